@@ -1,0 +1,60 @@
+# Khareeta: two commands do everything on a fresh machine with Python 3.11.
+#   make run   create .venv, install, fetch the map's JS/CSS, ingest seeds/, start the dashboard
+#   make test  create .venv, install, fetch assets and the test browser, run every test
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+VENDOR := dashboard/static/vendor
+NPM_PACKAGES := leaflet@1.9.4 leaflet.markercluster@1.5.3 leaflet-polylinedecorator@1.6.0
+PORT ?= 8501
+
+.PHONY: install assets gazetteer browser test run lint bench clean
+
+install: $(STAMP)
+
+$(STAMP): requirements.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	@touch $(STAMP)
+
+# Leaflet and plugins, served by the app itself (never from a CDN, never committed).
+assets: $(VENDOR)/.fetched
+
+$(VENDOR)/.fetched:
+	@mkdir -p $(VENDOR) && tmp=$$(mktemp -d) && \
+	  (cd $$tmp && npm pack --silent $(NPM_PACKAGES) >/dev/null) && \
+	  for t in $$tmp/*.tgz; do \
+	    name=$$(basename $$t .tgz | sed -E 's/-[0-9][0-9.]*$$//'); \
+	    mkdir -p $(VENDOR)/$$name && tar -xzf $$t -C $(VENDOR)/$$name --strip-components=1; \
+	  done && rm -rf $$tmp && touch $@
+
+# Compile the gazetteer cache once (later starts load it in about a second).
+gazetteer: install
+	$(BIN)/python -m geodata gazetteer build
+
+# Headless Chromium for the browser test, from Debian's packages.
+browser:
+	@if command -v chromium >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  (apt-get install -y -q chromium >/dev/null 2>&1 || (apt-get update -q >/dev/null && apt-get install -y -q chromium >/dev/null)) \
+	    && echo "installed chromium"; \
+	else echo "note: chromium missing and not root: the browser test will be skipped"; fi
+
+test: install assets gazetteer browser
+	$(BIN)/python -m pytest -q
+
+run: install assets gazetteer
+	@test -f data/khareeta.sqlite || $(BIN)/python -m geodata ingest seeds/
+	$(BIN)/streamlit run dashboard/app.py --server.port $(PORT) --server.headless true
+
+lint: install
+	$(BIN)/ruff check .
+
+bench: install gazetteer
+	$(BIN)/python bench/bench_places.py
+
+clean:
+	rm -rf $(VENV) data $(VENDOR) .pytest_cache .ruff_cache .hypothesis

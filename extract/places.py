@@ -1,0 +1,56 @@
+"""Place mentions of a document: match, filter by context, resolve."""
+
+from __future__ import annotations
+
+from extract.types import Document, Place
+from geodata import gazetteer as gazetteer_mod
+from geodata.filters import accept, coordination
+from geodata.gazetteer import BLOCK, Gazetteer
+from geodata.match import Mention, find_mentions
+from geodata.normalize import NormText, is_arabic, normalize_text
+from geodata.resolve import build_context, choose
+from geodata.sources import GazEntry
+
+
+def _accepted(gaz: Gazetteer, nt: NormText, text: str) -> list[Mention]:
+    found = find_mentions(gaz, nt, text)
+    coord, adjacent = coordination(found, nt, text)
+    return [m for i, m in enumerate(found)
+            if accept(m, nt, text, gaz.keys[m.key_index], coordinated=i in coord, adjacent_place=i in adjacent)]
+
+
+def _candidates(gaz: Gazetteer, m: Mention) -> list[GazEntry]:
+    return [gaz.entries[i] for i in gaz.cands[m.key_index] if i != BLOCK]
+
+
+def place_from(m: Mention, e: GazEntry, text: str, confidence: float) -> Place:
+    return Place(start=m.start, end=m.end, surface=text[m.start:m.end], gazetteer_id=e.gid, name=e.name,
+                 name_ar=e.name_ar, feature_type=e.feature_type, country_code=e.country_code,
+                 lat=e.lat, lon=e.lon, confidence=confidence)
+
+
+def places_in_text(text: str, gaz: Gazetteer | None = None) -> list[Place]:
+    """Every place mention of a text, resolved in the context of the whole text."""
+    gaz = gaz or gazetteer_mod.get()
+    nt = normalize_text(text)
+    mentions = _accepted(gaz, nt, text)
+    # Mentions of the same key form one group: they refer to the same place.
+    group_of: dict[int, int] = {}
+    groups: list[list[GazEntry]] = []
+    for m in mentions:
+        if m.key_index not in group_of:
+            group_of[m.key_index] = len(groups)
+            groups.append(_candidates(gaz, m))
+    ctx = build_context(groups)
+    chosen = {}
+    for m in mentions:
+        g = group_of[m.key_index]
+        if g not in chosen:
+            single = m.tok_first == m.tok_last and not is_arabic(gaz.keys[m.key_index])
+            chosen[g] = choose(groups[g], ctx, g, single_latin_token=single)
+    return [place_from(m, c.entry, text, c.confidence) for m in mentions if (c := chosen[group_of[m.key_index]])]
+
+
+def places_from_doc(doc: Document, gaz: Gazetteer | None = None) -> list[Place]:
+    """Place mentions of a document (title, header and body)."""
+    return places_in_text(doc.text, gaz)

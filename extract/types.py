@@ -1,0 +1,125 @@
+"""The data model: frozen dataclasses passed between every module.
+
+Character offsets into `Document.text` are the truth: for any span,
+`doc.text[start:end]` is exactly what the user sees highlighted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An article as read; metadata parsed from its header where present."""
+
+    doc_id: str
+    text: str
+    lang: str  # "ar" | "en"
+    title: str = ""
+    published: date | None = None
+    source: str = ""
+    dateline: Span | None = None  # the city named at the opening of the body
+    body_start: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place mention resolved to a gazetteer entry."""
+
+    start: int
+    end: int
+    surface: str
+    gazetteer_id: str
+    name: str
+    name_ar: str
+    feature_type: str
+    country_code: str
+    lat: float
+    lon: float
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A canonical actor (data/actors.csv) as named at `start:end`."""
+
+    actor_id: str
+    name: str
+    actor_type: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class DateRef:
+    """A date the text gives: `value` plus precision; ranges keep `start`/`end`."""
+
+    value: date
+    precision: str  # day | week | month | year | range
+    start: date
+    end: date
+    span: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One ACLED-typed event tied to a place, in one sentence."""
+
+    event_type: str
+    sub_event_type: str
+    place: Place
+    geo_precision: int
+    start: int  # the evidence sentence
+    end: int
+    trigger: Span
+    actor1: str = ""
+    actor2: str = ""
+    date: DateRef | None = None
+    fatalities: int | None = None
+    count: int | None = None
+    unit: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Movement:
+    """An ordered journey: waypoints in travel order."""
+
+    waypoints: tuple[Place, ...]
+    start: int
+    end: int
+    actor: str = ""
+    count: int | None = None
+    unit: str = ""
+    date: DateRef | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    """A named road, through its endpoints or anchor town."""
+
+    name: str
+    via: tuple[Place, ...]
+    start: int
+    end: int
+    controlled_by: str = ""
+    status: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything extracted from one document."""
+
+    doc: Document
+    places: tuple[Place, ...] = ()
+    events: tuple[Event, ...] = ()
+    movements: tuple[Movement, ...] = ()
+    routes: tuple[Route, ...] = ()
+    sentences: tuple[Span, ...] = field(default=())

@@ -1,0 +1,118 @@
+"""Choose, for each mention, the place it most likely refers to, or abstain.
+
+Features, as in Mordecai-style geoparsers but without a model: population,
+feature type, curated-ness, the focus region, the countries the document
+names, and the distance to the other places of the document.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from geodata import settings
+from geodata.sources import GazEntry
+
+TYPE_PRIOR = {
+    "country": 6.0, "sea": 5.0, "governorate": 4.5, "region": 4.0, "river": 4.0, "mountain": 3.5,
+    "dam": 3.5, "lake": 3.5, "border_crossing": 3.0, "airbase": 3.0, "airport": 3.0, "camp": 3.0,
+    "oilfield": 3.0, "city": 2.0, "district": 2.0, "island": 2.0, "town": 1.0, "neighbourhood": 1.0,
+    "place": 1.0, "village": 0.0,
+}
+_WIDE = frozenset({"country", "sea", "region", "river", "governorate", "mountain", "lake"})
+_REGION = settings.FOCUS_COUNTRIES | settings.NEIGHBOUR_COUNTRIES
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """The chosen entry of one mention and how sure the choice is (0..1)."""
+
+    entry: GazEntry
+    confidence: float
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def prior(e: GazEntry) -> float:
+    """How likely a name means this entry before looking at the document."""
+    p = TYPE_PRIOR.get(e.feature_type, 1.0) + 0.8 * math.log10(e.population + 1)
+    if e.source in ("khareeta", "user"):
+        p += 2.0
+    if e.country_code in settings.FOCUS_COUNTRIES:
+        p += 3.0
+    elif e.country_code in settings.NEIGHBOUR_COUNTRIES:
+        p += 1.5
+    return p
+
+
+@dataclass(frozen=True)
+class DocContext:
+    """What the document says about where it is: countries and anchor points."""
+
+    countries: frozenset[str]
+    anchors: tuple[tuple[int, float, float], ...]  # (mention group, lat, lon)
+
+
+def context_score(e: GazEntry, ctx: DocContext, group: int) -> float:
+    s = 2.0 if e.country_code and e.country_code in ctx.countries else 0.0
+    pts = [(lat, lon) for g, lat, lon in ctx.anchors if g != group]
+    if pts and e.feature_type not in _WIDE:
+        d = min(km(e.lat, e.lon, lat, lon) for lat, lon in pts)
+        s += 2.5 if d < 150 else 1.0 if d < 400 else -1.0 if d > 2500 else 0.0
+    return s
+
+
+def plausible(e: GazEntry, ctx: DocContext, *, single_latin_token: bool) -> bool:
+    """Abstain from small, far-away places that nothing in the document supports."""
+    if e.source in ("khareeta", "user", "country") or e.feature_type in _WIDE:
+        return True
+    if e.country_code in _REGION or e.country_code in ctx.countries:
+        return True
+    return e.population >= (50_000 if single_latin_token else 15_000)
+
+
+def build_context(groups: list[list[GazEntry]]) -> DocContext:
+    """Countries and unambiguous anchor points, from the prior alone."""
+    countries: set[str] = set()
+    anchors = []
+    for g, cands in enumerate(groups):
+        if not cands:
+            continue
+        ranked = sorted(cands, key=prior, reverse=True)
+        best = ranked[0]
+        margin = prior(best) - prior(ranked[1]) if len(ranked) > 1 else 99.0
+        if best.feature_type == "country":
+            countries.add(best.country_code)
+        if margin >= 2.0:
+            if best.feature_type not in _WIDE:
+                anchors.append((g, best.lat, best.lon))
+            if best.country_code in _REGION or best.feature_type == "country":
+                countries.add(best.country_code)
+    return DocContext(frozenset(countries), tuple(anchors))
+
+
+def choose(cands: list[GazEntry], ctx: DocContext, group: int, *, single_latin_token: bool) -> Choice | None:
+    """The best candidate in this document, or None to abstain."""
+    if not cands:
+        return None
+    scored = sorted(((prior(e) + context_score(e, ctx, group), e) for e in cands), key=lambda t: -t[0])
+    best_s, best = scored[0]
+    if not plausible(best, ctx, single_latin_token=single_latin_token):
+        return None
+    if len(scored) > 1:
+        second_s, second = scored[1]
+        margin = best_s - second_s
+        far = km(best.lat, best.lon, second.lat, second.lon) > 50
+        if far and margin < 0.3 and best.source == "geonames" and second.source == "geonames" \
+                and best.country_code not in ctx.countries:
+            return None  # two equally likely, distant places: do not guess
+        conf = 1 / (1 + math.exp(-margin)) if far else 0.95
+    else:
+        conf = 0.95
+    return Choice(best, round(min(0.99, conf), 3))
