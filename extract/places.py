@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from extract.types import Document, Place
 from geodata import gazetteer as gazetteer_mod
-from geodata.filters import accept, coordination
+from geodata.filters import accept, coordination, enumerated_actors
 from geodata.gazetteer import BLOCK, Gazetteer
 from geodata.match import Mention, find_mentions
 from geodata.normalize import NormText, is_arabic, normalize_text
@@ -12,11 +12,24 @@ from geodata.resolve import build_context, choose
 from geodata.sources import GazEntry
 
 
+def _is_country(gaz: Gazetteer, m: Mention) -> bool:
+    return any(i != BLOCK and gaz.entries.columns[3][i] == "country" for i in gaz.cands[m.key_index])
+
+
 def _accepted(gaz: Gazetteer, nt: NormText, text: str) -> list[Mention]:
     found = find_mentions(gaz, nt, text)
     coord, adjacent = coordination(found, nt, text)
+    countries = {i for i, m in enumerate(found) if _is_country(gaz, m)}
+    listed = enumerated_actors(found, nt, text, countries)
     return [m for i, m in enumerate(found)
-            if accept(m, nt, text, gaz.keys[m.key_index], coordinated=i in coord, adjacent_place=i in adjacent)]
+            if i not in listed and _case_ok(gaz, m, text)
+            and accept(m, nt, text, gaz.keys[m.key_index], coordinated=i in coord, adjacent_place=i in adjacent,
+                       is_country=i in countries)]
+
+
+def _case_ok(gaz: Gazetteer, m: Mention, text: str) -> bool:
+    """An acronym-only name ("CAR", "UAE") matches only when written in capitals."""
+    return m.key_index not in gaz.acronyms or text[m.start:m.end].isupper()
 
 
 def _candidates(gaz: Gazetteer, m: Mention) -> list[GazEntry]:

@@ -29,6 +29,11 @@ class Rules:
     common_words: frozenset[str]
     homographs: dict[str, str]
     articles: frozenset[str]
+    actor_verbs: frozenset[str]
+    actor_heads: frozenset[str]
+    list_intros: frozenset[str]
+    before_place: frozenset[str]
+    place_words_after: frozenset[str]
 
 
 def _norm_set(words: list[str]) -> frozenset[str]:
@@ -54,6 +59,11 @@ def rules() -> Rules:
         common_words=_norm_set(raw["common_words_en"]),
         homographs={normalize_name(k): v for k, v in homo.items() if not k.startswith("_")},
         articles=frozenset({"al", "el", "the", "de", "of", "la", "le", "du"}),
+        actor_verbs=_norm_set(raw["country_as_actor"]["verbs_after_en"]),
+        actor_heads=_norm_set(raw["country_as_actor"]["heads_before_of_en"]),
+        list_intros=_norm_set(raw["country_as_actor"]["list_intros_en"]),
+        before_place=_norm_set(raw["capitalised_before_place_en"]) | _both(raw["place_cues"]),
+        place_words_after=_both(raw["place_words_after"]),
     )
 
 

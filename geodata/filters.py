@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from geodata.context import (
     cue_before,
     is_capitalised,
@@ -52,20 +54,57 @@ def _homograph_ok(m: Mention, nt: NormText, key: str, level: str, coordinated: b
     return level == "weak" and coordinated
 
 
-def accept(m: Mention, nt: NormText, text: str, key: str, *, coordinated: bool, adjacent_place: bool) -> bool:
+def _country_as_actor(m: Mention, nt: NormText, text: str) -> bool:
+    """'The United States condemns', 'the government of Iraq', "Iraq's efforts"."""
+    r = rules()
+    if text[m.start : m.end].endswith(("'s", "’s", "s’", "s'")):
+        return True
+    if token(nt, m.tok_last + 1) in r.actor_verbs:
+        return True
+    return token(nt, m.tok_first - 1) == "of" and token(nt, m.tok_first - 2) in r.actor_heads
+
+
+def _after_given_name(m: Mention, nt: NormText, text: str) -> bool:
+    """'Philip Hammond', 'Julie Bishop': a single capitalised word right after
+    another capitalised word that is no place cue is a surname."""
+    if m.tok_first == 0 or m.tok_first != m.tok_last:
+        return False
+    ps, pe = nt.orig_starts[m.tok_first - 1], nt.orig_ends[m.tok_first - 1]
+    prev_raw = text[ps:pe]
+    if text[pe:m.start] != " " or not prev_raw[:1].isupper() or prev_raw.isupper():
+        return False
+    if token(nt, m.tok_last + 1) in rules().place_words_after:
+        return False  # "Syrias Hama province"
+    return token(nt, m.tok_first - 1) not in rules().before_place
+
+
+def _whole_line(m: Mention, text: str) -> bool:
+    """A heading line that is nothing but the name ("Iraq" above a list of strikes)."""
+    ls = text.rfind("\n", 0, m.start) + 1
+    le = text.find("\n", m.end)
+    return not text[ls : m.start].strip() and not text[m.end : le if le >= 0 else len(text)].strip()
+
+
+def accept(m: Mention, nt: NormText, text: str, key: str, *, coordinated: bool, adjacent_place: bool,
+           is_country: bool = False) -> bool:
     """Whether a raw name match reads as a place in its context.
 
     `coordinated`: the mention is joined by "و"/"and"/"," to another place
-    mention; `adjacent_place`: another place mention touches it.
+    mention; `adjacent_place`: another place mention touches it;
+    `is_country`: the name can mean a country (then it may be an actor).
     """
     r = rules()
     surface = text[m.start : m.end]
     latin = not is_arabic(key)
     if latin:
-        if not is_capitalised(surface):
+        if not is_capitalised(surface) or _whole_line(m, text):
             return False
         single = m.tok_first == m.tok_last
         if single and key in r.common_words and (sentence_initial(text, m.start) or title_case_line(text, m.start)):
+            return False
+        if is_country and _country_as_actor(m, nt, text):
+            return False
+        if not is_country and not adjacent_place and _after_given_name(m, nt, text):
             return False
     if _person_context(m, nt, text, key, adjacent_place):
         return False
@@ -77,6 +116,32 @@ def accept(m: Mention, nt: NormText, text: str, key: str, *, coordinated: bool, 
 
 _JOINERS = frozenset({",", "،", "and", "و", "/", "-"})
 _CONJUNCTIONS = frozenset({"and", "و", "or", "او"})
+
+
+def enumerated_actors(mentions: list[Mention], nt: NormText, text: str, countries: set[int]) -> set[int]:
+    """Countries listed as members ('nations ... include Australia, Canada and the
+    United States'): indexes of the mentions in such a list."""
+    r = rules()
+    out: set[int] = set()
+    i = 0
+    while i < len(mentions):
+        if i not in countries:
+            i += 1
+            continue
+        j = i
+        while j + 1 in countries and _LIST_GAP.match(text[mentions[j].end : mentions[j + 1].start]):
+            j += 1
+        first = mentions[i].tok_first
+        before = token(nt, first - 1)
+        if before == "the":
+            before = token(nt, first - 2)
+        if j > i and before in r.list_intros:
+            out.update(range(i, j + 1))
+        i = j + 1
+    return out
+
+
+_LIST_GAP = re.compile(r"^\s*(,|and|, and|، و|،|و)?\s*(the\s+)?$")
 
 
 def coordination(mentions: list[Mention], nt: NormText, text: str) -> tuple[set[int], set[int]]:

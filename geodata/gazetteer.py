@@ -28,7 +28,7 @@ from geodata.sources import (
     read_user_aliases,
 )
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 BLOCK = -1  # candidate index of a phrase that is known not to be a place
 MIN_KEY_CHARS = 3
 FREQUENT_ZIPF = 4.0
@@ -75,6 +75,7 @@ class Gazetteer:
     automaton: ahocorasick.Automaton
     key_index: dict[str, int] = field(default_factory=dict)
     fingerprint: str = ""
+    acronyms: frozenset[int] = frozenset()  # keys only ever written in capitals ("UAE", "CAR")
 
     def candidates(self, name: str) -> list[GazEntry]:
         """Places a name may refer to (exact key match, no context)."""
@@ -175,11 +176,14 @@ def compile_gazetteer(entries: list[GazEntry], blocked: list[str], *, fp: str = 
     """Index every name of every entry under its normalised key."""
     frequent = frequent_words()
     key_map: dict[str, set[int]] = {}
+    cased: set[str] = set()  # keys that some name writes in lower or mixed case
+    caps: set[str] = set()
     for i, e in enumerate(entries):
         for n in e.names:
             key = normalize_name(n)
             if _indexable(e, key, frequent):
                 _add_key(key_map, key, i)
+                (caps if n.isupper() and not is_arabic(n) else cased).add(key)
     for phrase in blocked:
         _add_key(key_map, normalize_name(phrase), BLOCK)
     keys = sorted(key_map)
@@ -193,7 +197,9 @@ def compile_gazetteer(entries: list[GazEntry], blocked: list[str], *, fp: str = 
             if variant.strip() not in key_map:
                 auto.add_word(variant, k_i * 2 + VARIANT)
     auto.make_automaton()
-    return Gazetteer(Entries.from_entries(entries), keys, cands, auto, {k: i for i, k in enumerate(keys)}, fp)
+    acronyms = frozenset(i for i, k in enumerate(keys) if k in caps and k not in cased)
+    return Gazetteer(Entries.from_entries(entries), keys, cands, auto, {k: i for i, k in enumerate(keys)}, fp,
+                     acronyms)
 
 
 def build(*, cache: Path | None = None) -> Gazetteer:
@@ -205,7 +211,7 @@ def build(*, cache: Path | None = None) -> Gazetteer:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
     with tmp.open("wb") as fh:
-        pickle.dump((FORMAT_VERSION, fp, gaz.entries, gaz.keys, gaz.cands, gaz.automaton), fh,
+        pickle.dump((FORMAT_VERSION, fp, gaz.entries, gaz.keys, gaz.cands, gaz.automaton, gaz.acronyms), fh,
                     protocol=pickle.HIGHEST_PROTOCOL)
     tmp.replace(path)  # atomic: a reader never sees half a cache
     return gaz
@@ -218,9 +224,9 @@ def load(*, rebuild: bool = False) -> Gazetteer:
     if not rebuild and path.exists():
         try:
             with path.open("rb") as fh:
-                version, cached_fp, entries, keys, cands, auto = pickle.load(fh)
+                version, cached_fp, entries, keys, cands, auto, acronyms = pickle.load(fh)
             if version == FORMAT_VERSION and cached_fp == fp:
-                return Gazetteer(entries, keys, cands, auto, {k: i for i, k in enumerate(keys)}, fp)
+                return Gazetteer(entries, keys, cands, auto, {k: i for i, k in enumerate(keys)}, fp, acronyms)
         except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
             pass  # a stale or damaged cache is simply rebuilt
     return build(cache=path)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 # Word characters: letters, digits, Arabic harakat/tatweel, and the marks that
 # transliterations put inside words (ʿ ʾ ’ ' ‘ `).
-_WORD = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640ʿʾ’'‘`]+")
+_WORD = re.compile(r"(?:[^\W_]|[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640ʿʾ’'‘`])+")
 _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 _HARAKAT = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
 _APOSTROPHES = re.compile(r"[ʿʾ’'‘`´]")

@@ -21,6 +21,7 @@ TYPE_PRIOR = {
 }
 _WIDE = frozenset({"country", "sea", "region", "river", "governorate", "mountain", "lake"})
 _REGION = settings.FOCUS_COUNTRIES | settings.NEIGHBOUR_COUNTRIES
+FAR_CITY_POPULATION = 200_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +75,8 @@ def plausible(e: GazEntry, ctx: DocContext, *, single_latin_token: bool) -> bool
         return True
     if e.country_code in _REGION or e.country_code in ctx.countries:
         return True
+    if ctx.countries & settings.FOCUS_COUNTRIES and e.population < FAR_CITY_POPULATION:
+        return False  # a text about Iraq/Syria names a far-away town only if it is a large one
     return e.population >= (50_000 if single_latin_token else 15_000)
 
 

@@ -126,8 +126,10 @@ def read_user_aliases(path: Path) -> dict[str, list[str]]:
 def _keep_name(n: str) -> bool:
     if _ARABIC.search(n):
         return True
-    # Latin only, and not a lowercase romanisation ("almwsl", "ala hasaka").
-    return bool(_LATIN_NAME.match(n)) and any(c.isupper() for c in n)
+    # Latin only; not a lowercase romanisation ("almwsl", "ala hasaka"), not a
+    # code ("OSM", "CTF"), not a two- or three-letter short form.
+    return (bool(_LATIN_NAME.match(n)) and any(c.isupper() for c in n) and not n.isupper()
+            and len(n.replace(" ", "")) >= 4)
 
 
 def cities500_path() -> Path:
@@ -145,8 +147,12 @@ def read_cities500(path: Path | None = None) -> Iterator[GazEntry]:
     for c in data.values():
         cc, pop = c["countrycode"], int(c.get("population") or 0)
         alts = c.get("alternatenames") or []
-        if cc in region or pop >= settings.SMALL_PLACE_POPULATION:
-            names = tuple(dict.fromkeys(n for n in (c["name"], *alts) if _keep_name(n)))
+        if cc in region:
+            names = tuple(dict.fromkeys((c["name"], *(n for n in alts if _keep_name(n)))))
+        elif pop >= settings.SMALL_PLACE_POPULATION:
+            # English news names foreign places by their main name; Arabic news
+            # by their Arabic names. Other languages' exonyms only add noise.
+            names = (c["name"], *(n for n in alts if _ARABIC.search(n)))
         else:
             names = (c["name"],)
         name_ar = next((n for n in alts if n.startswith("ال") and _ARABIC.search(n)), "") or next(
