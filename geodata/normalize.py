@@ -43,7 +43,7 @@ ARTICLES = frozenset(
 # Articles that may also stand alone before a name, separated by a space.
 _SPACED_ARTICLES = frozenset({"al", "el"})
 _SUN_DOUBLED = re.compile(r"^[ae]([tdrzs])\1(.{2,})$")
-_DOUBLED = re.compile(r"(.)\1+")
+_DOUBLED = re.compile(r"([^\W\d_])\1+")
 
 
 def is_arabic(s: str) -> bool:
