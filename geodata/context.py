@@ -81,9 +81,12 @@ def strip_clitic(tok: str) -> str:
 
 
 def is_capitalised(surface: str) -> bool:
-    """The first content word of a Latin surface starts with a capital."""
+    """A Latin surface is written as a name: its one word capitalised, or, for
+    several words, some word after a lowercase direction ("northern Iraq")."""
     words = [w for w in _WORDS.findall(surface) if w.lower() not in rules().articles]
-    return bool(words) and words[0][0].isupper()
+    if not words:
+        return False
+    return words[0][0].isupper() or (len(words) > 1 and any(w[0].isupper() for w in words[1:]))
 
 
 def sentence_initial(text: str, start: int) -> bool:

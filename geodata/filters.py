@@ -59,9 +59,12 @@ def _country_as_actor(m: Mention, nt: NormText, text: str) -> bool:
     r = rules()
     if text[m.start : m.end].endswith(("'s", "’s", "s’", "s'")):
         return True
-    if token(nt, m.tok_last + 1) in r.actor_verbs:
-        return True
+    if token(nt, m.tok_last + 1) in r.actor_verbs and token(nt, m.tok_first - 1) not in _LOCATIVE:
+        return True  # "The United States condemns", but not "forces in Iraq should"
     return token(nt, m.tok_first - 1) == "of" and token(nt, m.tok_first - 2) in r.actor_heads
+
+
+_LOCATIVE = frozenset({"in", "into", "from", "to", "across", "inside", "near", "at", "throughout", "within", "of"})
 
 
 def _after_given_name(m: Mention, nt: NormText, text: str) -> bool:
@@ -78,13 +81,6 @@ def _after_given_name(m: Mention, nt: NormText, text: str) -> bool:
     return token(nt, m.tok_first - 1) not in rules().before_place
 
 
-def _whole_line(m: Mention, text: str) -> bool:
-    """A heading line that is nothing but the name ("Iraq" above a list of strikes)."""
-    ls = text.rfind("\n", 0, m.start) + 1
-    le = text.find("\n", m.end)
-    return not text[ls : m.start].strip() and not text[m.end : le if le >= 0 else len(text)].strip()
-
-
 def accept(m: Mention, nt: NormText, text: str, key: str, *, coordinated: bool, adjacent_place: bool,
            is_country: bool = False) -> bool:
     """Whether a raw name match reads as a place in its context.
@@ -97,7 +93,7 @@ def accept(m: Mention, nt: NormText, text: str, key: str, *, coordinated: bool, 
     surface = text[m.start : m.end]
     latin = not is_arabic(key)
     if latin:
-        if not is_capitalised(surface) or _whole_line(m, text):
+        if not is_capitalised(surface):
             return False
         single = m.tok_first == m.tok_last
         if single and key in r.common_words and (sentence_initial(text, m.start) or title_case_line(text, m.start)):
