@@ -1,21 +1,49 @@
-"""text -> Document -> places (-> events, movements, routes): `step(doc)`."""
+"""text -> Document -> places -> routes, movements, events: `step(doc)`."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+from extract.actors import actors_in
+from extract.annotate import Annotated, PlaceTok
+from extract.dates import dates_in
 from extract.document import make_document
+from extract.events import events_in
 from extract.inputs import RawArticle
+from extract.movements import movements_in
 from extract.places import places_from_doc
+from extract.routes import routes_in
 from extract.sentences import sentence_spans
-from extract.types import Document, Extraction
+from extract.types import DateRef, Document, Extraction, Place
 from geodata import gazetteer as gazetteer_mod
 from geodata.gazetteer import Gazetteer
+from geodata.normalize import normalize_text
+
+
+def _article_date(doc: Document) -> DateRef | None:
+    """Events the text does not date took place in the week up to publication."""
+    if doc.published is None:
+        return None
+    return DateRef(doc.published, "week", doc.published - timedelta(days=6), doc.published, None)
+
+
+def annotate(doc: Document, places: list[Place]) -> Annotated:
+    nt = normalize_text(doc.text)
+    ann = Annotated(doc, nt, (), (), (), ())
+    toks = tuple(PlaceTok(p, ann.tok_at(p.start), ann.tok_at(p.end) - 1) for p in places)
+    return Annotated(doc, nt, toks, tuple(actors_in(doc.text, nt)), tuple(dates_in(doc.text, nt, doc.published)),
+                     tuple(sentence_spans(doc.text)))
 
 
 def extract_document(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
     """Everything the tool extracts from one document."""
     gaz = gaz or gazetteer_mod.get()
-    places = tuple(places_from_doc(doc, gaz))
-    return Extraction(doc=doc, places=places, sentences=tuple(sentence_spans(doc.text)))
+    places = places_from_doc(doc, gaz)
+    ann = annotate(doc, places)
+    default = _article_date(doc)
+    return Extraction(doc=doc, places=tuple(places), events=tuple(events_in(ann, default)),
+                      movements=tuple(movements_in(ann, default)), routes=tuple(routes_in(ann)),
+                      sentences=ann.sentences)
 
 
 def extract_article(raw: RawArticle, *, default_date: str | None = None, gaz: Gazetteer | None = None) -> Extraction:

@@ -1,0 +1,99 @@
+"""One document's annotations side by side, indexed by token, for the
+event, movement and route steps (all offsets stay in the original text)."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from extract.actors import ActorMention
+from extract.lexicons import cues
+from extract.types import DateRef, Document, Place, Span
+from geodata.context import strip_clitic, token
+from geodata.normalize import NormText
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceTok:
+    """A resolved place with the tokens it covers."""
+
+    place: Place
+    tok_first: int
+    tok_last: int
+
+
+@dataclass(frozen=True)
+class Annotated:
+    doc: Document
+    nt: NormText
+    places: tuple[PlaceTok, ...]
+    actors: tuple[ActorMention, ...]
+    dates: tuple[DateRef, ...]
+    sentences: tuple[Span, ...]
+
+    def tok_at(self, offset: int) -> int:
+        """Index of the token that starts at or after `offset`."""
+        return bisect.bisect_left(self.nt.orig_starts, offset)
+
+    def tok_range(self, span: Span) -> tuple[int, int]:
+        """First and last token inside a span (last < first when none)."""
+        return self.tok_at(span.start), bisect.bisect_left(self.nt.orig_starts, span.end) - 1
+
+    def word(self, i: int) -> str:
+        return token(self.nt, i)
+
+    def places_in(self, first: int, last: int) -> list[PlaceTok]:
+        return [p for p in self.places if first <= p.tok_first and p.tok_last <= last]
+
+    def actors_in(self, first: int, last: int) -> list[ActorMention]:
+        return [a for a in self.actors if first <= a.tok_first and a.tok_last <= last]
+
+    def dates_in(self, span: Span) -> list[DateRef]:
+        return [d for d in self.dates if d.span and span.start <= d.span.start < span.end]
+
+    def cue_before(self, p: PlaceTok, cue_list: str, *, reach: int = 3) -> int | None:
+        """Token index of a cue word (from cues.json) standing before a place,
+        skipping feature words ("مدينة", "the city of"); None when absent."""
+        want = cues()[cue_list]
+        skip = cues()["feature_words"]
+        i = p.tok_first - 1
+        steps = 0
+        while i >= 0 and steps < reach:
+            w = self.word(i)
+            if w in want or strip_clitic(w) in want:
+                return i
+            if w not in skip and strip_clitic(w) not in skip:
+                return None
+            i -= 1
+            steps += 1
+        return None
+
+    def has_word(self, first: int, last: int, cue_list: str) -> int | None:
+        """First token in first..last that is in a cue list (clitics allowed)."""
+        want = cues()[cue_list]
+        for i in range(first, last + 1):
+            w = self.word(i)
+            if w in want or strip_clitic(w) in want or (len(w) > 3 and w[0] in "بل" and w[1:] in want):
+                return i
+        return None
+
+    def main_city(self, before: int) -> PlaceTok | None:
+        """The city the text is about at this point: the last town-like place named
+        before, else the dateline's place."""
+        towns = [p for p in self.places if p.place.feature_type in _TOWNS]
+        earlier = [p for p in towns if p.tok_last < before]
+        if earlier:
+            return earlier[-1]
+        return towns[0] if towns else None
+
+
+_TOWNS = frozenset({"city", "town", "village", "district", "neighbourhood"})
+
+
+def geo_precision(ann: Annotated, p: PlaceTok) -> int:
+    """1 the town itself; 2 near it or part of a region; 3 a region or larger."""
+    if p.place.feature_type in {"country", "governorate", "region", "sea", "river", "mountain"}:
+        return 3
+    if ann.cue_before(p, "near", reach=3) is not None:
+        return 2
+    return 1

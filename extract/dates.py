@@ -1,0 +1,141 @@
+"""Dates in Arabic and English text, resolved against the article date.
+
+Explicit dates in both Arabic month systems (سبتمبر/أيلول) and English,
+Eastern Arabic digits, weekdays ("يوم الجمعة", "on Monday" = the latest such
+day on or before the article date), relative words (أمس, "last week") and
+ranges ("منذ سبتمبر 2014" = 2014-09-01 up to the article date).
+dateparser was tried and left out: it misses the Levantine months, "X
+الماضي" and splits "سبتمبر 2014" (see STACK.md); these rules are small.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+from functools import cache
+
+from extract.lexicons import dates_data, words
+from extract.types import DateRef, Span
+from geodata.context import token
+from geodata.lexicon import Lexicon
+from geodata.normalize import NormText
+
+_YEAR = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
+_DAY = re.compile(r"^([1-9]|[12]\d|3[01])(st|nd|rd|th)?$")
+_ISO = re.compile(r"\b(19[5-9]\d|20[0-4]\d)-(\d{1,2})-(\d{1,2})\b")
+MONTH, WEEKDAY, REL_DAY, REL_WEEK, REL_MONTH = range(5)
+
+
+@cache
+def _lexicon() -> tuple[Lexicon, list[tuple[int, int]]]:
+    d = dates_data()
+    items: list[tuple[int, int]] = []
+    phrases: list[tuple[str, int]] = []
+    for kind, table in ((MONTH, d["months"]), (WEEKDAY, d["weekdays"]), (REL_DAY, d["relative_days"]),
+                        (REL_WEEK, d["relative_weeks"]), (REL_MONTH, d["relative_months"])):
+        for phrase, value in table.items():
+            phrases.append((phrase, len(items)))
+            items.append((kind, value))
+    return Lexicon.build(phrases), items
+
+
+def _month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _tok_index(nt: NormText, offset: int) -> int:
+    import bisect
+
+    return bisect.bisect_left(nt.orig_starts, offset)
+
+
+def _explicit(nt: NormText, first: int, last: int, month: int, published: date | None) -> DateRef | None:
+    """'19 نوفمبر 2015', 'November 19, 2015', 'سبتمبر 2014', '19 November'."""
+    day = year = None
+    s_tok, e_tok = first, last
+    prev, nxt, nxt2 = token(nt, first - 1), token(nt, last + 1), token(nt, last + 2)
+    if _DAY.match(prev):
+        day, s_tok = int(_DAY.match(prev).group(1)), first - 1
+    elif _DAY.match(nxt) and not _YEAR.match(nxt):
+        day, e_tok = int(_DAY.match(nxt).group(1)), last + 1
+        nxt = nxt2
+    if _YEAR.match(nxt):
+        year, e_tok = int(nxt), e_tok + 1
+    if year is None and published is None:
+        return None
+    if year is None:  # "19 November" in an article of 2015-11-20: the latest such date
+        year = published.year if (month, day or 1) <= (published.month, published.day) else published.year - 1
+    span = Span(nt.orig_starts[s_tok], nt.orig_ends[e_tok])
+    try:
+        if day:
+            d = date(year, month, day)
+            return DateRef(d, "day", d, d, span)
+        start = date(year, month, 1)
+        return DateRef(start, "month", start, _month_end(year, month), span)
+    except ValueError:
+        return None
+
+
+def _weekday(nt: NormText, first: int, wd: int, published: date, span: Span) -> DateRef | None:
+    d = dates_data()
+    cue = token(nt, first - 1)
+    if not (cue in words(d["weekday_cues_ar"]) or cue in {"on", "last", "since", "by", "from", "until"}
+            or token(nt, first + 1) in words(d["last_words"]) or not nt.norm[nt.norm_starts[first]].isalpha()
+            or nt.norm[nt.norm_starts[first]].isascii()):
+        return None
+    back = (published.weekday() - wd) % 7
+    value = published - timedelta(days=back)
+    return DateRef(value, "day", value, value, span)
+
+
+def dates_in(text: str, nt: NormText, published: date | None) -> list[DateRef]:
+    """Every date the text gives, in text order."""
+    lex, items = _lexicon()
+    out: list[DateRef] = []
+    for m in _ISO.finditer(text):
+        try:
+            d = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            continue
+        out.append(DateRef(d, "day", d, d, Span(m.start(), m.end())))
+    for m in lex.find(text, nt):
+        if text[m.start].isascii() and text[m.start].islower() and text[m.start].isalpha():
+            kind = items[lex.payloads(m)[0]][0]
+            if kind in (MONTH, WEEKDAY):
+                continue  # "they may attack" is no month
+        kind, value = items[lex.payloads(m)[0]]
+        span = Span(m.start, m.end)
+        ref: DateRef | None = None
+        if kind == MONTH:
+            ref = _explicit(nt, m.tok_first, m.tok_last, value, published)
+        elif published is None:
+            continue
+        elif kind == WEEKDAY:
+            ref = _weekday(nt, m.tok_first, value, published, span)
+        elif kind == REL_DAY:
+            v = published + timedelta(days=value)
+            ref = DateRef(v, "day", v, v, span)
+        elif kind == REL_WEEK:
+            v = published + timedelta(days=value)
+            ref = DateRef(v, "week", v - timedelta(days=v.weekday()), v - timedelta(days=v.weekday()) + timedelta(6),
+                          span)
+        elif kind == REL_MONTH:
+            y, mo = divmod(published.year * 12 + published.month - 1 + value, 12)
+            v = date(y, mo + 1, 1)
+            ref = DateRef(v, "month", v, _month_end(y, mo + 1), span)
+        if ref:
+            out.append(_as_range(nt, text, ref, published))
+    return sorted(out, key=lambda r: r.span.start if r.span else 0)
+
+
+def _as_range(nt: NormText, text: str, ref: DateRef, published: date | None) -> DateRef:
+    """'منذ سبتمبر 2014' / 'since September 2014': from then to the article date."""
+    if published is None or ref.span is None:
+        return ref
+    i = _tok_index(nt, ref.span.start)
+    since = words(dates_data()["since_words"])
+    prev = token(nt, i - 1)
+    if (prev in since or token(nt, i - 2) + " " + prev in since) and ref.start < published:
+        return DateRef(ref.start, "range", ref.start, published, ref.span)
+    return ref

@@ -1,0 +1,118 @@
+"""Events typed with ACLED's taxonomy, from trigger words in both languages.
+
+For each trigger (data/triggers.csv) in a sentence: the location is the
+place a locative word ties to it (after the trigger first, then before),
+actor1 the agent (before the trigger, or marked by "من قبل" / "by"), actor2
+the target; sub-types marked "*" are decided by air / artillery cues and by
+who the actors are. One event per place and sentence.
+"""
+
+from __future__ import annotations
+
+from extract.actors import ActorMention
+from extract.annotate import Annotated, PlaceTok, geo_precision
+from extract.lexicons import TriggerDef, triggers, words
+from extract.numbers import counts_in, fatalities_in
+from extract.types import DateRef, Event, Span
+
+_LOCATIVE = words(["في", "على", "قرب", "بالقرب", "داخل", "شمال", "جنوب", "شرق", "غرب", "محيط", "ريف", "أطراف",
+                   "طريق", "مدينة", "بلدة", "منطقة", "قرية", "in", "on", "near", "at", "outside", "around", "into",
+                   "across", "of", "inside", "against"])
+_AGENT_MARKERS = words(["قبل", "by", "بواسطة", "نفذتها", "نفذها", "شنتها", "شنها", "نفذه", "نفذته"])
+_STATE = frozenset({"state forces", "external forces"})
+
+
+def _clause(ann: Annotated, first: int, last: int, t: int) -> tuple[int, int]:
+    """The tokens between the commas (، ,) around trigger token t."""
+    text = ann.doc.text
+    a = t
+    while a > first and not any(c in text[ann.nt.orig_ends[a - 1] : ann.nt.orig_starts[a]] for c in ",،;؛"):
+        a -= 1
+    b = t
+    while b < last and not any(c in text[ann.nt.orig_ends[b] : ann.nt.orig_starts[b + 1]] for c in ",،;؛"):
+        b += 1
+    return a, b
+
+
+def _located(ann: Annotated, p: PlaceTok) -> bool:
+    prev = ann.word(p.tok_first - 1)
+    return prev in _LOCATIVE or (len(prev) > 1 and prev[0] in "بف" and prev[1:] in _LOCATIVE) or \
+        ann.cue_before(p, "near", reach=3) is not None or bool(p.place.surface and p.place.start > 0
+                                                                 and ann.doc.text[p.place.start - 1] in "بل")
+
+
+def _location(ann: Annotated, places: list[PlaceTok], t: int) -> PlaceTok | None:
+    after = [p for p in places if p.tok_first > t]
+    before = [p for p in places if p.tok_last < t]
+    for group in (after, list(reversed(before))):
+        tied = [p for p in group if _located(ann, p)]
+        local = [p for p in tied if p.place.feature_type != "country"]
+        if local or tied:
+            return (local or tied)[0]
+    direct = [p for p in after if p.tok_first == t + 1]  # "قصف الرقة", "shelling Raqqa"
+    if direct:
+        return direct[0]
+    local = sorted((p for p in places if p.place.feature_type != "country"), key=lambda p: abs(p.tok_first - t))
+    return local[0] if local else None
+
+
+def _actors(ann: Annotated, first: int, last: int, t: int) -> tuple[ActorMention | None, ActorMention | None]:
+    acts = ann.actors_in(first, last)
+    marked = [a for a in acts if ann.word(a.tok_first - 1) in _AGENT_MARKERS]
+    before = [a for a in acts if a.tok_last < t]
+    after = [a for a in acts if a.tok_first > t and a not in marked]
+    agent = marked[0] if marked else (before[-1] if before else None)
+    target = next((a for a in after if a.actor_id != (agent.actor_id if agent else "")), None)
+    return agent, target
+
+
+def _subtype(ann: Annotated, trig: TriggerDef, first: int, last: int, *,
+             agent: ActorMention | None, target: ActorMention | None) -> tuple[str, str]:
+    if trig.sub_event_type == "*territory":
+        state = agent is not None and agent.actor_type in _STATE
+        return "Battles", "Government regains territory" if state else "Non-state actor overtakes territory"
+    if trig.sub_event_type != "*":
+        return trig.event_type, trig.sub_event_type
+    if ann.has_word(first, last, "air") is not None:
+        return "Explosions/Remote violence", "Air/drone strike"
+    if ann.has_word(first, last, "artillery") is not None:
+        return "Explosions/Remote violence", "Shelling/artillery/missile attack"
+    if target is not None and target.actor_type == "civilians":
+        return "Violence against civilians", "Attack"
+    return "Battles", "Armed clash"
+
+
+def events_in(ann: Annotated, default_date: DateRef | None) -> list[Event]:
+    """Events of the document, in text order."""
+    defs, lex = triggers()
+    out: list[Event] = []
+    for sent in ann.sentences:
+        first, last = ann.tok_range(sent)
+        places = ann.places_in(first, last)
+        if not places:
+            continue
+        seen: set[str] = set()
+        s0 = ann.nt.orig_starts[first] if first <= last else sent.start
+        for m in lex.find(ann.doc.text[s0 : sent.end]):
+            t = ann.tok_at(s0 + m.start)
+            trig = defs[lex.payloads(m)[0]]
+            if trig.sub_event_type == "*territory" and m.prefix.endswith("ل"):
+                continue  # "للسيطرة على": an aim, not an event
+            a, b = _clause(ann, first, last, t)
+            if trig.sub_event_type == "*territory" and ann.has_word(t + 1, min(b, t + 5), "road_words") is not None:
+                continue  # control of a road is the route's property, not an event
+            loc = _location(ann, [p for p in places if a <= p.tok_first <= b], t) or _location(ann, places, t)
+            if loc is None or loc.place.gazetteer_id in seen:
+                continue
+            seen.add(loc.place.gazetteer_id)
+            agent, target = _actors(ann, a, b, t)
+            etype, sub = _subtype(ann, trig, a, b, agent=agent, target=target)
+            counts = [c for c in counts_in(ann.nt, a, b) if c.unit not in ("killed", "wounded")]
+            dates = ann.dates_in(sent)
+            out.append(Event(event_type=etype, sub_event_type=sub, place=loc.place,
+                             geo_precision=geo_precision(ann, loc), start=sent.start, end=sent.end,
+                             trigger=Span(s0 + m.start, s0 + m.end), actor1=agent.name if agent else "",
+                             actor2=target.name if target else "", date=dates[0] if dates else default_date,
+                             fatalities=fatalities_in(ann.nt, first, last),
+                             count=counts[0].value if counts else None, unit=counts[0].unit if counts else ""))
+    return out

@@ -1,0 +1,87 @@
+"""The language data of extraction (actors, triggers, cues, dates, numbers),
+loaded once from `extract/data/` and normalised like the text."""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from geodata.lexicon import Lexicon
+from geodata.normalize import normalize_name
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@dataclass(frozen=True, slots=True)
+class ActorDef:
+    actor_id: str
+    name: str
+    actor_type: str
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerDef:
+    event_type: str
+    sub_event_type: str  # "*" = decided by cues, "*territory" = by who takes it
+
+
+def words(values: list[str]) -> frozenset[str]:
+    """A set of normalised words/phrases."""
+    return frozenset(k for v in values if (k := normalize_name(v)))
+
+
+@cache
+def actors() -> tuple[tuple[ActorDef, ...], Lexicon, Lexicon]:
+    """Actor definitions, the alias lexicon, and the anaphora lexicon (التنظيم, the group)."""
+    defs: list[ActorDef] = []
+    aliases: list[tuple[str, int]] = []
+    anaphora: list[tuple[str, int]] = []
+    with (DATA / "actors.csv").open(encoding="utf-8", newline="") as fh:
+        for i, row in enumerate(csv.DictReader(fh)):
+            defs.append(ActorDef(row["actor_id"], row["name"], row["type"]))
+            aliases += [(a, i) for a in [row["name"], *row["aliases"].split("|")] if a.strip()]
+            anaphora += [(a, i) for a in (row.get("anaphora") or "").split("|") if a.strip()]
+    return tuple(defs), Lexicon.build(aliases), Lexicon.build(anaphora)
+
+
+@cache
+def triggers() -> tuple[tuple[TriggerDef, ...], Lexicon]:
+    defs: list[TriggerDef] = []
+    phrases: list[tuple[str, int]] = []
+    with (DATA / "triggers.csv").open(encoding="utf-8", newline="") as fh:
+        for i, row in enumerate(csv.DictReader(fh)):
+            defs.append(TriggerDef(row["event_type"], row["sub_event_type"]))
+            phrases.append((row["phrase"], i))
+    return tuple(defs), Lexicon.build(phrases)
+
+
+@cache
+def cues() -> dict[str, frozenset[str]]:
+    raw = json.loads((DATA / "cues.json").read_text(encoding="utf-8"))
+    return {k: words(v) for k, v in raw.items() if isinstance(v, list)}
+
+
+@cache
+def direction_adjectives() -> dict[str, str]:
+    raw = json.loads((DATA / "cues.json").read_text(encoding="utf-8"))
+    return {normalize_name(k): v for k, v in raw["direction_adjectives"].items()}
+
+
+@cache
+def phrase_lexicon(name: str) -> Lexicon:
+    """A lexicon of one cue list (e.g. 'road_words'), payload 0."""
+    raw = json.loads((DATA / "cues.json").read_text(encoding="utf-8"))
+    return Lexicon.build((p, 0) for p in raw[name])
+
+
+@cache
+def dates_data() -> dict:
+    return json.loads((DATA / "dates.json").read_text(encoding="utf-8"))
+
+
+@cache
+def numbers_data() -> dict:
+    return json.loads((DATA / "numbers.json").read_text(encoding="utf-8"))

@@ -1,0 +1,120 @@
+"""Movements: ordered journeys ("هاربة من مدينة الرقة باتجاه الحسكة ومن ثم إلى
+منطقة البعاج", "fled Raqqa for Hasakah", "arrived in Mosul").
+
+Within a sentence that holds a movement word, each place takes a role from
+the word before it (from / to / via); places that only describe another
+("الواقعة في ...", "located in") are not waypoints; "المدينة" / "the city"
+after a role word stands for the city the text is about. The journey runs
+from its origin through the other waypoints in text order and ends where
+the text says the movers arrived.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from extract.annotate import Annotated, PlaceTok
+from extract.lexicons import cues, phrase_lexicon
+from extract.numbers import counts_in
+from extract.types import DateRef, Movement, Place
+
+_ORIGIN_CUES = frozenset({"في", "in", "من", "from"})
+
+
+def _city_refs(ann: Annotated, first: int, last: int) -> list[PlaceTok]:
+    """'المدينة' / 'the city' resolved to the city the text is about."""
+    s, e = ann.nt.orig_starts[first], ann.nt.orig_ends[last]
+    out = []
+    for m in phrase_lexicon("city_refs").find(ann.doc.text[s:e]):
+        a, b = ann.tok_at(s + m.start), ann.tok_at(s + m.end) - 1
+        if any(p.tok_first <= a <= p.tok_last for p in ann.places):
+            continue  # part of a name ("المدينة المنورة")
+        city = ann.main_city(a)
+        if city:
+            ref = replace(city.place, start=s + m.start, end=s + m.end, surface=ann.doc.text[s + m.start : s + m.end],
+                          confidence=round(city.place.confidence * 0.8, 3))
+            out.append(PlaceTok(ref, a, b))
+    return out
+
+
+def _role(ann: Annotated, p: PlaceTok, triggers: list[int]) -> str:
+    c = cues()
+    i = ann.cue_before(p, "from_words")
+    if i is not None:
+        return "from"
+    i = ann.cue_before(p, "via_words")
+    if i is not None:
+        return "via"
+    i = ann.cue_before(p, "to_words")
+    if i is None:
+        return ""
+    before = [t for t in triggers if t < i]
+    if before and ann.word(before[-1]) in c["arrive_words"]:
+        return "arrive"
+    return "to"
+
+
+def _waypoints(ann: Annotated, cands: list[PlaceTok], triggers: list[int]) -> tuple[list[PlaceTok], list[str]]:
+    kept: list[PlaceTok] = []
+    roles: list[str] = []
+    for p in cands:
+        prev_end = kept[-1].tok_last + 1 if kept else triggers[0]
+        role = _role(ann, p, triggers)
+        if not role:
+            continue
+        if role in ("to", "from") and ann.has_word(prev_end, p.tok_first - 1, "describe_words") is not None:
+            continue  # "البعاج الواقعة في ... من الموصل": a description, not a stop
+        kept.append(p)
+        roles.append(role)
+    return kept, roles
+
+
+def _order(stops: list[PlaceTok], roles: list[str]) -> list[Place]:
+    origin = [p for p, r in zip(stops, roles, strict=True) if r == "from"][:1]
+    middle = [p for p, r in zip(stops, roles, strict=True) if r in ("to", "via") or (r == "from" and p not in origin)]
+    end = [p for p, r in zip(stops, roles, strict=True) if r == "arrive"]
+    ordered: list[Place] = []
+    for p in origin + middle + end:
+        if not ordered or ordered[-1].gazetteer_id != p.place.gazetteer_id:
+            ordered.append(p.place)
+    return ordered
+
+
+def _origin_before(ann: Annotated, first: int, trigger: int) -> PlaceTok | None:
+    """'... في الرقة موجة هروب ... باتجاه الموصل': where the movers were."""
+    before = [p for p in ann.places_in(first, trigger - 1) if p.place.feature_type != "country"]
+    for p in reversed(before):
+        i = ann.cue_before(p, "from_words")
+        if i is not None or ann.word(p.tok_first - 1) in _ORIGIN_CUES:
+            return p
+    return None
+
+
+def movements_in(ann: Annotated, default_date: DateRef | None) -> list[Movement]:
+    out = []
+    trig_words = cues()["movement_triggers"]
+    for sent in ann.sentences:
+        first, last = ann.tok_range(sent)
+        triggers = [i for i in range(first, last + 1) if ann.word(i) in trig_words
+                    or (len(ann.word(i)) > 3 and ann.word(i)[0] in "بول" and ann.word(i)[1:] in trig_words)]
+        if not triggers:
+            continue
+        t0 = triggers[0]
+        cands = sorted(ann.places_in(t0, last) + _city_refs(ann, t0, last), key=lambda p: p.tok_first)
+        cands = [p for p in cands if p.place.feature_type not in {"country"} or len(cands) <= 3]
+        stops, roles = _waypoints(ann, cands, triggers)
+        if stops and "from" not in roles:
+            origin = _origin_before(ann, first, t0)
+            if origin:
+                stops, roles = [origin, *stops], ["from", *roles]
+        waypoints = _order(stops, roles)
+        if len(waypoints) < 2:
+            continue
+        counts = counts_in(ann.nt, max(first, t0 - 6), last)
+        count = min(counts, key=lambda c: abs(c.tok_first - t0)) if counts else None
+        actors = ann.actors_in(t0, last) or ann.actors_in(first, t0)
+        dates = ann.dates_in(sent)
+        out.append(Movement(waypoints=tuple(waypoints), start=sent.start, end=sent.end,
+                            actor=actors[0].name if actors else "", count=count.value if count else None,
+                            unit=count.unit if count else "", date=dates[0] if dates else default_date))
+    return out
