@@ -55,12 +55,15 @@ def places_in_text(text: str, gaz: Gazetteer | None = None) -> list[Place]:
             group_of[m.key_index] = len(groups)
             groups.append(_candidates(gaz, m))
     ctx = build_context(groups)
+    bare = {m.key_index for m in mentions if not m.prefix}
     chosen = {}
     for m in mentions:
         g = group_of[m.key_index]
         if g not in chosen:
-            single = m.tok_first == m.tok_last and not is_arabic(gaz.keys[m.key_index])
-            chosen[g] = choose(groups[g], ctx, g, single_latin_token=single)
+            key = gaz.keys[m.key_index]
+            single = m.tok_first == m.tok_last and not is_arabic(key)
+            chosen[g] = choose(groups[g], ctx, g, single_latin_token=single,
+                               clitic_only="" if m.key_index in bare else key)
     return [place_from(m, c.entry, text, c.confidence) for m in mentions if (c := chosen[group_of[m.key_index]])]
 
 

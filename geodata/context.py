@@ -34,6 +34,7 @@ class Rules:
     list_intros: frozenset[str]
     before_place: frozenset[str]
     place_words_after: frozenset[str]
+    homograph_followers: frozenset[str]
 
 
 def _norm_set(words: list[str]) -> frozenset[str]:
@@ -64,6 +65,7 @@ def rules() -> Rules:
         list_intros=_norm_set(raw["country_as_actor"]["list_intros_en"]),
         before_place=_norm_set(raw["capitalised_before_place_en"]) | _both(raw["place_cues"]),
         place_words_after=_both(raw["place_words_after"]),
+        homograph_followers=_both(raw["homograph_followers"]),
     )
 
 

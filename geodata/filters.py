@@ -25,7 +25,7 @@ def _next_capitalised_word(text: str, end: int) -> bool:
     return i < len(text) and i > end and text[i].isupper()
 
 
-def _person_context(m: Mention, nt: NormText, text: str, key: str, adjacent_place: bool) -> bool:
+def _person_context(m: Mention, nt: NormText, text: str, key: str, coordinated: bool) -> bool:
     r = rules()
     prev = token(nt, m.tok_first - 1)
     if prev in r.titles or strip_clitic(prev) in r.titles:
@@ -34,7 +34,7 @@ def _person_context(m: Mention, nt: NormText, text: str, key: str, adjacent_plac
     if prev in r.first_names and (not latin or _prev_capitalised(text, nt, m.tok_first)):
         return True
     # "Jordan Peterson": a first name followed by a capitalised word that is no place.
-    if key in r.first_names and not adjacent_place:
+    if key in r.first_names and not coordinated:
         return (latin and _next_capitalised_word(text, m.end)) or (not latin and m.tok_last + 1 < len(nt.norm_starts)
                                                                    and token(nt, m.tok_last + 1) not in r.cues)
     return False
@@ -49,6 +49,8 @@ def _prev_capitalised(text: str, nt: NormText, tok: int) -> bool:
 def _homograph_ok(m: Mention, nt: NormText, key: str, level: str, coordinated: bool) -> bool:
     if level == "none":
         return True
+    if token(nt, m.tok_last + 1) in rules().homograph_followers:
+        return False  # "الطبقة السياسية", "الباب أمام"
     if cue_before(nt, m.tok_first, strong=level == "strong"):
         return True
     return level == "weak" and coordinated
@@ -102,7 +104,7 @@ def accept(m: Mention, nt: NormText, text: str, key: str, *, coordinated: bool, 
             return False
         if not is_country and not adjacent_place and _after_given_name(m, nt, text):
             return False
-    if _person_context(m, nt, text, key, adjacent_place):
+    if _person_context(m, nt, text, key, coordinated):
         return False
     level = r.homographs.get(key)
     if level is not None:

@@ -42,6 +42,9 @@ CODE_TYPES = {
     "OILF": "oilfield", "OILW": "oilfield", "SEA": "sea", "GULF": "sea",
 }
 MAX_REPORTED_LINES = 20
+# A file whose first lines are all malformed is not in the format at all: stop
+# there rather than list a million bad lines.
+GIVE_UP_AFTER = 1000
 # Letters of Persian and Kurdish written in Arabic script: a name with one of
 # them is not the Arabic name of the place.
 _NOT_ARABIC_LETTERS = re.compile("[پچژکگیەێۆڕڵڤھۋ]")
@@ -193,6 +196,12 @@ def parse_feature_classes(text: str) -> frozenset[str]:
     return classes
 
 
+def _check_format(path: Path, line: int, good: int, what: str) -> None:
+    if line >= GIVE_UP_AFTER and not good:
+        msg = f"{path}: none of the first {line} lines is in the {what} format; is it the right file?"
+        raise GazetteerError(msg)
+
+
 def read_dump(path: Path, *, feature_classes: str = FEATURE_CLASSES,
               min_population: int = 0) -> tuple[dict[int, DumpRow], int, list[BadLine]]:
     """Kept rows by geonameid, the number of rows left out, the bad lines."""
@@ -208,6 +217,7 @@ def read_dump(path: Path, *, feature_classes: str = FEATURE_CLASSES,
             except (ValueError, UnicodeDecodeError) as exc:
                 reason = "not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else str(exc)
                 bad.append(BadLine(path.name, i, reason))
+                _check_format(path, i, i - len(bad), "GeoNames dump (19 columns)")
                 continue
             if not _kept(row, classes, min_population) or row.geonameid in rows:
                 left_out += 1
@@ -237,6 +247,7 @@ def read_alternate_names(path: Path, ids: set[int] | dict[int, DumpRow]) -> tupl
             if columns not in ALTERNATE_COLUMNS:
                 if raw.strip():
                     bad.append(BadLine(path.name, i, f"{columns} tab-separated columns instead of 10"))
+                    _check_format(path, i, i - len(bad), "alternateNamesV2 (10 columns)")
                 continue
             gid = raw.split(b"\t", 2)[1]
             if gid not in wanted:

@@ -69,10 +69,18 @@ def context_score(e: GazEntry, ctx: DocContext, group: int) -> float:
     return s
 
 
-def plausible(e: GazEntry, ctx: DocContext, *, single_latin_token: bool) -> bool:
-    """Abstain from small, far-away places that nothing in the document supports."""
+def plausible(e: GazEntry, ctx: DocContext, *, single_latin_token: bool, clitic_only: str = "") -> bool:
+    """Abstain from small, far-away places that nothing in the document supports.
+
+    `clitic_only`: the name was only ever read after stripping a proclitic
+    (e.g. "بايدن" = ب + "ايدن"): then only our own places, countries, places of
+    the focus countries or big cities, and never a three-letter name.
+    """
     if e.source in ("khareeta", "user", "country") or e.feature_type in _WIDE:
         return True
+    if clitic_only and (len(clitic_only.replace(" ", "")) < 4 or not (
+            e.country_code in settings.FOCUS_COUNTRIES or e.population >= 500_000)):
+        return False
     if e.country_code in _REGION or e.country_code in ctx.countries:
         return True
     if ctx.countries & settings.FOCUS_COUNTRIES and e.population < FAR_CITY_POPULATION:
@@ -100,13 +108,14 @@ def build_context(groups: list[list[GazEntry]]) -> DocContext:
     return DocContext(frozenset(countries), tuple(anchors))
 
 
-def choose(cands: list[GazEntry], ctx: DocContext, group: int, *, single_latin_token: bool) -> Choice | None:
+def choose(cands: list[GazEntry], ctx: DocContext, group: int, *, single_latin_token: bool,
+           clitic_only: str = "") -> Choice | None:
     """The best candidate in this document, or None to abstain."""
     if not cands:
         return None
     scored = sorted(((prior(e) + context_score(e, ctx, group), e) for e in cands), key=lambda t: -t[0])
     best_s, best = scored[0]
-    if not plausible(best, ctx, single_latin_token=single_latin_token):
+    if not plausible(best, ctx, single_latin_token=single_latin_token, clitic_only=clitic_only):
         return None
     if len(scored) > 1:
         second_s, second = scored[1]

@@ -93,10 +93,10 @@ def write_csv_atomic(path: Path, fieldnames: Sequence[str], rows: Iterable[Mappi
     The temporary name does not end in `.csv`, so the gazetteer's
     `geonames/*.csv` glob never picks up a file being written.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
     n = 0
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         with tmp.open("x", encoding="utf-8", newline="") as fh:
             writer = csv.DictWriter(fh, fieldnames=list(fieldnames), extrasaction="ignore", lineterminator="\n")
             writer.writeheader()
@@ -206,13 +206,14 @@ class _Existing:
         self.ids: set[str] = set()
         self.names: dict[str, list[tuple[float, float, str]]] = {}
         for row in rows:
+            rid = _clean(row.get("id")) or _slug(_clean(row.get("name")) or _clean(row.get("name_ar")))
             try:
-                self.add(entry_from_row(row, prefix="user", where="places.csv"))
+                self.add(rid, entry_from_row(row, prefix="user", where="places.csv"))
             except GazetteerError:
-                self.ids.add(_clean(row.get("id")))  # a bad old row still holds its id
+                self.ids.add(rid)  # a bad old row still holds its id
 
-    def add(self, e: GazEntry) -> None:
-        self.ids.add(e.gid.removeprefix("user:"))
+    def add(self, rid: str, e: GazEntry) -> None:
+        self.ids.add(rid)
         for n in e.names:
             self.names.setdefault(normalize_name(n), []).append((e.lat, e.lon, e.gid))
 
@@ -246,7 +247,7 @@ def _accept(values: Mapping[str, object], aliases: Sequence[str], existing: _Exi
         raise GazetteerError(msg)
     row["id"] = row["id"] or existing.new_id(entry)
     entry = entry_from_row(row, prefix="user", where=where)
-    existing.add(entry)
+    existing.add(row["id"], entry)
     return row, entry
 
 
@@ -258,7 +259,8 @@ def add_place(*, lat: float | str, lon: float | str, name: str = "", name_ar: st
     values = {"name": name, "name_ar": name_ar, "feature_type": feature_type, "country_code": country_code,
               "lat": lat, "lon": lon, "population": population}
     path = places_path()
-    row, entry = _accept(values, aliases, _Existing(read_csv_rows(path)[1]), f"place {label!r}" if label else "new place")
+    where = f"place {label!r}" if label else "new place"
+    row, entry = _accept(values, aliases, _Existing(read_csv_rows(path)[1]), where)
     _append_rows(path, PLACE_COLUMNS, [row])
     return entry
 
@@ -335,8 +337,10 @@ def add_aliases(gid: str, aliases: Sequence[str], *, gaz: Gazetteer | None = Non
     Returns the aliases written; names the place already has are left out.
     """
     gid = _clean(gid)
-    clean = list({normalize_name(a): a for a in reversed([_check_alias(a, f"alias for {gid}")
-                                                         for a in aliases])}.values())[::-1]
+    clean: dict[str, str] = {}  # key -> the first spelling given
+    for a in aliases:
+        alias = _check_alias(a, f"alias for {gid}")
+        clean.setdefault(normalize_name(alias), alias)
     if not clean:
         msg = "give at least one alias to add."
         raise GazetteerError(msg)
@@ -347,8 +351,7 @@ def add_aliases(gid: str, aliases: Sequence[str], *, gaz: Gazetteer | None = Non
     path = aliases_path()
     _, rows = read_csv_rows(path)
     known = {normalize_name(r.get("alias", "")) for r in rows if _clean(r.get("gazetteer_id")) == gid}
-    new = [a for a in clean if normalize_name(a) not in known
-           and gid not in {e.gid for e in gaz.candidates(a)}]
+    new = [a for key, a in clean.items() if key not in known and gid not in {e.gid for e in gaz.candidates(a)}]
     if new:
         _append_rows(path, ALIAS_COLUMNS, [{"gazetteer_id": gid, "alias": a} for a in new])
     return tuple(new)
