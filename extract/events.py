@@ -71,12 +71,14 @@ def _subtype(ann: Annotated, trig: TriggerDef, first: int, last: int, *,
     if trig.sub_event_type == "*territory":
         state = agent is not None and agent.actor_type in _STATE
         return "Battles", "Government regains territory" if state else "Non-state actor overtakes territory"
-    if trig.sub_event_type != "*":
+    if not trig.sub_event_type.startswith("*"):
         return trig.event_type, trig.sub_event_type
     if ann.has_word(first, last, "air") is not None:
         return "Explosions/Remote violence", "Air/drone strike"
     if ann.has_word(first, last, "artillery") is not None:
         return "Explosions/Remote violence", "Shelling/artillery/missile attack"
+    if trig.sub_event_type == "*air":  # "strikes" with no other cue are air strikes
+        return "Explosions/Remote violence", "Air/drone strike"
     if target is not None and target.actor_type == "civilians":
         return "Violence against civilians", "Attack"
     return "Battles", "Armed clash"
@@ -106,7 +108,7 @@ def events_in(ann: Annotated, default_date: DateRef | None) -> list[Event]:
                 continue
             seen.add(loc.place.gazetteer_id)
             agent, target = _actors(ann, a, b, t)
-            etype, sub = _subtype(ann, trig, a, b, agent=agent, target=target)
+            etype, sub = _subtype(ann, trig, first, last, agent=agent, target=target)
             counts = [c for c in counts_in(ann.nt, a, b) if c.unit not in ("killed", "wounded")]
             dates = ann.dates_in(sent)
             out.append(Event(event_type=etype, sub_event_type=sub, place=loc.place,

@@ -10,10 +10,12 @@ control word and an actor before the road in the same sentence.
 from __future__ import annotations
 
 from extract.annotate import Annotated, PlaceTok
-from extract.lexicons import cues, direction_adjectives, phrase_lexicon
-from extract.types import Route, Span
+from extract.lexicons import direction_adjectives, phrase_lexicon
+from extract.types import Route
+from geodata.resolve import km
 
 _LINK_REACH = 6
+Road = tuple[int, int, str]
 
 
 def _road_mentions(ann: Annotated, first: int, last: int) -> list[tuple[int, int, str]]:
@@ -36,7 +38,7 @@ def _road_mentions(ann: Annotated, first: int, last: int) -> list[tuple[int, int
     return kept
 
 
-def _linked(ann: Annotated, road: tuple[int, int, str], places: list[PlaceTok], last: int) -> list[PlaceTok]:
+def _linked(ann: Annotated, road: Road, places: list[PlaceTok], last: int) -> list[PlaceTok]:
     link = ann.has_word(road[1] + 1, min(last, road[1] + _LINK_REACH), "road_link_words")
     if link is None:
         return []
@@ -44,7 +46,7 @@ def _linked(ann: Annotated, road: tuple[int, int, str], places: list[PlaceTok], 
     return after[:2] if len(after) >= 2 else after
 
 
-def _hyphen_pair(ann: Annotated, road: tuple[int, int, str], places: list[PlaceTok]) -> list[PlaceTok]:
+def _hyphen_pair(ann: Annotated, road: Road, places: list[PlaceTok]) -> list[PlaceTok]:
     text = ann.doc.text
     for i, p in enumerate(places[:-1]):
         q = places[i + 1]
@@ -56,7 +58,7 @@ def _hyphen_pair(ann: Annotated, road: tuple[int, int, str], places: list[PlaceT
     return []
 
 
-def _anchor(ann: Annotated, road: tuple[int, int, str], places: list[PlaceTok]) -> list[PlaceTok]:
+def _anchor(ann: Annotated, road: Road, places: list[PlaceTok]) -> list[PlaceTok]:
     for p in places:
         if p.place.feature_type in {"country", "sea", "region"}:
             continue
@@ -65,7 +67,7 @@ def _anchor(ann: Annotated, road: tuple[int, int, str], places: list[PlaceTok]) 
     return []
 
 
-def _direction(ann: Annotated, road: tuple[int, int, str], via: list[PlaceTok]) -> str:
+def _direction(ann: Annotated, road: Road, via: list[PlaceTok]) -> str:
     adj = direction_adjectives()
     for i in (via[-1].tok_last + 1 if via else road[1] + 1, road[0] - 1):
         d = adj.get(ann.word(i))
@@ -74,31 +76,59 @@ def _direction(ann: Annotated, road: tuple[int, int, str], via: list[PlaceTok]) 
     return ""
 
 
-def _controller(ann: Annotated, road: tuple[int, int, str], first: int) -> str:
-    """The actor a control word gives the road to ('سيطرة القوات الكردية على الطريق')."""
-    ctl = None
-    for i in range(road[0] - 1, first - 1, -1):
-        if ann.word(i) in cues()["road_control"]:
-            ctl = i
+def _control_word(ann: Annotated, road: Road, first: int, last: int, kind: str) -> int | None:
+    """A control (or cut) word before the road with no other road between, else
+    one after it in the same clause ('which the SDF controls', 'تحت سيطرة')."""
+    for i in range(road[0] - 1, max(first, road[0] - 8) - 1, -1):
+        if ann.has_word(i, i, kind) is not None:
+            return i
+        if ann.has_word(i, i, "road_words") is not None:
             break
-        if ann.has_word(i, i, "road_words") is not None and i < road[0]:
-            break  # another road stands between
-    if ctl is None:
-        return ""
-    near = [a for a in ann.actors_in(first, road[0] - 1)]
-    if not near:
-        return ""
-    return min(near, key=lambda a: abs(a.tok_first - ctl)).name
+    for i in range(road[1] + 1, min(last, road[1] + 12) + 1):
+        if ann.has_word(i, i, "road_words") is not None:
+            break
+        if ann.has_word(i, i, kind) is not None:
+            return i
+    return None
 
 
-def _status(ann: Annotated, road: tuple[int, int, str], last: int) -> str:
+def _actor_near(ann: Annotated, i: int, first: int, last: int, road: Road) -> str:
+    acts = [a for a in ann.actors_in(first, last) if not (road[0] <= a.tok_first <= road[1])]
+    if not acts:
+        return ""
+    return min(acts, key=lambda a: abs(a.tok_first - i)).name
+
+
+def _controller(ann: Annotated, road: Road, first: int, last: int) -> tuple[str, str]:
+    """Who holds the road and its status ('cut by SDF', 'used by ISIS')."""
+    ctl = _control_word(ann, road, first, last, "road_control")
+    if ctl is not None:
+        return _actor_near(ann, ctl, first, last, road), ""
+    cut = _control_word(ann, road, first, last, "road_cut")
+    if cut is not None:
+        actor = _actor_near(ann, cut, first, last, road)
+        return actor, f"cut by {actor}" if actor else "cut"
+    return "", _status(ann, road, last)
+
+
+def _status(ann: Annotated, road: Road, last: int) -> str:
     after = range(road[1] + 1, min(last, road[1] + 8) + 1)
-    for kind, label in (("road_cut", "cut"), ("road_use", "used")):
-        hit = next((i for i in after if ann.word(i) in cues()[kind]), None)
-        if hit is not None:
-            actor = next((a.name for a in ann.actors_in(hit, min(last, hit + 6))), "")
-            return f"{label} by {actor}" if actor else label
-    return ""
+    hit = next((i for i in after if ann.has_word(i, i, "road_use") is not None), None)
+    if hit is None:
+        return ""
+    actor = next((a.name for a in ann.actors_in(hit, min(last, hit + 6))), "")
+    return f"used by {actor}" if actor else "used"
+
+
+def _along(ann: Annotated, road: Road, places: list[PlaceTok], via: list[PlaceTok]) -> list[PlaceTok]:
+    """Places the sentence puts on the road ('around Saraqib', 'as far north as Qayyarah')."""
+    extra = []
+    for p in places:
+        if p in via or p.tok_first <= road[1] or p.place.feature_type in {"country", "sea", "region", "governorate"}:
+            continue
+        if ann.cue_before(p, "road_via_words", reach=4) is not None and p.tok_first - road[1] <= 14:
+            extra.append(p)
+    return extra
 
 
 def routes_in(ann: Annotated) -> list[Route]:
@@ -110,18 +140,27 @@ def routes_in(ann: Annotated) -> list[Route]:
         for road in _road_mentions(ann, first, last) if places else []:
             via = _linked(ann, road, places, last) or _hyphen_pair(ann, road, places) or _anchor(ann, road, places)
             named = road[2] if any(c.isdigit() for c in road[2]) else ""
-            if not via and not named:
+            via = _ordered(via, _along(ann, road, places, via))
+            if not via:
                 continue
             direction = _direction(ann, road, via)
-            label = "–".join(p.place.name for p in via)
-            name = " ".join(x for x in (direction, named or "", label, "" if named else "road") if x).strip()
-            key = (named, *sorted(p.place.gazetteer_id for p in via))
+            label = "–".join(p.place.name for p in via[:2] if p.place.feature_type != "country")
+            name = " ".join(x for x in (direction, named, label, "" if named else "road") if x).strip()
+            key = tuple(sorted(p.place.gazetteer_id for p in via))
+            holder, status = _controller(ann, road, first, last)
             route = Route(name=name, via=tuple(p.place for p in via), start=sent.start, end=sent.end,
-                          controlled_by=_controller(ann, road, first), status=_status(ann, road, last))
-            if via and (key not in out or (route.controlled_by and not out[key].controlled_by)):
+                          controlled_by=holder, status=status)
+            if key not in out or (route.controlled_by and not out[key].controlled_by):
                 out[key] = route
     return list(out.values())
 
 
-def route_span(r: Route) -> Span:
-    return Span(r.start, r.end)
+def _ordered(via: list[PlaceTok], extra: list[PlaceTok]) -> list[PlaceTok]:
+    """Endpoints first and last, places along the road between them by distance."""
+    if not extra:
+        return via
+    if len(via) < 2:
+        return via + extra
+    a = via[0].place
+    mid = sorted(extra, key=lambda p: km(a.lat, a.lon, p.place.lat, p.place.lon))
+    return [via[0], *mid, *via[1:]]
