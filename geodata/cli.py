@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from geodata import gazetteer_cli
+from geodata import gazetteer_cli, store_cli
 from geodata._errors import KhareetaError
 
 
@@ -20,6 +20,7 @@ def _parser() -> argparse.ArgumentParser:
                          "else data/khareeta.sqlite)")
     sub = ap.add_subparsers(dest="command", required=True)
     gazetteer_cli.add_parser(sub)
+    store_cli.add_parser(sub)
     return ap
 
 

@@ -53,7 +53,7 @@ def _homograph_ok(m: Mention, nt: NormText, key: str, level: str, coordinated: b
         return False  # "الطبقة السياسية", "الباب أمام"
     if cue_before(nt, m.tok_first, strong=level == "strong"):
         return True
-    return level == "weak" and coordinated
+    return coordinated  # "بين القائم وعنة": named beside another place
 
 
 def _country_as_actor(m: Mention, nt: NormText, text: str) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import math
+import os
 import pickle
 import time
 from dataclasses import dataclass, field
@@ -134,10 +135,11 @@ def fingerprint(files: list[Path]) -> str:
 
 def load_entries() -> list[GazEntry]:
     user = settings.user_gazetteer_dir()
-    groups = [read_place_csv(user / "places.csv", prefix="user"),
+    groups = [read_place_csv(user / "places.csv", prefix="user", strict=False),
               read_place_csv(settings.DATA_FILES / "curated.csv", prefix="khareeta")]
     if (user / "geonames").is_dir():
-        groups += [read_place_csv(p, prefix="geonames") for p in sorted((user / "geonames").glob("*.csv"))]
+        groups += [read_place_csv(p, prefix="geonames", strict=False)
+                   for p in sorted((user / "geonames").glob("*.csv"))]
     groups.append(read_countries())
     return merge_entries(groups, read_cities500(), read_user_aliases(user / "aliases.csv"))
 
@@ -209,7 +211,7 @@ def build(*, cache: Path | None = None) -> Gazetteer:
     gaz = compile_gazetteer(load_entries(), read_blocked(), fp=fp)
     path = cache or settings.cache_dir() / "gazetteer.pkl"
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")  # one per process: builders never collide
     with tmp.open("wb") as fh:
         pickle.dump((FORMAT_VERSION, fp, gaz.entries, gaz.keys, gaz.cands, gaz.automaton, gaz.acronyms), fh,
                     protocol=pickle.HIGHEST_PROTOCOL)

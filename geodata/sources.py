@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -86,17 +87,30 @@ def entry_from_row(row: dict[str, str], *, prefix: str, where: str) -> GazEntry:
                     lat, lon, population, names, prefix)
 
 
-def read_place_csv(path: Path, *, prefix: str) -> list[GazEntry]:
-    """Read a places CSV in our schema; every bad row is reported by line."""
+def read_place_csv(path: Path, *, prefix: str, strict: bool = True) -> list[GazEntry]:
+    """Read a places CSV in our schema. A bad row is an error naming its line;
+    with `strict=False` (files users edit by hand) it is skipped with a warning
+    on stderr, so one typo never takes the whole gazetteer down."""
     if not path.exists():
         return []
+    out = []
     with path.open(encoding="utf-8-sig", newline="") as fh:
         reader = csv.DictReader(fh)
         missing = {"name", "lat", "lon"} - set(reader.fieldnames or ())
         if missing:
             msg = f"{path}: missing column(s) {', '.join(sorted(missing))}."
+            if not strict:
+                print(f"warning: {msg} The file is ignored.", file=sys.stderr)
+                return []
             raise GazetteerError(msg)
-        return [entry_from_row(row, prefix=prefix, where=f"{path}:{i}") for i, row in enumerate(reader, start=2)]
+        for i, row in enumerate(reader, start=2):
+            try:
+                out.append(entry_from_row(row, prefix=prefix, where=f"{path}:{i}"))
+            except GazetteerError as exc:
+                if strict:
+                    raise
+                print(f"warning: {exc} The row is skipped.", file=sys.stderr)
+    return out
 
 
 def read_countries(path: Path = settings.DATA_FILES / "countries.csv") -> list[GazEntry]:
@@ -116,7 +130,7 @@ def read_user_aliases(path: Path) -> dict[str, list[str]]:
     if not path.exists():
         return {}
     out: dict[str, list[str]] = {}
-    with path.open(encoding="utf-8", newline="") as fh:
+    with path.open(encoding="utf-8-sig", newline="") as fh:
         for row in csv.DictReader(fh):
             if row.get("gazetteer_id") and row.get("alias"):
                 out.setdefault(row["gazetteer_id"].strip(), []).append(row["alias"].strip())

@@ -14,7 +14,7 @@ import csv
 import os
 import re
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -265,6 +265,14 @@ def add_place(*, lat: float | str, lon: float | str, name: str = "", name_ar: st
     return entry
 
 
+def _values(row: dict) -> Iterator[str]:
+    for k, v in row.items():
+        if k is None:
+            yield from v  # fields beyond the header
+        elif v:
+            yield v
+
+
 def _import_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
     """The header and (first line, row) pairs of a CSV to import."""
     try:
@@ -272,10 +280,10 @@ def _import_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]
             reader = csv.DictReader(fh)
             header = [h.strip() for h in reader.fieldnames or ()]
             reader.fieldnames = header
-            out, last = [], 1
-            for row in reader:
-                out.append((last + 1, row))
-                last = reader.line_num
+            out = []
+            for row in reader:  # line_num is the row's last line; quoted fields may span lines
+                spanned = sum(v.count("\n") for v in _values(row))
+                out.append((reader.line_num - spanned, row))
             return header, out
     except FileNotFoundError:
         msg = f"{path}: no such file."
