@@ -87,6 +87,23 @@ class Annotated:
         return towns[0] if towns else None
 
 
+    def focus_place(self) -> PlaceTok | None:
+        """The town the article is about: its dateline, else its most named town."""
+        towns = [p for p in self.places if p.place.feature_type in _TOWNS]
+        if not towns:
+            return None
+        dl = self.doc.dateline
+        if dl:
+            for p in towns:
+                if p.place.start < dl.end and p.place.end > dl.start:
+                    return p
+        counts: dict[str, int] = {}
+        for p in towns:
+            counts[p.place.gazetteer_id] = counts.get(p.place.gazetteer_id, 0) + 1
+        best = max(counts, key=lambda g: counts[g])
+        return next(p for p in towns if p.place.gazetteer_id == best)
+
+
 _TOWNS = frozenset({"city", "town", "village", "district", "neighbourhood"})
 
 

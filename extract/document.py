@@ -17,7 +17,9 @@ _LETTER = re.compile(r"[^\W\d_]")
 _TIME_LINE = re.compile(r"^\s*\d{1,2}:\d{2}(\s*[APap][Mm])?\s*$")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _DMY_DATE = re.compile(r"^\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4})\s*$")
-_DATELINE_AR = re.compile(r"([^\n\-–—:،.]{2,30}?)\s*[-–—]\s*([^\n\-–—:]{2,40}?)\s*[-–—]\s*(?=\S)")
+# "الموصل-الشروق العربي-": a city of at most three words, a source of at most five.
+_DATELINE_AR = re.compile(r"([^\s\-–—:،.]+(?: [^\s\-–—:،.]+){0,2})\s*[-–—]\s*([^\s\-–—:،.]+(?: [^\s\-–—:،.]+){0,4})"
+                          r"\s*[-–—]\s*(?=\S)")
 _DATELINE_EN = re.compile(
     r"([A-Z][A-Za-z'’.\- ]{1,40}?)(?:,\s*([A-Z][A-Za-z .]{1,30}?))?\s*(?:\(([^)\n]{2,40})\))?\s*[-–—]{1,2}\s+(?=\S)"
 )

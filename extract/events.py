@@ -41,14 +41,27 @@ def _located(ann: Annotated, p: PlaceTok) -> bool:
                                                                  and ann.doc.text[p.place.start - 1] in "بل")
 
 
+_WIDE = frozenset({"country", "governorate", "region", "sea", "river"})
+
+
+def _spoken_at(ann: Annotated, p: PlaceTok) -> bool:
+    """'he told reporters in Baghdad': where something was said, not where it happened."""
+    return ann.has_word(max(0, p.tok_first - 3), p.tok_first - 1, "speech_words") is not None
+
+
 def _location(ann: Annotated, places: list[PlaceTok], t: int) -> PlaceTok | None:
+    places = [p for p in places if not _spoken_at(ann, p)]
     after = [p for p in places if p.tok_first > t]
     before = [p for p in places if p.tok_last < t]
-    for group in (after, list(reversed(before))):
-        tied = [p for p in group if _located(ann, p)]
-        local = [p for p in tied if p.place.feature_type != "country"]
-        if local or tied:
-            return (local or tied)[0]
+    tied_after = [p for p in after if _located(ann, p)]
+    tied_before = [p for p in reversed(before) if _located(ann, p)]
+    for tied in (tied_after, tied_before):
+        local = [p for p in tied if p.place.feature_type not in _WIDE]
+        if local:
+            return local[0]
+    for tied in (tied_after, tied_before):
+        if tied:
+            return tied[0]
     direct = [p for p in after if p.tok_first == t + 1]  # "قصف الرقة", "shelling Raqqa"
     if direct:
         return direct[0]
@@ -91,8 +104,6 @@ def events_in(ann: Annotated, default_date: DateRef | None) -> list[Event]:
     for sent in ann.sentences:
         first, last = ann.tok_range(sent)
         places = ann.places_in(first, last)
-        if not places:
-            continue
         seen: set[str] = set()
         s0 = ann.nt.orig_starts[first] if first <= last else sent.start
         for m in lex.find(ann.doc.text[s0 : sent.end]):
@@ -104,15 +115,21 @@ def events_in(ann: Annotated, default_date: DateRef | None) -> list[Event]:
             if trig.sub_event_type == "*territory" and ann.has_word(t + 1, min(b, t + 5), "road_words") is not None:
                 continue  # control of a road is the route's property, not an event
             loc = _location(ann, [p for p in places if a <= p.tok_first <= b], t) or _location(ann, places, t)
+            precision = geo_precision(ann, loc) if loc else 2
+            if loc is None and trig.specific:
+                loc = ann.focus_place()  # "a suicide car bomber attacked troops near the Hoz district"
             if loc is None or loc.place.gazetteer_id in seen:
                 continue
             seen.add(loc.place.gazetteer_id)
             agent, target = _actors(ann, a, b, t)
+            if agent is None:
+                agent, wider_target = _actors(ann, first, last, t)
+                target = target or wider_target
             etype, sub = _subtype(ann, trig, first, last, agent=agent, target=target)
             counts = [c for c in counts_in(ann.nt, a, b) if c.unit not in ("killed", "wounded")]
             dates = ann.dates_in(sent)
             out.append(Event(event_type=etype, sub_event_type=sub, place=loc.place,
-                             geo_precision=geo_precision(ann, loc), start=sent.start, end=sent.end,
+                             geo_precision=precision, start=sent.start, end=sent.end,
                              trigger=Span(s0 + m.start, s0 + m.end), actor1=agent.name if agent else "",
                              actor2=target.name if target else "", date=dates[0] if dates else default_date,
                              fatalities=fatalities_in(ann.nt, first, last),

@@ -52,8 +52,16 @@ def _looks_binary(data: bytes) -> str | None:
 
 
 def _utf16_without_bom(sample: bytes) -> bool:
+    """UTF-16 text has one byte of each pair that is mostly 0 (Latin) or
+    0x06 (Arabic block U+06xx)."""
     even, odd = sample[0::2], sample[1::2]
-    return bool(sample) and (even.count(0) > len(even) * 0.3 or odd.count(0) > len(odd) * 0.3)
+    if not sample:
+        return False
+
+    def high(half: bytes) -> float:
+        return (half.count(0) + half.count(6)) / max(len(half), 1)
+
+    return high(even) > 0.6 or high(odd) > 0.6
 
 
 def decode(data: bytes, name: str) -> str:
@@ -65,8 +73,9 @@ def decode(data: bytes, name: str) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
     if _utf16_without_bom(data[:4096]):
-        even_zeros = data[0:4096:2].count(0)
-        return data.decode("utf-16-be" if even_zeros > data[1:4096:2].count(0) else "utf-16-le", errors="replace")
+        even, odd = data[0:4096:2], data[1:4096:2]
+        big_endian = even.count(0) + even.count(6) > odd.count(0) + odd.count(6)
+        return data.decode("utf-16-be" if big_endian else "utf-16-le", errors="replace")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

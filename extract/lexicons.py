@@ -26,6 +26,7 @@ class ActorDef:
 class TriggerDef:
     event_type: str
     sub_event_type: str  # "*" = decided by cues, "*territory" = by who takes it
+    specific: bool = False  # names an event by itself (a suicide bomber, an air strike), not just a verb
 
 
 def words(values: list[str]) -> frozenset[str]:
@@ -53,7 +54,9 @@ def triggers() -> tuple[tuple[TriggerDef, ...], Lexicon]:
     phrases: list[tuple[str, int]] = []
     with (DATA / "triggers.csv").open(encoding="utf-8", newline="") as fh:
         for i, row in enumerate(csv.DictReader(fh)):
-            defs.append(TriggerDef(row["event_type"], row["sub_event_type"]))
+            # An explosion or strike named with its kind is an event by itself.
+            specific = row["event_type"] == "Explosions/Remote violence" and not row["sub_event_type"].startswith("*")
+            defs.append(TriggerDef(row["event_type"], row["sub_event_type"], specific))
             phrases.append((row["phrase"], i))
     return tuple(defs), Lexicon.build(phrases)
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from extract.types import Document, Place
 from geodata import gazetteer as gazetteer_mod
 from geodata.filters import accept, coordination, enumerated_actors
 from geodata.gazetteer import BLOCK, Gazetteer
 from geodata.match import Mention, find_mentions
 from geodata.normalize import NormText, is_arabic, normalize_text
-from geodata.resolve import build_context, choose
+from geodata.resolve import Choice, build_context, choose, prior
 from geodata.sources import GazEntry
 
 
@@ -55,16 +57,38 @@ def places_in_text(text: str, gaz: Gazetteer | None = None) -> list[Place]:
             group_of[m.key_index] = len(groups)
             groups.append(_candidates(gaz, m))
     ctx = build_context(groups)
+    forced = _qualified_pairs(mentions, groups, group_of, text)
     bare = {m.key_index for m in mentions if not m.prefix}
     chosen = {}
     for m in mentions:
         g = group_of[m.key_index]
+        if g in forced and g not in chosen:
+            chosen[g] = Choice(forced[g], 0.95)
         if g not in chosen:
             key = gaz.keys[m.key_index]
             single = m.tok_first == m.tok_last and not is_arabic(key)
             chosen[g] = choose(groups[g], ctx, g, single_latin_token=single,
                                clitic_only="" if m.key_index in bare else key)
     return [place_from(m, c.entry, text, c.confidence) for m in mentions if (c := chosen[group_of[m.key_index]])]
+
+
+def _qualified_pairs(mentions: list[Mention], groups: list[list[GazEntry]], group_of: dict[int, int],
+                     text: str) -> dict[int, GazEntry]:
+    """'Athens, Georgia', 'Sinjar, Iraq': a place followed by the state or
+    country that holds it fixes both choices."""
+    forced: dict[int, GazEntry] = {}
+    for a, b in pairwise(mentions):
+        if text[a.end:b.start].strip() != "," or b.tok_first != a.tok_last + 1:
+            continue
+        ga, gb = group_of[a.key_index], group_of[b.key_index]
+        pairs = [(x, y) for y in groups[gb] if y.feature_type in ("country", "governorate")
+                 for x in groups[ga] if x.country_code == y.country_code and x.gid != y.gid
+                 and (y.feature_type == "country" or (y.admin1 and x.admin1 == y.admin1))]
+        if pairs:
+            x, y = max(pairs, key=lambda p: prior(p[0]))
+            forced.setdefault(ga, x)
+            forced.setdefault(gb, y)
+    return forced
 
 
 def places_from_doc(doc: Document, gaz: Gazetteer | None = None) -> list[Place]:

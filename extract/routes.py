@@ -162,5 +162,7 @@ def _ordered(via: list[PlaceTok], extra: list[PlaceTok]) -> list[PlaceTok]:
     if len(via) < 2:
         return via + extra
     a = via[0].place
-    mid = sorted(extra, key=lambda p: km(a.lat, a.lon, p.place.lat, p.place.lon))
-    return [via[0], *mid, *via[1:]]
+    ends = {p.place.gazetteer_id for p in via}
+    mid = sorted((p for p in extra if p.place.gazetteer_id not in ends),
+                 key=lambda p: km(a.lat, a.lon, p.place.lat, p.place.lon))
+    return [via[0], *dict.fromkeys(mid), *via[1:]]

@@ -8,7 +8,7 @@ from extract.types import Span
 
 # A sentence ends at . ! ? ؟ ؛ … (not inside numbers like 2.5 or initials
 # like "U.S.") or at a line break.
-_END = re.compile(r"(?<!\b[A-Z])(?<!\d)[.!?؟؛…]+(?=\s|$)|\n+")
+_END = re.compile(r"(?<!\b[A-Z])[.!?؟؛…]+(?=\s|$)|\n+")
 
 
 def sentence_spans(text: str) -> list[Span]:

@@ -98,7 +98,8 @@ def accept(m: Mention, nt: NormText, text: str, key: str, *, coordinated: bool, 
         if not is_capitalised(surface):
             return False
         single = m.tok_first == m.tok_last
-        if single and key in r.common_words and (sentence_initial(text, m.start) or title_case_line(text, m.start)):
+        if single and key in r.common_words and not coordinated and (
+                sentence_initial(text, m.start) or title_case_line(text, m.start)):
             return False
         if is_country and _country_as_actor(m, nt, text):
             return False

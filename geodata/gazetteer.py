@@ -18,7 +18,7 @@ from pathlib import Path
 import ahocorasick
 
 from geodata import settings
-from geodata.normalize import is_arabic, normalize_name
+from geodata.normalize import is_arabic, name_keys, normalize_name
 from geodata.sources import (
     GazEntry,
     cities500_path,
@@ -27,9 +27,10 @@ from geodata.sources import (
     read_countries,
     read_place_csv,
     read_user_aliases,
+    us_states,
 )
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 BLOCK = -1  # candidate index of a phrase that is known not to be a place
 MIN_KEY_CHARS = 3
 FREQUENT_ZIPF = 4.0
@@ -39,7 +40,7 @@ VERY_FREQUENT_ZIPF = 5.5
 VARIANT = 1
 
 
-_COLUMNS = ("gid", "name", "name_ar", "feature_type", "country_code", "lat", "lon", "population", "source")
+_COLUMNS = ("gid", "name", "name_ar", "feature_type", "country_code", "lat", "lon", "population", "source", "admin1")
 
 
 class Entries:
@@ -56,8 +57,8 @@ class Entries:
         return len(self.columns[0])
 
     def __getitem__(self, i: int) -> GazEntry:
-        gid, name, name_ar, ftype, cc, lat, lon, pop, source = (col[i] for col in self.columns)
-        return GazEntry(gid, name, name_ar, ftype, cc, lat, lon, pop, (), source)
+        gid, name, name_ar, ftype, cc, lat, lon, pop, source, admin1 = (col[i] for col in self.columns)
+        return GazEntry(gid, name, name_ar, ftype, cc, lat, lon, pop, (), source, admin1)
 
     def __getstate__(self) -> tuple[list, ...]:
         return self.columns
@@ -141,7 +142,9 @@ def load_entries() -> list[GazEntry]:
         groups += [read_place_csv(p, prefix="geonames", strict=False)
                    for p in sorted((user / "geonames").glob("*.csv"))]
     groups.append(read_countries())
-    return merge_entries(groups, read_cities500(), read_user_aliases(user / "aliases.csv"))
+    cities = list(read_cities500())
+    groups.append(us_states(cities))
+    return merge_entries(groups, cities, read_user_aliases(user / "aliases.csv"))
 
 
 def _add_key(key_map: dict[str, set[int]], key: str, idx: int) -> None:
@@ -182,10 +185,10 @@ def compile_gazetteer(entries: list[GazEntry], blocked: list[str], *, fp: str = 
     caps: set[str] = set()
     for i, e in enumerate(entries):
         for n in e.names:
-            key = normalize_name(n)
-            if _indexable(e, key, frequent):
-                _add_key(key_map, key, i)
-                (caps if n.isupper() and not is_arabic(n) else cased).add(key)
+            for key in name_keys(n):
+                if _indexable(e, key, frequent):
+                    _add_key(key_map, key, i)
+                    (caps if n.isupper() and not is_arabic(n) else cased).add(key)
     for phrase in blocked:
         _add_key(key_map, normalize_name(phrase), BLOCK)
     keys = sorted(key_map)

@@ -75,8 +75,6 @@ def _raw_matches(gaz: Gazetteer, nt: NormText, text: str) -> list[Mention]:
         o_start = nt.orig_starts[tok_first]
         if prefix:
             o_start = _prefix_end(text, o_start, prefix)
-            if variant == VARIANT:
-                o_start -= 1  # the ل that stands for the article's ال stays in the surface
         out.append(Mention(o_start, nt.orig_ends[tok_last], tok_first, tok_last, key_i, prefix,
                            BLOCK in gaz.cands[key_i]))
     return out

