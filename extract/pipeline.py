@@ -11,6 +11,7 @@ from extract.document import make_document
 from extract.events import events_in
 from extract.inputs import RawArticle
 from extract.movements import movements_in
+from extract.nominals import nominal_places
 from extract.places import places_from_doc
 from extract.routes import routes_in
 from extract.sentences import sentence_spans
@@ -41,7 +42,9 @@ def extract_document(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
     places = places_from_doc(doc, gaz)
     ann = annotate(doc, places)
     default = _article_date(doc)
-    return Extraction(doc=doc, places=tuple(places), events=tuple(events_in(ann, default)),
+    nominal = nominal_places(ann)
+    all_places = tuple(sorted([*places, *nominal], key=lambda p: p.start))
+    return Extraction(doc=doc, places=all_places, events=tuple(events_in(ann, default)),
                       movements=tuple(movements_in(ann, default)), routes=tuple(routes_in(ann)),
                       sentences=ann.sentences)
 

@@ -1,0 +1,64 @@
+"""Locations named by a common noun: "the city", "a hospital", "مقرات".
+
+"the city" / "المدينة" stands for the city the text is about at that point;
+a site lies at the named place of its own sentence (the nearest one), or,
+failing that, of the sentence before. Each becomes a place feature tied to
+that place, with lower confidence; nothing is guessed without a referent.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from functools import cache
+
+from extract.annotate import Annotated, PlaceTok
+from extract.lexicons import DATA
+from extract.types import Place, Span
+from geodata.lexicon import Lexicon
+
+CITY, SITE = 0, 1
+_LOCAL = frozenset({"city", "town", "village", "district", "neighbourhood", "camp", "dam", "airbase", "airport",
+                    "border_crossing", "oilfield"})
+
+
+@cache
+def _lexicon() -> Lexicon:
+    raw = json.loads((DATA / "nominals.json").read_text(encoding="utf-8"))
+    return Lexicon.build([(p, CITY) for p in raw["city_refs"]] + [(p, SITE) for p in raw["sites"]])
+
+
+def _site_referent(ann: Annotated, sent: Span, prev: Span | None, tok: int) -> PlaceTok | None:
+    first, last = ann.tok_range(sent)
+    local = [p for p in ann.places_in(first, last) if p.place.feature_type in _LOCAL]
+    if local:
+        return min(local, key=lambda p: abs(p.tok_first - tok))
+    if prev is not None:
+        pf, pl = ann.tok_range(prev)
+        before = [p for p in ann.places_in(pf, pl) if p.place.feature_type in _LOCAL]
+        if before:
+            return before[-1]
+    return None
+
+
+def nominal_places(ann: Annotated) -> list[Place]:
+    """Place features for common-noun locations that have a referent."""
+    text = ann.doc.text
+    lex = _lexicon()
+    named = {(p.place.start, p.place.end) for p in ann.places}
+    out: list[Place] = []
+    prev: Span | None = None
+    for sent in ann.sentences:
+        for m in lex.find(text[sent.start : sent.end]):
+            start, end = sent.start + m.start, sent.start + m.end
+            if any(s < end and e > start for s, e in named):
+                continue  # part of a name ("المدينة المنورة", "Tishreen Dam")
+            tok = ann.tok_at(start)
+            ref = ann.main_city(tok) if lex.payloads(m)[0] == CITY else _site_referent(ann, sent, prev, tok)
+            if ref is None:
+                continue
+            out.append(replace(ref.place, start=start, end=end, surface=text[start:end],
+                               feature_type="site" if lex.payloads(m)[0] == SITE else ref.place.feature_type,
+                               confidence=round(ref.place.confidence * 0.5, 3)))
+        prev = sent
+    return out
