@@ -46,6 +46,7 @@ def nominal_places(ann: Annotated) -> list[Place]:
     text = ann.doc.text
     lex = _lexicon()
     named = {(p.place.start, p.place.end) for p in ann.places}
+    starts = {p.tok_first for p in ann.places}
     out: list[Place] = []
     prev: Span | None = None
     for sent in ann.sentences:
@@ -54,6 +55,9 @@ def nominal_places(ann: Annotated) -> list[Place]:
             if any(s < end and e > start for s, e in named):
                 continue  # part of a name ("المدينة المنورة", "Tishreen Dam")
             tok = ann.tok_at(start)
+            after = ann.tok_at(end)
+            if after + (ann.word(after) == "of") in starts:
+                continue  # "the village of Khanasor": the name itself follows
             ref = ann.main_city(tok) if lex.payloads(m)[0] == CITY else _site_referent(ann, sent, prev, tok)
             if ref is None:
                 continue
