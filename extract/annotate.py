@@ -35,6 +35,10 @@ class Annotated:
         """Index of the token that starts at or after `offset`."""
         return bisect.bisect_left(self.nt.orig_starts, offset)
 
+    def tok_of(self, offset: int) -> int:
+        """Index of the token that holds `offset` (a proclitic's word included)."""
+        return max(0, bisect.bisect_right(self.nt.orig_starts, offset) - 1)
+
     def tok_range(self, span: Span) -> tuple[int, int]:
         """First and last token inside a span (last < first when none)."""
         return self.tok_at(span.start), bisect.bisect_left(self.nt.orig_starts, span.end) - 1
@@ -59,10 +63,10 @@ class Annotated:
         i = p.tok_first - 1
         steps = 0
         while i >= 0 and steps < reach:
-            w = self.word(i)
-            if w in want or strip_clitic(w) in want:
+            forms = _forms(self.word(i))
+            if forms & want:
                 return i
-            if w not in skip and strip_clitic(w) not in skip:
+            if not forms & skip:
                 return None
             i -= 1
             steps += 1
@@ -105,6 +109,14 @@ class Annotated:
 
 
 _TOWNS = frozenset({"city", "town", "village", "district", "neighbourhood"})
+
+
+def _forms(w: str) -> set[str]:
+    """A word and its forms without one Arabic proclitic (و ف ب ل)."""
+    out = {w, strip_clitic(w)}
+    if len(w) > 3 and w[0] in "بل":
+        out.add(w[1:])
+    return out
 
 
 def geo_precision(ann: Annotated, p: PlaceTok) -> int:

@@ -12,11 +12,12 @@ the text says the movers arrived.
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import pairwise
 
 from extract.annotate import Annotated, PlaceTok
 from extract.lexicons import cues, phrase_lexicon
 from extract.numbers import counts_in
-from extract.types import DateRef, Movement, Place
+from extract.types import DateRef, Movement, Place, Span
 
 _ORIGIN_CUES = frozenset({"في", "in", "من", "from"})
 
@@ -37,16 +38,18 @@ def _city_refs(ann: Annotated, first: int, last: int) -> list[PlaceTok]:
     return out
 
 
-def _role(ann: Annotated, p: PlaceTok, triggers: list[int]) -> str:
+def _role(ann: Annotated, p: PlaceTok, triggers: list[int], have_stops: bool) -> str:
     c = cues()
-    i = ann.cue_before(p, "from_words")
-    if i is not None:
+    if ann.cue_before(p, "from_words") is not None:
         return "from"
-    i = ann.cue_before(p, "via_words")
-    if i is not None:
+    if ann.cue_before(p, "via_words") is not None:
         return "via"
     i = ann.cue_before(p, "to_words")
     if i is None:
+        # "من القامشلي فالحسكة": ف joins the next stop of the same journey
+        start = p.place.start
+        if have_stops and start > 0 and ann.doc.text[start - 1] == "ف":
+            return "to"
         return ""
     before = [t for t in triggers if t < i]
     if before and ann.word(before[-1]) in c["arrive_words"]:
@@ -59,7 +62,7 @@ def _waypoints(ann: Annotated, cands: list[PlaceTok], triggers: list[int]) -> tu
     roles: list[str] = []
     for p in cands:
         prev_end = kept[-1].tok_last + 1 if kept else triggers[0]
-        role = _role(ann, p, triggers)
+        role = _role(ann, p, triggers, bool(kept))
         if not role:
             continue
         if role in ("to", "from") and ann.has_word(prev_end, p.tok_first - 1, "describe_words") is not None:
@@ -70,11 +73,11 @@ def _waypoints(ann: Annotated, cands: list[PlaceTok], triggers: list[int]) -> tu
 
 
 def _order(stops: list[PlaceTok], roles: list[str]) -> list[Place]:
-    origin = [p for p, r in zip(stops, roles, strict=True) if r == "from"][:1]
-    middle = [p for p, r in zip(stops, roles, strict=True) if r in ("to", "via") or (r == "from" and p not in origin)]
-    end = [p for p, r in zip(stops, roles, strict=True) if r == "arrive"]
+    """Origin, then the places passed through, then destinations in text order,
+    then where the movers arrived."""
+    by_role = {r: [p for p, q in zip(stops, roles, strict=True) if q == r] for r in ("from", "via", "to", "arrive")}
     ordered: list[Place] = []
-    for p in origin + middle + end:
+    for p in by_role["from"][:1] + by_role["from"][1:] + by_role["via"] + by_role["to"] + by_role["arrive"]:
         if not ordered or ordered[-1].gazetteer_id != p.place.gazetteer_id:
             ordered.append(p.place)
     return ordered
@@ -90,31 +93,62 @@ def _origin_before(ann: Annotated, first: int, trigger: int) -> PlaceTok | None:
     return None
 
 
+def _segments(ann: Annotated, first: int, last: int, triggers: list[int]) -> list[tuple[int, int, list[int]]]:
+    """Split a sentence where a new journey starts ('..., فيما توجهت عائلات أخرى إلى ...')."""
+    breaks = [i for i in range(first + 1, last + 1) if ann.has_word(i, i, "clause_breaks") is not None
+              and any(t >= i for t in triggers)]
+    bounds = [first, *breaks, last + 1]
+    out = []
+    for a, b in pairwise(bounds):
+        trig = [t for t in triggers if a <= t < b]
+        if trig:
+            out.append((a, b - 1, trig))
+    return out
+
+
+def _movement(ann: Annotated, seg: tuple[int, int, list[int]], sent: Span, *, origin: PlaceTok | None,
+              default_date: DateRef | None) -> tuple[Movement | None, PlaceTok | None]:
+    first, last, triggers = seg
+    t0 = triggers[0]
+    cands = sorted(ann.places_in(t0, last) + _city_refs(ann, t0, last), key=lambda p: p.tok_first)
+    cands = [p for p in cands if p.place.feature_type != "country" or len(cands) <= 3]
+    stops, roles = _waypoints(ann, cands, triggers)
+    if stops and "from" not in roles:
+        start = _origin_before(ann, first, t0) or origin
+        if start:
+            stops, roles = [start, *stops], ["from", *roles]
+    waypoints = _order(stops, roles)
+    first_origin = next((p for p, r in zip(stops, roles, strict=True) if r == "from"), origin)
+    if len(waypoints) < 2:
+        return None, first_origin
+    counts = counts_in(ann.nt, max(first, t0 - 6), last)
+    count = min(counts, key=lambda c: abs(c.tok_first - t0)) if counts else None
+    actors = ann.actors_in(t0, last) or ann.actors_in(ann.tok_range(sent)[0], t0)
+    dates = ann.dates_in(sent)
+    return Movement(waypoints=tuple(waypoints), start=sent.start, end=sent.end,
+                    actor=actors[0].name if actors else "", count=count.value if count else None,
+                    unit=count.unit if count else "", date=dates[0] if dates else default_date), first_origin
+
+
+_VERB_ENDINGS = ("وا", "ون", "ين", "ت", "ا")
+
+
+def _is_trigger(word: str, trig_words: frozenset[str]) -> bool:
+    """A movement word, also with a proclitic (وبوصول) or a plural/feminine ending (انسحبوا)."""
+    forms = {word, word[1:] if len(word) > 3 and word[0] in "بولف" else word}
+    forms |= {f[: -len(e)] for f in list(forms) for e in _VERB_ENDINGS if f.endswith(e) and len(f) - len(e) >= 3}
+    return bool(forms & trig_words)
+
+
 def movements_in(ann: Annotated, default_date: DateRef | None) -> list[Movement]:
     out = []
     trig_words = cues()["movement_triggers"]
     for sent in ann.sentences:
         first, last = ann.tok_range(sent)
-        triggers = [i for i in range(first, last + 1) if ann.word(i) in trig_words
-                    or (len(ann.word(i)) > 3 and ann.word(i)[0] in "بول" and ann.word(i)[1:] in trig_words)]
-        if not triggers:
-            continue
-        t0 = triggers[0]
-        cands = sorted(ann.places_in(t0, last) + _city_refs(ann, t0, last), key=lambda p: p.tok_first)
-        cands = [p for p in cands if p.place.feature_type not in {"country"} or len(cands) <= 3]
-        stops, roles = _waypoints(ann, cands, triggers)
-        if stops and "from" not in roles:
-            origin = _origin_before(ann, first, t0)
-            if origin:
-                stops, roles = [origin, *stops], ["from", *roles]
-        waypoints = _order(stops, roles)
-        if len(waypoints) < 2:
-            continue
-        counts = counts_in(ann.nt, max(first, t0 - 6), last)
-        count = min(counts, key=lambda c: abs(c.tok_first - t0)) if counts else None
-        actors = ann.actors_in(t0, last) or ann.actors_in(first, t0)
-        dates = ann.dates_in(sent)
-        out.append(Movement(waypoints=tuple(waypoints), start=sent.start, end=sent.end,
-                            actor=actors[0].name if actors else "", count=count.value if count else None,
-                            unit=count.unit if count else "", date=dates[0] if dates else default_date))
+        triggers = [i for i in range(first, last + 1) if _is_trigger(ann.word(i), trig_words)]
+        origin = None
+        for seg in _segments(ann, first, last, triggers) if triggers else []:
+            move, origin = _movement(ann, seg, sent, origin=origin, default_date=default_date)
+            if move:
+                out.append(move)
     return out

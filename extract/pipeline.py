@@ -31,7 +31,7 @@ def _article_date(doc: Document) -> DateRef | None:
 def annotate(doc: Document, places: list[Place]) -> Annotated:
     nt = normalize_text(doc.text)
     ann = Annotated(doc, nt, (), (), (), ())
-    toks = tuple(PlaceTok(p, ann.tok_at(p.start), ann.tok_at(p.end) - 1) for p in places)
+    toks = tuple(PlaceTok(p, ann.tok_of(p.start), ann.tok_of(p.end - 1)) for p in places)
     return Annotated(doc, nt, toks, tuple(actors_in(doc.text, nt)), tuple(dates_in(doc.text, nt, doc.published)),
                      tuple(sentence_spans(doc.text)))
 
