@@ -9,6 +9,8 @@ who the actors are. One event per place and sentence.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from extract.actors import ActorMention
 from extract.annotate import Annotated, PlaceTok, geo_precision
 from extract.lexicons import TriggerDef, triggers, words
@@ -72,9 +74,10 @@ def _location(ann: Annotated, places: list[PlaceTok], t: int) -> PlaceTok | None
 def _actors(ann: Annotated, first: int, last: int, t: int) -> tuple[ActorMention | None, ActorMention | None]:
     acts = ann.actors_in(first, last)
     marked = [a for a in acts if ann.word(a.tok_first - 1) in _AGENT_MARKERS]
+    holding = [a for a in acts if a.tok_first <= t <= a.tok_last]  # "coalition air strikes"
     before = [a for a in acts if a.tok_last < t]
     after = [a for a in acts if a.tok_first > t and a not in marked]
-    agent = marked[0] if marked else (before[-1] if before else None)
+    agent = (marked or holding or before[-1:] or [None])[0]
     target = next((a for a in after if a.actor_id != (agent.actor_id if agent else "")), None)
     return agent, target
 
@@ -97,6 +100,12 @@ def _subtype(ann: Annotated, trig: TriggerDef, first: int, last: int, *,
     return "Battles", "Armed clash"
 
 
+def _merge(first: Event, later: Event) -> Event:
+    return replace(first, actor1=first.actor1 or later.actor1,
+                   actor2=first.actor2 or (later.actor2 if later.actor2 != (first.actor1 or later.actor1) else ""),
+                   count=first.count if first.count is not None else later.count, unit=first.unit or later.unit)
+
+
 def events_in(ann: Annotated, default_date: DateRef | None) -> list[Event]:
     """Events of the document, in text order."""
     defs, lex = triggers()
@@ -104,7 +113,7 @@ def events_in(ann: Annotated, default_date: DateRef | None) -> list[Event]:
     for sent in ann.sentences:
         first, last = ann.tok_range(sent)
         places = ann.places_in(first, last)
-        seen: set[str] = set()
+        seen: dict[str, int] = {}  # place -> index in out: one event per place and sentence
         s0 = ann.nt.orig_starts[first] if first <= last else sent.start
         for m in lex.find(ann.doc.text[s0 : sent.end]):
             t = ann.tok_at(s0 + m.start)
@@ -118,9 +127,8 @@ def events_in(ann: Annotated, default_date: DateRef | None) -> list[Event]:
             precision = geo_precision(ann, loc) if loc else 2
             if loc is None and trig.specific:
                 loc = ann.focus_place()  # "a suicide car bomber attacked troops near the Hoz district"
-            if loc is None or loc.place.gazetteer_id in seen:
+            if loc is None:
                 continue
-            seen.add(loc.place.gazetteer_id)
             agent, target = _actors(ann, a, b, t)
             if agent is None:
                 agent, wider_target = _actors(ann, first, last, t)
@@ -128,10 +136,16 @@ def events_in(ann: Annotated, default_date: DateRef | None) -> list[Event]:
             etype, sub = _subtype(ann, trig, first, last, agent=agent, target=target)
             counts = [c for c in counts_in(ann.nt, a, b) if c.unit not in ("killed", "wounded")]
             dates = ann.dates_in(sent)
-            out.append(Event(event_type=etype, sub_event_type=sub, place=loc.place,
+            event = Event(event_type=etype, sub_event_type=sub, place=loc.place,
                              geo_precision=precision, start=sent.start, end=sent.end,
                              trigger=Span(s0 + m.start, s0 + m.end), actor1=agent.name if agent else "",
                              actor2=target.name if target else "", date=dates[0] if dates else default_date,
                              fatalities=fatalities_in(ann.nt, first, last),
-                             count=counts[0].value if counts else None, unit=counts[0].unit if counts else ""))
+                             count=counts[0].value if counts else None, unit=counts[0].unit if counts else "")
+            if loc.place.gazetteer_id in seen:  # a second trigger for the same event fills its gaps
+                i = seen[loc.place.gazetteer_id]
+                out[i] = _merge(out[i], event)
+                continue
+            seen[loc.place.gazetteer_id] = len(out)
+            out.append(event)
     return out
