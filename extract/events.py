@@ -123,7 +123,10 @@ def events_in(ann: Annotated, default_date: DateRef | None) -> list[Event]:
             a, b = _clause(ann, first, last, t)
             if trig.sub_event_type == "*territory" and ann.has_word(t + 1, min(b, t + 5), "road_words") is not None:
                 continue  # control of a road is the route's property, not an event
-            loc = _location(ann, [p for p in places if a <= p.tok_first <= b], t) or _location(ann, places, t)
+            loc = _location(ann, [p for p in places if a <= p.tok_first <= b], t)
+            if loc is None or loc.place.feature_type in _WIDE:  # "the capital of Anbar province": the town wins
+                wider = _location(ann, places, t)
+                loc = wider if wider is not None and (loc is None or wider.place.feature_type not in _WIDE) else loc
             precision = geo_precision(ann, loc) if loc else 2
             if loc is None and trig.specific:
                 loc = ann.focus_place()  # "a suicide car bomber attacked troops near the Hoz district"
