@@ -4,12 +4,14 @@ event, movement and route steps (all offsets stay in the original text)."""
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from extract.actors import ActorMention
 from extract.lexicons import cues
 from extract.types import DateRef, Document, Place, Span
 from geodata.context import strip_clitic, token
+from geodata.lexicon import Lexicon
+from geodata.match import Mention
 from geodata.normalize import NormText
 
 
@@ -30,6 +32,17 @@ class Annotated:
     actors: tuple[ActorMention, ...]
     dates: tuple[DateRef, ...]
     sentences: tuple[Span, ...]
+    _found: dict[int, list[Mention]] = field(default_factory=dict, compare=False, repr=False)
+
+    def matches(self, lex: Lexicon, start: int = 0, end: int | None = None) -> list[Mention]:
+        """Matches of a lexicon in the whole text (found once per document),
+        those starting inside [start, end)."""
+        key = id(lex)
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = lex.find(self.doc.text, self.nt)
+        end = len(self.doc.text) if end is None else end
+        return [m for m in found if start <= m.start < end]
 
     def tok_at(self, offset: int) -> int:
         """Index of the token that starts at or after `offset`."""

@@ -114,9 +114,8 @@ def events_in(ann: Annotated, default_date: DateRef | None) -> list[Event]:
         first, last = ann.tok_range(sent)
         places = ann.places_in(first, last)
         seen: dict[str, int] = {}  # place -> index in out: one event per place and sentence
-        s0 = ann.nt.orig_starts[first] if first <= last else sent.start
-        for m in lex.find(ann.doc.text[s0 : sent.end]):
-            t = ann.tok_at(s0 + m.start)
+        for m in ann.matches(lex, sent.start, sent.end):
+            t = m.tok_first
             trig = defs[lex.payloads(m)[0]]
             if trig.sub_event_type == "*territory" and m.prefix.endswith("ل"):
                 continue  # "للسيطرة على": an aim, not an event
@@ -141,7 +140,7 @@ def events_in(ann: Annotated, default_date: DateRef | None) -> list[Event]:
             dates = ann.dates_in(sent)
             event = Event(event_type=etype, sub_event_type=sub, place=loc.place,
                              geo_precision=precision, start=sent.start, end=sent.end,
-                             trigger=Span(s0 + m.start, s0 + m.end), actor1=agent.name if agent else "",
+                             trigger=Span(m.start, m.end), actor1=agent.name if agent else "",
                              actor2=target.name if target else "", date=dates[0] if dates else default_date,
                              fatalities=fatalities_in(ann.nt, first, last),
                              count=counts[0].value if counts else None, unit=counts[0].unit if counts else "")

@@ -29,8 +29,13 @@ class TriggerDef:
     specific: bool = False  # names an event by itself (a suicide bomber, an air strike), not just a verb
 
 
-def words(values: list[str]) -> frozenset[str]:
+def words(values: list[str] | tuple[str, ...]) -> frozenset[str]:
     """A set of normalised words/phrases."""
+    return _words(tuple(values))
+
+
+@cache
+def _words(values: tuple[str, ...]) -> frozenset[str]:
     return frozenset(k for v in values if (k := normalize_name(v)))
 
 

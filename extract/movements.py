@@ -26,13 +26,13 @@ def _city_refs(ann: Annotated, first: int, last: int) -> list[PlaceTok]:
     """'المدينة' / 'the city' resolved to the city the text is about."""
     s, e = ann.nt.orig_starts[first], ann.nt.orig_ends[last]
     out = []
-    for m in phrase_lexicon("city_refs").find(ann.doc.text[s:e]):
-        a, b = ann.tok_at(s + m.start), ann.tok_at(s + m.end) - 1
+    for m in ann.matches(phrase_lexicon("city_refs"), s, e):
+        a, b = m.tok_first, m.tok_last
         if any(p.tok_first <= a <= p.tok_last for p in ann.places):
             continue  # part of a name ("المدينة المنورة")
         city = ann.main_city(a)
         if city:
-            ref = replace(city.place, start=s + m.start, end=s + m.end, surface=ann.doc.text[s + m.start : s + m.end],
+            ref = replace(city.place, start=m.start, end=m.end, surface=ann.doc.text[m.start : m.end],
                           confidence=round(city.place.confidence * 0.8, 3))
             out.append(PlaceTok(ref, a, b))
     return out

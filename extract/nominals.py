@@ -50,8 +50,8 @@ def nominal_places(ann: Annotated) -> list[Place]:
     out: list[Place] = []
     prev: Span | None = None
     for sent in ann.sentences:
-        for m in lex.find(text[sent.start : sent.end]):
-            start, end = sent.start + m.start, sent.start + m.end
+        for m in ann.matches(lex, sent.start, sent.end):
+            start, end = m.start, m.end
             if any(s < end and e > start for s, e in named):
                 continue  # part of a name ("المدينة المنورة", "Tishreen Dam")
             tok = ann.tok_at(start)

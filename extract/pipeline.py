@@ -18,7 +18,7 @@ from extract.sentences import sentence_spans
 from extract.types import DateRef, Document, Extraction, Place
 from geodata import gazetteer as gazetteer_mod
 from geodata.gazetteer import Gazetteer
-from geodata.normalize import normalize_text
+from geodata.normalize import NormText, normalize_text
 
 
 def _article_date(doc: Document) -> DateRef | None:
@@ -28,8 +28,8 @@ def _article_date(doc: Document) -> DateRef | None:
     return DateRef(doc.published, "week", doc.published - timedelta(days=6), doc.published, None)
 
 
-def annotate(doc: Document, places: list[Place]) -> Annotated:
-    nt = normalize_text(doc.text)
+def annotate(doc: Document, places: list[Place], nt: NormText | None = None) -> Annotated:
+    nt = nt or normalize_text(doc.text)
     ann = Annotated(doc, nt, (), (), (), ())
     toks = tuple(PlaceTok(p, ann.tok_of(p.start), ann.tok_of(p.end - 1)) for p in places)
     return Annotated(doc, nt, toks, tuple(actors_in(doc.text, nt)), tuple(dates_in(doc.text, nt, doc.published)),
@@ -39,8 +39,9 @@ def annotate(doc: Document, places: list[Place]) -> Annotated:
 def extract_document(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
     """Everything the tool extracts from one document."""
     gaz = gaz or gazetteer_mod.get()
-    places = places_from_doc(doc, gaz)
-    ann = annotate(doc, places)
+    nt = normalize_text(doc.text)
+    places = places_from_doc(doc, gaz, nt)
+    ann = annotate(doc, places, nt)
     default = _article_date(doc)
     nominal = nominal_places(ann)
     all_places = tuple(sorted([*places, *nominal], key=lambda p: p.start))

@@ -44,10 +44,10 @@ def place_from(m: Mention, e: GazEntry, text: str, confidence: float) -> Place:
                  lat=e.lat, lon=e.lon, confidence=confidence)
 
 
-def places_in_text(text: str, gaz: Gazetteer | None = None) -> list[Place]:
+def places_in_text(text: str, gaz: Gazetteer | None = None, nt: NormText | None = None) -> list[Place]:
     """Every place mention of a text, resolved in the context of the whole text."""
     gaz = gaz or gazetteer_mod.get()
-    nt = normalize_text(text)
+    nt = nt or normalize_text(text)
     mentions = _accepted(gaz, nt, text)
     # Mentions of the same key form one group: they refer to the same place.
     group_of: dict[int, int] = {}
@@ -91,6 +91,6 @@ def _qualified_pairs(mentions: list[Mention], groups: list[list[GazEntry]], grou
     return forced
 
 
-def places_from_doc(doc: Document, gaz: Gazetteer | None = None) -> list[Place]:
+def places_from_doc(doc: Document, gaz: Gazetteer | None = None, nt: NormText | None = None) -> list[Place]:
     """Place mentions of a document (title, header and body)."""
-    return places_in_text(doc.text, gaz)
+    return places_in_text(doc.text, gaz, nt)

@@ -24,9 +24,8 @@ def _road_mentions(ann: Annotated, first: int, last: int) -> list[tuple[int, int
     out = []
     s, e = ann.nt.orig_starts[first], ann.nt.orig_ends[last]
     for name in ("road_words", "named_roads"):
-        for m in phrase_lexicon(name).find(text[s:e]):
-            a, b = ann.tok_at(s + m.start), ann.tok_at(s + m.end) - 1
-            out.append((a, b, text[s + m.start : s + m.end]))
+        for m in ann.matches(phrase_lexicon(name), s, e):
+            out.append((m.tok_first, m.tok_last, text[m.start : m.end]))
     out.sort()
     kept: list[tuple[int, int, str]] = []
     for r in out:  # named roads inside road phrases: keep the longest

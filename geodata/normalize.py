@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Word characters: letters, digits, Arabic harakat/tatweel, and the marks that
 # transliterations put inside words (ʿ ʾ ’ ' ‘ `).
@@ -68,8 +69,9 @@ def norm_latin_token(tok: str) -> str:
     return tok
 
 
+@lru_cache(maxsize=262_144)
 def norm_token(tok: str) -> str:
-    """Normalise one word token of either script."""
+    """Normalise one word token of either script (cached: news repeats its words)."""
     if is_arabic(tok):
         return norm_arabic_token(tok)
     return norm_latin_token(tok)
