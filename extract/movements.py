@@ -12,6 +12,7 @@ the text says the movers arrived.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 from itertools import pairwise
 
 from extract.annotate import Annotated, PlaceTok
@@ -133,6 +134,7 @@ def _movement(ann: Annotated, seg: tuple[int, int, list[int]], sent: Span, *, or
 _VERB_ENDINGS = ("وا", "ون", "ين", "ت", "ا")
 
 
+@lru_cache(maxsize=65_536)
 def _is_trigger(word: str, trig_words: frozenset[str]) -> bool:
     """A movement word, also with a proclitic (وبوصول) or a plural/feminine ending (انسحبوا)."""
     forms = {word, word[1:] if len(word) > 3 and word[0] in "بولف" else word}

@@ -71,10 +71,9 @@ def rules() -> Rules:
 
 def token(nt: NormText, i: int) -> str:
     """The normalised token i ("" outside the text)."""
-    if i < 0 or i >= len(nt.norm_starts):
+    if i < 0 or i >= len(nt.tokens):
         return ""
-    s = nt.norm_starts[i]
-    return nt.norm[s : nt.norm.index(" ", s)]
+    return nt.tokens[i]
 
 
 def strip_clitic(tok: str) -> str:

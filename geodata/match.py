@@ -47,9 +47,7 @@ def _prefix_end(text: str, tok_start: int, prefix: str) -> int:
 def _raw_matches(gaz: Gazetteer, nt: NormText, text: str) -> list[Mention]:
     norm = nt.norm
     start_tok = {s: i for i, s in enumerate(nt.norm_starts)}
-    end_tok = {}
-    for i, s in enumerate(nt.norm_starts):
-        end_tok[norm.index(" ", s)] = i
+    end_tok = {s + len(tok): i for i, (s, tok) in enumerate(zip(nt.norm_starts, nt.tokens, strict=True))}
     clitics = rules().clitics_ar
     lam_clitics = rules().clitics_ar_lam
     out = []

@@ -90,6 +90,7 @@ class NormText:
     norm_starts: tuple[int, ...]
     orig_starts: tuple[int, ...]
     orig_ends: tuple[int, ...]
+    tokens: tuple[str, ...] = ()
 
 
 def _raw_tokens(text: str) -> list[tuple[int, int, str]]:
@@ -149,6 +150,7 @@ def normalize_text(text: str, *, name: bool = False) -> NormText:
         norm_starts=tuple(norm_starts),
         orig_starts=tuple(t[0] for t in toks),
         orig_ends=tuple(t[1] for t in toks),
+        tokens=tuple(t[2] for t in toks),
     )
 
 
