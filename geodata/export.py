@@ -16,12 +16,15 @@ import csv
 import json
 import math
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import IO, Any
+
+import shapely.geometry
 
 from geodata._errors import InputError
 from geodata.filters_query import KINDS, country_name
@@ -32,6 +35,7 @@ ACLED_COLUMNS = ("event_id_cnty", "event_date", "year", "time_precision", "event
                  "actor2", "country", "admin1", "location", "latitude", "longitude", "geo_precision", "source",
                  "notes", "fatalities")
 CSV_COLUMNS = (*ACLED_COLUMNS, "kind", "date_start", "date_end", "wkt")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
 
 
@@ -102,29 +106,37 @@ def _atomic(path: Path, mode: str = "w", **kw: Any) -> Iterator[IO[Any]]:
             os.remove(tmp)
 
 
-def _json_value(value: Any) -> Any:
+def _clean_text(value: str) -> str:
+    """Lone surrogates (from broken input) cannot be written as UTF-8: U+FFFD instead."""
+    return _SURROGATE.sub("\ufffd", value) if _SURROGATE.search(value) else value
+
+
+def json_value(value: Any) -> Any:
     """JSON-safe: NaN/inf -> null, dates -> ISO, numpy scalars -> Python numbers."""
+    if isinstance(value, str):
+        return _clean_text(value)
     if isinstance(value, float):
         return value if math.isfinite(value) else None
-    if isinstance(value, (str, int, bool)) or value is None:
+    if isinstance(value, (int, bool)) or value is None:
         return value
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, dict):
-        return {str(k): _json_value(v) for k, v in value.items()}
+        return {str(k): json_value(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_json_value(v) for v in value]
+        return [json_value(v) for v in value]
     if hasattr(value, "item"):  # numpy scalar
-        return _json_value(value.item())
+        return json_value(value.item())
     return str(value)
 
 
-def _out_feature(f: Feature) -> dict[str, Any]:
+def _out_feature(f: Feature, *, sanitise: bool = True) -> dict[str, Any]:
     out: dict[str, Any] = {"type": "Feature"}
     if f.get("id") is not None:
         out["id"] = f["id"] if isinstance(f["id"], (str, int)) else str(f["id"])
     out["geometry"] = _geometry_out(f.get("geometry"))
-    out["properties"] = _json_value(f.get("properties") or {})
+    props = f.get("properties") or {}
+    out["properties"] = json_value(props) if sanitise else props
     return out
 
 
@@ -133,12 +145,17 @@ def _out_feature(f: Feature) -> dict[str, Any]:
 def to_geojson(features: Sequence[Feature], path: str | os.PathLike[str]) -> int:
     """Write an RFC 7946 FeatureCollection; the number of features written."""
     dumps = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
-    # Lone surrogates (broken input) cannot be UTF-8: they become U+FFFD rather than invalid bytes.
     with _atomic(Path(path), "w", encoding="utf-8", errors="replace", newline="\n") as fh:
         fh.write('{"type":"FeatureCollection","features":[')
         for i, f in enumerate(features):
+            try:  # plain JSON values need no sanitising (the common case, and much faster)
+                line = dumps(_out_feature(f, sanitise=False))
+            except (ValueError, TypeError):  # NaN, dates, numpy numbers...
+                line = dumps(_out_feature(f))
+            if _SURROGATE.search(line):
+                line = _clean_text(line)
             fh.write(",\n" if i else "\n")
-            fh.write(dumps(_out_feature(f)))
+            fh.write(line)
         fh.write("\n]}\n")
     return len(features)
 
@@ -147,27 +164,24 @@ def to_geojson(features: Sequence[Feature], path: str | os.PathLike[str]) -> int
 
 def neutralise(value: Any) -> Any:
     """A text cell a spreadsheet would take for a formula gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
+    if isinstance(value, str):
+        value = _clean_text(value)
+        return "'" + value if value.startswith(_FORMULA_START) else value
     return value
 
 
 def _wkt(geom: dict[str, Any] | None) -> str:
-    if not geom:
-        return ""
-    import shapely.geometry
-
-    return shapely.geometry.shape(_geometry_out(geom)).wkt
+    return shapely.geometry.shape(_geometry_out(geom)).wkt if geom else ""
 
 
 def _time_precision(p: dict[str, Any]) -> int | None:
     precision = p.get("date_precision")
     if precision in ("day", "week", "month"):
         return {"day": 1, "week": 2, "month": 3}[precision]
-    start, end = p.get("date_start"), p.get("date_end")
-    if not (start and end):
+    try:
+        days = (date.fromisoformat(str(p["date_end"])[:10]) - date.fromisoformat(str(p["date_start"])[:10])).days
+    except (KeyError, TypeError, ValueError):  # no period, or not ISO dates
         return 3 if precision == "year" else None
-    days = (date.fromisoformat(end[:10]) - date.fromisoformat(start[:10])).days
     return 1 if days == 0 else 2 if days < 7 else 3
 
 
@@ -175,7 +189,7 @@ def acled_row(f: Feature) -> dict[str, Any]:
     """One feature as an ACLED-style CSV row (ACLED's names, then kind/period/WKT)."""
     p, geom = f.get("properties") or {}, f.get("geometry")
     kind = p.get("kind", "")
-    when = p.get("date") or p.get("date_start") or ""
+    when = str(p.get("date") or p.get("date_start") or "")
     point = geom["coordinates"] if geom and geom.get("type") == "Point" else None
     location = {"movement": " -> ".join(map(str, p.get("waypoints") or ())), "route": p.get("name"),
                 "place": p.get("name")}.get(kind, p.get("location"))
@@ -211,7 +225,7 @@ def _column(values: list[Any]) -> list[Any]:
     """One type per column, as GeoPackage needs: lists/dicts as JSON, mixed values as text."""
     present = [v for v in values if v is not None]
     if any(isinstance(v, (list, dict)) for v in present):
-        return [None if v is None else json.dumps(_json_value(v), ensure_ascii=False) for v in values]
+        return [None if v is None else json.dumps(json_value(v), ensure_ascii=False) for v in values]
     types = {bool if isinstance(v, bool) else int if isinstance(v, int) else type(v) for v in present}
     if types <= {int, float} and types:
         return values
@@ -221,9 +235,8 @@ def _column(values: list[Any]) -> list[Any]:
 
 
 def _layer_frame(features: list[Feature]) -> Any:
-    import geopandas as gpd
+    import geopandas as gpd  # imported here: slow to import, and only GeoPackage needs it
     import pandas as pd
-    import shapely.geometry
 
     keys: dict[str, None] = {"feature_id": None}
     for f in features:
@@ -290,13 +303,19 @@ WRITERS: dict[str, Callable[[Sequence[Feature], str | os.PathLike[str]], int]] =
     "geojson": to_geojson, "csv": to_csv, "gpkg": to_gpkg}
 
 
-def export(features: Sequence[Feature], path: str | os.PathLike[str], fmt: str | None = None) -> int:
-    """Write `features` as `fmt` (else guessed from the file's suffix); the number written."""
+def export_format(path: str | os.PathLike[str], fmt: str | None = None) -> str:
+    """`fmt`, else the format the file's suffix names (.geojson/.json, .csv, .gpkg)."""
     suffix = Path(path).suffix.lower().lstrip(".")
     fmt = (fmt or {"json": "geojson", "geojson": "geojson", "csv": "csv", "gpkg": "gpkg"}.get(suffix, "")).lower()
     if fmt not in WRITERS:
-        msg = f"unknown export format {fmt or suffix!r}; choose geojson, csv or gpkg."
+        msg = f"unknown export format {fmt or suffix!r}; choose geojson, csv or gpkg (--format or the file suffix)."
         raise InputError(msg)
+    return fmt
+
+
+def export(features: Sequence[Feature], path: str | os.PathLike[str], fmt: str | None = None) -> int:
+    """Write `features` as `fmt` (else guessed from the file's suffix); the number written."""
+    fmt = export_format(path, fmt)
     try:
         return WRITERS[fmt](features, path)
     except OSError as exc:

@@ -134,14 +134,15 @@ def _parse_partial(value: Any) -> tuple[date, date] | None:
     return None
 
 
-def _widen(d: date, precision: str | None) -> date:
+def _widen(d: date, precision: str | None) -> tuple[date, date]:
+    """The days a date of this precision stands for (a week is the date and the six days after)."""
     if precision == "week":
-        return d + timedelta(days=6)
+        return d, d + timedelta(days=6)
     if precision == "month":
-        return date(d.year, d.month, calendar.monthrange(d.year, d.month)[1])
+        return d.replace(day=1), date(d.year, d.month, calendar.monthrange(d.year, d.month)[1])
     if precision == "year":
-        return date(d.year, 12, 31)
-    return d
+        return date(d.year, 1, 1), date(d.year, 12, 31)
+    return d, d
 
 
 def period_of(props: dict[str, Any], doc_date: date | str | None = None) -> tuple[date | None, date | None]:
@@ -153,7 +154,8 @@ def period_of(props: dict[str, Any], doc_date: date | str | None = None) -> tupl
         return start[0], end[1]
     own = _parse_partial(props.get("date"))
     if own:
-        return own[0], _widen(own[1], props.get("date_precision"))
+        lo, hi = _widen(own[0], props.get("date_precision"))
+        return lo, max(hi, own[1])
     fallback = _parse_partial(doc_date.isoformat() if isinstance(doc_date, date) else doc_date)
     return fallback if fallback else (None, None)
 
