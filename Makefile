@@ -55,6 +55,7 @@ lint: install
 
 bench: install gazetteer
 	$(BIN)/python bench/bench_places.py
+	$(BIN)/python bench/bench_store.py
 
 clean:
 	rm -rf $(VENV) data $(VENDOR) .pytest_cache .ruff_cache .hypothesis
