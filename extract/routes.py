@@ -9,6 +9,8 @@ control word and an actor before the road in the same sentence.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from extract.annotate import Annotated, PlaceTok
 from extract.lexicons import direction_adjectives, phrase_lexicon
 from extract.types import Route
@@ -32,6 +34,10 @@ def _road_mentions(ann: Annotated, first: int, last: int) -> list[tuple[int, int
         if kept and r[0] <= kept[-1][1]:
             if r[1] - r[0] > kept[-1][1] - kept[-1][0]:
                 kept[-1] = r
+            continue
+        if kept and r[0] == kept[-1][1] + 1:  # "M4 highway", "طريق M4": one road
+            a = kept[-1]
+            kept[-1] = (a[0], r[1], a[2] if any(c.isdigit() for c in a[2]) else r[2])
             continue
         kept.append(r)
     return kept
@@ -77,10 +83,12 @@ def _direction(ann: Annotated, road: Road, via: list[PlaceTok]) -> str:
 
 def _control_word(ann: Annotated, road: Road, first: int, last: int, kind: str) -> int | None:
     """A control (or cut) word before the road with no other road between, else
-    one after it in the same clause ('which the SDF controls', 'تحت سيطرة')."""
+    one after it in the same clause ('which the SDF controls', 'تحت سيطرة').
+    An aim ('to cut the road', 'للسيطرة على') is no control."""
     for i in range(road[0] - 1, max(first, road[0] - 8) - 1, -1):
         if ann.has_word(i, i, kind) is not None:
-            return i
+            aim = ann.word(i - 1) in ("to", "in") or ann.word(i).startswith("ل")
+            return None if aim else i
         if ann.has_word(i, i, "road_words") is not None:
             break
     for i in range(road[1] + 1, min(last, road[1] + 12) + 1):
@@ -92,7 +100,17 @@ def _control_word(ann: Annotated, road: Road, first: int, last: int, kind: str) 
 
 
 def _actor_near(ann: Annotated, i: int, first: int, last: int, road: Road) -> str:
+    """The actor of a control word: its subject before it ('The SDF controls the
+    road', 'after cutting' -> the sentence's subject) when the word stands before
+    the road, else the nearest ('under Islamic State control')."""
     acts = [a for a in ann.actors_in(first, last) if not (road[0] <= a.tok_first <= road[1])]
+    if i < road[0]:
+        before = [a for a in acts if a.tok_last < i]
+        after_word = [a for a in acts if i < a.tok_first < road[0]]  # "سيطرة القوات الكردية على الطريق"
+        if after_word:
+            return after_word[0].name
+        if before:
+            return before[-1].name
     if not acts:
         return ""
     return min(acts, key=lambda a: abs(a.tok_first - i)).name
@@ -130,16 +148,38 @@ def _along(ann: Annotated, road: Road, places: list[PlaceTok], via: list[PlaceTo
     return extra
 
 
+def _refer_back(ann: Annotated, road: Road, first: int, last: int, *, route: Route | None,
+                along: list[PlaceTok]) -> Route | None:
+    """'The SDF controls that road': a bare road word after a route gives it its
+    holder and the places it names along it."""
+    if route is None or route.controlled_by:
+        return None
+    holder, status = _controller(ann, road, first, last)
+    if not holder:
+        return None
+    known = {p.gazetteer_id for p in route.via}
+    extra = [p.place for p in along if p.place.gazetteer_id not in known]
+    via = (*route.via[:-1], *extra, route.via[-1]) if len(route.via) > 1 else (*route.via, *extra)
+    return replace(route, via=via, controlled_by=holder, status=status or route.status)
+
+
 def routes_in(ann: Annotated) -> list[Route]:
     """Routes of the document, one per distinct road."""
     out: dict[tuple[str, ...], Route] = {}
+    last_key: tuple[str, ...] | None = None
     for sent in ann.sentences:
         first, last = ann.tok_range(sent)
         places = ann.places_in(first, last)
-        for road in _road_mentions(ann, first, last) if places else []:
+        for road in _road_mentions(ann, first, last):
             via = _linked(ann, road, places, last) or _hyphen_pair(ann, road, places) or _anchor(ann, road, places)
             named = road[2] if any(c.isdigit() for c in road[2]) else ""
-            via = _ordered(via, _along(ann, road, places, via))
+            along = _along(ann, road, places, via)
+            if not via and not named and last_key is not None:  # "The Peshmerga control the highway up to Bartella"
+                updated = _refer_back(ann, road, first, last, route=out.get(last_key), along=along)
+                if updated:
+                    out[last_key] = updated
+                    continue
+            via = _ordered(via, along)
             if not via:
                 continue
             direction = _direction(ann, road, via)
@@ -151,6 +191,7 @@ def routes_in(ann: Annotated) -> list[Route]:
                           controlled_by=holder, status=status)
             if key not in out or (route.controlled_by and not out[key].controlled_by):
                 out[key] = route
+            last_key = key
     return list(out.values())
 
 
