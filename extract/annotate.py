@@ -96,9 +96,10 @@ class Annotated:
 
     def main_city(self, before: int) -> PlaceTok | None:
         """The city the text is about at this point: the last town-like place named
-        before, else the dateline's place."""
+        before that is not a destination ("... باتجاه الموصل" does not make Mosul
+        "the city" being left), else the first town of the text."""
         towns = [p for p in self.places if p.place.feature_type in _TOWNS]
-        earlier = [p for p in towns if p.tok_last < before]
+        earlier = [p for p in towns if p.tok_last < before and self.cue_before(p, "to_words") is None]
         if earlier:
             return earlier[-1]
         return towns[0] if towns else None
@@ -132,10 +133,20 @@ def _forms(w: str) -> set[str]:
     return out
 
 
+_INSIDE = frozenset({"في", "in", "at", "inside", "داخل", "وسط"})
+
+
 def geo_precision(ann: Annotated, p: PlaceTok) -> int:
     """1 the town itself; 2 near it or part of a region; 3 a region or larger."""
     if p.place.feature_type in {"country", "governorate", "region", "sea", "river", "mountain"}:
         return 3
-    if ann.cue_before(p, "near", reach=3) is not None:
-        return 2
+    skip, near = cues()["feature_words"], cues()["near"]
+    for i in range(p.tok_first - 1, max(-1, p.tok_first - 4), -1):
+        forms = _forms(ann.word(i))
+        if forms & _INSIDE:
+            return 1  # "في قرية بعشيقة": in the village itself
+        if forms & near:
+            return 2
+        if not forms & skip:
+            break
     return 1

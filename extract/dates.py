@@ -51,7 +51,10 @@ def _tok_index(nt: NormText, offset: int) -> int:
 
 
 def _explicit(nt: NormText, first: int, last: int, month: int, published: date | None) -> DateRef | None:
-    """'19 نوفمبر 2015', 'November 19, 2015', 'سبتمبر 2014', '19 November'."""
+    """'19 نوفمبر 2015', 'November 19, 2015', 'سبتمبر 2014', '19 November'.
+
+    A month name that is also a common word (أب "father", مارس "exerted") needs a
+    day, a year or a cue before it (شهر آب)."""
     day = year = None
     s_tok, e_tok = first, last
     prev, nxt, nxt2 = token(nt, first - 1), token(nt, last + 1), token(nt, last + 2)
@@ -64,6 +67,8 @@ def _explicit(nt: NormText, first: int, last: int, month: int, published: date |
         year, e_tok = int(nxt), e_tok + 1
     if year is None and published is None:
         return None
+    if day is None and year is None and _word_like(nt, first, last):
+        return None
     if year is None:  # "19 November" in an article of 2015-11-20: the latest such date
         year = published.year if (month, day or 1) <= (published.month, published.day) else published.year - 1
     span = Span(nt.orig_starts[s_tok], nt.orig_ends[e_tok])
@@ -75,6 +80,15 @@ def _explicit(nt: NormText, first: int, last: int, month: int, published: date |
         return DateRef(start, "month", start, _month_end(year, month), span)
     except ValueError:
         return None
+
+
+def _word_like(nt: NormText, first: int, last: int) -> bool:
+    """Whether the month name at first..last may be a common word here: no cue before
+    it (شهر آب) and no 'last' after it (آب الماضي)."""
+    d = dates_data()
+    name = " ".join(token(nt, k) for k in range(first, last + 1))
+    return (name in words(d["word_like_months"]) and token(nt, first - 1) not in words(d["month_cues"])
+            and token(nt, last + 1) not in words(d["last_words"]))
 
 
 def _weekday(nt: NormText, first: int, wd: int, published: date, span: Span) -> DateRef | None:
@@ -133,9 +147,22 @@ def _as_range(nt: NormText, text: str, ref: DateRef, published: date | None) -> 
     """'منذ سبتمبر 2014' / 'since September 2014': from then to the article date."""
     if published is None or ref.span is None:
         return ref
-    i = _tok_index(nt, ref.span.start)
-    since = words(dates_data()["since_words"])
-    prev = token(nt, i - 1)
-    if (prev in since or token(nt, i - 2) + " " + prev in since) and ref.start < published:
+    if _after_since(nt, _tok_index(nt, ref.span.start)) and ref.start < published:
         return DateRef(ref.start, "range", ref.start, published, ref.span)
     return ref
+
+
+def _after_since(nt: NormText, i: int) -> bool:
+    """Whether token i follows a 'since' word, maybe across modifiers ('since early',
+    'منذ بداية', 'منذ يوم')."""
+    d = dates_data()
+    since, modifiers = words(d["since_words"]), words(d["since_modifiers"])
+    while i > 0:
+        before = {n: " ".join(token(nt, k) for k in range(i - n, i)) for n in (3, 2, 1) if i - n >= 0}
+        if any(p in since for p in before.values()):
+            return True
+        skip = next((n for n, p in before.items() if p in modifiers), 0)
+        if not skip:
+            return False
+        i -= skip
+    return False

@@ -9,13 +9,16 @@ who the actors are. One event per place and sentence.
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
+from functools import cache
 
 from extract.actors import ActorMention
 from extract.annotate import Annotated, PlaceTok, geo_precision
-from extract.lexicons import TriggerDef, triggers, words
+from extract.lexicons import DATA, TriggerDef, triggers, words
 from extract.numbers import counts_in, fatalities_in
 from extract.types import DateRef, Event, Span
+from geodata.match import Mention
 
 _LOCATIVE = words(["في", "على", "قرب", "بالقرب", "داخل", "شمال", "جنوب", "شرق", "غرب", "محيط", "ريف", "أطراف",
                    "طريق", "مدينة", "بلدة", "منطقة", "قرية", "in", "on", "near", "at", "outside", "around", "into",
@@ -46,9 +49,20 @@ def _located(ann: Annotated, p: PlaceTok) -> bool:
 _WIDE = frozenset({"country", "governorate", "region", "sea", "river"})
 
 
+@cache
+def _cues() -> dict[str, frozenset[str]]:
+    raw = json.loads((DATA / "event_cues.json").read_text(encoding="utf-8"))
+    return {k: words(v) for k, v in raw.items() if isinstance(v, list)}
+
+
 def _spoken_at(ann: Annotated, p: PlaceTok) -> bool:
     """'he told reporters in Baghdad': where something was said, not where it happened."""
-    return ann.has_word(max(0, p.tok_first - 3), p.tok_first - 1, "speech_words") is not None
+    speech = _cues()["speech_words"]
+    return any(_forms(ann.word(i)) & speech for i in range(max(0, p.tok_first - 3), p.tok_first))
+
+
+def _forms(w: str) -> set[str]:
+    return {w, w[1:]} if len(w) > 3 and w[0] in "وفبل" else {w}
 
 
 def _location(ann: Annotated, places: list[PlaceTok], t: int) -> PlaceTok | None:
@@ -68,18 +82,40 @@ def _location(ann: Annotated, places: list[PlaceTok], t: int) -> PlaceTok | None
     if direct:
         return direct[0]
     local = sorted((p for p in places if p.place.feature_type != "country"), key=lambda p: abs(p.tok_first - t))
-    return local[0] if local else None
+    if local:
+        return local[0]
+    return after[0] if after else None  # "اتفاق بين الولايات المتحدة وتركيا": a country, at precision 3
 
 
-def _actors(ann: Annotated, first: int, last: int, t: int) -> tuple[ActorMention | None, ActorMention | None]:
-    acts = ann.actors_in(first, last)
+def _near_marker(ann: Annotated, a: ActorMention, key: str, reach: int = 2) -> bool:
+    want = _cues()[key]
+    return any(_forms(ann.word(i)) & want for i in range(max(0, a.tok_first - reach), a.tok_first))
+
+
+def _actors(ann: Annotated, first: int, last: int, t: tuple[int, int], *,
+            trig: TriggerDef) -> tuple[ActorMention | None, ActorMention | None]:
+    """actor1 (who acts) and actor2 (who it is done to) around trigger tokens t."""
+    t0, t1 = t
+    acts = [a for a in ann.actors_in(first, last) if not _near_marker(ann, a, "support_markers")]
+    between = ann.word(t1 + 1) in _cues()["between"]
+    if trig.sub_event_type == "Agreement" or between:
+        # "X and Y signed an agreement", "اشتباكات بين البيشمركة وداعش": both sides, in order
+        sides = [a for a in acts if a.tok_first > t1] if between else acts
+        distinct = list({a.actor_id: a for a in reversed(sides)}.values())[::-1]
+        if len(distinct) >= 2:
+            return distinct[0], distinct[1]
     marked = [a for a in acts if ann.word(a.tok_first - 1) in _AGENT_MARKERS]
-    holding = [a for a in acts if a.tok_first <= t <= a.tok_last]  # "coalition air strikes"
-    before = [a for a in acts if a.tok_last < t]
-    after = [a for a in acts if a.tok_first > t and a not in marked]
+    holding = [a for a in acts if a.tok_first <= t0 <= a.tok_last]  # "coalition air strikes"
+    subordinate = [i for i in range(first, t0) if _forms(ann.word(i)) & _cues()["subordinators"]]
+    before = [a for a in acts if a.tok_last < t0 and not any(a.tok_last < i for i in subordinate)]
+    after = [a for a in acts if a.tok_first > t1 and a not in marked]
     agent = (marked or holding or before[-1:] or [None])[0]
-    target = next((a for a in after if a.actor_id != (agent.actor_id if agent else "")), None)
-    return agent, target
+    if agent is None and after and after[0].tok_first - t1 <= 2:
+        # Arabic verb first ("قصفت قوات النظام") or the strikes' owner ("غارة لمقاتلات التحالف")
+        agent, after = after[0], after[1:]
+    targets = [a for a in after if a.actor_id != (agent.actor_id if agent else "")]
+    marked_targets = [a for a in targets if _near_marker(ann, a, "target_markers")]
+    return agent, (marked_targets or targets or [None])[0]
 
 
 def _subtype(ann: Annotated, trig: TriggerDef, first: int, last: int, *,
@@ -95,14 +131,24 @@ def _subtype(ann: Annotated, trig: TriggerDef, first: int, last: int, *,
         return "Explosions/Remote violence", "Shelling/artillery/missile attack"
     if trig.sub_event_type == "*air":  # "strikes" with no other cue are air strikes
         return "Explosions/Remote violence", "Air/drone strike"
+    if trig.sub_event_type == "*shell":  # "قصف" with no other cue is a bombardment
+        return "Explosions/Remote violence", "Shelling/artillery/missile attack"
     if target is not None and target.actor_type == "civilians":
         return "Violence against civilians", "Attack"
     return "Battles", "Armed clash"
 
 
+def _aim(ann: Annotated, m: Mention, trig: TriggerDef) -> bool:
+    """A purpose, not a deed: "لاستعادة الموصل", "advanced to recapture Mosul"."""
+    if trig.event_type != "Battles":
+        return False
+    return m.prefix.endswith("ل") or ann.word(m.tok_first - 1) in _cues()["aim_before"]
+
+
 def _merge(first: Event, later: Event) -> Event:
-    return replace(first, actor1=first.actor1 or later.actor1,
-                   actor2=first.actor2 or (later.actor2 if later.actor2 != (first.actor1 or later.actor1) else ""),
+    actor1 = first.actor1 or later.actor1
+    actor2 = first.actor2 or later.actor2
+    return replace(first, actor1=actor1, actor2="" if actor2 == actor1 else actor2,
                    count=first.count if first.count is not None else later.count, unit=first.unit or later.unit)
 
 
@@ -117,8 +163,8 @@ def events_in(ann: Annotated, default_date: DateRef | None) -> list[Event]:
         for m in ann.matches(lex, sent.start, sent.end):
             t = m.tok_first
             trig = defs[lex.payloads(m)[0]]
-            if trig.sub_event_type == "*territory" and m.prefix.endswith("ل"):
-                continue  # "للسيطرة على": an aim, not an event
+            if _aim(ann, m, trig):
+                continue  # "للسيطرة على", "to recapture": an aim, not an event
             a, b = _clause(ann, first, last, t)
             if trig.sub_event_type == "*territory" and ann.has_word(t + 1, min(b, t + 5), "road_words") is not None:
                 continue  # control of a road is the route's property, not an event
@@ -127,22 +173,26 @@ def events_in(ann: Annotated, default_date: DateRef | None) -> list[Event]:
                 wider = _location(ann, places, t)
                 loc = wider if wider is not None and (loc is None or wider.place.feature_type not in _WIDE) else loc
             precision = geo_precision(ann, loc) if loc else 2
-            if loc is None and trig.specific:
+            if loc is None and trig.specific and not any(d.precision == "range" for d in ann.dates_in(sent)):
                 loc = ann.focus_place()  # "a suicide car bomber attacked troops near the Hoz district"
             if loc is None:
                 continue
-            agent, target = _actors(ann, a, b, t)
+            agent, target = _actors(ann, a, b, (t, m.tok_last), trig=trig)
             if agent is None:
-                agent, wider_target = _actors(ann, first, last, t)
+                agent, wider_target = _actors(ann, first, last, (t, m.tok_last), trig=trig)
                 target = target or wider_target
             etype, sub = _subtype(ann, trig, first, last, agent=agent, target=target)
             counts = [c for c in counts_in(ann.nt, a, b) if c.unit not in ("killed", "wounded")]
+            fatalities = fatalities_in(ann.nt, first, last)
+            if fatalities is None and counts and counts[0].value and _forms(ann.word(t)) & _cues()["lethal_triggers"] \
+                    and counts[0].unit in _cues()["victim_units"]:
+                fatalities = counts[0].value  # "executed 15 civilians"
             dates = ann.dates_in(sent)
             event = Event(event_type=etype, sub_event_type=sub, place=loc.place,
                              geo_precision=precision, start=sent.start, end=sent.end,
                              trigger=Span(m.start, m.end), actor1=agent.name if agent else "",
                              actor2=target.name if target else "", date=dates[0] if dates else default_date,
-                             fatalities=fatalities_in(ann.nt, first, last),
+                             fatalities=fatalities,
                              count=counts[0].value if counts else None, unit=counts[0].unit if counts else "")
             if loc.place.gazetteer_id in seen:  # a second trigger for the same event fills its gaps
                 i = seen[loc.place.gazetteer_id]

@@ -53,6 +53,12 @@ def actors() -> tuple[tuple[ActorDef, ...], Lexicon, Lexicon]:
     return tuple(defs), Lexicon.build(aliases), Lexicon.build(anaphora)
 
 
+def families_of(actor_id: str) -> str:
+    """The name of the actor 'families of <actor>' when the data defines one."""
+    defs = actors()[0]
+    return next((d.name for d in defs if d.actor_id == f"{actor_id}_families"), "")
+
+
 @cache
 def triggers() -> tuple[tuple[TriggerDef, ...], Lexicon]:
     defs: list[TriggerDef] = []

@@ -16,7 +16,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from extract.annotate import Annotated, PlaceTok
-from extract.lexicons import cues, phrase_lexicon
+from extract.lexicons import cues, families_of, phrase_lexicon
 from extract.numbers import counts_in
 from extract.types import DateRef, Movement, Place, Span
 
@@ -43,6 +43,8 @@ def _role(ann: Annotated, p: PlaceTok, triggers: list[int], have_stops: bool) ->
     c = cues()
     if ann.cue_before(p, "from_words") is not None:
         return "from"
+    if ann.cue_before(p, "arrive_words") is not None:  # "arrived in Mosul", "وصلت الموصل"
+        return "arrive"
     if ann.cue_before(p, "via_words") is not None:
         return "via"
     i = ann.cue_before(p, "to_words")
@@ -125,9 +127,12 @@ def _movement(ann: Annotated, seg: tuple[int, int, list[int]], sent: Span, *, or
     counts = counts_in(ann.nt, max(first, t0 - 6), last)
     count = min(counts, key=lambda c: abs(c.tok_first - t0)) if counts else None
     actors = ann.actors_in(t0, last) or ann.actors_in(ann.tok_range(sent)[0], t0)
+    actor = actors[0].name if actors else ""
+    if actors and count is not None and count.unit == "families":  # "70 عائلة لكبار القياديين في داعش"
+        actor = families_of(actors[0].actor_id) or actor
     dates = ann.dates_in(sent)
     return Movement(waypoints=tuple(waypoints), start=sent.start, end=sent.end,
-                    actor=actors[0].name if actors else "", count=count.value if count else None,
+                    actor=actor, count=count.value if count else None,
                     unit=count.unit if count else "", date=dates[0] if dates else default_date), first_origin
 
 
@@ -136,8 +141,10 @@ _VERB_ENDINGS = ("وا", "ون", "ين", "ت", "ا")
 
 @lru_cache(maxsize=65_536)
 def _is_trigger(word: str, trig_words: frozenset[str]) -> bool:
-    """A movement word, also with a proclitic (وبوصول) or a plural/feminine ending (انسحبوا)."""
+    """A movement word, also with a proclitic or the article (بوصول, بالخروج, النزوح)
+    or a plural/feminine ending (انسحبوا)."""
     forms = {word, word[1:] if len(word) > 3 and word[0] in "بولف" else word}
+    forms |= {f[2:] for f in list(forms) if f.startswith("ال") and len(f) > 4}
     forms |= {f[: -len(e)] for f in list(forms) for e in _VERB_ENDINGS if f.endswith(e) and len(f) - len(e) >= 3}
     return bool(forms & trig_words)
 

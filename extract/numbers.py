@@ -23,44 +23,100 @@ class Count:
     tok_last: int
 
 
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    nums: dict[str, int]
+    scales: dict[str, int]
+    units: dict[str, str]
+    vague: frozenset[str]
+    teens: frozenset[str]  # "عشر" in "ثلاثة عشر": adds ten to the number before it
+    prefixes: tuple[str, ...]  # conjunctions written onto a number ("و5", "وعشرون")
+    approx: frozenset[str]
+    killed: frozenset[str]
+    victims: frozenset[str]  # units that can be the dead (civilians, soldiers), not "wounded"
+
+
 @cache
-def _tables() -> tuple[dict[str, int], dict[str, int], dict[str, str], frozenset[str]]:
+def _tables() -> _Tables:
     d = numbers_data()
-    nums = {normalize_name(k): v for k, v in d["words"].items()}
-    scales = {normalize_name(k): v for k, v in d["scales"].items()}
-    units = {normalize_name(k): v for k, v in d["units"].items()}
-    return nums, scales, units, words(d["vague"])
+    return _Tables(
+        nums={normalize_name(k): v for k, v in d["words"].items()},
+        scales={normalize_name(k): v for k, v in d["scales"].items()},
+        units={normalize_name(k): v for k, v in d["units"].items()},
+        vague=words(d["vague"]),
+        teens=words(d["teens"]),
+        prefixes=tuple(normalize_name(p) for p in d["number_prefixes"]),
+        approx=words(d["approx"]),
+        killed=words(d["killed_words"]),
+        victims=frozenset(d["victim_units"]),
+    )
+
+
+def _bare(tok: str, t: _Tables) -> str:
+    """A number token without a conjunction written onto it ('و5' -> '5'); other tokens as they are."""
+    if tok in t.nums or tok.isdigit():
+        return tok
+    for p in t.prefixes:
+        rest = tok[len(p):]
+        if tok.startswith(p) and (rest.isdigit() or rest in t.nums):
+            return rest
+    return tok
+
+
+def _digits_value(nt: NormText, i: int, tok: str, t: _Tables) -> tuple[float, int]:
+    """'30,000' (split at the comma into 30 / 000) and '1.5 million' (split at the point)."""
+    digits = tok
+    while (len(token(nt, i + 1)) == 3 and token(nt, i + 1).isdigit()
+           and nt.orig_starts[i + 1] - nt.orig_ends[i] == 1):
+        i += 1
+        digits += token(nt, i)
+    frac = token(nt, i + 1)
+    # The separator itself is gone from the normalised text, so a decimal is told by its
+    # shape: 1-3 digits, one character, 1-2 digits, then a scale word ("1.5 مليون").
+    if (digits == tok and len(tok) <= 3 and 1 <= len(frac) <= 2 and frac.isdigit()
+            and nt.orig_starts[i + 1] - nt.orig_ends[i] == 1 and token(nt, i + 2) in t.scales):
+        return int(tok) + int(frac) / 10 ** len(frac), i + 1
+    return int(digits), i
+
+
+def _word_value(nt: NormText, i: int, tok: str, t: _Tables) -> tuple[int, int] | None:
+    """'اثنا عشر', 'ثلاثة عشر', 'خمسة وعشرون', 'twenty five', 'ten'."""
+    two = tok + " " + token(nt, i + 1)
+    if two in t.nums:
+        return t.nums[two], i + 1
+    if tok not in t.nums:
+        return None
+    v, nxt = t.nums[tok], token(nt, i + 1)
+    if v < 10 and nxt in t.teens:
+        return v + 10, i + 1
+    nv = t.nums.get(_bare(nxt, t))
+    if nv is not None and {v < 10, nv < 10} == {True, False} and max(v, nv) in range(20, 100, 10):
+        return v + nv, i + 1  # a unit and a tens word, in either order
+    return v, i
 
 
 def _value(nt: NormText, i: int) -> tuple[int | None, int] | None:
     """The number starting at token i and the index of its last token."""
-    nums, scales, _, vague = _tables()
-    tok = token(nt, i)
-    if tok in vague:
-        return None, i
-    if _NUMBER.match(tok):
-        digits = tok
-        while (len(token(nt, i + 1)) == 3 and token(nt, i + 1).isdigit()
-               and nt.orig_starts[i + 1] - nt.orig_ends[i] == 1):  # "30,000" is split at the comma
+    t = _tables()
+    tok = _bare(token(nt, i), t)
+    if tok in t.vague:  # "several hundred", "عشرات الآلاف": one vague quantity
+        while token(nt, i + 1) in t.vague or token(nt, i + 1) in t.scales or token(nt, i + 1) in t.nums:
             i += 1
-            digits += token(nt, i)
-        v = int(re.sub(r"[,.]", "", digits))
-    elif tok in nums:
-        v = nums[tok]
-        two = tok + " " + token(nt, i + 1)
-        if two in nums:
-            return nums[two], i + 1
-    else:
+        return None, i
+    got: tuple[float, int] | None
+    got = _digits_value(nt, i, tok, t) if _NUMBER.match(tok) else _word_value(nt, i, tok, t)
+    if got is None:
         return None
-    nxt = token(nt, i + 1)
-    if nxt in scales:
-        return v * scales[nxt], i + 1
-    return v, i
+    v, i = got
+    while token(nt, i + 1) in t.scales:  # "3 آلاف", "1.5 million", "three hundred thousand"
+        i += 1
+        v *= t.scales[token(nt, i)]
+    return round(v), i
 
 
 def counts_in(nt: NormText, first: int, last: int) -> list[Count]:
     """Number + unit pairs among tokens first..last (unit within two tokens)."""
-    _, _, units, _ = _tables()
+    units = _tables().units
     out = []
     i = first
     while i <= last:
@@ -79,18 +135,51 @@ def counts_in(nt: NormText, first: int, last: int) -> list[Count]:
     return out
 
 
+def _skip_approx(nt: NormText, j: int) -> int:
+    """The token after any 'at least' / 'نحو' starting at j."""
+    approx = _tables().approx
+    for n in (2, 1):
+        if normalize_name(" ".join(token(nt, k) for k in range(j, j + n))) in approx:
+            return j + n
+    return j
+
+
+def _victims_near(nt: NormText, k: int, counts: list[Count], first: int, last: int) -> tuple[bool, int | None]:
+    """The number of dead next to the killed word at token k: first just after it
+    ('killed 23 people', 'مقتل نحو 12 مدنيا'), then just before it ('7 soldiers were
+    killed'). A number counting something else ('3 wounded') is not taken."""
+    t = _tables()
+    claimed = {j for c in counts for j in range(c.tok_first, c.tok_last + 1)}
+    after = _skip_approx(nt, k + 1)
+    for j in (after, after + 1):
+        counted = [c for c in counts if c.tok_first == j]
+        if counted and counted[0].unit in t.victims:
+            return True, counted[0].value
+        got = _value(nt, j) if first <= j <= last and j not in claimed else None
+        if counted or got:  # a count of something else ('3 wounded') ends the look after
+            if got:
+                return True, got[0]
+            break
+    for c in sorted(counts, key=lambda c: -c.tok_last):
+        if k - 3 <= c.tok_last < k and c.unit in t.victims:
+            return True, c.value
+    for j in (k - 1, k - 2):
+        got = _value(nt, j) if first <= j <= last and j not in claimed else None
+        if got:
+            return True, got[0]
+    return False, None
+
+
 def fatalities_in(nt: NormText, first: int, last: int) -> int | None:
-    """Deaths a sentence reports ('killed 23', 'مقتل 5', '19 قتيلا')."""
-    killed = words(numbers_data()["killed_words"])
+    """Deaths a sentence reports ('killed 23', 'مقتل 5', '19 قتيلا', '7 soldiers were killed')."""
+    counts = counts_in(nt, first, last)
     best = None
-    for c in counts_in(nt, first, last):
+    for c in counts:
         if c.unit == "killed" and c.value:
             best = max(best or 0, c.value)
-    for i in range(first, last + 1):
-        if token(nt, i) in killed:
-            for j in (i + 1, i + 2, i - 1, i - 2):
-                got = _value(nt, j) if first <= j <= last else None
-                if got and got[0]:
-                    best = max(best or 0, got[0])
-                    break
+    for k in range(first, last + 1):
+        if token(nt, k) in _tables().killed:
+            found, value = _victims_near(nt, k, counts, first, last)
+            if found and value:
+                best = max(best or 0, value)
     return best

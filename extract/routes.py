@@ -17,11 +17,16 @@ from extract.types import Route
 from geodata.resolve import km
 
 _LINK_REACH = 6
+_LINK_GAP = 1  # words allowed between a road and its link word ("the highway that links")
+_CONTROL_REACH = 8  # words a control word may stand before its road
+_WIDE = frozenset({"country", "sea", "region"})
 Road = tuple[int, int, str]
 
 
 def _road_mentions(ann: Annotated, first: int, last: int) -> list[tuple[int, int, str]]:
     """(first token, last token, surface) of road words inside the tokens."""
+    if last < first:  # a sentence without words ("—", "* * *")
+        return []
     text = ann.doc.text
     out = []
     s, e = ann.nt.orig_starts[first], ann.nt.orig_ends[last]
@@ -43,12 +48,25 @@ def _road_mentions(ann: Annotated, first: int, last: int) -> list[tuple[int, int
     return kept
 
 
-def _linked(ann: Annotated, road: Road, places: list[PlaceTok], last: int) -> list[PlaceTok]:
+def _linked(ann: Annotated, road: Road, places: list[PlaceTok], last: int) -> tuple[list[PlaceTok], int]:
+    """The places a link word after the road joins, and how many words stand
+    between the road and the link word."""
     link = ann.has_word(road[1] + 1, min(last, road[1] + _LINK_REACH), "road_link_words")
     if link is None:
-        return []
+        return [], 0
     after = [p for p in places if p.tok_first > link and p.tok_first - link <= _LINK_REACH + 4]
-    return after[:2] if len(after) >= 2 else after
+    return (after[:2] if len(after) >= 2 else after), link - road[1] - 1
+
+
+def _via(ann: Annotated, road: Road, places: list[PlaceTok], last: int) -> list[PlaceTok]:
+    """The road's places: a linking phrase, a hyphenated pair or an anchor town.
+    A town next to the road word beats a link phrase that stands further off
+    ('the Baaj road to move between Iraq and Syria') or joins only countries."""
+    linked, gap = _linked(ann, road, places, last)
+    anchor = _anchor(ann, road, places)
+    if linked and anchor and (gap > _LINK_GAP or all(p.place.feature_type in _WIDE for p in linked)):
+        linked = []
+    return linked or _hyphen_pair(ann, road, places) or anchor
 
 
 def _hyphen_pair(ann: Annotated, road: Road, places: list[PlaceTok]) -> list[PlaceTok]:
@@ -65,7 +83,7 @@ def _hyphen_pair(ann: Annotated, road: Road, places: list[PlaceTok]) -> list[Pla
 
 def _anchor(ann: Annotated, road: Road, places: list[PlaceTok]) -> list[PlaceTok]:
     for p in places:
-        if p.place.feature_type in {"country", "sea", "region"}:
+        if p.place.feature_type in _WIDE:
             continue
         if p.tok_first == road[1] + 1 or p.tok_last == road[0] - 1:
             return [p]
@@ -73,8 +91,14 @@ def _anchor(ann: Annotated, road: Road, places: list[PlaceTok]) -> list[PlaceTok
 
 
 def _direction(ann: Annotated, road: Road, via: list[PlaceTok]) -> str:
+    """A direction adjective after the road's places ('طريق البعاج الجنوبي'), before
+    the road word ('the southern road') or before an anchor that precedes it
+    ('the southern Baaj road')."""
     adj = direction_adjectives()
-    for i in (via[-1].tok_last + 1 if via else road[1] + 1, road[0] - 1):
+    spots = [via[-1].tok_last + 1 if via else road[1] + 1, road[0] - 1]
+    if via and via[0].tok_last < road[0]:
+        spots.append(via[0].tok_first - 1)
+    for i in spots:
         d = adj.get(ann.word(i))
         if d:
             return d
@@ -82,10 +106,12 @@ def _direction(ann: Annotated, road: Road, via: list[PlaceTok]) -> str:
 
 
 def _control_word(ann: Annotated, road: Road, first: int, last: int, kind: str) -> int | None:
-    """A control (or cut) word before the road with no other road between, else
-    one after it in the same clause ('which the SDF controls', 'تحت سيطرة').
+    """A control (cut, use) word before the road with no other road between, else
+    one after it in the same clause ('which the SDF controls', 'تحت سيطرة') unless
+    a later road follows it closely: that road is the one it speaks of ('after
+    the Peshmerga took control of the Sinjar road').
     An aim ('to cut the road', 'للسيطرة على') is no control."""
-    for i in range(road[0] - 1, max(first, road[0] - 8) - 1, -1):
+    for i in range(road[0] - 1, max(first, road[0] - _CONTROL_REACH) - 1, -1):
         if ann.has_word(i, i, kind) is not None:
             aim = ann.word(i - 1) in ("to", "in") or ann.word(i).startswith("ل")
             return None if aim else i
@@ -95,7 +121,8 @@ def _control_word(ann: Annotated, road: Road, first: int, last: int, kind: str) 
         if ann.has_word(i, i, "road_words") is not None:
             break
         if ann.has_word(i, i, kind) is not None:
-            return i
+            later_road = ann.has_word(i + 1, min(last, i + _CONTROL_REACH), "road_words")
+            return i if later_road is None else None
     return None
 
 
@@ -125,15 +152,16 @@ def _controller(ann: Annotated, road: Road, first: int, last: int) -> tuple[str,
     if cut is not None:
         actor = _actor_near(ann, cut, first, last, road)
         return actor, f"cut by {actor}" if actor else "cut"
-    return "", _status(ann, road, last)
+    return "", _status(ann, road, first, last)
 
 
-def _status(ann: Annotated, road: Road, last: int) -> str:
-    after = range(road[1] + 1, min(last, road[1] + 8) + 1)
-    hit = next((i for i in after if ann.has_word(i, i, "road_use") is not None), None)
+def _status(ann: Annotated, road: Road, first: int, last: int) -> str:
+    """'used by ISIS': a use word before the road ('ISIS uses the road', 'يستخدم
+    داعش الطريق') or after it ('which ISIS has been using', 'يستخدمه داعش')."""
+    hit = _control_word(ann, road, first, last, "road_use")
     if hit is None:
         return ""
-    actor = next((a.name for a in ann.actors_in(hit, min(last, hit + 6))), "")
+    actor = _actor_near(ann, hit, first, last, road)
     return f"used by {actor}" if actor else "used"
 
 
@@ -169,9 +197,11 @@ def routes_in(ann: Annotated) -> list[Route]:
     last_key: tuple[str, ...] | None = None
     for sent in ann.sentences:
         first, last = ann.tok_range(sent)
+        if last < first:  # no words: a separator line, a lone full stop
+            continue
         places = ann.places_in(first, last)
         for road in _road_mentions(ann, first, last):
-            via = _linked(ann, road, places, last) or _hyphen_pair(ann, road, places) or _anchor(ann, road, places)
+            via = _via(ann, road, places, last)
             named = road[2] if any(c.isdigit() for c in road[2]) else ""
             along = _along(ann, road, places, via)
             if not via and not named and last_key is not None:  # "The Peshmerga control the highway up to Bartella"

@@ -1,0 +1,180 @@
+"""extract/actors.py: actor mentions mapped to canonical actors (extract/data/actors.csv).
+
+Aliases in Arabic and English side by side; Arabic proclitics (و ف ب ل, لل)
+stay outside the span; "التنظيم" / "the group" are ISIS only once ISIS has
+been named earlier in the text.
+"""
+
+from __future__ import annotations
+
+import csv
+import itertools
+from pathlib import Path
+
+import pytest
+
+from extract.actors import ActorMention, actors_in
+from geodata.normalize import normalize_text
+
+ACTORS_CSV = Path(__file__).resolve().parents[2] / "extract" / "data" / "actors.csv"
+
+
+def _actors(text: str) -> list[ActorMention]:
+    return actors_in(text, normalize_text(text))
+
+
+def _ids(text: str) -> list[str]:
+    return [a.actor_id for a in _actors(text)]
+
+
+# (actor_id, canonical name, Arabic aliases, English aliases)
+ALIASES = [
+    ("isis", "ISIS",
+     ["داعش", "تنظيم داعش", "تنظيم الدولة", "تنظيم الدولة الإسلامية", "الدولة الإسلامية", "مسلحي داعش"],
+     ["ISIS", "Islamic State", "the Islamic State", "IS", "ISIL", "Daesh", "ISIS militants", "Islamic State fighters"]),
+    ("coalition", "International coalition",
+     ["التحالف الدولي", "طيران التحالف الدولي", "مقاتلات التحالف", "قوات التحالف"],
+     ["the coalition", "US-led coalition", "international coalition", "coalition aircraft", "coalition warplanes"]),
+    ("peshmerga", "Peshmerga (Kurdistan Region)", ["البيشمركة", "قوات البيشمركة", "البشمركة"],
+     ["Peshmerga", "Peshmerga forces", "Kurdish Peshmerga"]),
+    ("kurdish_forces", "Kurdish forces", ["القوات الكردية", "المقاتلين الأكراد", "الوحدات الكردية"],
+     ["Kurdish forces", "Kurdish fighters"]),
+    ("sdf", "SDF (Syrian Democratic Forces)", ["قسد", "قوات سوريا الديمقراطية"],
+     ["SDF", "Syrian Democratic Forces", "US-backed SDF"]),
+    ("iraqi_army", "Iraqi army", ["الجيش العراقي", "القوات العراقية", "القوات الأمنية العراقية"],
+     ["Iraqi army", "Iraqi forces", "Iraqi troops", "Iraqi security forces"]),
+    ("iraqi_intelligence", "Iraqi intelligence", ["استخبارات عراقية", "عناصر استخبارات عراقية", "المخابرات العراقية"],
+     ["Iraqi intelligence", "Iraqi intelligence agents"]),
+    ("pmf", "Popular Mobilization Forces", ["الحشد الشعبي", "قوات الحشد الشعبي"],
+     ["PMF", "Popular Mobilization Forces", "Hashd al-Shaabi"]),
+    ("syrian_gov", "Syrian government forces", ["قوات النظام", "قوات النظام السوري", "الجيش السوري"],
+     ["Syrian government forces", "Syrian army", "regime forces"]),
+    ("nsa", "New Syrian Army", ["الجيش السوري الجديد", "تنظيم الجيش السوري الجديد"],
+     ["New Syrian Army"]),
+    ("fsa", "Free Syrian Army", ["الجيش السوري الحر", "الجيش الحر"], ["Free Syrian Army", "FSA"]),
+    ("ypg", "YPG (People's Protection Units)", ["وحدات حماية الشعب"], ["YPG", "People's Protection Units"]),
+    ("usa", "United States", ["الولايات المتحدة", "الولايات المتحدة الأميركية"], ["United States", "U.S. forces"]),
+    ("turkey", "Turkish forces", ["تركيا", "الجيش التركي"], ["Turkey", "Turkish army"]),
+    ("russia", "Russian forces", ["الطيران الروسي", "القوات الروسية"], ["Russian warplanes", "Russian forces"]),
+    ("france", "France", ["المقاتلات الفرنسية", "فرنسا"], ["French jets", "France"]),
+    ("isis_families", "Families of ISIS members", ["عائلات عناصر التنظيم", "عائلات قيادات داعش"],
+     ["families of ISIS fighters", "ISIS families"]),
+    ("civilians", "Civilians", ["المدنيين", "الأهالي"], ["civilians", "residents"]),
+]
+
+
+def _alias_params() -> list:
+    out = []
+    for actor_id, name, ar, en in ALIASES:
+        for lang, aliases in (("ar", ar), ("en", en)):
+            out += [pytest.param(alias, actor_id, name, id=f"{actor_id}-{lang}-{alias}") for alias in aliases]
+    return out
+
+
+@pytest.mark.parametrize(("alias", "actor_id", "name"), _alias_params())
+def test_alias_alone_maps_to_its_canonical_actor(alias: str, actor_id: str, name: str) -> None:
+    found = _actors(alias)
+    assert [(a.actor_id, a.name) for a in found] == [(actor_id, name)]
+    assert (found[0].start, found[0].end) == (0, len(alias))
+
+
+@pytest.mark.parametrize(("alias", "actor_id", "name"), _alias_params())
+def test_alias_in_a_sentence_keeps_exact_offsets(alias: str, actor_id: str, name: str) -> None:
+    text = f"قال مصدر إن {alias} تقدم أمس." if any("\u0600" <= c <= "\u06ff" for c in alias) \
+        else f"A source said {alias} advanced yesterday."
+    found = [a for a in _actors(text) if a.actor_id == actor_id]
+    assert len(found) == 1, text
+    assert text[found[0].start : found[0].end] == alias
+
+
+@pytest.mark.parametrize(
+    ("text", "actor_id", "surface"),
+    [
+        pytest.param("وداعش", "isis", "داعش", id="wa"),
+        pytest.param("فداعش", "isis", "داعش", id="fa"),
+        pytest.param("بداعش", "isis", "داعش", id="bi"),
+        pytest.param("لداعش", "isis", "داعش", id="li"),
+        pytest.param("ولداعش", "isis", "داعش", id="wa-li"),
+        pytest.param("وقوات البيشمركة", "peshmerga", "قوات البيشمركة", id="wa-phrase"),
+        pytest.param("والجيش العراقي", "iraqi_army", "الجيش العراقي", id="wa-al"),
+        pytest.param("بالتحالف الدولي", "coalition", "التحالف الدولي", id="bi-al"),
+        pytest.param("للتحالف الدولي", "coalition", "لتحالف الدولي", id="lil"),  # ل + (ا)لتحالف
+        pytest.param("وقسد", "sdf", "قسد", id="wa-acronym"),
+        pytest.param("داعِش", "isis", "داعِش", id="harakat"),
+        pytest.param("الدَّولة الإسلامية", "isis", "الدَّولة الإسلامية", id="shadda"),
+    ],
+)
+def test_clitics_and_harakat(text: str, actor_id: str, surface: str) -> None:
+    found = _actors(text)
+    assert [a.actor_id for a in found] == [actor_id]
+    assert text[found[0].start : found[0].end] == surface
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("it is what it is", [], id="is-lowercase"),
+        pytest.param("The IS group attacked", ["isis"], id="is-capitals"),
+        pytest.param("الجيش السوري الحر والجيش السوري", ["fsa", "syrian_gov"], id="longest-match-ar"),
+        pytest.param("the Free Syrian Army and the Syrian army", ["fsa", "syrian_gov"], id="longest-match-en"),
+        pytest.param("الجيش السوري الجديد", ["nsa"], id="new-not-government-ar"),
+        pytest.param("the New Syrian Army", ["nsa"], id="new-not-government-en"),
+        pytest.param("ضربت مقاتلات التحالف الدولي مواقع داعش", ["coalition", "isis"], id="two-actors-ar"),
+        pytest.param("Coalition warplanes struck ISIS positions", ["coalition", "isis"], id="two-actors-en"),
+    ],
+)
+def test_actor_sequences(text: str, expected: list[str]) -> None:
+    assert _ids(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the anaphor after its antecedent is ISIS
+        pytest.param("سيطر داعش على الموصل ثم انسحب التنظيم", [("isis", "داعش"), ("isis", "التنظيم")],
+                     id="after-ar"),
+        pytest.param("ISIS attacked Mosul. The group later withdrew.", [("isis", "ISIS"), ("isis", "The group")],
+                     id="after-en"),
+        pytest.param("سيطر داعش على القرية، وقال مصدر إن للتنظيم مقرات هناك", [("isis", "داعش"), ("isis", "لتنظيم")],
+                     id="after-clitic-ar"),
+        pytest.param("ISIS fighters came. The militants left.", [("isis", "ISIS fighters"), ("isis", "The militants")],
+                     id="after-militants-en"),
+        # before its antecedent it is nobody
+        pytest.param("انسحب التنظيم ثم عاد داعش", [("isis", "داعش")], id="before-ar"),
+        pytest.param("The group withdrew, then ISIS came back.", [("isis", "ISIS")], id="before-en"),
+        pytest.param("هاجم التنظيم الموصل", [], id="no-antecedent-ar"),
+        pytest.param("The group attacked Mosul.", [], id="no-antecedent-en"),
+        pytest.param("ضرب التحالف الدولي التنظيم", [("coalition", "التحالف الدولي")], id="other-antecedent-ar"),
+        pytest.param("The coalition struck the group.", [("coalition", "The coalition")], id="other-antecedent-en"),
+        # an anaphor inside a named alias is the alias, not a second mention
+        pytest.param("داعش. عناصر التنظيم", [("isis", "داعش"), ("isis", "عناصر التنظيم")], id="inside-alias-ar"),
+    ],
+)
+def test_anaphora_only_after_the_antecedent(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(a.actor_id, text[a.start : a.end]) for a in _actors(text)] == expected
+
+
+def test_mentions_are_in_text_order_and_do_not_overlap() -> None:
+    text = ("قصفت مقاتلات التحالف الدولي مواقع داعش قرب الرقة، فيما تقدمت قوات سوريا الديمقراطية والقوات الكردية، "
+            "وانسحب التنظيم نحو دير الزور.")
+    found = _actors(text)
+    assert [a.actor_id for a in found] == ["coalition", "isis", "sdf", "kurdish_forces", "isis"]
+    for a, b in itertools.pairwise(found):
+        assert a.end <= b.start
+    for a in found:
+        assert a.tok_first <= a.tok_last
+
+
+def test_every_csv_alias_is_found_as_its_own_actor() -> None:
+    # guards the data file: an alias that another actor's longer alias swallows is dead
+    dead = []
+    with ACTORS_CSV.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            for raw in [row["name"], *row["aliases"].split("|")]:
+                alias = raw.strip()
+                if not alias:
+                    continue
+                ids = _ids(alias)
+                if row["actor_id"] not in ids:
+                    dead.append((row["actor_id"], alias, ids))
+    assert dead == []

@@ -1,0 +1,292 @@
+"""extract/events.py through the pipeline: ACLED-typed events of short articles.
+
+Each case is a one- or two-sentence article, Arabic and English side by side,
+published on Monday 2016-10-17 and run through `extract_document`. The aspects
+of an event (type and place, actors, date, numbers, trigger span) are separate
+tests, so a failure names the aspect that is wrong.
+
+Dates without a date in the text fall back to the article's week
+(2016-10-11..2016-10-17, precision "week").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from extract.document import make_document
+from extract.pipeline import extract_document
+from extract.types import Event, Extraction
+
+PUBLISHED = "2016-10-17"  # a Monday
+SKIP = object()  # "not checked" in a case table
+TERRITORY = {"Government regains territory", "Non-state actor overtakes territory"}
+
+AIR = ("Explosions/Remote violence", "Air/drone strike")
+SHELLING = ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+IED = ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+SUICIDE = ("Explosions/Remote violence", "Suicide bomb")
+CLASH = ("Battles", "Armed clash")
+REGAINS = ("Battles", "Government regains territory")
+OVERTAKES = ("Battles", "Non-state actor overtakes territory")
+AGREEMENT = ("Strategic developments", "Agreement")
+ARRESTS = ("Strategic developments", "Arrests")
+ABDUCTION = ("Violence against civilians", "Abduction/forced disappearance")
+ATTACK_CIV = ("Violence against civilians", "Attack")
+PROTEST = ("Protests", "Peaceful protest")
+TRANSFER = ("Strategic developments", "Non-violent transfer of territory")
+OTHER = ("Strategic developments", "Other")
+
+ISIS = "ISIS"
+COALITION = "International coalition"
+PESHMERGA = "Peshmerga (Kurdistan Region)"
+IRAQI_ARMY = "Iraqi army"
+SYRIAN_GOV = "Syrian government forces"
+
+
+@dataclass(frozen=True)
+class Case:
+    text: str
+    kind: tuple[str, str]
+    location: str
+    geo_precision: int
+    triggers: tuple[str, ...]
+    actor1: object = SKIP
+    actor2: object = SKIP
+    date: str = "2016-10-17"
+    precision: str = "week"
+    fatalities: object = None
+    count: object = None
+    unit: object = ""
+
+
+def _run(gaz, text: str, doc_id: str = "t") -> Extraction:
+    return extract_document(make_document(text, doc_id=doc_id, published=PUBLISHED), gaz)
+
+
+def _event(gaz, case: Case) -> Event:
+    ex = _run(gaz, case.text)
+    at = [e for e in ex.events if e.place.name == case.location]
+    assert at, f"no event at {case.location}: {[(e.event_type, e.place.name) for e in ex.events]}"
+    return at[0]
+
+
+# (id, Arabic case, English case): one row per event type
+ROWS = [
+    ("air-strike",
+     Case("شن طيران التحالف الدولي غارات جوية على مواقع داعش في مدينة الرقة يوم الجمعة.", AIR, "Raqqa", 1,
+          ("غارات جوية",), COALITION, ISIS, "2016-10-14", "day"),
+     Case("Coalition aircraft carried out air strikes on Islamic State positions in Raqqa on Friday.", AIR, "Raqqa", 1,
+          ("air strikes",), COALITION, ISIS, "2016-10-14", "day")),
+    ("shelling",
+     Case("قصفت قوات النظام بالمدفعية بلدة دير حافر أمس، ما أسفر عن مقتل 5 مدنيين.", SHELLING, "Deir Hafer", 1,
+          ("قصفت",), SYRIAN_GOV, SKIP, "2016-10-16", "day", fatalities=5),
+     Case("Syrian government forces shelled the town of Deir Hafer yesterday, killing 5 civilians.", SHELLING,
+          "Deir Hafer", 1, ("shelled",), SYRIAN_GOV, SKIP, "2016-10-16", "day", fatalities=5)),
+    ("ied",
+     Case("انفجرت عبوة ناسفة على طريق في قرية بعشيقة يوم الاثنين، ما أدى إلى مقتل ثلاثة جنود عراقيين.", IED,
+          "Bashiqa", 1, ("عبوة ناسفة",), SKIP, SKIP, "2016-10-17", "day", fatalities=3),
+     Case("A roadside bomb exploded in the village of Bashiqa on Monday, killing three Iraqi soldiers.", IED,
+          "Bashiqa", 1, ("roadside bomb",), SKIP, SKIP, "2016-10-17", "day", fatalities=3)),
+    ("suicide-bomb",
+     Case("فجر انتحاري من داعش سيارة مفخخة في بغداد الأسبوع الماضي، ما أدى إلى مقتل 23 شخصا.", SUICIDE, "Baghdad", 1,
+          ("انتحاري",), ISIS, SKIP, "2016-10-10", "week", fatalities=23),
+     Case("An ISIS suicide bomber blew himself up in Baghdad last week, killing 23 people.", SUICIDE, "Baghdad", 1,
+          ("suicide bomber",), ISIS, SKIP, "2016-10-10", "week", fatalities=23)),
+    ("armed-clash",
+     Case("اندلعت اشتباكات بين قوات البيشمركة وداعش في بلدة بعشيقة يوم الأحد.", CLASH, "Bashiqa", 1,
+          ("اشتباكات",), PESHMERGA, ISIS, "2016-10-16", "day"),
+     Case("Peshmerga forces clashed with Islamic State fighters in Bashiqa on Sunday.", CLASH, "Bashiqa", 1,
+          ("clashed",), PESHMERGA, ISIS, "2016-10-16", "day")),
+    ("government-regains",
+     Case("استعادت القوات العراقية السيطرة على مدينة الرمادي في 28 ديسمبر 2015.", REGAINS, "Ramadi", 1,
+          ("استعادت",), IRAQI_ARMY, SKIP, "2015-12-28", "day"),
+     Case("Iraqi forces recaptured Ramadi on December 28, 2015.", REGAINS, "Ramadi", 1,
+          ("recaptured",), IRAQI_ARMY, SKIP, "2015-12-28", "day")),
+    ("government-takes-control",  # "*territory": decided by who takes it
+     Case("سيطرت القوات العراقية على مدينة الرمادي يوم الأحد.", REGAINS, "Ramadi", 1,
+          ("سيطرت",), IRAQI_ARMY, SKIP, "2016-10-16", "day"),
+     Case("Iraqi forces seized Ramadi on Sunday.", REGAINS, "Ramadi", 1,
+          ("seized",), IRAQI_ARMY, SKIP, "2016-10-16", "day")),
+    ("non-state-overtakes",
+     Case("سيطر تنظيم داعش على مدينة الموصل في 10 يونيو 2014.", OVERTAKES, "Mosul", 1,
+          ("سيطر",), ISIS, SKIP, "2014-06-10", "day"),
+     Case("Islamic State fighters captured Mosul on June 10, 2014.", OVERTAKES, "Mosul", 1,
+          ("captured",), ISIS, SKIP, "2014-06-10", "day")),
+    ("agreement",
+     Case("أبرمت الحكومة العراقية وقوات البيشمركة اتفاقا في أربيل يوم الخميس.", AGREEMENT, "Erbil", 1,
+          ("اتفاقا",), "Government of Iraq", PESHMERGA, "2016-10-13", "day"),
+     Case("The Iraqi government and the Peshmerga signed an agreement in Erbil on Thursday.", AGREEMENT, "Erbil", 1,
+          ("agreement",), "Government of Iraq", PESHMERGA, "2016-10-13", "day")),
+    ("arrests",
+     Case("اعتقلت القوات العراقية 12 عنصرا من داعش في كركوك أمس.", ARRESTS, "Kirkuk", 1,
+          ("اعتقلت",), IRAQI_ARMY, ISIS, "2016-10-16", "day", count=12, unit="fighters"),
+     Case("Iraqi security forces arrested 12 ISIS members in Kirkuk yesterday.", ARRESTS, "Kirkuk", 1,
+          ("arrested",), IRAQI_ARMY, ISIS, "2016-10-16", "day", count=12, unit="fighters")),
+    ("abduction",
+     Case("اختطف تنظيم داعش 40 مدنيا من قرية قرب الحويجة يوم السبت.", ABDUCTION, "Hawija", 2,
+          ("اختطف",), ISIS, SKIP, "2016-10-15", "day", count=40, unit="civilians"),
+     Case("Islamic State militants abducted 40 civilians near Hawija on Saturday.", ABDUCTION, "Hawija", 2,
+          ("abducted",), ISIS, SKIP, "2016-10-15", "day", count=40, unit="civilians")),
+    ("execution",
+     Case("أعدم داعش 15 مدنيا في الموصل الأسبوع الماضي.", ATTACK_CIV, "Mosul", 1,
+          ("أعدم",), ISIS, SKIP, "2016-10-10", "week", fatalities=15, count=15, unit="civilians"),
+     Case("ISIS executed 15 civilians in Mosul last week.", ATTACK_CIV, "Mosul", 1,
+          ("executed",), ISIS, SKIP, "2016-10-10", "week", fatalities=15, count=15, unit="civilians")),
+    ("protest",
+     Case("خرج مئات المتظاهرين في تظاهرة في البصرة يوم الجمعة.", PROTEST, "Basra", 1,
+          ("تظاهرة",), SKIP, SKIP, "2016-10-14", "day"),
+     Case("Hundreds of protesters held a demonstration in Basra on Friday.", PROTEST, "Basra", 1,
+          ("protesters", "demonstration"), SKIP, SKIP, "2016-10-14", "day")),
+    ("withdrawal",
+     Case("انسحب مسلحو داعش من مدينة الرمادي يوم الأحد.", TRANSFER, "Ramadi", 1,
+          ("انسحب",), ISIS, SKIP, "2016-10-16", "day"),
+     Case("ISIS fighters withdrew from Ramadi on Sunday.", TRANSFER, "Ramadi", 1,
+          ("withdrew",), ISIS, SKIP, "2016-10-16", "day")),
+    ("undated-region",
+     Case("شنت مقاتلات التحالف غارات على مواقع في محافظة الأنبار.", AIR, "Anbar Governorate", 3,
+          ("غارات",), COALITION, SKIP),
+     Case("Coalition warplanes carried out strikes in Anbar province.", AIR, "Anbar Governorate", 3,
+          ("strikes",), COALITION, SKIP)),
+    ("shelling-without-cue",  # قصف with no air or artillery word is still a bombardment, not a clash
+     Case("قصفت قوات النظام بلدة دير حافر.", SHELLING, "Deir Hafer", 1, ("قصفت",), SYRIAN_GOV, SKIP),
+     Case("Syrian government forces shelled Deir Hafer.", SHELLING, "Deir Hafer", 1, ("shelled",), SYRIAN_GOV, SKIP)),
+]
+
+CASES = [pytest.param(c, id=f"{row_id}-{lang}") for row_id, ar, en in ROWS for lang, c in (("ar", ar), ("en", en))]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_event_type_and_location(gaz, case: Case) -> None:
+    ex = _run(gaz, case.text)
+    assert len(ex.events) == 1, [(e.event_type, e.sub_event_type, e.place.name) for e in ex.events]
+    e = ex.events[0]
+    assert (e.event_type, e.sub_event_type) == case.kind
+    assert e.place.name == case.location
+    assert e.geo_precision == case.geo_precision
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_event_actors(gaz, case: Case) -> None:
+    e = _event(gaz, case)
+    if case.actor1 is not SKIP:
+        assert e.actor1 == case.actor1, (e.actor1, e.actor2)
+    if case.actor2 is not SKIP:
+        assert e.actor2 == case.actor2, (e.actor1, e.actor2)
+    assert e.actor1 == "" or e.actor1 != e.actor2
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_event_date_and_precision(gaz, case: Case) -> None:
+    e = _event(gaz, case)
+    assert e.date is not None
+    assert (e.date.value.isoformat(), e.date.precision) == (case.date, case.precision)
+    if case.precision == "week" and case.date == PUBLISHED:  # undated: the week up to publication
+        assert (e.date.start.isoformat(), e.date.end.isoformat()) == ("2016-10-11", "2016-10-17")
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_event_fatalities_and_count(gaz, case: Case) -> None:
+    e = _event(gaz, case)
+    assert e.fatalities == case.fatalities
+    assert (e.count, e.unit) == (case.count, case.unit)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_event_trigger_and_evidence_spans(gaz, case: Case) -> None:
+    e = _event(gaz, case)
+    text = case.text
+    assert 0 <= e.start <= e.trigger.start < e.trigger.end <= e.end <= len(text)
+    assert text[e.trigger.start : e.trigger.end] in case.triggers
+    assert e.place.start >= e.start and e.place.end <= e.end
+
+
+# ---- what is no event, or not there -------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("يستعد الجيش العراقي لشن هجوم للسيطرة على مدينة الموصل.", id="lil-saytara-ar"),
+        pytest.param("تحشد القوات العراقية للسيطرة على الموصل.", id="lil-saytara-only-ar"),
+        pytest.param("Iraqi forces massed to take control of Mosul.", id="to-take-control-en"),
+        pytest.param("بدأت القوات العراقية عملية عسكرية لاستعادة الموصل.", id="li-istiada-ar"),
+        pytest.param("Iraqi forces advanced to recapture Mosul.", id="to-recapture-en"),
+    ],
+)
+def test_an_aim_is_no_territory_event(gaz, text: str) -> None:
+    ex = _run(gaz, text)
+    assert [e.sub_event_type for e in ex.events if e.sub_event_type in TERRITORY] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "controlled_by"),
+    [
+        pytest.param("سيطرت قوات سوريا الديمقراطية على الطريق الذي يربط الرقة بالحسكة.",
+                     "SDF (Syrian Democratic Forces)", id="linking-road-ar"),
+        pytest.param("The SDF seized the road linking Raqqa and Hasakah.", "SDF (Syrian Democratic Forces)",
+                     id="linking-road-en"),
+        pytest.param("سيطرت قوات البيشمركة على طريق سنجار.", PESHMERGA, id="anchor-road-ar"),
+        pytest.param("Peshmerga forces took control of the Sinjar road.", PESHMERGA, id="anchor-road-en"),
+    ],
+)
+def test_control_of_a_road_makes_a_route_not_an_event(gaz, text: str, controlled_by: str) -> None:
+    ex = _run(gaz, text)
+    assert [e.sub_event_type for e in ex.events if e.event_type == "Battles"] == []
+    assert [r.controlled_by for r in ex.routes] == [controlled_by]
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        pytest.param("قصفت مقاتلات التحالف مواقع لداعش في الموصل، وقال المتحدث في مؤتمر صحفي في بغداد إن الغارات نجحت.",
+                     "Mosul", id="said-after-ar"),
+        pytest.param("Coalition warplanes struck Islamic State positions in Mosul, "
+                     "a spokesman told reporters in Baghdad.",
+                     "Mosul", id="said-after-en"),
+        pytest.param("قال المتحدث باسم التحالف في بغداد إن طائرات التحالف قصفت مواقع داعش في الموصل.",
+                     "Mosul", id="said-before-ar"),
+        pytest.param("A coalition spokesman in Baghdad said coalition warplanes struck ISIS positions in Mosul.",
+                     "Mosul", id="said-before-en"),
+        pytest.param("سيطر الجيش العراقي على المنطقة، حسب ما قال متحدث للصحفيين في بغداد.", None,
+                     id="only-the-place-of-speech-ar"),
+        pytest.param("The army took control of the area, a spokesman told reporters in Baghdad.", None,
+                     id="only-the-place-of-speech-en"),
+    ],
+)
+def test_where_something_was_said_is_not_the_event_location(gaz, text: str, location: str | None) -> None:
+    ex = _run(gaz, text)
+    assert "Baghdad" not in [e.place.name for e in ex.events]
+    if location:
+        assert [e.place.name for e in ex.events] == [location]
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        # subject first in Arabic too, so that only the anaphor is under test
+        pytest.param("تنظيم داعش سيطر على بلدة هيت. والتنظيم انسحب لاحقا من هيت.", [ISIS, ISIS], id="anaphor-ar"),
+        pytest.param("ISIS seized the town of Hit. The group later withdrew from Hit.", [ISIS, ISIS], id="anaphor-en"),
+        pytest.param("التنظيم هاجم الموصل. وداعش انسحب لاحقا من الموصل.", ["", ISIS], id="anaphor-first-ar"),
+        pytest.param("The group attacked Mosul. ISIS later withdrew from Mosul.", ["", ISIS], id="anaphor-first-en"),
+    ],
+)
+def test_two_sentences_one_event_each_with_anaphora(gaz, text: str, actors: list[str]) -> None:
+    ex = _run(gaz, text)
+    assert len(ex.events) == 2
+    assert [e.actor1 for e in ex.events] == actors
+    first, second = ex.events
+    assert first.end <= second.start  # each event keeps its own sentence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("قال المتحدث إن الوضع في الموصل هادئ.", id="calm-ar"),
+        pytest.param("The spokesman said the situation in Mosul was calm.", id="calm-en"),
+        pytest.param("تقع الرقة على نهر الفرات.", id="geography-ar"),
+        pytest.param("Raqqa lies on the Euphrates.", id="geography-en"),
+    ],
+)
+def test_no_trigger_no_event(gaz, text: str) -> None:
+    assert _run(gaz, text).events == ()

@@ -1,0 +1,168 @@
+"""extract/routes.py through the pipeline: named roads and who holds them.
+
+Arabic and English side by side: "the road linking X and Y", an anchor town
+("طريق سنجار", "the Sinjar road"), a direction ("طريق البعاج الجنوبي"),
+numbered highways, hyphenated pairs; `controlled_by` and `status`
+("used by ISIS", "cut by SDF"); one route per distinct road.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from extract.document import make_document
+from extract.geojson import route_to_feature
+from extract.pipeline import extract_document
+from extract.types import Extraction, Route
+
+PUBLISHED = "2016-10-17"
+SKIP = object()
+
+KURDS = "Kurdish forces"
+PESHMERGA = "Peshmerga (Kurdistan Region)"
+SDF = "SDF (Syrian Democratic Forces)"
+IRAQI_ARMY = "Iraqi army"
+
+
+@dataclass(frozen=True)
+class Road:
+    text: str
+    name: object
+    via: tuple[str, ...]
+    controlled_by: str = ""
+    status: str = ""
+
+
+def _run(gaz, text: str) -> Extraction:
+    return extract_document(make_document(text, doc_id="t", published=PUBLISHED), gaz)
+
+
+def _via(r: Route) -> list[str]:
+    return [p.name for p in r.via]
+
+
+def _route(gaz, road: Road) -> tuple[Extraction, Route]:
+    ex = _run(gaz, road.text)
+    assert len(ex.routes) == 1, [(r.name, _via(r)) for r in ex.routes]
+    return ex, ex.routes[0]
+
+
+ROWS = [
+    ("linking",
+     Road("تسيطر القوات الكردية على الطريق السريع الذي يربط الرقة بالموصل.", "Raqqa–Mosul road", ("Raqqa", "Mosul"),
+          KURDS),
+     Road("Kurdish forces control the highway that links Raqqa with Mosul.", "Raqqa–Mosul road", ("Raqqa", "Mosul"),
+          KURDS)),
+    ("anchor",
+     Road("سيطرت قوات البيشمركة على طريق سنجار.", "Sinjar road", ("Sinjar",), PESHMERGA),
+     Road("Peshmerga forces took control of the Sinjar road.", "Sinjar road", ("Sinjar",), PESHMERGA)),
+    ("direction-used-by",
+     Road("ضرب طيران التحالف صهاريج في طريق البعاج الجنوبي الذي بدأ يستخدمه داعش للتنقل بين العراق وسوريا.",
+          "southern Al-Baaj road", ("Al-Baaj",), "", "used by ISIS"),
+     Road("Coalition aircraft struck tankers on the southern Baaj road, which ISIS has been using to move between "
+          "Iraq and Syria.", "southern Al-Baaj road", ("Al-Baaj",), "", "used by ISIS")),
+    ("used-by-before-the-road",
+     Road("بات داعش يستخدم طريق البعاج الجنوبي للتنقل بين العراق وسوريا.", "southern Al-Baaj road", ("Al-Baaj",),
+          "", "used by ISIS"),
+     Road("ISIS has started using the southern Baaj road to move between Iraq and Syria.", "southern Al-Baaj road",
+          ("Al-Baaj",), "", "used by ISIS")),
+    ("used-by-after-the-road",
+     Road("طريق سنجار يستخدمه داعش.", "Sinjar road", ("Sinjar",), "", "used by ISIS"),
+     Road("The Sinjar road is used by ISIS.", "Sinjar road", ("Sinjar",), "", "used by ISIS")),
+    ("between-cut-by",
+     Road("قطعت قوات سوريا الديمقراطية الطريق بين الرقة والحسكة.", "Raqqa–Al-Hasakah road", ("Raqqa", "Al-Hasakah"),
+          SDF, "cut by SDF (Syrian Democratic Forces)"),
+     Road("The road between Raqqa and Hasakah was cut by the SDF.", "Raqqa–Al-Hasakah road", ("Raqqa", "Al-Hasakah"),
+          SDF, "cut by SDF (Syrian Democratic Forces)")),
+    ("numbered-highway",
+     Road("الطريق السريع رقم 10، الذي يربط الرمادي بالفلوجة، تسيطر عليه القوات العراقية.", SKIP,
+          ("Ramadi", "Fallujah"), IRAQI_ARMY),
+     Road("Highway 10, which links Ramadi with Fallujah, is controlled by Iraqi forces.", "Highway 10 Ramadi–Fallujah",
+          ("Ramadi", "Fallujah"), IRAQI_ARMY)),
+    ("m4-near",
+     Road("سيطرت قسد على الطريق الدولي M4 قرب عين عيسى.", "M4 Ain Issa", ("Ain Issa",), SDF),
+     Road("The SDF captured the M4 highway near Ain Issa.", "M4 Ain Issa", ("Ain Issa",), SDF)),
+    ("hyphen-pair",
+     Road("سيطرت القوات العراقية على طريق الموصل-أربيل.", "Mosul–Erbil road", ("Mosul", "Erbil"), IRAQI_ARMY),
+     Road("Iraqi forces secured the Mosul-Erbil road.", "Mosul–Erbil road", ("Mosul", "Erbil"), IRAQI_ARMY)),
+    ("between-used-by",
+     Road("يستخدم داعش الطريق بين الرقة ودير الزور.", "Raqqa–Deir ez-Zor road", ("Raqqa", "Deir ez-Zor"), "",
+          "used by ISIS"),
+     Road("ISIS uses the road between Raqqa and Deir ez-Zor.", "Raqqa–Deir ez-Zor road", ("Raqqa", "Deir ez-Zor"),
+          "", "used by ISIS")),
+]
+
+CASES = [pytest.param(r, id=f"{row_id}-{lang}") for row_id, ar, en in ROWS for lang, r in (("ar", ar), ("en", en))]
+
+
+@pytest.mark.parametrize("road", CASES)
+def test_route_name_and_via(gaz, road: Road) -> None:
+    _, r = _route(gaz, road)
+    assert tuple(_via(r)) == road.via
+    if road.name is not SKIP:
+        assert r.name == road.name
+
+
+@pytest.mark.parametrize("road", CASES)
+def test_route_controlled_by_and_status(gaz, road: Road) -> None:
+    _, r = _route(gaz, road)
+    assert (r.controlled_by, r.status) == (road.controlled_by, road.status)
+
+
+@pytest.mark.parametrize("road", CASES)
+def test_route_feature_geometry_and_evidence(gaz, road: Road) -> None:
+    ex, r = _route(gaz, road)
+    f = route_to_feature(ex, r)
+    coords = [[round(p.lon, 6), round(p.lat, 6)] for p in r.via]
+    if len(coords) > 1:
+        assert f["geometry"] == {"type": "LineString", "coordinates": coords}
+    else:
+        assert f["geometry"] == {"type": "Point", "coordinates": coords[0]}
+    props = f["properties"]
+    assert props["kind"] == "route"
+    assert props["via"] == _via(r)
+    assert props["evidence"] == road.text[props["start"] : props["end"]]
+    for p in r.via:
+        assert r.start <= p.start < p.end <= r.end
+
+
+@pytest.mark.parametrize(
+    ("text", "routes"),
+    [
+        pytest.param("سيطرت القوات الكردية على الطريق بين الرقة والموصل. وتعد الطريق بين الرقة والموصل مهمة.",
+                     [("Raqqa–Mosul road", KURDS)], id="same-road-twice-ar"),
+        pytest.param("Kurdish forces control the road between Raqqa and Mosul. "
+                     "The road between Raqqa and Mosul is vital.",
+                     [("Raqqa–Mosul road", KURDS)], id="same-road-twice-en"),
+        pytest.param("الطريق بين الموصل والرقة مهم. وتسيطر القوات الكردية على الطريق الذي يربط الرقة بالموصل.",
+                     [(SKIP, KURDS)], id="reversed-ends-ar"),
+        pytest.param("The road between Mosul and Raqqa is vital. Kurdish forces control the highway linking Raqqa "
+                     "with Mosul.", [(SKIP, KURDS)], id="reversed-ends-en"),
+        pytest.param("بات داعش يستخدم طريق البعاج الجنوبي بعد سيطرة قوات البيشمركة على طريق سنجار.",
+                     [("southern Al-Baaj road", ""), ("Sinjar road", PESHMERGA)], id="two-roads-ar"),
+        pytest.param("ISIS now uses the southern Baaj road after the Peshmerga took control of the Sinjar road.",
+                     [("southern Al-Baaj road", ""), ("Sinjar road", PESHMERGA)], id="two-roads-en"),
+    ],
+)
+def test_one_route_per_distinct_road(gaz, text: str, routes: list[tuple[object, str]]) -> None:
+    found = _run(gaz, text).routes
+    assert len(found) == len(routes), [(r.name, _via(r)) for r in found]
+    for r, (name, holder) in zip(found, routes, strict=True):
+        if name is not SKIP:
+            assert r.name == name
+        assert r.controlled_by == holder
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("تسيطر القوات الكردية على الرقة والموصل.", id="no-road-word-ar"),
+        pytest.param("Kurdish forces control Raqqa and Mosul.", id="no-road-word-en"),
+        pytest.param("أغلقت الطرق بسبب العاصفة.", id="road-without-place-ar"),
+        pytest.param("The roads were closed by the storm.", id="road-without-place-en"),
+    ],
+)
+def test_no_route_without_road_and_place(gaz, text: str) -> None:
+    assert _run(gaz, text).routes == ()
