@@ -15,10 +15,11 @@ from functools import cache
 
 from extract.actors import ActorMention
 from extract.annotate import Annotated, PlaceTok, geo_precision
-from extract.lexicons import DATA, TriggerDef, triggers, words
+from extract.lexicons import DATA, TriggerDef, cues, triggers, words
 from extract.numbers import counts_in, fatalities_in
 from extract.types import DateRef, Event, Span
 from geodata.match import Mention
+from geodata.normalize import is_arabic
 
 _LOCATIVE = words(["في", "على", "قرب", "بالقرب", "داخل", "شمال", "جنوب", "شرق", "غرب", "محيط", "ريف", "أطراف",
                    "طريق", "مدينة", "بلدة", "منطقة", "قرية", "in", "on", "near", "at", "outside", "around", "into",
@@ -40,10 +41,17 @@ def _clause(ann: Annotated, first: int, last: int, t: int) -> tuple[int, int]:
 
 
 def _located(ann: Annotated, p: PlaceTok) -> bool:
-    prev = ann.word(p.tok_first - 1)
-    return prev in _LOCATIVE or (len(prev) > 1 and prev[0] in "بف" and prev[1:] in _LOCATIVE) or \
-        ann.cue_before(p, "near", reach=3) is not None or bool(p.place.surface and p.place.start > 0
-                                                                 and ann.doc.text[p.place.start - 1] in "بل")
+    """A locative word ties the place to what happens ("in central Ramadi", "قرب", "بالرقة")."""
+    if p.place.start > 0 and ann.doc.text[p.place.start - 1] in "بل":
+        return True
+    skip = cues()["feature_words"]
+    for i in range(p.tok_first - 1, max(-1, p.tok_first - 4), -1):
+        forms = _forms(ann.word(i))
+        if forms & _LOCATIVE or ann.cue_before(p, "near", reach=3) is not None:
+            return True
+        if not forms & skip:
+            return False
+    return False
 
 
 _WIDE = frozenset({"country", "governorate", "region", "sea", "river"})
@@ -96,7 +104,8 @@ def _actors(ann: Annotated, first: int, last: int, t: tuple[int, int], *,
             trig: TriggerDef) -> tuple[ActorMention | None, ActorMention | None]:
     """actor1 (who acts) and actor2 (who it is done to) around trigger tokens t."""
     t0, t1 = t
-    acts = [a for a in ann.actors_in(first, last) if not _near_marker(ann, a, "support_markers")]
+    acts = [a for a in ann.actors_in(first, last)
+            if a.tok_first <= t0 <= a.tok_last or not _near_marker(ann, a, "support_markers")]
     between = ann.word(t1 + 1) in _cues()["between"]
     if trig.sub_event_type == "Agreement" or between:
         # "X and Y signed an agreement", "اشتباكات بين البيشمركة وداعش": both sides, in order
@@ -110,7 +119,8 @@ def _actors(ann: Annotated, first: int, last: int, t: tuple[int, int], *,
     before = [a for a in acts if a.tok_last < t0 and not any(a.tok_last < i for i in subordinate)]
     after = [a for a in acts if a.tok_first > t1 and a not in marked]
     agent = (marked or holding or before[-1:] or [None])[0]
-    if agent is None and after and after[0].tok_first - t1 <= 2:
+    if agent is None and after and after[0].tok_first - t1 <= 2 and is_arabic(ann.word(t0)) \
+            and ann.word(after[0].tok_first - 1) not in _cues()["source_markers"]:
         # Arabic verb first ("قصفت قوات النظام") or the strikes' owner ("غارة لمقاتلات التحالف")
         agent, after = after[0], after[1:]
     targets = [a for a in after if a.actor_id != (agent.actor_id if agent else "")]
