@@ -13,12 +13,14 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from extract.geojson import extraction_features, feature_collection
-from extract.inputs import RawArticle, iter_jsonl, read_file
+from extract.inputs import RawArticle, iter_jsonl, read_file, stream_encoding
 from extract.pipeline import extract_article
 from geodata import gazetteer as gazetteer_mod
 from geodata._errors import InputError, KhareetaError
+from geodata.gazetteer import Gazetteer
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -33,16 +35,15 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _jsonl_source(arg: str) -> tuple[Iterator[str], str]:
-    if arg == "-":
-        stream = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
-        return stream, "<stdin>"
-    path = Path(arg)
+    """Lines of the file (or stdin), read as a stream in the encoding its first bytes show."""
+    name = "<stdin>" if arg == "-" else arg
     try:
-        fh = path.open(encoding="utf-8", errors="replace")
+        raw = io.BufferedReader(sys.stdin.buffer) if arg == "-" else Path(arg).open("rb")  # noqa: SIM115
+        encoding = stream_encoding(raw.peek(4096)[:4096], name)
     except OSError as exc:
-        msg = f"{arg}: cannot be read ({exc.strerror})."
+        msg = f"{arg}: cannot be read ({exc.strerror or exc})."
         raise InputError(msg) from None
-    return fh, arg
+    return io.TextIOWrapper(raw, encoding=encoding, errors="replace"), name
 
 
 def _articles(args: argparse.Namespace) -> Iterator[RawArticle | InputError]:
@@ -52,8 +53,22 @@ def _articles(args: argparse.Namespace) -> Iterator[RawArticle | InputError]:
         except InputError as exc:
             yield exc
     if args.jsonl:
-        lines, name = _jsonl_source(args.jsonl)
+        try:
+            lines, name = _jsonl_source(args.jsonl)
+        except InputError as exc:  # reported like any bad input: the files' results are still written
+            yield exc
+            return
         yield from iter_jsonl(lines, name)
+
+
+def _features(raw: RawArticle, default_date: str | None, gaz: Gazetteer) -> list[dict[str, Any]] | KhareetaError:
+    """The article's features, or why it failed: one article never costs the rest of the batch."""
+    try:
+        return extraction_features(extract_article(raw, default_date=default_date, gaz=gaz))
+    except KhareetaError as exc:
+        return exc
+    except Exception as exc:  # a bug, not the input's fault: reported as one line, the batch goes on
+        return KhareetaError(f"{raw.doc_id}: unexpected error ({type(exc).__name__}: {exc}); please report it.")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -69,16 +84,20 @@ def main(argv: list[str] | None = None) -> int:
             print(f"python -m extract: --date {args.date!r} is not a date like 2015-11-19.", file=sys.stderr)
             return 2
     failed = 0
-    features = []
+    features: list[dict[str, Any]] = []
+    gaz = None
     try:
-        gaz = gazetteer_mod.get()
         for item in _articles(args):
-            if isinstance(item, InputError):
-                print(f"error: {item}", file=sys.stderr)
+            result: list[dict[str, Any]] | KhareetaError = item if isinstance(item, InputError) else []
+            if isinstance(item, RawArticle):
+                gaz = gazetteer_mod.get() if gaz is None else gaz  # for the first good article: bad ones fail fast
+                result = _features(item, args.date, gaz)
+            if isinstance(result, KhareetaError):
+                print(f"error: {result}", file=sys.stderr)
                 failed += 1
-                continue
-            features.extend(extraction_features(extract_article(item, default_date=args.date, gaz=gaz)))
-    except KhareetaError as exc:
+            else:
+                features.extend(result)
+    except KhareetaError as exc:  # the gazetteer cannot be loaded: nothing can be extracted
         print(f"error: {exc}", file=sys.stderr)
         return 1
     json.dump(feature_collection(features), sys.stdout, ensure_ascii=False, indent=args.indent)

@@ -313,9 +313,18 @@ def export_format(path: str | os.PathLike[str], fmt: str | None = None) -> str:
     return fmt
 
 
+def check_target(path: str | os.PathLike[str], fmt: str) -> None:
+    """Refuse a folder as the file to write, before any work is done."""
+    if Path(path).is_dir():
+        example = Path(path) / f"features.{fmt}"
+        msg = f"{str(path)!r} is a folder, not a file; give the file to write, e.g. {str(example)!r}."
+        raise InputError(msg)
+
+
 def export(features: Sequence[Feature], path: str | os.PathLike[str], fmt: str | None = None) -> int:
     """Write `features` as `fmt` (else guessed from the file's suffix); the number written."""
     fmt = export_format(path, fmt)
+    check_target(path, fmt)
     try:
         return WRITERS[fmt](features, path)
     except OSError as exc:

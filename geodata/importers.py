@@ -3,7 +3,8 @@
 ACLED CSV exports and UCDP GED CSV files, read by their published column
 names, become contract `event` features with `source_dataset` ("ACLED" /
 "UCDP GED") and `source_id` (event_id_cnty / id); every other column of the
-row is kept as a property. Bad rows (short or long rows, bad dates,
+row is kept as a property (as `csv_<name>` when the event sets that name
+itself). Bad rows (short or long rows, bad dates,
 coordinates out of range) are skipped and reported with their line number.
 Each imported file is one document, identified by its content, so importing
 the same file again changes nothing.
@@ -25,7 +26,9 @@ from extract.inputs import decode
 from extract.types import Document
 from geodata._errors import InputError
 from geodata.filters_query import country_code
+from geodata.settings import MAX_TEXT_CHARS
 from geodata.store import AddStatus, Store, document_id
+from geodata.store_schema import PROPS
 
 Feature = dict[str, Any]
 Row = dict[str, str]
@@ -38,6 +41,7 @@ _UCDP_MAPPED = {"id", "date_start", "date_end", "latitude", "longitude", "type_o
                 "where_coordinates", "where_prec", "best", "source_headline", "country", "active_year"}
 _UCDP_COUNTS = ("low", "high", "deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown", "number_of_sources")
 _TIME_PRECISION = {1: "day", 2: "week", 3: "month"}
+_RESERVED = {p for p, _ in PROPS["event"]} | {"kind", "doc", "evidence", "start", "end", "lang", "confidence"}
 # UCDP's three types of violence in ACLED's taxonomy (the UCDP code is kept as `type_of_violence`).
 _UCDP_TYPES = {1: ("Battles", "Armed clash"), 2: ("Battles", "Armed clash"),
                3: ("Violence against civilians", "Attack")}
@@ -110,7 +114,10 @@ def _text(row: Row, column: str) -> str:
 
 
 def _extra(row: Row, mapped: set[str]) -> dict[str, str]:
-    return {k: v.strip() for k, v in row.items() if k and k not in mapped and v and v.strip()}
+    """The row's other columns; one named like a property the event sets itself ("kind", "date",
+    "start"...) is kept as "csv_<name>" rather than overriding it."""
+    return {(f"csv_{k}" if k in _RESERVED else k): v.strip() for k, v in row.items()
+            if k and k not in mapped and v and v.strip()}
 
 
 def _event(point: list[float], evidence: str, **props: Any) -> Feature:
@@ -173,9 +180,10 @@ def ucdp_feature(row: Row) -> Feature:
 
 def _rows(text: str, name: str, dataset: str, required: tuple[str, ...]) -> Iterator[tuple[int, Row | str]]:
     """(line number, row or the reason it is malformed) for every record."""
-    first = text.lstrip("\ufeff").split("\n", 1)[0]
-    delimiter = max(",;\t", key=first.count)
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=delimiter)
+    body = text.lstrip("\ufeff")
+    delimiter = max(",;\t", key=body.split("\n", 1)[0].count)
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_TEXT_CHARS))  # long notes are not an error
+    reader = csv.DictReader(io.StringIO(body, newline=""), delimiter=delimiter)
     header = [(h or "").strip().lower() for h in reader.fieldnames or []]
     missing = [c for c in required if c not in header]
     if missing:
@@ -183,8 +191,15 @@ def _rows(text: str, name: str, dataset: str, required: tuple[str, ...]) -> Iter
                f"it needs {dataset}'s published column names ({', '.join(required)}, ...).")
         raise InputError(msg)
     reader.fieldnames = header
-    end = 1
-    for row in reader:
+    end, rows = 1, iter(reader)
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except csv.Error as exc:  # reported, and the rows before it kept
+            yield end + 1, f"not CSV from here on ({exc}); the rest of the file was not read"
+            return
         start, end = end + 1, reader.line_num
         if None in row:
             yield start, f"{len(header) + len(row[None])} fields where the header has {len(header)}"

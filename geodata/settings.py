@@ -37,3 +37,6 @@ SMALL_PLACE_POPULATION = 15000
 # The largest text one call accepts (characters); bigger inputs are refused
 # with a clear message rather than exhausting memory.
 MAX_TEXT_CHARS = 20_000_000
+# The largest article file read (bytes), checked before reading it: two bytes a
+# character is what Arabic takes in UTF-8 and in UTF-16.
+MAX_FILE_BYTES = 2 * MAX_TEXT_CHARS

@@ -151,6 +151,13 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _unstorable(name: str, exc: UnicodeEncodeError) -> InputError:
+    """Text no database can hold (a lone surrogate, from code that skipped `extract.inputs`)."""
+    msg = (f"{name}: the store refused it: its text holds {exc.object[exc.start:exc.end]!r}, which is not a "
+           f"character ({exc.reason}); read the article through extract.inputs, which replaces it.")
+    return InputError(msg)
+
+
 def _insert_kind(conn: Connection, kind: str, rows: list[dict[str, Any]]) -> None:
     """Insert one kind's rows (a seam for the failure-isolation tests)."""
     conn.execute(sa.insert(TABLES[kind]), rows)
@@ -248,6 +255,8 @@ class Store:
         except DBAPIError as exc:
             msg = f"{doc.doc_id}: the store refused it ({exc.orig})."
             raise InputError(msg) from None
+        except UnicodeEncodeError as exc:
+            raise _unstorable(doc.doc_id, exc) from None
 
     def add_documents(self, items: Sequence[tuple[Document, Sequence[Feature]]], *,
                       replace: bool = False) -> list[AddStatus | Exception]:
@@ -279,6 +288,8 @@ class Store:
                     raise  # the database, not this document: retried or reported whole
                 except DBAPIError as exc:
                     results.append((i, InputError(f"{new.doc_row['name']}: the store refused it ({exc.orig}).")))
+                except UnicodeEncodeError as exc:
+                    results.append((i, _unstorable(new.doc_row["name"], exc)))
                 except Exception as exc:  # rolled back to its savepoint; the batch goes on
                     results.append((i, exc))
             return results

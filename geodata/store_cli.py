@@ -7,7 +7,7 @@ import sys
 import time
 
 from geodata._errors import InputError, KhareetaError
-from geodata.export import FORMATS, export, export_format
+from geodata.export import FORMATS, check_target, export, export_format
 from geodata.filters_query import KINDS, Filters, parse_bbox
 from geodata.importers import import_file
 from geodata.ingest import ProgressBar, ingest_paths
@@ -92,7 +92,8 @@ def _ingest(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     filters = filters_from_args(args)
-    fmt = export_format(args.output, args.format)  # refuse a bad format before querying
+    fmt = export_format(args.output, args.format)  # refuse a bad format or a folder before querying
+    check_target(args.output, fmt)
     store = store_from_args(args)
     t0 = time.perf_counter()
     features = store.query(filters)
