@@ -32,17 +32,19 @@ class Annotated:
     actors: tuple[ActorMention, ...]
     dates: tuple[DateRef, ...]
     sentences: tuple[Span, ...]
-    _found: dict[int, list[Mention]] = field(default_factory=dict, compare=False, repr=False)
+    _found: dict = field(default_factory=dict, compare=False, repr=False)  # per-document caches
 
     def matches(self, lex: Lexicon, start: int = 0, end: int | None = None) -> list[Mention]:
         """Matches of a lexicon in the whole text (found once per document),
         those starting inside [start, end)."""
         key = id(lex)
-        found = self._found.get(key)
-        if found is None:
-            found = self._found[key] = lex.find(self.doc.text, self.nt)
+        cached = self._found.get(key)
+        if cached is None:
+            found = lex.find(self.doc.text, self.nt)
+            cached = self._found[key] = (found, [m.start for m in found])
+        found, starts = cached
         end = len(self.doc.text) if end is None else end
-        return [m for m in found if start <= m.start < end]
+        return found[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
 
     def tok_at(self, offset: int) -> int:
         """Index of the token that starts at or after `offset`."""
@@ -60,13 +62,27 @@ class Annotated:
         return token(self.nt, i)
 
     def places_in(self, first: int, last: int) -> list[PlaceTok]:
-        return [p for p in self.places if first <= p.tok_first and p.tok_last <= last]
+        """Places inside tokens first..last (binary search: long texts stay linear)."""
+        return _inside(self.places, self._index("places"), first, last)
 
     def actors_in(self, first: int, last: int) -> list[ActorMention]:
-        return [a for a in self.actors if first <= a.tok_first and a.tok_last <= last]
+        return _inside(self.actors, self._index("actors"), first, last)
 
     def dates_in(self, span: Span) -> list[DateRef]:
-        return [d for d in self.dates if d.span and span.start <= d.span.start < span.end]
+        starts = self._index("dates")
+        lo, hi = bisect.bisect_left(starts, span.start), bisect.bisect_left(starts, span.end)
+        return [d for d in self.dates[lo:hi] if d.span]
+
+    def _index(self, name: str) -> list[int]:
+        """Sorted start positions of places / actors (tokens) or dates (offsets), built once."""
+        idx = self._found.get(name)
+        if idx is None:
+            if name == "dates":
+                idx = [d.span.start if d.span else -1 for d in self.dates]
+            else:
+                idx = [x.tok_first for x in getattr(self, name)]
+            self._found[name] = idx
+        return idx
 
     def cue_before(self, p: PlaceTok, cue_list: str, *, reach: int = 3) -> int | None:
         """Token index of a cue word (from cues.json) standing before a place,
@@ -98,16 +114,32 @@ class Annotated:
         """The city the text is about at this point: the last town-like place named
         before that is not a destination ("... باتجاه الموصل" does not make Mosul
         "the city" being left), else the first town of the text."""
-        towns = [p for p in self.places if p.place.feature_type in _TOWNS]
-        earlier = [p for p in towns if p.tok_last < before and self.cue_before(p, "to_words") is None]
-        if earlier:
-            return earlier[-1]
-        return towns[0] if towns else None
+        towns = self._towns()
+        if not towns:
+            return None
+        origins = self._found.get("origins")
+        if origins is None:
+            kept = [p for p in towns if self.cue_before(p, "to_words") is None]
+            origins = self._found["origins"] = (kept, [p.tok_last for p in kept])
+        kept, lasts = origins
+        i = bisect.bisect_left(lasts, before)
+        return kept[i - 1] if i else towns[0]
+
+    def _towns(self) -> list[PlaceTok]:
+        towns = self._found.get("towns")
+        if towns is None:
+            towns = self._found["towns"] = [p for p in self.places if p.place.feature_type in _TOWNS]
+        return towns
 
 
     def focus_place(self) -> PlaceTok | None:
         """The town the article is about: its dateline, else its most named town."""
-        towns = [p for p in self.places if p.place.feature_type in _TOWNS]
+        if "focus" not in self._found:
+            self._found["focus"] = self._focus()
+        return self._found["focus"]
+
+    def _focus(self) -> PlaceTok | None:
+        towns = self._towns()
         if not towns:
             return None
         dl = self.doc.dateline
@@ -123,6 +155,12 @@ class Annotated:
 
 
 _TOWNS = frozenset({"city", "town", "village", "district", "neighbourhood"})
+
+
+def _inside(items: tuple, starts: list[int], first: int, last: int) -> list:
+    """Items (sorted by tok_first) that lie wholly inside tokens first..last."""
+    lo, hi = bisect.bisect_left(starts, first), bisect.bisect_right(starts, last)
+    return [x for x in items[lo:hi] if x.tok_last <= last]
 
 
 def _forms(w: str) -> set[str]:

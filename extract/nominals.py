@@ -45,14 +45,14 @@ def nominal_places(ann: Annotated) -> list[Place]:
     """Place features for common-noun locations that have a referent."""
     text = ann.doc.text
     lex = _lexicon()
-    named = {(p.place.start, p.place.end) for p in ann.places}
+    covered = {t for p in ann.places for t in range(p.tok_first, p.tok_last + 1)}
     starts = {p.tok_first for p in ann.places}
     out: list[Place] = []
     prev: Span | None = None
     for sent in ann.sentences:
         for m in ann.matches(lex, sent.start, sent.end):
             start, end = m.start, m.end
-            if any(s < end and e > start for s, e in named):
+            if any(t in covered for t in range(m.tok_first, m.tok_last + 1)):
                 continue  # part of a name ("المدينة المنورة", "Tishreen Dam")
             tok = ann.tok_at(start)
             after = ann.tok_at(end)
