@@ -7,7 +7,6 @@ No test touches the network; the gazetteer is compiled from local files.
 from __future__ import annotations
 
 import os
-
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
