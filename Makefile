@@ -46,9 +46,13 @@ browser:
 test: install assets gazetteer browser
 	$(BIN)/python -m pytest -q
 
+# First start (the store, KHAREETA_DB or data/khareeta.sqlite, holds no article): ingest seeds/.
+# The map's JS/CSS are served by the app itself (static serving), never by a CDN.
 run: install assets gazetteer
-	@test -f data/khareeta.sqlite || $(BIN)/python -m geodata ingest seeds/
-	$(BIN)/streamlit run dashboard/app.py --server.port $(PORT) --server.headless true
+	@$(BIN)/python -c "import sys; from geodata.store import Store; sys.exit(Store.open().stats().documents == 0)" \
+	  2>/dev/null || $(BIN)/python -m geodata ingest --quiet seeds/
+	$(BIN)/streamlit run dashboard/app.py --server.port $(PORT) --server.headless true \
+	  --server.enableStaticServing true --browser.gatherUsageStats false
 
 lint: install
 	$(BIN)/ruff check .

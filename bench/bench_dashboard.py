@@ -1,0 +1,198 @@
+"""Page load to map drawn, in headless Chromium, with 1,000 and 10,000 events.
+
+    .venv/bin/python bench/bench_dashboard.py [--sizes 1000 10000] [--runs 3]
+
+For each size: a synthetic store (events spread over Iraq and Syria, 50 an
+article, plus a movement and a route every 100 events), the dashboard started
+on it, then Chromium opens the page: once just after the server started
+("server": it computes and caches the map), `runs` times as a first visit
+(a new browser context, nothing cached: compared with the target), `runs`
+times as a reload (assets cached). The clock runs from navigation until
+every layer has drawn its data (`.kh-ready`, set after the last marker is
+clustered). Also printed: the server-side steps of one cold build. Needs
+`make assets` and `make browser`; map tiles are refused (offline).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from dashboard import layers, offline  # noqa: E402
+from dashboard.serve import CHROMIUM_ARGS, MAP_FRAME, find_chromium, running_app  # noqa: E402
+from extract.types import Document  # noqa: E402
+from geodata.store import Store  # noqa: E402
+
+TARGET_S = 3.0
+PER_DOC = 50
+TYPES = (("Battles", "Armed clash"), ("Explosions/Remote violence", "Air/drone strike"),
+         ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+         ("Violence against civilians", "Attack"), ("Strategic developments", "Agreement"),
+         ("Protests", "Peaceful protest"))
+ACTORS = ("ISIS", "Iraqi army", "SDF (Syrian Democratic Forces)", "Syrian government forces", "Syrian rebels",
+          "Popular Mobilization Forces", "Peshmerga (Kurdistan Region)")
+TOWNS = (("Mosul", "الموصل", 43.13, 36.34), ("Raqqa", "الرقة", 39.01, 35.95),
+         ("Deir ez-Zor", "دير الزور", 40.14, 35.34),
+         ("Ramadi", "الرمادي", 43.3, 33.42), ("Aleppo", "حلب", 37.16, 36.2), ("Kirkuk", "كركوك", 44.39, 35.47),
+         ("Tikrit", "تكريت", 43.68, 34.6), ("Palmyra", "تدمر", 38.28, 34.56), ("Fallujah", "الفلوجة", 43.78, 33.35))
+
+
+def _sentence(rng: random.Random, i: int, town: tuple[str, str, float, float], arabic: bool) -> str:
+    if arabic:
+        return (f"أفادت مصادر محلية باندلاع اشتباكات عنيفة في محيط {town[1]} صباح اليوم، وقالت إن الطيران "
+                f"شن غارات على مواقع عدة في المنطقة (خبر {i}).")
+    return (f"Local sources said heavy clashes broke out near {town[0]} on Monday morning as aircraft struck "
+            f"several positions around the town (report {i}, {rng.randint(2, 40)} killed).")
+
+
+def _feature(kind: str, geometry: dict, props: dict) -> dict:
+    return {"type": "Feature", "geometry": geometry, "properties": {"kind": kind, **props}}
+
+
+def _document(rng: random.Random, d: int, first: int, n: int) -> tuple[Document, list[dict]]:
+    sentences, feats, pos = [], [], 0
+    day = date(2014, 6, 1) + timedelta(days=rng.randint(0, 1300))
+    arabic = d % 2 == 0
+    for i in range(first, first + n):
+        town = rng.choice(TOWNS)
+        text = _sentence(rng, i, town, arabic)
+        etype, sub = rng.choice(TYPES)
+        lon, lat = town[2] + rng.uniform(-1.2, 1.2), town[3] + rng.uniform(-0.9, 0.9)
+        feats.append(_feature("event", {"type": "Point", "coordinates": [round(lon, 5), round(lat, 5)]}, {
+            "evidence": text, "start": pos, "end": pos + len(text), "lang": "ar" if arabic else "en",
+            "event_type": etype, "sub_event_type": sub, "actor1": rng.choice(ACTORS), "actor2": rng.choice(ACTORS),
+            "date": day.isoformat(), "date_precision": "day", "location": town[0], "location_ar": town[1],
+            "country_code": "IQ" if town[2] > 42 else "SY", "geo_precision": rng.choice((1, 1, 2, 3))}))
+        if i % 100 == 0:
+            a, b = rng.sample(TOWNS, 2)
+            line = {"type": "LineString", "coordinates": [[a[2], a[3]], [b[2], b[3]]]}
+            common = {"evidence": text, "start": pos, "end": pos + len(text), "lang": "ar" if arabic else "en"}
+            feats.append(_feature("movement", line, {**common, "actor": rng.choice(ACTORS),
+                                                     "waypoints": [a[0], b[0]], "date": day.isoformat(),
+                                                     "date_precision": "day"}))
+            feats.append(_feature("route", line, {**common, "name": f"{a[0]}–{b[0]} road", "via": [a[0], b[0]],
+                                                  "controlled_by": rng.choice(ACTORS), "status": ""}))
+        sentences.append(text)
+        pos += len(text) + 1
+        day += timedelta(days=rng.randint(0, 2))
+    body = "\n".join(sentences)
+    doc = Document(doc_id=f"synthetic-{d:05d}.txt", text=body, lang="ar" if arabic else "en",
+                   title=f"Synthetic report {d}", published=day, source="Bench Wire")
+    return doc, feats
+
+
+def make_store(path: Path, n_events: int, seed: int = 5) -> None:
+    rng = random.Random(seed)
+    with Store.open(path) as store:
+        for d, first in enumerate(range(0, n_events, PER_DOC)):
+            doc, feats = _document(rng, d, first, min(PER_DOC, n_events - first))
+            store.add_document(doc, feats)
+
+
+def server_steps(path: Path) -> dict[str, float]:
+    """Time the server's work for one cold map: query, payload, publishing, folium build and render."""
+    from dashboard.markup import DocMeta
+
+    t = time.perf_counter()
+    with Store.open(path) as store:
+        feats = store.query()
+        q = time.perf_counter()
+        docs = {d.doc_id: DocMeta(d.title, d.source, d.date, d.name) for d in store.documents()}
+        payload = layers.map_payload(feats, docs=docs)
+    p = time.perf_counter()
+    rows, popups = layers.split_popups(payload)
+    files = layers.DataFiles(offline.publish_json(rows), {part: [offline.publish_json(c, prefix="popups-")
+                                                                for c in chunks] for part, chunks in popups.items()})
+    w = time.perf_counter()
+    m = layers.build_map(layers.without_rows(payload), data_url=files, tiles_url=offline.TILES_URL)
+    offline.localise(m)
+    html = m.get_root().render()
+    r = time.perf_counter()
+    size = (offline.DATA_DIR / files.rows.partition("?")[0].rsplit("/", 1)[-1]).stat().st_size
+    return {"query": q - t, "payload": p - q, "publish": w - p, "render": r - w, "data_mb": size / 1e6,
+            "script_kb": len(html.encode()) / 1e3}
+
+
+def _load(page, url: str) -> float:
+    """Seconds from navigation start to the map's `kh-ready` mark, both clocks read in the browser
+    (Playwright's own polling of the frame would add up to half a second)."""
+    page.goto(url)
+    ready = page.frame_locator(MAP_FRAME).locator(".leaflet-container.kh-ready")
+    ready.wait_for(state="attached", timeout=120_000)
+    ready_at = float(ready.get_attribute("data-ready-at"))
+    return (ready_at - page.evaluate("performance.timeOrigin")) / 1000
+
+
+def load_times(url: str, executable: str, runs: int) -> tuple[float, list[float], list[float]]:
+    """(first load after the server started, first visits with an empty browser cache, reloads)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, args=list(CHROMIUM_ARGS))
+        try:
+            def fresh() -> tuple[object, object]:
+                context = browser.new_context(viewport={"width": 1440, "height": 1000})
+                context.route("**/tile.openstreetmap.org/**", lambda route: route.abort())  # offline
+                return context, context.new_page()
+
+            context, page = fresh()
+            cold = _load(page, url)
+            context.close()
+            visits = []
+            for _ in range(runs):
+                context, page = fresh()
+                visits.append(_load(page, url))
+                context.close()
+            context, page = fresh()
+            _load(page, url)
+            reloads = [_load(page, url) for _ in range(runs)]
+            context.close()
+        finally:
+            browser.close()
+    return cold, visits, reloads
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    ap.add_argument("--runs", type=int, default=3, help="warm loads per size (after one cold load)")
+    args = ap.parse_args()
+    executable = find_chromium()
+    if not executable or offline.missing_assets():
+        print("needs headless Chromium (`make browser`) and the map's assets (`make assets`)")
+        return 2
+    load = os.getloadavg()[0]
+    print(f"{os.cpu_count()} CPUs, load average {load:.1f} before the run (other work here slows the browser)")
+    print(f"{'events':>8} {'server':>8} {'visit':>8} {'reload':>8} {'target':>8}   server-side steps (s), data file")
+    worst = 0.0
+    with tempfile.TemporaryDirectory(prefix="khareeta-bench-") as tmp:
+        for n in args.sizes:
+            db = Path(tmp) / f"bench-{n}.sqlite"
+            make_store(db, n)
+            steps = server_steps(db)
+            with running_app(db) as url:
+                cold, visits, reloads = load_times(url, executable, args.runs)
+            visit, reload = statistics.median(visits), statistics.median(reloads)
+            worst = max(worst, visit)
+            ok = "ok" if visit <= TARGET_S else "SLOW"
+            print(f"{n:>8,} {cold:>8.2f} {visit:>8.2f} {reload:>8.2f} {f'<= {TARGET_S:.0f}':>8} {ok:<4} "
+                  f"query {steps['query']:.2f}, payload {steps['payload']:.2f}, publish {steps['publish']:.2f}, "
+                  f"render {steps['render']:.2f}; rows file {steps['data_mb']:.2f} MB, "
+                  f"script {steps['script_kb']:.0f} kB")
+    print("server: first load after the server started; visit: median first visit (empty browser cache); "
+          "reload: median reload (cached assets). Clock: navigation -> every layer drawn.")
+    return 0 if worst <= TARGET_S else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

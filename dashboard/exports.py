@@ -1,0 +1,30 @@
+"""Downloads of the filtered view, written by the same code as `python -m geodata export`."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from geodata.export import export
+
+Feature = dict[str, Any]
+FORMATS: dict[str, tuple[str, str, str]] = {  # format -> (label, file suffix, MIME type)
+    "geojson": ("GeoJSON", "geojson", "application/geo+json"),
+    "csv": ("CSV (ACLED columns)", "csv", "text/csv"),
+    "gpkg": ("GeoPackage", "gpkg", "application/geopackage+sqlite3"),
+}
+
+
+def export_bytes(features: Sequence[Feature], fmt: str) -> bytes:
+    """The file `geodata.export.export` writes for these features, as bytes."""
+    suffix = FORMATS[fmt][1]
+    with tempfile.TemporaryDirectory(prefix="khareeta-export-") as tmp:
+        path = Path(tmp) / f"export.{suffix}"
+        export(list(features), path, fmt)
+        return path.read_bytes()
+
+
+def file_name(fmt: str, stem: str = "khareeta") -> str:
+    return f"{stem}.{FORMATS[fmt][1]}"

@@ -1,0 +1,328 @@
+/* Khareeta map runtime: draws the compact rows made by dashboard/layers.py.
+ *
+ * Rows come inline, or from JSON files the app serves (dashboard/offline.py: publish_json):
+ * one small file of rows the map is drawn from at once, and popup files of 1,000 popups
+ * each, fetched when a feature they hold is clicked. Popup HTML arrives escaped by the server (dashboard/markup.py); this
+ * file only joins those strings and never builds markup from article text. Popups are made
+ * on the first click, so 10,000 events cost 10,000 light circle markers and nothing more.
+ */
+(function () {
+  "use strict";
+  var K = {};
+  var DAY = 86400000;
+
+  function dayLabel(d) {
+    return new Date(d * DAY).toISOString().slice(0, 10);
+  }
+
+  // --- data --------------------------------------------------------------------------------
+
+  var files = window.__khPrefetch || {};  // started by prefetch.js while this file loaded
+  function fetchJson(url) {
+    if (!files[url]) {
+      files[url] = fetch(url, { credentials: "same-origin" }).then(function (r) {
+        if (!r.ok) { throw new Error("map data " + r.status); }
+        return r.json();
+      });
+    }
+    return files[url];
+  }
+
+  // A layer's rows: inline (`spec.rows`), or the part `spec.part` of the file at `spec.src`.
+  function load(spec) {
+    if (!spec.src) { return Promise.resolve({ rows: spec.rows || [], types: spec.types || [] }); }
+    return fetchJson(spec.src).then(function (d) {
+      return { rows: spec.part ? d[spec.part] || [] : d, types: spec.types || [] };
+    });
+  }
+
+  // The popup of row `i`: its HTML and its article's source line, inline or from the popups file.
+  function popupOf(spec, row, i, doc) {
+    if (!spec.src) {
+      var html = Array.isArray(row) ? row[row.length - 1] : row.p;
+      return function () { return html + ((spec.docs || [])[doc] || ""); };
+    }
+    var k = Math.floor(i / spec.chunk);
+    return function () {
+      return Promise.all([fetchJson(spec.src), fetchJson(spec.popups[k])]).then(function (got) {
+        return got[1][i - k * spec.chunk] + (got[0].docs[doc] || "");
+      });
+    };
+  }
+
+  // Bind the popup on the first click, once its HTML is there; then click again, so Leaflet
+  // opens it and streamlit-folium reports its text (the app shows the details beside the map).
+  function lazyPopup(layer, html) {
+    layer.on("click", function (e) {
+      if (layer.getPopup()) { return; }
+      L.DomEvent.stop(e);
+      Promise.resolve(html()).then(function (text) {
+        if (layer.getPopup()) { return; }
+        var div = document.createElement("div");
+        div.className = "kh-popup";
+        div.innerHTML = text;
+        layer.bindPopup(div, { maxWidth: 400, minWidth: 260, autoPanPadding: [40, 40] });
+        layer.fire("click", { latlng: e.latlng, originalEvent: e.originalEvent }, true);
+      });
+    });
+  }
+
+  // Show the items whose period starts on or before `day` (all of them when day is null).
+  function timeFilter(group, items, add) {
+    group.khSetTime = function (day) {
+      var keep = day === null ? items : items.filter(function (it) { return it.khT0 !== null && it.khT0 <= day; });
+      group.clearLayers();
+      add(keep);
+    };
+  }
+
+  // --- base layers ---------------------------------------------------------------------------
+
+  K.tiles = function (map, data, o) {
+    var box = map.getContainer();
+    var tiles = L.tileLayer(o.url, { maxZoom: 18, attribution: o.attribution });
+    tiles.on("tileload", function () { box.classList.add("kh-online"); box.classList.remove("kh-offline"); });
+    tiles.on("tileerror", function () { if (!box.classList.contains("kh-online")) { box.classList.add("kh-offline"); } });
+    tiles.on("remove", function () { box.classList.remove("kh-online"); });
+    return tiles;
+  };
+
+  K.blank = function () { return L.layerGroup(); };
+
+  K.borders = function (map, spec) {
+    map.createPane("khBase");
+    map.getPane("khBase").style.zIndex = 250;
+    map.getPane("khBase").style.pointerEvents = "none";
+    var group = L.layerGroup();
+    group.khLoaded = load(spec).then(function (d) {
+      var fc = d.rows;
+      group.addLayer(L.geoJSON(fc, {
+        pane: "khBase", interactive: false,
+        style: { color: "#9a9186", weight: 1, fillColor: "#f5f2ea", fillOpacity: 1, className: "kh-land" }
+      }));
+      fc.features.forEach(function (f) {
+        if (!f.properties.label) { return; }
+        var span = document.createElement("span");
+        span.textContent = f.properties.name;
+        group.addLayer(L.tooltip({ permanent: true, direction: "center", className: "kh-country",
+                                   interactive: false, pane: "khBase" }).setLatLng(f.properties.label).setContent(span));
+      });
+    });
+    var box = map.getContainer();
+    function zoomClass() { box.classList.toggle("kh-zoomed-out", map.getZoom() < 4); }
+    map.on("zoomend", zoomClass);
+    map.whenReady(zoomClass);
+    return group;
+  };
+
+  // --- the four kinds ------------------------------------------------------------------------
+
+  function clusterIcon(types) {
+    return function (cluster) {
+      var ms = cluster.getAllChildMarkers(), counts = {}, best = 0, bestN = -1;
+      for (var i = 0; i < ms.length; i++) {
+        var t = ms[i].khType;
+        counts[t] = (counts[t] || 0) + 1;
+        if (counts[t] > bestN) { bestN = counts[t]; best = t; }
+      }
+      var n = cluster.getChildCount();
+      var size = n < 10 ? 26 : n < 100 ? 32 : n < 1000 ? 38 : 44;
+      var color = (types[best] || ["", "#7f8c8d"])[1];
+      return L.divIcon({
+        html: '<div style="border-color:' + color + '"><span>' + n + "</span></div>",
+        className: "kh-cluster", iconSize: L.point(size, size)
+      });
+    };
+  }
+
+  // Events: [lat, lon, type, first day, last day, geo precision, doc, (popup)], clustered.
+  K.events = function (map, spec, o) {
+    var types = spec.types || [];
+    // One pass, not in chunks: 10,000 markers cluster in about 0.2 s, and then the map is whole.
+    var group = L.markerClusterGroup({
+      maxClusterRadius: o.clusterRadius || 40, showCoverageOnHover: false, spiderfyOnMaxZoom: true,
+      chunkedLoading: false, iconCreateFunction: clusterIcon(types),
+      disableClusteringAtZoom: o.openAtZoom || null
+    });
+    group.khSpec = spec;
+    group.khLoaded = load(spec).then(function (d) {
+      var items = d.rows.map(function (r, i) {
+        var m = L.circleMarker([r[0], r[1]], {
+          radius: 7, color: "#ffffff", weight: 1.5, fillColor: (types[r[2]] || ["", "#7f8c8d"])[1],
+          fillOpacity: r[5] >= 3 ? 0.4 : 0.92, className: "kh-event"
+        });
+        m.khType = r[2]; m.khT0 = r[3]; m.khT1 = r[4];
+        lazyPopup(m, popupOf(spec, r, i, r[6]));
+        return m;
+      });
+      group.addLayers(items);
+      timeFilter(group, items, function (keep) { group.addLayers(keep); });
+    });
+    return group;
+  };
+
+  function arrowHead(color, size) {
+    return L.Symbol.arrowHead({ pixelSize: size, polygon: true, pathOptions: {
+      stroke: true, color: "#ffffff", weight: 1, fill: true, fillColor: color, fillOpacity: 1,
+      interactive: false, className: "kh-arrow" } });
+  }
+
+  // Movements: dashed lines in travel order, a hollow dot where they start, arrowheads along.
+  K.movements = function (map, spec) {
+    var group = L.featureGroup();
+    group.khSpec = spec;
+    group.khLoaded = load(spec).then(function (d) {
+      var items = d.rows.map(function (r, i) {
+        var line = L.polyline(r.c, { color: r.k, weight: 3.5, opacity: 0.95, dashArray: "9 7",
+                                     className: "kh-movement" });
+        var deco = L.polylineDecorator(line, { patterns: [
+          { offset: 60, endOffset: 30, repeat: 110, symbol: arrowHead(r.k, 10) },
+          { offset: "100%", repeat: 0, symbol: arrowHead(r.k, 15) }
+        ] });
+        var start = L.circleMarker(r.c[0], { radius: 5, color: r.k, weight: 2.5, fillColor: "#ffffff",
+                                             fillOpacity: 1, className: "kh-movement-start" });
+        var html = popupOf(spec, r, i, r.d);
+        lazyPopup(line, html);
+        lazyPopup(start, html);
+        var item = L.featureGroup([line, deco, start]);
+        item.khT0 = r.t[0]; item.khT1 = r.t[1];
+        return item;
+      });
+      items.forEach(function (it) { group.addLayer(it); });
+      timeFilter(group, items, function (keep) { keep.forEach(function (it) { group.addLayer(it); }); });
+    });
+    return group;
+  };
+
+  // Routes: cased lines coloured by who holds them, dashed when cut; a ring for a road known by one town.
+  K.routes = function (map, spec) {
+    var group = L.featureGroup();
+    group.khSpec = spec;
+    group.khLoaded = load(spec).then(function (d) {
+      d.rows.forEach(function (r, i) {
+        var html = popupOf(spec, r, i, r.d);
+        if (r.c.length === 1) {
+          var ring = L.circleMarker(r.c[0], { radius: 6, color: r.k, weight: 3, fillColor: "#ffffff",
+                                              fillOpacity: 1, className: "kh-route" });
+          lazyPopup(ring, html);
+          group.addLayer(ring);
+          return;
+        }
+        group.addLayer(L.polyline(r.c, { color: "#ffffff", weight: 9, opacity: 0.9, interactive: false,
+                                         lineCap: "round", className: "kh-route-casing" }));
+        var line = L.polyline(r.c, { color: r.k, weight: 5, opacity: 0.95, lineCap: "round",
+                                     dashArray: r.x ? "2 9" : null, className: "kh-route" });
+        lazyPopup(line, html);
+        group.addLayer(line);
+      });
+    });
+    return group;
+  };
+
+  // Places: [lat, lon, doc, (popup)], small dots (on a canvas when there are many).
+  K.places = function (map, spec) {
+    var group = L.featureGroup();
+    group.khSpec = spec;
+    group.khLoaded = load(spec).then(function (d) {
+      var canvas = d.rows.length > 3000 ? L.canvas({ padding: 0.3 }) : undefined;
+      d.rows.forEach(function (r, i) {
+        var dot = L.circleMarker([r[0], r[1]], { radius: 3.5, color: "#ffffff", weight: 1, fillColor: "#34495e",
+                                                 fillOpacity: 0.9, className: "kh-place", renderer: canvas });
+        lazyPopup(dot, popupOf(spec, r, i, r[2]));
+        group.addLayer(dot);
+      });
+    });
+    return group;
+  };
+
+  // --- controls ------------------------------------------------------------------------------
+
+  function legendControl(map, html) {
+    var legend = L.control({ position: "bottomright" });
+    legend.onAdd = function () {
+      var div = L.DomUtil.create("div", "kh-legend");
+      div.innerHTML = html;  // built from escaped text on the server
+      var details = div.querySelector("details");
+      if (details && map.getSize().x < 1000) { details.open = false; }  // a narrow map keeps it folded
+      L.DomEvent.disableClickPropagation(div);
+      L.DomEvent.disableScrollPropagation(div);
+      return div;
+    };
+    legend.addTo(map);
+  }
+
+  function playbackControl(map, span, layers) {
+    var timed = [layers.events, layers.movements].filter(function (l) { return l && l.khSetTime; });
+    if (!span || !timed.length || span[1] <= span[0]) { return; }  // one day: nothing to play
+    var lo = span[0], hi = span[1], timer = null;
+    var step = Math.max(1, Math.round((hi - lo) / 90));
+    var ctl = L.control({ position: "bottomleft" });
+    ctl.onAdd = function () {
+      var div = L.DomUtil.create("div", "kh-playback");
+      var play = L.DomUtil.create("button", "kh-play", div);
+      play.type = "button"; play.textContent = "▶"; play.title = "Play events and movements in time";
+      var range = L.DomUtil.create("input", "kh-range", div);
+      range.type = "range"; range.min = lo; range.max = hi; range.step = 1; range.value = hi;
+      var label = L.DomUtil.create("span", "kh-when", div);
+      label.textContent = "all dates";
+      var all = L.DomUtil.create("button", "kh-all", div);
+      all.type = "button"; all.textContent = "All"; all.title = "Show every date";
+      function show(day) {
+        timed.forEach(function (l) { l.khSetTime(day); });
+        label.textContent = day === null ? "all dates" : "up to " + dayLabel(day);
+      }
+      function stop() { if (timer) { clearInterval(timer); timer = null; } play.textContent = "▶"; }
+      play.onclick = function () {
+        if (timer) { stop(); return; }
+        var day = Number(range.value) >= hi ? lo : Number(range.value);
+        play.textContent = "❚❚";
+        show(day); range.value = day;
+        timer = setInterval(function () {
+          day = Math.min(hi, day + step);
+          range.value = day; show(day);
+          if (day >= hi) { stop(); }
+        }, 400);
+      };
+      range.oninput = function () { stop(); show(Number(range.value)); };
+      all.onclick = function () { stop(); range.value = hi; show(null); };
+      L.DomEvent.disableClickPropagation(div);
+      return div;
+    };
+    ctl.addTo(map);
+  }
+
+  function failure(map, err) {
+    var ctl = L.control({ position: "topleft" });
+    ctl.onAdd = function () {
+      var div = L.DomUtil.create("div", "kh-failure");
+      div.textContent = "The map data could not be loaded (" + err.message + "). Reload the page.";
+      return div;
+    };
+    ctl.addTo(map);
+  }
+
+  // Legend at once; playback and the `kh-ready` mark once every layer has drawn its data;
+  // then a first popup file per layer is fetched in the background.
+  K.controls = function (map, o, layers) {
+    if (o.legend) { legendControl(map, o.legend); }
+    var names = Object.keys(layers);
+    Promise.all(names.map(function (k) { return layers[k].khLoaded || Promise.resolve(); })).then(function () {
+      if (o.fit) {
+        map.invalidateSize(false);
+        map.fitBounds(o.fit.bounds, { maxZoom: o.fit.maxZoom, paddingTopLeft: o.fit.paddingTopLeft,
+                                      paddingBottomRight: o.fit.paddingBottomRight, animate: false });
+      }
+      playbackControl(map, o.span, layers);
+      map.getContainer().dataset.readyAt = String(Date.now());  // for the benchmark
+      map.getContainer().classList.add("kh-ready");
+      setTimeout(function () {  // the first popup file of each layer, for a quick first click
+        names.forEach(function (k) {
+          var spec = layers[k].khSpec;
+          if (spec && spec.popups && spec.popups.length) { fetchJson(spec.popups[0]).catch(function () {}); }
+        });
+      }, 400);
+    }).catch(function (err) { failure(map, err); });
+  };
+
+  window.Khareeta = K;
+})();

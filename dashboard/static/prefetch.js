@@ -1,0 +1,17 @@
+/* Start fetching the map's data files (named in this script's own query string: ?src=URL&src=URL)
+ * while the map's frame is still loading Leaflet; khareeta.js picks the promises up. */
+(function () {
+  "use strict";
+  var me = document.currentScript, query = me && me.src.split("?")[1];
+  var files = window.__khPrefetch = window.__khPrefetch || {};
+  (query || "").split("&").forEach(function (pair) {
+    var kv = pair.split("=");
+    if (kv[0] !== "src" || !kv[1]) { return; }
+    var url = decodeURIComponent(kv[1]);
+    if (url.charAt(0) !== "/" || url.charAt(1) === "/") { return; }  // this app's own files only
+    files[url] = fetch(url, { credentials: "same-origin" }).then(function (r) {
+      if (!r.ok) { throw new Error("map data " + r.status); }
+      return r.json();
+    });
+  });
+})();

@@ -1,0 +1,96 @@
+"""Small Streamlit helpers shared by the pages: styles, messages, the map widget."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any
+
+import streamlit as st
+
+from dashboard import offline
+from geodata._errors import KhareetaError
+
+PAGE_CSS = """
+<style>
+[data-testid="stMainBlockContainer"] { padding: 3.8rem 1.8rem 3rem; }
+h1 { padding-top: 0 !important; }
+.kh-evidence, .kh-article { line-height: 1.7; }
+blockquote.kh-evidence { margin: .3rem 0 .6rem; padding: .5rem .8rem; background: #faf7ef;
+  border-inline-start: 4px solid #c9b98f; border-radius: 4px; font-size: 1.02rem; }
+[dir="rtl"].kh-evidence, [dir="rtl"].kh-article { font-family: "Noto Naskh Arabic", "Noto Sans Arabic", serif;
+  font-size: 1.12rem; }
+.kh-article { white-space: pre-wrap; padding: .8rem 1rem; background: #fff; border: 1px solid #e6e1d6;
+  border-radius: 6px; max-height: 30rem; overflow: auto; }
+mark.kh-m { background: #ffe08a; padding: 0 2px; border-radius: 2px; }
+mark.kh-t { background: #f7b6b0; padding: 0 2px; border-radius: 2px; }
+table.kh-rows { border-collapse: collapse; width: 100%; font-size: .92rem; }
+table.kh-rows th { text-align: left; color: #777; font-weight: 600; padding: 2px 10px 2px 0; vertical-align: top;
+  white-space: nowrap; border: 0; }
+table.kh-rows td { padding: 2px 0; border: 0; }
+.kh-kind { font-weight: 700; text-transform: uppercase; font-size: .78rem; letter-spacing: .06em;
+  border-left: 6px solid #555; padding-left: 8px; margin-bottom: .3rem; color: #444; }
+.kh-src { color: #555; font-size: .88rem; border-top: 1px solid #eee; padding-top: .3rem; }
+.kh-meta { color: #888; }
+.kh-ref { color: #aaa; font-size: .75rem; font-family: ui-monospace, monospace; }
+.kh-key mark { margin-right: .4rem; }
+.kh-side-legend { font-size: .85rem; line-height: 1.5; }
+.kh-side-legend summary { font-weight: 700; cursor: pointer; }
+.kh-side-legend h4 { margin: .5rem 0 .1rem; padding: 0; font-size: .7rem; text-transform: uppercase;
+  letter-spacing: .06em; color: #777; }
+.kh-side-legend i { display: inline-block; vertical-align: middle; margin-right: 6px; font-style: normal; }
+.kh-side-legend .kh-n { color: #999; }
+.kh-dot { width: 11px; height: 11px; border-radius: 50%; border: 1.5px solid #fff; box-shadow: 0 0 0 1px #bbb; }
+.kh-dot.kh-faint { background: rgba(215, 25, 28, .4); }
+.kh-dot.kh-small { width: 7px; height: 7px; background: #34495e; }
+.kh-swatch { width: 16px; height: 5px; border-radius: 2px; }
+.kh-line-key { width: 22px; height: 5px; background: #555; border-radius: 3px; }
+.kh-line-key.kh-dashed { background: repeating-linear-gradient(90deg, #555 0 3px, transparent 3px 8px); }
+.kh-arrow-key { color: #555; font-size: .75rem; letter-spacing: -1px; }
+</style>
+"""
+
+
+def page_css() -> None:
+    st.html(PAGE_CSS)
+
+
+@contextmanager
+def user_errors(prefix: str = "") -> Iterator[None]:
+    """Show a Khareeta error as one message instead of a traceback (the one place the pages do this)."""
+    try:
+        yield
+    except KhareetaError as exc:
+        st.error(f"{prefix}{exc}")
+
+
+def base_path() -> str:
+    try:
+        return str(st.get_option("server.baseUrlPath") or "")
+    except RuntimeError:
+        return ""
+
+
+def assets_ready() -> bool:
+    """True when Leaflet and its plugins are there to serve; else say how to fetch them."""
+    missing = offline.missing_assets()
+    if missing:
+        st.error(f"The map's JavaScript is missing ({', '.join(missing[:3])}…): {offline.ASSETS_HINT}.")
+        return False
+    from streamlit import config  # AppTest patches `config.get_option` itself
+
+    if not config.get_option("server.enableStaticServing") and not config.get_option("global.appTest"):
+        st.error("The map's JavaScript is served by the app itself: start it with `make run`, or add "
+                 "`--server.enableStaticServing true` to `streamlit run dashboard/app.py`.")
+        return False
+    return True
+
+
+def show_map(m: Any, *, key: str, height: int = 620, returned: tuple[str, ...] = (),
+             prefetch: tuple[str, ...] = ()) -> Mapping[str, Any]:
+    """Draw a folium map with streamlit-folium, every asset served by this app."""
+    from streamlit_folium import st_folium
+
+    offline.localise(m, base_path=base_path(), prefetch=prefetch)
+    out = st_folium(m, key=key, height=height, use_container_width=True, returned_objects=list(returned))
+    return out or {}
