@@ -92,7 +92,11 @@ def _location(ann: Annotated, places: list[PlaceTok], t: int) -> PlaceTok | None
     local = sorted((p for p in places if p.place.feature_type != "country"), key=lambda p: abs(p.tok_first - t))
     if local:
         return local[0]
-    return after[0] if after else None  # "اتفاق بين الولايات المتحدة وتركيا": a country, at precision 3
+    # "اتفاق بين الولايات المتحدة وتركيا": a country, at precision 3 — but not the backer
+    # of an actor ("التحالف بقيادة الولايات المتحدة")
+    backer = _cues()["support_markers"]
+    free = [p for p in after if not any(_forms(ann.word(i)) & backer for i in range(p.tok_first - 2, p.tok_first))]
+    return free[0] if free else None
 
 
 def _near_marker(ann: Annotated, a: ActorMention, key: str, reach: int = 2) -> bool:

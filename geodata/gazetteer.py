@@ -30,7 +30,7 @@ from geodata.sources import (
     us_states,
 )
 
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 BLOCK = -1  # candidate index of a phrase that is known not to be a place
 MIN_KEY_CHARS = 3
 FREQUENT_ZIPF = 4.0
@@ -174,7 +174,9 @@ def _indexable(e: GazEntry, key: str, frequent: dict[str, float]) -> bool:
     if e.source != "geonames" or " " in key:
         return True
     zipf = frequent.get(key, 0.0)
-    return zipf < FREQUENT_ZIPF or (zipf < VERY_FREQUENT_ZIPF and e.population >= 200_000)
+    # An Arabic word as common as "حصار" (siege) names only a great city (موسكو).
+    big = 1_000_000 if is_arabic(key) else 200_000
+    return zipf < FREQUENT_ZIPF or (zipf < VERY_FREQUENT_ZIPF and e.population >= big)
 
 
 def compile_gazetteer(entries: list[GazEntry], blocked: list[str], *, fp: str = "") -> Gazetteer:
