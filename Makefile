@@ -14,10 +14,12 @@ PORT ?= 8501
 
 install: $(STAMP)
 
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
+	# The project itself, editable: registers the commands extract adds to `python -m geodata` (ingest).
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	@touch $(STAMP)
 
 # Leaflet and plugins, served by the app itself (never from a CDN, never committed).

@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from dashboard import layers, offline  # noqa: E402
 from dashboard.serve import CHROMIUM_ARGS, MAP_FRAME, find_chromium, running_app  # noqa: E402
-from extract.types import Document  # noqa: E402
+from geodata.records import DocumentRecord  # noqa: E402
 from geodata.store import Store  # noqa: E402
 
 TARGET_S = 3.0
@@ -59,7 +59,7 @@ def _feature(kind: str, geometry: dict, props: dict) -> dict:
     return {"type": "Feature", "geometry": geometry, "properties": {"kind": kind, **props}}
 
 
-def _document(rng: random.Random, d: int, first: int, n: int) -> tuple[Document, list[dict]]:
+def _document(rng: random.Random, d: int, first: int, n: int) -> tuple[DocumentRecord, list[dict]]:
     sentences, feats, pos = [], [], 0
     day = date(2014, 6, 1) + timedelta(days=rng.randint(0, 1300))
     arabic = d % 2 == 0
@@ -86,7 +86,7 @@ def _document(rng: random.Random, d: int, first: int, n: int) -> tuple[Document,
         pos += len(text) + 1
         day += timedelta(days=rng.randint(0, 2))
     body = "\n".join(sentences)
-    doc = Document(doc_id=f"synthetic-{d:05d}.txt", text=body, lang="ar" if arabic else "en",
+    doc = DocumentRecord(name=f"synthetic-{d:05d}.txt", text=body, lang="ar" if arabic else "en",
                    title=f"Synthetic report {d}", published=day, source="Bench Wire")
     return doc, feats
 

@@ -47,9 +47,9 @@ from extract.document import make_document  # noqa: E402
 from extract.pipeline import extract_document  # noqa: E402
 from extract.places import places_in_text  # noqa: E402
 from geodata import gazetteer as gazetteer_mod  # noqa: E402
-from geodata import normalize as normalize_mod  # noqa: E402
+from geodata import names as normalize_mod  # noqa: E402
 from geodata.gazetteer import Gazetteer  # noqa: E402
-from geodata.normalize import normalize_text  # noqa: E402
+from geodata.names import normalize_text  # noqa: E402
 
 LOAD_TARGET_S = 1.5
 RSS_TARGET_MB = 600.0
@@ -184,7 +184,7 @@ def throughput_rows(label: str, rates: dict[str, Rate], *, targeted: bool) -> No
 
 
 def clear_token_caches() -> int:
-    """Empty the memo caches of `geodata.normalize` (if it has any); how many were cleared."""
+    """Empty the memo caches of `geodata.names` (if it has any); how many were cleared."""
     cleared = [f for f in vars(normalize_mod).values() if callable(getattr(f, "cache_clear", None))]
     for f in cleared:
         f.cache_clear()
@@ -230,8 +230,8 @@ def naive_hits(norm: str, patterns: list[str]) -> int:
 
 def automaton_hits(norm: str, gaz: Gazetteer) -> int:
     """The automaton's whole-token matches (no proclitic, no ل+ال variant): what `naive_hits` counts."""
-    return sum(1 for end, v in gaz.automaton.iter(norm)
-               if v % 2 == 0 and norm[end - len(gaz.keys[v // 2]) - 1] == " ")
+    return sum(1 for end, v in gaz.index.automaton.iter(norm)
+               if v % 2 == 0 and norm[end - len(gaz.index.keys[v // 2]) - 1] == " ")
 
 
 def bench_naive(corpus: list[Article], gaz: Gazetteer, sample_bytes: int, places: Rate) -> None:
@@ -241,7 +241,7 @@ def bench_naive(corpus: list[Article], gaz: Gazetteer, sample_bytes: int, places
             break
         sample.append(a)
         size += a.size
-    patterns = [f" {k} " for k in gaz.keys]  # built once, as a naive extractor would at load
+    patterns = [f" {k} " for k in gaz.index.keys]  # built once, as a naive extractor would at load
     t0 = time.perf_counter()
     naive = sum(naive_hits(normalize_text(a.text).norm, patterns) for a in sample)
     t_naive = time.perf_counter() - t0

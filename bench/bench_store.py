@@ -23,13 +23,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from extract.geojson import extraction_features  # noqa: E402
+from extract.features import extraction_features  # noqa: E402
+from extract.ingest import BATCH_SIZE, auto_jobs, ingest_paths  # noqa: E402
 from extract.inputs import read_file  # noqa: E402
 from extract.pipeline import extract_article  # noqa: E402
-from extract.types import Document  # noqa: E402
 from geodata import gazetteer  # noqa: E402
-from geodata.export import to_csv, to_geojson, to_gpkg  # noqa: E402
-from geodata.ingest import BATCH_SIZE, auto_jobs, ingest_paths  # noqa: E402
+from geodata.formats.export import to_csv, to_geojson, to_gpkg  # noqa: E402
+from geodata.records import DocumentRecord  # noqa: E402
 from geodata.store import Store  # noqa: E402
 
 INGEST_TARGET = 200.0  # articles/s after the gazetteer is loaded
@@ -77,7 +77,7 @@ def bench_ingest(n: int, tmp: Path) -> None:
 def _ingest_breakdown(files: list[Path], gaz: object, tmp: Path) -> None:
     """Where ingest time goes: reading + extraction (extract/) versus storing (geodata/store.py)."""
     t0 = time.perf_counter()
-    done = [(ex.doc, extraction_features(ex)) for ex in (extract_article(read_file(p), gaz=gaz) for p in files)]
+    done = [(ex.doc.record(), extraction_features(ex)) for ex in (extract_article(read_file(p), gaz=gaz) for p in files)]
     t_extract = time.perf_counter() - t0
     with Store.open(tmp / "breakdown.sqlite") as store:
         t0 = time.perf_counter()
@@ -113,7 +113,7 @@ def synthetic_events(n: int, seed: int = 7) -> list[dict]:
 
 def bench_export(n: int, tmp: Path) -> None:
     features = synthetic_events(n)
-    doc = Document(doc_id="synthetic", text=f"synthetic benchmark corpus of {n} events", lang="ar")
+    doc = DocumentRecord(name="synthetic", text=f"synthetic benchmark corpus of {n} events", lang="ar")
     with Store.open(tmp / "export.sqlite") as store:
         t0 = time.perf_counter()
         store.add_document(doc, features)

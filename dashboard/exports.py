@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from geodata.export import export
+from geodata.formats.export import export
 
 Feature = dict[str, Any]
 FORMATS: dict[str, tuple[str, str, str]] = {  # format -> (label, file suffix, MIME type)
@@ -18,7 +18,7 @@ FORMATS: dict[str, tuple[str, str, str]] = {  # format -> (label, file suffix, M
 
 
 def export_bytes(features: Sequence[Feature], fmt: str) -> bytes:
-    """The file `geodata.export.export` writes for these features, as bytes."""
+    """The file `geodata.formats.export.export` writes for these features, as bytes."""
     suffix = FORMATS[fmt][1]
     with tempfile.TemporaryDirectory(prefix="khareeta-export-") as tmp:
         path = Path(tmp) / f"export.{suffix}"

@@ -1,9 +1,9 @@
 """Articles pasted or uploaded in the dashboard -> extractions ready to preview and store.
 
-Reading goes through `extract.inputs` (encoding detection, binary and empty
-inputs refused with a message, JSON Lines) and `extract.html`; extraction
-through `extract.pipeline`. Nothing here parses text itself. An upload is
-all or nothing: one unreadable article refuses the whole upload.
+Reading is `extract.inputs`, the one reader every part of the project uses
+(encoding detection, one size limit, HTML pages, JSON Lines); extraction is
+`extract.pipeline`. Nothing here parses text itself. An upload is all or
+nothing: one unreadable article refuses the whole upload, with every reason.
 """
 
 from __future__ import annotations
@@ -11,22 +11,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from pathlib import PurePath
 from typing import Any
 
 from extract.document import make_document
-from extract.geojson import extraction_features
-from extract.html import html_to_text
-from extract.inputs import RawArticle, check_text, decode, iter_jsonl
+from extract.features import extraction_features
+from extract.inputs import BATCH_SUFFIXES, RawArticle, read_pasted, read_upload
 from extract.pipeline import extract_document
 from extract.types import Extraction
-from geodata._errors import InputError
+from geodata.errors import InputError, Problem, describe
 from geodata.gazetteer import Gazetteer
-from geodata.settings import MAX_TEXT_CHARS
-from geodata.store import Store, document_id
+from geodata.store import Store
 
 Feature = dict[str, Any]
-UPLOAD_TYPES = ("txt", "html", "htm", "jsonl")
+UPLOAD_TYPES = tuple(s.lstrip(".") for s in BATCH_SUFFIXES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,42 +45,24 @@ class Prepared:
 
 def from_text(text: str) -> list[RawArticle]:
     """A pasted article."""
-    name = f"pasted-{document_id(text)[:8]}" if text.strip() else "pasted text"
-    return [RawArticle(doc_id=name, text=check_text(text, "the pasted text"))]
+    return [read_pasted(text)]
 
 
 def from_upload(name: str, data: bytes) -> list[RawArticle]:
     """The articles of an uploaded .txt, .html or .jsonl file; any bad part refuses it all."""
-    name = PurePath(name).name or "upload"
-    suffix = PurePath(name).suffix.lower().lstrip(".")
-    if suffix not in UPLOAD_TYPES:
-        msg = f"{name}: files of type .{suffix or '?'} cannot be read; upload .txt, .html or .jsonl."
-        raise InputError(msg)
-    if not data:
-        msg = f"{name}: the file is empty."
-        raise InputError(msg)
-    if len(data) > MAX_TEXT_CHARS * 4:
-        msg = f"{name}: {len(data):,} bytes is more than the limit of {MAX_TEXT_CHARS * 4:,}; split the file."
-        raise InputError(msg)
-    text = decode(data, name)
-    if suffix == "jsonl":
-        return _jsonl(text, name)
-    if suffix in ("html", "htm") or text.lstrip()[:15].lower().startswith(("<!doctype", "<html")):
-        text = html_to_text(text)
-    return [RawArticle(doc_id=name, text=check_text(text, name))]
-
-
-def _jsonl(text: str, name: str) -> list[RawArticle]:
-    articles, errors = [], []
-    for rec in iter_jsonl(iter(text.splitlines()), name):
-        (errors if isinstance(rec, InputError) else articles).append(rec)
-    if errors:
-        shown = "; ".join(str(e) for e in errors[:5]) + (f"; and {len(errors) - 5} more" if len(errors) > 5 else "")
-        msg = f"{len(errors)} line(s) cannot be read, so nothing was taken from this file: {shown}"
-        raise InputError(msg)
+    read = read_upload(name, data)
+    problems = [r for r in read if isinstance(r, Problem)]
+    articles = [r for r in read if isinstance(r, RawArticle)]
+    if len(problems) == 1 and not articles:
+        raise InputError.from_problem(problems[0])
+    if problems:
+        shown = "; ".join(describe(p) for p in problems[:5])
+        more = f"; and {len(problems) - 5} more" if len(problems) > 5 else ""
+        raise InputError(f"{len(problems)} line(s) cannot be read, so nothing was taken from this file: "
+                         f"{shown}{more}")
     if not articles:
-        msg = f"{name}: no article in the file (each line must be a JSON object with \"id\" and \"text\")."
-        raise InputError(msg)
+        raise InputError('no article in the file (each line must be a JSON object with "id" and "text").',
+                         source=name)
     return articles
 
 
@@ -106,4 +85,4 @@ def prepare_all(raws: Sequence[RawArticle], gaz: Gazetteer, *, article_date: dat
 
 def save(store: Store, prepared: Sequence[Prepared]) -> list[tuple[str, str]]:
     """Store each article in its own transaction; (name, 'added' | 'unchanged') per article."""
-    return [(p.name, store.add_document(p.extraction.doc, list(p.features))) for p in prepared]
+    return [(p.name, store.add_document(p.extraction.doc.record(), list(p.features))) for p in prepared]

@@ -7,7 +7,7 @@ from datetime import date
 import streamlit as st
 
 from dashboard.state import FilterKey
-from geodata.filters_query import country_name
+from geodata.countries import country_name
 from geodata.store import Facets
 
 KIND_CHOICES = {"event": "Events", "movement": "Movements", "route": "Routes", "place": "Places"}

@@ -19,9 +19,9 @@ import streamlit as st
 from dashboard.layers import Mention
 from dashboard.markup import DocMeta
 from geodata import gazetteer as gazetteer_mod
-from geodata.filters_query import Filters
 from geodata.gazetteer import Gazetteer
 from geodata.store import Facets, Store, resolve_url
+from geodata.store.filters import Filters
 
 Feature = dict[str, Any]
 

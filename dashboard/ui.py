@@ -9,7 +9,7 @@ from typing import Any
 import streamlit as st
 
 from dashboard import offline
-from geodata._errors import KhareetaError
+from geodata.errors import KhareetaError
 
 PAGE_CSS = """
 <style>

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from extract.lexicons import actors
-from geodata.normalize import NormText
+from geodata.names import NormText
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,11 +15,11 @@ import re
 from datetime import date, timedelta
 from functools import cache
 
+from extract.context import token
 from extract.lexicons import dates_data, words
+from extract.matching import Lexicon
 from extract.types import DateRef, Span
-from geodata.context import token
-from geodata.lexicon import Lexicon
-from geodata.normalize import NormText
+from geodata.names import NormText
 
 _YEAR = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
 _DAY = re.compile(r"^([1-9]|[12]\d|3[01])(st|nd|rd|th)?$")

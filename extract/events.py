@@ -14,12 +14,13 @@ from dataclasses import replace
 from functools import cache
 
 from extract.actors import ActorMention
-from extract.annotate import Annotated, PlaceTok, geo_precision
+from extract.annotated import Annotated, PlaceTok, geo_precision
 from extract.lexicons import DATA, TriggerDef, cues, triggers, words
+from extract.matching import Match
 from extract.numbers import counts_in, fatalities_in
 from extract.types import DateRef, Event, Span
-from geodata.match import Mention
-from geodata.normalize import is_arabic
+from extract.wordforms import word_forms
+from geodata.names import is_arabic
 
 _LOCATIVE = words(["في", "على", "قرب", "بالقرب", "داخل", "شمال", "جنوب", "شرق", "غرب", "محيط", "ريف", "أطراف",
                    "طريق", "مدينة", "بلدة", "منطقة", "قرية", "in", "on", "near", "at", "outside", "around", "into",
@@ -46,7 +47,7 @@ def _located(ann: Annotated, p: PlaceTok) -> bool:
         return True
     skip = cues()["feature_words"]
     for i in range(p.tok_first - 1, max(-1, p.tok_first - 4), -1):
-        forms = _forms(ann.word(i))
+        forms = word_forms(ann.word(i))
         if forms & _LOCATIVE or ann.cue_before(p, "near", reach=3) is not None:
             return True
         if not forms & skip:
@@ -66,11 +67,7 @@ def _cues() -> dict[str, frozenset[str]]:
 def _spoken_at(ann: Annotated, p: PlaceTok) -> bool:
     """'he told reporters in Baghdad': where something was said, not where it happened."""
     speech = _cues()["speech_words"]
-    return any(_forms(ann.word(i)) & speech for i in range(max(0, p.tok_first - 3), p.tok_first))
-
-
-def _forms(w: str) -> set[str]:
-    return {w, w[1:]} if len(w) > 3 and w[0] in "وفبل" else {w}
+    return any(word_forms(ann.word(i)) & speech for i in range(max(0, p.tok_first - 3), p.tok_first))
 
 
 def _location(ann: Annotated, places: list[PlaceTok], t: int) -> PlaceTok | None:
@@ -95,13 +92,13 @@ def _location(ann: Annotated, places: list[PlaceTok], t: int) -> PlaceTok | None
     # "اتفاق بين الولايات المتحدة وتركيا": a country, at precision 3 — but not the backer
     # of an actor ("التحالف بقيادة الولايات المتحدة")
     backer = _cues()["support_markers"]
-    free = [p for p in after if not any(_forms(ann.word(i)) & backer for i in range(p.tok_first - 2, p.tok_first))]
+    free = [p for p in after if not any(word_forms(ann.word(i)) & backer for i in range(p.tok_first - 2, p.tok_first))]
     return free[0] if free else None
 
 
 def _near_marker(ann: Annotated, a: ActorMention, key: str, reach: int = 2) -> bool:
     want = _cues()[key]
-    return any(_forms(ann.word(i)) & want for i in range(max(0, a.tok_first - reach), a.tok_first))
+    return any(word_forms(ann.word(i)) & want for i in range(max(0, a.tok_first - reach), a.tok_first))
 
 
 def _actors(ann: Annotated, first: int, last: int, t: tuple[int, int], *,
@@ -119,7 +116,7 @@ def _actors(ann: Annotated, first: int, last: int, t: tuple[int, int], *,
             return distinct[0], distinct[1]
     marked = [a for a in acts if ann.word(a.tok_first - 1) in _AGENT_MARKERS]
     holding = [a for a in acts if a.tok_first <= t0 <= a.tok_last]  # "coalition air strikes"
-    subordinate = [i for i in range(first, t0) if _forms(ann.word(i)) & _cues()["subordinators"]]
+    subordinate = [i for i in range(first, t0) if word_forms(ann.word(i)) & _cues()["subordinators"]]
     before = [a for a in acts if a.tok_last < t0 and not any(a.tok_last < i for i in subordinate)]
     after = [a for a in acts if a.tok_first > t1 and a not in marked]
     agent = (marked or holding or before[-1:] or [None])[0]
@@ -152,7 +149,7 @@ def _subtype(ann: Annotated, trig: TriggerDef, first: int, last: int, *,
     return "Battles", "Armed clash"
 
 
-def _aim(ann: Annotated, m: Mention, trig: TriggerDef) -> bool:
+def _aim(ann: Annotated, m: Match, trig: TriggerDef) -> bool:
     """A purpose, not a deed: "لاستعادة الموصل", "advanced to recapture Mosul"."""
     if trig.event_type != "Battles":
         return False
@@ -198,7 +195,7 @@ def events_in(ann: Annotated, default_date: DateRef | None) -> list[Event]:
             etype, sub = _subtype(ann, trig, first, last, agent=agent, target=target)
             counts = [c for c in counts_in(ann.nt, a, b) if c.unit not in ("killed", "wounded")]
             fatalities = fatalities_in(ann.nt, first, last)
-            if fatalities is None and counts and counts[0].value and _forms(ann.word(t)) & _cues()["lethal_triggers"] \
+            if fatalities is None and counts and counts[0].value and word_forms(ann.word(t)) & _cues()["lethal_triggers"] \
                     and counts[0].unit in _cues()["victim_units"]:
                 fatalities = counts[0].value  # "executed 15 civilians"
             dates = ann.dates_in(sent)

@@ -1,163 +1,77 @@
-"""Read articles from bytes: detect the encoding, refuse what is not text.
+"""The one way articles are read: files, folders, JSON Lines, standard input, uploads, pasted text.
 
-Every refusal is an `InputError` whose message names the input and says what
-to do; the CLI and the dashboard turn it into one line for the user.
+Whatever the way in, every article goes through the same checks: one size
+limit (`MAX_FILE_BYTES` for a file or an upload, checked before reading;
+`MAX_TEXT_CHARS` for a text), encoding detection (`geodata.formats.text`),
+HTML pages turned into their text, empty texts refused. A batch never stops
+for one bad input: readers yield a `RawArticle` or, in its place, a `Problem`
+(source, line, record id and reason as fields) and go on with the rest.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import re
-from collections.abc import Iterator
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from extract.document import parse_date
-from geodata._errors import InputError
+from extract.html import html_to_text
+from geodata.errors import InputError, Problem
+from geodata.formats.text import decode, stream_encoding, without_surrogates
+from geodata.records import document_id
 from geodata.settings import MAX_FILE_BYTES, MAX_TEXT_CHARS
 
-_BINARY_MAGIC = {
-    b"%PDF": "a PDF document",
-    b"\x89PNG": "a PNG image",
-    b"\xff\xd8\xff": "a JPEG image",
-    b"GIF8": "a GIF image",
-    b"PK\x03\x04": "a ZIP archive (or a Word/Excel file)",
-    b"\x7fELF": "an executable",
-    b"MZ": "a Windows executable",
-    b"\x1f\x8b": "a gzip archive",
-    b"\xd0\xcf\x11\xe0": "an old Microsoft Office file",
-}
-_ARABIC_WORD = re.compile(r"[\u0621-\u064A]{2}")
-_ACCENTED = re.compile(r"[\u00C0-\u00FF]")
-_MOJIBAKE = re.compile(r"[ÃØÙÚÛÐ][\x80-\xBF\u0080-\u02FF]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
+JSONL_SUFFIX = ".jsonl"
+BATCH_SUFFIXES = (*ARTICLE_SUFFIXES, JSONL_SUFFIX)
+STDIN = "<stdin>"
 _HTML_TAG = re.compile(r"<(?:!doctype\s+html|html[\s>])", re.I)
 
 
 @dataclass(frozen=True, slots=True)
 class RawArticle:
-    """One article as read: its id, its text and what the input said of it."""
+    """One article as read: its id (file name or JSON Lines id), its text, what the input said of it,
+    and where it was read (`source` and, in JSON Lines, `line`)."""
 
     doc_id: str
     text: str
     date: str | None = None
     title: str | None = None
     lang: str | None = None
+    source: str = ""
+    line: int | None = None
+
+    @property
+    def label(self) -> str:
+        """How a batch names it: the file, or 'feed.jsonl#id' for a JSON Lines record."""
+        return f"{self.source}#{self.doc_id}" if self.line is not None else self.source or self.doc_id
+
+    def problem(self, reason: str) -> Problem:
+        """A problem with this article, located where it was read."""
+        return Problem(reason, source=self.source or self.doc_id, line=self.line,
+                       item=self.doc_id if self.line is not None else "")
 
 
-def _looks_binary(data: bytes) -> str | None:
-    for magic, what in _BINARY_MAGIC.items():
-        if data.startswith(magic):
-            return what
-    sample = data[:4096]
-    if b"\x00" in sample and not (data.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_without_bom(sample)):
-        return "binary data"
-    return None
+Read = RawArticle | Problem
 
 
-def _utf16_without_bom(sample: bytes) -> bool:
-    """UTF-16 text has one byte of each pair that is mostly 0 (Latin) or
-    0x06 (Arabic block U+06xx)."""
-    even, odd = sample[0::2], sample[1::2]
-    if not sample:
-        return False
+# --- checks every text goes through ----------------------------------------------------------------------------
 
-    def high(half: bytes) -> float:
-        return (half.count(0) + half.count(6)) / max(len(half), 1)
-
-    return high(even) > 0.6 or high(odd) > 0.6
-
-
-def decode(data: bytes, name: str) -> str:
-    """Text from bytes: UTF-8 (with or without BOM), UTF-16, Windows-1256, ISO-8859-6."""
-    what = _looks_binary(data)
-    if what:
-        msg = f"{name}: this is {what}, not text; save the article as plain text (.txt) or HTML first."
-        raise InputError(msg)
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # a cut-off last byte or a lone surrogate becomes U+FFFD
-        return data.decode("utf-16", errors="replace")
-    if _utf16_without_bom(data[:4096]):
-        even, odd = data[0:4096:2], data[1:4096:2]
-        big_endian = even.count(0) + even.count(6) > odd.count(0) + odd.count(6)
-        return data.decode("utf-16-be" if big_endian else "utf-16-le", errors="replace")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    text = data.decode("utf-8-sig", errors="replace")
-    non_ascii = len(text) - len(text.encode("ascii", errors="ignore"))
-    # UTF-8 with a stray or cut-off byte stays UTF-8; in Windows-1256 or Latin-1 text read as UTF-8
-    # nearly every non-ASCII character is an error.
-    if text.count("\ufffd") * 3 <= non_ascii:
-        return text
-    return _decode_8bit(data)
-
-
-def stream_encoding(head: bytes, name: str) -> str:
-    """The codec to read a stream with, from its first bytes: UTF-16 (BOM or not) or UTF-8 (a BOM
-    dropped); refuses binary data like `decode`."""
-    what = _looks_binary(head)
-    if what:
-        msg = f"{name}: this is {what}, not text; give a UTF-8 JSON Lines file."
-        raise InputError(msg)
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "utf-16"
-    if _utf16_without_bom(head[:4096]):
-        even, odd = head[0:4096:2], head[1:4096:2]
-        return "utf-16-be" if even.count(0) + even.count(6) > odd.count(0) + odd.count(6) else "utf-16-le"
-    return "utf-8-sig"
-
-
-def _decode_8bit(data: bytes) -> str:
-    """Windows-1256, else ISO-8859-6 when that reads as more "ال" or fewer accented Latin letters (the
-    same bytes on the other code page: its lam is cp1256's nun, its waw cp1256's "è"); else Latin-1."""
-    text = data.decode("cp1256", errors="replace")
-    try:
-        iso = data.decode("iso-8859-6")
-    except UnicodeDecodeError:  # bytes ISO-8859-6 leaves undefined: not that code page
-        iso = ""
-    if _ARABIC_WORD.search(iso) and (iso.count("ال"), 0) > (text.count("ال"), -len(_ACCENTED.findall(text))):
-        return iso
-    if _ARABIC_WORD.search(text):
-        return text
-    return data.decode("latin-1")
-
-
-def check_text(text: str, name: str) -> str:
-    """Refuse empty or oversized texts with a message that says why."""
+def check_text(text: str, name: str, *, line: int | None = None, item: str = "") -> str:
+    """Refuse empty or oversized texts with a message that says why; lone surrogates become U+FFFD."""
     if not text.strip():
-        msg = f"{name}: the article is empty; put the article's text in it or leave it out."
-        raise InputError(msg)
+        raise InputError("the article is empty; put the article's text in it or leave it out.", source=name,
+                         line=line, item=item)
     if len(text) > MAX_TEXT_CHARS:
-        msg = (f"{name}: the article has {len(text):,} characters, more than the limit of "
-               f"{MAX_TEXT_CHARS:,}; split it into smaller files.")
-        raise InputError(msg)
-    if _SURROGATE.search(text):  # from JSON "\ud800" escapes: cannot be written as UTF-8; one for one
-        text = _SURROGATE.sub("\ufffd", text)
+        raise InputError(f"the article has {len(text):,} characters, more than the limit of {MAX_TEXT_CHARS:,}; "
+                         "split it into smaller files.", source=name, line=line, item=item)
+    text = without_surrogates(text)
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
-
-
-def read_file(path: Path) -> RawArticle:
-    """One article file (plain text or HTML)."""
-    name = str(path)
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        msg = f"{name}: no such file."
-        raise InputError(msg) from None
-    except OSError as exc:
-        msg = f"{name}: cannot be read ({exc.strerror})."
-        raise InputError(msg) from None
-    if path.is_dir():
-        msg = f"{name}: is a folder; give the article files inside it."
-        raise InputError(msg)
-    if size > MAX_FILE_BYTES:  # refused before reading: memory stays bounded whatever the file
-        msg = f"{name}: {size:,} bytes is more than the limit of {MAX_FILE_BYTES:,} bytes; split the file."
-        raise InputError(msg)
-    text = decode(path.read_bytes(), name)
-    if path.suffix.lower() in (".html", ".htm") or looks_like_html(text):
-        text = _html_text(text)
-    return RawArticle(doc_id=path.name, text=check_text(text, name))
 
 
 def looks_like_html(text: str) -> bool:
@@ -171,53 +85,182 @@ def looks_like_html(text: str) -> bool:
     return _HTML_TAG.match(head) is not None
 
 
-def _html_text(page: str) -> str:
-    from extract.html import html_to_text
+def _article_text(data: bytes, name: str, *, html: bool) -> str:
+    """The text of one article file's bytes (HTML pages as their readable text)."""
+    if len(data) > MAX_FILE_BYTES:
+        raise _too_big(len(data), name)
+    text = decode(data, name)
+    if html or looks_like_html(text):
+        text = html_to_text(text)
+    return check_text(text, name)
 
-    return html_to_text(page)
+
+def _too_big(size: int, name: str) -> InputError:
+    return InputError(f"{size:,} bytes is more than the limit of {MAX_FILE_BYTES:,} bytes; split the file.",
+                      source=name)
 
 
-def parse_jsonl_line(line: str, where: str) -> RawArticle:
-    """One JSON Lines record: {"id", "text", "date"?, "title"?, "lang"?}."""
+# --- files and folders ------------------------------------------------------------------------------------------
+
+def read_file(path: Path) -> RawArticle:
+    """One article file (plain text or HTML); its size is checked before it is read."""
+    name = str(path)
     try:
-        obj = json.loads(line)
-    except json.JSONDecodeError as exc:
-        msg = f"{where}: not valid JSON ({exc.msg} at column {exc.colno}); each line must be one JSON object."
-        raise InputError(msg) from None
-    except (ValueError, RecursionError) as exc:  # a number of 5,000 digits, arrays nested 100,000 deep
-        why = "nested too deeply" if isinstance(exc, RecursionError) else str(exc).split(":")[0]
-        msg = f"{where}: not usable JSON ({why}); each line must be one JSON object."
-        raise InputError(msg) from None
-    if not isinstance(obj, dict):
-        msg = f"{where}: expected a JSON object with \"id\" and \"text\"."
-        raise InputError(msg)
-    text = obj.get("text")
-    if not isinstance(text, str):
-        msg = f"{where}: the \"text\" field is missing or not a string."
-        raise InputError(msg)
-    doc_id = obj.get("id")
-    if doc_id is None or isinstance(doc_id, (dict, list)):
-        msg = f"{where}: the \"id\" field is missing or not a string/number."
-        raise InputError(msg)
-    opt = {k: (_SURROGATE.sub("\ufffd", str(obj[k])) if obj.get(k) not in (None, "") else None)
-           for k in ("date", "title", "lang")}
-    doc_id = _SURROGATE.sub("\ufffd", str(doc_id))
-    who = f"{where} (id {doc_id if doc_id.isprintable() and len(doc_id) <= 60 else repr(doc_id[:60])})"
-    if opt["date"] is not None and parse_date(opt["date"]) is None:  # not dropped silently
-        msg = f"{who}: the \"date\" field {opt['date'][:40]!r} is not a date like 2015-11-19; fix it or leave it out."
-        raise InputError(msg)
-    text = check_text(text, who)
-    if looks_like_html(text):  # a scraper's raw page
-        text = check_text(_html_text(text), who)
-    return RawArticle(doc_id=doc_id, text=text, **opt)
+        size = path.stat().st_size
+        if path.is_dir():
+            raise InputError("is a folder; give the article files inside it.", source=name)
+        if size > MAX_FILE_BYTES:  # refused before reading: memory stays bounded whatever the file
+            raise _too_big(size, name)
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file.", source=name) from None
+    except OSError as exc:
+        raise InputError(f"cannot be read ({exc.strerror or exc}).", source=name) from None
+    text = _article_text(data, name, html=path.suffix.lower() in (".html", ".htm"))
+    return RawArticle(doc_id=path.name, text=text, source=name)
 
 
-def iter_jsonl(lines: Iterator[str], name: str) -> Iterator[RawArticle | InputError]:
-    """Records of a JSON Lines stream; a bad line yields its error and the rest go on."""
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files as given; folders walked (sorted, hidden entries skipped) for .txt, .html, .htm, .jsonl."""
+    out: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            out.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in BATCH_SUFFIXES and p.is_file()
+                              and not any(part.startswith(".") for part in p.relative_to(path).parts)))
+        else:
+            out.append(path)
+    return out
+
+
+def read_paths(paths: Iterable[str | Path]) -> Iterator[Read]:
+    """Every article under `paths` (files, folders, .jsonl files; "-" is standard input as JSON Lines),
+    in order, or the problem that stands in its place."""
+    for path in expand_paths(paths):
+        if str(path) == "-" or path.suffix.lower() == JSONL_SUFFIX:
+            yield from read_jsonl(str(path))
+        elif not path.exists() and not path.is_symlink():
+            yield Problem("no such file or folder.", source=str(path))
+        else:
+            try:
+                yield read_file(path)
+            except InputError as exc:
+                yield exc.problem
+
+
+def count_articles(paths: Iterable[str | Path]) -> int:
+    """How many articles `read_paths` will yield (a JSON Lines file counts its non-blank lines)."""
+    n = 0
+    for path in expand_paths(paths):
+        if str(path) != "-" and path.suffix.lower() == JSONL_SUFFIX and path.is_file():
+            try:
+                with _jsonl_lines(str(path)) as (lines, _name):
+                    n += sum(1 for line in lines if line.strip())
+            except InputError:
+                n += 1
+        else:
+            n += 1
+    return n
+
+
+# --- JSON Lines ---------------------------------------------------------------------------------------------------
+
+@contextmanager
+def _jsonl_lines(arg: str) -> Iterator[tuple[Iterator[str], str]]:
+    """The lines of a JSON Lines file (or "-", standard input), decoded as their first bytes show."""
+    name = STDIN if arg == "-" else arg
+    try:
+        raw = io.BufferedReader(sys.stdin.buffer) if arg == "-" else Path(arg).open("rb")  # noqa: SIM115
+    except FileNotFoundError:
+        raise InputError("no such file.", source=name) from None
+    except OSError as exc:
+        raise InputError(f"cannot be read ({exc.strerror or exc}).", source=name) from None
+    try:
+        encoding = stream_encoding(raw.peek(4096)[:4096], name)
+        yield io.TextIOWrapper(raw, encoding=encoding, errors="replace"), name
+    finally:
+        if arg != "-":
+            raw.close()
+
+
+def read_jsonl(arg: str) -> Iterator[Read]:
+    """The records of a JSON Lines file ("-": standard input), streamed; a bad line yields its problem."""
+    try:
+        with _jsonl_lines(arg) as (lines, name):
+            yield from jsonl_records(lines, name)
+    except InputError as exc:  # the file itself: reported like any bad input, the batch goes on
+        yield exc.problem
+
+
+def jsonl_records(lines: Iterable[str], name: str) -> Iterator[Read]:
+    """Records of JSON Lines text; a bad line yields its problem and the rest go on."""
     for no, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
-            yield parse_jsonl_line(line, f"{name}:{no}")
+            yield parse_jsonl_line(line, name, no)
         except InputError as exc:
-            yield exc
+            yield exc.problem
+
+
+def _json_object(line: str, name: str, no: int) -> dict:
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"not valid JSON ({exc.msg} at column {exc.colno}); each line must be one JSON object.",
+                         source=name, line=no) from None
+    except (ValueError, RecursionError) as exc:  # a number of 5,000 digits, arrays nested 100,000 deep
+        why = "nested too deeply" if isinstance(exc, RecursionError) else str(exc).split(":")[0]
+        raise InputError(f"not usable JSON ({why}); each line must be one JSON object.", source=name,
+                         line=no) from None
+    if not isinstance(obj, dict):
+        raise InputError('expected a JSON object with "id" and "text".', source=name, line=no)
+    return obj
+
+
+def parse_jsonl_line(line: str, name: str, no: int) -> RawArticle:
+    """One JSON Lines record: {"id", "text", "date"?, "title"?, "lang"?}."""
+    obj = _json_object(line, name, no)
+    text = obj.get("text")
+    if not isinstance(text, str):
+        raise InputError('the "text" field is missing or not a string.', source=name, line=no)
+    doc_id = obj.get("id")
+    if doc_id is None or isinstance(doc_id, (dict, list)):
+        raise InputError('the "id" field is missing or not a string/number.', source=name, line=no)
+    doc_id = without_surrogates(str(doc_id))
+    opt = {k: (without_surrogates(str(obj[k])) if obj.get(k) not in (None, "") else None)
+           for k in ("date", "title", "lang")}
+    if opt["date"] is not None and parse_date(opt["date"]) is None:  # not dropped silently
+        raise InputError(f'the "date" field {opt["date"][:40]!r} is not a date like 2015-11-19; fix it or leave '
+                         "it out.", source=name, line=no, item=doc_id)
+    text = check_text(text, name, line=no, item=doc_id)
+    if looks_like_html(text):  # a scraper's raw page
+        text = check_text(html_to_text(text), name, line=no, item=doc_id)
+    return RawArticle(doc_id=doc_id, text=text, **opt, source=name, line=no)
+
+
+# --- uploads and pasted text (the dashboard) ------------------------------------------------------------------
+
+def read_upload(name: str, data: bytes) -> list[Read]:
+    """The articles of an uploaded .txt, .html or .jsonl file (read from memory: the name is never a path)."""
+    name = PurePath(name).name or "upload"
+    suffix = PurePath(name).suffix.lower()
+    if suffix not in BATCH_SUFFIXES:
+        return [Problem(f"files of type {suffix or '(none)'} cannot be read; upload .txt, .html or .jsonl.",
+                        source=name)]
+    try:
+        if not data:
+            raise InputError("the file is empty.", source=name)
+        if suffix != JSONL_SUFFIX:
+            return [RawArticle(doc_id=name, text=_article_text(data, name, html=suffix != ".txt"), source=name)]
+        if len(data) > MAX_FILE_BYTES:
+            raise _too_big(len(data), name)
+        return list(jsonl_records(decode(data, name).splitlines(), name))
+    except InputError as exc:
+        return [exc.problem]
+
+
+def read_pasted(text: str) -> RawArticle:
+    """A pasted article, named after its content ("pasted-1a2b3c4d")."""
+    text = check_text(text, "the pasted text")
+    return RawArticle(doc_id=f"pasted-{document_id(text)[:8]}", text=text, source="the pasted text")

@@ -7,12 +7,10 @@ import csv
 import json
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-from geodata.lexicon import Lexicon
-from geodata.normalize import normalize_name
-
-DATA = Path(__file__).resolve().parent / "data"
+from extract.datafiles import DATA
+from extract.matching import Lexicon
+from geodata.names import normalize_name
 
 
 @dataclass(frozen=True, slots=True)

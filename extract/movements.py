@@ -12,13 +12,13 @@ the text says the movers arrived.
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import lru_cache
 from itertools import pairwise
 
-from extract.annotate import Annotated, PlaceTok
+from extract.annotated import Annotated, PlaceTok
 from extract.lexicons import cues, families_of, phrase_lexicon
 from extract.numbers import counts_in
 from extract.types import DateRef, Movement, Place, Span
+from extract.wordforms import word_forms
 
 _ORIGIN_CUES = frozenset({"في", "in", "من", "from"})
 
@@ -136,17 +136,10 @@ def _movement(ann: Annotated, seg: tuple[int, int, list[int]], sent: Span, *, or
                     unit=count.unit if count else "", date=dates[0] if dates else default_date), first_origin
 
 
-_VERB_ENDINGS = ("وا", "ون", "ين", "ت", "ا")
-
-
-@lru_cache(maxsize=65_536)
 def _is_trigger(word: str, trig_words: frozenset[str]) -> bool:
     """A movement word, also with a proclitic or the article (بوصول, بالخروج, النزوح)
     or a plural/feminine ending (انسحبوا)."""
-    forms = {word, word[1:] if len(word) > 3 and word[0] in "بولف" else word}
-    forms |= {f[2:] for f in list(forms) if f.startswith("ال") and len(f) > 4}
-    forms |= {f[: -len(e)] for f in list(forms) for e in _VERB_ENDINGS if f.endswith(e) and len(f) - len(e) >= 3}
-    return bool(forms & trig_words)
+    return bool(word_forms(word, article=True, endings=True) & trig_words)
 
 
 def movements_in(ann: Annotated, default_date: DateRef | None) -> list[Movement]:

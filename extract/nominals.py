@@ -12,10 +12,10 @@ import json
 from dataclasses import replace
 from functools import cache
 
-from extract.annotate import Annotated, PlaceTok
+from extract.annotated import Annotated, PlaceTok
 from extract.lexicons import DATA
+from extract.matching import Lexicon
 from extract.types import Place, Span
-from geodata.lexicon import Lexicon
 
 CITY, SITE = 0, 1
 _LOCAL = frozenset({"city", "town", "village", "district", "neighbourhood", "camp", "dam", "airbase", "airport",

@@ -6,9 +6,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from extract.context import token
 from extract.lexicons import numbers_data, words
-from geodata.context import token
-from geodata.normalize import NormText, normalize_name
+from extract.wordforms import word_forms
+from geodata.names import NormText, normalize_name
 
 _NUMBER = re.compile(r"^\d{1,3}(?:[,.]\d{3})+$|^\d+$")
 
@@ -30,7 +31,6 @@ class _Tables:
     units: dict[str, str]
     vague: frozenset[str]
     teens: frozenset[str]  # "عشر" in "ثلاثة عشر": adds ten to the number before it
-    prefixes: tuple[str, ...]  # conjunctions written onto a number ("و5", "وعشرون")
     approx: frozenset[str]
     killed: frozenset[str]
     victims: frozenset[str]  # units that can be the dead (civilians, soldiers), not "wounded"
@@ -45,7 +45,6 @@ def _tables() -> _Tables:
         units={normalize_name(k): v for k, v in d["units"].items()},
         vague=words(d["vague"]),
         teens=words(d["teens"]),
-        prefixes=tuple(normalize_name(p) for p in d["number_prefixes"]),
         approx=words(d["approx"]),
         killed=words(d["killed_words"]),
         victims=frozenset(d["victim_units"]),
@@ -56,11 +55,13 @@ def _bare(tok: str, t: _Tables) -> str:
     """A number token without a conjunction written onto it ('و5' -> '5'); other tokens as they are."""
     if tok in t.nums or tok.isdigit():
         return tok
-    for p in t.prefixes:
-        rest = tok[len(p):]
-        if tok.startswith(p) and (rest.isdigit() or rest in t.nums):
-            return rest
-    return tok
+    return next((f for f in word_forms(tok) if f.isdigit() or f in t.nums), tok)
+
+
+def _unit(tok: str, units: dict[str, str]) -> str | None:
+    """The unit a word names, also with a proclitic or the article ('العائلات', 'والمدنيين')."""
+    forms = sorted(word_forms(tok, article=True), key=lambda f: (-len(f), f))  # the word itself first
+    return next((units[f] for f in forms if f in units), None)
 
 
 def _digits_value(nt: NormText, i: int, tok: str, t: _Tables) -> tuple[float, int]:
@@ -127,7 +128,7 @@ def counts_in(nt: NormText, first: int, last: int) -> list[Count]:
         value, end = got
         for j in (end + 1, end + 2):
             tok = token(nt, j)
-            unit = units.get(tok) or (units.get(tok[2:]) if tok.startswith("ال") else None)
+            unit = _unit(tok, units)
             if unit:
                 out.append(Count(value, unit, nt.orig_starts[i], nt.orig_ends[j], i, j))
                 break

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from extract.actors import actors_in
-from extract.annotate import Annotated, PlaceTok
+from extract.annotated import Annotated, PlaceTok
 from extract.dates import dates_in
 from extract.document import make_document
 from extract.events import events_in
@@ -17,8 +17,9 @@ from extract.routes import routes_in
 from extract.sentences import sentence_spans
 from extract.types import DateRef, Document, Extraction, Place
 from geodata import gazetteer as gazetteer_mod
+from geodata.errors import KhareetaError, Problem
 from geodata.gazetteer import Gazetteer
-from geodata.normalize import NormText, normalize_text
+from geodata.names import NormText, normalize_text
 
 
 def _article_date(doc: Document) -> DateRef | None:
@@ -55,3 +56,14 @@ def extract_article(raw: RawArticle, *, default_date: str | None = None, gaz: Ga
     doc = make_document(raw.text, doc_id=raw.doc_id, lang=raw.lang, title=raw.title,
                         published=raw.date, default_date=default_date)
     return extract_document(doc, gaz)
+
+
+def try_extract(raw: RawArticle, *, default_date: str | None = None, gaz: Gazetteer | None = None,
+                ) -> Extraction | Problem:
+    """`extract_article`, or the problem that stands in its place: one article never costs a batch."""
+    try:
+        return extract_article(raw, default_date=default_date, gaz=gaz)
+    except KhareetaError as exc:
+        return raw.problem(exc.problem.reason)
+    except Exception as exc:  # a bug, not the input's fault: reported as one line, the batch goes on
+        return raw.problem(f"unexpected error ({type(exc).__name__}: {exc}); please report it.")

@@ -4,41 +4,36 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from extract.matching import Match, find_matches
+from extract.place_filters import accept, coordination, enumerated_actors
+from extract.resolve import Choice, build_context, choose, prior
 from extract.types import Document, Place
 from geodata import gazetteer as gazetteer_mod
-from geodata.filters import accept, coordination, enumerated_actors
 from geodata.gazetteer import BLOCK, Gazetteer
-from geodata.match import Mention, find_mentions
-from geodata.normalize import NormText, is_arabic, normalize_text
-from geodata.resolve import Choice, build_context, choose, prior
-from geodata.sources import GazEntry
+from geodata.gazetteer.sources import GazEntry
+from geodata.names import NormText, is_arabic, normalize_text
 
 
-def _is_country(gaz: Gazetteer, m: Mention) -> bool:
-    return any(i != BLOCK and gaz.entries.columns[3][i] == "country" for i in gaz.cands[m.key_index])
+def _is_country(gaz: Gazetteer, m: Match) -> bool:
+    return any(i != BLOCK and gaz.entries.feature_type(i) == "country" for i in gaz.index.payloads[m.key_index])
 
 
-def _accepted(gaz: Gazetteer, nt: NormText, text: str) -> list[Mention]:
-    found = find_mentions(gaz, nt, text)
+def _accepted(gaz: Gazetteer, nt: NormText, text: str) -> list[Match]:
+    found = find_matches(gaz.index, nt, text, blocked=BLOCK)
     coord, adjacent = coordination(found, nt, text)
     countries = {i for i, m in enumerate(found) if _is_country(gaz, m)}
     listed = enumerated_actors(found, nt, text, countries)
     return [m for i, m in enumerate(found)
-            if i not in listed and _case_ok(gaz, m, text)
-            and accept(m, nt, text, gaz.keys[m.key_index], coordinated=i in coord, adjacent_place=i in adjacent,
+            if i not in listed
+            and accept(m, nt, text, gaz.index.keys[m.key_index], coordinated=i in coord, adjacent_place=i in adjacent,
                        is_country=i in countries)]
 
 
-def _case_ok(gaz: Gazetteer, m: Mention, text: str) -> bool:
-    """An acronym-only name ("CAR", "UAE") matches only when written in capitals."""
-    return m.key_index not in gaz.acronyms or text[m.start:m.end].isupper()
+def _candidates(gaz: Gazetteer, m: Match) -> list[GazEntry]:
+    return gaz.entries_of(gaz.index.payloads[m.key_index])
 
 
-def _candidates(gaz: Gazetteer, m: Mention) -> list[GazEntry]:
-    return [gaz.entries[i] for i in gaz.cands[m.key_index] if i != BLOCK]
-
-
-def place_from(m: Mention, e: GazEntry, text: str, confidence: float) -> Place:
+def place_from(m: Match, e: GazEntry, text: str, confidence: float) -> Place:
     return Place(start=m.start, end=m.end, surface=text[m.start:m.end], gazetteer_id=e.gid, name=e.name,
                  name_ar=e.name_ar, feature_type=e.feature_type, country_code=e.country_code,
                  lat=e.lat, lon=e.lon, confidence=confidence)
@@ -49,7 +44,7 @@ def places_in_text(text: str, gaz: Gazetteer | None = None, nt: NormText | None 
     gaz = gaz or gazetteer_mod.get()
     nt = nt or normalize_text(text)
     mentions = _accepted(gaz, nt, text)
-    # Mentions of the same key form one group: they refer to the same place.
+    # Matchs of the same key form one group: they refer to the same place.
     group_of: dict[int, int] = {}
     groups: list[list[GazEntry]] = []
     for m in mentions:
@@ -65,14 +60,14 @@ def places_in_text(text: str, gaz: Gazetteer | None = None, nt: NormText | None 
         if g in forced and g not in chosen:
             chosen[g] = Choice(forced[g], 0.95)
         if g not in chosen:
-            key = gaz.keys[m.key_index]
+            key = gaz.index.keys[m.key_index]
             single = m.tok_first == m.tok_last and not is_arabic(key)
             chosen[g] = choose(groups[g], ctx, g, single_latin_token=single,
                                clitic_only="" if m.key_index in bare else key)
     return [place_from(m, c.entry, text, c.confidence) for m in mentions if (c := chosen[group_of[m.key_index]])]
 
 
-def _qualified_pairs(mentions: list[Mention], groups: list[list[GazEntry]], group_of: dict[int, int],
+def _qualified_pairs(mentions: list[Match], groups: list[list[GazEntry]], group_of: dict[int, int],
                      text: str) -> dict[int, GazEntry]:
     """'Athens, Georgia', 'Sinjar, Iraq': a place followed by the state or
     country that holds it fixes both choices."""

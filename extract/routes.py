@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from extract.annotate import Annotated, PlaceTok
-from extract.lexicons import direction_adjectives, phrase_lexicon
+from extract.annotated import Annotated, PlaceTok
+from extract.lexicons import cues, direction_adjectives, phrase_lexicon
 from extract.types import Route
-from geodata.resolve import km
+from extract.wordforms import proclitic
+from geodata.geometry import km
 
 _LINK_REACH = 6
 _LINK_GAP = 1  # words allowed between a road and its link word ("the highway that links")
@@ -113,7 +114,7 @@ def _control_word(ann: Annotated, road: Road, first: int, last: int, kind: str) 
     An aim ('to cut the road', 'للسيطرة على') is no control."""
     for i in range(road[0] - 1, max(first, road[0] - _CONTROL_REACH) - 1, -1):
         if ann.has_word(i, i, kind) is not None:
-            aim = ann.word(i - 1) in ("to", "in") or ann.word(i).startswith("ل")
+            aim = ann.word(i - 1) in cues()["road_aim_before"] or proclitic(ann.word(i)) in cues()["aim_proclitics"]
             return None if aim else i
         if ann.has_word(i, i, "road_words") is not None:
             break

@@ -9,11 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from geodata.records import DateRef, DocumentRecord, Span
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    start: int
-    end: int
+__all__ = ["DateRef", "Document", "Event", "Extraction", "Movement", "Place", "Route", "Span"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +26,11 @@ class Document:
     source: str = ""
     dateline: Span | None = None  # the city named at the opening of the body
     body_start: int = 0
+
+    def record(self) -> DocumentRecord:
+        """The document as the store keeps it."""
+        return DocumentRecord(name=self.doc_id, text=self.text, lang=self.lang, title=self.title,
+                              published=self.published, source=self.source)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,28 +48,6 @@ class Place:
     lat: float
     lon: float
     confidence: float
-
-
-@dataclass(frozen=True, slots=True)
-class Actor:
-    """A canonical actor (data/actors.csv) as named at `start:end`."""
-
-    actor_id: str
-    name: str
-    actor_type: str
-    start: int
-    end: int
-
-
-@dataclass(frozen=True, slots=True)
-class DateRef:
-    """A date the text gives: `value` plus precision; ranges keep `start`/`end`."""
-
-    value: date
-    precision: str  # day | week | month | year | range
-    start: date
-    end: date
-    span: Span | None = None
 
 
 @dataclass(frozen=True, slots=True)

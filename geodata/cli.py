@@ -1,15 +1,22 @@
-"""`python -m geodata [--db URL_OR_PATH] COMMAND`: gazetteer, store, import, export.
+"""`python -m geodata [--db URL_OR_PATH] COMMAND`: gazetteer, store, import, export (and ingest).
 
-Errors are turned into one line for the user here, and only here.
+Errors are turned into one line for the user here, and only here. Commands
+that need the floors above (`ingest` extracts before it stores) are added by
+those floors through the `khareeta.commands` entry point: this package never
+imports them.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from importlib.metadata import entry_points
 
-from geodata import gazetteer_cli, store_cli
-from geodata._errors import KhareetaError
+from geodata.errors import KhareetaError, describe
+from geodata.gazetteer import cli as gazetteer_cli
+from geodata.store import cli as store_cli
+
+COMMANDS_GROUP = "khareeta.commands"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -21,6 +28,13 @@ def _parser() -> argparse.ArgumentParser:
     sub = ap.add_subparsers(dest="command", required=True)
     gazetteer_cli.add_parser(sub)
     store_cli.add_parser(sub)
+    for ep in sorted(entry_points(group=COMMANDS_GROUP), key=lambda e: e.name):
+        try:
+            add_parser = ep.load()
+        except ImportError as exc:  # a command whose package is broken must not take the others down
+            print(f"warning: the command {ep.name!r} cannot be loaded ({exc}).", file=sys.stderr)
+            continue
+        add_parser(sub)
     return ap
 
 
@@ -29,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except KhareetaError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {describe(exc.problem)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

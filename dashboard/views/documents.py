@@ -7,7 +7,7 @@ import streamlit as st
 
 from dashboard import layers, state, tables, ui
 from dashboard.markup import text_with_mentions
-from geodata.filters_query import Filters
+from geodata.store.filters import Filters
 
 PICK = "doc_pick"
 

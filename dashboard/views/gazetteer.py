@@ -6,8 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import layers, state, ui
-from geodata import user_gazetteer
-from geodata.sources import FEATURE_TYPES
+from geodata.gazetteer import user as user_gazetteer
+from geodata.gazetteer.sources import FEATURE_TYPES
 
 ui.page_css()
 st.title("Gazetteer")

@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from extract.ingest import ingest_paths
 from geodata import gazetteer as gazetteer_mod
 from geodata import settings
 from geodata.gazetteer import Gazetteer
-from geodata.ingest import ingest_paths
-from geodata.sources import merge_entries, read_countries, read_place_csv, read_user_aliases
+from geodata.gazetteer.sources import merge_entries, read_countries, read_place_csv, read_user_aliases
 from geodata.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from geodata.filters_query import Filters
+from geodata.store.filters import Filters
 from tests.dashboard.conftest import SEEDS, new_app, open_store
 
 PAGE = "views/add_articles.py"

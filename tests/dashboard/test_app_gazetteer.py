@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from geodata import settings
-from geodata.user_gazetteer import read_csv_rows
+from geodata.gazetteer.user import read_csv_rows
 from tests.dashboard.conftest import new_app
 
 PAGE = "views/gazetteer.py"

@@ -12,7 +12,7 @@ import pyogrio
 import pytest
 import shapely.geometry
 
-from geodata.filters_query import Filters
+from geodata.store.filters import Filters
 from tests.dashboard.conftest import download, new_app, open_store
 
 KINDS = {"Events": "event", "Movements": "movement", "Routes": "route", "Places": "place"}

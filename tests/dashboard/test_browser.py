@@ -15,10 +15,10 @@ from urllib.parse import urlparse
 import pytest
 
 from dashboard.serve import CHROMIUM_ARGS, MAP_FRAME, find_chromium, running_app
-from geodata.filters_query import Filters
+from extract.ingest import ingest_paths
 from geodata.gazetteer import Gazetteer
-from geodata.ingest import ingest_paths
 from geodata.store import Store
+from geodata.store.filters import Filters
 from tests.dashboard.conftest import ROOT
 
 pytestmark = pytest.mark.browser

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from dashboard import intake
-from geodata._errors import InputError
+from geodata.errors import InputError
 from geodata.gazetteer import Gazetteer
 
 

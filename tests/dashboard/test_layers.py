@@ -11,8 +11,8 @@ import pytest
 
 from dashboard import basemap, layers, offline
 from dashboard.markup import DocMeta, esc
-from geodata.filters_query import Filters
 from geodata.store import Store
+from geodata.store.filters import Filters
 
 XSS_IMG = '<img src=x onerror="window.__xss=1">'
 XSS_SCRIPT = "</script><script>window.__xss=2</script>"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from extract.actors import ActorMention, actors_in
-from geodata.normalize import normalize_text
+from geodata.names import normalize_text
 
 ACTORS_CSV = Path(__file__).resolve().parents[2] / "extract" / "data" / "actors.csv"
 

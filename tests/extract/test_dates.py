@@ -13,7 +13,7 @@ import pytest
 
 from extract.dates import dates_in
 from extract.types import DateRef
-from geodata.normalize import normalize_text
+from geodata.names import normalize_text
 
 PUBLISHED = date(2015, 11, 19)  # a Thursday
 D = date.fromisoformat

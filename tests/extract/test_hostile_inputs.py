@@ -1,7 +1,7 @@
 """Hostile and messy inputs, end to end (issue 6, part 1).
 
 Through the CLI in this process (`extract.cli.main`) and through
-`geodata.ingest.ingest_paths` into a store in tmp: every bad input gets one
+`extract.ingest.ingest_paths` into a store in tmp: every bad input gets one
 line that names it and says what to do, and every other input of the same
 batch is still extracted / stored. Arabic and English side by side.
 """
@@ -20,9 +20,9 @@ from typing import Any
 import pytest
 
 from extract.cli import main as extract_main
+from extract.ingest import ingest_paths
 from extract.inputs import read_file
 from geodata.gazetteer import Gazetteer
-from geodata.ingest import ingest_paths
 from geodata.settings import MAX_FILE_BYTES
 from geodata.store import Store
 
@@ -122,8 +122,8 @@ def test_ingest_refuses_what_is_not_text_and_stores_the_rest(tmp_path: Path, sto
     bad.write_bytes(data)
     report = ingest_paths([*good, bad], store, gaz=gaz)
     assert sorted(report.added) == sorted(map(str, good))
-    assert [n for n, _ in report.failed] == [str(bad)]
-    assert fragment in report.failed[0][1] and "\n" not in report.failed[0][1]
+    assert [p.where() for p in report.failed] == [str(bad)]
+    assert fragment in report.failed[0].reason and "\n" not in report.failed[0].reason
     assert store.stats().documents == 2
 
 
@@ -141,26 +141,27 @@ def test_one_batch_of_every_hostile_file_loses_nothing_good(tmp_path: Path, caps
     assert sorted(line.split(": ")[1] for line in err) == sorted(map(str, bad))  # each once
     report = ingest_paths([folder], store, gaz=gaz)
     assert sorted(report.added) == sorted(map(str, good))
-    assert sorted(n for n, _ in report.failed) == sorted(str(p) for p in bad if p.suffix in (".txt", ".html"))
+    assert sorted(p.where() for p in report.failed) == sorted(str(p) for p in bad if p.suffix in (".txt", ".html"))
     assert store.stats().documents == 2
 
 
 def test_a_bug_on_one_article_costs_only_that_article(tmp_path: Path, capsys, gaz: Gazetteer,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    import extract.cli
+    import extract.pipeline
 
-    real = extract.cli.extract_article
+    real = extract.pipeline.extract_article
 
     def flaky(raw, **kw):  # an extractor bug that only this article's text triggers
         if "Monday" in raw.text:
             raise IndexError("string index out of range")
         return real(raw, **kw)
 
-    monkeypatch.setattr(extract.cli, "extract_article", flaky)
+    monkeypatch.setattr(extract.pipeline, "extract_article", flaky)
     good = _good_files(tmp_path)
     rc, fc, err = _run([*map(str, good)], capsys)
     assert rc == 1 and _docs(fc) == {"good-ar.txt"}
-    assert err == ["error: good-en.txt: unexpected error (IndexError: string index out of range); please report it."]
+    assert err == [f"error: {tmp_path / 'good-en.txt'}: unexpected error (IndexError: string index out of range); "
+                   "please report it."]
 
 
 # --- Arabic in the old code pages and in UTF-16 ----------------------------------------------------------------
@@ -356,7 +357,7 @@ def test_a_50_mb_file_is_refused_with_the_limit_and_the_batch_goes_on(tmp_path: 
     assert f"{MAX_FILE_BYTES:,}" in err[0] and "limit" in err[0] and "split" in err[0]
     assert _docs(fc) == set(GOOD)
     report = ingest_paths([big_file, *good], store, gaz=gaz)
-    assert [n for n, _ in report.failed] == [str(big_file)] and len(report.added) == 2
+    assert [p.where() for p in report.failed] == [str(big_file)] and len(report.added) == 2
 
 
 _PEAK = textwrap.dedent("""
@@ -452,8 +453,8 @@ def test_ingest_jsonl_keeps_every_good_record_and_reports_each_bad_line_once(tmp
     path.write_bytes(data)
     report = ingest_paths([path], store, gaz=gaz)
     assert sorted(report.added) == sorted(f"{path}#{i}" for i in good)
-    assert sorted(int(n.rsplit(":", 1)[1]) for n, _ in report.failed) == sorted(bad)
-    assert all("\n" not in reason for _, reason in report.failed)
+    assert sorted(p.line for p in report.failed) == sorted(bad)
+    assert all("\n" not in p.reason for p in report.failed)
     assert {d.name for d in store.documents()} == good
     stored = {d.name: store.document_text(d.doc_id) for d in store.documents()}
     assert stored["surrogate"] == "Clashes in Mosul \ufffd and Raqqa."

@@ -1,4 +1,4 @@
-"""extract/inputs.py: bytes -> text (encodings), refusals, JSON Lines records."""
+"""extract/inputs.py: the one reader of articles (files, folders, JSON Lines, uploads, pasted text)."""
 
 from __future__ import annotations
 
@@ -7,73 +7,21 @@ from pathlib import Path
 
 import pytest
 
-from extract.inputs import RawArticle, check_text, decode, iter_jsonl, parse_jsonl_line, read_file
-from geodata._errors import InputError
+from extract.inputs import (
+    RawArticle,
+    check_text,
+    count_articles,
+    jsonl_records,
+    parse_jsonl_line,
+    read_file,
+    read_pasted,
+    read_paths,
+    read_upload,
+)
+from geodata.errors import InputError, Problem
 
 AR = "سيطر تنظيم داعش على الموصل، وفرّت عائلات نحو الرقة."
 EN = "Iraqi forces entered Mosul; families fled toward Raqqa."
-
-
-# --- encodings: Arabic and English side by side -------------------------------------
-#   encoding           Arabic bytes                                 English bytes
-ENCODINGS = [
-    ("utf-8",          AR.encode("utf-8"),                          EN.encode("utf-8")),
-    ("utf-8 BOM",      codecs.BOM_UTF8 + AR.encode("utf-8"),        codecs.BOM_UTF8 + EN.encode("utf-8")),
-    ("utf-16-le BOM",  codecs.BOM_UTF16_LE + AR.encode("utf-16-le"), codecs.BOM_UTF16_LE + EN.encode("utf-16-le")),
-    ("utf-16-be BOM",  codecs.BOM_UTF16_BE + AR.encode("utf-16-be"), codecs.BOM_UTF16_BE + EN.encode("utf-16-be")),
-    ("utf-16 native",  AR.encode("utf-16"),                         EN.encode("utf-16")),
-    ("windows-1256",   AR.encode("cp1256"),                         EN.encode("cp1256")),
-]
-
-
-def _encoding_params():
-    for enc, ar, en in ENCODINGS:
-        yield pytest.param(ar, AR, id=f"ar:{enc}")
-        yield pytest.param(en, EN, id=f"en:{enc}")
-
-
-@pytest.mark.parametrize(("data", "expected"), list(_encoding_params()))
-def test_decode(data: bytes, expected: str) -> None:
-    assert decode(data, "article.txt") == expected
-
-
-def test_windows_1256_specific_letters() -> None:
-    # shadda, Persian letters and a dash: bytes that are invalid UTF-8 and that
-    # Latin-1 would turn into accented letters
-    text = "الفلّوجة والأنبار — گزارش پژوهش چهار"
-    assert decode(text.encode("cp1256"), "a.txt") == text
-
-
-def test_latin_1_text_is_not_read_as_arabic() -> None:
-    assert decode("Café in Düsseldorf".encode("latin-1"), "a.txt") == "Café in Düsseldorf"
-
-
-def test_utf16_without_bom_english() -> None:
-    assert decode("Mosul fell in June.".encode("utf-16-le"), "a.txt") == "Mosul fell in June."
-    assert decode("Mosul fell in June.".encode("utf-16-be"), "a.txt") == "Mosul fell in June."
-
-
-# --- binary refusal ----------------------------------------------------------------------
-
-@pytest.mark.parametrize(
-    ("data", "what"),
-    [
-        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG"),
-        (b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 8, "executable"),
-        (b"\xff\xd8\xff\xe0\x00\x10JFIF", "JPEG"),
-        (b"PK\x03\x04\x14\x00\x06\x00", "ZIP"),
-        (b"\x1f\x8b\x08\x00", "gzip"),
-        (b"abc\x00\x01\x02\x03def" * 20, "binary"),
-    ],
-)
-def test_binary_input_is_refused_with_a_message_naming_it(data: bytes, what: str) -> None:
-    with pytest.raises(InputError) as exc:
-        decode(data, "report-2016.bin")
-    msg = str(exc.value)
-    assert msg.startswith("report-2016.bin:")
-    assert what in msg
-    assert "text" in msg  # says what to do instead
 
 
 def test_read_file_refuses_a_pdf_by_name(tmp_path: Path) -> None:
@@ -90,7 +38,7 @@ def test_read_file(tmp_path: Path, name: str, data: bytes) -> None:
     path = tmp_path / name
     path.write_bytes(data)
     art = read_file(path)
-    assert art == RawArticle(doc_id=name, text=AR if name == "ar.txt" else EN)
+    assert art == RawArticle(doc_id=name, text=AR if name == "ar.txt" else EN, source=str(path))
 
 
 def test_read_file_normalises_line_ends(tmp_path: Path) -> None:
@@ -144,7 +92,8 @@ def test_check_text_limits(monkeypatch) -> None:
 
 def test_parse_jsonl_line_good() -> None:
     line = '{"id": 7, "text": "القتال في الموصل", "date": "2015-11-19", "title": "T", "lang": "ar"}'
-    assert parse_jsonl_line(line, "f.jsonl:1") == RawArticle("7", "القتال في الموصل", "2015-11-19", "T", "ar")
+    assert parse_jsonl_line(line, "f.jsonl", 1) == RawArticle("7", "القتال في الموصل", "2015-11-19", "T", "ar",
+                                                              source="f.jsonl", line=1)
 
 
 @pytest.mark.parametrize(
@@ -164,12 +113,13 @@ def test_parse_jsonl_line_good() -> None:
 )
 def test_parse_jsonl_line_errors_name_the_line(line: str, fragment: str) -> None:
     with pytest.raises(InputError) as exc:
-        parse_jsonl_line(line, "batch.jsonl:12")
+        parse_jsonl_line(line, "batch.jsonl", 12)
     assert str(exc.value).startswith("batch.jsonl:12")
     assert fragment in str(exc.value)
+    assert (exc.value.problem.source, exc.value.problem.line) == ("batch.jsonl", 12)
 
 
-def test_iter_jsonl_bad_lines_do_not_stop_the_good_ones() -> None:
+def test_jsonl_bad_lines_do_not_stop_the_good_ones() -> None:
     lines = [
         '{"id": "a", "text": "Iraqi forces entered Mosul."}\n',
         "not json\n",
@@ -178,10 +128,81 @@ def test_iter_jsonl_bad_lines_do_not_stop_the_good_ones() -> None:
         "[1, 2]\n",
         '{"id": "c", "text": "القتال في الرقة", "lang": "ar"}\n',
     ]
-    out = list(iter_jsonl(iter(lines), "batch.jsonl"))
-    assert [type(x).__name__ for x in out] == ["RawArticle", "InputError", "InputError", "InputError", "RawArticle"]
+    out = list(jsonl_records(lines, "batch.jsonl"))
+    assert [type(x).__name__ for x in out] == ["RawArticle", "Problem", "Problem", "Problem", "RawArticle"]
     assert [x.doc_id for x in out if isinstance(x, RawArticle)] == ["a", "c"]
-    errors = [str(x) for x in out if isinstance(x, InputError)]
+    errors = [x for x in out if isinstance(x, Problem)]
     # line numbers count blank lines too, so they match an editor's
-    assert [e.split(":")[1] for e in errors] == ["2", "3", "5"]
-    assert all(e.startswith("batch.jsonl:") for e in errors)
+    assert [e.line for e in errors] == [2, 3, 5]
+    assert all(e.source == "batch.jsonl" and str(e).startswith(f"batch.jsonl:{e.line}: ") for e in errors)
+
+
+def test_a_bad_date_names_the_record_by_its_id() -> None:
+    with pytest.raises(InputError) as exc:
+        parse_jsonl_line('{"id": "a7", "text": "Clashes in Mosul.", "date": "yesterday"}', "feed.jsonl", 3)
+    assert (exc.value.problem.line, exc.value.problem.item) == (3, "a7")
+    assert str(exc.value).startswith("feed.jsonl:3 (id a7): the \"date\" field")
+
+
+# --- batches: files, folders, JSON Lines -------------------------------------------------------
+
+def _batch(tmp_path: Path) -> Path:
+    folder = tmp_path / "batch"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text(EN, encoding="utf-8")
+    (folder / "sub" / "b.html").write_text(f"<html><body><p>{AR}</p></body></html>", encoding="utf-8")
+    (folder / "feed.jsonl").write_text('{"id": "j1", "text": "Clashes in Raqqa."}\nnot json\n\n'
+                                       '{"id": "j2", "text": "اشتباكات في الحسكة"}\n', encoding="utf-8")
+    (folder / "notes.md").write_text("ignored", encoding="utf-8")
+    (folder / ".hidden.txt").write_text("ignored", encoding="utf-8")
+    return folder
+
+
+def test_read_paths_walks_folders_and_reads_json_lines_by_suffix(tmp_path: Path) -> None:
+    folder = _batch(tmp_path)
+    out = list(read_paths([folder, tmp_path / "missing.txt"]))
+    got = [(x.doc_id, x.line) if isinstance(x, RawArticle) else (x.source, x.line) for x in out]
+    assert got == [("a.txt", None), ("j1", 1), (str(folder / "feed.jsonl"), 2), ("j2", 4), ("b.html", None),
+                   (str(tmp_path / "missing.txt"), None)]
+    assert [x.label for x in out if isinstance(x, RawArticle)] == [
+        str(folder / "a.txt"), f"{folder / 'feed.jsonl'}#j1", f"{folder / 'feed.jsonl'}#j2", str(folder / "sub/b.html")]
+    assert out[-1].reason == "no such file or folder."
+    assert count_articles([folder, tmp_path / "missing.txt"]) == len(out)
+
+
+def test_read_paths_reports_a_binary_json_lines_file_once(tmp_path: Path) -> None:
+    path = tmp_path / "photo.jsonl"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    [problem] = read_paths([path])
+    assert isinstance(problem, Problem) and "PNG image" in problem.reason and problem.source == str(path)
+
+
+# --- uploads and pasted text use the same checks ---------------------------------------------
+
+@pytest.mark.parametrize(("name", "data", "says"), [
+    ("a.pdf", b"%PDF-1.4", "cannot be read"),
+    ("a.txt", b"", "empty"),
+    ("a.txt", b"%PDF-1.4", "PDF document"),
+    ("a.jsonl", b'{"id": 1}\n', '"text" field'),
+])
+def test_upload_problems_name_the_upload(name: str, data: bytes, says: str) -> None:
+    [problem] = read_upload(f"/some/where/{name}", data)
+    assert isinstance(problem, Problem) and problem.source == name and says in problem.reason
+
+
+def test_upload_size_limit_is_the_file_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    import extract.inputs as inputs
+
+    monkeypatch.setattr(inputs, "MAX_FILE_BYTES", 100)
+    [problem] = read_upload("big.txt", b"x" * 101)
+    assert isinstance(problem, Problem) and "more than the limit of 100 bytes" in problem.reason
+    [ok] = read_upload("small.txt", b"x" * 100)
+    assert isinstance(ok, RawArticle)
+
+
+def test_pasted_text_is_named_after_its_content() -> None:
+    a, b = read_pasted("Clashes in Mosul.\r\n"), read_pasted("Clashes in Mosul.\n")
+    assert a.doc_id == b.doc_id and a.doc_id.startswith("pasted-") and a.text == "Clashes in Mosul.\n"
+    with pytest.raises(InputError, match="the pasted text: the article is empty"):
+        read_pasted("  \n")
+

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pytest
 
 from extract.document import make_document
-from extract.geojson import extraction_features, movement_to_feature
+from extract.features import extraction_features, movement_to_feature
 from extract.pipeline import extract_document
 from extract.types import Extraction, Movement
 

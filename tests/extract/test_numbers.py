@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from extract.numbers import Count, counts_in, fatalities_in
-from geodata.normalize import normalize_text
+from geodata.names import normalize_text
 
 
 def _counts(text: str) -> list[Count]:

@@ -41,7 +41,7 @@ from hypothesis import strategies as st
 
 from extract.cli import main as cli_main
 from extract.document import make_document
-from extract.geojson import extraction_features
+from extract.features import extraction_features
 from extract.inputs import read_file
 from extract.pipeline import extract_article, extract_document
 from extract.sentences import sentence_of

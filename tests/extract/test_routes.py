@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pytest
 
 from extract.document import make_document
-from extract.geojson import route_to_feature
+from extract.features import route_to_feature
 from extract.pipeline import extract_document
 from extract.types import Extraction, Route
 

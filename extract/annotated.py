@@ -1,0 +1,181 @@
+"""One document's annotations side by side, indexed by token, for the
+event, movement and route steps (all offsets stay in the original text)."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from extract.actors import ActorMention
+from extract.context import token
+from extract.lexicons import cues
+from extract.matching import Lexicon, Match
+from extract.types import DateRef, Document, Place, Span
+from extract.wordforms import word_forms
+from geodata.names import NormText
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceTok:
+    """A resolved place with the tokens it covers."""
+
+    place: Place
+    tok_first: int
+    tok_last: int
+
+
+@dataclass(frozen=True)
+class Annotated:
+    doc: Document
+    nt: NormText
+    places: tuple[PlaceTok, ...]
+    actors: tuple[ActorMention, ...]
+    dates: tuple[DateRef, ...]
+    sentences: tuple[Span, ...]
+    _found: dict = field(default_factory=dict, compare=False, repr=False)  # per-document caches
+
+    def matches(self, lex: Lexicon, start: int = 0, end: int | None = None) -> list[Match]:
+        """Matches of a lexicon in the whole text (found once per document),
+        those starting inside [start, end)."""
+        key = id(lex)
+        cached = self._found.get(key)
+        if cached is None:
+            found = lex.find(self.doc.text, self.nt)
+            cached = self._found[key] = (found, [m.start for m in found])
+        found, starts = cached
+        end = len(self.doc.text) if end is None else end
+        return found[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+
+    def tok_at(self, offset: int) -> int:
+        """Index of the token that starts at or after `offset`."""
+        return bisect.bisect_left(self.nt.orig_starts, offset)
+
+    def tok_of(self, offset: int) -> int:
+        """Index of the token that holds `offset` (a proclitic's word included)."""
+        return max(0, bisect.bisect_right(self.nt.orig_starts, offset) - 1)
+
+    def tok_range(self, span: Span) -> tuple[int, int]:
+        """First and last token inside a span (last < first when none)."""
+        return self.tok_at(span.start), bisect.bisect_left(self.nt.orig_starts, span.end) - 1
+
+    def word(self, i: int) -> str:
+        return token(self.nt, i)
+
+    def places_in(self, first: int, last: int) -> list[PlaceTok]:
+        """Places inside tokens first..last (binary search: long texts stay linear)."""
+        return _inside(self.places, self._index("places"), first, last)
+
+    def actors_in(self, first: int, last: int) -> list[ActorMention]:
+        return _inside(self.actors, self._index("actors"), first, last)
+
+    def dates_in(self, span: Span) -> list[DateRef]:
+        starts = self._index("dates")
+        lo, hi = bisect.bisect_left(starts, span.start), bisect.bisect_left(starts, span.end)
+        return [d for d in self.dates[lo:hi] if d.span]
+
+    def _index(self, name: str) -> list[int]:
+        """Sorted start positions of places / actors (tokens) or dates (offsets), built once."""
+        idx = self._found.get(name)
+        if idx is None:
+            if name == "dates":
+                idx = [d.span.start if d.span else -1 for d in self.dates]
+            else:
+                idx = [x.tok_first for x in getattr(self, name)]
+            self._found[name] = idx
+        return idx
+
+    def cue_before(self, p: PlaceTok, cue_list: str, *, reach: int = 3) -> int | None:
+        """Token index of a cue word (from cues.json) standing before a place,
+        skipping feature words ("مدينة", "the city of"); None when absent."""
+        want = cues()[cue_list]
+        skip = cues()["feature_words"]
+        i = p.tok_first - 1
+        steps = 0
+        while i >= 0 and steps < reach:
+            forms = word_forms(self.word(i))
+            if forms & want:
+                return i
+            if not forms & skip:
+                return None
+            i -= 1
+            steps += 1
+        return None
+
+    def has_word(self, first: int, last: int, cue_list: str) -> int | None:
+        """First token in first..last that is in a cue list (clitics allowed)."""
+        want = cues()[cue_list]
+        for i in range(first, last + 1):
+            if word_forms(self.word(i)) & want:
+                return i
+        return None
+
+    def main_city(self, before: int) -> PlaceTok | None:
+        """The city the text is about at this point: the last town-like place named
+        before that is not a destination ("... باتجاه الموصل" does not make Mosul
+        "the city" being left), else the first town of the text."""
+        towns = self._towns()
+        if not towns:
+            return None
+        origins = self._found.get("origins")
+        if origins is None:
+            kept = [p for p in towns if self.cue_before(p, "to_words") is None]
+            origins = self._found["origins"] = (kept, [p.tok_last for p in kept])
+        kept, lasts = origins
+        i = bisect.bisect_left(lasts, before)
+        return kept[i - 1] if i else towns[0]
+
+    def _towns(self) -> list[PlaceTok]:
+        towns = self._found.get("towns")
+        if towns is None:
+            towns = self._found["towns"] = [p for p in self.places if p.place.feature_type in _TOWNS]
+        return towns
+
+
+    def focus_place(self) -> PlaceTok | None:
+        """The town the article is about: its dateline, else its most named town."""
+        if "focus" not in self._found:
+            self._found["focus"] = self._focus()
+        return self._found["focus"]
+
+    def _focus(self) -> PlaceTok | None:
+        towns = self._towns()
+        if not towns:
+            return None
+        dl = self.doc.dateline
+        if dl:
+            for p in towns:
+                if p.place.start < dl.end and p.place.end > dl.start:
+                    return p
+        counts: dict[str, int] = {}
+        for p in towns:
+            counts[p.place.gazetteer_id] = counts.get(p.place.gazetteer_id, 0) + 1
+        best = max(counts, key=lambda g: counts[g])
+        return next(p for p in towns if p.place.gazetteer_id == best)
+
+
+_TOWNS = frozenset({"city", "town", "village", "district", "neighbourhood"})
+
+
+def _inside(items: tuple, starts: list[int], first: int, last: int) -> list:
+    """Items (sorted by tok_first) that lie wholly inside tokens first..last."""
+    lo, hi = bisect.bisect_left(starts, first), bisect.bisect_right(starts, last)
+    return [x for x in items[lo:hi] if x.tok_last <= last]
+
+
+_INSIDE = frozenset({"في", "in", "at", "inside", "داخل", "وسط"})
+
+
+def geo_precision(ann: Annotated, p: PlaceTok) -> int:
+    """1 the town itself; 2 near it or part of a region; 3 a region or larger."""
+    if p.place.feature_type in {"country", "governorate", "region", "sea", "river", "mountain"}:
+        return 3
+    skip, near = cues()["feature_words"], cues()["near"]
+    for i in range(p.tok_first - 1, max(-1, p.tok_first - 4), -1):
+        forms = word_forms(ann.word(i))
+        if forms & _INSIDE:
+            return 1  # "في قرية بعشيقة": in the village itself
+        if forms & near:
+            return 2
+        if not forms & skip:
+            break
+    return 1

@@ -1,0 +1,124 @@
+"""The one phrase-matching core, for gazetteer names, actors, triggers, cue phrases and months.
+
+find -> filter: `find_matches` walks a `geodata.phrase_index.PhraseIndex`
+over the normalised text in one pass and keeps the longest, non-overlapping
+matches at word boundaries, with Arabic proclitics allowed before a key
+(`wordforms.proclitic_allowed`); keys only ever written in capitals must be
+written so in the text. What a match means (a place, an actor) is decided by
+the step that asked (`places.py` then filters places by context).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from extract.wordforms import proclitic_allowed
+from geodata.names import NormText, is_arabic, norm_arabic_token, normalize_name, normalize_text
+from geodata.phrase_index import VARIANT, PhraseIndex, build_index
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A key found in a text.
+
+    `start`/`end` are offsets into the original text (proclitics excluded);
+    `tok_first`/`tok_last` index the tokens of the `NormText`; `prefix` is the
+    normalised proclitic written onto the first token ("" when none).
+    """
+
+    start: int
+    end: int
+    tok_first: int
+    tok_last: int
+    key_index: int
+    prefix: str
+
+
+def _prefix_end(text: str, tok_start: int, prefix: str) -> int:
+    """Original offset where a normalised Arabic prefix ends inside a token."""
+    want = len(prefix)
+    i = tok_start
+    seen = 0
+    while seen < want and i < len(text):
+        seen += len(norm_arabic_token(text[i]))
+        i += 1
+    while i < len(text) and text[i] and not norm_arabic_token(text[i]):
+        i += 1  # harakat/tatweel after the clitic belong to it
+    return i
+
+
+def _raw_matches(index: PhraseIndex, nt: NormText, text: str) -> list[Match]:
+    norm = nt.norm
+    start_tok = {s: i for i, s in enumerate(nt.norm_starts)}
+    end_tok = {s + len(tok): i for i, (s, tok) in enumerate(zip(nt.norm_starts, nt.tokens, strict=True))}
+    out = []
+    for end_idx, value in index.automaton.iter(norm):
+        key_i, variant = divmod(value, 2)
+        key = index.keys[key_i]
+        plen = len(key) if variant == VARIANT else len(key) + 1
+        start = end_idx - plen + 1
+        tok_last = end_tok.get(end_idx)
+        if tok_last is None:
+            continue
+        if start in start_tok and variant != VARIANT:
+            tok_first, prefix = start_tok[start], ""
+        else:
+            if not is_arabic(key):
+                continue
+            ts = norm.rfind(" ", 0, start) + 1
+            prefix = norm[ts:start]
+            if not proclitic_allowed(prefix, contracted_article=variant == VARIANT):
+                continue
+            tok_first = start_tok[ts]
+        o_start = nt.orig_starts[tok_first]
+        if prefix:
+            o_start = _prefix_end(text, o_start, prefix)
+        out.append(Match(o_start, nt.orig_ends[tok_last], tok_first, tok_last, key_i, prefix))
+    return out
+
+
+def _longest(matches: list[Match]) -> list[Match]:
+    """Keep the longest matches; among equals the one without a proclitic."""
+    ranked = sorted(matches, key=lambda m: (m.tok_first - m.tok_last, -(m.end - m.start), len(m.prefix), m.start))
+    taken: set[int] = set()
+    keep = []
+    for m in ranked:
+        toks = range(m.tok_first, m.tok_last + 1)
+        if any(t in taken for t in toks):
+            continue
+        taken.update(toks)
+        keep.append(m)
+    return sorted(keep, key=lambda m: m.start)
+
+
+def find_matches(index: PhraseIndex, nt: NormText, text: str, *, blocked: int | None = None) -> list[Match]:
+    """Longest non-overlapping matches, in text order. A key whose payloads hold `blocked` (a phrase
+    known not to be a place) wins the overlap and then drops out; an acronym-only key ("UAE", "IS")
+    counts only where the text writes it in capitals."""
+    found = _longest(_raw_matches(index, nt, text))
+    return [m for m in found
+            if (blocked is None or blocked not in index.payloads[m.key_index])
+            and (m.key_index not in index.acronyms or text[m.start:m.end].isupper())]
+
+
+class Lexicon:
+    """A list of phrases of the language data (actors, triggers, cue phrases), matched like
+    gazetteer names; each phrase carries integer payloads."""
+
+    def __init__(self, index: PhraseIndex) -> None:
+        self.index = index
+
+    @classmethod
+    def build(cls, phrases: Iterable[tuple[str, int]]) -> Lexicon:
+        return cls(build_index((normalize_name(p), payload, p.isupper() and not is_arabic(p))
+                               for p, payload in phrases))
+
+    def find(self, text: str, nt: NormText | None = None) -> list[Match]:
+        """Matches in the text, in text order."""
+        if not self.index.keys:
+            return []
+        return find_matches(self.index, nt or normalize_text(text), text)
+
+    def payloads(self, m: Match) -> tuple[int, ...]:
+        return self.index.payloads[m.key_index]

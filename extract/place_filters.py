@@ -1,0 +1,159 @@
+"""Reject matches that are not places: homographs, persons, common words."""
+
+from __future__ import annotations
+
+import re
+
+from extract.context import (
+    cue_before,
+    is_capitalised,
+    rules,
+    sentence_initial,
+    title_case_line,
+    token,
+)
+from extract.matching import Match
+from extract.wordforms import word_forms
+from geodata.names import NormText, is_arabic
+
+
+def _next_capitalised_word(text: str, end: int) -> bool:
+    """The word right after `end` (same sentence) starts with a capital."""
+    i = end
+    while i < len(text) and text[i] in " -":
+        i += 1
+    return i < len(text) and i > end and text[i].isupper()
+
+
+def _person_context(m: Match, nt: NormText, text: str, key: str, coordinated: bool) -> bool:
+    r = rules()
+    prev = token(nt, m.tok_first - 1)
+    if word_forms(prev) & r.titles:
+        return True
+    latin = not is_arabic(key)
+    if prev in r.first_names and (not latin or _prev_capitalised(text, nt, m.tok_first)):
+        return True
+    # "Jordan Peterson": a first name followed by a capitalised word that is no place.
+    if key in r.first_names and not coordinated:
+        return (latin and _next_capitalised_word(text, m.end)) or (not latin and m.tok_last + 1 < len(nt.norm_starts)
+                                                                   and token(nt, m.tok_last + 1) not in r.cues)
+    return False
+
+
+def _prev_capitalised(text: str, nt: NormText, tok: int) -> bool:
+    if tok <= 0:
+        return False
+    return text[nt.orig_starts[tok - 1]].isupper()
+
+
+def _homograph_ok(m: Match, nt: NormText, key: str, level: str, coordinated: bool) -> bool:
+    if level == "none":
+        return True
+    if token(nt, m.tok_last + 1) in rules().homograph_followers:
+        return False  # "الطبقة السياسية", "الباب أمام"
+    if cue_before(nt, m.tok_first, strong=level == "strong"):
+        return True
+    return coordinated  # "بين القائم وعنة": named beside another place
+
+
+def _country_as_actor(m: Match, nt: NormText, text: str) -> bool:
+    """'The United States condemns', 'the government of Iraq', "Iraq's efforts"."""
+    r = rules()
+    if text[m.start : m.end].endswith(("'s", "’s", "s’", "s'")):
+        return True
+    if token(nt, m.tok_last + 1) in r.actor_verbs and token(nt, m.tok_first - 1) not in _LOCATIVE:
+        return True  # "The United States condemns", but not "forces in Iraq should"
+    return token(nt, m.tok_first - 1) == "of" and token(nt, m.tok_first - 2) in r.actor_heads
+
+
+_LOCATIVE = frozenset({"in", "into", "from", "to", "across", "inside", "near", "at", "throughout", "within", "of"})
+
+
+def _after_given_name(m: Match, nt: NormText, text: str) -> bool:
+    """'Philip Hammond', 'Julie Bishop': a single capitalised word right after
+    another capitalised word that is no place cue is a surname."""
+    if m.tok_first == 0 or m.tok_first != m.tok_last:
+        return False
+    ps, pe = nt.orig_starts[m.tok_first - 1], nt.orig_ends[m.tok_first - 1]
+    prev_raw = text[ps:pe]
+    if text[pe:m.start] != " " or not prev_raw[:1].isupper() or prev_raw.isupper():
+        return False
+    if token(nt, m.tok_last + 1) in rules().place_words_after:
+        return False  # "Syrias Hama province"
+    return token(nt, m.tok_first - 1) not in rules().before_place
+
+
+def accept(m: Match, nt: NormText, text: str, key: str, *, coordinated: bool, adjacent_place: bool,
+           is_country: bool = False) -> bool:
+    """Whether a raw name match reads as a place in its context.
+
+    `coordinated`: the mention is joined by "و"/"and"/"," to another place
+    mention; `adjacent_place`: another place mention touches it;
+    `is_country`: the name can mean a country (then it may be an actor).
+    """
+    r = rules()
+    surface = text[m.start : m.end]
+    latin = not is_arabic(key)
+    if latin:
+        if not is_capitalised(surface):
+            return False
+        single = m.tok_first == m.tok_last
+        if single and key in r.common_words and not coordinated and (
+                sentence_initial(text, m.start) or title_case_line(text, m.start)):
+            return False
+        if is_country and _country_as_actor(m, nt, text):
+            return False
+        if not is_country and not adjacent_place and _after_given_name(m, nt, text):
+            return False
+    if _person_context(m, nt, text, key, coordinated):
+        return False
+    level = r.homographs.get(key)
+    if level is not None:
+        return _homograph_ok(m, nt, key, level, coordinated)
+    return True
+
+
+_JOINERS = frozenset({",", "،", "and", "و", "/", "-"})
+_CONJUNCTIONS = frozenset({"and", "و", "or", "او"})
+
+
+def enumerated_actors(mentions: list[Match], nt: NormText, text: str, countries: set[int]) -> set[int]:
+    """Countries listed as members ('nations ... include Australia, Canada and the
+    United States'): indexes of the mentions in such a list."""
+    r = rules()
+    out: set[int] = set()
+    i = 0
+    while i < len(mentions):
+        if i not in countries:
+            i += 1
+            continue
+        j = i
+        while j + 1 in countries and _LIST_GAP.match(text[mentions[j].end : mentions[j + 1].start]):
+            j += 1
+        first = mentions[i].tok_first
+        before = token(nt, first - 1)
+        if before == "the":
+            before = token(nt, first - 2)
+        if j > i and before in r.list_intros:
+            out.update(range(i, j + 1))
+        i = j + 1
+    return out
+
+
+_LIST_GAP = re.compile(r"^\s*(,|and|, and|، و|،|و)?\s*(the\s+)?$")
+
+
+def coordination(mentions: list[Match], nt: NormText, text: str) -> tuple[set[int], set[int]]:
+    """Indexes of mentions coordinated with (and adjacent to) another mention."""
+    coord: set[int] = set()
+    adjacent: set[int] = set()
+    for i in range(len(mentions) - 1):
+        a, b = mentions[i], mentions[i + 1]
+        gap_toks = b.tok_first - a.tok_last - 1
+        between = text[a.end : b.start]
+        joined = gap_toks == 0 and (b.prefix.startswith("و") or between.strip() in _JOINERS)
+        if joined or (gap_toks == 1 and token(nt, a.tok_last + 1) in _CONJUNCTIONS):
+            coord.update((i, i + 1))
+        if gap_toks == 0:
+            adjacent.update((i, i + 1))
+    return coord, adjacent

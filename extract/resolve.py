@@ -1,0 +1,123 @@
+"""Choose, for each mention, the place it most likely refers to, or abstain.
+
+Features, as in Mordecai-style geoparsers but without a model: population,
+feature type, curated-ness, the focus region, the countries the document
+names, and the distance to the other places of the document.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from geodata import settings
+from geodata.gazetteer.sources import GazEntry
+from geodata.geometry import km
+
+TYPE_PRIOR = {
+    "country": 6.0, "sea": 5.0, "governorate": 4.5, "region": 4.0, "river": 4.0, "mountain": 3.5,
+    "dam": 3.5, "lake": 3.5, "border_crossing": 3.0, "airbase": 3.0, "airport": 3.0, "camp": 3.0,
+    "oilfield": 3.0, "city": 2.0, "district": 2.0, "island": 2.0, "town": 1.0, "neighbourhood": 1.0,
+    "place": 1.0, "village": 0.0,
+}
+_WIDE = frozenset({"country", "sea", "region", "river", "governorate", "mountain", "lake"})
+_REGION = settings.FOCUS_COUNTRIES | settings.NEIGHBOUR_COUNTRIES
+FAR_CITY_POPULATION = 200_000
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """The chosen entry of one mention and how sure the choice is (0..1)."""
+
+    entry: GazEntry
+    confidence: float
+
+
+def prior(e: GazEntry) -> float:
+    """How likely a name means this entry before looking at the document."""
+    p = TYPE_PRIOR.get(e.feature_type, 1.0) + 0.8 * math.log10(e.population + 1)
+    if e.source in ("khareeta", "user"):
+        p += 2.0
+    if e.country_code in settings.FOCUS_COUNTRIES:
+        p += 3.0
+    elif e.country_code in settings.NEIGHBOUR_COUNTRIES:
+        p += 1.5
+    return p
+
+
+@dataclass(frozen=True)
+class DocContext:
+    """What the document says about where it is: countries and anchor points."""
+
+    countries: frozenset[str]
+    anchors: tuple[tuple[int, float, float], ...]  # (mention group, lat, lon)
+
+
+def context_score(e: GazEntry, ctx: DocContext, group: int) -> float:
+    s = 2.0 if e.country_code and e.country_code in ctx.countries else 0.0
+    pts = [(lat, lon) for g, lat, lon in ctx.anchors if g != group]
+    if pts and e.feature_type not in _WIDE:
+        d = min(km(e.lat, e.lon, lat, lon) for lat, lon in pts)
+        s += 2.5 if d < 150 else 1.0 if d < 400 else -1.0 if d > 2500 else 0.0
+    return s
+
+
+def plausible(e: GazEntry, ctx: DocContext, *, single_latin_token: bool, clitic_only: str = "") -> bool:
+    """Abstain from small, far-away places that nothing in the document supports.
+
+    `clitic_only`: the name was only ever read after stripping a proclitic
+    (e.g. "بايدن" = ب + "ايدن"): then only our own places, countries, places of
+    the focus countries or big cities, and never a three-letter name.
+    """
+    if e.source in ("khareeta", "user", "country") or e.feature_type in _WIDE:
+        return True
+    if clitic_only and (len(clitic_only.replace(" ", "")) < 4 or not (
+            e.country_code in settings.FOCUS_COUNTRIES or e.population >= 500_000)):
+        return False
+    if e.country_code in _REGION or e.country_code in ctx.countries:
+        return True
+    if ctx.countries & settings.FOCUS_COUNTRIES and e.population < FAR_CITY_POPULATION:
+        return False  # a text about Iraq/Syria names a far-away town only if it is a large one
+    return e.population >= (50_000 if single_latin_token else 15_000)
+
+
+def build_context(groups: list[list[GazEntry]]) -> DocContext:
+    """Countries and unambiguous anchor points, from the prior alone."""
+    countries: set[str] = set()
+    anchors = []
+    for g, cands in enumerate(groups):
+        if not cands:
+            continue
+        ranked = sorted(cands, key=prior, reverse=True)
+        best = ranked[0]
+        margin = prior(best) - prior(ranked[1]) if len(ranked) > 1 else 99.0
+        if best.feature_type == "country":
+            countries.add(best.country_code)
+        if margin >= 2.0:
+            if best.feature_type not in _WIDE:
+                anchors.append((g, best.lat, best.lon))
+            if best.country_code in _REGION or best.feature_type == "country":
+                countries.add(best.country_code)
+    return DocContext(frozenset(countries), tuple(anchors))
+
+
+def choose(cands: list[GazEntry], ctx: DocContext, group: int, *, single_latin_token: bool,
+           clitic_only: str = "") -> Choice | None:
+    """The best candidate in this document, or None to abstain."""
+    if not cands:
+        return None
+    scored = sorted(((prior(e) + context_score(e, ctx, group), e) for e in cands), key=lambda t: -t[0])
+    best_s, best = scored[0]
+    if not plausible(best, ctx, single_latin_token=single_latin_token, clitic_only=clitic_only):
+        return None
+    if len(scored) > 1:
+        second_s, second = scored[1]
+        margin = best_s - second_s
+        far = km(best.lat, best.lon, second.lat, second.lon) > 50
+        if far and margin < 0.3 and best.source == "geonames" and second.source == "geonames" \
+                and best.country_code not in ctx.countries:
+            return None  # two equally likely, distant places: do not guess
+        conf = 1 / (1 + math.exp(-margin)) if far else 0.95
+    else:
+        conf = 0.95
+    return Choice(best, round(min(0.99, conf), 3))

@@ -1,0 +1,70 @@
+"""Word forms: the one place that reads Arabic clitics, from `data/clitics_ar.json`.
+
+Arabic writes conjunctions and prepositions onto the next word (و ف ب ل:
+"وفي", "بمدينة", "للسيطرة") and inflects verbs ("انسحبوا"). Every step that
+compares a word of the text with a word list asks `word_forms` for the word's
+readings; the matcher asks `proclitic_allowed` whether what stands before a
+name inside a token may be written there. Latin words have no such forms.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from extract.datafiles import load_json
+
+
+@dataclass(frozen=True, slots=True)
+class _Clitics:
+    proclitics: dict[str, int]  # letter -> letters that must remain after it
+    article: str
+    article_rest: int
+    endings: tuple[str, ...]
+    ending_rest: int
+    before_names: frozenset[str]
+    before_contracted_article: frozenset[str]
+
+
+@cache
+def _clitics() -> _Clitics:
+    raw = load_json("clitics_ar.json")
+    names = raw["before_names"]
+    return _Clitics(
+        proclitics={k: v for k, v in raw["proclitics"].items() if not k.startswith("_")},
+        article=raw["article"], article_rest=raw["article_min_rest"],
+        endings=tuple(raw["verb_endings"]), ending_rest=raw["verb_ending_min_rest"],
+        before_names=frozenset(names["plain"]), before_contracted_article=frozenset(names["contracted_article"]),
+    )
+
+
+@lru_cache(maxsize=262_144)
+def word_forms(word: str, *, article: bool = False, endings: bool = False) -> frozenset[str]:
+    """A normalised word and its readings without one proclitic ("وفي" -> في, "بمدينة" -> مدينة, "و5" -> 5);
+    with `article`, also without the article ("بالخروج" -> خروج); with `endings`, also without a verb
+    ending ("انسحبوا" -> انسحب)."""
+    c = _clitics()
+    forms = {word}
+    if proclitic(word):
+        forms.add(word[1:])
+    if article:
+        forms |= {f[len(c.article):] for f in list(forms)
+                  if f.startswith(c.article) and len(f) - len(c.article) >= c.article_rest}
+    if endings:
+        forms |= {f[: -len(e)] for f in list(forms) for e in c.endings
+                  if f.endswith(e) and len(f) - len(e) >= c.ending_rest}
+    return frozenset(forms)
+
+
+def proclitic(word: str) -> str:
+    """The proclitic a word starts with ("ل" in "لقطع"), "" when it has none."""
+    c = _clitics()
+    need = c.proclitics.get(word[:1])
+    return word[0] if need is not None and (len(word) - 1 >= need or word[1:].isdigit()) else ""
+
+
+def proclitic_allowed(prefix: str, *, contracted_article: bool = False) -> bool:
+    """Whether `prefix` may be written onto a name ("وب" in "وبالموصل"); after a contracted
+    article ("للموصل" = ل + الموصل) only a lam, alone or after a conjunction, may."""
+    c = _clitics()
+    return prefix in (c.before_contracted_article if contracted_article else c.before_names)

@@ -1,0 +1,178 @@
+"""Normalise names and texts so that spelling variants meet on one key.
+
+Both sides, gazetteer names and article text, go through the same token
+normaliser. A text is split into word tokens whose character spans into the
+original text are kept, so every match on the normalised text maps back to
+exact offsets (`text[start:end]` is what the user sees).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Word characters: letters, digits, Arabic harakat/tatweel, and the marks that
+# transliterations put inside words (ʿ ʾ ’ ' ‘ `).
+_WORD = re.compile(r"(?:[^\W_]|[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640ʿʾ’'‘`])+")
+_ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
+_HARAKAT = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
+_APOSTROPHES = re.compile(r"[ʿʾ’'‘`´]")
+_POSSESSIVE = re.compile(r"[’'‘]s$", re.IGNORECASE)
+
+_AR_MAP = str.maketrans(
+    {
+        "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+        "ة": "ه", "ۃ": "ه", "ە": "ه", "ۀ": "ه",
+        "ى": "ي", "ی": "ي", "ې": "ي", "ئ": "ي",
+        "ؤ": "و", "ء": "",
+        "ک": "ك", "گ": "ك", "ڤ": "ف", "پ": "ب", "چ": "ج", "ژ": "ز",
+        "٠": "0", "١": "1", "٢": "2", "٣": "3", "٤": "4",
+        "٥": "5", "٦": "6", "٧": "7", "٨": "8", "٩": "9",
+        "۰": "0", "۱": "1", "۲": "2", "۳": "3", "۴": "4",
+        "۵": "5", "۶": "6", "۷": "7", "۸": "8", "۹": "9",
+    }
+)
+_LATIN_MAP = str.maketrans({"ı": "i", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "đ": "d", "ł": "l", "ħ": "h"})
+
+# Arabic articles in Latin transliteration, dropped when they stand before a
+# name ("al-Tabqa", "Deir ez-Zor", "Al Hasakah").
+ARTICLES = frozenset(
+    "al el ar er as es ash esh ad ed az ez at et an en ath adh il ul".split()
+)
+# Articles that may also stand alone before a name, separated by a space.
+_SPACED_ARTICLES = frozenset({"al", "el"})
+_SUN_LETTER_ARTICLE = re.compile(r"\b([AaEe])[lrsdtzn]h?[- ]([TtDdRrZzSsNn])", re.UNICODE)
+_DOUBLED = re.compile(r"([^\W\d_])\1+")
+
+
+def is_arabic(s: str) -> bool:
+    """True when the string holds an Arabic-script letter."""
+    return bool(_ARABIC.search(s))
+
+
+def norm_arabic_token(tok: str) -> str:
+    """Fold hamza/alef forms, taa marbuta, alef maqsura, harakat, tatweel."""
+    return _HARAKAT.sub("", tok).translate(_AR_MAP)
+
+
+def norm_latin_token(tok: str) -> str:
+    """Fold diacritics, apostrophes, doubled letters and -ah/-eh endings."""
+    tok = _POSSESSIVE.sub("", tok)
+    tok = unicodedata.normalize("NFKD", tok.lower().translate(_LATIN_MAP))
+    tok = "".join(c for c in tok if not unicodedata.combining(c))
+    tok = _APOSTROPHES.sub("", tok).replace(" ", "")
+    tok = _DOUBLED.sub(r"\1", tok)
+    if len(tok) > 3 and tok.endswith(("ah", "eh")):
+        tok = tok[:-2] + "a"
+    return tok
+
+
+@lru_cache(maxsize=262_144)
+def norm_token(tok: str) -> str:
+    """Normalise one word token of either script (cached: news repeats its words)."""
+    if is_arabic(tok):
+        return norm_arabic_token(tok)
+    return norm_latin_token(tok)
+
+
+@dataclass(frozen=True, slots=True)
+class NormText:
+    """A text as normalised tokens joined by single spaces.
+
+    `norm` starts and ends with a space. Token i occupies
+    `norm[norm_starts[i]:norm_starts[i] + len(token)]` and came from
+    `original[orig_starts[i]:orig_ends[i]]`.
+    """
+
+    norm: str
+    norm_starts: tuple[int, ...]
+    orig_starts: tuple[int, ...]
+    orig_ends: tuple[int, ...]
+    tokens: tuple[str, ...] = ()
+
+
+def _raw_tokens(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+
+
+def _article_before(text: str, tok: tuple[int, int, str], nxt: tuple[int, int, str], *, name: bool) -> bool:
+    """Whether `tok` is a Latin article standing before the name token `nxt`."""
+    s, e, n = tok
+    if n not in ARTICLES or not nxt[2] or is_arabic(nxt[2]):
+        return False
+    gap = text[e : nxt[0]]
+    if gap == "-" or name:
+        return True
+    if gap != " ":
+        return False
+    # "al Tabqa" in any case; "Ar Raqqah", "As Safirah" only when the article
+    # is assimilated to the name's first letter (not "As Mosul fell").
+    if n in _SPACED_ARTICLES:
+        return True
+    first = text[nxt[0]].lower()
+    return text[s].isupper() and text[nxt[0]].isupper() and len(n) >= 2 and n[1] == first
+
+
+def _drop_articles(toks: list[tuple[int, int, str]], text: str, *, name: bool) -> list[tuple[int, int, str]]:
+    """Fold a Latin article into the token after it ("al-Tabqa" -> "tabqa")."""
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(toks):
+        if i + 1 < len(toks) and _article_before(text, toks[i], toks[i + 1], name=name):
+            out.append((toks[i][0], toks[i + 1][1], toks[i + 1][2]))
+            i += 2
+            continue
+        out.append(toks[i])
+        i += 1
+    return out
+
+
+def normalize_text(text: str, *, name: bool = False) -> NormText:
+    """Tokenise and normalise a text, keeping offsets into the original.
+
+    With `name=True` (gazetteer names) every Latin article before a word is
+    dropped; in running text only the unambiguous ones are.
+    """
+    toks = [(s, e, norm_token(t)) for s, e, t in _raw_tokens(text)]
+    toks = [t for t in _drop_articles(toks, text, name=name) if t[2]]
+    parts: list[str] = [" "]
+    norm_starts: list[int] = []
+    pos = 1
+    for _, _, n in toks:
+        norm_starts.append(pos)
+        parts.append(n)
+        parts.append(" ")
+        pos += len(n) + 1
+    return NormText(
+        norm="".join(parts) if toks else " ",
+        norm_starts=tuple(norm_starts),
+        orig_starts=tuple(t[0] for t in toks),
+        orig_ends=tuple(t[1] for t in toks),
+        tokens=tuple(t[2] for t in toks),
+    )
+
+
+def normalize_name(name: str) -> str:
+    """The matching key of a gazetteer name: its normalised tokens, space-joined."""
+    return normalize_text(name, name=True).norm.strip()
+
+
+def lam_contracted(key: str) -> str:
+    """An Arabic key with the article as it is written after the preposition lam
+    (ل + ال = لل): "الموصل" -> "لموصل", found in "للموصل"; "" for other keys."""
+    return "ل" + key[2:] if key.startswith("ال") and is_arabic(key) else ""
+
+
+def name_keys(name: str) -> set[str]:
+    """Every key of a name: its own, and the spelling with the article
+    assimilated into a sun letter ("Deir ez-Zor" -> "Deir Ezzor", "al-Raqqa" ->
+    "Arraqqa"), as transliterations often write it."""
+    keys = {normalize_name(name)}
+    if not is_arabic(name):
+        joined = _SUN_LETTER_ARTICLE.sub(lambda m: m.group(1) + m.group(2).lower() + m.group(2).lower(), name)
+        if joined != name:
+            keys.add(normalize_name(joined))
+    keys.discard("")
+    return keys

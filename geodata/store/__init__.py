@@ -1,0 +1,7 @@
+"""The store: documents and their features in one database (SQLite file or PostgreSQL)."""
+
+from geodata.errors import StoreError
+from geodata.records import document_id
+from geodata.store.database import AddStatus, DocumentInfo, Facets, Store, StoreStats, resolve_url
+
+__all__ = ["AddStatus", "DocumentInfo", "Facets", "Store", "StoreError", "StoreStats", "document_id", "resolve_url"]

@@ -1,0 +1,133 @@
+"""`python -m geodata [--db URL_OR_PATH] export|import-acled|import-ucdp|stats|delete ...`.
+
+(`ingest` extracts before it stores: it comes from `extract.ingest_cli`, a command the
+extract package adds to this CLI; see `geodata.cli`.)
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from geodata.errors import InputError, KhareetaError
+from geodata.formats.datasets import import_file
+from geodata.formats.export import FORMATS, check_target, export, export_format
+from geodata.store import Store
+from geodata.store.filters import KINDS, Filters, parse_bbox
+
+
+def store_from_args(args: argparse.Namespace) -> Store:
+    """The store `--db` names, else env KHAREETA_DB, else data/khareeta.sqlite."""
+    return Store.open(getattr(args, "db", None))
+
+
+def _split(values: list[str] | None) -> list[str]:
+    return [v.strip() for value in values or () for v in value.split(",") if v.strip()]
+
+
+def add_filter_arguments(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("filters (all optional; repeat an option for 'any of')")
+    g.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="features whose period ends on or after")
+    g.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="features whose period starts on or before")
+    g.add_argument("--actor", action="append", help="actor1/actor2 of events, actor of movements, controller of routes")
+    g.add_argument("--event-type", action="append", help="ACLED event_type or sub_event_type (events only)")
+    g.add_argument("--kind", action="append", help=f"{' | '.join(KINDS)} (comma-separated or repeated)")
+    g.add_argument("--country", action="append", help="ISO code or name: IQ, Syria, العراق (comma-separated ok)")
+    g.add_argument("--bbox", metavar="MIN_LON,MIN_LAT,MAX_LON,MAX_LAT", help="bounding box in degrees")
+    g.add_argument("--text", help="text the evidence sentence contains (case-insensitive)")
+    g.add_argument("--min-confidence", type=float, help="drop places resolved with less confidence (0-1)")
+    g.add_argument("--doc", action="append", help="store document id")
+    g.add_argument("--source", action="append", help="document source: a news agency, ACLED, UCDP GED")
+
+
+def filters_from_args(args: argparse.Namespace) -> Filters:
+    return Filters(date_from=args.date_from, date_to=args.date_to, actors=tuple(args.actor or ()),
+                   event_types=tuple(args.event_type or ()), kinds=tuple(_split(args.kind)),
+                   countries=tuple(_split(args.country)), bbox=parse_bbox(args.bbox) if args.bbox else None,
+                   text=args.text or "", min_confidence=args.min_confidence, doc_ids=tuple(args.doc or ()),
+                   sources=tuple(args.source or ()))
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("export", help="write the features a query selects as GeoJSON, CSV or GeoPackage")
+    p.add_argument("--format", choices=FORMATS, help="default: from the output file's suffix")
+    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    add_filter_arguments(p)
+    p.set_defaults(func=_export)
+
+    for dataset, name in (("acled", "ACLED export"), ("ucdp", "UCDP GED")):
+        p = sub.add_parser(f"import-{dataset}", help=f"import {name} CSV files to map beside extracted events")
+        p.add_argument("files", nargs="+", metavar="FILE")
+        p.add_argument("--replace", action="store_true", help="replace a file imported before")
+        p.set_defaults(func=_import, dataset=dataset)
+
+    p = sub.add_parser("stats", help="what the store holds")
+    p.add_argument("--documents", action="store_true", help="list every document")
+    p.set_defaults(func=_stats)
+
+    p = sub.add_parser("delete", help="remove documents (by id, or by file name) and all their features")
+    p.add_argument("docs", nargs="+", metavar="DOC")
+    p.set_defaults(func=_delete)
+
+
+def _export(args: argparse.Namespace) -> int:
+    filters = filters_from_args(args)
+    fmt = export_format(args.output, args.format)  # refuse a bad format or a folder before querying
+    check_target(args.output, fmt)
+    store = store_from_args(args)
+    t0 = time.perf_counter()
+    features = store.query(filters)
+    n = export(features, args.output, fmt)
+    print(f"wrote {n:,} feature(s) to {args.output} ({time.perf_counter() - t0:.1f} s)")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    store = store_from_args(args)
+    failed = 0
+    for path in args.files:
+        try:
+            status, result = import_file(store, path, args.dataset, replace=args.replace)
+        except InputError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        print(f"{path}: {result.dataset}, {len(result.features)} event(s) {status}"
+              + (f", {len(result.skipped)} row(s) skipped:" if result.skipped else ""))
+        for line, reason in result.skipped[:50]:
+            print(f"  line {line}: {reason}")
+        if len(result.skipped) > 50:
+            print(f"  ... and {len(result.skipped) - 50} more")
+    return 1 if failed else 0
+
+
+def _stats(args: argparse.Namespace) -> int:
+    store = store_from_args(args)
+    s = store.stats()
+    print(f"store: {s.url}")
+    print(f"documents: {s.documents:,}")
+    print("features: " + ", ".join(f"{n:,} {kind}s" for kind, n in s.features.items()))
+    print(f"dates: {s.date_min or '-'} .. {s.date_max or '-'}")
+    for source, n in sorted(s.sources.items(), key=lambda kv: -kv[1]):
+        print(f"  {n:>6,}  {source}")
+    if args.documents:
+        for d in store.documents():
+            print(f"{d.doc_id}\t{d.date or '-'}\t{d.n_features}\t{d.source}\t{d.name}")
+    return 0
+
+
+def _delete(args: argparse.Namespace) -> int:
+    store = store_from_args(args)
+    docs = store.documents()
+    for wanted in args.docs:
+        ids = [d.doc_id for d in docs if d.doc_id == wanted] or [d.doc_id for d in docs if d.name == wanted]
+        if not ids:
+            msg = f"no stored document has the id or name {wanted!r}; `stats --documents` lists them."
+            raise KhareetaError(msg)
+        if len(ids) > 1:
+            msg = f"{len(ids)} documents are named {wanted!r} ({', '.join(ids)}); give the id of the one to delete."
+            raise KhareetaError(msg)
+        store.delete_document(ids[0])
+        print(f"deleted {ids[0]} ({wanted})" if ids[0] != wanted else f"deleted {wanted}")
+    return 0

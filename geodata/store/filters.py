@@ -1,0 +1,204 @@
+"""What a store query asks for (`Filters`), the period a feature covers, and the
+SQL conditions that select it."""
+
+from __future__ import annotations
+
+import calendar
+import functools
+import math
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+
+from geodata.countries import country_code
+from geodata.errors import InputError
+from geodata.records import KINDS
+
+
+def _as_date(value: date | str | None, what: str) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        msg = f"{what} {value!r} is not a date; write it as YYYY-MM-DD."
+        raise InputError(msg) from None
+
+
+def _tuple(values: Any) -> tuple[str, ...]:
+    if values is None:
+        return ()
+    if isinstance(values, str):
+        values = [values]
+    return tuple(str(v).strip() for v in values if v is not None and str(v).strip())
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """A store query; every field left empty matches everything.
+
+    - `date_from`/`date_to`: features whose period (see `period_of`) overlaps.
+    - `actors` (any of): events' actor1/actor2, movements' actor, routes'
+      controlled_by; places have no actor and drop out when this is set.
+    - `event_types` (any of, event_type or sub_event_type): events only.
+    - `kinds`: place | event | movement | route.
+    - `countries`: ISO codes or names (any language listed in countries.csv).
+    - `bbox`: (min_lon, min_lat, max_lon, max_lat); lines that cross it count.
+    - `text`: case-insensitive substring of the evidence sentence.
+    - `min_confidence`: features without a confidence (events, imports) pass.
+    - `doc_ids`: store document ids; `sources`: the documents' source
+      (news agency, or "ACLED" / "UCDP GED" for imported files).
+    """
+
+    date_from: date | None = None
+    date_to: date | None = None
+    actors: tuple[str, ...] = ()
+    event_types: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    bbox: tuple[float, float, float, float] | None = None
+    text: str = ""
+    min_confidence: float | None = None
+    doc_ids: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        put = functools.partial(object.__setattr__, self)
+        put("date_from", _as_date(self.date_from, "the start date"))
+        put("date_to", _as_date(self.date_to, "the end date"))
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            msg = f"the date range is empty: {self.date_from} is after {self.date_to}."
+            raise InputError(msg)
+        for name in ("actors", "event_types", "kinds", "countries", "doc_ids", "sources"):
+            put(name, _tuple(getattr(self, name)))
+        unknown = [k for k in self.kinds if k not in KINDS]
+        if unknown:
+            msg = f"unknown kind {unknown[0]!r}; choose from {', '.join(KINDS)}."
+            raise InputError(msg)
+        put("countries", tuple(country_code(c) or c.upper() for c in self.countries))
+        put("text", (self.text or "").strip())
+        if self.bbox is not None:
+            put("bbox", _check_bbox(self.bbox))
+        if self.min_confidence is not None:
+            put("min_confidence", float(self.min_confidence))
+
+    @property
+    def is_empty(self) -> bool:
+        return self == Filters()
+
+
+def _check_bbox(bbox: Any) -> tuple[float, float, float, float]:
+    try:
+        min_lon, min_lat, max_lon, max_lat = (float(v) for v in bbox)
+    except (TypeError, ValueError):
+        msg = f"the bounding box {bbox!r} must be four numbers: min_lon, min_lat, max_lon, max_lat."
+        raise InputError(msg) from None
+    ok = (all(math.isfinite(v) for v in (min_lon, min_lat, max_lon, max_lat))
+          and -180 <= min_lon <= max_lon <= 180 and -90 <= min_lat <= max_lat <= 90)
+    if not ok:
+        msg = (f"the bounding box {min_lon}, {min_lat}, {max_lon}, {max_lat} is not valid: give min_lon, min_lat, "
+               "max_lon, max_lat with longitudes in [-180, 180], latitudes in [-90, 90], min <= max.")
+        raise InputError(msg)
+    return min_lon, min_lat, max_lon, max_lat
+
+
+def parse_bbox(text: str) -> tuple[float, float, float, float]:
+    """'min_lon,min_lat,max_lon,max_lat' -> a checked tuple."""
+    return _check_bbox(text.replace(" ", ",").replace(",,", ",").strip(",").split(","))
+
+
+# --- the period a feature covers ---------------------------------------------------------------------------------
+
+def _parse_partial(value: Any) -> tuple[date, date] | None:
+    """'2015-11-19' -> that day; '2015-11' -> the month; '2015' -> the year."""
+    if not value:
+        return None
+    s = str(value).strip()
+    try:
+        if len(s) >= 10:
+            d = date.fromisoformat(s[:10])
+            return d, d
+        if len(s) == 7:
+            y, m = int(s[:4]), int(s[5:7])
+            return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
+        if len(s) == 4:
+            return date(int(s), 1, 1), date(int(s), 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def _widen(d: date, precision: str | None) -> tuple[date, date]:
+    """The days a date of this precision stands for (a week is the date and the six days after)."""
+    if precision == "week":
+        return d, d + timedelta(days=6)
+    if precision == "month":
+        return d.replace(day=1), date(d.year, d.month, calendar.monthrange(d.year, d.month)[1])
+    if precision == "year":
+        return date(d.year, 1, 1), date(d.year, 12, 31)
+    return d, d
+
+
+def period_of(props: dict[str, Any], doc_date: date | str | None = None) -> tuple[date | None, date | None]:
+    """The days a feature covers: `date_start`..`date_end` when given, else
+    `date` widened by `date_precision` (week, month, year), else the article's date."""
+    start = _parse_partial(props.get("date_start"))
+    end = _parse_partial(props.get("date_end"))
+    if start and end:
+        return start[0], end[1]
+    own = _parse_partial(props.get("date"))
+    if own:
+        lo, hi = _widen(own[0], props.get("date_precision"))
+        return lo, max(hi, own[1])
+    fallback = _parse_partial(doc_date.isoformat() if isinstance(doc_date, date) else doc_date)
+    return fallback if fallback else (None, None)
+
+
+# --- filters as SQL (used by the store) ----------------------------------------------------------------------------
+
+ACTOR_COLUMNS: dict[str, tuple[str, ...]] = {"event": ("actor1", "actor2"), "movement": ("actor",),
+                                             "route": ("controlled_by",)}
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def where_clauses(table: sa.Table, kind: str, f: Filters, documents: sa.Table) -> list[Any] | None:
+    """SQL conditions selecting `f` in one kind's table; None when no row of
+    this kind can match (e.g. places when actors are asked for)."""
+    c = table.c
+    out: list[Any] = []
+    if f.date_from or f.date_to:
+        out.append(c.t_start.is_not(None))
+        if f.date_from:
+            out.append(c.t_end >= f.date_from.isoformat())
+        if f.date_to:
+            out.append(c.t_start <= f.date_to.isoformat())
+    if f.actors:
+        if kind not in ACTOR_COLUMNS:
+            return None
+        wanted = [a.lower() for a in f.actors]
+        out.append(sa.or_(*(sa.func.lower(c[col]).in_(wanted) for col in ACTOR_COLUMNS[kind])))
+    if f.event_types:
+        if kind != "event":
+            return None
+        out.append(sa.or_(c.event_type.in_(f.event_types), c.sub_event_type.in_(f.event_types)))
+    if f.countries:
+        out.append(sa.or_(*(c.countries.like(f"%,{_like_escape(code)},%", escape="\\") for code in f.countries)))
+    if f.bbox:
+        min_lon, min_lat, max_lon, max_lat = f.bbox
+        out += [c.max_lon >= min_lon, c.min_lon <= max_lon, c.max_lat >= min_lat, c.min_lat <= max_lat]
+    if f.text:
+        out.append(sa.func.lower(c.evidence).like(f"%{_like_escape(f.text.lower())}%", escape="\\"))
+    if f.min_confidence is not None:
+        out.append(sa.or_(c.confidence.is_(None), c.confidence >= f.min_confidence))
+    if f.doc_ids:
+        out.append(c.doc_id.in_(f.doc_ids))
+    if f.sources:
+        out.append(c.doc_id.in_(sa.select(documents.c.id).where(documents.c.source.in_(f.sources))))
+    return out

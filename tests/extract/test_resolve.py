@@ -1,0 +1,215 @@
+"""geodata/resolve.py: choose among a name's candidates, or abstain."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.places import places_in_text
+from extract.resolve import DocContext, build_context, choose, context_score, km, plausible, prior
+from geodata import settings
+from geodata.gazetteer.sources import GazEntry
+
+
+def entry(gid: str, *, cc: str = "IQ", ftype: str = "town", lat: float = 36.0, lon: float = 43.0,
+          pop: int = 10_000, source: str = "geonames", name: str = "") -> GazEntry:
+    return GazEntry(gid, name or gid, "", ftype, cc, lat, lon, pop, (name or gid,), source)
+
+
+NO_CONTEXT = DocContext(frozenset(), ())
+
+
+# --- disambiguation in running text --------------------------------------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighting near Sinjar, west of Mosul, went on all week.",
+        "اشتباكات قرب سنجار غربي الموصل",
+    ],
+)
+def test_sinjar_near_mosul_is_the_iraqi_town(gaz, find_place, text: str) -> None:
+    assert {e.country_code for e in gaz.candidates("Sinjar")} >= {"IQ", "SY"}  # really ambiguous
+    p = find_place(places_in_text(text, gaz), "Sinjar" if "Sinjar" in text else "سنجار")
+    assert p is not None
+    assert p.country_code == "IQ"
+    assert p.lat == pytest.approx(36.32, abs=0.05)
+    assert p.lon == pytest.approx(41.88, abs=0.05)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [("The summit was held in Paris on Monday.", "Paris"), ("عقد الاجتماع في باريس يوم الاثنين", "باريس")],
+)
+def test_paris_alone_is_the_french_capital(gaz, find_place, text: str, surface: str) -> None:
+    assert len(gaz.candidates("Paris")) >= 1
+    p = find_place(places_in_text(text, gaz), surface)
+    assert p is not None
+    assert p.country_code == "FR"
+    assert p.lat == pytest.approx(48.86, abs=0.1)
+
+
+@pytest.mark.parametrize(
+    ("text", "cc"),
+    [
+        ("He grew up in Athens, Georgia, and studied there.", "US"),
+        ("He grew up in Athens, Greece, and studied there.", "GR"),
+    ],
+)
+def test_athens_follows_the_state_or_country_after_it(gaz, find_place, text: str, cc: str) -> None:
+    assert {"US", "GR"} <= {e.country_code for e in gaz.candidates("Athens")}
+    p = find_place(places_in_text(text, gaz), "Athens")
+    assert p is not None
+    assert p.country_code == cc
+
+
+def test_athens_georgia_is_not_placed_in_the_country_georgia(gaz) -> None:
+    # "Georgia" after a US town is the state; no point in the Caucasus.
+    places = places_in_text("He grew up in Athens, Georgia, and studied there.", gaz)
+    assert "GE" not in {p.country_code for p in places}
+
+
+def test_tiny_far_away_village_alone_is_abstained(gaz) -> None:
+    cands = gaz.candidates("Hallstatt")
+    # the name is in the gazetteer, only as a small place far from the region
+    assert cands
+    assert all(e.population < 5_000 and e.country_code not in settings.FOCUS_COUNTRIES for e in cands)
+    assert places_in_text("They walked to Hallstatt.", gaz) == []
+
+
+def test_tiny_village_is_kept_when_the_document_names_its_country(gaz) -> None:
+    # positive control for the abstention above
+    places = places_in_text("Tourists visited Hallstatt, Austria.", gaz)
+    assert [(p.surface, p.country_code) for p in places] == [("Hallstatt", "AT"), ("Austria", "AT")]
+
+
+def test_confidence_is_a_probability(gaz) -> None:
+    places = places_in_text("Fighting near Sinjar, west of Mosul, and in Raqqa and Paris.", gaz)
+    assert places
+    assert all(0.0 < p.confidence <= 0.99 for p in places)
+
+
+# --- km ----------------------------------------------------------------------
+
+def test_km_known_distances() -> None:
+    assert km(36.335, 43.119, 36.335, 43.119) == pytest.approx(0.0, abs=1e-9)
+    assert km(48.8566, 2.3522, 51.5074, -0.1278) == pytest.approx(344, abs=5)  # Paris-London
+    assert km(36.335, 43.119, 35.953, 39.008) == pytest.approx(370, abs=10)  # Mosul-Raqqa
+    assert km(1, 2, 3, 4) == pytest.approx(km(3, 4, 1, 2))
+
+
+# --- prior -------------------------------------------------------------------
+
+def test_prior_prefers_wider_features() -> None:
+    assert prior(entry("c", ftype="country", pop=0)) > prior(entry("g", ftype="governorate", pop=0)) \
+        > prior(entry("t", ftype="city", pop=0)) > prior(entry("v", ftype="village", pop=0))
+
+
+def test_prior_grows_with_population() -> None:
+    assert prior(entry("big", pop=1_000_000)) > prior(entry("mid", pop=10_000)) > prior(entry("small", pop=10))
+
+
+def test_prior_prefers_focus_then_neighbour_countries() -> None:
+    assert prior(entry("iq", cc="IQ")) > prior(entry("tr", cc="TR")) > prior(entry("fr", cc="FR"))
+    assert prior(entry("sy", cc="SY")) == prior(entry("iq", cc="IQ"))
+
+
+def test_prior_prefers_curated_and_user_entries() -> None:
+    base = prior(entry("g", source="geonames"))
+    assert prior(entry("k", source="khareeta")) > base
+    assert prior(entry("u", source="user")) > base
+
+
+# --- context_score / build_context ---------------------------------------------
+
+def test_context_score_rewards_document_countries_and_nearby_anchors() -> None:
+    e = entry("sinjar", cc="IQ", lat=36.32, lon=41.88)
+    assert context_score(e, DocContext(frozenset({"IQ"}), ()), 0) > context_score(e, NO_CONTEXT, 0)
+    near = DocContext(frozenset(), ((1, 36.34, 43.12),))    # Mosul, ~110 km away
+    far = DocContext(frozenset(), ((1, 48.85, 2.35),))      # Paris
+    assert context_score(e, near, 0) > context_score(e, NO_CONTEXT, 0) > context_score(e, far, 0)
+
+
+def test_context_score_ignores_the_mentions_own_anchor() -> None:
+    e = entry("x", lat=36.32, lon=41.88)
+    own = DocContext(frozenset(), ((0, 36.32, 41.88),))
+    assert context_score(e, own, 0) == context_score(e, NO_CONTEXT, 0)
+
+
+def test_build_context_collects_countries_and_unambiguous_anchors() -> None:
+    iraq = entry("country:IQ", cc="IQ", ftype="country", lat=33, lon=44, pop=40_000_000, source="country")
+    mosul = entry("mosul", cc="IQ", ftype="city", lat=36.34, lon=43.12, pop=1_600_000)
+    ambiguous = [entry("a1", cc="US", pop=5_000, lat=40, lon=-80), entry("a2", cc="CA", pop=5_000, lat=45, lon=-75)]
+    ctx = build_context([[iraq], [mosul], ambiguous, []])
+    assert "IQ" in ctx.countries
+    assert (1, 36.34, 43.12) in ctx.anchors
+    assert all(g != 2 for g, _, _ in ctx.anchors)  # no anchor from a coin toss
+    assert all(g != 0 for g, _, _ in ctx.anchors)  # a country is too wide to anchor distances
+
+
+# --- plausible / choose ----------------------------------------------------------
+
+def test_choose_without_candidates_abstains() -> None:
+    assert choose([], NO_CONTEXT, 0, single_latin_token=False) is None
+
+
+def test_choose_prefers_the_focus_country_candidate() -> None:
+    iq = entry("sinjar-iq", cc="IQ", ftype="town", pop=38_000, lat=36.32, lon=41.88)
+    sy = entry("sinjar-sy", cc="SY", ftype="village", pop=0, lat=35.6, lon=36.9)
+    c = choose([sy, iq], NO_CONTEXT, 0, single_latin_token=True)
+    assert c is not None and c.entry is iq
+    assert 0.5 < c.confidence <= 0.99
+
+
+def test_choose_follows_a_nearby_anchor() -> None:
+    west = entry("west", cc="IQ", lat=34.4, lon=41.0)
+    east = entry("east", cc="IQ", lat=35.5, lon=45.4)
+    anchored_east = DocContext(frozenset(), ((1, 35.56, 45.44),))  # Sulaymaniyah
+    anchored_west = DocContext(frozenset(), ((1, 34.37, 40.99),))  # al-Qaim
+    assert choose([west, east], anchored_east, 0, single_latin_token=False).entry is east
+    assert choose([west, east], anchored_west, 0, single_latin_token=False).entry is west
+
+
+def test_choose_abstains_between_two_equally_likely_distant_places() -> None:
+    a = entry("springfield-il", cc="US", lat=39.8, lon=-89.6, pop=100_000)
+    b = entry("springfield-ma", cc="US", lat=42.1, lon=-72.6, pop=100_000)
+    assert choose([a, b], NO_CONTEXT, 0, single_latin_token=False) is None
+    # ... unless the document settles it
+    ctx = DocContext(frozenset({"US"}), ((1, 39.78, -89.65),))
+    chosen = choose([a, b], ctx, 0, single_latin_token=False)
+    assert chosen is not None and chosen.entry is a
+
+
+def test_single_candidate_is_chosen_with_high_confidence() -> None:
+    e = entry("only", cc="SY", pop=50_000)
+    c = choose([e], NO_CONTEXT, 0, single_latin_token=False)
+    assert c is not None and c.entry is e and c.confidence >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("e", "ctx", "single", "expected"),
+    [
+        # small far-away village, nothing in the text supports it
+        (entry("v", cc="AT", pop=800), NO_CONTEXT, True, False),
+        # ... the document names its country
+        (entry("v", cc="AT", pop=800), DocContext(frozenset({"AT"}), ()), True, True),
+        # anything in the focus region or a neighbour
+        (entry("v", cc="IQ", pop=0, ftype="village"), NO_CONTEXT, True, True),
+        (entry("v", cc="TR", pop=0, ftype="village"), NO_CONTEXT, True, True),
+        # wide features and curated/user places are always plausible
+        (entry("r", cc="BR", ftype="river", pop=0), NO_CONTEXT, True, True),
+        (entry("u", cc="AT", pop=0, source="user"), NO_CONTEXT, True, True),
+        # a big city far away is plausible even for a single English word
+        (entry("c", cc="FR", ftype="city", pop=2_000_000), NO_CONTEXT, True, True),
+        # a single capitalised English word needs a bigger town than a longer name
+        (entry("t", cc="FR", pop=30_000), NO_CONTEXT, True, False),
+        (entry("t", cc="FR", pop=30_000), NO_CONTEXT, False, True),
+    ],
+)
+def test_plausible(e: GazEntry, ctx: DocContext, single: bool, expected: bool) -> None:
+    assert plausible(e, ctx, single_latin_token=single) is expected
+
+
+def test_choose_abstains_from_an_implausible_best_candidate() -> None:
+    v = entry("hallstatt", cc="AT", ftype="village", pop=800, lat=47.56, lon=13.65)
+    assert choose([v], NO_CONTEXT, 0, single_latin_token=True) is None
+    assert choose([v], DocContext(frozenset({"AT"}), ()), 0, single_latin_token=True) is not None

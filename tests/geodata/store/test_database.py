@@ -1,0 +1,342 @@
+"""The store: URL resolution, idempotent transactional adds, every filter,
+failure isolation, delete, stats/facets, concurrent writers, PostgreSQL DDL."""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.schema import CreateIndex, CreateTable
+
+from geodata.countries import country_code, country_name
+from geodata.errors import InputError
+from geodata.records import DocumentRecord
+from geodata.store import Store, StoreError, document_id, resolve_url
+from geodata.store import database as store_mod
+from geodata.store.filters import Filters, parse_bbox, period_of
+from geodata.store.schema import TABLES, metadata
+
+RAQQA, HASAKAH, BAAJ, MOSUL = [39.00788, 35.95283], [40.74772, 36.50237], [41.71632, 36.0426], [43.11889, 36.335]
+SEED_TEXT = "الموصل-الشروق العربي-هاربة من مدينة الرقة باتجاه الحسكة ومن ثم إلى منطقة البعاج. قصف في البعاج."
+
+
+def _feature(kind: str, geom_type: str, coords: list, **props: object) -> dict:
+    base = {"kind": kind, "doc": "seed.txt", "evidence": "هاربة من مدينة الرقة", "start": 0, "end": 10, "lang": "ar"}
+    return {"type": "Feature", "geometry": {"type": geom_type, "coordinates": coords}, "properties": base | props}
+
+
+def seed_features() -> list[dict]:
+    """Hand-made features of the seed: two places, an event, the journey and a road."""
+    return [
+        _feature("place", "Point", RAQQA, name="Raqqa", name_ar="الرقة", surface="الرقة", gazetteer_id="g:raqqa",
+                 feature_type="city", country_code="SY", confidence=0.9),
+        _feature("place", "Point", MOSUL, name="Mosul", name_ar="الموصل", surface="الموصل", gazetteer_id="g:mosul",
+                 feature_type="city", country_code="IQ", confidence=0.4),
+        _feature("event", "Point", BAAJ, event_type="Explosions/Remote violence", sub_event_type="Air/drone strike",
+                 actor1="International coalition", actor2="ISIS", date="2015-11-19", date_precision="day",
+                 location="Baaj", location_ar="البعاج", gazetteer_id="g:baaj", country_code="IQ", geo_precision=2,
+                 fatalities=None, count=10, unit="tankers", trigger_start=60, trigger_end=63,
+                 evidence="قصف في البعاج."),
+        _feature("movement", "LineString", [RAQQA, HASAKAH, BAAJ, MOSUL], actor="ISIS",
+                 waypoints=["Raqqa", "Hasakah", "Baaj", "Mosul"], count=70, unit="families", date="2015-11-19",
+                 date_precision="day"),
+        _feature("route", "LineString", [RAQQA, MOSUL], name="Raqqa–Mosul road", via=["Raqqa", "Mosul"],
+                 controlled_by="Kurdish forces", status="controlled"),
+    ]
+
+
+def seed_doc(text: str = SEED_TEXT, name: str = "seed.txt", published: date | None = date(2015, 11, 19),
+             source: str = "الشروق العربي") -> DocumentRecord:
+    return DocumentRecord(name=name, text=text, lang="ar", title="الموصل", published=published, source=source)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    with Store.open(tmp_path / "db" / "k.sqlite") as s:
+        yield s
+
+
+def _count(store: Store) -> dict[str, int]:
+    return {"documents": store.stats().documents, **store.stats().features}
+
+
+# --- URL resolution and ids -------------------------------------------------------------------------------------
+
+def test_resolve_url_bare_path_becomes_sqlite_and_creates_folder(tmp_path: Path) -> None:
+    url = resolve_url(tmp_path / "a" / "b" / "k.sqlite")
+    assert url == f"sqlite:///{tmp_path / 'a' / 'b' / 'k.sqlite'}"
+    assert (tmp_path / "a" / "b").is_dir()
+
+
+def test_resolve_url_order_db_then_env_then_default(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KHAREETA_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("KHAREETA_DB", raising=False)
+    assert resolve_url(None) == f"sqlite:///{tmp_path / 'home' / 'khareeta.sqlite'}"
+    monkeypatch.setenv("KHAREETA_DB", str(tmp_path / "env.sqlite"))
+    assert resolve_url(None).endswith("env.sqlite")
+    assert resolve_url(str(tmp_path / "flag.sqlite")).endswith("flag.sqlite")
+    assert resolve_url("postgres://u:p@h/db") == "postgresql://u:p@h/db"
+    assert resolve_url("postgresql+psycopg://u@h/db") == "postgresql+psycopg://u@h/db"
+    assert resolve_url(":memory:") == "sqlite://"
+
+
+def test_document_id_is_content_hash_ignoring_whitespace_layout() -> None:
+    a = document_id("قصف في البعاج.\nثم الموصل")
+    assert a == document_id("  قصف في   البعاج.\r\n\nثم الموصل  ")
+    assert a != document_id("قصف في البعاج. ثم الرقة")
+    assert len(a) == 16 and int(a, 16) >= 0
+
+
+# --- add / idempotency / round trip -----------------------------------------------------------------------------
+
+def test_add_is_idempotent_and_replace_swaps_features(store: Store) -> None:
+    assert store.add_document(seed_doc(), seed_features()) == "added"
+    first = _count(store)
+    assert store.add_document(seed_doc(name="copy.txt"), seed_features()) == "unchanged"
+    assert _count(store) == first == {"documents": 1, "place": 2, "event": 1, "movement": 1, "route": 1}
+    assert store.add_document(seed_doc(), seed_features()[:2], replace=True) == "replaced"
+    assert _count(store) == {"documents": 1, "place": 2, "event": 0, "movement": 0, "route": 0}
+
+
+def test_query_returns_the_contract_features(store: Store) -> None:
+    features = seed_features()
+    store.add_document(seed_doc(), features)
+    out = store.query()
+    assert [f["properties"]["kind"] for f in out] == ["place", "place", "event", "movement", "route"]
+    for given, got in zip(features, out, strict=True):
+        assert got["geometry"] == given["geometry"]
+        for key, value in given["properties"].items():
+            if key != "doc":
+                assert got["properties"][key] == value, key
+        assert got["properties"]["doc"] == document_id(SEED_TEXT)
+        assert got["properties"]["source"] == "الشروق العربي"
+    journey = out[3]
+    assert journey["geometry"] == {"type": "LineString", "coordinates": [RAQQA, HASAKAH, BAAJ, MOSUL]}
+    assert journey["properties"]["waypoints"] == ["Raqqa", "Hasakah", "Baaj", "Mosul"]
+    assert out[0]["properties"]["date_start"] == "2015-11-19"  # places take the article's date
+    assert store.document_text(document_id(SEED_TEXT)) == SEED_TEXT
+
+
+def test_unknown_properties_survive_in_extra(store: Store) -> None:
+    f = seed_features()[2]
+    f["properties"] |= {"source_dataset": "ACLED", "source_id": "IRQ1", "admin1": "Ninewa", "tags": ["a", "b"]}
+    store.add_document(seed_doc(), [f])
+    props = store.query()[0]["properties"]
+    assert (props["source_dataset"], props["source_id"], props["admin1"], props["tags"]) == (
+        "ACLED", "IRQ1", "Ninewa", ["a", "b"])
+
+
+@pytest.mark.parametrize(("mutate", "reason"), [
+    (lambda f: f["geometry"].update(coordinates=[43.1, 95.0]), "lat in"),
+    (lambda f: f["geometry"].update(coordinates=[[43.1, 36.0]], type="LineString"), "two positions"),
+    (lambda f: f["properties"].update(kind="battle"), "kind"),
+    (lambda f: f["properties"].update(fatalities="many"), "fatalities"),
+])
+def test_a_bad_feature_refuses_the_whole_document(store: Store, mutate, reason: str) -> None:
+    features = seed_features()
+    mutate(features[2])
+    with pytest.raises(InputError, match=reason):
+        store.add_document(seed_doc(), features)
+    assert _count(store) == {"documents": 0, "place": 0, "event": 0, "movement": 0, "route": 0}
+
+
+def test_crash_in_the_middle_of_a_document_leaves_nothing_of_it(store: Store, monkeypatch) -> None:
+    real = store_mod._insert_kind
+
+    def crash_on_movements(conn, kind, rows):
+        if kind == "movement":
+            raise RuntimeError("disk pulled out")
+        real(conn, kind, rows)
+
+    monkeypatch.setattr(store_mod, "_insert_kind", crash_on_movements)
+    with pytest.raises(RuntimeError):
+        store.add_document(seed_doc(), seed_features())
+    assert _count(store) == {"documents": 0, "place": 0, "event": 0, "movement": 0, "route": 0}
+    monkeypatch.setattr(store_mod, "_insert_kind", real)
+    assert store.add_document(seed_doc(), seed_features()) == "added"
+    assert store.stats().features["movement"] == 1
+
+
+def test_delete_document(store: Store) -> None:
+    store.add_document(seed_doc(), seed_features())
+    store.add_document(seed_doc(text="نص آخر عن الرقة", name="b.txt"), seed_features()[:1])
+    assert store.delete_document(document_id(SEED_TEXT)) is True
+    assert store.delete_document(document_id(SEED_TEXT)) is False
+    assert _count(store) == {"documents": 1, "place": 1, "event": 0, "movement": 0, "route": 0}
+    assert [d.name for d in store.documents()] == ["b.txt"]
+
+
+def test_store_survives_reopening(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "k.sqlite") as s:
+        s.add_document(seed_doc(), seed_features())
+    with Store.open(tmp_path / "k.sqlite") as s:
+        assert len(s.query()) == 5
+
+
+# --- filters ----------------------------------------------------------------------------------------------------
+
+@pytest.fixture
+def filled(store: Store) -> Store:
+    store.add_document(seed_doc(), seed_features())
+    ranged = seed_features()[2]
+    ranged["properties"] |= {"date": "2014-09-01", "date_precision": "range", "date_start": "2014-09-01",
+                             "date_end": "2015-11-19", "actor1": "Peshmerga", "actor2": "",
+                             "event_type": "Battles", "sub_event_type": "Armed clash", "evidence": "Since Sept..."}
+    store.add_document(seed_doc(text="Peshmerga since September 2014", name="b.txt", published=date(2015, 12, 1),
+                                source="Northern Wire"), [ranged])
+    return store
+
+
+def _kinds(store: Store, **kw) -> list[str]:
+    return [f["properties"]["kind"] for f in store.query(Filters(**kw))]
+
+
+@pytest.mark.parametrize(("kw", "expected"), [
+    ({}, ["place", "place", "event", "event", "movement", "route"]),
+    ({"date_from": "2015-01-01", "date_to": "2015-01-31"}, ["event"]),  # only the range overlaps January 2015
+    ({"date_from": "2015-11-19", "date_to": "2015-11-19"}, ["place", "place", "event", "event", "movement", "route"]),
+    ({"date_from": "2015-11-20"}, []),
+    ({"actors": ["isis"]}, ["event", "movement"]),
+    ({"actors": ["Kurdish forces", "Peshmerga"]}, ["event", "route"]),
+    ({"event_types": ["Battles"]}, ["event"]),
+    ({"event_types": ["Air/drone strike", "Armed clash"]}, ["event", "event"]),
+    ({"kinds": ["movement", "route"]}, ["movement", "route"]),
+    ({"countries": ["SY"]}, ["place", "movement", "route"]),  # lines take their waypoints' countries
+    ({"countries": ["العراق"]}, ["place", "event", "event", "movement", "route"]),
+    ({"bbox": (42.5, 36.0, 43.5, 36.5)}, ["place", "movement", "route"]),
+    ({"text": "since SEPT"}, ["event"]),
+    ({"text": "100%"}, []),
+    ({"min_confidence": 0.5}, ["place", "event", "event", "movement", "route"]),
+    ({"sources": ["Northern Wire"]}, ["event"]),
+    ({"doc_ids": [document_id(SEED_TEXT)], "kinds": ["event"]}, ["event"]),
+])
+def test_filters(filled: Store, kw: dict, expected: list[str]) -> None:
+    assert _kinds(filled, **kw) == expected
+
+
+def test_bbox_keeps_a_line_that_crosses_it_and_drops_one_that_only_surrounds_it(store: Store) -> None:
+    ell = _feature("route", "LineString", [[40.0, 35.0], [44.0, 35.0], [44.0, 37.0]], name="L road", via=[],
+                   controlled_by="", status="")
+    store.add_document(seed_doc(), [ell])
+    assert len(store.query(Filters(bbox=(43.5, 35.5, 44.5, 36.0)))) == 1
+    assert store.query(Filters(bbox=(40.5, 36.0, 41.0, 36.5))) == []  # inside the line's box, off the line
+
+
+def test_query_limit(filled: Store) -> None:
+    assert len(filled.query(limit=3)) == 3
+
+
+@pytest.mark.parametrize("kw", [{"bbox": (44, 35, 43, 36)}, {"bbox": (0, 0, 200, 10)}, {"date_from": "2015-13-01"},
+                                {"date_from": "2016-01-01", "date_to": "2015-01-01"}, {"kinds": ["battle"]}])
+def test_bad_filters_are_refused_with_a_sentence(kw: dict) -> None:
+    with pytest.raises(InputError):
+        Filters(**kw)
+
+
+def test_parse_bbox_and_countries() -> None:
+    assert parse_bbox("38.5, 35,44,37.5") == (38.5, 35.0, 44.0, 37.5)
+    assert country_code("Syrian Arab Republic") == "SY" and country_code("سوريا") == "SY"
+    assert country_name("IQ") == "Iraq" and country_code("Atlantis") is None
+
+
+@pytest.mark.parametrize(("props", "doc_date", "expected"), [
+    ({"date": "2015-11-19", "date_precision": "day"}, None, ("2015-11-19", "2015-11-19")),
+    ({"date": "2015-11-19", "date_precision": "week"}, None, ("2015-11-19", "2015-11-25")),
+    ({"date": "2016-02-10", "date_precision": "month"}, None, ("2016-02-01", "2016-02-29")),
+    ({"date": "2014-06-10", "date_precision": "year"}, None, ("2014-01-01", "2014-12-31")),
+    ({"date": "2014", "date_precision": "year"}, None, ("2014-01-01", "2014-12-31")),
+    ({"date": "2014-09-01", "date_start": "2014-09-01", "date_end": "2015-11-19"}, None, ("2014-09-01", "2015-11-19")),
+    ({}, "2015-11-19", ("2015-11-19", "2015-11-19")),
+    ({"date": None}, None, (None, None)),
+])
+def test_period_of(props: dict, doc_date: str | None, expected: tuple) -> None:
+    got = period_of(props, doc_date)
+    assert tuple(d.isoformat() if d else None for d in got) == expected
+
+
+# --- stats, facets, concurrency, PostgreSQL ---------------------------------------------------------------------
+
+def test_stats_and_facets(filled: Store) -> None:
+    s = filled.stats()
+    assert s.documents == 2 and s.features == {"place": 2, "event": 2, "movement": 1, "route": 1}
+    assert (s.date_min, s.date_max) == ("2014-09-01", "2015-11-19")
+    f = filled.facets()
+    assert f.actors == ("ISIS", "International coalition", "Kurdish forces", "Peshmerga")
+    assert f.event_types == ("Battles", "Explosions/Remote violence")
+    assert f.countries == ("IQ", "SY")
+    assert set(f.sources) == {"Northern Wire", "الشروق العربي"}
+
+
+def test_two_writers_on_one_sqlite_file_do_not_lose_documents(tmp_path: Path) -> None:
+    path = tmp_path / "k.sqlite"
+    Store.open(path).close()
+    errors: list[BaseException] = []
+
+    def writer(tag: str) -> None:
+        try:
+            with Store.open(path) as s:
+                for i in range(25):
+                    s.add_document(seed_doc(text=f"{tag} {i} {SEED_TEXT}", name=f"{tag}{i}"), seed_features())
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=writer, args=(t,)) for t in "ab"]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    with Store.open(path) as s:
+        assert s.stats().documents == 50 and s.stats().features["movement"] == 50
+
+
+def test_schema_compiles_for_postgresql() -> None:
+    dialect = postgresql.dialect()
+    for table in metadata.sorted_tables:
+        assert "CREATE TABLE" in str(CreateTable(table).compile(dialect=dialect))
+        for index in table.indexes:
+            str(CreateIndex(index).compile(dialect=dialect))
+    stmt = sa.select(TABLES["event"]).where(TABLES["event"].c.countries.like("%,IQ,%"))
+    assert "LIKE" in str(stmt.compile(dialect=dialect))
+
+
+def test_unusable_stores_are_one_sentence_errors_without_passwords(tmp_path: Path) -> None:
+    (tmp_path / "notes.sqlite").write_text("not a database")
+    with pytest.raises(StoreError, match="file is not a database"):
+        Store.open(tmp_path / "notes.sqlite")
+    try:
+        Store.open("postgresql+nosuchdriver://analyst:s3cret@127.0.0.1:1/khareeta")
+    except StoreError as exc:
+        assert "s3cret" not in str(exc) and "***" in str(exc)
+    else:
+        pytest.fail("an unknown driver must be refused")
+
+
+def test_add_documents_isolates_each_document_in_one_commit(store: Store, monkeypatch) -> None:
+    real = store_mod._insert_kind
+    crash_id = document_id("crash " + SEED_TEXT)
+
+    def crash_one(conn, kind, rows):
+        real(conn, kind, rows)
+        if rows[0]["doc_id"] == crash_id and kind == "event":
+            raise RuntimeError("killed mid-document")
+
+    monkeypatch.setattr(store_mod, "_insert_kind", crash_one)
+    bad = seed_features()
+    bad[0]["geometry"]["coordinates"] = [200.0, 10.0]
+    outcomes = store.add_documents([
+        (seed_doc(), seed_features()),
+        (seed_doc(text="crash " + SEED_TEXT, name="crash.txt"), seed_features()),
+        (seed_doc(text="bad " + SEED_TEXT, name="bad.txt"), bad),
+        (seed_doc(name="again.txt"), seed_features()),  # the first one again, in the same batch
+        (seed_doc(text="ok " + SEED_TEXT, name="ok.txt"), seed_features()),
+    ])
+    assert outcomes[0] == "added" and outcomes[3] == "unchanged" and outcomes[4] == "added"
+    assert isinstance(outcomes[1], RuntimeError) and isinstance(outcomes[2], InputError)
+    assert "bad.txt: feature 1" in str(outcomes[2])
+    assert sorted(d.name for d in store.documents()) == ["ok.txt", "seed.txt"]
+    assert _count(store) == {"documents": 2, "place": 4, "event": 2, "movement": 2, "route": 2}
