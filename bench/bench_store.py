@@ -23,13 +23,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from extract.features import extraction_features  # noqa: E402
+from extract.records import extraction_records  # noqa: E402
 from extract.ingest import BATCH_SIZE, auto_jobs, ingest_paths  # noqa: E402
 from extract.inputs import read_file  # noqa: E402
 from extract.pipeline import extract_article  # noqa: E402
 from geodata import gazetteer  # noqa: E402
-from geodata.formats.export import to_csv, to_geojson, to_gpkg  # noqa: E402
-from geodata.records import DocumentRecord  # noqa: E402
+from geodata.formats.acled_csv import to_csv  # noqa: E402
+from geodata.formats.geojson import to_geojson  # noqa: E402
+from geodata.formats.gpkg import to_gpkg  # noqa: E402
+from geodata.records import ActorRef, DocumentRecord, EventRecord, PlaceRef, Span, dated, feature_id  # noqa: E402
 from geodata.store import Store  # noqa: E402
 
 INGEST_TARGET = 200.0  # articles/s after the gazetteer is loaded
@@ -77,7 +79,7 @@ def bench_ingest(n: int, tmp: Path) -> None:
 def _ingest_breakdown(files: list[Path], gaz: object, tmp: Path) -> None:
     """Where ingest time goes: reading + extraction (extract/) versus storing (geodata/store.py)."""
     t0 = time.perf_counter()
-    done = [(ex.doc.record(), extraction_features(ex)) for ex in (extract_article(read_file(p), gaz=gaz) for p in files)]
+    done = [(ex.doc.record(), extraction_records(ex)) for ex in (extract_article(read_file(p), gaz=gaz) for p in files)]
     t_extract = time.perf_counter() - t0
     with Store.open(tmp / "breakdown.sqlite") as store:
         t0 = time.perf_counter()
@@ -90,7 +92,11 @@ def _ingest_breakdown(files: list[Path], gaz: object, tmp: Path) -> None:
           f"({sum(len(f) for _, f in done) / n:.0f} features per article)")
 
 
-def synthetic_events(n: int, seed: int = 7) -> list[dict]:
+def _actor(name: str, at: int) -> ActorRef | None:
+    return ActorRef(name, name.lower()[:8], "Family", Span(at, at + 4)) if name else None
+
+
+def synthetic_events(n: int, seed: int = 7) -> list[EventRecord]:
     rng = random.Random(seed)
     day0 = date(2014, 1, 1)
     out = []
@@ -98,16 +104,15 @@ def synthetic_events(n: int, seed: int = 7) -> list[dict]:
         etype, sub = EVENT_TYPES[i % len(EVENT_TYPES)]
         when = day0 + timedelta(days=rng.randrange(0, 3650))
         lon, lat = rng.uniform(36.0, 48.0), rng.uniform(29.5, 37.3)
-        props = {"kind": "event", "doc": "synthetic", "lang": "ar", "start": i * 10, "end": i * 10 + 9,
-                 "evidence": f"قصف طيران التحالف مواقع في البلدة رقم {i}; coalition strikes near town {i}.",
-                 "event_type": etype, "sub_event_type": sub, "actor1": rng.choice(ACTORS),
-                 "actor2": rng.choice(ACTORS), "date": when.isoformat(), "date_precision": "day",
-                 "location": f"Town {i % 5000}", "location_ar": "بلدة", "gazetteer_id": f"g:{i % 5000}",
-                 "country_code": "IQ" if lon > 41 else "SY", "geo_precision": 1 + i % 3,
-                 "fatalities": rng.choice([None, 0, 1, 3, 12]), "count": None, "unit": "",
-                 "trigger_start": i * 10, "trigger_end": i * 10 + 3}
-        out.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]},
-                    "properties": props})
+        place = PlaceRef(f"Town {i % 5000}", lat, lon, gazetteer_id=f"g:{i % 5000}", name_ar="بلدة",
+                         country_code="IQ" if lon > 41 else "SY", feature_type="town", span=Span(i * 10 + 5, i * 10 + 9))
+        out.append(EventRecord(
+            feature_id=feature_id("synthetic", "event", i), doc="synthetic", lang="ar",
+            evidence=f"قصف طيران التحالف مواقع في البلدة رقم {i}; coalition strikes near town {i}.",
+            evidence_span=Span(i * 10, i * 10 + 9), span=Span(i * 10, i * 10 + 3), event_type=etype,
+            sub_event_type=sub, place=place, geo_precision=1 + i % 3, actor1=_actor(rng.choice(ACTORS), i * 10),
+            actor2=_actor(rng.choice(ACTORS), i * 10 + 4), date=dated(when),
+            fatalities=rng.choice([None, 0, 1, 3, 12])))
     return out
 
 

@@ -6,21 +6,9 @@ anaphora (ISIS), and only once that actor has been named.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from extract.lexicons import actors
+from extract.types import ActorMention
 from geodata.names import NormText
-
-
-@dataclass(frozen=True, slots=True)
-class ActorMention:
-    actor_id: str
-    name: str
-    actor_type: str
-    start: int
-    end: int
-    tok_first: int
-    tok_last: int
 
 
 def actors_in(text: str, nt: NormText) -> list[ActorMention]:
@@ -29,7 +17,7 @@ def actors_in(text: str, nt: NormText) -> list[ActorMention]:
     found = []
     for m in lex.find(text, nt):
         d = defs[lex.payloads(m)[0]]
-        found.append(ActorMention(d.actor_id, d.name, d.actor_type, m.start, m.end, m.tok_first, m.tok_last))
+        found.append(ActorMention(d.actor_id, d.name, d.actor_type, d.family, m.start, m.end, m.tok_first, m.tok_last))
     named = sorted(found, key=lambda a: a.start)
     taken = {t for a in named for t in range(a.tok_first, a.tok_last + 1)}
     for m in ana.find(text, nt):
@@ -38,7 +26,7 @@ def actors_in(text: str, nt: NormText) -> list[ActorMention]:
         for idx in ana.payloads(m):
             d = defs[idx]
             if any(a.actor_id == d.actor_id and a.start < m.start for a in named):
-                found.append(ActorMention(d.actor_id, d.name, d.actor_type, m.start, m.end, m.tok_first,
+                found.append(ActorMention(d.actor_id, d.name, d.actor_type, d.family, m.start, m.end, m.tok_first,
                                           m.tok_last))
                 break
     return sorted(found, key=lambda a: a.start)

@@ -6,11 +6,10 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from extract.actors import ActorMention
 from extract.context import token
 from extract.lexicons import cues
 from extract.matching import Lexicon, Match
-from extract.types import DateRef, Document, Place, Span
+from extract.types import ActorMention, DateRef, Document, Place, Span
 from extract.wordforms import word_forms
 from geodata.names import NormText
 
@@ -162,17 +161,14 @@ def _inside(items: tuple, starts: list[int], first: int, last: int) -> list:
     return [x for x in items[lo:hi] if x.tok_last <= last]
 
 
-_INSIDE = frozenset({"في", "in", "at", "inside", "داخل", "وسط"})
-
-
 def geo_precision(ann: Annotated, p: PlaceTok) -> int:
     """1 the town itself; 2 near it or part of a region; 3 a region or larger."""
     if p.place.feature_type in {"country", "governorate", "region", "sea", "river", "mountain"}:
         return 3
-    skip, near = cues()["feature_words"], cues()["near"]
+    skip, near, inside = cues()["feature_words"], cues()["near"], cues()["inside_words"]
     for i in range(p.tok_first - 1, max(-1, p.tok_first - 4), -1):
         forms = word_forms(ann.word(i))
-        if forms & _INSIDE:
+        if forms & inside:
             return 1  # "في قرية بعشيقة": in the village itself
         if forms & near:
             return 2

@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from extract.document import parse_date
-from extract.features import extraction_features, feature_collection
 from extract.inputs import Read, read_jsonl, read_paths
 from extract.pipeline import try_extract
+from extract.records import extraction_features
 from extract.types import Extraction
 from geodata import gazetteer as gazetteer_mod
 from geodata.errors import KhareetaError, Problem, describe
@@ -66,6 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     except KhareetaError as exc:  # the gazetteer cannot be loaded: nothing can be extracted
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    json.dump(feature_collection(features), sys.stdout, ensure_ascii=False, indent=args.indent)
+    json.dump({"type": "FeatureCollection", "features": features}, sys.stdout, ensure_ascii=False,
+              indent=args.indent)
     sys.stdout.write("\n")
     return 1 if failed else 0

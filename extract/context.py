@@ -33,6 +33,11 @@ class Rules:
     before_place: frozenset[str]
     place_words_after: frozenset[str]
     homograph_followers: frozenset[str]
+    locatives: frozenset[str]  # "in Iraq": a country after them is a place, not an actor
+    joiners: frozenset[str]  # as written between two coordinated names: ",", "and", "و"
+    conjunctions: frozenset[str]
+    genitive: frozenset[str]  # "the town of Hit"
+    list_articles: frozenset[str]
 
 
 def _norm_set(words: list[str]) -> frozenset[str]:
@@ -55,13 +60,18 @@ def rules() -> Rules:
         first_names=_both(raw["first_names"]),
         common_words=_norm_set(raw["common_words_en"]),
         homographs={normalize_name(k): v for k, v in homo.items() if not k.startswith("_")},
-        articles=frozenset({"al", "el", "the", "de", "of", "la", "le", "du"}),
+        articles=_norm_set(raw["name_articles"]),
         actor_verbs=_norm_set(raw["country_as_actor"]["verbs_after_en"]),
         actor_heads=_norm_set(raw["country_as_actor"]["heads_before_of_en"]),
         list_intros=_norm_set(raw["country_as_actor"]["list_intros_en"]),
         before_place=_norm_set(raw["capitalised_before_place_en"]) | _both(raw["place_cues"]),
         place_words_after=_both(raw["place_words_after"]),
         homograph_followers=_both(raw["homograph_followers"]),
+        locatives=_norm_set(raw["locatives_en"]),
+        joiners=frozenset(raw["joiners"]),
+        conjunctions=_norm_set(raw["conjunctions"]),
+        genitive=_norm_set(raw["genitive_en"]),
+        list_articles=_norm_set(raw["list_articles_en"]),
     )
 
 
@@ -108,4 +118,4 @@ def cue_before(nt: NormText, tok_first: int, *, strong: bool) -> bool:
     if word_forms(prev) & want:
         return True
     # "the town of Hit", "the city of al-Bab"
-    return prev == "of" and token(nt, tok_first - 2) in want
+    return prev in r.genitive and token(nt, tok_first - 2) in want

@@ -94,7 +94,7 @@ def _word_like(nt: NormText, first: int, last: int) -> bool:
 def _weekday(nt: NormText, first: int, wd: int, published: date, span: Span) -> DateRef | None:
     d = dates_data()
     cue = token(nt, first - 1)
-    if not (cue in words(d["weekday_cues_ar"]) or cue in {"on", "last", "since", "by", "from", "until"}
+    if not (cue in words(d["weekday_cues_ar"]) or cue in words(d["weekday_cues_en"])
             or token(nt, first + 1) in words(d["last_words"]) or not nt.norm[nt.norm_starts[first]].isalpha()
             or nt.norm[nt.norm_starts[first]].isascii()):
         return None

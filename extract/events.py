@@ -9,24 +9,15 @@ who the actors are. One event per place and sentence.
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
-from functools import cache
 
-from extract.actors import ActorMention
 from extract.annotated import Annotated, PlaceTok, geo_precision
-from extract.lexicons import DATA, TriggerDef, cues, triggers, words
+from extract.lexicons import TriggerDef, cues, event_cues, triggers
 from extract.matching import Match
 from extract.numbers import counts_in, fatalities_in
-from extract.types import DateRef, Event, Span
+from extract.types import ActorMention, DateRef, Event, Span
 from extract.wordforms import word_forms
 from geodata.names import is_arabic
-
-_LOCATIVE = words(["في", "على", "قرب", "بالقرب", "داخل", "شمال", "جنوب", "شرق", "غرب", "محيط", "ريف", "أطراف",
-                   "طريق", "مدينة", "بلدة", "منطقة", "قرية", "in", "on", "near", "at", "outside", "around", "into",
-                   "across", "of", "inside", "against"])
-_AGENT_MARKERS = words(["قبل", "by", "بواسطة", "نفذتها", "نفذها", "شنتها", "شنها", "نفذه", "نفذته"])
-_STATE = frozenset({"state forces", "external forces"})
 
 
 def _clause(ann: Annotated, first: int, last: int, t: int) -> tuple[int, int]:
@@ -43,12 +34,12 @@ def _clause(ann: Annotated, first: int, last: int, t: int) -> tuple[int, int]:
 
 def _located(ann: Annotated, p: PlaceTok) -> bool:
     """A locative word ties the place to what happens ("in central Ramadi", "قرب", "بالرقة")."""
-    if p.place.start > 0 and ann.doc.text[p.place.start - 1] in "بل":
+    if p.place.start > 0 and ann.doc.text[p.place.start - 1] in event_cues()["locative_proclitics"]:
         return True
     skip = cues()["feature_words"]
     for i in range(p.tok_first - 1, max(-1, p.tok_first - 4), -1):
         forms = word_forms(ann.word(i))
-        if forms & _LOCATIVE or ann.cue_before(p, "near", reach=3) is not None:
+        if forms & event_cues()["locatives"] or ann.cue_before(p, "near", reach=3) is not None:
             return True
         if not forms & skip:
             return False
@@ -58,15 +49,9 @@ def _located(ann: Annotated, p: PlaceTok) -> bool:
 _WIDE = frozenset({"country", "governorate", "region", "sea", "river"})
 
 
-@cache
-def _cues() -> dict[str, frozenset[str]]:
-    raw = json.loads((DATA / "event_cues.json").read_text(encoding="utf-8"))
-    return {k: words(v) for k, v in raw.items() if isinstance(v, list)}
-
-
 def _spoken_at(ann: Annotated, p: PlaceTok) -> bool:
     """'he told reporters in Baghdad': where something was said, not where it happened."""
-    speech = _cues()["speech_words"]
+    speech = event_cues()["speech_words"]
     return any(word_forms(ann.word(i)) & speech for i in range(max(0, p.tok_first - 3), p.tok_first))
 
 
@@ -91,13 +76,13 @@ def _location(ann: Annotated, places: list[PlaceTok], t: int) -> PlaceTok | None
         return local[0]
     # "اتفاق بين الولايات المتحدة وتركيا": a country, at precision 3 — but not the backer
     # of an actor ("التحالف بقيادة الولايات المتحدة")
-    backer = _cues()["support_markers"]
+    backer = event_cues()["support_markers"]
     free = [p for p in after if not any(word_forms(ann.word(i)) & backer for i in range(p.tok_first - 2, p.tok_first))]
     return free[0] if free else None
 
 
 def _near_marker(ann: Annotated, a: ActorMention, key: str, reach: int = 2) -> bool:
-    want = _cues()[key]
+    want = event_cues()[key]
     return any(word_forms(ann.word(i)) & want for i in range(max(0, a.tok_first - reach), a.tok_first))
 
 
@@ -107,21 +92,21 @@ def _actors(ann: Annotated, first: int, last: int, t: tuple[int, int], *,
     t0, t1 = t
     acts = [a for a in ann.actors_in(first, last)
             if a.tok_first <= t0 <= a.tok_last or not _near_marker(ann, a, "support_markers")]
-    between = ann.word(t1 + 1) in _cues()["between"]
+    between = ann.word(t1 + 1) in event_cues()["between"]
     if trig.sub_event_type == "Agreement" or between:
         # "X and Y signed an agreement", "اشتباكات بين البيشمركة وداعش": both sides, in order
         sides = [a for a in acts if a.tok_first > t1] if between else acts
         distinct = list({a.actor_id: a for a in reversed(sides)}.values())[::-1]
         if len(distinct) >= 2:
             return distinct[0], distinct[1]
-    marked = [a for a in acts if ann.word(a.tok_first - 1) in _AGENT_MARKERS]
+    marked = [a for a in acts if ann.word(a.tok_first - 1) in event_cues()["agent_markers"]]
     holding = [a for a in acts if a.tok_first <= t0 <= a.tok_last]  # "coalition air strikes"
-    subordinate = [i for i in range(first, t0) if word_forms(ann.word(i)) & _cues()["subordinators"]]
+    subordinate = [i for i in range(first, t0) if word_forms(ann.word(i)) & event_cues()["subordinators"]]
     before = [a for a in acts if a.tok_last < t0 and not any(a.tok_last < i for i in subordinate)]
     after = [a for a in acts if a.tok_first > t1 and a not in marked]
     agent = (marked or holding or before[-1:] or [None])[0]
     if agent is None and after and after[0].tok_first - t1 <= 2 and is_arabic(ann.word(t0)) \
-            and ann.word(after[0].tok_first - 1) not in _cues()["source_markers"]:
+            and ann.word(after[0].tok_first - 1) not in event_cues()["source_markers"]:
         # Arabic verb first ("قصفت قوات النظام") or the strikes' owner ("غارة لمقاتلات التحالف")
         agent, after = after[0], after[1:]
     targets = [a for a in after if a.actor_id != (agent.actor_id if agent else "")]
@@ -132,7 +117,7 @@ def _actors(ann: Annotated, first: int, last: int, t: tuple[int, int], *,
 def _subtype(ann: Annotated, trig: TriggerDef, first: int, last: int, *,
              agent: ActorMention | None, target: ActorMention | None) -> tuple[str, str]:
     if trig.sub_event_type == "*territory":
-        state = agent is not None and agent.actor_type in _STATE
+        state = agent is not None and agent.actor_type in cues()["state_actor_types"]
         return "Battles", "Government regains territory" if state else "Non-state actor overtakes territory"
     if not trig.sub_event_type.startswith("*"):
         return trig.event_type, trig.sub_event_type
@@ -144,7 +129,7 @@ def _subtype(ann: Annotated, trig: TriggerDef, first: int, last: int, *,
         return "Explosions/Remote violence", "Air/drone strike"
     if trig.sub_event_type == "*shell":  # "قصف" with no other cue is a bombardment
         return "Explosions/Remote violence", "Shelling/artillery/missile attack"
-    if target is not None and target.actor_type == "civilians":
+    if target is not None and target.actor_type in cues()["civilian_actor_types"]:
         return "Violence against civilians", "Attack"
     return "Battles", "Armed clash"
 
@@ -153,13 +138,14 @@ def _aim(ann: Annotated, m: Match, trig: TriggerDef) -> bool:
     """A purpose, not a deed: "لاستعادة الموصل", "advanced to recapture Mosul"."""
     if trig.event_type != "Battles":
         return False
-    return m.prefix.endswith("ل") or ann.word(m.tok_first - 1) in _cues()["aim_before"]
+    return m.prefix[-1:] in cues()["aim_proclitics"] or ann.word(m.tok_first - 1) in event_cues()["aim_before"]
 
 
 def _merge(first: Event, later: Event) -> Event:
     actor1 = first.actor1 or later.actor1
     actor2 = first.actor2 or later.actor2
-    return replace(first, actor1=actor1, actor2="" if actor2 == actor1 else actor2,
+    same = actor1 is not None and actor2 is not None and actor1.actor_id == actor2.actor_id
+    return replace(first, actor1=actor1, actor2=None if same else actor2,
                    count=first.count if first.count is not None else later.count, unit=first.unit or later.unit)
 
 
@@ -195,14 +181,14 @@ def events_in(ann: Annotated, default_date: DateRef | None) -> list[Event]:
             etype, sub = _subtype(ann, trig, first, last, agent=agent, target=target)
             counts = [c for c in counts_in(ann.nt, a, b) if c.unit not in ("killed", "wounded")]
             fatalities = fatalities_in(ann.nt, first, last)
-            if fatalities is None and counts and counts[0].value and word_forms(ann.word(t)) & _cues()["lethal_triggers"] \
-                    and counts[0].unit in _cues()["victim_units"]:
+            if fatalities is None and counts and counts[0].value and word_forms(ann.word(t)) & event_cues()["lethal_triggers"] \
+                    and counts[0].unit in event_cues()["victim_units"]:
                 fatalities = counts[0].value  # "executed 15 civilians"
             dates = ann.dates_in(sent)
             event = Event(event_type=etype, sub_event_type=sub, place=loc.place,
                              geo_precision=precision, start=sent.start, end=sent.end,
-                             trigger=Span(m.start, m.end), actor1=agent.name if agent else "",
-                             actor2=target.name if target else "", date=dates[0] if dates else default_date,
+                             trigger=Span(m.start, m.end), actor1=agent,
+                             actor2=target, date=dates[0] if dates else default_date,
                              fatalities=fatalities,
                              count=counts[0].value if counts else None, unit=counts[0].unit if counts else "")
             if loc.place.gazetteer_id in seen:  # a second trigger for the same event fills its gaps

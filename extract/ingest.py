@@ -17,14 +17,14 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
-from extract.features import extraction_features
 from extract.inputs import RawArticle, Read, count_articles, read_paths
 from extract.pipeline import try_extract
+from extract.records import extraction_records
 from geodata.errors import KhareetaError, Problem, describe
 from geodata.gazetteer import Gazetteer
-from geodata.records import DocumentRecord
+from geodata.records import DocumentRecord, Record
 from geodata.store import Store
 
 Progress = Callable[[int, int, str], None]  # (done, total, name of the item just finished)
@@ -60,13 +60,13 @@ class IngestReport:
 
 # --- extraction, in this process or in worker processes --------------------------------------------------------
 
-Extracted = tuple[RawArticle, DocumentRecord, list[dict[str, Any]]] | Problem
+Extracted = tuple[RawArticle, DocumentRecord, list[Record]] | Problem
 _WORKER_GAZ: Gazetteer | None = None  # inherited by forked workers: the gazetteer is not loaded again
 
 
 def _extract(raw: RawArticle, default_date: str | None, gaz: Gazetteer | None = None) -> Extracted:
     ex = try_extract(raw, default_date=default_date, gaz=gaz or _WORKER_GAZ)
-    return ex if isinstance(ex, Problem) else (raw, ex.doc.record(), extraction_features(ex))
+    return ex if isinstance(ex, Problem) else (raw, ex.doc.record(), extraction_records(ex))
 
 
 def _resolve(raw: RawArticle, pending: Future[Extracted]) -> Extracted:
@@ -151,13 +151,13 @@ class _Batch:
 
     def __init__(self, store: Store, replace: bool, done: dict[str, list[str]], failed: list[Problem]) -> None:
         self.store, self.replace, self.done, self.failed = store, replace, done, failed
-        self.pending: list[tuple[RawArticle, DocumentRecord, list[dict[str, Any]]]] = []
+        self.pending: list[tuple[RawArticle, DocumentRecord, list[Record]]] = []
         self.since = 0.0
 
-    def add(self, raw: RawArticle, doc: DocumentRecord, features: list[dict[str, Any]]) -> None:
+    def add(self, raw: RawArticle, doc: DocumentRecord, records: list[Record]) -> None:
         if not self.pending:
             self.since = time.perf_counter()
-        self.pending.append((raw, doc, features))
+        self.pending.append((raw, doc, records))
         if len(self.pending) >= BATCH_SIZE or time.perf_counter() - self.since >= BATCH_SECONDS:
             self.flush()
 

@@ -1,29 +1,31 @@
-"""The language data of extraction (actors, triggers, cues, dates, numbers),
-loaded once from `extract/data/` and normalised like the text."""
+"""The language data of extraction (actors, triggers, cues, dates, numbers), loaded
+once from `extract/data/` (see its README.md) and normalised like the text."""
 
 from __future__ import annotations
 
-import csv
-import json
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
-from extract.datafiles import DATA
+from extract.datafiles import load_json, read_csv
 from extract.matching import Lexicon
 from geodata.names import normalize_name
 
 
 @dataclass(frozen=True, slots=True)
 class ActorDef:
+    """One canonical actor of actors.csv: its id, name, ACLED-style type and family."""
+
     actor_id: str
     name: str
     actor_type: str
+    family: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class TriggerDef:
     event_type: str
-    sub_event_type: str  # "*" = decided by cues, "*territory" = by who takes it
+    sub_event_type: str  # "*" = decided by cues, "*air"/"*shell" with a default, "*territory" = by who takes it
     specific: bool = False  # names an event by itself (a suicide bomber, an air strike), not just a verb
 
 
@@ -43,57 +45,60 @@ def actors() -> tuple[tuple[ActorDef, ...], Lexicon, Lexicon]:
     defs: list[ActorDef] = []
     aliases: list[tuple[str, int]] = []
     anaphora: list[tuple[str, int]] = []
-    with (DATA / "actors.csv").open(encoding="utf-8", newline="") as fh:
-        for i, row in enumerate(csv.DictReader(fh)):
-            defs.append(ActorDef(row["actor_id"], row["name"], row["type"]))
-            aliases += [(a, i) for a in [row["name"], *row["aliases"].split("|")] if a.strip()]
-            anaphora += [(a, i) for a in (row.get("anaphora") or "").split("|") if a.strip()]
+    for i, row in enumerate(read_csv("actors.csv")):
+        defs.append(ActorDef(row["actor_id"], row["name"], row["type"], row.get("family") or ""))
+        aliases += [(a, i) for a in [row["name"], *row["aliases"].split("|")] if a.strip()]
+        anaphora += [(a, i) for a in (row.get("anaphora") or "").split("|") if a.strip()]
     return tuple(defs), Lexicon.build(aliases), Lexicon.build(anaphora)
 
 
-def families_of(actor_id: str) -> str:
-    """The name of the actor 'families of <actor>' when the data defines one."""
-    defs = actors()[0]
-    return next((d.name for d in defs if d.actor_id == f"{actor_id}_families"), "")
+def families_of(actor_id: str) -> ActorDef | None:
+    """The actor 'families of <actor>' when the data defines one."""
+    return next((d for d in actors()[0] if d.actor_id == f"{actor_id}_families"), None)
 
 
 @cache
 def triggers() -> tuple[tuple[TriggerDef, ...], Lexicon]:
     defs: list[TriggerDef] = []
     phrases: list[tuple[str, int]] = []
-    with (DATA / "triggers.csv").open(encoding="utf-8", newline="") as fh:
-        for i, row in enumerate(csv.DictReader(fh)):
-            # An explosion or strike named with its kind is an event by itself.
-            specific = row["event_type"] == "Explosions/Remote violence" and not row["sub_event_type"].startswith("*")
-            defs.append(TriggerDef(row["event_type"], row["sub_event_type"], specific))
-            phrases.append((row["phrase"], i))
+    for i, row in enumerate(read_csv("triggers.csv")):
+        # An explosion or strike named with its kind is an event by itself.
+        specific = row["event_type"] == "Explosions/Remote violence" and not row["sub_event_type"].startswith("*")
+        defs.append(TriggerDef(row["event_type"], row["sub_event_type"], specific))
+        phrases.append((row["phrase"], i))
     return tuple(defs), Lexicon.build(phrases)
+
+
+def _word_lists(name: str) -> dict[str, frozenset[str]]:
+    return {k: words(v) for k, v in load_json(name).items() if isinstance(v, list)}
 
 
 @cache
 def cues() -> dict[str, frozenset[str]]:
-    raw = json.loads((DATA / "cues.json").read_text(encoding="utf-8"))
-    return {k: words(v) for k, v in raw.items() if isinstance(v, list)}
+    """The word lists of cues.json (places' roles, roads, precision), normalised."""
+    return _word_lists("cues.json")
+
+
+@cache
+def event_cues() -> dict[str, frozenset[str]]:
+    """The word lists of event_cues.json (locatives, agents, targets, aims), normalised."""
+    return _word_lists("event_cues.json")
 
 
 @cache
 def direction_adjectives() -> dict[str, str]:
-    raw = json.loads((DATA / "cues.json").read_text(encoding="utf-8"))
-    return {normalize_name(k): v for k, v in raw["direction_adjectives"].items()}
+    return {normalize_name(k): v for k, v in load_json("cues.json")["direction_adjectives"].items()}
 
 
 @cache
 def phrase_lexicon(name: str) -> Lexicon:
     """A lexicon of one cue list (e.g. 'road_words'), payload 0."""
-    raw = json.loads((DATA / "cues.json").read_text(encoding="utf-8"))
-    return Lexicon.build((p, 0) for p in raw[name])
+    return Lexicon.build((p, 0) for p in load_json("cues.json")[name])
 
 
-@cache
-def dates_data() -> dict:
-    return json.loads((DATA / "dates.json").read_text(encoding="utf-8"))
+def dates_data() -> dict[str, Any]:
+    return load_json("dates.json")
 
 
-@cache
-def numbers_data() -> dict:
-    return json.loads((DATA / "numbers.json").read_text(encoding="utf-8"))
+def numbers_data() -> dict[str, Any]:
+    return load_json("numbers.json")

@@ -20,8 +20,6 @@ from extract.numbers import counts_in
 from extract.types import DateRef, Movement, Place, Span
 from extract.wordforms import word_forms
 
-_ORIGIN_CUES = frozenset({"في", "in", "من", "from"})
-
 
 def _city_refs(ann: Annotated, first: int, last: int) -> list[PlaceTok]:
     """'المدينة' / 'the city' resolved to the city the text is about."""
@@ -51,7 +49,7 @@ def _role(ann: Annotated, p: PlaceTok, triggers: list[int], have_stops: bool) ->
     if i is None:
         # "من القامشلي فالحسكة": ف joins the next stop of the same journey
         start = p.place.start
-        if have_stops and start > 0 and ann.doc.text[start - 1] == "ف":
+        if have_stops and start > 0 and ann.doc.text[start - 1] in c["continuation_proclitics"]:
             return "to"
         return ""
     before = [t for t in triggers if t < i]
@@ -91,7 +89,7 @@ def _origin_before(ann: Annotated, first: int, trigger: int) -> PlaceTok | None:
     before = [p for p in ann.places_in(first, trigger - 1) if p.place.feature_type != "country"]
     for p in reversed(before):
         i = ann.cue_before(p, "from_words")
-        if i is not None or ann.word(p.tok_first - 1) in _ORIGIN_CUES:
+        if i is not None or ann.word(p.tok_first - 1) in cues()["origin_words"]:
             return p
     return None
 
@@ -127,11 +125,15 @@ def _movement(ann: Annotated, seg: tuple[int, int, list[int]], sent: Span, *, or
     counts = counts_in(ann.nt, max(first, t0 - 6), last)
     count = min(counts, key=lambda c: abs(c.tok_first - t0)) if counts else None
     actors = ann.actors_in(t0, last) or ann.actors_in(ann.tok_range(sent)[0], t0)
-    actor = actors[0].name if actors else ""
-    if actors and count is not None and count.unit == "families":  # "70 عائلة لكبار القياديين في داعش"
-        actor = families_of(actors[0].actor_id) or actor
+    actor = actors[0] if actors else None
+    if actor and count is not None and count.unit == "families":  # "70 عائلة لكبار القياديين في داعش"
+        families = families_of(actor.actor_id)
+        if families:
+            actor = replace(actor, actor_id=families.actor_id, name=families.name, actor_type=families.actor_type,
+                            family=families.family)
     dates = ann.dates_in(sent)
-    return Movement(waypoints=tuple(waypoints), start=sent.start, end=sent.end,
+    trigger = Span(ann.nt.orig_starts[t0], ann.nt.orig_ends[t0])
+    return Movement(waypoints=tuple(waypoints), start=sent.start, end=sent.end, trigger=trigger,
                     actor=actor, count=count.value if count else None,
                     unit=count.unit if count else "", date=dates[0] if dates else default_date), first_origin
 

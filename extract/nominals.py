@@ -8,12 +8,12 @@ that place, with lower confidence; nothing is guessed without a referent.
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from functools import cache
 
 from extract.annotated import Annotated, PlaceTok
-from extract.lexicons import DATA
+from extract.context import rules
+from extract.datafiles import load_json
 from extract.matching import Lexicon
 from extract.types import Place, Span
 
@@ -24,7 +24,7 @@ _LOCAL = frozenset({"city", "town", "village", "district", "neighbourhood", "cam
 
 @cache
 def _lexicon() -> Lexicon:
-    raw = json.loads((DATA / "nominals.json").read_text(encoding="utf-8"))
+    raw = load_json("nominals.json")
     return Lexicon.build([(p, CITY) for p in raw["city_refs"]] + [(p, SITE) for p in raw["sites"]])
 
 
@@ -56,7 +56,7 @@ def nominal_places(ann: Annotated) -> list[Place]:
                 continue  # part of a name ("المدينة المنورة", "Tishreen Dam")
             tok = ann.tok_at(start)
             after = ann.tok_at(end)
-            if after + (ann.word(after) == "of") in starts:
+            if after + (ann.word(after) in rules().genitive) in starts:
                 continue  # "the village of Khanasor": the name itself follows
             ref = ann.main_city(tok) if lex.payloads(m)[0] == CITY else _site_referent(ann, sent, prev, tok)
             if ref is None:

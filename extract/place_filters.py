@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from extract.context import (
     cue_before,
     is_capitalised,
@@ -61,12 +59,9 @@ def _country_as_actor(m: Match, nt: NormText, text: str) -> bool:
     r = rules()
     if text[m.start : m.end].endswith(("'s", "’s", "s’", "s'")):
         return True
-    if token(nt, m.tok_last + 1) in r.actor_verbs and token(nt, m.tok_first - 1) not in _LOCATIVE:
+    if token(nt, m.tok_last + 1) in r.actor_verbs and token(nt, m.tok_first - 1) not in r.locatives:
         return True  # "The United States condemns", but not "forces in Iraq should"
-    return token(nt, m.tok_first - 1) == "of" and token(nt, m.tok_first - 2) in r.actor_heads
-
-
-_LOCATIVE = frozenset({"in", "into", "from", "to", "across", "inside", "near", "at", "throughout", "within", "of"})
+    return token(nt, m.tok_first - 1) in r.genitive and token(nt, m.tok_first - 2) in r.actor_heads
 
 
 def _after_given_name(m: Match, nt: NormText, text: str) -> bool:
@@ -113,10 +108,6 @@ def accept(m: Match, nt: NormText, text: str, key: str, *, coordinated: bool, ad
     return True
 
 
-_JOINERS = frozenset({",", "،", "and", "و", "/", "-"})
-_CONJUNCTIONS = frozenset({"and", "و", "or", "او"})
-
-
 def enumerated_actors(mentions: list[Match], nt: NormText, text: str, countries: set[int]) -> set[int]:
     """Countries listed as members ('nations ... include Australia, Canada and the
     United States'): indexes of the mentions in such a list."""
@@ -128,11 +119,11 @@ def enumerated_actors(mentions: list[Match], nt: NormText, text: str, countries:
             i += 1
             continue
         j = i
-        while j + 1 in countries and _LIST_GAP.match(text[mentions[j].end : mentions[j + 1].start]):
+        while j + 1 in countries and _list_gap(text[mentions[j].end : mentions[j + 1].start]):
             j += 1
         first = mentions[i].tok_first
         before = token(nt, first - 1)
-        if before == "the":
+        if before in r.list_articles:
             before = token(nt, first - 2)
         if j > i and before in r.list_intros:
             out.update(range(i, j + 1))
@@ -140,19 +131,25 @@ def enumerated_actors(mentions: list[Match], nt: NormText, text: str, countries:
     return out
 
 
-_LIST_GAP = re.compile(r"^\s*(,|and|, and|، و|،|و)?\s*(the\s+)?$")
+def _list_gap(gap: str) -> bool:
+    """What stands between two names of a list: nothing, a joiner, "and", "the" (", and the")."""
+    r = rules()
+    parts = gap.replace(",", " , ").replace("،", " ، ").split()
+    return len(parts) <= 3 and all(p in r.joiners or p.lower() in r.conjunctions or p.lower() in r.list_articles
+                                   for p in parts)
 
 
 def coordination(mentions: list[Match], nt: NormText, text: str) -> tuple[set[int], set[int]]:
     """Indexes of mentions coordinated with (and adjacent to) another mention."""
+    r = rules()
     coord: set[int] = set()
     adjacent: set[int] = set()
     for i in range(len(mentions) - 1):
         a, b = mentions[i], mentions[i + 1]
         gap_toks = b.tok_first - a.tok_last - 1
         between = text[a.end : b.start]
-        joined = gap_toks == 0 and (b.prefix.startswith("و") or between.strip() in _JOINERS)
-        if joined or (gap_toks == 1 and token(nt, a.tok_last + 1) in _CONJUNCTIONS):
+        joined = gap_toks == 0 and (b.prefix[:1] in r.joiners or between.strip() in r.joiners)
+        if joined or (gap_toks == 1 and token(nt, a.tok_last + 1) in r.conjunctions):
             coord.update((i, i + 1))
         if gap_toks == 0:
             adjacent.update((i, i + 1))

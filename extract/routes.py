@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from extract.annotated import Annotated, PlaceTok
 from extract.lexicons import cues, direction_adjectives, phrase_lexicon
-from extract.types import Route
+from extract.types import ActorMention, Route, Span
 from extract.wordforms import proclitic
 from geodata.geometry import km
 
@@ -127,7 +127,7 @@ def _control_word(ann: Annotated, road: Road, first: int, last: int, kind: str) 
     return None
 
 
-def _actor_near(ann: Annotated, i: int, first: int, last: int, road: Road) -> str:
+def _actor_near(ann: Annotated, i: int, first: int, last: int, road: Road) -> ActorMention | None:
     """The actor of a control word: its subject before it ('The SDF controls the
     road', 'after cutting' -> the sentence's subject) when the word stands before
     the road, else the nearest ('under Islamic State control')."""
@@ -136,15 +136,15 @@ def _actor_near(ann: Annotated, i: int, first: int, last: int, road: Road) -> st
         before = [a for a in acts if a.tok_last < i]
         after_word = [a for a in acts if i < a.tok_first < road[0]]  # "سيطرة القوات الكردية على الطريق"
         if after_word:
-            return after_word[0].name
+            return after_word[0]
         if before:
-            return before[-1].name
+            return before[-1]
     if not acts:
-        return ""
-    return min(acts, key=lambda a: abs(a.tok_first - i)).name
+        return None
+    return min(acts, key=lambda a: abs(a.tok_first - i))
 
 
-def _controller(ann: Annotated, road: Road, first: int, last: int) -> tuple[str, str]:
+def _controller(ann: Annotated, road: Road, first: int, last: int) -> tuple[ActorMention | None, str]:
     """Who holds the road and its status ('cut by SDF', 'used by ISIS')."""
     ctl = _control_word(ann, road, first, last, "road_control")
     if ctl is not None:
@@ -152,8 +152,8 @@ def _controller(ann: Annotated, road: Road, first: int, last: int) -> tuple[str,
     cut = _control_word(ann, road, first, last, "road_cut")
     if cut is not None:
         actor = _actor_near(ann, cut, first, last, road)
-        return actor, f"cut by {actor}" if actor else "cut"
-    return "", _status(ann, road, first, last)
+        return actor, f"cut by {actor.name}" if actor else "cut"
+    return None, _status(ann, road, first, last)
 
 
 def _status(ann: Annotated, road: Road, first: int, last: int) -> str:
@@ -163,7 +163,7 @@ def _status(ann: Annotated, road: Road, first: int, last: int) -> str:
     if hit is None:
         return ""
     actor = _actor_near(ann, hit, first, last, road)
-    return f"used by {actor}" if actor else "used"
+    return f"used by {actor.name}" if actor else "used"
 
 
 def _along(ann: Annotated, road: Road, places: list[PlaceTok], via: list[PlaceTok]) -> list[PlaceTok]:
@@ -218,8 +218,9 @@ def routes_in(ann: Annotated) -> list[Route]:
             name = " ".join(x for x in (direction, named, label, "" if named else "road") if x).strip()
             key = tuple(sorted(p.place.gazetteer_id for p in via))
             holder, status = _controller(ann, road, first, last)
+            road_span = Span(ann.nt.orig_starts[road[0]], ann.nt.orig_ends[road[1]])
             route = Route(name=name, via=tuple(p.place for p in via), start=sent.start, end=sent.end,
-                          controlled_by=holder, status=status)
+                          road=road_span, controlled_by=holder, status=status)
             if key not in out or (route.controlled_by and not out[key].controlled_by):
                 out[key] = route
             last_key = key

@@ -11,7 +11,7 @@ from datetime import date
 
 from geodata.records import DateRef, DocumentRecord, Span
 
-__all__ = ["DateRef", "Document", "Event", "Extraction", "Movement", "Place", "Route", "Span"]
+__all__ = ["ActorMention", "DateRef", "Document", "Event", "Extraction", "Movement", "Place", "Route", "Span"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +51,25 @@ class Place:
 
 
 @dataclass(frozen=True, slots=True)
+class ActorMention:
+    """A canonical actor (data/actors.csv) as named at `start:end` (tokens `tok_first..tok_last`)."""
+
+    actor_id: str
+    name: str
+    actor_type: str
+    family: str
+    start: int
+    end: int
+    tok_first: int
+    tok_last: int
+
+
+def actor_name(actor: ActorMention | None) -> str:
+    """The canonical name of an actor, "" for none."""
+    return actor.name if actor else ""
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """One ACLED-typed event tied to a place, in one sentence."""
 
@@ -61,8 +80,8 @@ class Event:
     start: int  # the evidence sentence
     end: int
     trigger: Span
-    actor1: str = ""
-    actor2: str = ""
+    actor1: ActorMention | None = None
+    actor2: ActorMention | None = None
     date: DateRef | None = None
     fatalities: int | None = None
     count: int | None = None
@@ -74,9 +93,10 @@ class Movement:
     """An ordered journey: waypoints in travel order."""
 
     waypoints: tuple[Place, ...]
-    start: int
+    start: int  # the evidence sentence
     end: int
-    actor: str = ""
+    trigger: Span | None = None  # the movement word
+    actor: ActorMention | None = None
     count: int | None = None
     unit: str = ""
     date: DateRef | None = None
@@ -88,9 +108,10 @@ class Route:
 
     name: str
     via: tuple[Place, ...]
-    start: int
+    start: int  # the evidence sentence
     end: int
-    controlled_by: str = ""
+    road: Span | None = None  # the road as the text names it
+    controlled_by: ActorMention | None = None
     status: str = ""
 
 

@@ -15,12 +15,13 @@ waypoints, a road's towns) are `PlaceRef`s with their own spans; actors are
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, ClassVar
 
 KINDS: tuple[str, ...] = ("place", "event", "movement", "route")
@@ -45,6 +46,19 @@ class DateRef:
     start: date
     end: date
     span: Span | None = None
+
+
+def dated(value: date, precision: str = "day") -> DateRef:
+    """A date and the days its precision stands for: a week is the date and the six days after, a
+    month or a year the whole of it (ACLED's and UCDP's reading of their own precisions)."""
+    if precision == "week":
+        return DateRef(value, precision, value, value + timedelta(days=6))
+    if precision == "month":
+        return DateRef(value, precision, value.replace(day=1),
+                       date(value.year, value.month, calendar.monthrange(value.year, value.month)[1]))
+    if precision == "year":
+        return DateRef(value, precision, date(value.year, 1, 1), date(value.year, 12, 31))
+    return DateRef(value, precision, value, value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,8 +129,9 @@ class FeatureRecord:
     evidence_span: Span | None = None
     span: Span | None = None
     confidence: float | None = None
-    source: str = ""
-    extra: Mapping[str, Any] = field(default_factory=dict, compare=False)
+    source: str = ""  # the document's source (a news agency, "ACLED"), filled in by the store
+    period: tuple[date, date] | None = None  # the days it covers, filled in by the store
+    extra: Mapping[str, Any] = field(default_factory=dict, compare=False)  # imported datasets' own columns
 
     @property
     def vertices(self) -> tuple[PlaceRef, ...]:

@@ -1,10 +1,9 @@
-"""Import published event datasets to map beside extracted events.
+"""Read published event datasets, to map beside extracted events.
 
 ACLED CSV exports and UCDP GED CSV files, read by their published column
-names, become contract `event` features with `source_dataset` ("ACLED" /
-"UCDP GED") and `source_id` (event_id_cnty / id); every other column of the
-row is kept as a property (as `csv_<name>` when the event sets that name
-itself). Bad rows (short or long rows, bad dates,
+names, become event records whose `extra` holds `source_dataset` ("ACLED" /
+"UCDP GED"), `source_id` (event_id_cnty / id) and every other column of the
+row (as `csv_<name>` when the GeoJSON contract has that name itself). Bad rows (short or long rows, bad dates,
 coordinates out of range) are skipped and reported with their line number.
 Each imported file is one document, identified by its content, so importing
 the same file again changes nothing.
@@ -20,17 +19,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
 from geodata.countries import country_code
 from geodata.errors import InputError
 from geodata.formats.text import decode
-from geodata.records import DocumentRecord, document_id
+from geodata.records import ActorRef, DateRef, DocumentRecord, EventRecord, PlaceRef, dated, document_id, feature_id
 from geodata.settings import MAX_TEXT_CHARS
-from geodata.store import AddStatus, Store
-from geodata.store.schema import PROPS
 
-Feature = dict[str, Any]
 Row = dict[str, str]
 
 ACLED_REQUIRED = ("event_id_cnty", "event_date", "event_type", "latitude", "longitude")
@@ -41,7 +36,12 @@ _UCDP_MAPPED = {"id", "date_start", "date_end", "latitude", "longitude", "type_o
                 "where_coordinates", "where_prec", "best", "source_headline", "country", "active_year"}
 _UCDP_COUNTS = ("low", "high", "deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown", "number_of_sources")
 _TIME_PRECISION = {1: "day", 2: "week", 3: "month"}
-_RESERVED = {p for p, _ in PROPS["event"]} | {"kind", "doc", "evidence", "start", "end", "lang", "confidence"}
+# Properties an event has in the GeoJSON contract: a dataset's column of that name is kept as "csv_<name>".
+_RESERVED = frozenset(
+    "kind id doc lang evidence evidence_start evidence_end start end event_type sub_event_type actor1 actor2 "
+    "actor1_id actor1_family actor2_id actor2_family location location_ar gazetteer_id country_code location_type "
+    "geo_precision fatalities count unit date date_precision date_start date_end spans source_dataset source_id "
+    "confidence".split())
 # UCDP's three types of violence in ACLED's taxonomy (the UCDP code is kept as `type_of_violence`).
 _UCDP_TYPES = {1: ("Battles", "Armed clash"), 2: ("Battles", "Armed clash"),
                3: ("Violence against civilians", "Attack")}
@@ -56,12 +56,12 @@ class ImportResult:
     dataset: str
     doc: DocumentRecord
     doc_id: str
-    features: tuple[Feature, ...]
+    records: tuple[EventRecord, ...]
     skipped: tuple[tuple[int, str], ...]
 
     @property
     def rows(self) -> int:
-        return len(self.features) + len(self.skipped)
+        return len(self.records) + len(self.skipped)
 
 
 # --- cell parsers (raise ValueError with the reason) -----------------------------------------------------------
@@ -95,7 +95,7 @@ def _int(value: str | None, column: str, *, lo: int = 0, hi: int | None = None) 
     return int(number)
 
 
-def _point(row: Row) -> list[float]:
+def _point(row: Row) -> tuple[float, float]:
     try:
         lat, lon = float(row["latitude"]), float(row["longitude"])
     except (TypeError, ValueError):
@@ -106,7 +106,7 @@ def _point(row: Row) -> list[float]:
         raise ValueError(msg)
     if lat == 0 and lon == 0:
         raise ValueError("coordinates 0, 0 (a missing location)")
-    return [round(lon, 7), round(lat, 7)]
+    return round(lon, 7), round(lat, 7)
 
 
 def _text(row: Row, column: str) -> str:
@@ -120,35 +120,49 @@ def _extra(row: Row, mapped: set[str]) -> dict[str, str]:
             if k and k not in mapped and v and v.strip()}
 
 
-def _event(point: list[float], evidence: str, **props: Any) -> Feature:
-    base = {"kind": "event", "evidence": evidence, "start": None, "end": None, "lang": "en", "count": None,
-            "unit": "", "location_ar": "", "gazetteer_id": ""}
-    return {"type": "Feature", "geometry": {"type": "Point", "coordinates": point}, "properties": base | props}
+def _actor(name: str) -> ActorRef | None:
+    return ActorRef(name) if name else None
 
 
-# --- row -> feature ---------------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class _Where:
+    """The file a row comes from (its content key gives the rows' stable ids) and its line."""
 
-def acled_feature(row: Row) -> Feature:
-    """One ACLED export row as an event feature."""
+    key: str
+    doc: str
+    line: int
+
+    def feature_id(self, source_id: str) -> str:
+        return feature_id(self.key, "event", source_id or f"line {self.line}")
+
+
+# --- row -> record ----------------------------------------------------------------------------------------------
+
+_NOWHERE = _Where("", "", 0)
+
+
+def acled_record(row: Row, where: _Where = _NOWHERE) -> EventRecord:
+    """One ACLED export row as an event record."""
     if not _text(row, "event_id_cnty"):
         raise ValueError("event_id_cnty is empty")
     if not _text(row, "event_type"):
         raise ValueError("event_type is empty")
     when = _date(row["event_date"], "event_date")
     precision = _int(row.get("time_precision"), "time_precision", lo=1, hi=3) or 1
-    country = _text(row, "country")
-    return _event(
-        _point(row), _text(row, "notes"), event_type=_text(row, "event_type"),
-        sub_event_type=_text(row, "sub_event_type"), actor1=_text(row, "actor1"), actor2=_text(row, "actor2"),
-        date=when.isoformat(), date_precision=_TIME_PRECISION[precision], location=_text(row, "location"),
-        country_code=country_code(country) or "", geo_precision=_int(row.get("geo_precision"), "geo_precision",
-                                                                     lo=1, hi=3),
-        fatalities=_int(row.get("fatalities"), "fatalities"), source_dataset="ACLED",
-        source_id=_text(row, "event_id_cnty"), **_extra(row, _ACLED_MAPPED))
+    lon, lat = _point(row)
+    place = PlaceRef(_text(row, "location"), lat, lon, country_code=country_code(_text(row, "country")) or "")
+    source_id = _text(row, "event_id_cnty")
+    return EventRecord(
+        feature_id=where.feature_id(source_id), doc=where.doc, lang="en", evidence=_text(row, "notes"),
+        event_type=_text(row, "event_type"), sub_event_type=_text(row, "sub_event_type"), place=place,
+        geo_precision=_int(row.get("geo_precision"), "geo_precision", lo=1, hi=3),
+        actor1=_actor(_text(row, "actor1")), actor2=_actor(_text(row, "actor2")),
+        date=dated(when, _TIME_PRECISION[precision]), fatalities=_int(row.get("fatalities"), "fatalities"),
+        extra={"source_dataset": "ACLED", "source_id": source_id, **_extra(row, _ACLED_MAPPED)})
 
 
-def ucdp_feature(row: Row) -> Feature:
-    """One UCDP GED row as an event feature (UCDP's date range and low/best/high kept)."""
+def ucdp_record(row: Row, where: _Where = _NOWHERE) -> EventRecord:
+    """One UCDP GED row as an event record (UCDP's date range and low/best/high kept)."""
     start, end = _date(row["date_start"], "date_start"), _date(row["date_end"], "date_end")
     if end < start:
         msg = f"date_end {end} is before date_start {start}"
@@ -165,15 +179,17 @@ def ucdp_feature(row: Row) -> Feature:
     for column in _UCDP_COUNTS:  # UCDP's low/high estimates and deaths per side, as numbers
         if column in extra:
             extra[column] = _int(extra[column], column)
-    return _event(
-        _point(row), _text(row, "source_headline"), event_type=event_type, sub_event_type=sub_event_type,
-        actor1=_text(row, "side_a"), actor2=_text(row, "side_b"), date=start.isoformat(),
-        date_precision="day" if start == end else "range", date_start=start.isoformat(), date_end=end.isoformat(),
-        location=_text(row, "where_coordinates") or _text(row, "where_description"),
-        country_code=country_code(country.split("(")[0]) or "",
+    lon, lat = _point(row)
+    place = PlaceRef(_text(row, "where_coordinates") or _text(row, "where_description"), lat, lon,
+                     country_code=country_code(country.split("(")[0]) or "")
+    source_id = _text(row, "id")
+    return EventRecord(
+        feature_id=where.feature_id(source_id), doc=where.doc, lang="en", evidence=_text(row, "source_headline"),
+        event_type=event_type, sub_event_type=sub_event_type, place=place,
         geo_precision=None if where_prec is None else min(where_prec, 3),
-        fatalities=_int(row.get("best"), "best"), source_dataset="UCDP GED", source_id=_text(row, "id"),
-        **{k: v for k, v in extra.items() if v})
+        actor1=_actor(_text(row, "side_a")), actor2=_actor(_text(row, "side_b")),
+        date=DateRef(start, "day" if start == end else "range", start, end), fatalities=_int(row.get("best"), "best"),
+        extra={"source_dataset": "UCDP GED", "source_id": source_id, **{k: v for k, v in extra.items() if v}})
 
 
 # --- files ------------------------------------------------------------------------------------------------------
@@ -187,9 +203,8 @@ def _rows(text: str, name: str, dataset: str, required: tuple[str, ...]) -> Iter
     header = [(h or "").strip().lower() for h in reader.fieldnames or []]
     missing = [c for c in required if c not in header]
     if missing:
-        msg = (f"{name}: not a {dataset} CSV file: missing column(s) {', '.join(missing)}; "
-               f"it needs {dataset}'s published column names ({', '.join(required)}, ...).")
-        raise InputError(msg)
+        raise InputError(f"not a {dataset} CSV file: missing column(s) {', '.join(missing)}; it needs {dataset}'s "
+                         f"published column names ({', '.join(required)}, ...).", source=name)
     reader.fieldnames = header
     end, rows = 1, iter(reader)
     while True:
@@ -209,53 +224,39 @@ def _rows(text: str, name: str, dataset: str, required: tuple[str, ...]) -> Iter
             yield start, row
 
 
-def _read(path: str | Path, dataset: str, required: tuple[str, ...], to_feature: Callable[[Row], Feature],
-          ) -> ImportResult:
+def _read(path: str | Path, dataset: str, required: tuple[str, ...],
+          to_record: Callable[[Row, _Where], EventRecord]) -> ImportResult:
     path = Path(path)
     try:
         text = decode(path.read_bytes(), str(path))
     except FileNotFoundError:
-        msg = f"{path}: no such file."
-        raise InputError(msg) from None
+        raise InputError("no such file.", source=str(path)) from None
     except OSError as exc:
-        msg = f"{path}: cannot be read ({exc.strerror or exc})."
-        raise InputError(msg) from None
-    features: list[Feature] = []
+        raise InputError(f"cannot be read ({exc.strerror or exc}).", source=str(path)) from None
+    key = document_id(f"{dataset}\n{text}")
+    records: list[EventRecord] = []
     skipped: list[tuple[int, str]] = []
     for line, row in _rows(text, str(path), dataset, required):
         if isinstance(row, str):
             skipped.append((line, row))
             continue
         try:
-            features.append(to_feature(row))
+            records.append(to_record(row, _Where(key, path.name, line)))
         except ValueError as exc:
             skipped.append((line, str(exc)))
     doc = DocumentRecord(name=path.name, text="", lang="en", title=f"{dataset}: {path.name}", source=dataset,
                          origin="import")
-    return ImportResult(dataset, doc, document_id(f"{dataset}\n{text}"), tuple(features), tuple(skipped))
+    return ImportResult(dataset, doc, key, tuple(records), tuple(skipped))
 
 
 def read_acled_csv(path: str | Path) -> ImportResult:
     """An ACLED export (CSV with ACLED's column names)."""
-    return _read(path, "ACLED", ACLED_REQUIRED, acled_feature)
+    return _read(path, "ACLED", ACLED_REQUIRED, acled_record)
 
 
 def read_ucdp_csv(path: str | Path) -> ImportResult:
     """A UCDP GED file (CSV with UCDP's column names)."""
-    return _read(path, "UCDP GED", UCDP_REQUIRED, ucdp_feature)
+    return _read(path, "UCDP GED", UCDP_REQUIRED, ucdp_record)
 
 
 READERS: dict[str, Callable[[str | Path], ImportResult]] = {"acled": read_acled_csv, "ucdp": read_ucdp_csv}
-
-
-def import_file(store: Store, path: str | Path, dataset: str, *, replace: bool = False) -> tuple[AddStatus,
-                                                                                               ImportResult]:
-    """Read one file (`dataset` "acled" or "ucdp") and store it as one document."""
-    result = READERS[dataset](path)
-    if not result.features:
-        first = f"; line {result.skipped[0][0]}: {result.skipped[0][1]}" if result.skipped else ""
-        msg = f"{path}: none of its {result.rows} row(s) can be used{first}."
-        raise InputError(msg)
-    status = store.add_document(result.doc, list(result.features), doc_id=result.doc_id, origin="import",
-                                replace=replace)
-    return status, result

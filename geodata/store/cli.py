@@ -9,12 +9,14 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from pathlib import Path
 
-from geodata.errors import InputError, KhareetaError
-from geodata.formats.datasets import import_file
+from geodata.errors import InputError, KhareetaError, describe
+from geodata.formats.datasets import READERS, ImportResult
 from geodata.formats.export import FORMATS, check_target, export, export_format
-from geodata.store import Store
-from geodata.store.filters import KINDS, Filters, parse_bbox
+from geodata.records import KINDS
+from geodata.store import AddStatus, Store
+from geodata.store.filters import Filters, parse_bbox
 
 
 def store_from_args(args: argparse.Namespace) -> Store:
@@ -77,10 +79,19 @@ def _export(args: argparse.Namespace) -> int:
     check_target(args.output, fmt)
     store = store_from_args(args)
     t0 = time.perf_counter()
-    features = store.query(filters)
-    n = export(features, args.output, fmt)
+    n = export(store.query(filters), args.output, fmt)
     print(f"wrote {n:,} feature(s) to {args.output} ({time.perf_counter() - t0:.1f} s)")
     return 0
+
+
+def import_dataset(store: Store, path: str | Path, dataset: str, *, replace: bool = False,
+                   ) -> tuple[AddStatus, ImportResult]:
+    """Read one file (`dataset` "acled" or "ucdp") and store it as one document."""
+    result = READERS[dataset](path)
+    if not result.records:
+        first = f"; line {result.skipped[0][0]}: {result.skipped[0][1]}" if result.skipped else ""
+        raise InputError(f"none of its {result.rows} row(s) can be used{first}.", source=str(path))
+    return store.add_document(result.doc, result.records, doc_id=result.doc_id, replace=replace), result
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -88,12 +99,12 @@ def _import(args: argparse.Namespace) -> int:
     failed = 0
     for path in args.files:
         try:
-            status, result = import_file(store, path, args.dataset, replace=args.replace)
+            status, result = import_dataset(store, path, args.dataset, replace=args.replace)
         except InputError as exc:
-            print(f"error: {exc}", file=sys.stderr)
+            print(f"error: {describe(exc.problem)}", file=sys.stderr)
             failed += 1
             continue
-        print(f"{path}: {result.dataset}, {len(result.features)} event(s) {status}"
+        print(f"{path}: {result.dataset}, {len(result.records)} event(s) {status}"
               + (f", {len(result.skipped)} row(s) skipped:" if result.skipped else ""))
         for line, reason in result.skipped[:50]:
             print(f"  line {line}: {reason}")

@@ -1,66 +1,38 @@
-"""The store: documents and their features, behind a small interface.
+"""The store: documents and their feature records, behind a small interface.
 
 Built on SQLAlchemy Core so the same code runs on a SQLite file (default) and
-on PostgreSQL/PostGIS by URL. It works on the contract's GeoJSON features
-(`extract.features`), not on how they were extracted. Geometry is kept as
-GeoJSON text plus its bounding box in plain columns, so bounding-box queries
-need no spatial extension on either database. Every document goes in (or is
-deleted) in one transaction: a failure leaves nothing of it behind.
+on PostgreSQL/PostGIS by URL. It takes and returns the typed records of
+`geodata.records`, whoever made them (extraction, an imported dataset).
+Geometry is kept as GeoJSON text plus its bounding box in plain columns, so
+bounding-box queries need no spatial extension on either database. Every
+document goes in (or is deleted) in one transaction: a failure leaves nothing
+of it behind. A store written by an older version is migrated when opened.
 """
 
 from __future__ import annotations
 
-import gc
 import os
 import time
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any, Literal, TypeVar
 
 import sqlalchemy as sa
-from sqlalchemy import event as sa_event
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
-from geodata import settings
 from geodata.errors import InputError, StoreError
-from geodata.records import DocumentRecord, document_id
-from geodata.store.filters import KINDS, Filters, where_clauses
-from geodata.store.schema import SCHEMA_VERSION, TABLES, RowReader, documents, meta, metadata, rows_from_features
+from geodata.records import KINDS, DocumentRecord, Record, document_id
+from geodata.store.engine import gc_paused, is_locked, resolve_url, sqlite_setup
+from geodata.store.filters import Filters, where_clauses
+from geodata.store.rows import RowReader, rows_of
+from geodata.store.schema import SCHEMA_VERSION, TABLES, documents, meta, metadata, migrate
 
-Feature = dict[str, Any]
+__all__ = ["AddStatus", "DocumentInfo", "Facets", "Store", "StoreStats", "resolve_url"]
 AddStatus = Literal["added", "unchanged", "replaced"]
 T = TypeVar("T")
 _RETRIES = 6
-
-
-def resolve_url(url_or_path: str | os.PathLike[str] | None = None) -> str:
-    """`--db` value, else env KHAREETA_DB, else `<data>/khareeta.sqlite`, as a
-    SQLAlchemy URL; a bare path becomes `sqlite:///path` (its folder is created)."""
-    value = str(url_or_path or os.environ.get("KHAREETA_DB") or settings.data_dir() / "khareeta.sqlite").strip()
-    if "://" in value:
-        if value.startswith("postgres://"):
-            value = "postgresql://" + value[len("postgres://"):]
-        url = sa.make_url(value)
-        if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
-            _make_parent(Path(url.database))
-        return value
-    if value == ":memory:":
-        return "sqlite://"
-    path = Path(value).expanduser()
-    _make_parent(path)
-    return f"sqlite:///{path.resolve()}"
-
-
-def _make_parent(path: Path) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        msg = f"cannot create the folder {str(path.parent)!r} for the store ({exc.strerror})."
-        raise StoreError(msg) from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,45 +73,11 @@ class Facets:
     date_max: str | None
 
 
-def _sqlite_setup(engine: Engine) -> None:
-    """WAL, a busy timeout, and BEGIN IMMEDIATE for writes (no lock-upgrade deadlocks)."""
-
-    @sa_event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
-        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
-        cur = dbapi_conn.cursor()
-        for pragma in ("busy_timeout = 10000", "journal_mode = WAL", "synchronous = NORMAL", "foreign_keys = ON"):
-            cur.execute(f"PRAGMA {pragma}")
-        cur.close()
-
-    @sa_event.listens_for(engine, "begin")
-    def _on_begin(conn: Connection) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("khareeta_write") else "BEGIN")
-
-
-def _is_locked(exc: OperationalError) -> bool:
-    text = str(exc.orig).lower()
-    return "locked" in text or "busy" in text
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Building 100,000 features is twice as fast without the cycle collector
-    re-scanning them; they hold no cycles, so nothing is lost."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def _unstorable(name: str, exc: UnicodeEncodeError) -> InputError:
     """Text no database can hold (a lone surrogate, from code that skipped `extract.inputs`)."""
-    msg = (f"{name}: the store refused it: its text holds {exc.object[exc.start:exc.end]!r}, which is not a "
-           f"character ({exc.reason}); read the article through extract.inputs, which replaces it.")
-    return InputError(msg)
+    return InputError(f"the store refused it: its text holds {exc.object[exc.start:exc.end]!r}, which is not a "
+                      f"character ({exc.reason}); read the article through extract.inputs, which replaces it.",
+                      source=name)
 
 
 def _insert_kind(conn: Connection, kind: str, rows: list[dict[str, Any]]) -> None:
@@ -166,7 +104,7 @@ class Store:
                    "(pip install 'psycopg[binary]'), or give a postgresql+psycopg2:// URL.")
             raise StoreError(msg) from None
         if engine.dialect.name == "sqlite":
-            _sqlite_setup(engine)
+            sqlite_setup(engine)
         store = cls(engine)
         try:
             store._write(store._create_schema)
@@ -196,6 +134,9 @@ class Store:
             msg = (f"the store {self.url} was written by a newer version of Khareeta (schema {row[0]}, "
                    f"this one knows {SCHEMA_VERSION}); update the program.")
             raise StoreError(msg)
+        elif int(row[0]) < SCHEMA_VERSION:  # written by an older version: brought up to date, nothing lost
+            migrate(conn, int(row[0]))
+            conn.execute(sa.update(meta).where(meta.c.key == "schema_version").values(value=str(SCHEMA_VERSION)))
 
     def _write(self, fn: Callable[[Connection], T]) -> T:
         """Run `fn` in one write transaction, retrying while the database is locked."""
@@ -206,7 +147,7 @@ class Store:
                     with conn.begin():
                         return fn(conn)
             except OperationalError as exc:
-                if _is_locked(exc) and attempt < _RETRIES - 1:
+                if is_locked(exc) and attempt < _RETRIES - 1:
                     time.sleep(0.05 * 2**attempt)
                     continue
                 msg = f"the store {self.url} cannot be written: {exc.orig}."
@@ -223,26 +164,31 @@ class Store:
 
     # --- writing ----------------------------------------------------------------------------------------------
 
-    def add_document(self, doc: DocumentRecord, features: Sequence[Feature], *, doc_id: str | None = None,
-                     origin: str = "article", replace: bool = False) -> AddStatus:
-        """Store a document and its features in one transaction.
+    def add_document(self, doc: DocumentRecord, records: Sequence[Record], *, doc_id: str | None = None,
+                     replace: bool = False) -> AddStatus:
+        """Store a document and its feature records in one transaction.
 
         The id is `document_id(doc.text)` unless given (imports hash the file).
         A document already stored is left alone ('unchanged') unless `replace`,
         which swaps its features for these ones ('replaced').
         """
-        new = _prepare(doc, features, doc_id, origin)
+        new = _prepare(doc, records, doc_id)
         try:
             return self._write(lambda conn: _add(conn, new, replace))
         except IntegrityError:
-            return "unchanged"  # another process stored the same document first
+            if self._has(new.doc_id):
+                return "unchanged"  # another process stored the same document first
+            raise _taken_ids(doc.name) from None
         except DBAPIError as exc:
-            msg = f"{doc.name}: the store refused it ({exc.orig})."
-            raise InputError(msg) from None
+            raise InputError(f"the store refused it ({exc.orig}).", source=doc.name) from None
         except UnicodeEncodeError as exc:
             raise _unstorable(doc.name, exc) from None
 
-    def add_documents(self, items: Sequence[tuple[DocumentRecord, Sequence[Feature]]], *,
+    def _has(self, doc_id: str) -> bool:
+        stmt = sa.select(documents.c.id).where(documents.c.id == doc_id)
+        return self._read(lambda conn: conn.execute(stmt).first() is not None)
+
+    def add_documents(self, items: Sequence[tuple[DocumentRecord, Sequence[Record]]], *,
                       replace: bool = False) -> list[AddStatus | Exception]:
         """Store many documents in one transaction, each in its own savepoint.
 
@@ -253,9 +199,9 @@ class Store:
         """
         out: list[AddStatus | Exception] = []
         ready: list[tuple[int, _NewDocument]] = []
-        for i, (doc, features) in enumerate(items):
+        for i, (doc, records) in enumerate(items):
             try:
-                ready.append((i, _prepare(doc, features, None, "article")))
+                ready.append((i, _prepare(doc, records, None)))
                 out.append("unchanged")  # placeholder, set below
             except InputError as exc:
                 out.append(exc)
@@ -266,12 +212,13 @@ class Store:
                 try:
                     with conn.begin_nested():
                         results.append((i, _add(conn, new, replace)))
-                except IntegrityError:
-                    results.append((i, "unchanged"))
+                except IntegrityError:  # stored by another process meanwhile, or ids another document has
+                    stored = conn.execute(sa.select(documents.c.id).where(documents.c.id == new.doc_id)).first()
+                    results.append((i, "unchanged" if stored else _taken_ids(new.doc_row["name"])))
                 except OperationalError:
                     raise  # the database, not this document: retried or reported whole
                 except DBAPIError as exc:
-                    results.append((i, InputError(f"{new.doc_row['name']}: the store refused it ({exc.orig}).")))
+                    results.append((i, InputError(f"the store refused it ({exc.orig}).", source=new.doc_row["name"])))
                 except UnicodeEncodeError as exc:
                     results.append((i, _unstorable(new.doc_row["name"], exc)))
                 except Exception as exc:  # rolled back to its savepoint; the batch goes on
@@ -288,14 +235,14 @@ class Store:
 
     # --- reading ----------------------------------------------------------------------------------------------
 
-    def query(self, filters: Filters | None = None, *, limit: int | None = None) -> list[Feature]:
-        """Features matching `filters`, as GeoJSON Feature dicts (the contract's
-        properties, plus `source` and the period `date_start`/`date_end`)."""
+    def query(self, filters: Filters | None = None, *, limit: int | None = None) -> list[Record]:
+        """Feature records matching `filters`, each kind in the order stored; `doc` is the store's
+        document id, `source` the document's source and `period` the days the feature covers."""
         filters = filters or Filters()
 
-        def run(conn: Connection) -> list[Feature]:
+        def run(conn: Connection) -> list[Record]:
             sources = dict(conn.execute(sa.select(documents.c.id, documents.c.source)).all())
-            out: list[Feature] = []
+            out: list[Record] = []
             for kind in filters.kinds or KINDS:
                 clauses = where_clauses(TABLES[kind], kind, filters, documents)
                 if clauses is None:
@@ -304,13 +251,13 @@ class Store:
                 if limit is not None:
                     stmt = stmt.limit(max(0, limit - len(out)))
                 reader = RowReader(kind)
-                out.extend(f for row in conn.execute(stmt)
-                           if (f := reader.feature(row, sources, filters.bbox)) is not None)
+                out.extend(r for row in conn.execute(stmt)
+                           if (r := reader.record(row, sources, filters.bbox)) is not None)
                 if limit is not None and len(out) >= limit:
                     break
             return out
 
-        with _gc_paused():
+        with gc_paused():
             return self._read(run)
 
     def documents(self) -> list[DocumentInfo]:
@@ -365,13 +312,13 @@ class _NewDocument:
     rows: dict[str, list[dict[str, Any]]]
 
 
-def _prepare(doc: DocumentRecord, features: Sequence[Feature], doc_id: str | None, origin: str) -> _NewDocument:
-    """Rows for a document and its features, checked before the database is touched."""
+def _prepare(doc: DocumentRecord, records: Sequence[Record], doc_id: str | None) -> _NewDocument:
+    """Rows for a document and its records, checked before the database is touched."""
     did = doc_id or document_id(doc.text)
+    rows = rows_of(did, records, doc.published, name=doc.name)
     published = doc.published.isoformat() if doc.published else None
-    rows = rows_from_features(did, features, published, name=doc.name)
     doc_row = {"id": did, "name": doc.name, "title": doc.title, "date": published, "source": doc.source,
-               "lang": doc.lang, "origin": origin, "text": doc.text, "n_features": len(features),
+               "lang": doc.lang, "origin": doc.origin, "text": doc.text, "n_features": len(records),
                "added_at": datetime.now(UTC).isoformat(timespec="seconds")}
     return _NewDocument(did, doc_row, rows)
 
@@ -387,6 +334,11 @@ def _add(conn: Connection, new: _NewDocument, replace: bool) -> AddStatus:
         if new.rows[kind]:
             _insert_kind(conn, kind, new.rows[kind])
     return "replaced" if exists else "added"
+
+
+def _taken_ids(name: str) -> InputError:
+    return InputError("the store refused it: some of its feature ids are those of another stored document.",
+                      source=name)
 
 
 def _date_span(conn: Connection) -> tuple[str | None, str | None]:

@@ -3,18 +3,17 @@ SQL conditions that select it."""
 
 from __future__ import annotations
 
-import calendar
 import functools
 import math
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
 
 from geodata.countries import country_code
 from geodata.errors import InputError
-from geodata.records import KINDS
+from geodata.records import KINDS, FeatureRecord
 
 
 def _as_date(value: date | str | None, what: str) -> date | None:
@@ -113,49 +112,12 @@ def parse_bbox(text: str) -> tuple[float, float, float, float]:
 
 # --- the period a feature covers ---------------------------------------------------------------------------------
 
-def _parse_partial(value: Any) -> tuple[date, date] | None:
-    """'2015-11-19' -> that day; '2015-11' -> the month; '2015' -> the year."""
-    if not value:
-        return None
-    s = str(value).strip()
-    try:
-        if len(s) >= 10:
-            d = date.fromisoformat(s[:10])
-            return d, d
-        if len(s) == 7:
-            y, m = int(s[:4]), int(s[5:7])
-            return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
-        if len(s) == 4:
-            return date(int(s), 1, 1), date(int(s), 12, 31)
-    except ValueError:
-        return None
-    return None
-
-
-def _widen(d: date, precision: str | None) -> tuple[date, date]:
-    """The days a date of this precision stands for (a week is the date and the six days after)."""
-    if precision == "week":
-        return d, d + timedelta(days=6)
-    if precision == "month":
-        return d.replace(day=1), date(d.year, d.month, calendar.monthrange(d.year, d.month)[1])
-    if precision == "year":
-        return date(d.year, 1, 1), date(d.year, 12, 31)
-    return d, d
-
-
-def period_of(props: dict[str, Any], doc_date: date | str | None = None) -> tuple[date | None, date | None]:
-    """The days a feature covers: `date_start`..`date_end` when given, else
-    `date` widened by `date_precision` (week, month, year), else the article's date."""
-    start = _parse_partial(props.get("date_start"))
-    end = _parse_partial(props.get("date_end"))
-    if start and end:
-        return start[0], end[1]
-    own = _parse_partial(props.get("date"))
-    if own:
-        lo, hi = _widen(own[0], props.get("date_precision"))
-        return lo, max(hi, own[1])
-    fallback = _parse_partial(doc_date.isoformat() if isinstance(doc_date, date) else doc_date)
-    return fallback if fallback else (None, None)
+def period_of(record: FeatureRecord, doc_date: date | None = None) -> tuple[date | None, date | None]:
+    """The days a feature covers: its date's period (a range, a week, a month...), else the article's date."""
+    when = record.when
+    if when is not None:
+        return when.start, when.end
+    return (doc_date, doc_date) if doc_date else (None, None)
 
 
 # --- filters as SQL (used by the store) ----------------------------------------------------------------------------

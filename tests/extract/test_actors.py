@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from extract.actors import ActorMention, actors_in
+from extract.actors import actors_in
+from extract.types import ActorMention
 from geodata.names import normalize_text
 
 ACTORS_CSV = Path(__file__).resolve().parents[2] / "extract" / "data" / "actors.csv"

@@ -20,14 +20,15 @@ from typing import Any
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from extract.features import extraction_features
+from extract.records import extraction_features
 from extract.inputs import RawArticle, jsonl_records, parse_jsonl_line
 from extract.pipeline import extract_article
 from geodata.errors import InputError, Problem
 from geodata.formats.datasets import ACLED_REQUIRED, UCDP_REQUIRED, ImportResult, read_acled_csv, read_ucdp_csv
 from geodata.formats.text import decode
 from geodata.gazetteer import Gazetteer
-from geodata.store.schema import rows_from_features
+from geodata.formats.geojson import record_to_feature
+from geodata.store.rows import rows_of
 
 FUZZ = settings(max_examples=100, deadline=None, database=None, derandomize=True,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture,
@@ -162,17 +163,17 @@ def csv_files(draw: st.DrawFn, required: tuple[str, ...]) -> bytes:
 
 
 def _check_import(result: ImportResult, path: Path) -> None:
-    if result.features:
-        KEPT.append(len(result.features))
+    if result.records:
+        KEPT.append(len(result.records))
     lines = path.read_bytes().count(b"\n") + 2
     assert [line for line, _ in result.skipped] == sorted(line for line, _ in result.skipped)
     assert all(1 < line <= lines and "\n" not in reason for line, reason in result.skipped)
-    for f in result.features:
+    for f in map(record_to_feature, result.records):
         lon, lat = f["geometry"]["coordinates"]
         assert -180 <= lon <= 180 and -90 <= lat <= 90
         assert f["properties"]["kind"] == "event"
         assert date.fromisoformat(f["properties"]["date"])
-    rows_from_features("x", list(result.features), None, name=str(path))  # the store takes all of them
+    rows_of("x", result.records, None, name=str(path))  # the store takes all of them
 
 
 def _read_or_refuse(reader: Any, path: Path, data: bytes) -> None:
@@ -247,11 +248,15 @@ def _check_features(text: str, features: list[dict[str, Any]]) -> None:
     for f in features:
         p = f["properties"]
         assert 0 <= p["start"] < p["end"] <= n, p
-        assert p["evidence"] in text
+        assert 0 <= p["evidence_start"] < p["evidence_end"] <= n, p
+        assert text[p["evidence_start"]:p["evidence_end"]] == p["evidence"], p
         if p["kind"] == "place":
             assert text[p["start"]:p["end"]] == p["surface"], p
-        if p["kind"] == "event":
-            assert p["start"] <= p["trigger_start"] < p["trigger_end"] <= p["end"], p
+        if p["kind"] == "event":  # the trigger lies in the evidence sentence
+            assert p["evidence_start"] <= p["start"] < p["end"] <= p["evidence_end"], p
+        for span in p.get("spans", {}).values():  # every place and actor span is true too
+            for s in span if isinstance(span[0], list) or span[0] is None else [span]:
+                assert s is None or 0 <= s[0] < s[1] <= n, p
         json.dumps(f, ensure_ascii=False, allow_nan=False).encode("utf-8")  # valid JSON, writable as UTF-8
 
 

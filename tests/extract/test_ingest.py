@@ -97,7 +97,7 @@ def test_a_crash_inside_one_document_leaves_nothing_of_it(store: Store, gaz: Gaz
     assert "power cut" in report.failed[0].reason
     assert len(report.added) == N_SEEDS - 1
     assert victim_id not in {d.doc_id for d in store.documents()}
-    assert all(f["properties"]["doc"] != victim_id for f in store.query())
+    assert all(r.doc != victim_id for r in store.query())
 
 
 def test_progress_is_called_for_every_article(store: Store, gaz: Gazetteer) -> None:

@@ -41,11 +41,11 @@ from hypothesis import strategies as st
 
 from extract.cli import main as cli_main
 from extract.document import make_document
-from extract.features import extraction_features
+from extract.records import extraction_features
 from extract.inputs import read_file
 from extract.pipeline import extract_article, extract_document
 from extract.sentences import sentence_of
-from extract.types import Extraction
+from extract.types import Extraction, Span
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -97,14 +97,14 @@ def test_golden_file_is_consistent_with_the_seed(golden: list[dict], seed_text: 
 
 def _describe(f: dict) -> str:
     p = f["properties"]
-    return f"{p['kind']} {p['start']}:{p['end']}"
+    return f"{p['kind']} {p['evidence_start']}:{p['evidence_end']}"
 
 
 def test_seed_still_has_every_golden_feature(golden: list[dict], seed_features: list[dict]) -> None:
     problems = []
     for g in golden:
-        same_place = [f for f in seed_features if f["properties"]["kind"] == g["kind"]
-                      and (f["properties"]["start"], f["properties"]["end"]) == (g["start"], g["end"])]
+        same_place = [f for f in seed_features if f["properties"]["kind"] == g["kind"]  # golden start/end: the sentence
+                      and (f["properties"]["evidence_start"], f["properties"]["evidence_end"]) == (g["start"], g["end"])]
         found = [f for f in same_place if f["geometry"]["type"] == g["geometry"]
                  and _rounded(f["geometry"]["coordinates"]) == g["coordinates"]
                  and all(f["properties"].get(k) == v for k, v in g["properties"].items())]
@@ -226,15 +226,14 @@ def _check_extraction(text: str, ex: Extraction) -> None:
     for f in extraction_features(ex):
         p = f["properties"]
         s, e = p["start"], p["end"]
+        es, ee = p["evidence_start"], p["evidence_end"]
         assert 0 <= s < e <= n, p
+        assert p["evidence"] == text[es:ee], p  # the evidence is the sentence its offsets point at
+        assert any((x.start, x.end) == (es, ee) for x in sentences), p
+        assert es <= s and e <= ee, p  # the mention or trigger lies in it
         if p["kind"] == "place":
-            sent = sentence_of(sentences, s)
-            assert sent.start <= s and e <= sent.end, (p, sent)
-            assert p["evidence"] == text[sent.start : sent.end], p
+            assert sentence_of(sentences, s) == Span(es, ee), p
             assert text[s:e] == p["surface"], p
-        else:
-            assert p["evidence"] == text[s:e], p  # the evidence is the sentence the offsets point at
-            assert any((x.start, x.end) == (s, e) for x in sentences), p
         if p["kind"] == "movement":
             assert f["geometry"]["type"] == "LineString" and len(f["geometry"]["coordinates"]) >= 2, p
     for ev in ex.events:

@@ -10,14 +10,25 @@ import pytest
 
 from geodata.cli import main
 from geodata.errors import InputError
-from geodata.formats.datasets import acled_feature, import_file, read_acled_csv, read_ucdp_csv
-from geodata.formats.export import to_csv
+from geodata.formats.datasets import ImportResult, acled_record, read_acled_csv, read_ucdp_csv
+from geodata.formats.geojson import record_to_feature
+from geodata.store.cli import import_dataset as import_file
+from geodata.formats.acled_csv import to_csv
 from geodata.store import Store
 from geodata.store.filters import Filters
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 ACLED = DATA / "acled_sample.csv"
 UCDP = DATA / "ucdp_sample.csv"
+
+
+def features(result: ImportResult) -> list[dict]:
+    """The records read, as the GeoJSON Features they export as."""
+    return [record_to_feature(r) for r in result.records]
+
+
+def query(store: Store, filters: Filters | None = None) -> list[dict]:
+    return [record_to_feature(r) for r in store.query(filters)]
 
 
 @pytest.fixture
@@ -29,13 +40,13 @@ def store(tmp_path: Path) -> Store:
 def test_acled_rows_become_events_and_bad_rows_are_reported_by_line() -> None:
     r = read_acled_csv(ACLED)
     assert r.dataset == "ACLED" and r.rows == 11
-    assert [f["properties"]["source_id"] for f in r.features] == [
+    assert [f["properties"]["source_id"] for f in features(r)] == [
         "IRQ90001", "IRQ90002", "IRQ90003", "SYR90004", "SYR90005", "SYR90006", "IRQ90011"]
     assert [line for line, _ in r.skipped] == [9, 10, 11, 12]  # IRQ90003's notes span lines 4-5
     reasons = dict(r.skipped)
     assert "not a date" in reasons[9] and "out of range" in reasons[10]
     assert "not numbers" in reasons[11] and "7 fields" in reasons[12]
-    first = r.features[0]
+    first = features(r)[0]
     assert first["geometry"] == {"type": "Point", "coordinates": [43.3797, 36.3536]}
     p = first["properties"]
     assert (p["kind"], p["source_dataset"], p["event_type"], p["sub_event_type"]) == (
@@ -44,7 +55,7 @@ def test_acled_rows_become_events_and_bad_rows_are_reported_by_line() -> None:
         "2016-10-17", "day", 12, 1, "IQ")
     assert (p["admin1"], p["source"], p["assoc_actor_1"], p["country"]) == (
         "Ninewa", "Shafaq News", "Popular Mobilization Forces", "Iraq")
-    week = r.features[2]["properties"]
+    week = features(r)[2]["properties"]
     assert (week["date"], week["date_precision"]) == ("2015-11-19", "week")  # "19 November 2015", precision 2
     assert "\n" in week["evidence"]
 
@@ -52,21 +63,21 @@ def test_acled_rows_become_events_and_bad_rows_are_reported_by_line() -> None:
 def test_ucdp_rows_keep_their_date_range_and_estimates() -> None:
     r = read_ucdp_csv(UCDP)
     assert r.dataset == "UCDP GED"
-    assert [f["properties"]["source_id"] for f in r.features] == ["510001", "510002", "510003", "510004"]
+    assert [f["properties"]["source_id"] for f in features(r)] == ["510001", "510002", "510003", "510004"]
     assert [line for line, _ in r.skipped] == [6, 7, 8, 9]
     reasons = dict(r.skipped)
     assert "out of range" in reasons[6] and "before date_start" in reasons[7]
     assert "type_of_violence" in reasons[8] and "not a date" in reasons[9]
-    manbij = r.features[2]["properties"]
+    manbij = features(r)[2]["properties"]
     assert (manbij["date"], manbij["date_precision"], manbij["date_start"], manbij["date_end"]) == (
         "2016-06-01", "range", "2016-06-01", "2016-08-12")
     assert (manbij["fatalities"], manbij["low"], manbij["high"]) == (178, 150, 230)
     assert (manbij["actor1"], manbij["actor2"], manbij["country_code"]) == ("SDF", "IS", "SY")
-    raqqa = r.features[1]["properties"]
+    raqqa = features(r)[1]["properties"]
     assert (raqqa["event_type"], raqqa["sub_event_type"], raqqa["type_of_violence"]) == (
         "Violence against civilians", "Attack", 3)
     assert (raqqa["date_precision"], raqqa["geo_precision"]) == ("day", 1)
-    assert r.features[3]["properties"]["geo_precision"] == 3  # where_prec 4 (province)
+    assert features(r)[3]["properties"]["geo_precision"] == 3  # where_prec 4 (province)
 
 
 def test_import_is_one_document_and_idempotent(store: Store) -> None:
@@ -77,7 +88,7 @@ def test_import_is_one_document_and_idempotent(store: Store) -> None:
     docs = {d.source: d for d in store.documents()}
     assert set(docs) == {"ACLED", "UCDP GED"} and docs["ACLED"].n_features == 7
     assert docs["ACLED"].origin == "import" and docs["ACLED"].doc_id == result.doc_id
-    acled = store.query(Filters(sources=["ACLED"]))
+    acled = query(store, Filters(sources=["ACLED"]))
     assert len(acled) == 7 and {f["properties"]["source_dataset"] for f in acled} == {"ACLED"}
     assert acled[0]["properties"]["source"] == "Shafaq News"  # the row's source, not the file's
 
@@ -92,7 +103,7 @@ def test_import_is_one_document_and_idempotent(store: Store) -> None:
 def test_imported_events_answer_filters(store: Store, kw: dict, ids: list[str]) -> None:
     import_file(store, ACLED, "acled")
     import_file(store, UCDP, "ucdp")
-    assert [f["properties"]["source_id"] for f in store.query(Filters(**kw))] == ids
+    assert [f["properties"]["source_id"] for f in query(store, Filters(**kw))] == ids
 
 
 def test_exported_csv_keeps_acled_ids_and_neutralises_formulas(store: Store, tmp_path: Path) -> None:
@@ -115,7 +126,7 @@ def test_exported_csv_keeps_acled_ids_and_neutralises_formulas(store: Store, tmp
 def test_acled_date_formats(value: str, expected: str) -> None:
     row = {"event_id_cnty": "IRQ1", "event_date": value, "event_type": "Battles", "latitude": "36.3",
            "longitude": "43.1"}
-    assert acled_feature(row)["properties"]["date"] == expected
+    assert record_to_feature(acled_record(row))["properties"]["date"] == expected
 
 
 def test_semicolon_separated_export_with_bom_is_read(tmp_path: Path) -> None:
@@ -124,7 +135,7 @@ def test_semicolon_separated_export_with_bom_is_read(tmp_path: Path) -> None:
     path = tmp_path / "semi.csv"
     with path.open("w", encoding="utf-8-sig", newline="") as fh:
         csv.writer(fh, delimiter=";").writerows(rows[:3])
-    assert [f["properties"]["source_id"] for f in read_acled_csv(path).features] == ["IRQ90001", "IRQ90002"]
+    assert [f["properties"]["source_id"] for f in features(read_acled_csv(path))] == ["IRQ90001", "IRQ90002"]
 
 
 def test_wrong_file_is_refused_with_the_missing_columns(tmp_path: Path) -> None:

@@ -18,14 +18,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from extract.document import make_document
-from extract.features import extraction_features
+from extract.records import extraction_records
 from extract.inputs import read_file
 from extract.places import places_from_doc
 from extract.sentences import sentence_spans
 from extract.types import Extraction
 from geodata.cli import main
 from geodata.errors import InputError
-from geodata.formats.export import ACLED_COLUMNS, CSV_COLUMNS, export, neutralise, to_csv, to_geojson, to_gpkg
+from geodata.formats.acled_csv import ACLED_COLUMNS, CSV_COLUMNS, neutralise, to_csv
+from geodata.formats.export import export
+from geodata.formats.geojson import feature_to_record, record_to_feature, to_geojson
+from geodata.formats.gpkg import to_gpkg
+from geodata.records import Record
 from geodata.gazetteer import Gazetteer
 from geodata.store import Store
 from geodata.store.filters import Filters
@@ -35,19 +39,24 @@ RAQQA, HASAKAH, BAAJ, MOSUL = [39.00788, 35.95283], [40.74772, 36.50237], [41.71
 GEOM_DEPTH = {"Point": 0, "MultiPoint": 1, "LineString": 1, "MultiLineString": 2, "Polygon": 2, "MultiPolygon": 3}
 
 
-def _feature(kind: str, geom_type: str, coords: list, **props: object) -> dict:
-    base = {"kind": kind, "doc": "seed", "evidence": "هاربة من مدينة الرقة باتجاه الحسكة", "start": 0, "end": 9,
-            "lang": "ar"}
-    return {"type": "Feature", "geometry": {"type": geom_type, "coordinates": coords}, "properties": base | props}
+_IDS = iter(range(10**6))
 
 
-def hand_made() -> list[dict]:
+def _feature(kind: str, geom_type: str, coords: list, **props: object) -> Record:
+    """A record made from a hand-written Feature of the contract."""
+    base = {"kind": kind, "id": f"hand-{next(_IDS)}", "doc": "seed", "evidence": "هاربة من مدينة الرقة باتجاه الحسكة",
+            "evidence_start": 0, "evidence_end": 35, "start": 0, "end": 9, "lang": "ar"}
+    return feature_to_record({"type": "Feature", "geometry": {"type": geom_type, "coordinates": coords},
+                              "properties": base | props})
+
+
+def hand_made() -> list[Record]:
     """What the seed says beyond places (until extraction yields it): an event, the journey, a road."""
     return [
         _feature("event", "Point", BAAJ, event_type="Explosions/Remote violence", sub_event_type="Air/drone strike",
                  actor1="International coalition", actor2="ISIS", date="2015-11-19", date_precision="day",
                  location="Baaj", location_ar="البعاج", gazetteer_id="g:baaj", country_code="IQ", geo_precision=2,
-                 fatalities=None, count=10, unit="tankers", trigger_start=1, trigger_end=2),
+                 fatalities=None, count=10, unit="tankers", start=1, end=2),
         _feature("movement", "LineString", [RAQQA, HASAKAH, BAAJ, MOSUL], actor="ISIS",
                  waypoints=["Raqqa", "Hasakah", "Baaj", "Mosul"], count=70, unit="families", date="2015-11-19",
                  date_precision="day"),
@@ -62,7 +71,7 @@ def store(tmp_path: Path, gaz: Gazetteer) -> Store:
     raw = read_file(SEED)
     doc = make_document(raw.text, doc_id=raw.doc_id)
     ex = Extraction(doc=doc, places=tuple(places_from_doc(doc, gaz)), sentences=tuple(sentence_spans(doc.text)))
-    places = extraction_features(ex)
+    places = extraction_records(ex)
     with Store.open(tmp_path / "k.sqlite") as s:
         assert s.add_document(ex.doc.record(), places + hand_made()) == "added"
         yield s
@@ -98,7 +107,8 @@ def _coords(geom) -> list[tuple[float, float]]:
     return [tuple(c) for c in (geom.coords if geom.geom_type != "Point" else [geom.coords[0]])]
 
 
-def _assert_same(features: list[dict], gdf: gpd.GeoDataFrame) -> None:
+def _assert_same(records: list[Record], gdf: gpd.GeoDataFrame) -> None:
+    features = [record_to_feature(r) for r in records]
     assert len(gdf) == len(features)
     assert sorted(gdf["kind"]) == sorted(f["properties"]["kind"] for f in features)
     by_id = {f["id"]: f for f in features}
@@ -167,13 +177,13 @@ def test_gpkg_has_one_layer_per_kind_and_round_trips(store: Store, tmp_path: Pat
 
 def test_geojson_rounds_to_7_decimals_and_survives_control_characters(tmp_path: Path) -> None:
     f = _feature("place", "Point", [43.123456789, 36.987654321], name="x\x00y\x07\u2028z\ud800",
-                 fatalities=float("nan"))
+                 score=float("nan"))  # a property of an imported dataset
     out = tmp_path / "c.geojson"
     to_geojson([f], out)
     doc = check_rfc7946(out)
     assert doc["features"][0]["geometry"]["coordinates"] == [Decimal("43.1234568"), Decimal("36.9876543")]
     assert doc["features"][0]["properties"]["name"] == "x\x00y\x07\u2028z\ufffd"
-    assert doc["features"][0]["properties"]["fatalities"] is None
+    assert doc["features"][0]["properties"]["score"] is None
 
 
 @pytest.mark.parametrize("cell", ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd", "＝1"])

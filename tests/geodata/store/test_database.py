@@ -14,7 +14,8 @@ from sqlalchemy.schema import CreateIndex, CreateTable
 
 from geodata.countries import country_code, country_name
 from geodata.errors import InputError
-from geodata.records import DocumentRecord
+from geodata.formats.geojson import feature_to_record, record_to_feature
+from geodata.records import DateRef, DocumentRecord, EventRecord, PlaceRecord, PlaceRef, Record, dated
 from geodata.store import Store, StoreError, document_id, resolve_url
 from geodata.store import database as store_mod
 from geodata.store.filters import Filters, parse_bbox, period_of
@@ -24,9 +25,23 @@ RAQQA, HASAKAH, BAAJ, MOSUL = [39.00788, 35.95283], [40.74772, 36.50237], [41.71
 SEED_TEXT = "الموصل-الشروق العربي-هاربة من مدينة الرقة باتجاه الحسكة ومن ثم إلى منطقة البعاج. قصف في البعاج."
 
 
+_IDS = iter(range(10**6))
+
+
 def _feature(kind: str, geom_type: str, coords: list, **props: object) -> dict:
-    base = {"kind": kind, "doc": "seed.txt", "evidence": "هاربة من مدينة الرقة", "start": 0, "end": 10, "lang": "ar"}
+    """A hand-made Feature of the GeoJSON contract (the store takes it as the record it reads as)."""
+    base = {"kind": kind, "id": f"f{next(_IDS)}", "doc": "seed.txt", "evidence": "هاربة من مدينة الرقة",
+            "evidence_start": 0, "evidence_end": 20, "start": 0, "end": 10, "lang": "ar"}
     return {"type": "Feature", "geometry": {"type": geom_type, "coordinates": coords}, "properties": base | props}
+
+
+def records(features: list[dict]) -> list[Record]:
+    return [feature_to_record(f) for f in features]
+
+
+def query(store: Store, filters: Filters | None = None) -> list[dict]:
+    """What the store returns, as the contract's Features."""
+    return [record_to_feature(r) for r in store.query(filters)]
 
 
 def seed_features() -> list[dict]:
@@ -39,8 +54,7 @@ def seed_features() -> list[dict]:
         _feature("event", "Point", BAAJ, event_type="Explosions/Remote violence", sub_event_type="Air/drone strike",
                  actor1="International coalition", actor2="ISIS", date="2015-11-19", date_precision="day",
                  location="Baaj", location_ar="البعاج", gazetteer_id="g:baaj", country_code="IQ", geo_precision=2,
-                 fatalities=None, count=10, unit="tankers", trigger_start=60, trigger_end=63,
-                 evidence="قصف في البعاج."),
+                 fatalities=None, count=10, unit="tankers", start=60, end=63, evidence="قصف في البعاج."),
         _feature("movement", "LineString", [RAQQA, HASAKAH, BAAJ, MOSUL], actor="ISIS",
                  waypoints=["Raqqa", "Hasakah", "Baaj", "Mosul"], count=70, unit="families", date="2015-11-19",
                  date_precision="day"),
@@ -94,18 +108,18 @@ def test_document_id_is_content_hash_ignoring_whitespace_layout() -> None:
 # --- add / idempotency / round trip -----------------------------------------------------------------------------
 
 def test_add_is_idempotent_and_replace_swaps_features(store: Store) -> None:
-    assert store.add_document(seed_doc(), seed_features()) == "added"
+    assert store.add_document(seed_doc(), records(seed_features())) == "added"
     first = _count(store)
-    assert store.add_document(seed_doc(name="copy.txt"), seed_features()) == "unchanged"
+    assert store.add_document(seed_doc(name="copy.txt"), records(seed_features())) == "unchanged"
     assert _count(store) == first == {"documents": 1, "place": 2, "event": 1, "movement": 1, "route": 1}
-    assert store.add_document(seed_doc(), seed_features()[:2], replace=True) == "replaced"
+    assert store.add_document(seed_doc(), records(seed_features()[:2]), replace=True) == "replaced"
     assert _count(store) == {"documents": 1, "place": 2, "event": 0, "movement": 0, "route": 0}
 
 
 def test_query_returns_the_contract_features(store: Store) -> None:
     features = seed_features()
-    store.add_document(seed_doc(), features)
-    out = store.query()
+    store.add_document(seed_doc(), records(features))
+    out = query(store)
     assert [f["properties"]["kind"] for f in out] == ["place", "place", "event", "movement", "route"]
     for given, got in zip(features, out, strict=True):
         assert got["geometry"] == given["geometry"]
@@ -124,23 +138,25 @@ def test_query_returns_the_contract_features(store: Store) -> None:
 def test_unknown_properties_survive_in_extra(store: Store) -> None:
     f = seed_features()[2]
     f["properties"] |= {"source_dataset": "ACLED", "source_id": "IRQ1", "admin1": "Ninewa", "tags": ["a", "b"]}
-    store.add_document(seed_doc(), [f])
-    props = store.query()[0]["properties"]
+    store.add_document(seed_doc(), records([f]))
+    props = query(store)[0]["properties"]
     assert (props["source_dataset"], props["source_id"], props["admin1"], props["tags"]) == (
         "ACLED", "IRQ1", "Ninewa", ["a", "b"])
 
 
-@pytest.mark.parametrize(("mutate", "reason"), [
-    (lambda f: f["geometry"].update(coordinates=[43.1, 95.0]), "lat in"),
-    (lambda f: f["geometry"].update(coordinates=[[43.1, 36.0]], type="LineString"), "two positions"),
-    (lambda f: f["properties"].update(kind="battle"), "kind"),
-    (lambda f: f["properties"].update(fatalities="many"), "fatalities"),
+@pytest.mark.parametrize(("which", "mutate", "reason"), [
+    (2, lambda f: f["geometry"].update(coordinates=[43.1, 95.0]), "lat in"),
+    (3, lambda f: f["geometry"].update(coordinates=[[43.1, 36.0]]) or f["properties"].update(waypoints=["Mosul"]),
+     "two waypoints"),
+    (2, lambda f: f["properties"].update(fatalities="many"), "fatalities"),
+    (2, lambda f: f["geometry"].update(coordinates=[float("nan"), 36.0]), "not \\[lon, lat\\]"),
 ])
-def test_a_bad_feature_refuses_the_whole_document(store: Store, mutate, reason: str) -> None:
+def test_a_bad_record_refuses_the_whole_document(store: Store, which: int, mutate, reason: str) -> None:
     features = seed_features()
-    mutate(features[2])
-    with pytest.raises(InputError, match=reason):
-        store.add_document(seed_doc(), features)
+    mutate(features[which])
+    with pytest.raises(InputError, match=reason) as exc:
+        store.add_document(seed_doc(), records(features))
+    assert exc.value.problem.source == "seed.txt" and exc.value.problem.reason.startswith(f"feature {which + 1} ")
     assert _count(store) == {"documents": 0, "place": 0, "event": 0, "movement": 0, "route": 0}
 
 
@@ -154,16 +170,16 @@ def test_crash_in_the_middle_of_a_document_leaves_nothing_of_it(store: Store, mo
 
     monkeypatch.setattr(store_mod, "_insert_kind", crash_on_movements)
     with pytest.raises(RuntimeError):
-        store.add_document(seed_doc(), seed_features())
+        store.add_document(seed_doc(), records(seed_features()))
     assert _count(store) == {"documents": 0, "place": 0, "event": 0, "movement": 0, "route": 0}
     monkeypatch.setattr(store_mod, "_insert_kind", real)
-    assert store.add_document(seed_doc(), seed_features()) == "added"
+    assert store.add_document(seed_doc(), records(seed_features())) == "added"
     assert store.stats().features["movement"] == 1
 
 
 def test_delete_document(store: Store) -> None:
-    store.add_document(seed_doc(), seed_features())
-    store.add_document(seed_doc(text="نص آخر عن الرقة", name="b.txt"), seed_features()[:1])
+    store.add_document(seed_doc(), records(seed_features()))
+    store.add_document(seed_doc(text="نص آخر عن الرقة", name="b.txt"), records(seed_features()[:1]))
     assert store.delete_document(document_id(SEED_TEXT)) is True
     assert store.delete_document(document_id(SEED_TEXT)) is False
     assert _count(store) == {"documents": 1, "place": 1, "event": 0, "movement": 0, "route": 0}
@@ -172,7 +188,7 @@ def test_delete_document(store: Store) -> None:
 
 def test_store_survives_reopening(tmp_path: Path) -> None:
     with Store.open(tmp_path / "k.sqlite") as s:
-        s.add_document(seed_doc(), seed_features())
+        s.add_document(seed_doc(), records(seed_features()))
     with Store.open(tmp_path / "k.sqlite") as s:
         assert len(s.query()) == 5
 
@@ -181,18 +197,18 @@ def test_store_survives_reopening(tmp_path: Path) -> None:
 
 @pytest.fixture
 def filled(store: Store) -> Store:
-    store.add_document(seed_doc(), seed_features())
+    store.add_document(seed_doc(), records(seed_features()))
     ranged = seed_features()[2]
     ranged["properties"] |= {"date": "2014-09-01", "date_precision": "range", "date_start": "2014-09-01",
                              "date_end": "2015-11-19", "actor1": "Peshmerga", "actor2": "",
                              "event_type": "Battles", "sub_event_type": "Armed clash", "evidence": "Since Sept..."}
     store.add_document(seed_doc(text="Peshmerga since September 2014", name="b.txt", published=date(2015, 12, 1),
-                                source="Northern Wire"), [ranged])
+                                source="Northern Wire"), records([ranged]))
     return store
 
 
 def _kinds(store: Store, **kw) -> list[str]:
-    return [f["properties"]["kind"] for f in store.query(Filters(**kw))]
+    return [r.kind for r in store.query(Filters(**kw))]
 
 
 @pytest.mark.parametrize(("kw", "expected"), [
@@ -219,9 +235,9 @@ def test_filters(filled: Store, kw: dict, expected: list[str]) -> None:
 
 
 def test_bbox_keeps_a_line_that_crosses_it_and_drops_one_that_only_surrounds_it(store: Store) -> None:
-    ell = _feature("route", "LineString", [[40.0, 35.0], [44.0, 35.0], [44.0, 37.0]], name="L road", via=[],
+    ell = _feature("route", "LineString", [[40.0, 35.0], [44.0, 35.0], [44.0, 37.0]], name="L road", via=["A", "B", "C"],
                    controlled_by="", status="")
-    store.add_document(seed_doc(), [ell])
+    store.add_document(seed_doc(), records([ell]))
     assert len(store.query(Filters(bbox=(43.5, 35.5, 44.5, 36.0)))) == 1
     assert store.query(Filters(bbox=(40.5, 36.0, 41.0, 36.5))) == []  # inside the line's box, off the line
 
@@ -243,19 +259,29 @@ def test_parse_bbox_and_countries() -> None:
     assert country_name("IQ") == "Iraq" and country_code("Atlantis") is None
 
 
-@pytest.mark.parametrize(("props", "doc_date", "expected"), [
-    ({"date": "2015-11-19", "date_precision": "day"}, None, ("2015-11-19", "2015-11-19")),
-    ({"date": "2015-11-19", "date_precision": "week"}, None, ("2015-11-19", "2015-11-25")),
-    ({"date": "2016-02-10", "date_precision": "month"}, None, ("2016-02-01", "2016-02-29")),
-    ({"date": "2014-06-10", "date_precision": "year"}, None, ("2014-01-01", "2014-12-31")),
-    ({"date": "2014", "date_precision": "year"}, None, ("2014-01-01", "2014-12-31")),
-    ({"date": "2014-09-01", "date_start": "2014-09-01", "date_end": "2015-11-19"}, None, ("2014-09-01", "2015-11-19")),
-    ({}, "2015-11-19", ("2015-11-19", "2015-11-19")),
-    ({"date": None}, None, (None, None)),
+def _dated_event(d: DateRef | None) -> EventRecord:
+    return EventRecord(feature_id="e", doc="d", event_type="Battles", place=PlaceRef("Mosul", 36.34, 43.13), date=d)
+
+
+@pytest.mark.parametrize(("when", "doc_date", "expected"), [
+    (dated(date(2015, 11, 19)), None, ("2015-11-19", "2015-11-19")),
+    (dated(date(2015, 11, 19), "week"), None, ("2015-11-19", "2015-11-25")),
+    (dated(date(2016, 2, 10), "month"), None, ("2016-02-01", "2016-02-29")),
+    (dated(date(2014, 6, 10), "year"), None, ("2014-01-01", "2014-12-31")),
+    (DateRef(date(2014, 9, 1), "range", date(2014, 9, 1), date(2015, 11, 19)), None, ("2014-09-01", "2015-11-19")),
+    (DateRef(date(2015, 11, 19), "week", date(2015, 11, 13), date(2015, 11, 19)), date(2015, 11, 19),
+     ("2015-11-13", "2015-11-19")),  # the week up to the article's date, as extraction says it
+    (None, date(2015, 11, 19), ("2015-11-19", "2015-11-19")),
+    (None, None, (None, None)),
 ])
-def test_period_of(props: dict, doc_date: str | None, expected: tuple) -> None:
-    got = period_of(props, doc_date)
+def test_period_of(when: DateRef | None, doc_date: date | None, expected: tuple) -> None:
+    got = period_of(_dated_event(when), doc_date)
     assert tuple(d.isoformat() if d else None for d in got) == expected
+
+
+def test_places_take_the_articles_date_as_their_period() -> None:
+    place = PlaceRecord(feature_id="p", doc="d", place=PlaceRef("Mosul", 36.34, 43.13))
+    assert period_of(place, date(2015, 11, 19)) == (date(2015, 11, 19), date(2015, 11, 19))
 
 
 # --- stats, facets, concurrency, PostgreSQL ---------------------------------------------------------------------
@@ -280,7 +306,7 @@ def test_two_writers_on_one_sqlite_file_do_not_lose_documents(tmp_path: Path) ->
         try:
             with Store.open(path) as s:
                 for i in range(25):
-                    s.add_document(seed_doc(text=f"{tag} {i} {SEED_TEXT}", name=f"{tag}{i}"), seed_features())
+                    s.add_document(seed_doc(text=f"{tag} {i} {SEED_TEXT}", name=f"{tag}{i}"), records(seed_features()))
         except BaseException as exc:
             errors.append(exc)
 
@@ -329,11 +355,11 @@ def test_add_documents_isolates_each_document_in_one_commit(store: Store, monkey
     bad = seed_features()
     bad[0]["geometry"]["coordinates"] = [200.0, 10.0]
     outcomes = store.add_documents([
-        (seed_doc(), seed_features()),
-        (seed_doc(text="crash " + SEED_TEXT, name="crash.txt"), seed_features()),
-        (seed_doc(text="bad " + SEED_TEXT, name="bad.txt"), bad),
-        (seed_doc(name="again.txt"), seed_features()),  # the first one again, in the same batch
-        (seed_doc(text="ok " + SEED_TEXT, name="ok.txt"), seed_features()),
+        (seed_doc(), records(seed_features())),
+        (seed_doc(text="crash " + SEED_TEXT, name="crash.txt"), records(seed_features())),
+        (seed_doc(text="bad " + SEED_TEXT, name="bad.txt"), records(bad)),
+        (seed_doc(name="again.txt"), records(seed_features())),  # the first one again, in the same batch
+        (seed_doc(text="ok " + SEED_TEXT, name="ok.txt"), records(seed_features())),
     ])
     assert outcomes[0] == "added" and outcomes[3] == "unchanged" and outcomes[4] == "added"
     assert isinstance(outcomes[1], RuntimeError) and isinstance(outcomes[2], InputError)

@@ -26,14 +26,17 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
-from extract.features import extraction_features
+from extract.records import extraction_features
 from extract.ingest import ingest_paths
 from extract.inputs import read_file
 from extract.pipeline import extract_article
 from geodata.cli import main as geodata_main
 from geodata.errors import InputError
 from geodata.formats.datasets import read_acled_csv, read_ucdp_csv
-from geodata.formats.export import export, to_csv, to_geojson
+from geodata.formats.acled_csv import to_csv
+from geodata.formats.export import export
+from geodata.formats.geojson import feature_to_record, record_to_feature, to_geojson
+from geodata.records import Record
 from geodata.gazetteer import Gazetteer
 from geodata.store import Store
 from geodata.store.filters import Filters
@@ -259,8 +262,8 @@ def test_text_no_database_can_hold_is_refused_alone(tmp_path: Path) -> None:
     """A lone surrogate (from code that skipped extract.inputs) is one document's error, not a crash."""
     from geodata.records import DocumentRecord
 
-    def doc(text: str) -> tuple[DocumentRecord, list[dict[str, Any]]]:
-        return DocumentRecord(name=f"doc {len(text)}", text=text, lang="en"), [_feature(0, text)]
+    def doc(text: str) -> tuple[DocumentRecord, list[Record]]:
+        return DocumentRecord(name=f"doc {len(text)}", text=text, lang="en"), [_feature(len(text), text)]
 
     with Store.open(tmp_path / "s.sqlite") as store:
         with pytest.raises(InputError, match=r"doc 7: the store refused it"):
@@ -313,15 +316,19 @@ def _acled_file(tmp_path: Path, extra: str = "") -> tuple[Path, list[int], dict[
     return path, kept, skipped
 
 
+def _features(result: Any) -> list[dict[str, Any]]:
+    return [record_to_feature(r) for r in result.records]
+
+
 def test_acled_bad_rows_are_reported_by_line_and_the_good_ones_kept(tmp_path: Path) -> None:
     path, kept, skipped = _acled_file(tmp_path)
     result = read_acled_csv(path)
-    assert sorted(int(f["properties"]["source_id"][3:]) for f in result.features) == sorted(kept)
+    assert sorted(int(f["properties"]["source_id"][3:]) for f in _features(result)) == sorted(kept)
     assert [line for line, _ in result.skipped] == sorted(skipped)
     for line, reason in result.skipped:
         assert skipped[line] in reason, (line, reason)
         assert "\n" not in reason
-    formula = next(f["properties"] for f in result.features if f["properties"]["source_id"] == "IRQ13")
+    formula = next(f["properties"] for f in _features(result) if f["properties"]["source_id"] == "IRQ13")
     assert formula["event_type"].startswith("=HYPERLINK") and formula["actor1"] == "@SUM(A1)"  # stored as given
 
 
@@ -329,8 +336,8 @@ def test_acled_extra_columns_are_kept_and_never_override_the_event(tmp_path: Pat
     """Columns named like the event's own properties (kind, date, start) do not replace them."""
     path, kept, _ = _acled_file(tmp_path, extra=",kind,date,start")
     result = read_acled_csv(path)
-    assert len(result.features) == len(kept)
-    for f in result.features:
+    assert len(_features(result)) == len(kept)
+    for f in _features(result):
         p = f["properties"]
         assert p["kind"] == "event" and p["start"] is None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", p["date"])
         assert (p["csv_kind"], p["csv_date"], p["csv_start"]) == ("x", "y", "z")
@@ -362,7 +369,7 @@ def test_cli_import_reports_each_file_and_line_and_keeps_the_good_ones(tmp_path:
     assert rc == 0 and "1 event(s) added, 5 row(s) skipped" in out
     assert [int(n) for n in re.findall(r"line (\d+):", out)] == [3, 4, 5, 6, 7]
     with Store.open(db) as store:
-        events = store.query(Filters(kinds=("event",)))
+        events = [record_to_feature(r) for r in store.query(Filters(kinds=("event",)))]
     assert len(events) == len(kept) + 1
     assert {f["properties"]["kind"] for f in events} == {"event"}
     assert next(f for f in events if f["properties"]["source_id"] == "1")["properties"]["csv_location"] == (
@@ -386,11 +393,13 @@ FORMULAS = ["=1+1", "+1", "-1+1", "@SUM(A1)", "\t=1", "\r=1", "\n=1", "＝1", "=
 CONTROL = "".join(map(chr, range(0x20))) + "\x7f\u2028\u2029\ufeff\u200f"
 
 
-def _feature(i: int, text: str, **props: Any) -> dict[str, Any]:
-    return {"type": "Feature", "id": f"d-{i}", "geometry": {"type": "Point", "coordinates": [43.1 + i / 100, 36.3]},
-            "properties": {"kind": "event", "doc": "d", "evidence": text, "start": 0, "end": 1, "lang": "en",
-                           "event_type": text, "actor1": text, "location": text, "date": "2016-10-17",
-                           "source": text, **props}}
+def _feature(i: int, text: str, **props: Any) -> Record:
+    """An event record whose every text is `text` (made from the Feature of the contract it exports as)."""
+    return feature_to_record({
+        "type": "Feature", "id": f"d-{i}", "geometry": {"type": "Point", "coordinates": [43.1 + i / 100, 36.3]},
+        "properties": {"kind": "event", "doc": "d", "evidence": text, "start": 0, "end": 1, "lang": "en",
+                       "event_type": text, "actor1": text, "location": text, "date": "2016-10-17", "source": text,
+                       **props}})
 
 
 def test_csv_export_neutralises_every_formula_cell(tmp_path: Path) -> None:
