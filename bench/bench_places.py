@@ -112,12 +112,15 @@ def bench_load() -> None:
     hwm = max(r.hwm_mb for r in runs)
     rss = max(r.rss_mb for r in runs)
     print(f"cache: {cache} ({cache.stat().st_size / MB:.0f} MB, {runs[0].keys:,} keys)")
-    row(f"gazetteer load, median of {LOAD_RUNS} fresh processes", f"{median:.2f} s", f"<= {LOAD_TARGET_S} s",
+    row(
+        f"gazetteer load, median of {LOAD_RUNS} fresh processes",
+        f"{median:.2f} s",
+        f"<= {LOAD_TARGET_S} s",
         median <= LOAD_TARGET_S,
-        "runs " + " ".join(f"{r.seconds:.2f}" for r in runs) + " s, CPU " + " ".join(f"{r.cpu:.2f}" for r in runs))
+        "runs " + " ".join(f"{r.seconds:.2f}" for r in runs) + " s, CPU " + " ".join(f"{r.cpu:.2f}" for r in runs),
+    )
     row("  child process wall time (with interpreter)", f"{statistics.median(r.wall for r in runs):.2f} s")
-    row("peak resident memory after load (VmHWM)", f"{hwm:.0f} MB", f"<= {RSS_TARGET_MB:.0f} MB",
-        hwm <= RSS_TARGET_MB)
+    row("peak resident memory after load (VmHWM)", f"{hwm:.0f} MB", f"<= {RSS_TARGET_MB:.0f} MB", hwm <= RSS_TARGET_MB)
     row("  resident memory after load (VmRSS)", f"{rss:.0f} MB")
 
 
@@ -179,8 +182,11 @@ def throughput_rows(label: str, rates: dict[str, Rate], *, targeted: bool) -> No
     for lang, name in (("ar", "Arabic"), ("en", "English")):
         if lang in rates:
             x = rates[lang]
-            row(f"  {name} ({x.docs} docs, {x.nbytes / MB:.2f} MB)", f"{x.mb_s:.2f} MB/s",
-                note=f"{x.docs_s:,.0f} docs/s")
+            row(
+                f"  {name} ({x.docs} docs, {x.nbytes / MB:.2f} MB)",
+                f"{x.mb_s:.2f} MB/s",
+                note=f"{x.docs_s:,.0f} docs/s",
+            )
 
 
 def clear_token_caches() -> int:
@@ -197,8 +203,11 @@ def bench_cold(corpus: list[Article], gaz: Gazetteer) -> None:
     originals = [a for a in corpus if a.doc_id.startswith("0000-")]
     n = clear_token_caches()
     cold = timed([Job(a.lang, a.size, partial(places_in_text, a.text, gaz)) for a in originals])["all"]
-    row(f"  seed originals, {n} token cache(s) emptied", f"{cold.mb_s:.2f} MB/s",
-        note=f"{cold.docs} docs, {cold.nbytes / 1000:.0f} KB: unseen words")
+    row(
+        f"  seed originals, {n} token cache(s) emptied",
+        f"{cold.mb_s:.2f} MB/s",
+        note=f"{cold.docs} docs, {cold.nbytes / 1000:.0f} KB: unseen words",
+    )
 
 
 def bench_throughput(corpus: list[Article], gaz: Gazetteer, *, repeat: int) -> Rate:
@@ -209,11 +218,16 @@ def bench_throughput(corpus: list[Article], gaz: Gazetteer, *, repeat: int) -> R
     places = timed([Job(a.lang, a.size, partial(places_in_text, a.text, gaz)) for a in corpus], repeat=repeat)
     throughput_rows("places_in_text (after load, one core)", places, targeted=True)
     bench_cold(corpus, gaz)
-    full = timed([Job(a.lang, a.size, partial(extract_document, d, gaz)) for a, d in zip(corpus, docs, strict=True)],
-                 repeat=repeat)
+    full = timed(
+        [Job(a.lang, a.size, partial(extract_document, d, gaz)) for a, d in zip(corpus, docs, strict=True)],
+        repeat=repeat,
+    )
     throughput_rows("extract_document (full pipeline)", full, targeted=False)
-    row("  pipeline time / places time", f"{full['all'].seconds / places['all'].seconds:.1f} x",
-        note=f"places are {100 * places['all'].seconds / full['all'].seconds:.0f}% of the pipeline")
+    row(
+        "  pipeline time / places time",
+        f"{full['all'].seconds / places['all'].seconds:.1f} x",
+        note=f"places are {100 * places['all'].seconds / full['all'].seconds:.0f}% of the pipeline",
+    )
     return places["all"]
 
 
@@ -230,8 +244,11 @@ def naive_hits(norm: str, patterns: list[str]) -> int:
 
 def automaton_hits(norm: str, gaz: Gazetteer) -> int:
     """The automaton's whole-token matches (no proclitic, no ل+ال variant): what `naive_hits` counts."""
-    return sum(1 for end, v in gaz.index.automaton.iter(norm)
-               if v % 2 == 0 and norm[end - len(gaz.index.keys[v // 2]) - 1] == " ")
+    return sum(
+        1
+        for end, v in gaz.index.automaton.iter(norm)
+        if v % 2 == 0 and norm[end - len(gaz.index.keys[v // 2]) - 1] == " "
+    )
 
 
 def bench_naive(corpus: list[Article], gaz: Gazetteer, sample_bytes: int, places: Rate) -> None:
@@ -249,14 +266,23 @@ def bench_naive(corpus: list[Article], gaz: Gazetteer, sample_bytes: int, places
     fast = sum(automaton_hits(normalize_text(a.text).norm, gaz) for a in sample)
     t_fast = time.perf_counter() - t0
     naive_mb_s = size / MB / t_naive
-    row(f"naive str.find over {len(patterns):,} keys", f"{naive_mb_s:.4f} MB/s",
-        note=f"{len(sample)} docs, {size / 1000:.0f} KB in {t_naive:.1f} s; ~{1 / naive_mb_s / 60:.0f} min per MB")
-    row("  Aho-Corasick matching alone, same sample", f"{size / MB / t_fast:.2f} MB/s",
-        note=f"normalise + automaton.iter, {t_fast * 1000:.0f} ms")
+    row(
+        f"naive str.find over {len(patterns):,} keys",
+        f"{naive_mb_s:.4f} MB/s",
+        note=f"{len(sample)} docs, {size / 1000:.0f} KB in {t_naive:.1f} s; ~{1 / naive_mb_s / 60:.0f} min per MB",
+    )
+    row(
+        "  Aho-Corasick matching alone, same sample",
+        f"{size / MB / t_fast:.2f} MB/s",
+        note=f"normalise + automaton.iter, {t_fast * 1000:.0f} ms",
+    )
     agree = "same" if naive == fast else "DIFFERENT: the baseline does not do the same work"
     row("  whole-token hits naive / automaton", f"{naive:,} / {fast:,}", note=agree)
-    row("speed-up, places_in_text over naive", f"{places.mb_s / naive_mb_s:,.0f} x",
-        note="full place extraction (match, filter, resolve) vs bare matching")
+    row(
+        "speed-up, places_in_text over naive",
+        f"{places.mb_s / naive_mb_s:,.0f} x",
+        note="full place extraction (match, filter, resolve) vs bare matching",
+    )
     row("speed-up, matching alone over naive", f"{t_naive / t_fast:,.0f} x")
 
 
@@ -283,13 +309,19 @@ def bench_profile(corpus: list[Article], gaz: Gazetteer, top: int = 20) -> None:
 def run_context() -> str:
     """What the figures depend on: the code's revision, the interpreter, how busy the machine is."""
     try:
-        rev = subprocess.run(["git", "describe", "--always", "--dirty"], cwd=ROOT, capture_output=True, text=True,
-                             check=False).stdout.strip() or "unknown"
+        rev = (
+            subprocess.run(
+                ["git", "describe", "--always", "--dirty"], cwd=ROOT, capture_output=True, text=True, check=False
+            ).stdout.strip()
+            or "unknown"
+        )
     except OSError:
         rev = "unknown"
     load = " ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "n/a"
-    return (f"revision {rev}; Python {sys.version.split()[0]}; {os.cpu_count()} CPUs, load average {load}; "
-            "one thread (cpu/wall <= 1)")
+    return (
+        f"revision {rev}; Python {sys.version.split()[0]}; {os.cpu_count()} CPUs, load average {load}; "
+        "one thread (cpu/wall <= 1)"
+    )
 
 
 def section(name: str, step: Callable[[], object]) -> object:
@@ -318,8 +350,10 @@ def main() -> int:
     corpus = make_corpus(int(mb * MB))
     ar = sum(a.size for a in corpus if a.lang == "ar")
     total = sum(a.size for a in corpus)
-    print(f"corpus: {len(corpus)} docs, {total / MB:.2f} MB ({100 * ar / total:.0f}% of bytes Arabic); "
-          "MB = 10^6 bytes of UTF-8")
+    print(
+        f"corpus: {len(corpus)} docs, {total / MB:.2f} MB ({100 * ar / total:.0f}% of bytes Arabic); "
+        "MB = 10^6 bytes of UTF-8"
+    )
     gaz = section("gazetteer load in this process", gazetteer_mod.load)
     if not isinstance(gaz, Gazetteer):
         return 0

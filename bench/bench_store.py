@@ -23,10 +23,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from extract.records import extraction_records  # noqa: E402
 from extract.ingest import BATCH_SIZE, auto_jobs, ingest_paths  # noqa: E402
 from extract.inputs import read_file  # noqa: E402
 from extract.pipeline import extract_article  # noqa: E402
+from extract.records import extraction_records  # noqa: E402
 from geodata import gazetteer  # noqa: E402
 from geodata.formats.acled_csv import to_csv  # noqa: E402
 from geodata.formats.geojson import to_geojson  # noqa: E402
@@ -36,8 +36,12 @@ from geodata.store import Store  # noqa: E402
 
 INGEST_TARGET = 200.0  # articles/s after the gazetteer is loaded
 GEOJSON_TARGET = 5.0  # seconds for 100,000 events
-EVENT_TYPES = [("Battles", "Armed clash"), ("Explosions/Remote violence", "Air/drone strike"),
-               ("Violence against civilians", "Attack"), ("Strategic developments", "Other")]
+EVENT_TYPES = [
+    ("Battles", "Armed clash"),
+    ("Explosions/Remote violence", "Air/drone strike"),
+    ("Violence against civilians", "Attack"),
+    ("Strategic developments", "Other"),
+]
 ACTORS = ["ISIS", "Iraqi army", "SDF (Syrian Democratic Forces)", "Kurdish forces", "International coalition", ""]
 
 
@@ -67,10 +71,14 @@ def bench_ingest(n: int, tmp: Path) -> None:
         if report.failed:  # a failed article costs less than a stored one: the rate would flatter
             print(f"WARNING: {len(report.failed)} of {report.total} articles failed; the rate is not meaningful")
         label = f"ingest {report.total:,} articles, {jobs} job{'s' if jobs > 1 else ''}"
-        print(f"{label:<26}{report.seconds:8.2f} s  = {rate:7.0f} articles/s   "
-              f"(target >= {INGEST_TARGET:.0f}/s: {'ok' if rate >= INGEST_TARGET else 'MISSED'})")
-        print(f"  {len(report.added)} added, {len(report.failed)} failed; stored "
-              + ", ".join(f"{v:,} {k}s" for k, v in stats.features.items()))
+        print(
+            f"{label:<26}{report.seconds:8.2f} s  = {rate:7.0f} articles/s   "
+            f"(target >= {INGEST_TARGET:.0f}/s: {'ok' if rate >= INGEST_TARGET else 'MISSED'})"
+        )
+        print(
+            f"  {len(report.added)} added, {len(report.failed)} failed; stored "
+            + ", ".join(f"{v:,} {k}s" for k, v in stats.features.items())
+        )
         if report.failed:
             print(f"  first failure: {report.failed[0]}")
     _ingest_breakdown(sorted(corpus.glob("*.txt")), gaz, tmp)
@@ -84,12 +92,14 @@ def _ingest_breakdown(files: list[Path], gaz: object, tmp: Path) -> None:
     with Store.open(tmp / "breakdown.sqlite") as store:
         t0 = time.perf_counter()
         for i in range(0, len(done), BATCH_SIZE):  # as ingest stores them: a commit per batch
-            store.add_documents(done[i:i + BATCH_SIZE])
+            store.add_documents(done[i : i + BATCH_SIZE])
         t_store = time.perf_counter() - t0
     n = len(files)
     print(f"  of which read + extract {t_extract:8.2f} s  = {n / t_extract:7.0f} articles/s")
-    print(f"  of which store          {t_store:8.2f} s  = {n / t_store:7.0f} articles/s "
-          f"({sum(len(f) for _, f in done) / n:.0f} features per article)")
+    print(
+        f"  of which store          {t_store:8.2f} s  = {n / t_store:7.0f} articles/s "
+        f"({sum(len(f) for _, f in done) / n:.0f} features per article)"
+    )
 
 
 def _actor(name: str, at: int) -> ActorRef | None:
@@ -104,15 +114,34 @@ def synthetic_events(n: int, seed: int = 7) -> list[EventRecord]:
         etype, sub = EVENT_TYPES[i % len(EVENT_TYPES)]
         when = day0 + timedelta(days=rng.randrange(0, 3650))
         lon, lat = rng.uniform(36.0, 48.0), rng.uniform(29.5, 37.3)
-        place = PlaceRef(f"Town {i % 5000}", lat, lon, gazetteer_id=f"g:{i % 5000}", name_ar="بلدة",
-                         country_code="IQ" if lon > 41 else "SY", feature_type="town", span=Span(i * 10 + 5, i * 10 + 9))
-        out.append(EventRecord(
-            feature_id=feature_id("synthetic", "event", i), doc="synthetic", lang="ar",
-            evidence=f"قصف طيران التحالف مواقع في البلدة رقم {i}; coalition strikes near town {i}.",
-            evidence_span=Span(i * 10, i * 10 + 9), span=Span(i * 10, i * 10 + 3), event_type=etype,
-            sub_event_type=sub, place=place, geo_precision=1 + i % 3, actor1=_actor(rng.choice(ACTORS), i * 10),
-            actor2=_actor(rng.choice(ACTORS), i * 10 + 4), date=dated(when),
-            fatalities=rng.choice([None, 0, 1, 3, 12])))
+        place = PlaceRef(
+            f"Town {i % 5000}",
+            lat,
+            lon,
+            gazetteer_id=f"g:{i % 5000}",
+            name_ar="بلدة",
+            country_code="IQ" if lon > 41 else "SY",
+            feature_type="town",
+            span=Span(i * 10 + 5, i * 10 + 9),
+        )
+        out.append(
+            EventRecord(
+                feature_id=feature_id("synthetic", "event", i),
+                doc="synthetic",
+                lang="ar",
+                evidence=f"قصف طيران التحالف مواقع في البلدة رقم {i}; coalition strikes near town {i}.",
+                evidence_span=Span(i * 10, i * 10 + 9),
+                span=Span(i * 10, i * 10 + 3),
+                event_type=etype,
+                sub_event_type=sub,
+                place=place,
+                geo_precision=1 + i % 3,
+                actor1=_actor(rng.choice(ACTORS), i * 10),
+                actor2=_actor(rng.choice(ACTORS), i * 10 + 4),
+                date=dated(when),
+                fatalities=rng.choice([None, 0, 1, 3, 12]),
+            )
+        )
     return out
 
 
@@ -134,8 +163,10 @@ def bench_export(n: int, tmp: Path) -> None:
     print(f"store {n:,} events          {t_store:8.2f} s")
     print(f"query {len(queried):,} events          {t_query:8.2f} s")
     print(f"write GeoJSON ({size:.0f} MB)      {t_geojson:8.2f} s")
-    print(f"export GeoJSON (query+write) {total:6.2f} s   (target <= {GEOJSON_TARGET:.0f} s: "
-          f"{'ok' if total <= GEOJSON_TARGET else 'MISSED'})")
+    print(
+        f"export GeoJSON (query+write) {total:6.2f} s   (target <= {GEOJSON_TARGET:.0f} s: "
+        f"{'ok' if total <= GEOJSON_TARGET else 'MISSED'})"
+    )
     for name, writer, suffix in (("CSV", to_csv, "csv"), ("GeoPackage", to_gpkg, "gpkg")):
         t0 = time.perf_counter()
         writer(queried, tmp / f"events.{suffix}")

@@ -26,7 +26,8 @@ def actors_in(text: str, nt: NormText) -> list[ActorMention]:
         for idx in ana.payloads(m):
             d = defs[idx]
             if any(a.actor_id == d.actor_id and a.start < m.start for a in named):
-                found.append(ActorMention(d.actor_id, d.name, d.actor_type, d.family, m.start, m.end, m.tok_first,
-                                          m.tok_last))
+                found.append(
+                    ActorMention(d.actor_id, d.name, d.actor_type, d.family, m.start, m.end, m.tok_first, m.tok_last)
+                )
                 break
     return sorted(found, key=lambda a: a.start)

@@ -1,5 +1,5 @@
-"""One document's annotations side by side, indexed by token, for the
-event, movement and route steps (all offsets stay in the original text)."""
+"""One document and its annotations side by side, indexed by token: what the pipeline's
+steps read and add to (`extract.pipeline`). All offsets stay in the original text."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from extract.context import token
 from extract.lexicons import cues
 from extract.matching import Lexicon, Match
-from extract.types import ActorMention, DateRef, Document, Place, Span
+from extract.types import ActorMention, DateRef, Document, Event, Extraction, Movement, Place, Route, Span
 from extract.wordforms import word_forms
 from geodata.names import NormText
 
@@ -25,13 +25,33 @@ class PlaceTok:
 
 @dataclass(frozen=True)
 class Annotated:
+    """A document with the layers the steps so far added: sentences, places, actors, dates, sites
+    (places named by a common noun), then events, movements and routes."""
+
     doc: Document
     nt: NormText
-    places: tuple[PlaceTok, ...]
-    actors: tuple[ActorMention, ...]
-    dates: tuple[DateRef, ...]
-    sentences: tuple[Span, ...]
-    _found: dict = field(default_factory=dict, compare=False, repr=False)  # per-document caches
+    sentences: tuple[Span, ...] = ()
+    places: tuple[PlaceTok, ...] = ()
+    actors: tuple[ActorMention, ...] = ()
+    dates: tuple[DateRef, ...] = ()
+    sites: tuple[Place, ...] = ()
+    events: tuple[Event, ...] = ()
+    movements: tuple[Movement, ...] = ()
+    routes: tuple[Route, ...] = ()
+    # Per-document caches; a step's `replace` starts it afresh, so no index outlives the layer it indexes.
+    _found: dict = field(default_factory=dict, init=False, compare=False, repr=False)
+
+    def extraction(self) -> Extraction:
+        """What the document yields: its places (named and common-noun ones, in text order) and features."""
+        places = sorted([*(p.place for p in self.places), *self.sites], key=lambda p: p.start)
+        return Extraction(
+            doc=self.doc,
+            places=tuple(places),
+            events=self.events,
+            movements=self.movements,
+            routes=self.routes,
+            sentences=self.sentences,
+        )
 
     def matches(self, lex: Lexicon, start: int = 0, end: int | None = None) -> list[Match]:
         """Matches of a lexicon in the whole text (found once per document),
@@ -128,7 +148,6 @@ class Annotated:
         if towns is None:
             towns = self._found["towns"] = [p for p in self.places if p.place.feature_type in _TOWNS]
         return towns
-
 
     def focus_place(self) -> PlaceTok | None:
         """The town the article is about: its dateline, else its most named town."""

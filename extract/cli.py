@@ -26,11 +26,15 @@ from geodata.errors import KhareetaError, Problem, describe
 
 
 def _parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="python -m extract", description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        prog="python -m extract", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("files", nargs="*", type=Path, help="article files (.txt, .html), folders, .jsonl files")
-    ap.add_argument("--jsonl", metavar="FILE", help='one article a line: {"id", "text", "date"?, "title"?, "lang"?}; '
-                    "- reads standard input")
+    ap.add_argument(
+        "--jsonl",
+        metavar="FILE",
+        help='one article a line: {"id", "text", "date"?, "title"?, "lang"?}; - reads standard input',
+    )
     ap.add_argument("--date", metavar="YYYY-MM-DD", help="article date where the text has no header date")
     ap.add_argument("--indent", type=int, default=None, help="pretty-print the JSON")
     return ap
@@ -56,8 +60,11 @@ def main(argv: list[str] | None = None) -> int:
     gaz = None
     try:
         for item in _articles(args):
-            result: Extraction | Problem = item if isinstance(item, Problem) else try_extract(
-                item, default_date=args.date, gaz=gaz or (gaz := gazetteer_mod.get()))  # bad inputs fail fast
+            result: Extraction | Problem = (
+                item
+                if isinstance(item, Problem)
+                else try_extract(item, default_date=args.date, gaz=gaz or (gaz := gazetteer_mod.get()))
+            )  # bad inputs fail fast
             if isinstance(result, Problem):
                 print(f"error: {describe(result)}", file=sys.stderr)
                 failed += 1
@@ -66,7 +73,6 @@ def main(argv: list[str] | None = None) -> int:
     except KhareetaError as exc:  # the gazetteer cannot be loaded: nothing can be extracted
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    json.dump({"type": "FeatureCollection", "features": features}, sys.stdout, ensure_ascii=False,
-              indent=args.indent)
+    json.dump({"type": "FeatureCollection", "features": features}, sys.stdout, ensure_ascii=False, indent=args.indent)
     sys.stdout.write("\n")
     return 1 if failed else 0

@@ -15,7 +15,7 @@ from extract.wordforms import word_forms
 from geodata.names import NormText, normalize_name
 
 _WORDS = re.compile(r"[^\W\d_]+")
-_SENTENCE_END = ".!?:;\n\"«»“”()[]|•–—-"
+_SENTENCE_END = '.!?:;\n"«»“”()[]|•–—-'
 
 
 @dataclass(frozen=True)

@@ -32,8 +32,13 @@ def _lexicon() -> tuple[Lexicon, list[tuple[int, int]]]:
     d = dates_data()
     items: list[tuple[int, int]] = []
     phrases: list[tuple[str, int]] = []
-    for kind, table in ((MONTH, d["months"]), (WEEKDAY, d["weekdays"]), (REL_DAY, d["relative_days"]),
-                        (REL_WEEK, d["relative_weeks"]), (REL_MONTH, d["relative_months"])):
+    for kind, table in (
+        (MONTH, d["months"]),
+        (WEEKDAY, d["weekdays"]),
+        (REL_DAY, d["relative_days"]),
+        (REL_WEEK, d["relative_weeks"]),
+        (REL_MONTH, d["relative_months"]),
+    ):
         for phrase, value in table.items():
             phrases.append((phrase, len(items)))
             items.append((kind, value))
@@ -87,16 +92,23 @@ def _word_like(nt: NormText, first: int, last: int) -> bool:
     it (شهر آب) and no 'last' after it (آب الماضي)."""
     d = dates_data()
     name = " ".join(token(nt, k) for k in range(first, last + 1))
-    return (name in words(d["word_like_months"]) and token(nt, first - 1) not in words(d["month_cues"])
-            and token(nt, last + 1) not in words(d["last_words"]))
+    return (
+        name in words(d["word_like_months"])
+        and token(nt, first - 1) not in words(d["month_cues"])
+        and token(nt, last + 1) not in words(d["last_words"])
+    )
 
 
 def _weekday(nt: NormText, first: int, wd: int, published: date, span: Span) -> DateRef | None:
     d = dates_data()
     cue = token(nt, first - 1)
-    if not (cue in words(d["weekday_cues_ar"]) or cue in words(d["weekday_cues_en"])
-            or token(nt, first + 1) in words(d["last_words"]) or not nt.norm[nt.norm_starts[first]].isalpha()
-            or nt.norm[nt.norm_starts[first]].isascii()):
+    if not (
+        cue in words(d["weekday_cues_ar"])
+        or cue in words(d["weekday_cues_en"])
+        or token(nt, first + 1) in words(d["last_words"])
+        or not nt.norm[nt.norm_starts[first]].isalpha()
+        or nt.norm[nt.norm_starts[first]].isascii()
+    ):
         return None
     back = (published.weekday() - wd) % 7
     value = published - timedelta(days=back)
@@ -132,8 +144,9 @@ def dates_in(text: str, nt: NormText, published: date | None) -> list[DateRef]:
             ref = DateRef(v, "day", v, v, span)
         elif kind == REL_WEEK:
             v = published + timedelta(days=value)
-            ref = DateRef(v, "week", v - timedelta(days=v.weekday()), v - timedelta(days=v.weekday()) + timedelta(6),
-                          span)
+            ref = DateRef(
+                v, "week", v - timedelta(days=v.weekday()), v - timedelta(days=v.weekday()) + timedelta(6), span
+            )
         elif kind == REL_MONTH:
             y, mo = divmod(published.year * 12 + published.month - 1 + value, 12)
             v = date(y, mo + 1, 1)

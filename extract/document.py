@@ -18,8 +18,10 @@ _TIME_LINE = re.compile(r"^\s*\d{1,2}:\d{2}(\s*[APap][Mm])?\s*$")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _DMY_DATE = re.compile(r"^\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4})\s*$")
 # "الموصل-الشروق العربي-": a city of at most three words, a source of at most five.
-_DATELINE_AR = re.compile(r"([^\s\-–—:،.]+(?: [^\s\-–—:،.]+){0,2})\s*[-–—]\s*([^\s\-–—:،.]+(?: [^\s\-–—:،.]+){0,4})"
-                          r"\s*[-–—]\s*(?=\S)")
+_DATELINE_AR = re.compile(
+    r"([^\s\-–—:،.]+(?: [^\s\-–—:،.]+){0,2})\s*[-–—]\s*([^\s\-–—:،.]+(?: [^\s\-–—:،.]+){0,4})"
+    r"\s*[-–—]\s*(?=\S)"
+)
 _DATELINE_EN = re.compile(
     r"([A-Z][A-Za-z'’.\- ]{1,40}?)(?:,\s*([A-Z][A-Za-z .]{1,30}?))?\s*(?:\(([^)\n]{2,40})\))?\s*[-–—]{1,2}\s+(?=\S)"
 )
@@ -76,7 +78,7 @@ def _header(text: str) -> tuple[str, date | None, int]:
             break
     if not body:  # a title line alone is a header only when the body follows a blank line
         first = lines[0]
-        if title and text[first[1]:first[1] + 2] == "\n\n":
+        if title and text[first[1] : first[1] + 2] == "\n\n":
             body = first[1] + 1
         else:
             title = ""
@@ -102,14 +104,29 @@ def _as_date(value: str | date | None) -> date | None:
     return value if isinstance(value, date) else parse_date(value)
 
 
-def make_document(text: str, *, doc_id: str, lang: str | None = None, title: str | None = None,
-                  published: str | date | None = None, source: str | None = None,
-                  default_date: str | date | None = None) -> Document:
+def make_document(
+    text: str,
+    *,
+    doc_id: str,
+    lang: str | None = None,
+    title: str | None = None,
+    published: str | date | None = None,
+    source: str | None = None,
+    default_date: str | date | None = None,
+) -> Document:
     """Parse a raw article into a Document; explicit arguments beat the header,
     and the header beats `default_date`."""
     lang = lang if lang in ("ar", "en") else detect_lang(text)
     h_title, h_date, body = _header(text)
     dateline, dl_source = _dateline(text, body, lang)
     pub = _as_date(published) or h_date or _as_date(default_date)
-    return Document(doc_id=doc_id, text=text, lang=lang, title=title or h_title, published=pub,
-                    source=source or dl_source, dateline=dateline, body_start=body)
+    return Document(
+        doc_id=doc_id,
+        text=text,
+        lang=lang,
+        title=title or h_title,
+        published=pub,
+        source=source or dl_source,
+        dateline=dateline,
+        body_start=body,
+    )

@@ -86,12 +86,16 @@ def _near_marker(ann: Annotated, a: ActorMention, key: str, reach: int = 2) -> b
     return any(word_forms(ann.word(i)) & want for i in range(max(0, a.tok_first - reach), a.tok_first))
 
 
-def _actors(ann: Annotated, first: int, last: int, t: tuple[int, int], *,
-            trig: TriggerDef) -> tuple[ActorMention | None, ActorMention | None]:
+def _actors(
+    ann: Annotated, first: int, last: int, t: tuple[int, int], *, trig: TriggerDef
+) -> tuple[ActorMention | None, ActorMention | None]:
     """actor1 (who acts) and actor2 (who it is done to) around trigger tokens t."""
     t0, t1 = t
-    acts = [a for a in ann.actors_in(first, last)
-            if a.tok_first <= t0 <= a.tok_last or not _near_marker(ann, a, "support_markers")]
+    acts = [
+        a
+        for a in ann.actors_in(first, last)
+        if a.tok_first <= t0 <= a.tok_last or not _near_marker(ann, a, "support_markers")
+    ]
     between = ann.word(t1 + 1) in event_cues()["between"]
     if trig.sub_event_type == "Agreement" or between:
         # "X and Y signed an agreement", "اشتباكات بين البيشمركة وداعش": both sides, in order
@@ -105,8 +109,13 @@ def _actors(ann: Annotated, first: int, last: int, t: tuple[int, int], *,
     before = [a for a in acts if a.tok_last < t0 and not any(a.tok_last < i for i in subordinate)]
     after = [a for a in acts if a.tok_first > t1 and a not in marked]
     agent = (marked or holding or before[-1:] or [None])[0]
-    if agent is None and after and after[0].tok_first - t1 <= 2 and is_arabic(ann.word(t0)) \
-            and ann.word(after[0].tok_first - 1) not in event_cues()["source_markers"]:
+    if (
+        agent is None
+        and after
+        and after[0].tok_first - t1 <= 2
+        and is_arabic(ann.word(t0))
+        and ann.word(after[0].tok_first - 1) not in event_cues()["source_markers"]
+    ):
         # Arabic verb first ("قصفت قوات النظام") or the strikes' owner ("غارة لمقاتلات التحالف")
         agent, after = after[0], after[1:]
     targets = [a for a in after if a.actor_id != (agent.actor_id if agent else "")]
@@ -114,8 +123,9 @@ def _actors(ann: Annotated, first: int, last: int, t: tuple[int, int], *,
     return agent, (marked_targets or targets or [None])[0]
 
 
-def _subtype(ann: Annotated, trig: TriggerDef, first: int, last: int, *,
-             agent: ActorMention | None, target: ActorMention | None) -> tuple[str, str]:
+def _subtype(
+    ann: Annotated, trig: TriggerDef, first: int, last: int, *, agent: ActorMention | None, target: ActorMention | None
+) -> tuple[str, str]:
     if trig.sub_event_type == "*territory":
         state = agent is not None and agent.actor_type in cues()["state_actor_types"]
         return "Battles", "Government regains territory" if state else "Non-state actor overtakes territory"
@@ -145,8 +155,13 @@ def _merge(first: Event, later: Event) -> Event:
     actor1 = first.actor1 or later.actor1
     actor2 = first.actor2 or later.actor2
     same = actor1 is not None and actor2 is not None and actor1.actor_id == actor2.actor_id
-    return replace(first, actor1=actor1, actor2=None if same else actor2,
-                   count=first.count if first.count is not None else later.count, unit=first.unit or later.unit)
+    return replace(
+        first,
+        actor1=actor1,
+        actor2=None if same else actor2,
+        count=first.count if first.count is not None else later.count,
+        unit=first.unit or later.unit,
+    )
 
 
 def events_in(ann: Annotated, default_date: DateRef | None) -> list[Event]:
@@ -181,16 +196,30 @@ def events_in(ann: Annotated, default_date: DateRef | None) -> list[Event]:
             etype, sub = _subtype(ann, trig, first, last, agent=agent, target=target)
             counts = [c for c in counts_in(ann.nt, a, b) if c.unit not in ("killed", "wounded")]
             fatalities = fatalities_in(ann.nt, first, last)
-            if fatalities is None and counts and counts[0].value and word_forms(ann.word(t)) & event_cues()["lethal_triggers"] \
-                    and counts[0].unit in event_cues()["victim_units"]:
+            if (
+                fatalities is None
+                and counts
+                and counts[0].value
+                and word_forms(ann.word(t)) & event_cues()["lethal_triggers"]
+                and counts[0].unit in event_cues()["victim_units"]
+            ):
                 fatalities = counts[0].value  # "executed 15 civilians"
             dates = ann.dates_in(sent)
-            event = Event(event_type=etype, sub_event_type=sub, place=loc.place,
-                             geo_precision=precision, start=sent.start, end=sent.end,
-                             trigger=Span(m.start, m.end), actor1=agent,
-                             actor2=target, date=dates[0] if dates else default_date,
-                             fatalities=fatalities,
-                             count=counts[0].value if counts else None, unit=counts[0].unit if counts else "")
+            event = Event(
+                event_type=etype,
+                sub_event_type=sub,
+                place=loc.place,
+                geo_precision=precision,
+                start=sent.start,
+                end=sent.end,
+                trigger=Span(m.start, m.end),
+                actor1=agent,
+                actor2=target,
+                date=dates[0] if dates else default_date,
+                fatalities=fatalities,
+                count=counts[0].value if counts else None,
+                unit=counts[0].unit if counts else "",
+            )
             if loc.place.gazetteer_id in seen:  # a second trigger for the same event fills its gaps
                 i = seen[loc.place.gazetteer_id]
                 out[i] = _merge(out[i], event)

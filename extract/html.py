@@ -5,8 +5,28 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 _HIDDEN = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "object"})
-_BLOCK = frozenset({"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article",
-                    "header", "footer", "blockquote", "title", "td"})
+_BLOCK = frozenset(
+    {
+        "p",
+        "div",
+        "br",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "blockquote",
+        "title",
+        "td",
+    }
+)
 
 
 class _TextParser(HTMLParser):

@@ -76,8 +76,9 @@ def _resolve(raw: RawArticle, pending: Future[Extracted]) -> Extracted:
         return raw.problem(f"the extraction process failed ({type(exc).__name__}: {exc})")
 
 
-def _extracted(articles: Iterator[Read], gaz: Gazetteer | None, default_date: str | None,
-               jobs: int) -> Iterator[Extracted]:
+def _extracted(
+    articles: Iterator[Read], gaz: Gazetteer | None, default_date: str | None, jobs: int
+) -> Iterator[Extracted]:
     """Extraction results in input order; with jobs > 1 in forked worker processes (a bounded window ahead)."""
     if jobs <= 1:
         for item in articles:
@@ -111,9 +112,16 @@ def auto_jobs(total: int) -> int:
     return max(1, min(8, os.cpu_count() or 1))
 
 
-def ingest_paths(paths: Iterable[str | Path], store: Store, *, progress: Progress | None = None,
-                 gaz: Gazetteer | None = None, default_date: str | None = None, replace: bool = False,
-                 jobs: int = 1) -> IngestReport:
+def ingest_paths(
+    paths: Iterable[str | Path],
+    store: Store,
+    *,
+    progress: Progress | None = None,
+    gaz: Gazetteer | None = None,
+    default_date: str | None = None,
+    replace: bool = False,
+    jobs: int = 1,
+) -> IngestReport:
     """Extract and store every article under `paths`; never stops for one bad article.
 
     `jobs` > 1 extracts in that many forked processes (0: `auto_jobs`). Storing
@@ -141,8 +149,9 @@ def ingest_paths(paths: Iterable[str | Path], store: Store, *, progress: Progres
         if progress:
             progress(n, max(total, n), result.where() if isinstance(result, Problem) else result[0].label)
     batch.flush()
-    return IngestReport(tuple(done["added"]), tuple(done["unchanged"]), tuple(failed), tuple(done["replaced"]),
-                        time.perf_counter() - t0)
+    return IngestReport(
+        tuple(done["added"]), tuple(done["unchanged"]), tuple(failed), tuple(done["replaced"]), time.perf_counter() - t0
+    )
 
 
 class _Batch:
@@ -194,8 +203,10 @@ class ProgressBar:
         self._last = now
         filled = int(self.width * done / total) if total else self.width
         rate = done / (now - self._t0) if now > self._t0 else 0.0
-        line = (f"\r{self.label} [{'#' * filled}{'.' * (self.width - filled)}] {done}/{total} "
-                f"{rate:.0f}/s {Path(name).name[:30]:<30}")
+        line = (
+            f"\r{self.label} [{'#' * filled}{'.' * (self.width - filled)}] {done}/{total} "
+            f"{rate:.0f}/s {Path(name).name[:30]:<30}"
+        )
         self.stream.write(line)
         self.stream.flush()
         self._drawn = True

@@ -17,8 +17,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="article files (.txt, .html), folders, .jsonl files")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="article date where the text has none")
     p.add_argument("--replace", action="store_true", help="re-extract articles already stored")
-    p.add_argument("--jobs", type=int, default=0, metavar="N",
-                   help="extraction processes (default: one per core, up to 8, for 50 articles or more)")
+    p.add_argument(
+        "--jobs",
+        type=int,
+        default=0,
+        metavar="N",
+        help="extraction processes (default: one per core, up to 8, for 50 articles or more)",
+    )
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_ingest)
 
@@ -27,8 +32,9 @@ def _ingest(args: argparse.Namespace) -> int:
     store = store_from_args(args)
     bar = None if args.quiet else ProgressBar("ingest")
     try:
-        report = ingest_paths(args.paths, store, progress=bar, default_date=args.date, replace=args.replace,
-                              jobs=max(0, args.jobs))
+        report = ingest_paths(
+            args.paths, store, progress=bar, default_date=args.date, replace=args.replace, jobs=max(0, args.jobs)
+        )
     finally:
         if bar:
             bar.close()

@@ -53,8 +53,9 @@ class RawArticle:
 
     def problem(self, reason: str) -> Problem:
         """A problem with this article, located where it was read."""
-        return Problem(reason, source=self.source or self.doc_id, line=self.line,
-                       item=self.doc_id if self.line is not None else "")
+        return Problem(
+            reason, source=self.source or self.doc_id, line=self.line, item=self.doc_id if self.line is not None else ""
+        )
 
 
 Read = RawArticle | Problem
@@ -62,14 +63,21 @@ Read = RawArticle | Problem
 
 # --- checks every text goes through ----------------------------------------------------------------------------
 
+
 def check_text(text: str, name: str, *, line: int | None = None, item: str = "") -> str:
     """Refuse empty or oversized texts with a message that says why; lone surrogates become U+FFFD."""
     if not text.strip():
-        raise InputError("the article is empty; put the article's text in it or leave it out.", source=name,
-                         line=line, item=item)
+        raise InputError(
+            "the article is empty; put the article's text in it or leave it out.", source=name, line=line, item=item
+        )
     if len(text) > MAX_TEXT_CHARS:
-        raise InputError(f"the article has {len(text):,} characters, more than the limit of {MAX_TEXT_CHARS:,}; "
-                         "split it into smaller files.", source=name, line=line, item=item)
+        raise InputError(
+            f"the article has {len(text):,} characters, more than the limit of {MAX_TEXT_CHARS:,}; "
+            "split it into smaller files.",
+            source=name,
+            line=line,
+            item=item,
+        )
     text = without_surrogates(text)
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
@@ -79,9 +87,9 @@ def looks_like_html(text: str) -> bool:
     ("<!-- saved from url=... -->")."""
     head = text[:4096].lstrip()
     if head.startswith("<?xml"):
-        head = head[head.find(">") + 1:].lstrip()
+        head = head[head.find(">") + 1 :].lstrip()
     while head.startswith("<!--") and (end := head.find("-->", 4)) >= 0:  # a loop: no regex backtracking
-        head = head[end + 3:].lstrip()
+        head = head[end + 3 :].lstrip()
     return _HTML_TAG.match(head) is not None
 
 
@@ -96,11 +104,13 @@ def _article_text(data: bytes, name: str, *, html: bool) -> str:
 
 
 def _too_big(size: int, name: str) -> InputError:
-    return InputError(f"{size:,} bytes is more than the limit of {MAX_FILE_BYTES:,} bytes; split the file.",
-                      source=name)
+    return InputError(
+        f"{size:,} bytes is more than the limit of {MAX_FILE_BYTES:,} bytes; split the file.", source=name
+    )
 
 
 # --- files and folders ------------------------------------------------------------------------------------------
+
 
 def read_file(path: Path) -> RawArticle:
     """One article file (plain text or HTML); its size is checked before it is read."""
@@ -126,8 +136,15 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            out.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in BATCH_SUFFIXES and p.is_file()
-                              and not any(part.startswith(".") for part in p.relative_to(path).parts)))
+            out.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.suffix.lower() in BATCH_SUFFIXES
+                    and p.is_file()
+                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                )
+            )
         else:
             out.append(path)
     return out
@@ -164,6 +181,7 @@ def count_articles(paths: Iterable[str | Path]) -> int:
 
 
 # --- JSON Lines ---------------------------------------------------------------------------------------------------
+
 
 @contextmanager
 def _jsonl_lines(arg: str) -> Iterator[tuple[Iterator[str], str]]:
@@ -207,12 +225,14 @@ def _json_object(line: str, name: str, no: int) -> dict:
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise InputError(f"not valid JSON ({exc.msg} at column {exc.colno}); each line must be one JSON object.",
-                         source=name, line=no) from None
+        raise InputError(
+            f"not valid JSON ({exc.msg} at column {exc.colno}); each line must be one JSON object.",
+            source=name,
+            line=no,
+        ) from None
     except (ValueError, RecursionError) as exc:  # a number of 5,000 digits, arrays nested 100,000 deep
         why = "nested too deeply" if isinstance(exc, RecursionError) else str(exc).split(":")[0]
-        raise InputError(f"not usable JSON ({why}); each line must be one JSON object.", source=name,
-                         line=no) from None
+        raise InputError(f"not usable JSON ({why}); each line must be one JSON object.", source=name, line=no) from None
     if not isinstance(obj, dict):
         raise InputError('expected a JSON object with "id" and "text".', source=name, line=no)
     return obj
@@ -228,11 +248,17 @@ def parse_jsonl_line(line: str, name: str, no: int) -> RawArticle:
     if doc_id is None or isinstance(doc_id, (dict, list)):
         raise InputError('the "id" field is missing or not a string/number.', source=name, line=no)
     doc_id = without_surrogates(str(doc_id))
-    opt = {k: (without_surrogates(str(obj[k])) if obj.get(k) not in (None, "") else None)
-           for k in ("date", "title", "lang")}
+    opt = {
+        k: (without_surrogates(str(obj[k])) if obj.get(k) not in (None, "") else None)
+        for k in ("date", "title", "lang")
+    }
     if opt["date"] is not None and parse_date(opt["date"]) is None:  # not dropped silently
-        raise InputError(f'the "date" field {opt["date"][:40]!r} is not a date like 2015-11-19; fix it or leave '
-                         "it out.", source=name, line=no, item=doc_id)
+        raise InputError(
+            f'the "date" field {opt["date"][:40]!r} is not a date like 2015-11-19; fix it or leave it out.',
+            source=name,
+            line=no,
+            item=doc_id,
+        )
     text = check_text(text, name, line=no, item=doc_id)
     if looks_like_html(text):  # a scraper's raw page
         text = check_text(html_to_text(text), name, line=no, item=doc_id)
@@ -241,13 +267,15 @@ def parse_jsonl_line(line: str, name: str, no: int) -> RawArticle:
 
 # --- uploads and pasted text (the dashboard) ------------------------------------------------------------------
 
+
 def read_upload(name: str, data: bytes) -> list[Read]:
     """The articles of an uploaded .txt, .html or .jsonl file (read from memory: the name is never a path)."""
     name = PurePath(name).name or "upload"
     suffix = PurePath(name).suffix.lower()
     if suffix not in BATCH_SUFFIXES:
-        return [Problem(f"files of type {suffix or '(none)'} cannot be read; upload .txt, .html or .jsonl.",
-                        source=name)]
+        return [
+            Problem(f"files of type {suffix or '(none)'} cannot be read; upload .txt, .html or .jsonl.", source=name)
+        ]
     try:
         if not data:
             raise InputError("the file is empty.", source=name)

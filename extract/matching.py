@@ -97,9 +97,12 @@ def find_matches(index: PhraseIndex, nt: NormText, text: str, *, blocked: int | 
     known not to be a place) wins the overlap and then drops out; an acronym-only key ("UAE", "IS")
     counts only where the text writes it in capitals."""
     found = _longest(_raw_matches(index, nt, text))
-    return [m for m in found
-            if (blocked is None or blocked not in index.payloads[m.key_index])
-            and (m.key_index not in index.acronyms or text[m.start:m.end].isupper())]
+    return [
+        m
+        for m in found
+        if (blocked is None or blocked not in index.payloads[m.key_index])
+        and (m.key_index not in index.acronyms or text[m.start : m.end].isupper())
+    ]
 
 
 class Lexicon:
@@ -111,8 +114,9 @@ class Lexicon:
 
     @classmethod
     def build(cls, phrases: Iterable[tuple[str, int]]) -> Lexicon:
-        return cls(build_index((normalize_name(p), payload, p.isupper() and not is_arabic(p))
-                               for p, payload in phrases))
+        return cls(
+            build_index((normalize_name(p), payload, p.isupper() and not is_arabic(p)) for p, payload in phrases)
+        )
 
     def find(self, text: str, nt: NormText | None = None) -> list[Match]:
         """Matches in the text, in text order."""

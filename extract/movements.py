@@ -31,8 +31,13 @@ def _city_refs(ann: Annotated, first: int, last: int) -> list[PlaceTok]:
             continue  # part of a name ("المدينة المنورة")
         city = ann.main_city(a)
         if city:
-            ref = replace(city.place, start=m.start, end=m.end, surface=ann.doc.text[m.start : m.end],
-                          confidence=round(city.place.confidence * 0.8, 3))
+            ref = replace(
+                city.place,
+                start=m.start,
+                end=m.end,
+                surface=ann.doc.text[m.start : m.end],
+                confidence=round(city.place.confidence * 0.8, 3),
+            )
             out.append(PlaceTok(ref, a, b))
     return out
 
@@ -96,8 +101,11 @@ def _origin_before(ann: Annotated, first: int, trigger: int) -> PlaceTok | None:
 
 def _segments(ann: Annotated, first: int, last: int, triggers: list[int]) -> list[tuple[int, int, list[int]]]:
     """Split a sentence where a new journey starts ('..., فيما توجهت عائلات أخرى إلى ...')."""
-    breaks = [i for i in range(first + 1, last + 1) if ann.has_word(i, i, "clause_breaks") is not None
-              and any(t >= i for t in triggers)]
+    breaks = [
+        i
+        for i in range(first + 1, last + 1)
+        if ann.has_word(i, i, "clause_breaks") is not None and any(t >= i for t in triggers)
+    ]
     bounds = [first, *breaks, last + 1]
     out = []
     for a, b in pairwise(bounds):
@@ -107,8 +115,14 @@ def _segments(ann: Annotated, first: int, last: int, triggers: list[int]) -> lis
     return out
 
 
-def _movement(ann: Annotated, seg: tuple[int, int, list[int]], sent: Span, *, origin: PlaceTok | None,
-              default_date: DateRef | None) -> tuple[Movement | None, PlaceTok | None]:
+def _movement(
+    ann: Annotated,
+    seg: tuple[int, int, list[int]],
+    sent: Span,
+    *,
+    origin: PlaceTok | None,
+    default_date: DateRef | None,
+) -> tuple[Movement | None, PlaceTok | None]:
     first, last, triggers = seg
     t0 = triggers[0]
     cands = sorted(ann.places_in(t0, last) + _city_refs(ann, t0, last), key=lambda p: p.tok_first)
@@ -129,13 +143,25 @@ def _movement(ann: Annotated, seg: tuple[int, int, list[int]], sent: Span, *, or
     if actor and count is not None and count.unit == "families":  # "70 عائلة لكبار القياديين في داعش"
         families = families_of(actor.actor_id)
         if families:
-            actor = replace(actor, actor_id=families.actor_id, name=families.name, actor_type=families.actor_type,
-                            family=families.family)
+            actor = replace(
+                actor,
+                actor_id=families.actor_id,
+                name=families.name,
+                actor_type=families.actor_type,
+                family=families.family,
+            )
     dates = ann.dates_in(sent)
     trigger = Span(ann.nt.orig_starts[t0], ann.nt.orig_ends[t0])
-    return Movement(waypoints=tuple(waypoints), start=sent.start, end=sent.end, trigger=trigger,
-                    actor=actor, count=count.value if count else None,
-                    unit=count.unit if count else "", date=dates[0] if dates else default_date), first_origin
+    return Movement(
+        waypoints=tuple(waypoints),
+        start=sent.start,
+        end=sent.end,
+        trigger=trigger,
+        actor=actor,
+        count=count.value if count else None,
+        unit=count.unit if count else "",
+        date=dates[0] if dates else default_date,
+    ), first_origin
 
 
 def _is_trigger(word: str, trig_words: frozenset[str]) -> bool:

@@ -18,8 +18,21 @@ from extract.matching import Lexicon
 from extract.types import Place, Span
 
 CITY, SITE = 0, 1
-_LOCAL = frozenset({"city", "town", "village", "district", "neighbourhood", "camp", "dam", "airbase", "airport",
-                    "border_crossing", "oilfield"})
+_LOCAL = frozenset(
+    {
+        "city",
+        "town",
+        "village",
+        "district",
+        "neighbourhood",
+        "camp",
+        "dam",
+        "airbase",
+        "airport",
+        "border_crossing",
+        "oilfield",
+    }
+)
 
 
 @cache
@@ -61,8 +74,15 @@ def nominal_places(ann: Annotated) -> list[Place]:
             ref = ann.main_city(tok) if lex.payloads(m)[0] == CITY else _site_referent(ann, sent, prev, tok)
             if ref is None:
                 continue
-            out.append(replace(ref.place, start=start, end=end, surface=text[start:end],
-                               feature_type="site" if lex.payloads(m)[0] == SITE else ref.place.feature_type,
-                               confidence=round(ref.place.confidence * 0.5, 3)))
+            out.append(
+                replace(
+                    ref.place,
+                    start=start,
+                    end=end,
+                    surface=text[start:end],
+                    feature_type="site" if lex.payloads(m)[0] == SITE else ref.place.feature_type,
+                    confidence=round(ref.place.confidence * 0.5, 3),
+                )
+            )
         prev = sent
     return out

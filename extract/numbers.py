@@ -67,15 +67,20 @@ def _unit(tok: str, units: dict[str, str]) -> str | None:
 def _digits_value(nt: NormText, i: int, tok: str, t: _Tables) -> tuple[float, int]:
     """'30,000' (split at the comma into 30 / 000) and '1.5 million' (split at the point)."""
     digits = tok
-    while (len(token(nt, i + 1)) == 3 and token(nt, i + 1).isdigit()
-           and nt.orig_starts[i + 1] - nt.orig_ends[i] == 1):
+    while len(token(nt, i + 1)) == 3 and token(nt, i + 1).isdigit() and nt.orig_starts[i + 1] - nt.orig_ends[i] == 1:
         i += 1
         digits += token(nt, i)
     frac = token(nt, i + 1)
     # The separator itself is gone from the normalised text, so a decimal is told by its
     # shape: 1-3 digits, one character, 1-2 digits, then a scale word ("1.5 مليون").
-    if (digits == tok and len(tok) <= 3 and 1 <= len(frac) <= 2 and frac.isdigit()
-            and nt.orig_starts[i + 1] - nt.orig_ends[i] == 1 and token(nt, i + 2) in t.scales):
+    if (
+        digits == tok
+        and len(tok) <= 3
+        and 1 <= len(frac) <= 2
+        and frac.isdigit()
+        and nt.orig_starts[i + 1] - nt.orig_ends[i] == 1
+        and token(nt, i + 2) in t.scales
+    ):
         return int(tok) + int(frac) / 10 ** len(frac), i + 1
     return int(digits), i
 

@@ -1,8 +1,18 @@
-"""text -> Document -> places -> routes, movements, events: `step(doc)`."""
+"""The pipeline: text -> Document -> an annotated document, one step after another.
+
+As in spaCy, every step is `step(doc) -> doc`: it reads the layers the steps
+before it added to the `Annotated` document and returns it with its own layer
+added (sentences, places, actors, dates, sites, events, movements, routes).
+`steps(gaz)` is the ordered list; a new step goes into it where its inputs
+are ready.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import timedelta
+from functools import partial
 
 from extract.actors import actors_in
 from extract.annotated import Annotated, PlaceTok
@@ -12,54 +22,94 @@ from extract.events import events_in
 from extract.inputs import RawArticle
 from extract.movements import movements_in
 from extract.nominals import nominal_places
-from extract.places import places_from_doc
+from extract.places import places_in_text
 from extract.routes import routes_in
 from extract.sentences import sentence_spans
-from extract.types import DateRef, Document, Extraction, Place
+from extract.types import DateRef, Document, Extraction
 from geodata import gazetteer as gazetteer_mod
 from geodata.errors import KhareetaError, Problem
 from geodata.gazetteer import Gazetteer
-from geodata.names import NormText, normalize_text
+from geodata.names import normalize_text
+
+Step = Callable[[Annotated], Annotated]
 
 
-def _article_date(doc: Document) -> DateRef | None:
+def article_week(doc: Document) -> DateRef | None:
     """Events the text does not date took place in the week up to publication."""
     if doc.published is None:
         return None
     return DateRef(doc.published, "week", doc.published - timedelta(days=6), doc.published, None)
 
 
-def annotate(doc: Document, places: list[Place], nt: NormText | None = None) -> Annotated:
-    nt = nt or normalize_text(doc.text)
-    ann = Annotated(doc, nt, (), (), (), ())
-    toks = tuple(PlaceTok(p, ann.tok_of(p.start), ann.tok_of(p.end - 1)) for p in places)
-    return Annotated(doc, nt, toks, tuple(actors_in(doc.text, nt)), tuple(dates_in(doc.text, nt, doc.published)),
-                     tuple(sentence_spans(doc.text)))
+def with_sentences(ann: Annotated) -> Annotated:
+    return replace(ann, sentences=tuple(sentence_spans(ann.doc.text)))
+
+
+def with_places(ann: Annotated, *, gaz: Gazetteer) -> Annotated:
+    places = places_in_text(ann.doc.text, gaz, ann.nt)
+    return replace(ann, places=tuple(PlaceTok(p, ann.tok_of(p.start), ann.tok_of(p.end - 1)) for p in places))
+
+
+def with_actors(ann: Annotated) -> Annotated:
+    return replace(ann, actors=tuple(actors_in(ann.doc.text, ann.nt)))
+
+
+def with_dates(ann: Annotated) -> Annotated:
+    return replace(ann, dates=tuple(dates_in(ann.doc.text, ann.nt, ann.doc.published)))
+
+
+def with_sites(ann: Annotated) -> Annotated:
+    return replace(ann, sites=tuple(nominal_places(ann)))
+
+
+def with_events(ann: Annotated) -> Annotated:
+    return replace(ann, events=tuple(events_in(ann, article_week(ann.doc))))
+
+
+def with_movements(ann: Annotated) -> Annotated:
+    return replace(ann, movements=tuple(movements_in(ann, article_week(ann.doc))))
+
+
+def with_routes(ann: Annotated) -> Annotated:
+    return replace(ann, routes=tuple(routes_in(ann)))
+
+
+def steps(gaz: Gazetteer) -> tuple[Step, ...]:
+    """The steps in the order they run."""
+    return (
+        with_sentences,
+        partial(with_places, gaz=gaz),
+        with_actors,
+        with_dates,
+        with_sites,
+        with_events,
+        with_movements,
+        with_routes,
+    )
 
 
 def extract_document(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
     """Everything the tool extracts from one document."""
-    gaz = gaz or gazetteer_mod.get()
-    nt = normalize_text(doc.text)
-    places = places_from_doc(doc, gaz, nt)
-    ann = annotate(doc, places, nt)
-    default = _article_date(doc)
-    nominal = nominal_places(ann)
-    all_places = tuple(sorted([*places, *nominal], key=lambda p: p.start))
-    return Extraction(doc=doc, places=all_places, events=tuple(events_in(ann, default)),
-                      movements=tuple(movements_in(ann, default)), routes=tuple(routes_in(ann)),
-                      sentences=ann.sentences)
+    ann = Annotated(doc, normalize_text(doc.text))
+    for step in steps(gaz or gazetteer_mod.get()):
+        ann = step(ann)
+    return ann.extraction()
 
 
 def extract_article(raw: RawArticle, *, default_date: str | None = None, gaz: Gazetteer | None = None) -> Extraction:
     """Parse and extract one raw article."""
-    doc = make_document(raw.text, doc_id=raw.doc_id, lang=raw.lang, title=raw.title,
-                        published=raw.date, default_date=default_date)
+    doc = make_document(
+        raw.text, doc_id=raw.doc_id, lang=raw.lang, title=raw.title, published=raw.date, default_date=default_date
+    )
     return extract_document(doc, gaz)
 
 
-def try_extract(raw: RawArticle, *, default_date: str | None = None, gaz: Gazetteer | None = None,
-                ) -> Extraction | Problem:
+def try_extract(
+    raw: RawArticle,
+    *,
+    default_date: str | None = None,
+    gaz: Gazetteer | None = None,
+) -> Extraction | Problem:
     """`extract_article`, or the problem that stands in its place: one article never costs a batch."""
     try:
         return extract_article(raw, default_date=default_date, gaz=gaz)

@@ -33,8 +33,9 @@ def _person_context(m: Match, nt: NormText, text: str, key: str, coordinated: bo
         return True
     # "Jordan Peterson": a first name followed by a capitalised word that is no place.
     if key in r.first_names and not coordinated:
-        return (latin and _next_capitalised_word(text, m.end)) or (not latin and m.tok_last + 1 < len(nt.norm_starts)
-                                                                   and token(nt, m.tok_last + 1) not in r.cues)
+        return (latin and _next_capitalised_word(text, m.end)) or (
+            not latin and m.tok_last + 1 < len(nt.norm_starts) and token(nt, m.tok_last + 1) not in r.cues
+        )
     return False
 
 
@@ -71,15 +72,16 @@ def _after_given_name(m: Match, nt: NormText, text: str) -> bool:
         return False
     ps, pe = nt.orig_starts[m.tok_first - 1], nt.orig_ends[m.tok_first - 1]
     prev_raw = text[ps:pe]
-    if text[pe:m.start] != " " or not prev_raw[:1].isupper() or prev_raw.isupper():
+    if text[pe : m.start] != " " or not prev_raw[:1].isupper() or prev_raw.isupper():
         return False
     if token(nt, m.tok_last + 1) in rules().place_words_after:
         return False  # "Syrias Hama province"
     return token(nt, m.tok_first - 1) not in rules().before_place
 
 
-def accept(m: Match, nt: NormText, text: str, key: str, *, coordinated: bool, adjacent_place: bool,
-           is_country: bool = False) -> bool:
+def accept(
+    m: Match, nt: NormText, text: str, key: str, *, coordinated: bool, adjacent_place: bool, is_country: bool = False
+) -> bool:
     """Whether a raw name match reads as a place in its context.
 
     `coordinated`: the mention is joined by "و"/"and"/"," to another place
@@ -93,8 +95,12 @@ def accept(m: Match, nt: NormText, text: str, key: str, *, coordinated: bool, ad
         if not is_capitalised(surface):
             return False
         single = m.tok_first == m.tok_last
-        if single and key in r.common_words and not coordinated and (
-                sentence_initial(text, m.start) or title_case_line(text, m.start)):
+        if (
+            single
+            and key in r.common_words
+            and not coordinated
+            and (sentence_initial(text, m.start) or title_case_line(text, m.start))
+        ):
             return False
         if is_country and _country_as_actor(m, nt, text):
             return False
@@ -135,8 +141,9 @@ def _list_gap(gap: str) -> bool:
     """What stands between two names of a list: nothing, a joiner, "and", "the" (", and the")."""
     r = rules()
     parts = gap.replace(",", " , ").replace("،", " ، ").split()
-    return len(parts) <= 3 and all(p in r.joiners or p.lower() in r.conjunctions or p.lower() in r.list_articles
-                                   for p in parts)
+    return len(parts) <= 3 and all(
+        p in r.joiners or p.lower() in r.conjunctions or p.lower() in r.list_articles for p in parts
+    )
 
 
 def coordination(mentions: list[Match], nt: NormText, text: str) -> tuple[set[int], set[int]]:

@@ -23,10 +23,20 @@ def _accepted(gaz: Gazetteer, nt: NormText, text: str) -> list[Match]:
     coord, adjacent = coordination(found, nt, text)
     countries = {i for i, m in enumerate(found) if _is_country(gaz, m)}
     listed = enumerated_actors(found, nt, text, countries)
-    return [m for i, m in enumerate(found)
-            if i not in listed
-            and accept(m, nt, text, gaz.index.keys[m.key_index], coordinated=i in coord, adjacent_place=i in adjacent,
-                       is_country=i in countries)]
+    return [
+        m
+        for i, m in enumerate(found)
+        if i not in listed
+        and accept(
+            m,
+            nt,
+            text,
+            gaz.index.keys[m.key_index],
+            coordinated=i in coord,
+            adjacent_place=i in adjacent,
+            is_country=i in countries,
+        )
+    ]
 
 
 def _candidates(gaz: Gazetteer, m: Match) -> list[GazEntry]:
@@ -34,9 +44,19 @@ def _candidates(gaz: Gazetteer, m: Match) -> list[GazEntry]:
 
 
 def place_from(m: Match, e: GazEntry, text: str, confidence: float) -> Place:
-    return Place(start=m.start, end=m.end, surface=text[m.start:m.end], gazetteer_id=e.gid, name=e.name,
-                 name_ar=e.name_ar, feature_type=e.feature_type, country_code=e.country_code,
-                 lat=e.lat, lon=e.lon, confidence=confidence)
+    return Place(
+        start=m.start,
+        end=m.end,
+        surface=text[m.start : m.end],
+        gazetteer_id=e.gid,
+        name=e.name,
+        name_ar=e.name_ar,
+        feature_type=e.feature_type,
+        country_code=e.country_code,
+        lat=e.lat,
+        lon=e.lon,
+        confidence=confidence,
+    )
 
 
 def places_in_text(text: str, gaz: Gazetteer | None = None, nt: NormText | None = None) -> list[Place]:
@@ -62,23 +82,31 @@ def places_in_text(text: str, gaz: Gazetteer | None = None, nt: NormText | None 
         if g not in chosen:
             key = gaz.index.keys[m.key_index]
             single = m.tok_first == m.tok_last and not is_arabic(key)
-            chosen[g] = choose(groups[g], ctx, g, single_latin_token=single,
-                               clitic_only="" if m.key_index in bare else key)
+            chosen[g] = choose(
+                groups[g], ctx, g, single_latin_token=single, clitic_only="" if m.key_index in bare else key
+            )
     return [place_from(m, c.entry, text, c.confidence) for m in mentions if (c := chosen[group_of[m.key_index]])]
 
 
-def _qualified_pairs(mentions: list[Match], groups: list[list[GazEntry]], group_of: dict[int, int],
-                     text: str) -> dict[int, GazEntry]:
+def _qualified_pairs(
+    mentions: list[Match], groups: list[list[GazEntry]], group_of: dict[int, int], text: str
+) -> dict[int, GazEntry]:
     """'Athens, Georgia', 'Sinjar, Iraq': a place followed by the state or
     country that holds it fixes both choices."""
     forced: dict[int, GazEntry] = {}
     for a, b in pairwise(mentions):
-        if text[a.end:b.start].strip() != "," or b.tok_first != a.tok_last + 1:
+        if text[a.end : b.start].strip() != "," or b.tok_first != a.tok_last + 1:
             continue
         ga, gb = group_of[a.key_index], group_of[b.key_index]
-        pairs = [(x, y) for y in groups[gb] if y.feature_type in ("country", "governorate")
-                 for x in groups[ga] if x.country_code == y.country_code and x.gid != y.gid
-                 and (y.feature_type == "country" or (y.admin1 and x.admin1 == y.admin1))]
+        pairs = [
+            (x, y)
+            for y in groups[gb]
+            if y.feature_type in ("country", "governorate")
+            for x in groups[ga]
+            if x.country_code == y.country_code
+            and x.gid != y.gid
+            and (y.feature_type == "country" or (y.admin1 and x.admin1 == y.admin1))
+        ]
         if pairs:
             x, y = max(pairs, key=lambda p: prior(p[0]))
             forced.setdefault(ga, x)

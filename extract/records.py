@@ -27,8 +27,16 @@ from geodata.records import (
 
 
 def place_ref(p: Place) -> PlaceRef:
-    return PlaceRef(name=p.name, lat=p.lat, lon=p.lon, gazetteer_id=p.gazetteer_id, name_ar=p.name_ar,
-                    country_code=p.country_code, feature_type=p.feature_type, span=Span(p.start, p.end))
+    return PlaceRef(
+        name=p.name,
+        lat=p.lat,
+        lon=p.lon,
+        gazetteer_id=p.gazetteer_id,
+        name_ar=p.name_ar,
+        country_code=p.country_code,
+        feature_type=p.feature_type,
+        span=Span(p.start, p.end),
+    )
 
 
 def actor_ref(a: ActorMention | None) -> ActorRef | None:
@@ -52,39 +60,73 @@ class _Maker:
             fid = feature_id(self.key, kind, *anchor, n)
         self.ids.add(fid)
         doc = self.ex.doc
-        return {"feature_id": fid, "doc": doc.doc_id, "lang": doc.lang, "evidence": doc.text[evidence.start:evidence.end],
-                "evidence_span": evidence, "span": span}
+        return {
+            "feature_id": fid,
+            "doc": doc.doc_id,
+            "lang": doc.lang,
+            "evidence": doc.text[evidence.start : evidence.end],
+            "evidence_span": evidence,
+            "span": span,
+        }
 
     def place(self, p: Place) -> PlaceRecord:
         sent = sentence_of(self.sentences, p.start) if self.sentences else Span(p.start, p.end)
-        return PlaceRecord(**self.common("place", sent, Span(p.start, p.end), p.start, p.end, p.gazetteer_id),
-                           confidence=p.confidence, place=place_ref(p), surface=p.surface)
+        return PlaceRecord(
+            **self.common("place", sent, Span(p.start, p.end), p.start, p.end, p.gazetteer_id),
+            confidence=p.confidence,
+            place=place_ref(p),
+            surface=p.surface,
+        )
 
     def event(self, e: Event) -> EventRecord:
-        common = self.common("event", Span(e.start, e.end), e.trigger, e.trigger.start, e.trigger.end,
-                             e.place.gazetteer_id)
-        return EventRecord(**common, event_type=e.event_type, sub_event_type=e.sub_event_type, place=place_ref(e.place),
-                           geo_precision=e.geo_precision, actor1=actor_ref(e.actor1), actor2=actor_ref(e.actor2),
-                           date=e.date, fatalities=e.fatalities, count=e.count, unit=e.unit)
+        common = self.common(
+            "event", Span(e.start, e.end), e.trigger, e.trigger.start, e.trigger.end, e.place.gazetteer_id
+        )
+        return EventRecord(
+            **common,
+            event_type=e.event_type,
+            sub_event_type=e.sub_event_type,
+            place=place_ref(e.place),
+            geo_precision=e.geo_precision,
+            actor1=actor_ref(e.actor1),
+            actor2=actor_ref(e.actor2),
+            date=e.date,
+            fatalities=e.fatalities,
+            count=e.count,
+            unit=e.unit,
+        )
 
     def movement(self, m: Movement) -> MovementRecord:
         anchor = (m.start, m.trigger.start if m.trigger else None, *(p.gazetteer_id for p in m.waypoints))
-        return MovementRecord(**self.common("movement", Span(m.start, m.end), m.trigger, *anchor),
-                              waypoints=tuple(place_ref(p) for p in m.waypoints), actor=actor_ref(m.actor),
-                              count=m.count, unit=m.unit, date=m.date)
+        return MovementRecord(
+            **self.common("movement", Span(m.start, m.end), m.trigger, *anchor),
+            waypoints=tuple(place_ref(p) for p in m.waypoints),
+            actor=actor_ref(m.actor),
+            count=m.count,
+            unit=m.unit,
+            date=m.date,
+        )
 
     def route(self, r: Route) -> RouteRecord:
         anchor = sorted(p.gazetteer_id for p in r.via)
-        return RouteRecord(**self.common("route", Span(r.start, r.end), r.road, *anchor), name=r.name,
-                           via=tuple(place_ref(p) for p in r.via), controlled_by=actor_ref(r.controlled_by),
-                           status=r.status)
+        return RouteRecord(
+            **self.common("route", Span(r.start, r.end), r.road, *anchor),
+            name=r.name,
+            via=tuple(place_ref(p) for p in r.via),
+            controlled_by=actor_ref(r.controlled_by),
+            status=r.status,
+        )
 
 
 def extraction_records(ex: Extraction) -> list[Record]:
     """Places, events, movements and routes of one document, as records."""
     make = _Maker(ex)
-    return [*map(make.place, ex.places), *map(make.event, ex.events), *map(make.movement, ex.movements),
-            *map(make.route, ex.routes)]
+    return [
+        *map(make.place, ex.places),
+        *map(make.event, ex.events),
+        *map(make.movement, ex.movements),
+        *map(make.route, ex.routes),
+    ]
 
 
 def extraction_features(ex: Extraction) -> list[dict[str, Any]]:

@@ -15,10 +15,26 @@ from geodata.gazetteer.sources import GazEntry
 from geodata.geometry import km
 
 TYPE_PRIOR = {
-    "country": 6.0, "sea": 5.0, "governorate": 4.5, "region": 4.0, "river": 4.0, "mountain": 3.5,
-    "dam": 3.5, "lake": 3.5, "border_crossing": 3.0, "airbase": 3.0, "airport": 3.0, "camp": 3.0,
-    "oilfield": 3.0, "city": 2.0, "district": 2.0, "island": 2.0, "town": 1.0, "neighbourhood": 1.0,
-    "place": 1.0, "village": 0.0,
+    "country": 6.0,
+    "sea": 5.0,
+    "governorate": 4.5,
+    "region": 4.0,
+    "river": 4.0,
+    "mountain": 3.5,
+    "dam": 3.5,
+    "lake": 3.5,
+    "border_crossing": 3.0,
+    "airbase": 3.0,
+    "airport": 3.0,
+    "camp": 3.0,
+    "oilfield": 3.0,
+    "city": 2.0,
+    "district": 2.0,
+    "island": 2.0,
+    "town": 1.0,
+    "neighbourhood": 1.0,
+    "place": 1.0,
+    "village": 0.0,
 }
 _WIDE = frozenset({"country", "sea", "region", "river", "governorate", "mountain", "lake"})
 _REGION = settings.FOCUS_COUNTRIES | settings.NEIGHBOUR_COUNTRIES
@@ -71,8 +87,10 @@ def plausible(e: GazEntry, ctx: DocContext, *, single_latin_token: bool, clitic_
     """
     if e.source in ("khareeta", "user", "country") or e.feature_type in _WIDE:
         return True
-    if clitic_only and (len(clitic_only.replace(" ", "")) < 4 or not (
-            e.country_code in settings.FOCUS_COUNTRIES or e.population >= 500_000)):
+    if clitic_only and (
+        len(clitic_only.replace(" ", "")) < 4
+        or not (e.country_code in settings.FOCUS_COUNTRIES or e.population >= 500_000)
+    ):
         return False
     if e.country_code in _REGION or e.country_code in ctx.countries:
         return True
@@ -101,8 +119,9 @@ def build_context(groups: list[list[GazEntry]]) -> DocContext:
     return DocContext(frozenset(countries), tuple(anchors))
 
 
-def choose(cands: list[GazEntry], ctx: DocContext, group: int, *, single_latin_token: bool,
-           clitic_only: str = "") -> Choice | None:
+def choose(
+    cands: list[GazEntry], ctx: DocContext, group: int, *, single_latin_token: bool, clitic_only: str = ""
+) -> Choice | None:
     """The best candidate in this document, or None to abstain."""
     if not cands:
         return None
@@ -114,8 +133,13 @@ def choose(cands: list[GazEntry], ctx: DocContext, group: int, *, single_latin_t
         second_s, second = scored[1]
         margin = best_s - second_s
         far = km(best.lat, best.lon, second.lat, second.lon) > 50
-        if far and margin < 0.3 and best.source == "geonames" and second.source == "geonames" \
-                and best.country_code not in ctx.countries:
+        if (
+            far
+            and margin < 0.3
+            and best.source == "geonames"
+            and second.source == "geonames"
+            and best.country_code not in ctx.countries
+        ):
             return None  # two equally likely, distant places: do not guess
         conf = 1 / (1 + math.exp(-margin)) if far else 0.95
     else:

@@ -177,8 +177,9 @@ def _along(ann: Annotated, road: Road, places: list[PlaceTok], via: list[PlaceTo
     return extra
 
 
-def _refer_back(ann: Annotated, road: Road, first: int, last: int, *, route: Route | None,
-                along: list[PlaceTok]) -> Route | None:
+def _refer_back(
+    ann: Annotated, road: Road, first: int, last: int, *, route: Route | None, along: list[PlaceTok]
+) -> Route | None:
     """'The SDF controls that road': a bare road word after a route gives it its
     holder and the places it names along it."""
     if route is None or route.controlled_by:
@@ -219,8 +220,15 @@ def routes_in(ann: Annotated) -> list[Route]:
             key = tuple(sorted(p.place.gazetteer_id for p in via))
             holder, status = _controller(ann, road, first, last)
             road_span = Span(ann.nt.orig_starts[road[0]], ann.nt.orig_ends[road[1]])
-            route = Route(name=name, via=tuple(p.place for p in via), start=sent.start, end=sent.end,
-                          road=road_span, controlled_by=holder, status=status)
+            route = Route(
+                name=name,
+                via=tuple(p.place for p in via),
+                start=sent.start,
+                end=sent.end,
+                road=road_span,
+                controlled_by=holder,
+                status=status,
+            )
             if key not in out or (route.controlled_by and not out[key].controlled_by):
                 out[key] = route
             last_key = key
@@ -235,6 +243,7 @@ def _ordered(via: list[PlaceTok], extra: list[PlaceTok]) -> list[PlaceTok]:
         return via + extra
     a = via[0].place
     ends = {p.place.gazetteer_id for p in via}
-    mid = sorted((p for p in extra if p.place.gazetteer_id not in ends),
-                 key=lambda p: km(a.lat, a.lon, p.place.lat, p.place.lon))
+    mid = sorted(
+        (p for p in extra if p.place.gazetteer_id not in ends), key=lambda p: km(a.lat, a.lon, p.place.lat, p.place.lon)
+    )
     return [via[0], *dict.fromkeys(mid), *via[1:]]

@@ -29,8 +29,14 @@ class Document:
 
     def record(self) -> DocumentRecord:
         """The document as the store keeps it."""
-        return DocumentRecord(name=self.doc_id, text=self.text, lang=self.lang, title=self.title,
-                              published=self.published, source=self.source)
+        return DocumentRecord(
+            name=self.doc_id,
+            text=self.text,
+            lang=self.lang,
+            title=self.title,
+            published=self.published,
+            source=self.source,
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,9 +32,12 @@ def _clitics() -> _Clitics:
     names = raw["before_names"]
     return _Clitics(
         proclitics={k: v for k, v in raw["proclitics"].items() if not k.startswith("_")},
-        article=raw["article"], article_rest=raw["article_min_rest"],
-        endings=tuple(raw["verb_endings"]), ending_rest=raw["verb_ending_min_rest"],
-        before_names=frozenset(names["plain"]), before_contracted_article=frozenset(names["contracted_article"]),
+        article=raw["article"],
+        article_rest=raw["article_min_rest"],
+        endings=tuple(raw["verb_endings"]),
+        ending_rest=raw["verb_ending_min_rest"],
+        before_names=frozenset(names["plain"]),
+        before_contracted_article=frozenset(names["contracted_article"]),
     )
 
 
@@ -48,11 +51,15 @@ def word_forms(word: str, *, article: bool = False, endings: bool = False) -> fr
     if proclitic(word):
         forms.add(word[1:])
     if article:
-        forms |= {f[len(c.article):] for f in list(forms)
-                  if f.startswith(c.article) and len(f) - len(c.article) >= c.article_rest}
+        forms |= {
+            f[len(c.article) :]
+            for f in list(forms)
+            if f.startswith(c.article) and len(f) - len(c.article) >= c.article_rest
+        }
     if endings:
-        forms |= {f[: -len(e)] for f in list(forms) for e in c.endings
-                  if f.endswith(e) and len(f) - len(e) >= c.ending_rest}
+        forms |= {
+            f[: -len(e)] for f in list(forms) for e in c.endings if f.endswith(e) and len(f) - len(e) >= c.ending_rest
+        }
     return frozenset(forms)
 
 

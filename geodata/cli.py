@@ -20,11 +20,14 @@ COMMANDS_GROUP = "khareeta.commands"
 
 
 def _parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="python -m geodata", description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--db", metavar="URL_OR_PATH",
-                    help="store: a SQLite path or a postgresql:// URL (default: env KHAREETA_DB, "
-                         "else data/khareeta.sqlite)")
+    ap = argparse.ArgumentParser(
+        prog="python -m geodata", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument(
+        "--db",
+        metavar="URL_OR_PATH",
+        help="store: a SQLite path or a postgresql:// URL (default: env KHAREETA_DB, else data/khareeta.sqlite)",
+    )
     sub = ap.add_subparsers(dest="command", required=True)
     gazetteer_cli.add_parser(sub)
     store_cli.add_parser(sub)

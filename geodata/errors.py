@@ -54,8 +54,7 @@ class KhareetaError(Exception):
     def located(self, *, source: str = "", line: int | None = None, item: str = "") -> KhareetaError:
         """The same error with the location filled in where it had none."""
         p = self.problem
-        found = replace(p, source=p.source or source, line=p.line if p.line is not None else line,
-                        item=p.item or item)
+        found = replace(p, source=p.source or source, line=p.line if p.line is not None else line, item=p.item or item)
         return type(self).from_problem(found)
 
 

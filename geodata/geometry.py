@@ -36,8 +36,11 @@ def check_geometry(geom: dict[str, Any]) -> tuple[float, float, float, float]:
     if not pts:
         raise ValueError("the geometry has no coordinates")
     for p in pts:
-        ok = (isinstance(p, (list, tuple)) and len(p) >= 2
-              and all(isinstance(v, (int, float)) and math.isfinite(v) for v in p[:2]))
+        ok = (
+            isinstance(p, (list, tuple))
+            and len(p) >= 2
+            and all(isinstance(v, (int, float)) and math.isfinite(v) for v in p[:2])
+        )
         if not ok or not (-180 <= p[0] <= 180 and -90 <= p[1] <= 90):
             msg = f"position {p!r} is not [lon, lat] with lon in [-180, 180] and lat in [-90, 90]"
             raise ValueError(msg)

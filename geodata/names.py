@@ -23,24 +23,55 @@ _POSSESSIVE = re.compile(r"[’'‘]s$", re.IGNORECASE)
 
 _AR_MAP = str.maketrans(
     {
-        "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
-        "ة": "ه", "ۃ": "ه", "ە": "ه", "ۀ": "ه",
-        "ى": "ي", "ی": "ي", "ې": "ي", "ئ": "ي",
-        "ؤ": "و", "ء": "",
-        "ک": "ك", "گ": "ك", "ڤ": "ف", "پ": "ب", "چ": "ج", "ژ": "ز",
-        "٠": "0", "١": "1", "٢": "2", "٣": "3", "٤": "4",
-        "٥": "5", "٦": "6", "٧": "7", "٨": "8", "٩": "9",
-        "۰": "0", "۱": "1", "۲": "2", "۳": "3", "۴": "4",
-        "۵": "5", "۶": "6", "۷": "7", "۸": "8", "۹": "9",
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ٲ": "ا",
+        "ٳ": "ا",
+        "ة": "ه",
+        "ۃ": "ه",
+        "ە": "ه",
+        "ۀ": "ه",
+        "ى": "ي",
+        "ی": "ي",
+        "ې": "ي",
+        "ئ": "ي",
+        "ؤ": "و",
+        "ء": "",
+        "ک": "ك",
+        "گ": "ك",
+        "ڤ": "ف",
+        "پ": "ب",
+        "چ": "ج",
+        "ژ": "ز",
+        "٠": "0",
+        "١": "1",
+        "٢": "2",
+        "٣": "3",
+        "٤": "4",
+        "٥": "5",
+        "٦": "6",
+        "٧": "7",
+        "٨": "8",
+        "٩": "9",
+        "۰": "0",
+        "۱": "1",
+        "۲": "2",
+        "۳": "3",
+        "۴": "4",
+        "۵": "5",
+        "۶": "6",
+        "۷": "7",
+        "۸": "8",
+        "۹": "9",
     }
 )
 _LATIN_MAP = str.maketrans({"ı": "i", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "đ": "d", "ł": "l", "ħ": "h"})
 
 # Arabic articles in Latin transliteration, dropped when they stand before a
 # name ("al-Tabqa", "Deir ez-Zor", "Al Hasakah").
-ARTICLES = frozenset(
-    "al el ar er as es ash esh ad ed az ez at et an en ath adh il ul".split()
-)
+ARTICLES = frozenset("al el ar er as es ash esh ad ed az ez at et an en ath adh il ul".split())
 # Articles that may also stand alone before a name, separated by a space.
 _SPACED_ARTICLES = frozenset({"al", "el"})
 _SUN_LETTER_ARTICLE = re.compile(r"\b([AaEe])[lrsdtzn]h?[- ]([TtDdRrZzSsNn])", re.UNICODE)

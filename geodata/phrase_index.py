@@ -40,8 +40,9 @@ class PhraseIndex:
     def __getstate__(self) -> tuple[list[str], list[tuple[int, ...]], ahocorasick.Automaton, frozenset[int]]:
         return self.keys, self.payloads, self.automaton, self.acronyms
 
-    def __setstate__(self, state: tuple[list[str], list[tuple[int, ...]], ahocorasick.Automaton,
-                                        frozenset[int]]) -> None:
+    def __setstate__(
+        self, state: tuple[list[str], list[tuple[int, ...]], ahocorasick.Automaton, frozenset[int]]
+    ) -> None:
         self.keys, self.payloads, self.automaton, self.acronyms = state
         self.__post_init__()
 

@@ -54,8 +54,12 @@ def dated(value: date, precision: str = "day") -> DateRef:
     if precision == "week":
         return DateRef(value, precision, value, value + timedelta(days=6))
     if precision == "month":
-        return DateRef(value, precision, value.replace(day=1),
-                       date(value.year, value.month, calendar.monthrange(value.year, value.month)[1]))
+        return DateRef(
+            value,
+            precision,
+            value.replace(day=1),
+            date(value.year, value.month, calendar.monthrange(value.year, value.month)[1]),
+        )
     if precision == "year":
         return DateRef(value, precision, date(value.year, 1, 1), date(value.year, 12, 31))
     return DateRef(value, precision, value, value)
@@ -234,4 +238,8 @@ class RouteRecord(FeatureRecord):
 
 Record = PlaceRecord | EventRecord | MovementRecord | RouteRecord
 RECORD_TYPES: dict[str, type[FeatureRecord]] = {
-    "place": PlaceRecord, "event": EventRecord, "movement": MovementRecord, "route": RouteRecord}
+    "place": PlaceRecord,
+    "event": EventRecord,
+    "movement": MovementRecord,
+    "route": RouteRecord,
+}

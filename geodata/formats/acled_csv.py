@@ -20,9 +20,25 @@ from geodata.formats.geojson import Feature, record_to_feature
 from geodata.formats.text import without_surrogates
 from geodata.records import Record
 
-ACLED_COLUMNS = ("event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type", "actor1",
-                 "actor2", "country", "admin1", "location", "latitude", "longitude", "geo_precision", "source",
-                 "notes", "fatalities")
+ACLED_COLUMNS = (
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "actor2",
+    "country",
+    "admin1",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "notes",
+    "fatalities",
+)
 CSV_COLUMNS = (*ACLED_COLUMNS, "kind", "date_start", "date_end", "wkt")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
 
@@ -56,18 +72,33 @@ def acled_row(f: Feature) -> dict[str, Any]:
     kind = p.get("kind", "")
     when = str(p.get("date") or p.get("date_start") or "")
     point = geom["coordinates"] if geom and geom.get("type") == "Point" else None
-    location = {"movement": " -> ".join(map(str, p.get("waypoints") or ())), "route": p.get("name"),
-                "place": p.get("name")}.get(kind, p.get("location"))
+    location = {
+        "movement": " -> ".join(map(str, p.get("waypoints") or ())),
+        "route": p.get("name"),
+        "place": p.get("name"),
+    }.get(kind, p.get("location"))
     return {
-        "event_id_cnty": p.get("source_id") or f.get("id") or "", "event_date": when[:10],
-        "year": int(when[:4]) if when[:4].isdigit() else None, "time_precision": _time_precision(p),
-        "event_type": p.get("event_type"), "sub_event_type": p.get("sub_event_type"),
-        "actor1": p.get("actor1") or p.get("actor") or p.get("controlled_by"), "actor2": p.get("actor2"),
-        "country": p.get("country") or country_name(p.get("country_code")), "admin1": p.get("admin1"),
-        "location": location, "latitude": round(point[1], 7) if point else None,
-        "longitude": round(point[0], 7) if point else None, "geo_precision": p.get("geo_precision"),
-        "source": p.get("source"), "notes": p.get("evidence"), "fatalities": p.get("fatalities"),
-        "kind": kind, "date_start": p.get("date_start"), "date_end": p.get("date_end"), "wkt": _wkt(geom),
+        "event_id_cnty": p.get("source_id") or f.get("id") or "",
+        "event_date": when[:10],
+        "year": int(when[:4]) if when[:4].isdigit() else None,
+        "time_precision": _time_precision(p),
+        "event_type": p.get("event_type"),
+        "sub_event_type": p.get("sub_event_type"),
+        "actor1": p.get("actor1") or p.get("actor") or p.get("controlled_by"),
+        "actor2": p.get("actor2"),
+        "country": p.get("country") or country_name(p.get("country_code")),
+        "admin1": p.get("admin1"),
+        "location": location,
+        "latitude": round(point[1], 7) if point else None,
+        "longitude": round(point[0], 7) if point else None,
+        "geo_precision": p.get("geo_precision"),
+        "source": p.get("source"),
+        "notes": p.get("evidence"),
+        "fatalities": p.get("fatalities"),
+        "kind": kind,
+        "date_start": p.get("date_start"),
+        "date_end": p.get("date_end"),
+        "wkt": _wkt(geom),
     }
 
 

@@ -30,10 +30,38 @@ Row = dict[str, str]
 
 ACLED_REQUIRED = ("event_id_cnty", "event_date", "event_type", "latitude", "longitude")
 UCDP_REQUIRED = ("id", "date_start", "date_end", "latitude", "longitude", "type_of_violence")
-_ACLED_MAPPED = {"event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type", "actor1",
-                 "actor2", "location", "latitude", "longitude", "geo_precision", "notes", "fatalities"}
-_UCDP_MAPPED = {"id", "date_start", "date_end", "latitude", "longitude", "type_of_violence", "side_a", "side_b",
-                "where_coordinates", "where_prec", "best", "source_headline", "country", "active_year"}
+_ACLED_MAPPED = {
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "actor2",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "notes",
+    "fatalities",
+}
+_UCDP_MAPPED = {
+    "id",
+    "date_start",
+    "date_end",
+    "latitude",
+    "longitude",
+    "type_of_violence",
+    "side_a",
+    "side_b",
+    "where_coordinates",
+    "where_prec",
+    "best",
+    "source_headline",
+    "country",
+    "active_year",
+}
 _UCDP_COUNTS = ("low", "high", "deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown", "number_of_sources")
 _TIME_PRECISION = {1: "day", 2: "week", 3: "month"}
 # Properties an event has in the GeoJSON contract: a dataset's column of that name is kept as "csv_<name>".
@@ -41,10 +69,14 @@ _RESERVED = frozenset(
     "kind id doc lang evidence evidence_start evidence_end start end event_type sub_event_type actor1 actor2 "
     "actor1_id actor1_family actor2_id actor2_family location location_ar gazetteer_id country_code location_type "
     "geo_precision fatalities count unit date date_precision date_start date_end spans source_dataset source_id "
-    "confidence".split())
+    "confidence".split()
+)
 # UCDP's three types of violence in ACLED's taxonomy (the UCDP code is kept as `type_of_violence`).
-_UCDP_TYPES = {1: ("Battles", "Armed clash"), 2: ("Battles", "Armed clash"),
-               3: ("Violence against civilians", "Attack")}
+_UCDP_TYPES = {
+    1: ("Battles", "Armed clash"),
+    2: ("Battles", "Armed clash"),
+    3: ("Violence against civilians", "Attack"),
+}
 _DATE_FORMATS = ("%d %B %Y", "%d-%B-%Y", "%d %b %Y", "%d-%b-%Y", "%Y/%m/%d")
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
@@ -65,6 +97,7 @@ class ImportResult:
 
 
 # --- cell parsers (raise ValueError with the reason) -----------------------------------------------------------
+
 
 def _date(value: str, column: str) -> date:
     s = value.strip()
@@ -116,8 +149,11 @@ def _text(row: Row, column: str) -> str:
 def _extra(row: Row, mapped: set[str]) -> dict[str, str]:
     """The row's other columns; one named like a property the event sets itself ("kind", "date",
     "start"...) is kept as "csv_<name>" rather than overriding it."""
-    return {(f"csv_{k}" if k in _RESERVED else k): v.strip() for k, v in row.items()
-            if k and k not in mapped and v and v.strip()}
+    return {
+        (f"csv_{k}" if k in _RESERVED else k): v.strip()
+        for k, v in row.items()
+        if k and k not in mapped and v and v.strip()
+    }
 
 
 def _actor(name: str) -> ActorRef | None:
@@ -153,12 +189,20 @@ def acled_record(row: Row, where: _Where = _NOWHERE) -> EventRecord:
     place = PlaceRef(_text(row, "location"), lat, lon, country_code=country_code(_text(row, "country")) or "")
     source_id = _text(row, "event_id_cnty")
     return EventRecord(
-        feature_id=where.feature_id(source_id), doc=where.doc, lang="en", evidence=_text(row, "notes"),
-        event_type=_text(row, "event_type"), sub_event_type=_text(row, "sub_event_type"), place=place,
+        feature_id=where.feature_id(source_id),
+        doc=where.doc,
+        lang="en",
+        evidence=_text(row, "notes"),
+        event_type=_text(row, "event_type"),
+        sub_event_type=_text(row, "sub_event_type"),
+        place=place,
         geo_precision=_int(row.get("geo_precision"), "geo_precision", lo=1, hi=3),
-        actor1=_actor(_text(row, "actor1")), actor2=_actor(_text(row, "actor2")),
-        date=dated(when, _TIME_PRECISION[precision]), fatalities=_int(row.get("fatalities"), "fatalities"),
-        extra={"source_dataset": "ACLED", "source_id": source_id, **_extra(row, _ACLED_MAPPED)})
+        actor1=_actor(_text(row, "actor1")),
+        actor2=_actor(_text(row, "actor2")),
+        date=dated(when, _TIME_PRECISION[precision]),
+        fatalities=_int(row.get("fatalities"), "fatalities"),
+        extra={"source_dataset": "ACLED", "source_id": source_id, **_extra(row, _ACLED_MAPPED)},
+    )
 
 
 def ucdp_record(row: Row, where: _Where = _NOWHERE) -> EventRecord:
@@ -174,25 +218,39 @@ def ucdp_record(row: Row, where: _Where = _NOWHERE) -> EventRecord:
     event_type, sub_event_type = _UCDP_TYPES[violence]
     country = _text(row, "country")
     extra = _extra(row, _UCDP_MAPPED)
-    extra.update(type_of_violence=violence, country=country, admin1=_text(row, "adm_1"),
-                 source=_text(row, "source_original"))
+    extra.update(
+        type_of_violence=violence, country=country, admin1=_text(row, "adm_1"), source=_text(row, "source_original")
+    )
     for column in _UCDP_COUNTS:  # UCDP's low/high estimates and deaths per side, as numbers
         if column in extra:
             extra[column] = _int(extra[column], column)
     lon, lat = _point(row)
-    place = PlaceRef(_text(row, "where_coordinates") or _text(row, "where_description"), lat, lon,
-                     country_code=country_code(country.split("(")[0]) or "")
+    place = PlaceRef(
+        _text(row, "where_coordinates") or _text(row, "where_description"),
+        lat,
+        lon,
+        country_code=country_code(country.split("(")[0]) or "",
+    )
     source_id = _text(row, "id")
     return EventRecord(
-        feature_id=where.feature_id(source_id), doc=where.doc, lang="en", evidence=_text(row, "source_headline"),
-        event_type=event_type, sub_event_type=sub_event_type, place=place,
+        feature_id=where.feature_id(source_id),
+        doc=where.doc,
+        lang="en",
+        evidence=_text(row, "source_headline"),
+        event_type=event_type,
+        sub_event_type=sub_event_type,
+        place=place,
         geo_precision=None if where_prec is None else min(where_prec, 3),
-        actor1=_actor(_text(row, "side_a")), actor2=_actor(_text(row, "side_b")),
-        date=DateRef(start, "day" if start == end else "range", start, end), fatalities=_int(row.get("best"), "best"),
-        extra={"source_dataset": "UCDP GED", "source_id": source_id, **{k: v for k, v in extra.items() if v}})
+        actor1=_actor(_text(row, "side_a")),
+        actor2=_actor(_text(row, "side_b")),
+        date=DateRef(start, "day" if start == end else "range", start, end),
+        fatalities=_int(row.get("best"), "best"),
+        extra={"source_dataset": "UCDP GED", "source_id": source_id, **{k: v for k, v in extra.items() if v}},
+    )
 
 
 # --- files ------------------------------------------------------------------------------------------------------
+
 
 def _rows(text: str, name: str, dataset: str, required: tuple[str, ...]) -> Iterator[tuple[int, Row | str]]:
     """(line number, row or the reason it is malformed) for every record."""
@@ -203,8 +261,11 @@ def _rows(text: str, name: str, dataset: str, required: tuple[str, ...]) -> Iter
     header = [(h or "").strip().lower() for h in reader.fieldnames or []]
     missing = [c for c in required if c not in header]
     if missing:
-        raise InputError(f"not a {dataset} CSV file: missing column(s) {', '.join(missing)}; it needs {dataset}'s "
-                         f"published column names ({', '.join(required)}, ...).", source=name)
+        raise InputError(
+            f"not a {dataset} CSV file: missing column(s) {', '.join(missing)}; it needs {dataset}'s "
+            f"published column names ({', '.join(required)}, ...).",
+            source=name,
+        )
     reader.fieldnames = header
     end, rows = 1, iter(reader)
     while True:
@@ -224,8 +285,9 @@ def _rows(text: str, name: str, dataset: str, required: tuple[str, ...]) -> Iter
             yield start, row
 
 
-def _read(path: str | Path, dataset: str, required: tuple[str, ...],
-          to_record: Callable[[Row, _Where], EventRecord]) -> ImportResult:
+def _read(
+    path: str | Path, dataset: str, required: tuple[str, ...], to_record: Callable[[Row, _Where], EventRecord]
+) -> ImportResult:
     path = Path(path)
     try:
         text = decode(path.read_bytes(), str(path))
@@ -244,8 +306,9 @@ def _read(path: str | Path, dataset: str, required: tuple[str, ...],
             records.append(to_record(row, _Where(key, path.name, line)))
         except ValueError as exc:
             skipped.append((line, str(exc)))
-    doc = DocumentRecord(name=path.name, text="", lang="en", title=f"{dataset}: {path.name}", source=dataset,
-                         origin="import")
+    doc = DocumentRecord(
+        name=path.name, text="", lang="en", title=f"{dataset}: {path.name}", source=dataset, origin="import"
+    )
     return ImportResult(dataset, doc, key, tuple(records), tuple(skipped))
 
 

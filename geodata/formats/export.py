@@ -20,7 +20,10 @@ from geodata.records import Record
 FORMATS = ("geojson", "csv", "gpkg")
 
 WRITERS: dict[str, Callable[[Sequence[Record], str | os.PathLike[str]], int]] = {
-    "geojson": to_geojson, "csv": to_csv, "gpkg": to_gpkg}
+    "geojson": to_geojson,
+    "csv": to_csv,
+    "gpkg": to_gpkg,
+}
 
 
 def export_format(path: str | os.PathLike[str], fmt: str | None = None) -> str:

@@ -74,15 +74,23 @@ def _span(s: Span | None) -> list[int] | None:
 
 def _date_props(d: DateRef | None, period: tuple[date, date] | None) -> dict[str, Any]:
     if d is not None:
-        return {"date": d.value.isoformat(), "date_precision": d.precision, "date_start": d.start.isoformat(),
-                "date_end": d.end.isoformat()}
+        return {
+            "date": d.value.isoformat(),
+            "date_precision": d.precision,
+            "date_start": d.start.isoformat(),
+            "date_end": d.end.isoformat(),
+        }
     if period is not None:
         return {"date_start": period[0].isoformat(), "date_end": period[1].isoformat()}
     return {}
 
 
 def _actor(prefix: str, a: ActorRef | None) -> dict[str, Any]:
-    return {prefix: a.name if a else "", f"{prefix}_id": a.actor_id if a else "", f"{prefix}_family": a.family if a else ""}
+    return {
+        prefix: a.name if a else "",
+        f"{prefix}_id": a.actor_id if a else "",
+        f"{prefix}_family": a.family if a else "",
+    }
 
 
 def _spans(**spans: list[int] | list[list[int] | None] | None) -> dict[str, Any]:
@@ -94,37 +102,86 @@ def _spans(**spans: list[int] | list[list[int] | None] | None) -> dict[str, Any]
 def _own(r: Record) -> dict[str, Any]:
     if isinstance(r, PlaceRecord):
         p = r.place
-        return {"name": p.name, "name_ar": p.name_ar, "surface": r.surface, "gazetteer_id": p.gazetteer_id,
-                "feature_type": p.feature_type, "country_code": p.country_code, "confidence": r.confidence,
-                **_date_props(None, r.period)}
+        return {
+            "name": p.name,
+            "name_ar": p.name_ar,
+            "surface": r.surface,
+            "gazetteer_id": p.gazetteer_id,
+            "feature_type": p.feature_type,
+            "country_code": p.country_code,
+            "confidence": r.confidence,
+            **_date_props(None, r.period),
+        }
     if isinstance(r, EventRecord):
         p = r.place
-        return {"event_type": r.event_type, "sub_event_type": r.sub_event_type, **_actor("actor1", r.actor1),
-                **_actor("actor2", r.actor2), "location": p.name, "location_ar": p.name_ar,
-                "gazetteer_id": p.gazetteer_id, "country_code": p.country_code, "location_type": p.feature_type,
-                "geo_precision": r.geo_precision, "fatalities": r.fatalities, "count": r.count, "unit": r.unit,
-                "date": None, "date_precision": None, **_date_props(r.date, r.period),
-                **_spans(location=_span(p.span), actor1=_span(r.actor1.span if r.actor1 else None),
-                         actor2=_span(r.actor2.span if r.actor2 else None),
-                         date=_span(r.date.span if r.date else None))}
+        return {
+            "event_type": r.event_type,
+            "sub_event_type": r.sub_event_type,
+            **_actor("actor1", r.actor1),
+            **_actor("actor2", r.actor2),
+            "location": p.name,
+            "location_ar": p.name_ar,
+            "gazetteer_id": p.gazetteer_id,
+            "country_code": p.country_code,
+            "location_type": p.feature_type,
+            "geo_precision": r.geo_precision,
+            "fatalities": r.fatalities,
+            "count": r.count,
+            "unit": r.unit,
+            "date": None,
+            "date_precision": None,
+            **_date_props(r.date, r.period),
+            **_spans(
+                location=_span(p.span),
+                actor1=_span(r.actor1.span if r.actor1 else None),
+                actor2=_span(r.actor2.span if r.actor2 else None),
+                date=_span(r.date.span if r.date else None),
+            ),
+        }
     if isinstance(r, MovementRecord):
-        return {**_actor("actor", r.actor), "waypoints": [p.name for p in r.waypoints],
-                "waypoint_ids": [p.gazetteer_id for p in r.waypoints], "count": r.count, "unit": r.unit,
-                "date": None, "date_precision": None, **_date_props(r.date, r.period),
-                **_spans(actor=_span(r.actor.span if r.actor else None), waypoints=[_span(p.span) for p in r.waypoints],
-                         date=_span(r.date.span if r.date else None))}
-    return {"name": r.name, "via": [p.name for p in r.via], "via_ids": [p.gazetteer_id for p in r.via],
-            **_actor("controlled_by", r.controlled_by), "status": r.status, **_date_props(None, r.period),
-            **_spans(controlled_by=_span(r.controlled_by.span if r.controlled_by else None),
-                     via=[_span(p.span) for p in r.via])}
+        return {
+            **_actor("actor", r.actor),
+            "waypoints": [p.name for p in r.waypoints],
+            "waypoint_ids": [p.gazetteer_id for p in r.waypoints],
+            "count": r.count,
+            "unit": r.unit,
+            "date": None,
+            "date_precision": None,
+            **_date_props(r.date, r.period),
+            **_spans(
+                actor=_span(r.actor.span if r.actor else None),
+                waypoints=[_span(p.span) for p in r.waypoints],
+                date=_span(r.date.span if r.date else None),
+            ),
+        }
+    return {
+        "name": r.name,
+        "via": [p.name for p in r.via],
+        "via_ids": [p.gazetteer_id for p in r.via],
+        **_actor("controlled_by", r.controlled_by),
+        "status": r.status,
+        **_date_props(None, r.period),
+        **_spans(
+            controlled_by=_span(r.controlled_by.span if r.controlled_by else None), via=[_span(p.span) for p in r.via]
+        ),
+    }
 
 
 def record_to_feature(r: Record) -> Feature:
     """One record as a GeoJSON Feature (the contract's properties, then any `extra` ones)."""
     ev, span = r.evidence_span, r.span
-    props: dict[str, Any] = {"kind": r.kind, "id": r.feature_id, "doc": r.doc, "lang": r.lang, "evidence": r.evidence,
-                             "evidence_start": ev.start if ev else None, "evidence_end": ev.end if ev else None,
-                             "start": span.start if span else None, "end": span.end if span else None, **_own(r)}
+    props: dict[str, Any] = {
+        "kind": r.kind,
+        "id": r.feature_id,
+        "doc": r.doc,
+        "lang": r.lang,
+        "evidence": r.evidence,
+        "evidence_start": ev.start if ev else None,
+        "evidence_end": ev.end if ev else None,
+        "start": span.start if span else None,
+        "end": span.end if span else None,
+        **_own(r),
+    }
     for k, v in r.extra.items():  # an imported row's own columns ("source": the row's, not the file's)
         props.setdefault(k, v)
     if r.source:
@@ -166,6 +223,7 @@ def to_geojson(records: Sequence[Record], path: str | os.PathLike[str]) -> int:
 
 # --- GeoJSON -> records (the contract read back: our own output, or an export) ----------------------------------
 
+
 def _to_span(v: Any) -> Span | None:
     if v is None:
         return None
@@ -186,7 +244,9 @@ def _to_date(p: Mapping[str, Any], span: Any) -> DateRef | None:
 
 def _to_actor(p: Mapping[str, Any], prefix: str, span: Any) -> ActorRef | None:
     name = p.get(prefix) or ""
-    return ActorRef(name, p.get(f"{prefix}_id") or "", p.get(f"{prefix}_family") or "", _to_span(span)) if name else None
+    return (
+        ActorRef(name, p.get(f"{prefix}_id") or "", p.get(f"{prefix}_family") or "", _to_span(span)) if name else None
+    )
 
 
 def _vertices(coords: list[Any], names: list[Any], ids: list[Any], spans: list[Any]) -> tuple[PlaceRef, ...]:
@@ -194,8 +254,10 @@ def _vertices(coords: list[Any], names: list[Any], ids: list[Any], spans: list[A
         msg = f"{len(names)} names for {len(coords)} positions"
         raise ValueError(msg)
     ids, spans = ids or [""] * len(coords), spans or [None] * len(coords)
-    return tuple(PlaceRef(str(n), float(c[1]), float(c[0]), gazetteer_id=str(i or ""), span=_to_span(s))
-                 for c, n, i, s in zip(coords, names, ids, spans, strict=True))
+    return tuple(
+        PlaceRef(str(n), float(c[1]), float(c[0]), gazetteer_id=str(i or ""), span=_to_span(s))
+        for c, n, i, s in zip(coords, names, ids, spans, strict=True)
+    )
 
 
 def feature_to_record(f: Mapping[str, Any]) -> Record:
@@ -209,32 +271,61 @@ def feature_to_record(f: Mapping[str, Any]) -> Record:
         raise ValueError("the feature has no geometry")
     points = [coords] if geom.get("type") == "Point" else list(coords)
     spans = p.get("spans") or {}
-    common = {"feature_id": str(p.get("id") or f.get("id") or ""), "doc": str(p.get("doc") or ""),
-              "lang": p.get("lang") or "", "evidence": p.get("evidence") or "",
-              "evidence_span": _pair(p, "evidence_start", "evidence_end"), "span": _pair(p, "start", "end"),
-              "confidence": p.get("confidence"), "source": p.get("source") or "",
-              "extra": {k: v for k, v in p.items() if k not in _CONTRACT}}
-    where = PlaceRef(str(p.get("name") or p.get("location") or ""), float(points[0][1]), float(points[0][0]),
-                     gazetteer_id=p.get("gazetteer_id") or "", name_ar=p.get("name_ar") or p.get("location_ar") or "",
-                     country_code=p.get("country_code") or "", feature_type=p.get("feature_type") or
-                     p.get("location_type") or "", span=_to_span(spans.get("location")) or (
-                         common["span"] if kind == "place" else None))
+    common = {
+        "feature_id": str(p.get("id") or f.get("id") or ""),
+        "doc": str(p.get("doc") or ""),
+        "lang": p.get("lang") or "",
+        "evidence": p.get("evidence") or "",
+        "evidence_span": _pair(p, "evidence_start", "evidence_end"),
+        "span": _pair(p, "start", "end"),
+        "confidence": p.get("confidence"),
+        "source": p.get("source") or "",
+        "extra": {k: v for k, v in p.items() if k not in _CONTRACT},
+    }
+    where = PlaceRef(
+        str(p.get("name") or p.get("location") or ""),
+        float(points[0][1]),
+        float(points[0][0]),
+        gazetteer_id=p.get("gazetteer_id") or "",
+        name_ar=p.get("name_ar") or p.get("location_ar") or "",
+        country_code=p.get("country_code") or "",
+        feature_type=p.get("feature_type") or p.get("location_type") or "",
+        span=_to_span(spans.get("location")) or (common["span"] if kind == "place" else None),
+    )
     if kind == "place":
         return PlaceRecord(**common, place=where, surface=p.get("surface") or "")
     if kind == "event":
-        return EventRecord(**common, event_type=p.get("event_type") or "", sub_event_type=p.get("sub_event_type") or "",
-                           place=where, geo_precision=p.get("geo_precision"),
-                           actor1=_to_actor(p, "actor1", spans.get("actor1")),
-                           actor2=_to_actor(p, "actor2", spans.get("actor2")), date=_to_date(p, spans.get("date")),
-                           fatalities=p.get("fatalities"), count=p.get("count"), unit=p.get("unit") or "")
+        return EventRecord(
+            **common,
+            event_type=p.get("event_type") or "",
+            sub_event_type=p.get("sub_event_type") or "",
+            place=where,
+            geo_precision=p.get("geo_precision"),
+            actor1=_to_actor(p, "actor1", spans.get("actor1")),
+            actor2=_to_actor(p, "actor2", spans.get("actor2")),
+            date=_to_date(p, spans.get("date")),
+            fatalities=p.get("fatalities"),
+            count=p.get("count"),
+            unit=p.get("unit") or "",
+        )
     if kind == "movement":
-        return MovementRecord(**common, waypoints=_vertices(points, p.get("waypoints") or [], p.get("waypoint_ids") or [],
-                                                            spans.get("waypoints") or []),
-                              actor=_to_actor(p, "actor", spans.get("actor")), count=p.get("count"),
-                              unit=p.get("unit") or "", date=_to_date(p, spans.get("date")))
-    return RouteRecord(**common, name=p.get("name") or "", via=_vertices(points, p.get("via") or [], p.get("via_ids") or [],
-                                                                         spans.get("via") or []),
-                       controlled_by=_to_actor(p, "controlled_by", spans.get("controlled_by")), status=p.get("status") or "")
+        return MovementRecord(
+            **common,
+            waypoints=_vertices(
+                points, p.get("waypoints") or [], p.get("waypoint_ids") or [], spans.get("waypoints") or []
+            ),
+            actor=_to_actor(p, "actor", spans.get("actor")),
+            count=p.get("count"),
+            unit=p.get("unit") or "",
+            date=_to_date(p, spans.get("date")),
+        )
+    return RouteRecord(
+        **common,
+        name=p.get("name") or "",
+        via=_vertices(points, p.get("via") or [], p.get("via_ids") or [], spans.get("via") or []),
+        controlled_by=_to_actor(p, "controlled_by", spans.get("controlled_by")),
+        status=p.get("status") or "",
+    )
 
 
 def _pair(p: Mapping[str, Any], a: str, b: str) -> Span | None:
@@ -247,4 +338,5 @@ _CONTRACT = frozenset(
     "gazetteer_id feature_type country_code event_type sub_event_type actor1 actor1_id actor1_family actor2 actor2_id "
     "actor2_family location location_ar location_type geo_precision fatalities count unit date date_precision "
     "date_start date_end spans actor actor_id actor_family waypoints waypoint_ids via via_ids controlled_by "
-    "controlled_by_id controlled_by_family status".split())
+    "controlled_by_id controlled_by_family status".split()
+)

@@ -44,8 +44,11 @@ def _layer_frame(features: list[Feature]) -> Any:
     columns: dict[str, Any] = {k: _column(v) for k, v in data.items()}
     for k in _DATE_FIELDS:
         if k in columns:
-            columns[k] = pd.to_datetime(pd.Series([str(v)[:10] if v else None for v in columns[k]], dtype=object),
-                                        errors="coerce", format="%Y-%m-%d")
+            columns[k] = pd.to_datetime(
+                pd.Series([str(v)[:10] if v else None for v in columns[k]], dtype=object),
+                errors="coerce",
+                format="%Y-%m-%d",
+            )
     geoms = [shapely.geometry.shape(f["geometry"]) if f.get("geometry") else None for f in features]
     return gpd.GeoDataFrame(columns, geometry=geoms, crs="EPSG:4326")
 
@@ -92,4 +95,5 @@ def _empty_gpkg(path: Path) -> None:
     import geopandas as gpd
 
     gpd.GeoDataFrame({"feature_id": []}, geometry=[], crs="EPSG:4326").to_file(
-        path, layer="events", driver="GPKG", engine="pyogrio", geometry_type="Point")
+        path, layer="events", driver="GPKG", engine="pyogrio", geometry_type="Point"
+    )

@@ -154,11 +154,14 @@ def fingerprint(files: dict[str, Path]) -> str:
 
 def load_entries() -> list[GazEntry]:
     user = settings.user_gazetteer_dir()
-    groups = [read_place_csv(user / "places.csv", prefix="user", strict=False),
-              read_place_csv(settings.DATA_FILES / "curated.csv", prefix="khareeta")]
+    groups = [
+        read_place_csv(user / "places.csv", prefix="user", strict=False),
+        read_place_csv(settings.DATA_FILES / "curated.csv", prefix="khareeta"),
+    ]
     if (user / "geonames").is_dir():
-        groups += [read_place_csv(p, prefix="geonames", strict=False)
-                   for p in sorted((user / "geonames").glob("*.csv"))]
+        groups += [
+            read_place_csv(p, prefix="geonames", strict=False) for p in sorted((user / "geonames").glob("*.csv"))
+        ]
     groups.append(read_countries())
     cities = list(read_cities500())
     groups.append(us_states(cities))
@@ -204,8 +207,9 @@ def compile_gazetteer(entries: list[GazEntry], blocked: list[str], *, fp: str = 
         for i, e in enumerate(entries):
             for n in e.names:
                 capitals = n.isupper() and not is_arabic(n)
-                yield from ((key, i, capitals) for key in name_keys(n)
-                            if _matchable(key) and _indexable(e, key, frequent))
+                yield from (
+                    (key, i, capitals) for key in name_keys(n) if _matchable(key) and _indexable(e, key, frequent)
+                )
         yield from ((key, BLOCK, None) for phrase in blocked if _matchable(key := normalize_name(phrase)))
 
     return Gazetteer(Entries.from_entries(entries), build_index(names()), fp)

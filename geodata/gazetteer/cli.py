@@ -16,8 +16,15 @@ _ADD_USAGE = """
   python -m geodata gazetteer add --name NAME [--name-ar NAME_AR] [--type TYPE] [--country CC]
                                   --lat LAT --lon LON [--population N] [--alias ALIAS ...]
   python -m geodata gazetteer add --alias ALIAS [--alias ALIAS ...] --to GAZETTEER_ID"""
-_PLACE_OPTIONS = {"name": "--name", "name_ar": "--name-ar", "feature_type": "--type", "country": "--country",
-                  "lat": "--lat", "lon": "--lon", "population": "--population"}
+_PLACE_OPTIONS = {
+    "name": "--name",
+    "name_ar": "--name-ar",
+    "feature_type": "--type",
+    "country": "--country",
+    "lat": "--lat",
+    "lon": "--lon",
+    "population": "--population",
+}
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -35,55 +42,85 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def _add_add(gsub: argparse._SubParsersAction) -> None:
-    a = gsub.add_parser("add", usage=_ADD_USAGE, help="add a place, or an alias of a place (--to ID)",
-                        description="Add a place to data/gazetteer/places.csv, or, with --to, extra names "
-                                    "of an existing place to data/gazetteer/aliases.csv.")
+    a = gsub.add_parser(
+        "add",
+        usage=_ADD_USAGE,
+        help="add a place, or an alias of a place (--to ID)",
+        description="Add a place to data/gazetteer/places.csv, or, with --to, extra names "
+        "of an existing place to data/gazetteer/aliases.csv.",
+    )
     a.add_argument("--name", help="the place's name in Latin letters")
     a.add_argument("--name-ar", help="the place's Arabic name")
-    a.add_argument("--type", dest="feature_type", metavar="TYPE",
-                   help=f"feature type (default place): {', '.join(sorted(FEATURE_TYPES))}")
+    a.add_argument(
+        "--type",
+        dest="feature_type",
+        metavar="TYPE",
+        help=f"feature type (default place): {', '.join(sorted(FEATURE_TYPES))}",
+    )
     a.add_argument("--country", metavar="CC", help="ISO country code, e.g. IQ or SY")
     a.add_argument("--lat", help="latitude in decimal degrees (-90..90)")
     a.add_argument("--lon", help="longitude in decimal degrees (-180..180)")
     a.add_argument("--population", metavar="N", help="number of inhabitants")
     a.add_argument("--alias", action="append", default=[], help="another name (repeatable)")
-    a.add_argument("--to", metavar="GAZETTEER_ID",
-                   help="add the --alias names to this existing place (e.g. geonames:448149)")
+    a.add_argument(
+        "--to", metavar="GAZETTEER_ID", help="add the --alias names to this existing place (e.g. geonames:448149)"
+    )
     a.set_defaults(func=_add)
 
 
 def _add_import(gsub: argparse._SubParsersAction) -> None:
-    i = gsub.add_parser("import", help="add many places from a CSV in our schema",
-                        description="Add the places of a CSV with the columns "
-                                    f"{','.join(PLACE_COLUMNS)} (id, aliases, population and "
-                                    "source optional; aliases separated by |) to data/gazetteer/places.csv. "
-                                    "Bad rows are skipped and reported with their line numbers.")
+    i = gsub.add_parser(
+        "import",
+        help="add many places from a CSV in our schema",
+        description="Add the places of a CSV with the columns "
+        f"{','.join(PLACE_COLUMNS)} (id, aliases, population and "
+        "source optional; aliases separated by |) to data/gazetteer/places.csv. "
+        "Bad rows are skipped and reported with their line numbers.",
+    )
     i.add_argument("file", type=Path, metavar="FILE.csv")
     i.set_defaults(func=_import)
 
 
 def _add_import_geonames(gsub: argparse._SubParsersAction) -> None:
-    g = gsub.add_parser("import-geonames", help="import a GeoNames country dump (IQ.txt, SY.txt)",
-                        description="Import a GeoNames dump from download.geonames.org/export/dump "
-                                    "(IQ.txt or IQ.zip) into data/gazetteer/geonames/IQ.csv; importing "
-                                    "the same dump again replaces it.")
+    g = gsub.add_parser(
+        "import-geonames",
+        help="import a GeoNames country dump (IQ.txt, SY.txt)",
+        description="Import a GeoNames dump from download.geonames.org/export/dump "
+        "(IQ.txt or IQ.zip) into data/gazetteer/geonames/IQ.csv; importing "
+        "the same dump again replaces it.",
+    )
     g.add_argument("dump", type=Path, metavar="DUMP", help="a country dump such as IQ.txt (or IQ.zip)")
-    g.add_argument("--alternate-names", type=Path, metavar="FILE",
-                   help="alternateNamesV2.txt (or .zip, or a country file of alternatenames/) for Arabic, "
-                        "Kurdish, Turkish, French and English names")
-    g.add_argument("--min-population", type=int, default=0, metavar="N",
-                   help="leave out populated places (class P) of fewer than N people; other features "
-                        "are kept (default 0: every village)")
-    g.add_argument("--feature-classes", default=",".join(geonames_import.FEATURE_CLASSES), metavar="P,A,...",
-                   help="GeoNames feature classes to keep (default %(default)s)")
+    g.add_argument(
+        "--alternate-names",
+        type=Path,
+        metavar="FILE",
+        help="alternateNamesV2.txt (or .zip, or a country file of alternatenames/) for Arabic, "
+        "Kurdish, Turkish, French and English names",
+    )
+    g.add_argument(
+        "--min-population",
+        type=int,
+        default=0,
+        metavar="N",
+        help="leave out populated places (class P) of fewer than N people; other features "
+        "are kept (default 0: every village)",
+    )
+    g.add_argument(
+        "--feature-classes",
+        default=",".join(geonames_import.FEATURE_CLASSES),
+        metavar="P,A,...",
+        help="GeoNames feature classes to keep (default %(default)s)",
+    )
     g.set_defaults(func=_import_geonames)
 
 
 def _build(args: argparse.Namespace) -> int:
     t0 = time.perf_counter()
     gaz = gazetteer.load()
-    print(f"gazetteer ready: {len(gaz.entries):,} places, {len(gaz.keys):,} names "
-          f"({time.perf_counter() - t0:.1f} s)")
+    print(
+        f"gazetteer ready: {len(gaz.entries):,} places, {len(gaz.index.keys):,} names "
+        f"({time.perf_counter() - t0:.1f} s)"
+    )
     return 0
 
 
@@ -93,8 +130,10 @@ def _search(args: argparse.Namespace) -> int:
         print(f"no place named {args.name!r}")
         return 1
     for e in found:
-        print(f"{e.gid}\t{e.name}\t{e.name_ar}\t{e.feature_type}\t{e.country_code}\t{e.lat:.5f}\t{e.lon:.5f}"
-              f"\t{e.population}")
+        print(
+            f"{e.gid}\t{e.name}\t{e.name_ar}\t{e.feature_type}\t{e.country_code}\t{e.lat:.5f}\t{e.lon:.5f}"
+            f"\t{e.population}"
+        )
     return 0
 
 
@@ -109,9 +148,16 @@ def _add(args: argparse.Namespace) -> int:
     if args.lat is None or args.lon is None:
         msg = "a new place needs --lat and --lon (to add a name to an existing place, use --alias NAME --to ID)."
         raise GazetteerError(msg)
-    e = user_gazetteer.add_place(name=args.name or "", name_ar=args.name_ar or "",
-                                 feature_type=args.feature_type or "place", country_code=args.country or "",
-                                 lat=args.lat, lon=args.lon, population=args.population or 0, aliases=args.alias)
+    e = user_gazetteer.add_place(
+        name=args.name or "",
+        name_ar=args.name_ar or "",
+        feature_type=args.feature_type or "place",
+        country_code=args.country or "",
+        lat=args.lat,
+        lon=args.lon,
+        population=args.population or 0,
+        aliases=args.alias,
+    )
     where = f"{e.country_code}, " if e.country_code else ""
     print(f"added {e.gid} {e.name!r} ({e.feature_type}, {where}{e.lat}, {e.lon}) to {user_gazetteer.places_path()}")
     _note_blocked(list(e.names))
@@ -143,8 +189,11 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _import_geonames(args: argparse.Namespace) -> int:
-    result = geonames_import.import_geonames(args.dump, alternate_names=args.alternate_names,
-                                             min_population=args.min_population,
-                                             feature_classes=args.feature_classes)
+    result = geonames_import.import_geonames(
+        args.dump,
+        alternate_names=args.alternate_names,
+        min_population=args.min_population,
+        feature_classes=args.feature_classes,
+    )
     print(result.summary())
     return 0

@@ -34,12 +34,34 @@ ALL_FEATURE_CLASSES = "AHLPRSTUV"
 # and fr_1793 are left out because they are not in this set.
 KEEP_LANGUAGES = frozenset({"ar", "en", "ku", "tr", "fr", ""})
 CODE_TYPES = {
-    "PPLA": "city", "PPLA2": "city", "PPLC": "city", "PPLX": "neighbourhood",
-    "ADM1": "governorate", "ADM2": "district", "ADM3": "district",
-    "STM": "river", "MT": "mountain", "MTS": "mountain", "HLL": "mountain", "DAM": "dam", "LK": "lake",
-    "AIRB": "airbase", "AIRF": "airbase", "AIRP": "airport", "CMP": "camp", "CMPRF": "camp", "ISL": "island",
-    "RGN": "region", "AREA": "region", "PLN": "region", "VAL": "region", "DSRT": "region",
-    "OILF": "oilfield", "OILW": "oilfield", "SEA": "sea", "GULF": "sea",
+    "PPLA": "city",
+    "PPLA2": "city",
+    "PPLC": "city",
+    "PPLX": "neighbourhood",
+    "ADM1": "governorate",
+    "ADM2": "district",
+    "ADM3": "district",
+    "STM": "river",
+    "MT": "mountain",
+    "MTS": "mountain",
+    "HLL": "mountain",
+    "DAM": "dam",
+    "LK": "lake",
+    "AIRB": "airbase",
+    "AIRF": "airbase",
+    "AIRP": "airport",
+    "CMP": "camp",
+    "CMPRF": "camp",
+    "ISL": "island",
+    "RGN": "region",
+    "AREA": "region",
+    "PLN": "region",
+    "VAL": "region",
+    "DSRT": "region",
+    "OILF": "oilfield",
+    "OILW": "oilfield",
+    "SEA": "sea",
+    "GULF": "sea",
 }
 MAX_REPORTED_LINES = 20
 # A file whose first lines are all malformed is not in the format at all: stop
@@ -102,10 +124,12 @@ class GeoNamesImport:
 
     def summary(self) -> str:
         """A first line with the counts, then one line per malformed input line."""
-        text = (f"imported {_count(self.places, 'place')} with {_count(self.names, 'name')} "
-                f"({self.alternate_names} from the alternate names) into {self.output}; "
-                f"left out {_count(self.left_out, 'row')} (feature class, population, countries, duplicates); "
-                f"skipped {_count(len(self.bad_lines), 'malformed line')}")
+        text = (
+            f"imported {_count(self.places, 'place')} with {_count(self.names, 'name')} "
+            f"({self.alternate_names} from the alternate names) into {self.output}; "
+            f"left out {_count(self.left_out, 'row')} (feature class, population, countries, duplicates); "
+            f"skipped {_count(len(self.bad_lines), 'malformed line')}"
+        )
         lines = [text + (":" if self.bad_lines else ".")]
         lines += [f"  {b.file} line {b.line}: {b.reason}" for b in self.bad_lines[:MAX_REPORTED_LINES]]
         if len(self.bad_lines) > MAX_REPORTED_LINES:
@@ -174,9 +198,18 @@ def parse_dump_line(raw: bytes) -> DumpRow:
         msg = f"population {pop!r} is not a whole number"
         raise ValueError(msg)
     alts = tuple(a.strip() for a in f[3].split(",") if a.strip())
-    return DumpRow(int(f[0]), name or ascii_name, ascii_name, alts, _number(f[4], "latitude", -90, 90),
-                   _number(f[5], "longitude", -180, 180), f[6].strip().upper(), f[7].strip().upper(),
-                   f[8].strip().upper(), int(pop))
+    return DumpRow(
+        int(f[0]),
+        name or ascii_name,
+        ascii_name,
+        alts,
+        _number(f[4], "latitude", -90, 90),
+        _number(f[5], "longitude", -180, 180),
+        f[6].strip().upper(),
+        f[7].strip().upper(),
+        f[8].strip().upper(),
+        int(pop),
+    )
 
 
 def _kept(row: DumpRow, classes: frozenset[str], min_population: int) -> bool:
@@ -190,8 +223,10 @@ def parse_feature_classes(text: str) -> frozenset[str]:
     classes = frozenset(c for c in text.upper() if c not in ", ")
     unknown = sorted(classes - set(ALL_FEATURE_CLASSES))
     if unknown or not classes:
-        msg = (f"feature classes {text!r}: use letters among {','.join(ALL_FEATURE_CLASSES)} "
-               f"(GeoNames feature classes), like {','.join(FEATURE_CLASSES)}.")
+        msg = (
+            f"feature classes {text!r}: use letters among {','.join(ALL_FEATURE_CLASSES)} "
+            f"(GeoNames feature classes), like {','.join(FEATURE_CLASSES)}."
+        )
         raise GazetteerError(msg)
     return classes
 
@@ -202,8 +237,9 @@ def _check_format(path: Path, line: int, good: int, what: str) -> None:
         raise GazetteerError(msg)
 
 
-def read_dump(path: Path, *, feature_classes: str = FEATURE_CLASSES,
-              min_population: int = 0) -> tuple[dict[int, DumpRow], int, list[BadLine]]:
+def read_dump(
+    path: Path, *, feature_classes: str = FEATURE_CLASSES, min_population: int = 0
+) -> tuple[dict[int, DumpRow], int, list[BadLine]]:
     """Kept rows by geonameid, the number of rows left out, the bad lines."""
     classes = parse_feature_classes(feature_classes)
     rows: dict[int, DumpRow] = {}
@@ -235,8 +271,9 @@ def _alt_name(f: list[str]) -> AltName | None:
     return AltName(name, lang, f[4].strip() == "1")
 
 
-def read_alternate_names(path: Path, ids: set[int] | dict[int, DumpRow]) -> tuple[dict[int, list[AltName]],
-                                                                                    list[BadLine]]:
+def read_alternate_names(
+    path: Path, ids: set[int] | dict[int, DumpRow]
+) -> tuple[dict[int, list[AltName]], list[BadLine]]:
     """The kept names of the places in `ids`, streamed from alternateNamesV2.txt."""
     wanted = {str(i).encode() for i in ids}
     out: dict[int, list[AltName]] = {}
@@ -279,8 +316,12 @@ def _useful(name: str) -> bool:
     romanisation ("almwsl") nor a code ("OSM"); the rule of cities500."""
     if is_arabic(name):
         return True
-    return (bool(_LATIN_NAME.match(name)) and any(c.isupper() for c in name) and not name.isupper()
-            and len(name.replace(" ", "")) >= 4)
+    return (
+        bool(_LATIN_NAME.match(name))
+        and any(c.isupper() for c in name)
+        and not name.isupper()
+        and len(name.replace(" ", "")) >= 4
+    )
 
 
 def arabic_name(row: DumpRow, alts: list[AltName]) -> str:
@@ -297,13 +338,21 @@ def place_row(row: DumpRow, alts: list[AltName]) -> dict[str, str]:
     """A row of our schema (`sources.PLACE_COLUMNS`) for one GeoNames place."""
     name_ar = arabic_name(row, alts)
     candidates = (row.asciiname, *row.alternatenames, *(a.name for a in alts))
-    aliases = [n for n in dict.fromkeys(candidates)
-               if n and n not in (row.name, name_ar) and "|" not in n and _useful(n)]
-    return {"id": str(row.geonameid), "name": row.name, "name_ar": name_ar,
-            "feature_type": feature_type(row.feature_class, row.feature_code, row.population),
-            "country_code": row.country_code, "lat": repr(row.lat), "lon": repr(row.lon),
-            "population": str(row.population) if row.population else "", "aliases": "|".join(aliases),
-            "source": f"geonames:{row.geonameid}"}
+    aliases = [
+        n for n in dict.fromkeys(candidates) if n and n not in (row.name, name_ar) and "|" not in n and _useful(n)
+    ]
+    return {
+        "id": str(row.geonameid),
+        "name": row.name,
+        "name_ar": name_ar,
+        "feature_type": feature_type(row.feature_class, row.feature_code, row.population),
+        "country_code": row.country_code,
+        "lat": repr(row.lat),
+        "lon": repr(row.lon),
+        "population": str(row.population) if row.population else "",
+        "aliases": "|".join(aliases),
+        "source": f"geonames:{row.geonameid}",
+    }
 
 
 # --- import ------------------------------------------------------------------
@@ -314,13 +363,16 @@ def output_path(dump: Path) -> Path:
     return settings.user_gazetteer_dir() / "geonames" / f"{dump.stem}.csv"
 
 
-def import_geonames(dump: Path, *, alternate_names: Path | None = None, min_population: int = 0,
-                    feature_classes: str = FEATURE_CLASSES) -> GeoNamesImport:
+def import_geonames(
+    dump: Path, *, alternate_names: Path | None = None, min_population: int = 0, feature_classes: str = FEATURE_CLASSES
+) -> GeoNamesImport:
     """Read a GeoNames dump (and alternate names) into data/gazetteer/geonames/."""
     rows, left_out, bad = read_dump(dump, feature_classes=feature_classes, min_population=min_population)
     if not rows:
-        msg = (f"{dump}: no place to import ({len(bad)} malformed lines, {left_out} left out); "
-               "is it a GeoNames dump like IQ.txt?")
+        msg = (
+            f"{dump}: no place to import ({len(bad)} malformed lines, {left_out} left out); "
+            "is it a GeoNames dump like IQ.txt?"
+        )
         raise GazetteerError(msg)
     alts: dict[int, list[AltName]] = {}
     if alternate_names is not None:

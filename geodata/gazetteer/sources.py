@@ -19,7 +19,16 @@ from geodata import settings
 from geodata.errors import GazetteerError
 
 PLACE_COLUMNS = (
-    "id", "name", "name_ar", "feature_type", "country_code", "lat", "lon", "population", "aliases", "source",
+    "id",
+    "name",
+    "name_ar",
+    "feature_type",
+    "country_code",
+    "lat",
+    "lon",
+    "population",
+    "aliases",
+    "source",
 )
 FEATURE_TYPES = frozenset(
     "country governorate region river mountain dam lake border_crossing airbase airport camp sea "
@@ -84,8 +93,18 @@ def entry_from_row(row: dict[str, str], *, prefix: str, where: str) -> GazEntry:
     rid = (row.get("id") or "").strip() or re.sub(r"\W+", "-", (name or name_ar).lower()).strip("-")
     gid = source if source.startswith("geonames:") else f"{prefix}:{rid}"
     names = tuple(dict.fromkeys(n for n in (name, name_ar, *_split_aliases(row.get("aliases", ""))) if n))
-    return GazEntry(gid, name or name_ar, name_ar, ftype, (row.get("country_code") or "").strip().upper(),
-                    lat, lon, population, names, prefix)
+    return GazEntry(
+        gid,
+        name or name_ar,
+        name_ar,
+        ftype,
+        (row.get("country_code") or "").strip().upper(),
+        lat,
+        lon,
+        population,
+        names,
+        prefix,
+    )
 
 
 def read_place_csv(path: Path, *, prefix: str, strict: bool = True) -> list[GazEntry]:
@@ -121,8 +140,20 @@ def read_countries(path: Path = settings.DATA_FILES / "countries.csv") -> list[G
         for row in csv.DictReader(fh):
             names = (row["name"], row["name_ar"], *_split_aliases(row.get("aliases", "")))
             pop = int(float(row["population"] or 0))
-            out.append(GazEntry(f"country:{row['iso2']}", row["name"], row["name_ar"], "country", row["iso2"],
-                                float(row["lat"]), float(row["lon"]), pop, tuple(n for n in names if n), "country"))
+            out.append(
+                GazEntry(
+                    f"country:{row['iso2']}",
+                    row["name"],
+                    row["name_ar"],
+                    "country",
+                    row["iso2"],
+                    float(row["lat"]),
+                    float(row["lon"]),
+                    pop,
+                    tuple(n for n in names if n),
+                    "country",
+                )
+            )
     return out
 
 
@@ -143,8 +174,9 @@ def _keep_name(n: str) -> bool:
         return True
     # Latin only; not a lowercase romanisation ("almwsl", "ala hasaka"), not a
     # code ("OSM", "CTF"), not a two- or three-letter short form.
-    return (bool(_LATIN_NAME.match(n)) and any(c.isupper() for c in n) and not n.isupper()
-            and len(n.replace(" ", "")) >= 4)
+    return (
+        bool(_LATIN_NAME.match(n)) and any(c.isupper() for c in n) and not n.isupper() and len(n.replace(" ", "")) >= 4
+    )
 
 
 def cities500_path() -> Path:
@@ -171,10 +203,22 @@ def read_cities500(path: Path | None = None) -> Iterator[GazEntry]:
         else:
             names = (c["name"],)
         name_ar = next((n for n in alts if n.startswith("ال") and _ARABIC.search(n)), "") or next(
-            (n for n in alts if _ARABIC.search(n)), "")
+            (n for n in alts if _ARABIC.search(n)), ""
+        )
         ftype = "city" if pop >= 100_000 else "town" if pop >= 5000 else "village"
-        yield GazEntry(f"geonames:{c['geonameid']}", c["name"], name_ar, ftype, cc,
-                       float(c["latitude"]), float(c["longitude"]), pop, names, "geonames", c.get("admin1code") or "")
+        yield GazEntry(
+            f"geonames:{c['geonameid']}",
+            c["name"],
+            name_ar,
+            ftype,
+            cc,
+            float(c["latitude"]),
+            float(c["longitude"]),
+            pop,
+            names,
+            "geonames",
+            c.get("admin1code") or "",
+        )
 
 
 def us_states(cities: list[GazEntry]) -> list[GazEntry]:
@@ -193,14 +237,27 @@ def us_states(cities: list[GazEntry]) -> list[GazEntry]:
     for code, st in json.loads(path.read_text(encoding="utf-8")).items():
         w = weights.get(code)
         if w and w[0]:
-            out.append(GazEntry(f"geonames:{st['geonameid']}", st["name"], "", "governorate", "US",
-                                round(w[1] / w[0], 5), round(w[2] / w[0], 5), int(w[0]), (st["name"],), "geonames",
-                                code))
+            out.append(
+                GazEntry(
+                    f"geonames:{st['geonameid']}",
+                    st["name"],
+                    "",
+                    "governorate",
+                    "US",
+                    round(w[1] / w[0], 5),
+                    round(w[2] / w[0], 5),
+                    int(w[0]),
+                    (st["name"],),
+                    "geonames",
+                    code,
+                )
+            )
     return out
 
 
-def merge_entries(groups: Iterable[list[GazEntry]], cities: Iterable[GazEntry],
-                  aliases: dict[str, list[str]]) -> list[GazEntry]:
+def merge_entries(
+    groups: Iterable[list[GazEntry]], cities: Iterable[GazEntry], aliases: dict[str, list[str]]
+) -> list[GazEntry]:
     """Combine sources: an earlier source wins a shared gazetteer id; the
     later one's names are kept as aliases of it."""
     by_gid: dict[str, GazEntry] = {}
@@ -214,8 +271,12 @@ def merge_entries(groups: Iterable[list[GazEntry]], cities: Iterable[GazEntry],
             by_gid[e.gid] = e
         else:
             name_ar = old.name_ar or e.name_ar
-            by_gid[e.gid] = replace(old, names=tuple(dict.fromkeys(old.names + e.names)), name_ar=name_ar,
-                                    population=old.population or e.population)
+            by_gid[e.gid] = replace(
+                old,
+                names=tuple(dict.fromkeys(old.names + e.names)),
+                name_ar=name_ar,
+                population=old.population or e.population,
+            )
     for gid, extra in aliases.items():
         if gid in by_gid:
             old = by_gid[gid]

@@ -187,8 +187,12 @@ def _place_row(values: Mapping[str, object], aliases: Sequence[str], where: str)
     entry = entry_from_row(row, prefix="user", where=where)  # names, feature type, coordinates
     _check_fields(row, where)
     aliases = [_check_alias(a, where) for a in aliases]
-    row.update(lat=repr(entry.lat), lon=repr(entry.lon), population=str(entry.population) if entry.population else "",
-               aliases="|".join(a for a in dict.fromkeys(aliases) if a not in (row["name"], row["name_ar"])))
+    row.update(
+        lat=repr(entry.lat),
+        lon=repr(entry.lon),
+        population=str(entry.population) if entry.population else "",
+        aliases="|".join(a for a in dict.fromkeys(aliases) if a not in (row["name"], row["name_ar"])),
+    )
     return row, entry
 
 
@@ -234,8 +238,9 @@ class _Existing:
         return rid
 
 
-def _accept(values: Mapping[str, object], aliases: Sequence[str], existing: _Existing,
-            where: str) -> tuple[dict[str, str], GazEntry]:
+def _accept(
+    values: Mapping[str, object], aliases: Sequence[str], existing: _Existing, where: str
+) -> tuple[dict[str, str], GazEntry]:
     """Check one new place against the rules and the places already there."""
     row, entry = _place_row(values, aliases, where)
     dup = existing.same_place(entry)
@@ -251,13 +256,28 @@ def _accept(values: Mapping[str, object], aliases: Sequence[str], existing: _Exi
     return row, entry
 
 
-def add_place(*, lat: float | str, lon: float | str, name: str = "", name_ar: str = "",
-              feature_type: str = "place", country_code: str = "", population: int | str = 0,
-              aliases: Sequence[str] = ()) -> GazEntry:
+def add_place(
+    *,
+    lat: float | str,
+    lon: float | str,
+    name: str = "",
+    name_ar: str = "",
+    feature_type: str = "place",
+    country_code: str = "",
+    population: int | str = 0,
+    aliases: Sequence[str] = (),
+) -> GazEntry:
     """Append one checked place to places.csv (a unique id is generated) and return it."""
     label = _clean(name) or _clean(name_ar)
-    values = {"name": name, "name_ar": name_ar, "feature_type": feature_type, "country_code": country_code,
-              "lat": lat, "lon": lon, "population": population}
+    values = {
+        "name": name,
+        "name_ar": name_ar,
+        "feature_type": feature_type,
+        "country_code": country_code,
+        "lat": lat,
+        "lon": lon,
+        "population": population,
+    }
     path = places_path()
     where = f"place {label!r}" if label else "new place"
     row, entry = _accept(values, aliases, _Existing(read_csv_rows(path)[1]), where)
@@ -334,8 +354,7 @@ def import_places(path: Path) -> PlacesImport:
 
 def _unknown_gid(gid: str, gids: set[str]) -> GazetteerError:
     hint = f" Did you mean geonames:{gid}?" if f"geonames:{gid}" in gids else ""
-    msg = (f"no place has the id {gid!r}; find a place's id with "
-           f"`python -m geodata gazetteer search NAME`.{hint}")
+    msg = f"no place has the id {gid!r}; find a place's id with `python -m geodata gazetteer search NAME`.{hint}"
     return GazetteerError(msg)
 
 

@@ -44,11 +44,19 @@ def add_filter_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def filters_from_args(args: argparse.Namespace) -> Filters:
-    return Filters(date_from=args.date_from, date_to=args.date_to, actors=tuple(args.actor or ()),
-                   event_types=tuple(args.event_type or ()), kinds=tuple(_split(args.kind)),
-                   countries=tuple(_split(args.country)), bbox=parse_bbox(args.bbox) if args.bbox else None,
-                   text=args.text or "", min_confidence=args.min_confidence, doc_ids=tuple(args.doc or ()),
-                   sources=tuple(args.source or ()))
+    return Filters(
+        date_from=args.date_from,
+        date_to=args.date_to,
+        actors=tuple(args.actor or ()),
+        event_types=tuple(args.event_type or ()),
+        kinds=tuple(_split(args.kind)),
+        countries=tuple(_split(args.country)),
+        bbox=parse_bbox(args.bbox) if args.bbox else None,
+        text=args.text or "",
+        min_confidence=args.min_confidence,
+        doc_ids=tuple(args.doc or ()),
+        sources=tuple(args.source or ()),
+    )
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -84,8 +92,13 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
-def import_dataset(store: Store, path: str | Path, dataset: str, *, replace: bool = False,
-                   ) -> tuple[AddStatus, ImportResult]:
+def import_dataset(
+    store: Store,
+    path: str | Path,
+    dataset: str,
+    *,
+    replace: bool = False,
+) -> tuple[AddStatus, ImportResult]:
     """Read one file (`dataset` "acled" or "ucdp") and store it as one document."""
     result = READERS[dataset](path)
     if not result.records:
@@ -104,8 +117,10 @@ def _import(args: argparse.Namespace) -> int:
             print(f"error: {describe(exc.problem)}", file=sys.stderr)
             failed += 1
             continue
-        print(f"{path}: {result.dataset}, {len(result.records)} event(s) {status}"
-              + (f", {len(result.skipped)} row(s) skipped:" if result.skipped else ""))
+        print(
+            f"{path}: {result.dataset}, {len(result.records)} event(s) {status}"
+            + (f", {len(result.skipped)} row(s) skipped:" if result.skipped else "")
+        )
         for line, reason in result.skipped[:50]:
             print(f"  line {line}: {reason}")
         if len(result.skipped) > 50:

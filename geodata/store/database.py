@@ -75,9 +75,11 @@ class Facets:
 
 def _unstorable(name: str, exc: UnicodeEncodeError) -> InputError:
     """Text no database can hold (a lone surrogate, from code that skipped `extract.inputs`)."""
-    return InputError(f"the store refused it: its text holds {exc.object[exc.start:exc.end]!r}, which is not a "
-                      f"character ({exc.reason}); read the article through extract.inputs, which replaces it.",
-                      source=name)
+    return InputError(
+        f"the store refused it: its text holds {exc.object[exc.start : exc.end]!r}, which is not a "
+        f"character ({exc.reason}); read the article through extract.inputs, which replaces it.",
+        source=name,
+    )
 
 
 def _insert_kind(conn: Connection, kind: str, rows: list[dict[str, Any]]) -> None:
@@ -100,8 +102,10 @@ class Store:
         try:
             engine = sa.create_engine(url)
         except (ImportError, sa.exc.ArgumentError, sa.exc.NoSuchModuleError) as exc:
-            msg = (f"cannot open the store {shown}: {exc}. For PostgreSQL install a driver "
-                   "(pip install 'psycopg[binary]'), or give a postgresql+psycopg2:// URL.")
+            msg = (
+                f"cannot open the store {shown}: {exc}. For PostgreSQL install a driver "
+                "(pip install 'psycopg[binary]'), or give a postgresql+psycopg2:// URL."
+            )
             raise StoreError(msg) from None
         if engine.dialect.name == "sqlite":
             sqlite_setup(engine)
@@ -131,8 +135,10 @@ class Store:
         if row is None:
             conn.execute(sa.insert(meta).values(key="schema_version", value=str(SCHEMA_VERSION)))
         elif int(row[0]) > SCHEMA_VERSION:
-            msg = (f"the store {self.url} was written by a newer version of Khareeta (schema {row[0]}, "
-                   f"this one knows {SCHEMA_VERSION}); update the program.")
+            msg = (
+                f"the store {self.url} was written by a newer version of Khareeta (schema {row[0]}, "
+                f"this one knows {SCHEMA_VERSION}); update the program."
+            )
             raise StoreError(msg)
         elif int(row[0]) < SCHEMA_VERSION:  # written by an older version: brought up to date, nothing lost
             migrate(conn, int(row[0]))
@@ -164,8 +170,9 @@ class Store:
 
     # --- writing ----------------------------------------------------------------------------------------------
 
-    def add_document(self, doc: DocumentRecord, records: Sequence[Record], *, doc_id: str | None = None,
-                     replace: bool = False) -> AddStatus:
+    def add_document(
+        self, doc: DocumentRecord, records: Sequence[Record], *, doc_id: str | None = None, replace: bool = False
+    ) -> AddStatus:
         """Store a document and its feature records in one transaction.
 
         The id is `document_id(doc.text)` unless given (imports hash the file).
@@ -188,8 +195,9 @@ class Store:
         stmt = sa.select(documents.c.id).where(documents.c.id == doc_id)
         return self._read(lambda conn: conn.execute(stmt).first() is not None)
 
-    def add_documents(self, items: Sequence[tuple[DocumentRecord, Sequence[Record]]], *,
-                      replace: bool = False) -> list[AddStatus | Exception]:
+    def add_documents(
+        self, items: Sequence[tuple[DocumentRecord, Sequence[Record]]], *, replace: bool = False
+    ) -> list[AddStatus | Exception]:
         """Store many documents in one transaction, each in its own savepoint.
 
         Each still goes in whole or not at all: one that fails (a bad feature,
@@ -251,8 +259,9 @@ class Store:
                 if limit is not None:
                     stmt = stmt.limit(max(0, limit - len(out)))
                 reader = RowReader(kind)
-                out.extend(r for row in conn.execute(stmt)
-                           if (r := reader.record(row, sources, filters.bbox)) is not None)
+                out.extend(
+                    r for row in conn.execute(stmt) if (r := reader.record(row, sources, filters.bbox)) is not None
+                )
                 if limit is not None and len(out) >= limit:
                     break
             return out
@@ -262,11 +271,12 @@ class Store:
 
     def documents(self) -> list[DocumentInfo]:
         """Every stored document (without its text), oldest first."""
-        stmt = sa.select(*(c for c in documents.c if c.name != "text")).order_by(documents.c.added_at,
-                                                                                  documents.c.name)
+        stmt = sa.select(*(c for c in documents.c if c.name != "text")).order_by(documents.c.added_at, documents.c.name)
         rows = self._read(lambda conn: conn.execute(stmt).all())
-        return [DocumentInfo(r.id, r.name, r.title, r.date, r.source, r.lang, r.origin, r.n_features, r.added_at)
-                for r in rows]
+        return [
+            DocumentInfo(r.id, r.name, r.title, r.date, r.source, r.lang, r.origin, r.n_features, r.added_at)
+            for r in rows
+        ]
 
     def document_text(self, doc_id: str) -> str | None:
         """The text as read, for highlighting `text[start:end]`; None when not stored."""
@@ -276,8 +286,9 @@ class Store:
     def stats(self) -> StoreStats:
         def run(conn: Connection) -> StoreStats:
             n_docs = conn.execute(sa.select(sa.func.count()).select_from(documents)).scalar() or 0
-            counts = {k: conn.execute(sa.select(sa.func.count()).select_from(t)).scalar() or 0
-                      for k, t in TABLES.items()}
+            counts = {
+                k: conn.execute(sa.select(sa.func.count()).select_from(t)).scalar() or 0 for k, t in TABLES.items()
+            }
             by_source = conn.execute(sa.select(documents.c.source, sa.func.count()).group_by(documents.c.source))
             lo, hi = _date_span(conn)
             return StoreStats(self.url, n_docs, counts, {s or "(unknown)": n for s, n in by_source}, lo, hi)
@@ -298,9 +309,15 @@ class Store:
             actors = distinct(conn, ev.c.actor1, ev.c.actor2, mv.c.actor, rt.c.controlled_by)
             codes = {c for v in distinct(conn, *(t.c.countries for t in TABLES.values())) for c in v.split(",") if c}
             lo, hi = _date_span(conn)
-            return Facets(tuple(sorted(actors)), tuple(sorted(distinct(conn, ev.c.event_type))),
-                          tuple(sorted(distinct(conn, ev.c.sub_event_type))), tuple(sorted(codes)),
-                          tuple(sorted(distinct(conn, documents.c.source))), lo, hi)
+            return Facets(
+                tuple(sorted(actors)),
+                tuple(sorted(distinct(conn, ev.c.event_type))),
+                tuple(sorted(distinct(conn, ev.c.sub_event_type))),
+                tuple(sorted(codes)),
+                tuple(sorted(distinct(conn, documents.c.source))),
+                lo,
+                hi,
+            )
 
         return self._read(run)
 
@@ -317,9 +334,18 @@ def _prepare(doc: DocumentRecord, records: Sequence[Record], doc_id: str | None)
     did = doc_id or document_id(doc.text)
     rows = rows_of(did, records, doc.published, name=doc.name)
     published = doc.published.isoformat() if doc.published else None
-    doc_row = {"id": did, "name": doc.name, "title": doc.title, "date": published, "source": doc.source,
-               "lang": doc.lang, "origin": doc.origin, "text": doc.text, "n_features": len(records),
-               "added_at": datetime.now(UTC).isoformat(timespec="seconds")}
+    doc_row = {
+        "id": did,
+        "name": doc.name,
+        "title": doc.title,
+        "date": published,
+        "source": doc.source,
+        "lang": doc.lang,
+        "origin": doc.origin,
+        "text": doc.text,
+        "n_features": len(records),
+        "added_at": datetime.now(UTC).isoformat(timespec="seconds"),
+    }
     return _NewDocument(did, doc_row, rows)
 
 
@@ -337,8 +363,9 @@ def _add(conn: Connection, new: _NewDocument, replace: bool) -> AddStatus:
 
 
 def _taken_ids(name: str) -> InputError:
-    return InputError("the store refused it: some of its feature ids are those of another stored document.",
-                      source=name)
+    return InputError(
+        "the store refused it: some of its feature ids are those of another stored document.", source=name
+    )
 
 
 def _date_span(conn: Connection) -> tuple[str | None, str | None]:

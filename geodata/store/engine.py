@@ -29,7 +29,7 @@ def resolve_url(url_or_path: str | os.PathLike[str] | None = None) -> str:
     value = str(url_or_path or os.environ.get("KHAREETA_DB") or settings.data_dir() / "khareeta.sqlite").strip()
     if "://" in value:
         if value.startswith("postgres://"):
-            value = "postgresql://" + value[len("postgres://"):]
+            value = "postgresql://" + value[len("postgres://") :]
         url = sa.make_url(value)
         if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
             _make_parent(Path(url.database))

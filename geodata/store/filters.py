@@ -96,11 +96,16 @@ def _check_bbox(bbox: Any) -> tuple[float, float, float, float]:
     except (TypeError, ValueError):
         msg = f"the bounding box {bbox!r} must be four numbers: min_lon, min_lat, max_lon, max_lat."
         raise InputError(msg) from None
-    ok = (all(math.isfinite(v) for v in (min_lon, min_lat, max_lon, max_lat))
-          and -180 <= min_lon <= max_lon <= 180 and -90 <= min_lat <= max_lat <= 90)
+    ok = (
+        all(math.isfinite(v) for v in (min_lon, min_lat, max_lon, max_lat))
+        and -180 <= min_lon <= max_lon <= 180
+        and -90 <= min_lat <= max_lat <= 90
+    )
     if not ok:
-        msg = (f"the bounding box {min_lon}, {min_lat}, {max_lon}, {max_lat} is not valid: give min_lon, min_lat, "
-               "max_lon, max_lat with longitudes in [-180, 180], latitudes in [-90, 90], min <= max.")
+        msg = (
+            f"the bounding box {min_lon}, {min_lat}, {max_lon}, {max_lat} is not valid: give min_lon, min_lat, "
+            "max_lon, max_lat with longitudes in [-180, 180], latitudes in [-90, 90], min <= max."
+        )
         raise InputError(msg)
     return min_lon, min_lat, max_lon, max_lat
 
@@ -112,6 +117,7 @@ def parse_bbox(text: str) -> tuple[float, float, float, float]:
 
 # --- the period a feature covers ---------------------------------------------------------------------------------
 
+
 def period_of(record: FeatureRecord, doc_date: date | None = None) -> tuple[date | None, date | None]:
     """The days a feature covers: its date's period (a range, a week, a month...), else the article's date."""
     when = record.when
@@ -122,8 +128,11 @@ def period_of(record: FeatureRecord, doc_date: date | None = None) -> tuple[date
 
 # --- filters as SQL (used by the store) ----------------------------------------------------------------------------
 
-ACTOR_COLUMNS: dict[str, tuple[str, ...]] = {"event": ("actor1", "actor2"), "movement": ("actor",),
-                                             "route": ("controlled_by",)}
+ACTOR_COLUMNS: dict[str, tuple[str, ...]] = {
+    "event": ("actor1", "actor2"),
+    "movement": ("actor",),
+    "route": ("controlled_by",),
+}
 
 
 def _like_escape(text: str) -> str:

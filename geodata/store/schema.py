@@ -22,7 +22,8 @@ SCHEMA_VERSION = 2
 metadata = sa.MetaData()
 meta = sa.Table("meta", metadata, sa.Column("key", sa.String(64), primary_key=True), sa.Column("value", sa.Text))
 documents = sa.Table(
-    "documents", metadata,
+    "documents",
+    metadata,
     sa.Column("id", sa.String(16), primary_key=True),  # document_id(text)
     sa.Column("name", sa.Text, nullable=False),  # file name or JSON Lines id
     sa.Column("title", sa.Text, nullable=False),
@@ -39,39 +40,75 @@ _JSON = sa.JSON(none_as_null=True)
 _DATES = ("date", "date_precision", "date_start", "date_end")
 # Each kind's own columns: what filters, facets and exports read without parsing JSON.
 OWN_COLUMNS: dict[str, tuple[tuple[str, Any], ...]] = {
-    "place": (("name", sa.Text), ("name_ar", sa.Text), ("surface", sa.Text), ("gazetteer_id", sa.Text),
-              ("feature_type", sa.Text), ("country_code", sa.Text)),
-    "event": (("event_type", sa.Text), ("sub_event_type", sa.Text), ("actor1", sa.Text), ("actor2", sa.Text),
-              *((d, sa.Text) for d in _DATES), ("location", sa.Text), ("location_ar", sa.Text),
-              ("gazetteer_id", sa.Text), ("country_code", sa.Text), ("geo_precision", sa.Integer),
-              ("fatalities", sa.Integer), ("count", sa.Integer), ("unit", sa.Text), ("source_dataset", sa.Text),
-              ("source_id", sa.Text)),
-    "movement": (("actor", sa.Text), ("waypoints", _JSON), ("count", sa.Integer), ("unit", sa.Text),
-                 *((d, sa.Text) for d in _DATES)),
+    "place": (
+        ("name", sa.Text),
+        ("name_ar", sa.Text),
+        ("surface", sa.Text),
+        ("gazetteer_id", sa.Text),
+        ("feature_type", sa.Text),
+        ("country_code", sa.Text),
+    ),
+    "event": (
+        ("event_type", sa.Text),
+        ("sub_event_type", sa.Text),
+        ("actor1", sa.Text),
+        ("actor2", sa.Text),
+        *((d, sa.Text) for d in _DATES),
+        ("location", sa.Text),
+        ("location_ar", sa.Text),
+        ("gazetteer_id", sa.Text),
+        ("country_code", sa.Text),
+        ("geo_precision", sa.Integer),
+        ("fatalities", sa.Integer),
+        ("count", sa.Integer),
+        ("unit", sa.Text),
+        ("source_dataset", sa.Text),
+        ("source_id", sa.Text),
+    ),
+    "movement": (
+        ("actor", sa.Text),
+        ("waypoints", _JSON),
+        ("count", sa.Integer),
+        ("unit", sa.Text),
+        *((d, sa.Text) for d in _DATES),
+    ),
     "route": (("name", sa.Text), ("via", _JSON), ("controlled_by", sa.Text), ("status", sa.Text)),
 }
 # Columns added by schema 2; a store of schema 1 gets them (and their values) in `migrate`.
-_ADDED_IN_2 = (("feature_id", sa.String(64)), ("evidence_start", sa.Integer), ("evidence_end", sa.Integer),
-               ("refs", _JSON))
+_ADDED_IN_2 = (
+    ("feature_id", sa.String(64)),
+    ("evidence_start", sa.Integer),
+    ("evidence_end", sa.Integer),
+    ("refs", _JSON),
+)
 
 
 def _feature_table(kind: str) -> sa.Table:
     name = kind + "s"
     return sa.Table(
-        name, metadata,
+        name,
+        metadata,
         sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
         sa.Column("feature_id", sa.String(64), nullable=False),
-        sa.Column("doc_id", sa.String(16), sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False,
-                  index=True),
+        sa.Column(
+            "doc_id", sa.String(16), sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True
+        ),
         sa.Column("seq", sa.Integer, nullable=False),  # order among the document's features
-        sa.Column("evidence", sa.Text), sa.Column("evidence_start", sa.Integer), sa.Column("evidence_end", sa.Integer),
-        sa.Column("span_start", sa.Integer), sa.Column("span_end", sa.Integer),  # the mention or trigger
-        sa.Column("lang", sa.String(8)), sa.Column("confidence", sa.Float),
+        sa.Column("evidence", sa.Text),
+        sa.Column("evidence_start", sa.Integer),
+        sa.Column("evidence_end", sa.Integer),
+        sa.Column("span_start", sa.Integer),
+        sa.Column("span_end", sa.Integer),  # the mention or trigger
+        sa.Column("lang", sa.String(8)),
+        sa.Column("confidence", sa.Float),
         sa.Column("geometry", sa.Text),  # GeoJSON, lon/lat, 7 decimals
         sa.Column("geom_type", sa.String(32)),
-        sa.Column("min_lon", sa.Float), sa.Column("min_lat", sa.Float),
-        sa.Column("max_lon", sa.Float), sa.Column("max_lat", sa.Float),
-        sa.Column("t_start", sa.String(10)), sa.Column("t_end", sa.String(10)),  # the period covered, ISO dates
+        sa.Column("min_lon", sa.Float),
+        sa.Column("min_lat", sa.Float),
+        sa.Column("max_lon", sa.Float),
+        sa.Column("max_lat", sa.Float),
+        sa.Column("t_start", sa.String(10)),
+        sa.Column("t_end", sa.String(10)),  # the period covered, ISO dates
         sa.Column("countries", sa.Text),  # ",IQ,SY," for LIKE matching
         *(sa.Column(col, typ) for col, typ in OWN_COLUMNS[kind]),
         sa.Column("refs", _JSON),
@@ -96,11 +133,19 @@ def migrate(conn: Connection, version: int) -> None:
     for kind, table in TABLES.items():
         name = table.name
         for col, typ in _ADDED_IN_2:
-            conn.exec_driver_sql(f"ALTER TABLE {name} ADD COLUMN {col} {sa.types.to_instance(typ).compile(conn.dialect)}")
-        t = sa.table(name, sa.column("doc_id", sa.String), sa.column("seq", sa.Integer),
-                     *(sa.column(c, sa.Integer) for c in ("span_start", "span_end", "evidence_start", "evidence_end",
-                                                          "trigger_start", "trigger_end")),
-                     sa.column("feature_id", sa.String))
+            conn.exec_driver_sql(
+                f"ALTER TABLE {name} ADD COLUMN {col} {sa.types.to_instance(typ).compile(conn.dialect)}"
+            )
+        t = sa.table(
+            name,
+            sa.column("doc_id", sa.String),
+            sa.column("seq", sa.Integer),
+            *(
+                sa.column(c, sa.Integer)
+                for c in ("span_start", "span_end", "evidence_start", "evidence_end", "trigger_start", "trigger_end")
+            ),
+            sa.column("feature_id", sa.String),
+        )
         conn.execute(sa.update(t).values(feature_id=t.c.doc_id + "-" + sa.cast(t.c.seq, sa.String)))
         if kind != "place":
             conn.execute(sa.update(t).values(evidence_start=t.c.span_start, evidence_end=t.c.span_end))

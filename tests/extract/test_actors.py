@@ -30,36 +30,82 @@ def _ids(text: str) -> list[str]:
 
 # (actor_id, canonical name, Arabic aliases, English aliases)
 ALIASES = [
-    ("isis", "ISIS",
-     ["داعش", "تنظيم داعش", "تنظيم الدولة", "تنظيم الدولة الإسلامية", "الدولة الإسلامية", "مسلحي داعش"],
-     ["ISIS", "Islamic State", "the Islamic State", "IS", "ISIL", "Daesh", "ISIS militants", "Islamic State fighters"]),
-    ("coalition", "International coalition",
-     ["التحالف الدولي", "طيران التحالف الدولي", "مقاتلات التحالف", "قوات التحالف"],
-     ["the coalition", "US-led coalition", "international coalition", "coalition aircraft", "coalition warplanes"]),
-    ("peshmerga", "Peshmerga (Kurdistan Region)", ["البيشمركة", "قوات البيشمركة", "البشمركة"],
-     ["Peshmerga", "Peshmerga forces", "Kurdish Peshmerga"]),
-    ("kurdish_forces", "Kurdish forces", ["القوات الكردية", "المقاتلين الأكراد", "الوحدات الكردية"],
-     ["Kurdish forces", "Kurdish fighters"]),
-    ("sdf", "SDF (Syrian Democratic Forces)", ["قسد", "قوات سوريا الديمقراطية"],
-     ["SDF", "Syrian Democratic Forces", "US-backed SDF"]),
-    ("iraqi_army", "Iraqi army", ["الجيش العراقي", "القوات العراقية", "القوات الأمنية العراقية"],
-     ["Iraqi army", "Iraqi forces", "Iraqi troops", "Iraqi security forces"]),
-    ("iraqi_intelligence", "Iraqi intelligence", ["استخبارات عراقية", "عناصر استخبارات عراقية", "المخابرات العراقية"],
-     ["Iraqi intelligence", "Iraqi intelligence agents"]),
-    ("pmf", "Popular Mobilization Forces", ["الحشد الشعبي", "قوات الحشد الشعبي"],
-     ["PMF", "Popular Mobilization Forces", "Hashd al-Shaabi"]),
-    ("syrian_gov", "Syrian government forces", ["قوات النظام", "قوات النظام السوري", "الجيش السوري"],
-     ["Syrian government forces", "Syrian army", "regime forces"]),
-    ("nsa", "New Syrian Army", ["الجيش السوري الجديد", "تنظيم الجيش السوري الجديد"],
-     ["New Syrian Army"]),
+    (
+        "isis",
+        "ISIS",
+        ["داعش", "تنظيم داعش", "تنظيم الدولة", "تنظيم الدولة الإسلامية", "الدولة الإسلامية", "مسلحي داعش"],
+        [
+            "ISIS",
+            "Islamic State",
+            "the Islamic State",
+            "IS",
+            "ISIL",
+            "Daesh",
+            "ISIS militants",
+            "Islamic State fighters",
+        ],
+    ),
+    (
+        "coalition",
+        "International coalition",
+        ["التحالف الدولي", "طيران التحالف الدولي", "مقاتلات التحالف", "قوات التحالف"],
+        ["the coalition", "US-led coalition", "international coalition", "coalition aircraft", "coalition warplanes"],
+    ),
+    (
+        "peshmerga",
+        "Peshmerga (Kurdistan Region)",
+        ["البيشمركة", "قوات البيشمركة", "البشمركة"],
+        ["Peshmerga", "Peshmerga forces", "Kurdish Peshmerga"],
+    ),
+    (
+        "kurdish_forces",
+        "Kurdish forces",
+        ["القوات الكردية", "المقاتلين الأكراد", "الوحدات الكردية"],
+        ["Kurdish forces", "Kurdish fighters"],
+    ),
+    (
+        "sdf",
+        "SDF (Syrian Democratic Forces)",
+        ["قسد", "قوات سوريا الديمقراطية"],
+        ["SDF", "Syrian Democratic Forces", "US-backed SDF"],
+    ),
+    (
+        "iraqi_army",
+        "Iraqi army",
+        ["الجيش العراقي", "القوات العراقية", "القوات الأمنية العراقية"],
+        ["Iraqi army", "Iraqi forces", "Iraqi troops", "Iraqi security forces"],
+    ),
+    (
+        "iraqi_intelligence",
+        "Iraqi intelligence",
+        ["استخبارات عراقية", "عناصر استخبارات عراقية", "المخابرات العراقية"],
+        ["Iraqi intelligence", "Iraqi intelligence agents"],
+    ),
+    (
+        "pmf",
+        "Popular Mobilization Forces",
+        ["الحشد الشعبي", "قوات الحشد الشعبي"],
+        ["PMF", "Popular Mobilization Forces", "Hashd al-Shaabi"],
+    ),
+    (
+        "syrian_gov",
+        "Syrian government forces",
+        ["قوات النظام", "قوات النظام السوري", "الجيش السوري"],
+        ["Syrian government forces", "Syrian army", "regime forces"],
+    ),
+    ("nsa", "New Syrian Army", ["الجيش السوري الجديد", "تنظيم الجيش السوري الجديد"], ["New Syrian Army"]),
     ("fsa", "Free Syrian Army", ["الجيش السوري الحر", "الجيش الحر"], ["Free Syrian Army", "FSA"]),
     ("ypg", "YPG (People's Protection Units)", ["وحدات حماية الشعب"], ["YPG", "People's Protection Units"]),
     ("usa", "United States", ["الولايات المتحدة", "الولايات المتحدة الأميركية"], ["United States", "U.S. forces"]),
     ("turkey", "Turkish forces", ["تركيا", "الجيش التركي"], ["Turkey", "Turkish army"]),
     ("russia", "Russian forces", ["الطيران الروسي", "القوات الروسية"], ["Russian warplanes", "Russian forces"]),
     ("france", "France", ["المقاتلات الفرنسية", "فرنسا"], ["French jets", "France"]),
-    ("isis_families", "Families of ISIS members", ["عائلات عناصر التنظيم", "عائلات قيادات داعش"],
-     ["families of ISIS fighters", "ISIS families"]),
+    (
+        "isis_families",
+        "Families of ISIS members",
+        ["عائلات عناصر التنظيم", "عائلات قيادات داعش"],
+        ["families of ISIS fighters", "ISIS families"],
+    ),
     ("civilians", "Civilians", ["المدنيين", "الأهالي"], ["civilians", "residents"]),
 ]
 
@@ -81,8 +127,11 @@ def test_alias_alone_maps_to_its_canonical_actor(alias: str, actor_id: str, name
 
 @pytest.mark.parametrize(("alias", "actor_id", "name"), _alias_params())
 def test_alias_in_a_sentence_keeps_exact_offsets(alias: str, actor_id: str, name: str) -> None:
-    text = f"قال مصدر إن {alias} تقدم أمس." if any("\u0600" <= c <= "\u06ff" for c in alias) \
+    text = (
+        f"قال مصدر إن {alias} تقدم أمس."
+        if any("\u0600" <= c <= "\u06ff" for c in alias)
         else f"A source said {alias} advanced yesterday."
+    )
     found = [a for a in _actors(text) if a.actor_id == actor_id]
     assert len(found) == 1, text
     assert text[found[0].start : found[0].end] == alias
@@ -132,14 +181,20 @@ def test_actor_sequences(text: str, expected: list[str]) -> None:
     ("text", "expected"),
     [
         # the anaphor after its antecedent is ISIS
-        pytest.param("سيطر داعش على الموصل ثم انسحب التنظيم", [("isis", "داعش"), ("isis", "التنظيم")],
-                     id="after-ar"),
-        pytest.param("ISIS attacked Mosul. The group later withdrew.", [("isis", "ISIS"), ("isis", "The group")],
-                     id="after-en"),
-        pytest.param("سيطر داعش على القرية، وقال مصدر إن للتنظيم مقرات هناك", [("isis", "داعش"), ("isis", "لتنظيم")],
-                     id="after-clitic-ar"),
-        pytest.param("ISIS fighters came. The militants left.", [("isis", "ISIS fighters"), ("isis", "The militants")],
-                     id="after-militants-en"),
+        pytest.param("سيطر داعش على الموصل ثم انسحب التنظيم", [("isis", "داعش"), ("isis", "التنظيم")], id="after-ar"),
+        pytest.param(
+            "ISIS attacked Mosul. The group later withdrew.", [("isis", "ISIS"), ("isis", "The group")], id="after-en"
+        ),
+        pytest.param(
+            "سيطر داعش على القرية، وقال مصدر إن للتنظيم مقرات هناك",
+            [("isis", "داعش"), ("isis", "لتنظيم")],
+            id="after-clitic-ar",
+        ),
+        pytest.param(
+            "ISIS fighters came. The militants left.",
+            [("isis", "ISIS fighters"), ("isis", "The militants")],
+            id="after-militants-en",
+        ),
         # before its antecedent it is nobody
         pytest.param("انسحب التنظيم ثم عاد داعش", [("isis", "داعش")], id="before-ar"),
         pytest.param("The group withdrew, then ISIS came back.", [("isis", "ISIS")], id="before-en"),
@@ -156,8 +211,10 @@ def test_anaphora_only_after_the_antecedent(text: str, expected: list[tuple[str,
 
 
 def test_mentions_are_in_text_order_and_do_not_overlap() -> None:
-    text = ("قصفت مقاتلات التحالف الدولي مواقع داعش قرب الرقة، فيما تقدمت قوات سوريا الديمقراطية والقوات الكردية، "
-            "وانسحب التنظيم نحو دير الزور.")
+    text = (
+        "قصفت مقاتلات التحالف الدولي مواقع داعش قرب الرقة، فيما تقدمت قوات سوريا الديمقراطية والقوات الكردية، "
+        "وانسحب التنظيم نحو دير الزور."
+    )
     found = _actors(text)
     assert [a.actor_id for a in found] == ["coalition", "isis", "sdf", "kurdish_forces", "isis"]
     for a, b in itertools.pairwise(found):

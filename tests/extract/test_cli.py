@@ -210,7 +210,8 @@ def test_date_option_dates_an_undated_article(tmp_path: Path, capsys) -> None:
     assert dated and all(d == "2016-10-17" for d in dated)
     rc, fc, err = _run(capsys, [str(path)])
     assert [f["properties"]["date"] for f in fc["features"] if f["properties"]["kind"] == "event"] == [None] * len(
-        dated)
+        dated
+    )
 
 
 def test_indent_option_pretty_prints(tmp_path: Path, capsys) -> None:

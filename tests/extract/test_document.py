@@ -19,12 +19,12 @@ def _dateline(doc) -> str | None:
 # --- the seeds: every header and dateline, Arabic and English side by side ---------
 #   file                               lang  date          dateline     source
 SEED_HEADERS = [
-    ("mosul-2015-11-19-ar.txt",        "ar", "2015-11-19", "الموصل",    "الشروق العربي"),
-    ("aleppo-2016-12-15-en.txt",       "en", "2016-12-15", "ALEPPO",    "Meridian News"),
-    ("deirezzor-2017-09-05-ar.txt",    "ar", "2017-09-05", "دير الزور", "وكالة الشرق للأنباء"),
-    ("ramadi-2015-12-28-en.txt",       "en", "2015-12-28", "RAMADI",    "Crescent News"),
-    ("kobani-2014-10-06-ar.txt",       "ar", "2014-10-06", "عين العرب", "المرصد الإخباري"),
-    ("raqqa-2017-10-17-en.txt",        "en", "2017-10-17", "RAQQA",     "Meridian News"),
+    ("mosul-2015-11-19-ar.txt", "ar", "2015-11-19", "الموصل", "الشروق العربي"),
+    ("aleppo-2016-12-15-en.txt", "en", "2016-12-15", "ALEPPO", "Meridian News"),
+    ("deirezzor-2017-09-05-ar.txt", "ar", "2017-09-05", "دير الزور", "وكالة الشرق للأنباء"),
+    ("ramadi-2015-12-28-en.txt", "en", "2015-12-28", "RAMADI", "Crescent News"),
+    ("kobani-2014-10-06-ar.txt", "ar", "2014-10-06", "عين العرب", "المرصد الإخباري"),
+    ("raqqa-2017-10-17-en.txt", "en", "2017-10-17", "RAQQA", "Meridian News"),
 ]
 
 
@@ -55,12 +55,16 @@ def test_mosul_seed_offsets() -> None:
 # --- datelines without a header ----------------------------------------------------
 #   Arabic                                       English
 DATELINES = [
-    ("الموصل-رويترز-قالت مصادر إن",  "الموصل", "رويترز",
-     "MOSUL, Iraq (Reuters) - Iraqi forces advanced.", "MOSUL", "Reuters"),
-    ("الرقة - المرصد - قالت مصادر",  "الرقة", "المرصد",
-     "BEIRUT (AP) — Syrian troops moved.", "BEIRUT", "AP"),
-    ("دير الزور–سانا–أعلنت القوات",  "دير الزور", "سانا",
-     "ALEPPO -- Fighting raged overnight.", "ALEPPO", ""),
+    (
+        "الموصل-رويترز-قالت مصادر إن",
+        "الموصل",
+        "رويترز",
+        "MOSUL, Iraq (Reuters) - Iraqi forces advanced.",
+        "MOSUL",
+        "Reuters",
+    ),
+    ("الرقة - المرصد - قالت مصادر", "الرقة", "المرصد", "BEIRUT (AP) — Syrian troops moved.", "BEIRUT", "AP"),
+    ("دير الزور–سانا–أعلنت القوات", "دير الزور", "سانا", "ALEPPO -- Fighting raged overnight.", "ALEPPO", ""),
 ]
 
 
@@ -81,8 +85,10 @@ def test_dateline_city_and_source(text: str, city: str, source: str) -> None:
     "text",
     [
         # Arabic                                              # English
-        "سيطر داعش على الموصل اليوم.",                        "Fighting continued in Raqqa - a city - today.",
-        "قالت مصادر محلية إن القتال مستمر",                   "The war goes on. Nothing here.",
+        "سيطر داعش على الموصل اليوم.",
+        "Fighting continued in Raqqa - a city - today.",
+        "قالت مصادر محلية إن القتال مستمر",
+        "The war goes on. Nothing here.",
     ],
 )
 def test_no_dateline(text: str) -> None:
@@ -92,6 +98,7 @@ def test_no_dateline(text: str) -> None:
 
 
 # --- header parsing ------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("text", "title", "published"),
@@ -122,6 +129,7 @@ def test_no_header_means_body_starts_at_zero() -> None:
 
 # --- explicit values beat the header, the header beats --date --------------------------
 
+
 def test_explicit_arguments_beat_the_header() -> None:
     text = (SEEDS / "mosul-2015-11-19-ar.txt").read_text(encoding="utf-8")
     doc = make_document(text, doc_id="s", published="2016-01-02", title="T", source="S", default_date="2010-01-01")
@@ -148,13 +156,17 @@ def test_explicit_language_wins_when_valid(text: str, given: str, expected: str)
 
 # --- helpers -----------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
         # Arabic                                # English
-        ("القتال في الموصل", "ar"),             ("Fighting in Mosul", "en"),
-        ("قال مسؤول Reuters إن الموصل", "ar"),   ("Mosul (الموصل) fell in June", "en"),
-        ("", "en"),                             ("2015 12:30", "en"),
+        ("القتال في الموصل", "ar"),
+        ("Fighting in Mosul", "en"),
+        ("قال مسؤول Reuters إن الموصل", "ar"),
+        ("Mosul (الموصل) fell in June", "en"),
+        ("", "en"),
+        ("2015 12:30", "en"),
     ],
 )
 def test_detect_lang(text: str, lang: str) -> None:
@@ -165,12 +177,18 @@ def test_detect_lang(text: str, lang: str) -> None:
     ("value", "expected"),
     [
         # Arabic-Indic digits                   # ASCII digits
-        ("٢٠١٥-١١-١٩", date(2015, 11, 19)),     ("2015-11-19", date(2015, 11, 19)),
-        ("١٩/١١/٢٠١٥", date(2015, 11, 19)),     ("19/11/2015", date(2015, 11, 19)),
-        ("۱۹.۱۱.۲۰۱۵", date(2015, 11, 19)),     ("19.11.2015", date(2015, 11, 19)),
-        ("٢٠١٥-٠٢-٣٠", None),                   ("2015-02-30", None),
-        ("أمس", None),                          ("yesterday", None),
-        ("", None),                             (None, None),
+        ("٢٠١٥-١١-١٩", date(2015, 11, 19)),
+        ("2015-11-19", date(2015, 11, 19)),
+        ("١٩/١١/٢٠١٥", date(2015, 11, 19)),
+        ("19/11/2015", date(2015, 11, 19)),
+        ("۱۹.۱۱.۲۰۱۵", date(2015, 11, 19)),
+        ("19.11.2015", date(2015, 11, 19)),
+        ("٢٠١٥-٠٢-٣٠", None),
+        ("2015-02-30", None),
+        ("أمس", None),
+        ("yesterday", None),
+        ("", None),
+        (None, None),
     ],
 )
 def test_parse_date(value, expected) -> None:

@@ -20,19 +20,23 @@ from typing import Any
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from extract.records import extraction_features
 from extract.inputs import RawArticle, jsonl_records, parse_jsonl_line
 from extract.pipeline import extract_article
+from extract.records import extraction_features
 from geodata.errors import InputError, Problem
 from geodata.formats.datasets import ACLED_REQUIRED, UCDP_REQUIRED, ImportResult, read_acled_csv, read_ucdp_csv
+from geodata.formats.geojson import record_to_feature
 from geodata.formats.text import decode
 from geodata.gazetteer import Gazetteer
-from geodata.formats.geojson import record_to_feature
 from geodata.store.rows import rows_of
 
-FUZZ = settings(max_examples=100, deadline=None, database=None, derandomize=True,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture,
-                                       HealthCheck.data_too_large])
+FUZZ = settings(
+    max_examples=100,
+    deadline=None,
+    database=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture, HealthCheck.data_too_large],
+)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -45,14 +49,19 @@ json_values = st.recursive(
 )
 records = st.fixed_dictionaries(
     {},
-    optional={"id": json_values, "text": st.text(max_size=200) | json_values, "date": json_values,
-              "title": json_values, "lang": st.sampled_from(["ar", "en", "xx", ""]) | json_values},
+    optional={
+        "id": json_values,
+        "text": st.text(max_size=200) | json_values,
+        "date": json_values,
+        "title": json_values,
+        "lang": st.sampled_from(["ar", "en", "xx", ""]) | json_values,
+    },
 )
 jsonl_lines = st.one_of(
     st.text(max_size=200),  # anything at all
     records.map(json.dumps),  # well-formed JSON, any shape
     records.map(lambda r: json.dumps(r, ensure_ascii=False)),
-    st.tuples(records.map(json.dumps), st.integers(0, 60)).map(lambda t: t[0][:t[1]]),  # cut off
+    st.tuples(records.map(json.dumps), st.integers(0, 60)).map(lambda t: t[0][: t[1]]),  # cut off
     st.integers(1, 3000).map(lambda n: "[" * n + "]" * n),
 )
 
@@ -110,14 +119,60 @@ def test_decode_any_bytes_gives_text_or_one_input_error(data: bytes) -> None:
 
 cells = st.one_of(
     st.text(max_size=12),
-    st.sampled_from(["", "0", "-1", "1e400", "nan", "inf", "91", "-181", "36.3", "43.1", "2016-10-17",
-                     "2016-02-30", "19 October 2016", "1", "2", "3", "9", "=1+1", "@SUM(A1)", '"', ',', "\n"]),
+    st.sampled_from(
+        [
+            "",
+            "0",
+            "-1",
+            "1e400",
+            "nan",
+            "inf",
+            "91",
+            "-181",
+            "36.3",
+            "43.1",
+            "2016-10-17",
+            "2016-02-30",
+            "19 October 2016",
+            "1",
+            "2",
+            "3",
+            "9",
+            "=1+1",
+            "@SUM(A1)",
+            '"',
+            ",",
+            "\n",
+        ]
+    ),
     st.floats(allow_nan=True).map(str),
     st.dates(min_value=date(1, 1, 1)).map(date.isoformat),
 )
-extra_columns = st.lists(st.sampled_from(["kind", "date", "start", "end", "doc", "evidence", "notes", "source",
-                                          "country", "admin1", "best", "low", "where_prec", "", "x", "Ünïcode",
-                                          "location", "confidence"]), max_size=4)
+extra_columns = st.lists(
+    st.sampled_from(
+        [
+            "kind",
+            "date",
+            "start",
+            "end",
+            "doc",
+            "evidence",
+            "notes",
+            "source",
+            "country",
+            "admin1",
+            "best",
+            "low",
+            "where_prec",
+            "",
+            "x",
+            "Ünïcode",
+            "location",
+            "confidence",
+        ]
+    ),
+    max_size=4,
+)
 
 
 coordinates = st.tuples(st.floats(-90, 90), st.floats(-180, 180))
@@ -131,7 +186,8 @@ GOOD_CELLS: dict[str, st.SearchStrategy[str]] = {  # what a well-formed row hold
     "type_of_violence": st.sampled_from(["1", "2", "3"]),
     "time_precision": st.sampled_from(["1", "2", "3", ""]),
     "where_prec": st.sampled_from([str(i) for i in range(1, 8)]),
-    "best": st.integers(0, 500).map(str), "low": st.integers(0, 500).map(str),
+    "best": st.integers(0, 500).map(str),
+    "low": st.integers(0, 500).map(str),
 }
 
 
@@ -145,8 +201,11 @@ def csv_files(draw: st.DrawFn, required: tuple[str, ...]) -> bytes:
     for _ in range(draw(st.integers(0, 8))):
         if draw(st.booleans()):  # well-formed: the extra columns (kind, start, date...) hold anything
             lat, lon = draw(coordinates)
-            good = {**{c: draw(strategy) for c, strategy in GOOD_CELLS.items()}, "latitude": str(lat),
-                    "longitude": str(lon)}
+            good = {
+                **{c: draw(strategy) for c, strategy in GOOD_CELLS.items()},
+                "latitude": str(lat),
+                "longitude": str(lon),
+            }
             rows.append([good.get(c) or draw(cells) for c in header])
         else:
             rows.append(draw(st.lists(cells, min_size=max(0, len(header) - 2), max_size=len(header) + 2)))
@@ -156,8 +215,9 @@ def csv_files(draw: st.DrawFn, required: tuple[str, ...]) -> bytes:
     writer.writerows(rows)
     text = buf.getvalue()
     if draw(st.booleans()):  # and sometimes a broken tail: an open quote, a NUL, a huge cell
-        text += draw(st.sampled_from(['"unterminated,1,2\n', "\x00", "\r", "a,b\n" * 3,
-                                      'x,"' + "long " * 30_000 + '"\n']))
+        text += draw(
+            st.sampled_from(['"unterminated,1,2\n', "\x00", "\r", "a,b\n" * 3, 'x,"' + "long " * 30_000 + '"\n'])
+        )
     encoding = draw(st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1256"]))
     return text.encode(encoding, errors="replace")
 
@@ -214,11 +274,58 @@ def test_ucdp_reader_on_generated_files(tmp_path: Path) -> None:
 # --- the extractor, from a JSON Lines record to features --------------------------------------------------------------
 
 PLACES_AR = ["الموصل", "الرقة", "حلب", "دمشق", "بغداد", "الفلوجة", "منبج", "كركوك", "الحسكة", "دير الزور", "البعاج"]
-WORDS_AR = ["قصف", "اشتباكات", "سيطر", "تنظيم", "داعش", "على", "مدينة", "نحو", "من", "إلى", "قتل", "عائلات",
-            "نزحت", "الطريق", "الواصل", "بين", "يوم", "١٩", "تشرين", "الثاني", "٢٠١٥", "،", "؛", "؟", "."]
+WORDS_AR = [
+    "قصف",
+    "اشتباكات",
+    "سيطر",
+    "تنظيم",
+    "داعش",
+    "على",
+    "مدينة",
+    "نحو",
+    "من",
+    "إلى",
+    "قتل",
+    "عائلات",
+    "نزحت",
+    "الطريق",
+    "الواصل",
+    "بين",
+    "يوم",
+    "١٩",
+    "تشرين",
+    "الثاني",
+    "٢٠١٥",
+    "،",
+    "؛",
+    "؟",
+    ".",
+]
 PLACES_EN = ["Mosul", "Raqqa", "Aleppo", "Damascus", "Baghdad", "Fallujah", "Manbij", "Kirkuk", "Hasakah"]
-WORDS_EN = ["clashes", "in", "near", "fled", "from", "to", "towards", "the", "road", "linking", "and", "killed",
-            "12", "people", "on", "19", "November", "2015", ",", ".", "ISIS", "forces"]
+WORDS_EN = [
+    "clashes",
+    "in",
+    "near",
+    "fled",
+    "from",
+    "to",
+    "towards",
+    "the",
+    "road",
+    "linking",
+    "and",
+    "killed",
+    "12",
+    "people",
+    "on",
+    "19",
+    "November",
+    "2015",
+    ",",
+    ".",
+    "ISIS",
+    "forces",
+]
 PREFIXES = ["", "", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "لل"]
 SUFFIXES = ["", "", "", "ها", "هم", "ي", "ة"]
 HARAKAT = [chr(c) for c in range(0x064B, 0x0653)] + ["\u0640", "\u200c", "\u200f"]  # and tatweel, ZWNJ, RLM
@@ -234,8 +341,12 @@ def arabic_word(draw: st.DrawFn) -> str:
     return word
 
 
-mixed_word = st.one_of(arabic_word(), st.sampled_from(PLACES_EN + WORDS_EN), st.text(max_size=3),
-                       st.sampled_from(["🔥", "🇮🇶", "\u200e", "\ufeff", "\u2028", "\t", "\n", "\n\n", "—", "« »"]))
+mixed_word = st.one_of(
+    arabic_word(),
+    st.sampled_from(PLACES_EN + WORDS_EN),
+    st.text(max_size=3),
+    st.sampled_from(["🔥", "🇮🇶", "\u200e", "\ufeff", "\u2028", "\t", "\n", "\n\n", "—", "« »"]),
+)
 article_texts = st.one_of(
     st.text(max_size=300),
     st.lists(arabic_word(), max_size=60).map(" ".join),
@@ -249,9 +360,9 @@ def _check_features(text: str, features: list[dict[str, Any]]) -> None:
         p = f["properties"]
         assert 0 <= p["start"] < p["end"] <= n, p
         assert 0 <= p["evidence_start"] < p["evidence_end"] <= n, p
-        assert text[p["evidence_start"]:p["evidence_end"]] == p["evidence"], p
+        assert text[p["evidence_start"] : p["evidence_end"]] == p["evidence"], p
         if p["kind"] == "place":
-            assert text[p["start"]:p["end"]] == p["surface"], p
+            assert text[p["start"] : p["end"]] == p["surface"], p
         if p["kind"] == "event":  # the trigger lies in the evidence sentence
             assert p["evidence_start"] <= p["start"] < p["end"] <= p["evidence_end"], p
         for span in p.get("spans", {}).values():  # every place and actor span is true too
@@ -284,8 +395,10 @@ def test_extraction_of_any_record_gives_true_offsets(gaz: Gazetteer) -> None:
 
 def test_extraction_of_very_long_lines_gives_true_offsets(gaz: Gazetteer) -> None:
     @settings(FUZZ, max_examples=5)
-    @given(st.lists(arabic_word() | st.sampled_from(PLACES_EN + WORDS_EN), min_size=20, max_size=40),
-           st.integers(2_000, 4_000))
+    @given(
+        st.lists(arabic_word() | st.sampled_from(PLACES_EN + WORDS_EN), min_size=20, max_size=40),
+        st.integers(2_000, 4_000),
+    )
     def check(words: list[str], repeat: int) -> None:
         line = " ".join(words[i % len(words)] for i in range(repeat)).replace("\n", " ")  # ~20,000 characters
         _extract_line(gaz, line)

@@ -62,8 +62,11 @@ def _docs(fc: dict[str, Any]) -> set[str]:
 
 
 def _places(fc: dict[str, Any], doc: str) -> set[str]:
-    return {f["properties"]["name"] for f in fc["features"]
-            if f["properties"]["doc"] == doc and f["properties"]["kind"] == "place"}
+    return {
+        f["properties"]["name"]
+        for f in fc["features"]
+        if f["properties"]["doc"] == doc and f["properties"]["kind"] == "place"
+    }
 
 
 def _strings(value: Any) -> Iterator[str]:
@@ -84,23 +87,24 @@ def _strings(value: Any) -> Iterator[str]:
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
 NOT_TEXT = [
     # name           bytes                                                   the message says
-    ("empty.txt",    b"",                                                    "empty"),
-    ("blank.txt",    b"  \r\n\t\n  ",                                        "empty"),
-    ("bom-only.txt", codecs.BOM_UTF8,                                        "empty"),
-    ("report.pdf",   b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "PDF"),
-    ("report.txt",   b"%PDF-1.4\n" + bytes(range(256)) * 4,                 "PDF"),  # the name lies
-    ("map.png",      PNG + bytes(range(256)),                                "PNG"),
-    ("photo.jpg",    b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(200),       "JPEG"),
-    ("tool",         b"\x7fELF\x02\x01\x01\x00" + bytes(64),                 "executable"),
-    ("setup.exe",    b"MZ\x90\x00\x03\x00\x00\x00\x04\x00" + bytes(64),      "executable"),
-    ("bundle.zip",   b"PK\x03\x04\x14\x00\x06\x00" + bytes(64),              "ZIP"),
-    ("data.bin",     bytes(range(256)) * 16,                                 "binary"),
+    ("empty.txt", b"", "empty"),
+    ("blank.txt", b"  \r\n\t\n  ", "empty"),
+    ("bom-only.txt", codecs.BOM_UTF8, "empty"),
+    ("report.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "PDF"),
+    ("report.txt", b"%PDF-1.4\n" + bytes(range(256)) * 4, "PDF"),  # the name lies
+    ("map.png", PNG + bytes(range(256)), "PNG"),
+    ("photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(200), "JPEG"),
+    ("tool", b"\x7fELF\x02\x01\x01\x00" + bytes(64), "executable"),
+    ("setup.exe", b"MZ\x90\x00\x03\x00\x00\x00\x04\x00" + bytes(64), "executable"),
+    ("bundle.zip", b"PK\x03\x04\x14\x00\x06\x00" + bytes(64), "ZIP"),
+    ("data.bin", bytes(range(256)) * 16, "binary"),
 ]
 
 
 @pytest.mark.parametrize(("name", "data", "fragment"), NOT_TEXT, ids=[c[0] for c in NOT_TEXT])
-def test_cli_refuses_what_is_not_text_and_keeps_the_batch(tmp_path: Path, capsys, gaz: Gazetteer, name: str,
-                                                          data: bytes, fragment: str) -> None:
+def test_cli_refuses_what_is_not_text_and_keeps_the_batch(
+    tmp_path: Path, capsys, gaz: Gazetteer, name: str, data: bytes, fragment: str
+) -> None:
     bad = tmp_path / name
     bad.write_bytes(data)
     good = _good_files(tmp_path / "good")
@@ -114,8 +118,9 @@ def test_cli_refuses_what_is_not_text_and_keeps_the_batch(tmp_path: Path, capsys
 
 
 @pytest.mark.parametrize(("name", "data", "fragment"), NOT_TEXT, ids=[c[0] for c in NOT_TEXT])
-def test_ingest_refuses_what_is_not_text_and_stores_the_rest(tmp_path: Path, store: Store, gaz: Gazetteer,
-                                                             name: str, data: bytes, fragment: str) -> None:
+def test_ingest_refuses_what_is_not_text_and_stores_the_rest(
+    tmp_path: Path, store: Store, gaz: Gazetteer, name: str, data: bytes, fragment: str
+) -> None:
     folder = tmp_path / "in"
     good = _good_files(folder)
     bad = folder / name
@@ -127,8 +132,9 @@ def test_ingest_refuses_what_is_not_text_and_stores_the_rest(tmp_path: Path, sto
     assert store.stats().documents == 2
 
 
-def test_one_batch_of_every_hostile_file_loses_nothing_good(tmp_path: Path, capsys, store: Store,
-                                                            gaz: Gazetteer) -> None:
+def test_one_batch_of_every_hostile_file_loses_nothing_good(
+    tmp_path: Path, capsys, store: Store, gaz: Gazetteer
+) -> None:
     folder = tmp_path / "in"
     good = _good_files(folder)
     bad = []
@@ -145,8 +151,9 @@ def test_one_batch_of_every_hostile_file_loses_nothing_good(tmp_path: Path, caps
     assert store.stats().documents == 2
 
 
-def test_a_bug_on_one_article_costs_only_that_article(tmp_path: Path, capsys, gaz: Gazetteer,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_bug_on_one_article_costs_only_that_article(
+    tmp_path: Path, capsys, gaz: Gazetteer, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import extract.pipeline
 
     real = extract.pipeline.extract_article
@@ -160,11 +167,14 @@ def test_a_bug_on_one_article_costs_only_that_article(tmp_path: Path, capsys, ga
     good = _good_files(tmp_path)
     rc, fc, err = _run([*map(str, good)], capsys)
     assert rc == 1 and _docs(fc) == {"good-ar.txt"}
-    assert err == [f"error: {tmp_path / 'good-en.txt'}: unexpected error (IndexError: string index out of range); "
-                   "please report it."]
+    assert err == [
+        f"error: {tmp_path / 'good-en.txt'}: unexpected error (IndexError: string index out of range); "
+        "please report it."
+    ]
 
 
 # --- Arabic in the old code pages and in UTF-16 ----------------------------------------------------------------
+
 
 def _utf8_with_a_stray_byte(text: str) -> bytes:
     data = text.encode("utf-8")
@@ -173,21 +183,21 @@ def _utf8_with_a_stray_byte(text: str) -> bytes:
 
 ENCODED = [
     # encoding                     bytes of the Arabic article
-    ("windows-1256",               AR.encode("cp1256")),
-    ("iso-8859-6",                 AR.encode("iso-8859-6")),
-    ("utf-16-le BOM",              codecs.BOM_UTF16_LE + AR.encode("utf-16-le")),
-    ("utf-16-be BOM",              codecs.BOM_UTF16_BE + AR.encode("utf-16-be")),
-    ("utf-16-le",                  AR.encode("utf-16-le")),
-    ("utf-16-be",                  AR.encode("utf-16-be")),
-    ("utf-8 BOM",                  codecs.BOM_UTF8 + AR.encode("utf-8")),
-    ("utf-8 CRLF",                 AR.replace(" نحو", "\r\nنحو").encode("utf-8")),
+    ("windows-1256", AR.encode("cp1256")),
+    ("iso-8859-6", AR.encode("iso-8859-6")),
+    ("utf-16-le BOM", codecs.BOM_UTF16_LE + AR.encode("utf-16-le")),
+    ("utf-16-be BOM", codecs.BOM_UTF16_BE + AR.encode("utf-16-be")),
+    ("utf-16-le", AR.encode("utf-16-le")),
+    ("utf-16-be", AR.encode("utf-16-be")),
+    ("utf-8 BOM", codecs.BOM_UTF8 + AR.encode("utf-8")),
+    ("utf-8 CRLF", AR.replace(" نحو", "\r\nنحو").encode("utf-8")),
 ]
 
 
 @pytest.mark.parametrize(("encoding", "data"), ENCODED, ids=[e for e, _ in ENCODED])
-def test_arabic_in_any_encoding_is_read_right_and_its_places_found(tmp_path: Path, capsys, store: Store,
-                                                                    gaz: Gazetteer, encoding: str,
-                                                                    data: bytes) -> None:
+def test_arabic_in_any_encoding_is_read_right_and_its_places_found(
+    tmp_path: Path, capsys, store: Store, gaz: Gazetteer, encoding: str, data: bytes
+) -> None:
     path = tmp_path / "article.txt"
     path.write_bytes(data)
     text = read_file(path).text
@@ -209,9 +219,9 @@ def test_utf8_with_a_stray_byte_stays_utf8(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("seed", sorted(SEEDS.glob("*-ar.txt"))[:3], ids=lambda p: p.stem)
 @pytest.mark.parametrize("encoding", ["iso-8859-6", "cp1256"])
-def test_a_whole_arabic_article_in_an_old_code_page_gives_the_same_places(tmp_path: Path, capsys,
-                                                                         gaz: Gazetteer, seed: Path,
-                                                                         encoding: str) -> None:
+def test_a_whole_arabic_article_in_an_old_code_page_gives_the_same_places(
+    tmp_path: Path, capsys, gaz: Gazetteer, seed: Path, encoding: str
+) -> None:
     original = seed.read_text(encoding="utf-8")
     path = tmp_path / seed.name
     path.write_bytes(original.encode(encoding, errors="replace"))  # the odd quote mark becomes "?"
@@ -234,13 +244,14 @@ def test_broken_utf16_is_read_not_crashed_on(tmp_path: Path, capsys, gaz: Gazett
 
 # --- mixed scripts: offsets stay true ------------------------------------------------------------------------------
 
-MIXED = ("Clashes in Mosul 🔥 today.\n\u200fاشتباكات عنيفة في \u200fالموصل\u200f 🇮🇶 ثم نزوح نحو الرقة.\u200e "
-         "Families fled to Raqqa 👨‍👩‍👧 and to حلب. قصفٌ على المَوْصِل وبالرقة.")
+MIXED = (
+    "Clashes in Mosul 🔥 today.\n\u200fاشتباكات عنيفة في \u200fالموصل\u200f 🇮🇶 ثم نزوح نحو الرقة.\u200e "
+    "Families fled to Raqqa 👨‍👩‍👧 and to حلب. قصفٌ على المَوْصِل وبالرقة."
+)
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "utf-8-sig"])
-def test_mixed_arabic_english_emoji_and_direction_marks(tmp_path: Path, capsys, gaz: Gazetteer,
-                                                        encoding: str) -> None:
+def test_mixed_arabic_english_emoji_and_direction_marks(tmp_path: Path, capsys, gaz: Gazetteer, encoding: str) -> None:
     path = tmp_path / "mixed.txt"
     path.write_bytes(MIXED.encode(encoding))
     text = read_file(path).text
@@ -251,7 +262,7 @@ def test_mixed_arabic_english_emoji_and_direction_marks(tmp_path: Path, capsys, 
         p = f["properties"]
         assert 0 <= p["start"] < p["end"] <= len(text)
         if p["kind"] == "place":
-            assert text[p["start"]:p["end"]] == p["surface"]
+            assert text[p["start"] : p["end"]] == p["surface"]
         assert p["evidence"] in text
     assert _places(fc, "mixed.txt") == {"Mosul", "Raqqa", "Aleppo"}
 
@@ -272,10 +283,26 @@ PAGE = """<!DOCTYPE html>
 <p>وفرت عائلات نحو <b>الرقة</b>.</p><template><script>alert('tpl')</script></template>
 <p>Last paragraph.</p><script>unclosed
 </body></html>"""
-KEPT = ("سقوط الموصل", "سيطر تنظيم داعش على مدينة الموصل.", "Iraqi forces entered Mosul", "وفرت عائلات نحو الرقة",
-        "Last paragraph.")
-DROPPED = ("<script", "alert", "javascript:", "onerror", "onload", "document.", "color: red", "evil.example",
-           "Enable JavaScript", "frame text", "stolen")
+KEPT = (
+    "سقوط الموصل",
+    "سيطر تنظيم داعش على مدينة الموصل.",
+    "Iraqi forces entered Mosul",
+    "وفرت عائلات نحو الرقة",
+    "Last paragraph.",
+)
+DROPPED = (
+    "<script",
+    "alert",
+    "javascript:",
+    "onerror",
+    "onload",
+    "document.",
+    "color: red",
+    "evil.example",
+    "Enable JavaScript",
+    "frame text",
+    "stolen",
+)
 
 
 def _page_inputs(tmp_path: Path) -> dict[str, list[str]]:
@@ -284,8 +311,12 @@ def _page_inputs(tmp_path: Path) -> dict[str, list[str]]:
     (tmp_path / "page.htm").write_bytes(PAGE.encode("cp1256", errors="replace"))
     (tmp_path / "saved.txt").write_text("<!-- saved from url=(0014)about:internet -->\n" + PAGE, encoding="utf-8")
     (tmp_path / "pages.jsonl").write_text(json.dumps({"id": "scraped", "text": PAGE}) + "\n", encoding="utf-8")
-    return {"page.html": [str(tmp_path / "page.html")], "page.htm": [str(tmp_path / "page.htm")],
-            "saved.txt": [str(tmp_path / "saved.txt")], "scraped": ["--jsonl", str(tmp_path / "pages.jsonl")]}
+    return {
+        "page.html": [str(tmp_path / "page.html")],
+        "page.htm": [str(tmp_path / "page.htm")],
+        "saved.txt": [str(tmp_path / "saved.txt")],
+        "scraped": ["--jsonl", str(tmp_path / "pages.jsonl")],
+    }
 
 
 @pytest.mark.parametrize("doc", ["page.html", "page.htm", "saved.txt", "scraped"])
@@ -328,7 +359,7 @@ def test_markup_in_a_plain_text_article_stays_text(tmp_path: Path, capsys, gaz: 
     for f in fc["features"]:
         p = f["properties"]
         if p["kind"] == "place":
-            assert text[p["start"]:p["end"]] == p["surface"]
+            assert text[p["start"] : p["end"]] == p["surface"]
     assert _places(fc, "note.txt") == {"Mosul", "Raqqa"}
 
 
@@ -348,8 +379,9 @@ def big_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def test_a_50_mb_file_is_refused_with_the_limit_and_the_batch_goes_on(tmp_path: Path, capsys, store: Store,
-                                                                      gaz: Gazetteer, big_file: Path) -> None:
+def test_a_50_mb_file_is_refused_with_the_limit_and_the_batch_goes_on(
+    tmp_path: Path, capsys, store: Store, gaz: Gazetteer, big_file: Path
+) -> None:
     good = _good_files(tmp_path / "good")
     rc, fc, err = _run([str(big_file), *map(str, good)], capsys)
     assert rc == 1 and len(err) == 1
@@ -372,8 +404,9 @@ _PEAK = textwrap.dedent("""
 def _peak_kib(path: Path) -> tuple[int, int]:
     """(exit status, peak resident memory in KiB) of `python -m extract PATH` in a child process."""
     code = _PEAK.format(root=str(ROOT))
-    proc = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=120,
-                          cwd=ROOT, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=120, cwd=ROOT, check=False
+    )
     peak = [line.split() for line in proc.stderr.splitlines() if line.startswith("PEAK ")]
     assert peak, proc.stderr
     return int(peak[0][1]), int(peak[0][2])
@@ -391,6 +424,7 @@ def test_a_50_mb_file_is_never_read_into_memory(tmp_path: Path, big_file: Path) 
 
 
 # --- JSON Lines: the good records all extracted, each bad line reported once ---------------------------------------
+
 
 def _jsonl_batch() -> tuple[bytes, set[str], set[int]]:
     """(file bytes, ids of the good records, numbers of the bad lines)."""
@@ -430,8 +464,9 @@ def _jsonl_batch() -> tuple[bytes, set[str], set[int]]:
     return codecs.BOM_UTF8 + "\n".join(lines).encode("utf-8", "surrogatepass") + b"\n", good, bad
 
 
-def test_cli_jsonl_keeps_every_good_record_and_reports_each_bad_line_once(tmp_path: Path, capsys,
-                                                                          gaz: Gazetteer) -> None:
+def test_cli_jsonl_keeps_every_good_record_and_reports_each_bad_line_once(
+    tmp_path: Path, capsys, gaz: Gazetteer
+) -> None:
     data, good, bad = _jsonl_batch()
     path = tmp_path / "batch.jsonl"
     path.write_bytes(data)
@@ -446,8 +481,9 @@ def test_cli_jsonl_keeps_every_good_record_and_reports_each_bad_line_once(tmp_pa
     assert "\ud800" not in json.dumps(fc, ensure_ascii=False, allow_nan=False).encode("utf-8", "replace").decode()
 
 
-def test_ingest_jsonl_keeps_every_good_record_and_reports_each_bad_line_once(tmp_path: Path, store: Store,
-                                                                             gaz: Gazetteer) -> None:
+def test_ingest_jsonl_keeps_every_good_record_and_reports_each_bad_line_once(
+    tmp_path: Path, store: Store, gaz: Gazetteer
+) -> None:
     data, good, bad = _jsonl_batch()
     path = tmp_path / "batch.jsonl"
     path.write_bytes(data)
@@ -461,12 +497,16 @@ def test_ingest_jsonl_keeps_every_good_record_and_reports_each_bad_line_once(tmp
     assert stored["controls"] == "Clashes\x00 in \x1bMosul\u2028 and Raqqa."
 
 
-@pytest.mark.parametrize(("name", "data", "fragment"), [
-    ("photo.jsonl", PNG + bytes(range(256)) * 40, "PNG"),
-    ("dump.jsonl", bytes(range(256)) * 40, "binary"),
-])
-def test_a_binary_jsonl_is_one_error_not_one_per_line(tmp_path: Path, capsys, store: Store, gaz: Gazetteer,
-                                                      name: str, data: bytes, fragment: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "data", "fragment"),
+    [
+        ("photo.jsonl", PNG + bytes(range(256)) * 40, "PNG"),
+        ("dump.jsonl", bytes(range(256)) * 40, "binary"),
+    ],
+)
+def test_a_binary_jsonl_is_one_error_not_one_per_line(
+    tmp_path: Path, capsys, store: Store, gaz: Gazetteer, name: str, data: bytes, fragment: str
+) -> None:
     path = tmp_path / name
     path.write_bytes(data)
     good = _good_files(tmp_path / "good")

@@ -55,17 +55,32 @@ def test_bad_files_are_reported_and_the_others_ingested(store: Store, gaz: Gazet
     (folder / "empty.txt").write_text("  \n")
     (folder / "notes.csv").write_text("ignored, not an article type")
     (folder / ".hidden.txt").write_text("hidden files are skipped")
-    lines = [json.dumps({"id": "j1", "text": "Clashes in Mosul and Raqqa.", "date": "2016-10-17"}),
-             "{not json", json.dumps({"id": "j2"}), json.dumps({"id": "j3", "text": "Airstrikes hit Ramadi."})]
+    lines = [
+        json.dumps({"id": "j1", "text": "Clashes in Mosul and Raqqa.", "date": "2016-10-17"}),
+        "{not json",
+        json.dumps({"id": "j2"}),
+        json.dumps({"id": "j3", "text": "Airstrikes hit Ramadi."}),
+    ]
     (folder / "batch.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
     report = ingest_paths([folder, tmp_path / "missing.txt"], store, gaz=gaz)
 
-    assert sorted(report.added) == sorted([str(folder / "a.txt"), str(folder / "sub" / "b.txt"),
-                                           f"{folder / 'batch.jsonl'}#j1", f"{folder / 'batch.jsonl'}#j3"])
+    assert sorted(report.added) == sorted(
+        [
+            str(folder / "a.txt"),
+            str(folder / "sub" / "b.txt"),
+            f"{folder / 'batch.jsonl'}#j1",
+            f"{folder / 'batch.jsonl'}#j3",
+        ]
+    )
     failed = {p.where(): p.reason for p in report.failed}
-    assert set(failed) == {str(folder / "report.txt"), str(folder / "empty.txt"), f"{folder / 'batch.jsonl'}:2",
-                           f"{folder / 'batch.jsonl'}:3", str(tmp_path / "missing.txt")}
+    assert set(failed) == {
+        str(folder / "report.txt"),
+        str(folder / "empty.txt"),
+        f"{folder / 'batch.jsonl'}:2",
+        f"{folder / 'batch.jsonl'}:3",
+        str(tmp_path / "missing.txt"),
+    }
     assert "PDF" in failed[str(folder / "report.txt")]
     assert "empty" in failed[str(folder / "empty.txt")]
     assert "not valid JSON" in failed[f"{folder / 'batch.jsonl'}:2"]
@@ -77,8 +92,9 @@ def test_bad_files_are_reported_and_the_others_ingested(store: Store, gaz: Gazet
     assert dated["j1"] == "2016-10-17"
 
 
-def test_a_crash_inside_one_document_leaves_nothing_of_it(store: Store, gaz: Gazetteer, monkeypatch,
-                                                          tmp_path: Path) -> None:
+def test_a_crash_inside_one_document_leaves_nothing_of_it(
+    store: Store, gaz: Gazetteer, monkeypatch, tmp_path: Path
+) -> None:
     victim = SEEDS / "mosul-2015-11-19-ar.txt"
     victim_id = document_id(victim.read_text(encoding="utf-8"))
     real = store_mod._insert_kind
@@ -172,10 +188,13 @@ def test_worker_processes_give_the_same_store(tmp_path: Path, gaz: Gazetteer) ->
 
 def test_a_failure_keeps_its_record_id_and_line_as_fields(store: Store, gaz: Gazetteer, tmp_path: Path) -> None:
     feed = tmp_path / "feed.jsonl"
-    feed.write_text(json.dumps({"id": "ok", "text": "Clashes in Mosul."}) + "\n"
-                    + json.dumps({"id": "late", "text": "Clashes in Raqqa.", "date": "the day before"}) + "\n",
-                    encoding="utf-8")
+    feed.write_text(
+        json.dumps({"id": "ok", "text": "Clashes in Mosul."})
+        + "\n"
+        + json.dumps({"id": "late", "text": "Clashes in Raqqa.", "date": "the day before"})
+        + "\n",
+        encoding="utf-8",
+    )
     [problem] = ingest_paths([feed], store, gaz=gaz).failed
     assert (problem.source, problem.line, problem.item) == (str(feed), 2, "late")
     assert problem.reason.startswith('the "date" field') and str(problem).startswith(f"{feed}:2 (id late): ")
-

@@ -33,6 +33,7 @@ def test_read_file_refuses_a_pdf_by_name(tmp_path: Path) -> None:
 
 # --- read_file ---------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(("name", "data"), [("ar.txt", AR.encode("cp1256")), ("en.txt", codecs.BOM_UTF8 + EN.encode())])
 def test_read_file(tmp_path: Path, name: str, data: bytes) -> None:
     path = tmp_path / name
@@ -90,10 +91,12 @@ def test_check_text_limits(monkeypatch) -> None:
 
 # --- JSON Lines ----------------------------------------------------------------------------
 
+
 def test_parse_jsonl_line_good() -> None:
     line = '{"id": 7, "text": "القتال في الموصل", "date": "2015-11-19", "title": "T", "lang": "ar"}'
-    assert parse_jsonl_line(line, "f.jsonl", 1) == RawArticle("7", "القتال في الموصل", "2015-11-19", "T", "ar",
-                                                              source="f.jsonl", line=1)
+    assert parse_jsonl_line(line, "f.jsonl", 1) == RawArticle(
+        "7", "القتال في الموصل", "2015-11-19", "T", "ar", source="f.jsonl", line=1
+    )
 
 
 @pytest.mark.parametrize(
@@ -141,18 +144,21 @@ def test_a_bad_date_names_the_record_by_its_id() -> None:
     with pytest.raises(InputError) as exc:
         parse_jsonl_line('{"id": "a7", "text": "Clashes in Mosul.", "date": "yesterday"}', "feed.jsonl", 3)
     assert (exc.value.problem.line, exc.value.problem.item) == (3, "a7")
-    assert str(exc.value).startswith("feed.jsonl:3 (id a7): the \"date\" field")
+    assert str(exc.value).startswith('feed.jsonl:3 (id a7): the "date" field')
 
 
 # --- batches: files, folders, JSON Lines -------------------------------------------------------
+
 
 def _batch(tmp_path: Path) -> Path:
     folder = tmp_path / "batch"
     (folder / "sub").mkdir(parents=True)
     (folder / "a.txt").write_text(EN, encoding="utf-8")
     (folder / "sub" / "b.html").write_text(f"<html><body><p>{AR}</p></body></html>", encoding="utf-8")
-    (folder / "feed.jsonl").write_text('{"id": "j1", "text": "Clashes in Raqqa."}\nnot json\n\n'
-                                       '{"id": "j2", "text": "اشتباكات في الحسكة"}\n', encoding="utf-8")
+    (folder / "feed.jsonl").write_text(
+        '{"id": "j1", "text": "Clashes in Raqqa."}\nnot json\n\n{"id": "j2", "text": "اشتباكات في الحسكة"}\n',
+        encoding="utf-8",
+    )
     (folder / "notes.md").write_text("ignored", encoding="utf-8")
     (folder / ".hidden.txt").write_text("ignored", encoding="utf-8")
     return folder
@@ -162,10 +168,20 @@ def test_read_paths_walks_folders_and_reads_json_lines_by_suffix(tmp_path: Path)
     folder = _batch(tmp_path)
     out = list(read_paths([folder, tmp_path / "missing.txt"]))
     got = [(x.doc_id, x.line) if isinstance(x, RawArticle) else (x.source, x.line) for x in out]
-    assert got == [("a.txt", None), ("j1", 1), (str(folder / "feed.jsonl"), 2), ("j2", 4), ("b.html", None),
-                   (str(tmp_path / "missing.txt"), None)]
+    assert got == [
+        ("a.txt", None),
+        ("j1", 1),
+        (str(folder / "feed.jsonl"), 2),
+        ("j2", 4),
+        ("b.html", None),
+        (str(tmp_path / "missing.txt"), None),
+    ]
     assert [x.label for x in out if isinstance(x, RawArticle)] == [
-        str(folder / "a.txt"), f"{folder / 'feed.jsonl'}#j1", f"{folder / 'feed.jsonl'}#j2", str(folder / "sub/b.html")]
+        str(folder / "a.txt"),
+        f"{folder / 'feed.jsonl'}#j1",
+        f"{folder / 'feed.jsonl'}#j2",
+        str(folder / "sub/b.html"),
+    ]
     assert out[-1].reason == "no such file or folder."
     assert count_articles([folder, tmp_path / "missing.txt"]) == len(out)
 
@@ -179,12 +195,16 @@ def test_read_paths_reports_a_binary_json_lines_file_once(tmp_path: Path) -> Non
 
 # --- uploads and pasted text use the same checks ---------------------------------------------
 
-@pytest.mark.parametrize(("name", "data", "says"), [
-    ("a.pdf", b"%PDF-1.4", "cannot be read"),
-    ("a.txt", b"", "empty"),
-    ("a.txt", b"%PDF-1.4", "PDF document"),
-    ("a.jsonl", b'{"id": 1}\n', '"text" field'),
-])
+
+@pytest.mark.parametrize(
+    ("name", "data", "says"),
+    [
+        ("a.pdf", b"%PDF-1.4", "cannot be read"),
+        ("a.txt", b"", "empty"),
+        ("a.txt", b"%PDF-1.4", "PDF document"),
+        ("a.jsonl", b'{"id": 1}\n', '"text" field'),
+    ],
+)
 def test_upload_problems_name_the_upload(name: str, data: bytes, says: str) -> None:
     [problem] = read_upload(f"/some/where/{name}", data)
     assert isinstance(problem, Problem) and problem.source == name and says in problem.reason
@@ -205,4 +225,3 @@ def test_pasted_text_is_named_after_its_content() -> None:
     assert a.doc_id == b.doc_id and a.doc_id.startswith("pasted-") and a.text == "Clashes in Mosul.\n"
     with pytest.raises(InputError, match="the pasted text: the article is empty"):
         read_pasted("  \n")
-

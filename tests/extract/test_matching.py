@@ -16,21 +16,24 @@ from geodata.names import is_arabic, normalize_name, normalize_text
 def _mentions(gaz, text: str) -> list[tuple[str, str, str]]:
     """(surface, proclitic, matched key) of every unblocked raw match."""
     nt = normalize_text(text)
-    return [(text[m.start : m.end], m.prefix, gaz.index.keys[m.key_index]) for m in find_matches(gaz.index, nt, text, blocked=BLOCK)]
+    return [
+        (text[m.start : m.end], m.prefix, gaz.index.keys[m.key_index])
+        for m in find_matches(gaz.index, nt, text, blocked=BLOCK)
+    ]
 
 
 # --- Arabic proclitics -------------------------------------------------------
 # و and, ف so, ب in/by, ل to/for, ك like, stacked (وب, فب ...), and ل + ال = لل.
 #   text            surface    clitic   English gloss for the reader
 CLITICS = [
-    ("وبالموصل",    "الموصل",  "وب"),   # and in Mosul
-    ("فالحسكة",     "الحسكة",  "ف"),    # so Hasakah
-    ("بمنبج",       "منبج",    "ب"),    # in Manbij
-    ("وسنجار",      "سنجار",   "و"),    # and Sinjar
-    ("كالموصل",     "الموصل",  "ك"),    # like Mosul
-    ("لمنبج",       "منبج",    "ل"),    # to Manbij
-    ("فبالرقة",     "الرقة",   "فب"),   # so in Raqqa
-    ("بدير الزور",  "دير الزور", "ب"),  # in Deir ez-Zor (clitic on a two-word name)
+    ("وبالموصل", "الموصل", "وب"),  # and in Mosul
+    ("فالحسكة", "الحسكة", "ف"),  # so Hasakah
+    ("بمنبج", "منبج", "ب"),  # in Manbij
+    ("وسنجار", "سنجار", "و"),  # and Sinjar
+    ("كالموصل", "الموصل", "ك"),  # like Mosul
+    ("لمنبج", "منبج", "ل"),  # to Manbij
+    ("فبالرقة", "الرقة", "فب"),  # so in Raqqa
+    ("بدير الزور", "دير الزور", "ب"),  # in Deir ez-Zor (clitic on a two-word name)
 ]
 
 
@@ -53,8 +56,8 @@ def test_clitic_forms_resolve_like_the_bare_name(gaz, text: str, expected_cc: st
 @pytest.mark.parametrize(
     ("text", "surface"),
     [
-        ("للرقة", "لرقة"),    # to Raqqa: the first ل is the preposition, the second the article
-        ("وللرقة", "لرقة"),   # and to Raqqa
+        ("للرقة", "لرقة"),  # to Raqqa: the first ل is the preposition, the second the article
+        ("وللرقة", "لرقة"),  # and to Raqqa
         ("فللحسكة", "لحسكة"),  # so to Hasakah
     ],
 )
@@ -82,10 +85,10 @@ def test_harakat_after_a_clitic_belong_to_the_clitic(gaz) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "تالموصل",    # ت is no proclitic
-        "سالرقة",     # nor is س
-        "الموصلي",    # a longer word (al-Mosuli, a surname) is not the name
-        "الرقاوي",    # Raqqawi
+        "تالموصل",  # ت is no proclitic
+        "سالرقة",  # nor is س
+        "الموصلي",  # a longer word (al-Mosuli, a surname) is not the name
+        "الرقاوي",  # Raqqawi
         "Mosuli",
         "Raqqawi",
         "منبجي",
@@ -102,12 +105,12 @@ def test_english_names_take_no_clitic(gaz) -> None:
 # --- longest match -----------------------------------------------------------
 #   text                                 surface                        name
 LONGEST = [
-    ("القتال في دير الزور",               "دير الزور",                  "Deir ez-Zor"),
-    ("Fighting in Deir ez-Zor today",     "Deir ez-Zor",                "Deir ez-Zor"),
+    ("القتال في دير الزور", "دير الزور", "Deir ez-Zor"),
+    ("Fighting in Deir ez-Zor today", "Deir ez-Zor", "Deir ez-Zor"),
     ("بدعم من الولايات المتحدة الأميركية", "الولايات المتحدة الأميركية", "United States"),
-    ("troops from the United States",     "United States",              "United States"),
-    ("سيطروا على سد الموصل",              "سد الموصل",                  "Mosul Dam"),
-    ("they seized the Mosul Dam",         "Mosul Dam",                  "Mosul Dam"),
+    ("troops from the United States", "United States", "United States"),
+    ("سيطروا على سد الموصل", "سد الموصل", "Mosul Dam"),
+    ("they seized the Mosul Dam", "Mosul Dam", "Mosul Dam"),
 ]
 
 
@@ -138,10 +141,10 @@ def test_large_city_whose_key_looks_like_a_frequent_word_is_still_found(gaz) -> 
 # --- blocked phrases (data/not_places.csv) ------------------------------------
 #   Arabic                      English
 BLOCKED = [
-    ("سكاي نيوز عربية",         "Sky News Arabia"),
-    ("الشروق العربي",           "Al Jazeera"),
-    ("هاري ترمان",              "Al-Jazeera"),
-    ("تشارل ديغول",             "Al Arabiya"),
+    ("سكاي نيوز عربية", "Sky News Arabia"),
+    ("الشروق العربي", "Al Jazeera"),
+    ("هاري ترمان", "Al-Jazeera"),
+    ("تشارل ديغول", "Al Arabiya"),
 ]
 
 

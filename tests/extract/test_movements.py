@@ -15,8 +15,8 @@ from dataclasses import dataclass
 import pytest
 
 from extract.document import make_document
-from extract.records import extraction_features
 from extract.pipeline import extract_document
+from extract.records import extraction_features
 from extract.types import Extraction, Movement, actor_name
 
 PUBLISHED = "2016-10-17"
@@ -54,58 +54,129 @@ def _movement(gaz, j: Journey) -> tuple[Extraction, Movement]:
 
 # (id, Arabic journey, English journey)
 ROWS = [
-    ("seed-journey",
-     Journey("وصلت قرابة 70 عائلة من عائلات قيادات داعش إلى الموصل، هاربة من مدينة الرقة باتجاه الحسكة ومن ثم إلى "
-             "منطقة البعاج الواقعة في الأطراف الجنوبية الغربية من الموصل.",
-             (RAQQA, HASAKAH, BAAJ, MOSUL), "Families of ISIS members", 70, "families"),
-     Journey("About 70 families of ISIS fighters fled Raqqa for Hasakah, then to Baaj, and arrived in Mosul.",
-             (RAQQA, HASAKAH, BAAJ, MOSUL), "Families of ISIS members", 70, "families")),
-    ("fled-for",
-     Journey("فرت 70 عائلة من الرقة إلى الحسكة.", (RAQQA, HASAKAH), SKIP, 70, "families"),
-     Journey("About 70 families fled Raqqa for Hasakah.", (RAQQA, HASAKAH), SKIP, 70, "families")),
-    ("withdrew-toward",
-     Journey("انسحب مئات من مسلحي داعش من الرمادي باتجاه هيت.", (RAMADI, HIT), "ISIS", None, "fighters"),
-     Journey("Several hundred ISIS fighters withdrew from Ramadi toward Hit.", (RAMADI, HIT), "ISIS", None,
-             "fighters")),
-    ("evacuated-to-camps",
-     Journey("تم إجلاء آلاف المدنيين من الرمادي إلى مخيمات في الحبانية.", (RAMADI, HABBANIYAH), "Civilians", None,
-             "civilians"),
-     Journey("Thousands of civilians were evacuated from Ramadi to camps at Habbaniyah.", (RAMADI, HABBANIYAH),
-             "Civilians", None, "civilians")),
-    ("returned-to-from",
-     Journey("عادت العائلات إلى الموصل من أربيل.", (ERBIL, MOSUL)),
-     Journey("The families returned to Mosul from Erbil.", (ERBIL, MOSUL))),
-    ("returned-dated",
-     Journey("عادت 200 عائلة إلى الموصل من أربيل يوم الأحد.", (ERBIL, MOSUL), SKIP, 200, "families",
-             "2016-10-16", "day"),
-     Journey("200 families returned to Mosul from Erbil on Sunday.", (ERBIL, MOSUL), SKIP, 200, "families",
-             "2016-10-16", "day")),
-    ("via",
-     Journey("فرت العائلات من الرقة إلى الموصل عبر الحسكة.", (RAQQA, HASAKAH, MOSUL)),
-     Journey("Families fled Raqqa to Mosul via Hasakah.", (RAQQA, HASAKAH, MOSUL))),
-    ("then",
-     Journey("فرت عائلات من الرقة باتجاه الحسكة ثم إلى البعاج.", (RAQQA, HASAKAH, BAAJ)),
-     Journey("Families fled Raqqa toward Hasakah and then to Baaj.", (RAQQA, HASAKAH, BAAJ))),
-    ("descriptor-not-a-stop",
-     Journey("فرت العائلات من الرقة إلى البعاج الواقعة جنوب غرب الموصل.", (RAQQA, BAAJ)),
-     Journey("Families fled from Raqqa to Baaj, located southwest of Mosul.", (RAQQA, BAAJ))),
-    ("actor-withdrew",
-     Journey("انسحبت قوات البيشمركة من سنجار إلى دهوك.", (SINJAR, DUHOK), "Peshmerga (Kurdistan Region)"),
-     Journey("Peshmerga forces withdrew from Sinjar to Dohuk.", (SINJAR, DUHOK), "Peshmerga (Kurdistan Region)")),
-    ("arrived-from",
-     Journey("وصل مقاتلون إلى الموصل قادمين من الرقة.", (RAQQA, MOSUL)),
-     Journey("Fighters arrived in Mosul from Raqqa.", (RAQQA, MOSUL))),
-    ("the-city",
-     Journey("سيطر داعش على الرقة. وهربت العائلات من المدينة باتجاه الحسكة.", (RAQQA, HASAKAH)),
-     Journey("ISIS seized Raqqa. Families fled the city toward Hasakah.", (RAQQA, HASAKAH))),
-    ("definite-noun-trigger",  # النزوح / بالخروج: the movement noun with its article and clitics
-     Journey("وبدأت العائلات بالخروج من الرقة باتجاه الحسكة.", (RAQQA, HASAKAH)),
-     Journey("Families began fleeing from Raqqa toward Hasakah.", (RAQQA, HASAKAH))),
-    ("dated-explicit",
-     Journey("انسحبت القوات العراقية من الموصل باتجاه بغداد في 10 يونيو 2014.", (MOSUL, "Baghdad"), "Iraqi army",
-             SKIP, SKIP, "2014-06-10", "day"),
-     Journey("Iraqi troops withdrew from Mosul toward Baghdad on June 10, 2014.", (MOSUL, "Baghdad"), "Iraqi army",
-             SKIP, SKIP, "2014-06-10", "day")),
+    (
+        "seed-journey",
+        Journey(
+            "وصلت قرابة 70 عائلة من عائلات قيادات داعش إلى الموصل، هاربة من مدينة الرقة باتجاه الحسكة ومن ثم إلى "
+            "منطقة البعاج الواقعة في الأطراف الجنوبية الغربية من الموصل.",
+            (RAQQA, HASAKAH, BAAJ, MOSUL),
+            "Families of ISIS members",
+            70,
+            "families",
+        ),
+        Journey(
+            "About 70 families of ISIS fighters fled Raqqa for Hasakah, then to Baaj, and arrived in Mosul.",
+            (RAQQA, HASAKAH, BAAJ, MOSUL),
+            "Families of ISIS members",
+            70,
+            "families",
+        ),
+    ),
+    (
+        "fled-for",
+        Journey("فرت 70 عائلة من الرقة إلى الحسكة.", (RAQQA, HASAKAH), SKIP, 70, "families"),
+        Journey("About 70 families fled Raqqa for Hasakah.", (RAQQA, HASAKAH), SKIP, 70, "families"),
+    ),
+    (
+        "withdrew-toward",
+        Journey("انسحب مئات من مسلحي داعش من الرمادي باتجاه هيت.", (RAMADI, HIT), "ISIS", None, "fighters"),
+        Journey(
+            "Several hundred ISIS fighters withdrew from Ramadi toward Hit.", (RAMADI, HIT), "ISIS", None, "fighters"
+        ),
+    ),
+    (
+        "evacuated-to-camps",
+        Journey(
+            "تم إجلاء آلاف المدنيين من الرمادي إلى مخيمات في الحبانية.",
+            (RAMADI, HABBANIYAH),
+            "Civilians",
+            None,
+            "civilians",
+        ),
+        Journey(
+            "Thousands of civilians were evacuated from Ramadi to camps at Habbaniyah.",
+            (RAMADI, HABBANIYAH),
+            "Civilians",
+            None,
+            "civilians",
+        ),
+    ),
+    (
+        "returned-to-from",
+        Journey("عادت العائلات إلى الموصل من أربيل.", (ERBIL, MOSUL)),
+        Journey("The families returned to Mosul from Erbil.", (ERBIL, MOSUL)),
+    ),
+    (
+        "returned-dated",
+        Journey(
+            "عادت 200 عائلة إلى الموصل من أربيل يوم الأحد.", (ERBIL, MOSUL), SKIP, 200, "families", "2016-10-16", "day"
+        ),
+        Journey(
+            "200 families returned to Mosul from Erbil on Sunday.",
+            (ERBIL, MOSUL),
+            SKIP,
+            200,
+            "families",
+            "2016-10-16",
+            "day",
+        ),
+    ),
+    (
+        "via",
+        Journey("فرت العائلات من الرقة إلى الموصل عبر الحسكة.", (RAQQA, HASAKAH, MOSUL)),
+        Journey("Families fled Raqqa to Mosul via Hasakah.", (RAQQA, HASAKAH, MOSUL)),
+    ),
+    (
+        "then",
+        Journey("فرت عائلات من الرقة باتجاه الحسكة ثم إلى البعاج.", (RAQQA, HASAKAH, BAAJ)),
+        Journey("Families fled Raqqa toward Hasakah and then to Baaj.", (RAQQA, HASAKAH, BAAJ)),
+    ),
+    (
+        "descriptor-not-a-stop",
+        Journey("فرت العائلات من الرقة إلى البعاج الواقعة جنوب غرب الموصل.", (RAQQA, BAAJ)),
+        Journey("Families fled from Raqqa to Baaj, located southwest of Mosul.", (RAQQA, BAAJ)),
+    ),
+    (
+        "actor-withdrew",
+        Journey("انسحبت قوات البيشمركة من سنجار إلى دهوك.", (SINJAR, DUHOK), "Peshmerga (Kurdistan Region)"),
+        Journey("Peshmerga forces withdrew from Sinjar to Dohuk.", (SINJAR, DUHOK), "Peshmerga (Kurdistan Region)"),
+    ),
+    (
+        "arrived-from",
+        Journey("وصل مقاتلون إلى الموصل قادمين من الرقة.", (RAQQA, MOSUL)),
+        Journey("Fighters arrived in Mosul from Raqqa.", (RAQQA, MOSUL)),
+    ),
+    (
+        "the-city",
+        Journey("سيطر داعش على الرقة. وهربت العائلات من المدينة باتجاه الحسكة.", (RAQQA, HASAKAH)),
+        Journey("ISIS seized Raqqa. Families fled the city toward Hasakah.", (RAQQA, HASAKAH)),
+    ),
+    (
+        "definite-noun-trigger",  # النزوح / بالخروج: the movement noun with its article and clitics
+        Journey("وبدأت العائلات بالخروج من الرقة باتجاه الحسكة.", (RAQQA, HASAKAH)),
+        Journey("Families began fleeing from Raqqa toward Hasakah.", (RAQQA, HASAKAH)),
+    ),
+    (
+        "dated-explicit",
+        Journey(
+            "انسحبت القوات العراقية من الموصل باتجاه بغداد في 10 يونيو 2014.",
+            (MOSUL, "Baghdad"),
+            "Iraqi army",
+            SKIP,
+            SKIP,
+            "2014-06-10",
+            "day",
+        ),
+        Journey(
+            "Iraqi troops withdrew from Mosul toward Baghdad on June 10, 2014.",
+            (MOSUL, "Baghdad"),
+            "Iraqi army",
+            SKIP,
+            SKIP,
+            "2014-06-10",
+            "day",
+        ),
+    ),
 ]
 
 CASES = [pytest.param(j, id=f"{row_id}-{lang}") for row_id, ar, en in ROWS for lang, j in (("ar", ar), ("en", en))]
@@ -155,10 +226,16 @@ def test_date_and_evidence(gaz, journey: Journey) -> None:
 @pytest.mark.parametrize(
     ("text", "waypoints"),
     [
-        pytest.param("في الرقة، هربت عائلات باتجاه الموصل. وخرجت عائلات أخرى من المدينة باتجاه الموصل.",
-                     [[RAQQA, MOSUL], [RAQQA, MOSUL]], id="ar"),
-        pytest.param("In Raqqa, families fled toward Mosul. More families left the city for Mosul.",
-                     [[RAQQA, MOSUL], [RAQQA, MOSUL]], id="en"),
+        pytest.param(
+            "في الرقة، هربت عائلات باتجاه الموصل. وخرجت عائلات أخرى من المدينة باتجاه الموصل.",
+            [[RAQQA, MOSUL], [RAQQA, MOSUL]],
+            id="ar",
+        ),
+        pytest.param(
+            "In Raqqa, families fled toward Mosul. More families left the city for Mosul.",
+            [[RAQQA, MOSUL], [RAQQA, MOSUL]],
+            id="en",
+        ),
     ],
 )
 def test_the_city_left_is_not_the_destination_just_named(gaz, text: str, waypoints: list[list[str]]) -> None:
@@ -197,8 +274,9 @@ def test_one_place_is_no_journey(gaz, text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        pytest.param("وصلت قرابة 70 عائلة إلى الموصل، هاربة من مدينة الرقة باتجاه الحسكة ومن ثم إلى منطقة البعاج.",
-                     id="ar"),
+        pytest.param(
+            "وصلت قرابة 70 عائلة إلى الموصل، هاربة من مدينة الرقة باتجاه الحسكة ومن ثم إلى منطقة البعاج.", id="ar"
+        ),
         pytest.param("About 70 families fled Raqqa for Hasakah, then to Baaj.", id="en"),
     ],
 )

@@ -41,9 +41,9 @@ from hypothesis import strategies as st
 
 from extract.cli import main as cli_main
 from extract.document import make_document
-from extract.records import extraction_features
 from extract.inputs import read_file
 from extract.pipeline import extract_article, extract_document
+from extract.records import extraction_features
 from extract.sentences import sentence_of
 from extract.types import Extraction, Span
 
@@ -59,6 +59,7 @@ KINDS = ("event", "movement", "route")
 
 
 # ---- the seed and its golden features ---------------------------------------------
+
 
 def _rounded(coords):
     if coords and isinstance(coords[0], list):
@@ -103,55 +104,91 @@ def _describe(f: dict) -> str:
 def test_seed_still_has_every_golden_feature(golden: list[dict], seed_features: list[dict]) -> None:
     problems = []
     for g in golden:
-        same_place = [f for f in seed_features if f["properties"]["kind"] == g["kind"]  # golden start/end: the sentence
-                      and (f["properties"]["evidence_start"], f["properties"]["evidence_end"]) == (g["start"], g["end"])]
-        found = [f for f in same_place if f["geometry"]["type"] == g["geometry"]
-                 and _rounded(f["geometry"]["coordinates"]) == g["coordinates"]
-                 and all(f["properties"].get(k) == v for k, v in g["properties"].items())]
+        same_place = [
+            f
+            for f in seed_features
+            if f["properties"]["kind"] == g["kind"]  # golden start/end: the sentence
+            and (f["properties"]["evidence_start"], f["properties"]["evidence_end"]) == (g["start"], g["end"])
+        ]
+        found = [
+            f
+            for f in same_place
+            if f["geometry"]["type"] == g["geometry"]
+            and _rounded(f["geometry"]["coordinates"]) == g["coordinates"]
+            and all(f["properties"].get(k) == v for k, v in g["properties"].items())
+        ]
         if found:
             continue
         if not same_place:
-            problems.append(f"MISSING {g['kind']} for «{g['quote']}» ({g['start']}:{g['end']}): no {g['kind']} "
-                            "in that sentence any more")
+            problems.append(
+                f"MISSING {g['kind']} for «{g['quote']}» ({g['start']}:{g['end']}): no {g['kind']} "
+                "in that sentence any more"
+            )
             continue
         for f in same_place:
             diff = {k: (v, f["properties"].get(k)) for k, v in g["properties"].items() if f["properties"].get(k) != v}
             coords = _rounded(f["geometry"]["coordinates"])
             if coords != g["coordinates"]:
                 diff["coordinates"] = (g["coordinates"], coords)
-            problems.append(f"CHANGED {_describe(f)} for «{g['quote']}»: "
-                            + ", ".join(f"{k}: expected {a!r}, got {b!r}" for k, (a, b) in diff.items()))
+            problems.append(
+                f"CHANGED {_describe(f)} for «{g['quote']}»: "
+                + ", ".join(f"{k}: expected {a!r}, got {b!r}" for k, (a, b) in diff.items())
+            )
     assert not problems, "\n".join(problems)
 
 
 def _in_sentence(features: list[dict], kind: str, quote: str) -> list[dict]:
-    return [f["properties"] for f in features
-            if f["properties"]["kind"] == kind and quote in f["properties"]["evidence"]]
+    return [
+        f["properties"] for f in features if f["properties"]["kind"] == kind and quote in f["properties"]["evidence"]
+    ]
 
 
 # (id, kind, a phrase of the evidence sentence, properties it must have, properties it must not have)
 SEED_RIGHT = [
     ("french-strikes-target-isis", "event", "المقاتلات الفرنسية", {"actor1": "France", "actor2": "ISIS"}, {}),
-    ("raqqa-strikes-hit-isis", "event", "الغارات الجوية الكثيفة", {"actor2": "ISIS", "location": "Raqqa"},
-     {"actor1": "ISIS"}),
-    ("new-syrian-army-backer-is-no-target", "event", "الجيش السوري الجديد", {"actor1": "New Syrian Army"},
-     {"actor2": "United States"}),
-    ("us-turkey-agreement", "event", "أبرم اتفاق أمني",
-     {"sub_event_type": "Agreement", "actor1": "United States", "actor2": "Turkish forces"}, {}),
-    ("baaj-road-used-by-isis", "route", "طريق البعاج الجنوبي", {"via": ["Al-Baaj"], "controlled_by": "",
-                                                                "status": "used by ISIS"}, {}),
+    (
+        "raqqa-strikes-hit-isis",
+        "event",
+        "الغارات الجوية الكثيفة",
+        {"actor2": "ISIS", "location": "Raqqa"},
+        {"actor1": "ISIS"},
+    ),
+    (
+        "new-syrian-army-backer-is-no-target",
+        "event",
+        "الجيش السوري الجديد",
+        {"actor1": "New Syrian Army"},
+        {"actor2": "United States"},
+    ),
+    (
+        "us-turkey-agreement",
+        "event",
+        "أبرم اتفاق أمني",
+        {"sub_event_type": "Agreement", "actor1": "United States", "actor2": "Turkish forces"},
+        {},
+    ),
+    (
+        "baaj-road-used-by-isis",
+        "route",
+        "طريق البعاج الجنوبي",
+        {"via": ["Al-Baaj"], "controlled_by": "", "status": "used by ISIS"},
+        {},
+    ),
     ("families-leave-raqqa", "movement", "التقاطر والخروج من المدينة", {"waypoints": ["Raqqa", "Mosul"]}, {}),
     ("the-70-families-are-families", "movement", "70 عائلة", {"actor": "Families of ISIS members"}, {}),
 ]
 
 
-@pytest.mark.parametrize(("kind", "quote", "want", "not_want"),
-                         [pytest.param(*row[1:], id=row[0]) for row in SEED_RIGHT])
-def test_seed_feature_is_right(seed_features: list[dict], kind: str, quote: str, want: dict,
-                               not_want: dict) -> None:
+@pytest.mark.parametrize(
+    ("kind", "quote", "want", "not_want"), [pytest.param(*row[1:], id=row[0]) for row in SEED_RIGHT]
+)
+def test_seed_feature_is_right(seed_features: list[dict], kind: str, quote: str, want: dict, not_want: dict) -> None:
     cands = _in_sentence(seed_features, kind, quote)
-    matching = [p for p in cands if all(p.get(k) == v for k, v in want.items())
-                and not any(p.get(k) == v for k, v in not_want.items())]
+    matching = [
+        p
+        for p in cands
+        if all(p.get(k) == v for k, v in want.items()) and not any(p.get(k) == v for k, v in not_want.items())
+    ]
     got = [{k: p.get(k) for k in [*want, *not_want]} for p in cands]
     assert matching, f"{kind} in the sentence of «{quote}»: want {want}, not {not_want}; got {got}"
 
@@ -164,24 +201,119 @@ def test_a_campaign_that_names_no_place_is_not_pinned_on_the_article_town(seed_f
 
 # ---- any text: offsets, evidence, triggers, waypoints ----------------------------------
 
+
 def _trigger_phrases() -> list[str]:
     with TRIGGERS_CSV.open(encoding="utf-8", newline="") as fh:
         return [row["phrase"] for row in csv.DictReader(fh)]
 
 
 _TRIGGERS = _trigger_phrases()
-_PLACES_AR = ["الموصل", "الرقة", "الحسكة", "البعاج", "سنجار", "الرمادي", "هيت", "أربيل", "بغداد", "حلب", "دير الزور",
-              "عين عيسى", "الحبانية", "سوريا", "العراق", "الباب", "الطبقة"]
-_PLACES_EN = ["Mosul", "Raqqa", "Hasakah", "Baaj", "Sinjar", "Ramadi", "Hit", "Erbil", "Baghdad", "Aleppo",
-              "Deir ez-Zor", "Ain Issa", "Habbaniyah", "Syria", "Iraq", "al-Bab"]
-_CUES_AR = ["من", "إلى", "باتجاه", "نحو", "عبر", "ثم", "ومن ثم", "المدينة", "طريق", "الطريق السريع", "الذي يربط", "بين",
-            "الواقعة في", "قرب", "في", "على", "يوم الجمعة", "أمس", "منذ سبتمبر 2014", "70 عائلة", "عشرة صهاريج",
-            "داعش", "التنظيم", "التحالف الدولي", "قوات البيشمركة", "القوات الكردية", "هاربة", "وصول", "سيطرة",
-            "يستخدمه", "قال", "للسيطرة على", "مدينة", "منطقة"]
-_CUES_EN = ["from", "to", "toward", "via", "then", "arrived in", "the city", "road", "highway", "linking", "between",
-            "near", "in", "on Friday", "yesterday", "since June 2014", "70 families", "ten tankers", "ISIS",
-            "the group", "the coalition", "Peshmerga", "Highway 10", "M4", "told reporters in", "said", "located",
-            "fled", "withdrew", "controlled by", "used by"]
+_PLACES_AR = [
+    "الموصل",
+    "الرقة",
+    "الحسكة",
+    "البعاج",
+    "سنجار",
+    "الرمادي",
+    "هيت",
+    "أربيل",
+    "بغداد",
+    "حلب",
+    "دير الزور",
+    "عين عيسى",
+    "الحبانية",
+    "سوريا",
+    "العراق",
+    "الباب",
+    "الطبقة",
+]
+_PLACES_EN = [
+    "Mosul",
+    "Raqqa",
+    "Hasakah",
+    "Baaj",
+    "Sinjar",
+    "Ramadi",
+    "Hit",
+    "Erbil",
+    "Baghdad",
+    "Aleppo",
+    "Deir ez-Zor",
+    "Ain Issa",
+    "Habbaniyah",
+    "Syria",
+    "Iraq",
+    "al-Bab",
+]
+_CUES_AR = [
+    "من",
+    "إلى",
+    "باتجاه",
+    "نحو",
+    "عبر",
+    "ثم",
+    "ومن ثم",
+    "المدينة",
+    "طريق",
+    "الطريق السريع",
+    "الذي يربط",
+    "بين",
+    "الواقعة في",
+    "قرب",
+    "في",
+    "على",
+    "يوم الجمعة",
+    "أمس",
+    "منذ سبتمبر 2014",
+    "70 عائلة",
+    "عشرة صهاريج",
+    "داعش",
+    "التنظيم",
+    "التحالف الدولي",
+    "قوات البيشمركة",
+    "القوات الكردية",
+    "هاربة",
+    "وصول",
+    "سيطرة",
+    "يستخدمه",
+    "قال",
+    "للسيطرة على",
+    "مدينة",
+    "منطقة",
+]
+_CUES_EN = [
+    "from",
+    "to",
+    "toward",
+    "via",
+    "then",
+    "arrived in",
+    "the city",
+    "road",
+    "highway",
+    "linking",
+    "between",
+    "near",
+    "in",
+    "on Friday",
+    "yesterday",
+    "since June 2014",
+    "70 families",
+    "ten tankers",
+    "ISIS",
+    "the group",
+    "the coalition",
+    "Peshmerga",
+    "Highway 10",
+    "M4",
+    "told reporters in",
+    "said",
+    "located",
+    "fled",
+    "withdrew",
+    "controlled by",
+    "used by",
+]
 _CLITICS = ["", "", "", "و", "ف", "ب", "ل", "ك", "وب", "وال", "ول", "فب", "لل", "ولل"]
 _HARAKAT = [chr(c) for c in range(0x064B, 0x0653)] + ["\u0640"]
 _SEPS = [" ", " ", " ", " ", "، ", ", ", ". ", ".", "\n", "-", "—", "(", ")", "«", "»", "؟ ", "؛ ", " و"]
@@ -251,6 +383,7 @@ def _extract(gaz, text: str) -> Extraction:
 
 # The gazetteer comes from the session fixture; the property itself is an inner
 # function so that hypothesis reports only the text, not the gazetteer.
+
 
 def test_any_text_gives_valid_spans(gaz) -> None:
     @settings(max_examples=100, deadline=None)
@@ -324,6 +457,7 @@ def test_long_lines_full_of_triggers_give_valid_spans(gaz) -> None:
 
 # ---- the demo articles against their gold annotations -------------------------------
 
+
 @pytest.fixture(scope="module")
 def score() -> ModuleType:
     if not SCORE_PY.is_file():
@@ -360,10 +494,12 @@ def test_demo_article_places_and_decoys(gaz, score: ModuleType, gold_path: Path)
     def ratio(n: int, d: int) -> float:
         return n / d if d else 1.0
 
-    print(f"{gold['file']}: movement recall {ratio(r['mov_hit'], r['mov_req']):.2f} "
-          f"({r['mov_hit']}/{r['mov_req']}), route recall {ratio(r['route_hit'], r['route_req']):.2f} "
-          f"({r['route_hit']}/{r['route_req']}), event recall {ratio(r['ev_hit'], r['ev_req']):.2f} "
-          f"({r['ev_hit']}/{r['ev_req']}); missed: {r['missed']}")
+    print(
+        f"{gold['file']}: movement recall {ratio(r['mov_hit'], r['mov_req']):.2f} "
+        f"({r['mov_hit']}/{r['mov_req']}), route recall {ratio(r['route_hit'], r['route_req']):.2f} "
+        f"({r['route_hit']}/{r['route_req']}), event recall {ratio(r['ev_hit'], r['ev_req']):.2f} "
+        f"({r['ev_hit']}/{r['ev_req']}); missed: {r['missed']}"
+    )
     missed = [m for m in r["missed"] if m.startswith(("place ", "decoy "))]
     assert ratio(r["places_hit"], r["places_req"]) == 1.0, missed
     assert r["decoys_hit"] == 0, missed  # decoy rejection 1.0

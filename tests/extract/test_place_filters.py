@@ -17,24 +17,15 @@ def _near(p, lat: float, lon: float, tol: float = 0.3) -> bool:
 # place, and where that place is (country, lat, lon).
 #   Arabic (word)              Arabic (place)        English (word)               English (place)
 HOMOGRAPHS = [
-    ("الباب",   "فتح الباب أمام الحوار",  "مدينة الباب",     None,                        "the town of al-Bab",
-     ("SY", 36.37, 37.52)),
-    ("القائم",  "القائم بأعمال السفير",   "في القائم",       None,                        "clashes in al-Qaim",
-     ("IQ", 34.39, 40.99)),
-    ("الطبقة",  "الطبقة السياسية فاسدة",  "مدينة الطبقة",    None,                        "the city of Tabqa",
-     ("SY", 35.84, 38.55)),
-    ("الطبقة",  "انتقد الطبقة السياسية",  "سد الطبقة",       None,                        "the Tabqa Dam",
-     ("SY", 35.87, 38.57)),
-    ("الميادين", "في جميع الميادين",       "مدينة الميادين",  None,                        "airstrikes in Mayadin",
-     ("SY", 35.02, 40.45)),
-    ("عنه",     "نقلا عنه",               "قضاء عنه",        None,                        "the town of Anah",
-     ("IQ", 34.37, 41.98)),
-    ("تدمر",    "الغارات تدمر المنازل",   "مدينة تدمر",      None,                        "the city of Palmyra",
-     ("SY", 34.56, 38.28)),
-    ("Hit",     None,                     None,              "strikes hit the town",      "the town of Hit",
-     ("IQ", 33.64, 42.83)),
-    ("Hit",     None,                     None,              "The shells hit hard.",      "fighting in Hit",
-     ("IQ", 33.64, 42.83)),
+    ("الباب", "فتح الباب أمام الحوار", "مدينة الباب", None, "the town of al-Bab", ("SY", 36.37, 37.52)),
+    ("القائم", "القائم بأعمال السفير", "في القائم", None, "clashes in al-Qaim", ("IQ", 34.39, 40.99)),
+    ("الطبقة", "الطبقة السياسية فاسدة", "مدينة الطبقة", None, "the city of Tabqa", ("SY", 35.84, 38.55)),
+    ("الطبقة", "انتقد الطبقة السياسية", "سد الطبقة", None, "the Tabqa Dam", ("SY", 35.87, 38.57)),
+    ("الميادين", "في جميع الميادين", "مدينة الميادين", None, "airstrikes in Mayadin", ("SY", 35.02, 40.45)),
+    ("عنه", "نقلا عنه", "قضاء عنه", None, "the town of Anah", ("IQ", 34.37, 41.98)),
+    ("تدمر", "الغارات تدمر المنازل", "مدينة تدمر", None, "the city of Palmyra", ("SY", 34.56, 38.28)),
+    ("Hit", None, None, "strikes hit the town", "the town of Hit", ("IQ", 33.64, 42.83)),
+    ("Hit", None, None, "The shells hit hard.", "fighting in Hit", ("IQ", 33.64, 42.83)),
 ]
 
 
@@ -71,18 +62,22 @@ def test_homograph_after_a_place_cue_is_the_place(gaz, text: str, where: tuple[s
 # Persons, first names and demonyms.
 #   Arabic                               English
 PERSONS_AND_DEMONYMS = [
-    ("قال جون كيري إن",                  "John Kerry said"),
-    ("أكد هاري ترمان",                   "Jordan Peterson said"),
-    ("القوات العراقية",                  "Syrian forces"),
-    ("الجيش السوري",                     "Iraqi forces"),
-    ("القوات السورية",                   "the Syrian army"),
-    ("المقاتلات الفرنسية",                "Kurdish fighters"),
+    ("قال جون كيري إن", "John Kerry said"),
+    ("أكد هاري ترمان", "Jordan Peterson said"),
+    ("القوات العراقية", "Syrian forces"),
+    ("الجيش السوري", "Iraqi forces"),
+    ("القوات السورية", "the Syrian army"),
+    ("المقاتلات الفرنسية", "Kurdish fighters"),
 ]
 
 
 @pytest.mark.parametrize(
-    "text", [pytest.param(t, id=f"{lang}:{t}") for row in PERSONS_AND_DEMONYMS for lang, t in zip(("ar", "en"), row,
-                                                                                                   strict=True)]
+    "text",
+    [
+        pytest.param(t, id=f"{lang}:{t}")
+        for row in PERSONS_AND_DEMONYMS
+        for lang, t in zip(("ar", "en"), row, strict=True)
+    ],
 )
 def test_persons_and_demonyms_are_no_place(gaz, text: str) -> None:
     assert places_in_text(text, gaz) == []
@@ -92,8 +87,10 @@ def test_persons_and_demonyms_are_no_place(gaz, text: str) -> None:
     ("text", "surface", "cc"),
     [
         # Arabic                                   # English
-        ("لجأ اللاجئون إلى الأردن",  "الأردن", "JO"),  ("Refugees crossed into Jordan.", "Jordan", "JO"),
-        ("عادت القوات إلى الأردن",  "الأردن", "JO"),  ("Troops entered Jordan on Monday.", "Jordan", "JO"),
+        ("لجأ اللاجئون إلى الأردن", "الأردن", "JO"),
+        ("Refugees crossed into Jordan.", "Jordan", "JO"),
+        ("عادت القوات إلى الأردن", "الأردن", "JO"),
+        ("Troops entered Jordan on Monday.", "Jordan", "JO"),
     ],
 )
 def test_first_name_that_is_a_country_is_the_country_in_place_context(gaz, text, surface, cc) -> None:
@@ -105,11 +102,11 @@ def test_first_name_that_is_a_country_is_the_country_in_place_context(gaz, text,
     ("text", "expected"),
     [
         # a person and a place in one sentence: the person goes, the place stays
-        ("قال جون كيري في بغداد إن",                 ["بغداد"]),
-        ("John Kerry said in Baghdad that",          ["Baghdad"]),
-        ("وصلت القوات العراقية إلى الموصل",           ["الموصل"]),
-        ("Syrian forces advanced on Aleppo.",        ["Aleppo"]),
-        ("Jordan Peterson visited Mosul.",           ["Mosul"]),
+        ("قال جون كيري في بغداد إن", ["بغداد"]),
+        ("John Kerry said in Baghdad that", ["Baghdad"]),
+        ("وصلت القوات العراقية إلى الموصل", ["الموصل"]),
+        ("Syrian forces advanced on Aleppo.", ["Aleppo"]),
+        ("Jordan Peterson visited Mosul.", ["Mosul"]),
     ],
 )
 def test_person_or_demonym_does_not_hide_the_place_next_to_it(gaz, text: str, expected: list[str]) -> None:
@@ -121,12 +118,12 @@ def test_person_or_demonym_does_not_hide_the_place_next_to_it(gaz, text: str, ex
     [
         # "على" (on, over) folds to "علي" (the name Ali); it must not make the
         # place after it a person.
-        ("سيطر داعش على الموصل",           ["الموصل"]),
-        ("شنت الطائرات غارات على الرقة",   ["الرقة"]),
-        ("هجوم على دير الزور",             ["دير الزور"]),
+        ("سيطر داعش على الموصل", ["الموصل"]),
+        ("شنت الطائرات غارات على الرقة", ["الرقة"]),
+        ("هجوم على دير الزور", ["دير الزور"]),
         # "said" is a reporting verb, not a title: the place after it stays.
         ("Officials said Mosul was retaken.", ["Mosul"]),
-        ("He said Raqqa fell on Tuesday.",    ["Raqqa"]),
+        ("He said Raqqa fell on Tuesday.", ["Raqqa"]),
     ],
 )
 def test_common_words_that_look_like_names_or_titles_do_not_hide_places(gaz, text, expected) -> None:
@@ -137,7 +134,7 @@ def test_common_words_that_look_like_names_or_titles_do_not_hide_places(gaz, tex
     "text",
     [
         # English sentence openers that normalise like a place name
-        "Arrest warrants were issued on Monday.",    # "Arrest" -> "rest", an alias of Rasht (Iran)
+        "Arrest warrants were issued on Monday.",  # "Arrest" -> "rest", an alias of Rasht (Iran)
         "Hit by shells, the convoy stopped.",
         "March on, said the commander.",
         "Man the barricades, they said.",

@@ -121,14 +121,13 @@ def test_places_from_doc_uses_the_whole_text(gaz, seed_text: str, seed_places: l
     ("text", "expected"),
     [
         # Arabic                                                   # English
-        ("فر مقاتلو داعش من الرقة باتجاه الحسكة ثم إلى الموصل",
-         [("الرقة", "SY"), ("الحسكة", "SY"), ("الموصل", "IQ")]),
-        ("ISIS fighters fled Raqqa toward Hasakah and then to Mosul.",
-         [("Raqqa", "SY"), ("Hasakah", "SY"), ("Mosul", "IQ")]),
-        ("سيطرت القوات الكردية على الطريق الذي يربط الرقة بالموصل",
-         [("الرقة", "SY"), ("الموصل", "IQ")]),
-        ("Kurdish forces control the highway linking Raqqa and Mosul.",
-         [("Raqqa", "SY"), ("Mosul", "IQ")]),
+        ("فر مقاتلو داعش من الرقة باتجاه الحسكة ثم إلى الموصل", [("الرقة", "SY"), ("الحسكة", "SY"), ("الموصل", "IQ")]),
+        (
+            "ISIS fighters fled Raqqa toward Hasakah and then to Mosul.",
+            [("Raqqa", "SY"), ("Hasakah", "SY"), ("Mosul", "IQ")],
+        ),
+        ("سيطرت القوات الكردية على الطريق الذي يربط الرقة بالموصل", [("الرقة", "SY"), ("الموصل", "IQ")]),
+        ("Kurdish forces control the highway linking Raqqa and Mosul.", [("Raqqa", "SY"), ("Mosul", "IQ")]),
     ],
 )
 def test_places_in_design_examples(gaz, text: str, expected: list[tuple[str, str]]) -> None:
@@ -190,6 +189,7 @@ def _check_spans(text: str, places: list[Place]) -> None:
 
 # The gazetteer comes from the session fixture; the property itself is an inner
 # function so that hypothesis reports only the text, not the gazetteer.
+
 
 def test_places_in_any_text_have_exact_offsets(gaz) -> None:
     @given(any_text)

@@ -10,8 +10,17 @@ from geodata import settings
 from geodata.gazetteer.sources import GazEntry
 
 
-def entry(gid: str, *, cc: str = "IQ", ftype: str = "town", lat: float = 36.0, lon: float = 43.0,
-          pop: int = 10_000, source: str = "geonames", name: str = "") -> GazEntry:
+def entry(
+    gid: str,
+    *,
+    cc: str = "IQ",
+    ftype: str = "town",
+    lat: float = 36.0,
+    lon: float = 43.0,
+    pop: int = 10_000,
+    source: str = "geonames",
+    name: str = "",
+) -> GazEntry:
     return GazEntry(gid, name or gid, "", ftype, cc, lat, lon, pop, (name or gid,), source)
 
 
@@ -19,6 +28,7 @@ NO_CONTEXT = DocContext(frozenset(), ())
 
 
 # --- disambiguation in running text --------------------------------------------
+
 
 @pytest.mark.parametrize(
     "text",
@@ -90,6 +100,7 @@ def test_confidence_is_a_probability(gaz) -> None:
 
 # --- km ----------------------------------------------------------------------
 
+
 def test_km_known_distances() -> None:
     assert km(36.335, 43.119, 36.335, 43.119) == pytest.approx(0.0, abs=1e-9)
     assert km(48.8566, 2.3522, 51.5074, -0.1278) == pytest.approx(344, abs=5)  # Paris-London
@@ -99,9 +110,14 @@ def test_km_known_distances() -> None:
 
 # --- prior -------------------------------------------------------------------
 
+
 def test_prior_prefers_wider_features() -> None:
-    assert prior(entry("c", ftype="country", pop=0)) > prior(entry("g", ftype="governorate", pop=0)) \
-        > prior(entry("t", ftype="city", pop=0)) > prior(entry("v", ftype="village", pop=0))
+    assert (
+        prior(entry("c", ftype="country", pop=0))
+        > prior(entry("g", ftype="governorate", pop=0))
+        > prior(entry("t", ftype="city", pop=0))
+        > prior(entry("v", ftype="village", pop=0))
+    )
 
 
 def test_prior_grows_with_population() -> None:
@@ -121,11 +137,12 @@ def test_prior_prefers_curated_and_user_entries() -> None:
 
 # --- context_score / build_context ---------------------------------------------
 
+
 def test_context_score_rewards_document_countries_and_nearby_anchors() -> None:
     e = entry("sinjar", cc="IQ", lat=36.32, lon=41.88)
     assert context_score(e, DocContext(frozenset({"IQ"}), ()), 0) > context_score(e, NO_CONTEXT, 0)
-    near = DocContext(frozenset(), ((1, 36.34, 43.12),))    # Mosul, ~110 km away
-    far = DocContext(frozenset(), ((1, 48.85, 2.35),))      # Paris
+    near = DocContext(frozenset(), ((1, 36.34, 43.12),))  # Mosul, ~110 km away
+    far = DocContext(frozenset(), ((1, 48.85, 2.35),))  # Paris
     assert context_score(e, near, 0) > context_score(e, NO_CONTEXT, 0) > context_score(e, far, 0)
 
 
@@ -147,6 +164,7 @@ def test_build_context_collects_countries_and_unambiguous_anchors() -> None:
 
 
 # --- plausible / choose ----------------------------------------------------------
+
 
 def test_choose_without_candidates_abstains() -> None:
     assert choose([], NO_CONTEXT, 0, single_latin_token=False) is None

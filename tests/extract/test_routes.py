@@ -13,8 +13,8 @@ from dataclasses import dataclass
 import pytest
 
 from extract.document import make_document
-from extract.records import extraction_features
 from extract.pipeline import extract_document
+from extract.records import extraction_features
 from extract.types import Extraction, Route, actor_name
 
 PUBLISHED = "2016-10-17"
@@ -50,48 +50,125 @@ def _route(gaz, road: Road) -> tuple[Extraction, Route]:
 
 
 ROWS = [
-    ("linking",
-     Road("تسيطر القوات الكردية على الطريق السريع الذي يربط الرقة بالموصل.", "Raqqa–Mosul road", ("Raqqa", "Mosul"),
-          KURDS),
-     Road("Kurdish forces control the highway that links Raqqa with Mosul.", "Raqqa–Mosul road", ("Raqqa", "Mosul"),
-          KURDS)),
-    ("anchor",
-     Road("سيطرت قوات البيشمركة على طريق سنجار.", "Sinjar road", ("Sinjar",), PESHMERGA),
-     Road("Peshmerga forces took control of the Sinjar road.", "Sinjar road", ("Sinjar",), PESHMERGA)),
-    ("direction-used-by",
-     Road("ضرب طيران التحالف صهاريج في طريق البعاج الجنوبي الذي بدأ يستخدمه داعش للتنقل بين العراق وسوريا.",
-          "southern Al-Baaj road", ("Al-Baaj",), "", "used by ISIS"),
-     Road("Coalition aircraft struck tankers on the southern Baaj road, which ISIS has been using to move between "
-          "Iraq and Syria.", "southern Al-Baaj road", ("Al-Baaj",), "", "used by ISIS")),
-    ("used-by-before-the-road",
-     Road("بات داعش يستخدم طريق البعاج الجنوبي للتنقل بين العراق وسوريا.", "southern Al-Baaj road", ("Al-Baaj",),
-          "", "used by ISIS"),
-     Road("ISIS has started using the southern Baaj road to move between Iraq and Syria.", "southern Al-Baaj road",
-          ("Al-Baaj",), "", "used by ISIS")),
-    ("used-by-after-the-road",
-     Road("طريق سنجار يستخدمه داعش.", "Sinjar road", ("Sinjar",), "", "used by ISIS"),
-     Road("The Sinjar road is used by ISIS.", "Sinjar road", ("Sinjar",), "", "used by ISIS")),
-    ("between-cut-by",
-     Road("قطعت قوات سوريا الديمقراطية الطريق بين الرقة والحسكة.", "Raqqa–Al-Hasakah road", ("Raqqa", "Al-Hasakah"),
-          SDF, "cut by SDF (Syrian Democratic Forces)"),
-     Road("The road between Raqqa and Hasakah was cut by the SDF.", "Raqqa–Al-Hasakah road", ("Raqqa", "Al-Hasakah"),
-          SDF, "cut by SDF (Syrian Democratic Forces)")),
-    ("numbered-highway",
-     Road("الطريق السريع رقم 10، الذي يربط الرمادي بالفلوجة، تسيطر عليه القوات العراقية.", SKIP,
-          ("Ramadi", "Fallujah"), IRAQI_ARMY),
-     Road("Highway 10, which links Ramadi with Fallujah, is controlled by Iraqi forces.", "Highway 10 Ramadi–Fallujah",
-          ("Ramadi", "Fallujah"), IRAQI_ARMY)),
-    ("m4-near",
-     Road("سيطرت قسد على الطريق الدولي M4 قرب عين عيسى.", "M4 Ain Issa", ("Ain Issa",), SDF),
-     Road("The SDF captured the M4 highway near Ain Issa.", "M4 Ain Issa", ("Ain Issa",), SDF)),
-    ("hyphen-pair",
-     Road("سيطرت القوات العراقية على طريق الموصل-أربيل.", "Mosul–Erbil road", ("Mosul", "Erbil"), IRAQI_ARMY),
-     Road("Iraqi forces secured the Mosul-Erbil road.", "Mosul–Erbil road", ("Mosul", "Erbil"), IRAQI_ARMY)),
-    ("between-used-by",
-     Road("يستخدم داعش الطريق بين الرقة ودير الزور.", "Raqqa–Deir ez-Zor road", ("Raqqa", "Deir ez-Zor"), "",
-          "used by ISIS"),
-     Road("ISIS uses the road between Raqqa and Deir ez-Zor.", "Raqqa–Deir ez-Zor road", ("Raqqa", "Deir ez-Zor"),
-          "", "used by ISIS")),
+    (
+        "linking",
+        Road(
+            "تسيطر القوات الكردية على الطريق السريع الذي يربط الرقة بالموصل.",
+            "Raqqa–Mosul road",
+            ("Raqqa", "Mosul"),
+            KURDS,
+        ),
+        Road(
+            "Kurdish forces control the highway that links Raqqa with Mosul.",
+            "Raqqa–Mosul road",
+            ("Raqqa", "Mosul"),
+            KURDS,
+        ),
+    ),
+    (
+        "anchor",
+        Road("سيطرت قوات البيشمركة على طريق سنجار.", "Sinjar road", ("Sinjar",), PESHMERGA),
+        Road("Peshmerga forces took control of the Sinjar road.", "Sinjar road", ("Sinjar",), PESHMERGA),
+    ),
+    (
+        "direction-used-by",
+        Road(
+            "ضرب طيران التحالف صهاريج في طريق البعاج الجنوبي الذي بدأ يستخدمه داعش للتنقل بين العراق وسوريا.",
+            "southern Al-Baaj road",
+            ("Al-Baaj",),
+            "",
+            "used by ISIS",
+        ),
+        Road(
+            "Coalition aircraft struck tankers on the southern Baaj road, which ISIS has been using to move between "
+            "Iraq and Syria.",
+            "southern Al-Baaj road",
+            ("Al-Baaj",),
+            "",
+            "used by ISIS",
+        ),
+    ),
+    (
+        "used-by-before-the-road",
+        Road(
+            "بات داعش يستخدم طريق البعاج الجنوبي للتنقل بين العراق وسوريا.",
+            "southern Al-Baaj road",
+            ("Al-Baaj",),
+            "",
+            "used by ISIS",
+        ),
+        Road(
+            "ISIS has started using the southern Baaj road to move between Iraq and Syria.",
+            "southern Al-Baaj road",
+            ("Al-Baaj",),
+            "",
+            "used by ISIS",
+        ),
+    ),
+    (
+        "used-by-after-the-road",
+        Road("طريق سنجار يستخدمه داعش.", "Sinjar road", ("Sinjar",), "", "used by ISIS"),
+        Road("The Sinjar road is used by ISIS.", "Sinjar road", ("Sinjar",), "", "used by ISIS"),
+    ),
+    (
+        "between-cut-by",
+        Road(
+            "قطعت قوات سوريا الديمقراطية الطريق بين الرقة والحسكة.",
+            "Raqqa–Al-Hasakah road",
+            ("Raqqa", "Al-Hasakah"),
+            SDF,
+            "cut by SDF (Syrian Democratic Forces)",
+        ),
+        Road(
+            "The road between Raqqa and Hasakah was cut by the SDF.",
+            "Raqqa–Al-Hasakah road",
+            ("Raqqa", "Al-Hasakah"),
+            SDF,
+            "cut by SDF (Syrian Democratic Forces)",
+        ),
+    ),
+    (
+        "numbered-highway",
+        Road(
+            "الطريق السريع رقم 10، الذي يربط الرمادي بالفلوجة، تسيطر عليه القوات العراقية.",
+            SKIP,
+            ("Ramadi", "Fallujah"),
+            IRAQI_ARMY,
+        ),
+        Road(
+            "Highway 10, which links Ramadi with Fallujah, is controlled by Iraqi forces.",
+            "Highway 10 Ramadi–Fallujah",
+            ("Ramadi", "Fallujah"),
+            IRAQI_ARMY,
+        ),
+    ),
+    (
+        "m4-near",
+        Road("سيطرت قسد على الطريق الدولي M4 قرب عين عيسى.", "M4 Ain Issa", ("Ain Issa",), SDF),
+        Road("The SDF captured the M4 highway near Ain Issa.", "M4 Ain Issa", ("Ain Issa",), SDF),
+    ),
+    (
+        "hyphen-pair",
+        Road("سيطرت القوات العراقية على طريق الموصل-أربيل.", "Mosul–Erbil road", ("Mosul", "Erbil"), IRAQI_ARMY),
+        Road("Iraqi forces secured the Mosul-Erbil road.", "Mosul–Erbil road", ("Mosul", "Erbil"), IRAQI_ARMY),
+    ),
+    (
+        "between-used-by",
+        Road(
+            "يستخدم داعش الطريق بين الرقة ودير الزور.",
+            "Raqqa–Deir ez-Zor road",
+            ("Raqqa", "Deir ez-Zor"),
+            "",
+            "used by ISIS",
+        ),
+        Road(
+            "ISIS uses the road between Raqqa and Deir ez-Zor.",
+            "Raqqa–Deir ez-Zor road",
+            ("Raqqa", "Deir ez-Zor"),
+            "",
+            "used by ISIS",
+        ),
+    ),
 ]
 
 CASES = [pytest.param(r, id=f"{row_id}-{lang}") for row_id, ar, en in ROWS for lang, r in (("ar", ar), ("en", en))]
@@ -132,19 +209,36 @@ def test_route_feature_geometry_and_evidence(gaz, road: Road) -> None:
 @pytest.mark.parametrize(
     ("text", "routes"),
     [
-        pytest.param("سيطرت القوات الكردية على الطريق بين الرقة والموصل. وتعد الطريق بين الرقة والموصل مهمة.",
-                     [("Raqqa–Mosul road", KURDS)], id="same-road-twice-ar"),
-        pytest.param("Kurdish forces control the road between Raqqa and Mosul. "
-                     "The road between Raqqa and Mosul is vital.",
-                     [("Raqqa–Mosul road", KURDS)], id="same-road-twice-en"),
-        pytest.param("الطريق بين الموصل والرقة مهم. وتسيطر القوات الكردية على الطريق الذي يربط الرقة بالموصل.",
-                     [(SKIP, KURDS)], id="reversed-ends-ar"),
-        pytest.param("The road between Mosul and Raqqa is vital. Kurdish forces control the highway linking Raqqa "
-                     "with Mosul.", [(SKIP, KURDS)], id="reversed-ends-en"),
-        pytest.param("بات داعش يستخدم طريق البعاج الجنوبي بعد سيطرة قوات البيشمركة على طريق سنجار.",
-                     [("southern Al-Baaj road", ""), ("Sinjar road", PESHMERGA)], id="two-roads-ar"),
-        pytest.param("ISIS now uses the southern Baaj road after the Peshmerga took control of the Sinjar road.",
-                     [("southern Al-Baaj road", ""), ("Sinjar road", PESHMERGA)], id="two-roads-en"),
+        pytest.param(
+            "سيطرت القوات الكردية على الطريق بين الرقة والموصل. وتعد الطريق بين الرقة والموصل مهمة.",
+            [("Raqqa–Mosul road", KURDS)],
+            id="same-road-twice-ar",
+        ),
+        pytest.param(
+            "Kurdish forces control the road between Raqqa and Mosul. The road between Raqqa and Mosul is vital.",
+            [("Raqqa–Mosul road", KURDS)],
+            id="same-road-twice-en",
+        ),
+        pytest.param(
+            "الطريق بين الموصل والرقة مهم. وتسيطر القوات الكردية على الطريق الذي يربط الرقة بالموصل.",
+            [(SKIP, KURDS)],
+            id="reversed-ends-ar",
+        ),
+        pytest.param(
+            "The road between Mosul and Raqqa is vital. Kurdish forces control the highway linking Raqqa with Mosul.",
+            [(SKIP, KURDS)],
+            id="reversed-ends-en",
+        ),
+        pytest.param(
+            "بات داعش يستخدم طريق البعاج الجنوبي بعد سيطرة قوات البيشمركة على طريق سنجار.",
+            [("southern Al-Baaj road", ""), ("Sinjar road", PESHMERGA)],
+            id="two-roads-ar",
+        ),
+        pytest.param(
+            "ISIS now uses the southern Baaj road after the Peshmerga took control of the Sinjar road.",
+            [("southern Al-Baaj road", ""), ("Sinjar road", PESHMERGA)],
+            id="two-roads-en",
+        ),
     ],
 )
 def test_one_route_per_distinct_road(gaz, text: str, routes: list[tuple[object, str]]) -> None:

@@ -17,27 +17,55 @@ def _sentences(text: str) -> list[str]:
 # Arabic and English side by side: one row per rule.
 #   Arabic text / sentences                                  English text / sentences
 CASES = [
-    ("end marks",
-     "سقطت الموصل. هل سقطت الرقة؟ نعم؛ سقطت!", ["سقطت الموصل.", "هل سقطت الرقة؟", "نعم؛", "سقطت!"],
-     "Mosul fell. Did Raqqa fall? Yes! It fell", ["Mosul fell.", "Did Raqqa fall?", "Yes!", "It fell"]),
-    ("line breaks",
-     "الموصل\nالرقة\n\nالحسكة", ["الموصل", "الرقة", "الحسكة"],
-     "Mosul\nRaqqa\n\nHasakah", ["Mosul", "Raqqa", "Hasakah"]),
-    ("ellipsis",
-     "سيطر داعش على الموصل… ثم الرقة.", ["سيطر داعش على الموصل…", "ثم الرقة."],
-     "Wait... really?", ["Wait...", "really?"]),
-    ("white space trimmed",
-     "  سقطت الموصل.  \n\n  ثم الرقة  ", ["سقطت الموصل.", "ثم الرقة"],
-     "  lead space.  \n\n second line  ", ["lead space.", "second line"]),
-    ("decimals and initials",
-     "تقدمت القوات 2.5 كم. ثم توقفت.", ["تقدمت القوات 2.5 كم.", "ثم توقفت."],
-     "The U.S. army moved 2.5 km. Then it stopped.", ["The U.S. army moved 2.5 km.", "Then it stopped."]),
-    ("sentence ending in a number",
-     "سقطت الموصل في عام 2014. ثم سقطت الرقة.", ["سقطت الموصل في عام 2014.", "ثم سقطت الرقة."],
-     "Mosul fell in 2014. Raqqa fell later.", ["Mosul fell in 2014.", "Raqqa fell later."]),
-    ("count before the full stop",
-     "قتل 25. وجرح آخرون.", ["قتل 25.", "وجرح آخرون."],
-     "The dead numbered 25. Many more were hurt.", ["The dead numbered 25.", "Many more were hurt."]),
+    (
+        "end marks",
+        "سقطت الموصل. هل سقطت الرقة؟ نعم؛ سقطت!",
+        ["سقطت الموصل.", "هل سقطت الرقة؟", "نعم؛", "سقطت!"],
+        "Mosul fell. Did Raqqa fall? Yes! It fell",
+        ["Mosul fell.", "Did Raqqa fall?", "Yes!", "It fell"],
+    ),
+    (
+        "line breaks",
+        "الموصل\nالرقة\n\nالحسكة",
+        ["الموصل", "الرقة", "الحسكة"],
+        "Mosul\nRaqqa\n\nHasakah",
+        ["Mosul", "Raqqa", "Hasakah"],
+    ),
+    (
+        "ellipsis",
+        "سيطر داعش على الموصل… ثم الرقة.",
+        ["سيطر داعش على الموصل…", "ثم الرقة."],
+        "Wait... really?",
+        ["Wait...", "really?"],
+    ),
+    (
+        "white space trimmed",
+        "  سقطت الموصل.  \n\n  ثم الرقة  ",
+        ["سقطت الموصل.", "ثم الرقة"],
+        "  lead space.  \n\n second line  ",
+        ["lead space.", "second line"],
+    ),
+    (
+        "decimals and initials",
+        "تقدمت القوات 2.5 كم. ثم توقفت.",
+        ["تقدمت القوات 2.5 كم.", "ثم توقفت."],
+        "The U.S. army moved 2.5 km. Then it stopped.",
+        ["The U.S. army moved 2.5 km.", "Then it stopped."],
+    ),
+    (
+        "sentence ending in a number",
+        "سقطت الموصل في عام 2014. ثم سقطت الرقة.",
+        ["سقطت الموصل في عام 2014.", "ثم سقطت الرقة."],
+        "Mosul fell in 2014. Raqqa fell later.",
+        ["Mosul fell in 2014.", "Raqqa fell later."],
+    ),
+    (
+        "count before the full stop",
+        "قتل 25. وجرح آخرون.",
+        ["قتل 25.", "وجرح آخرون."],
+        "The dead numbered 25. Many more were hurt.",
+        ["The dead numbered 25.", "Many more were hurt."],
+    ),
 ]
 
 
@@ -62,8 +90,8 @@ def test_sentence_of_finds_the_holding_sentence() -> None:
     spans = sentence_spans(text)
     assert sentence_of(spans, 0) == Span(0, 4)
     assert sentence_of(spans, 6) == Span(5, 9)
-    assert sentence_of(spans, 4) == Span(0, 4)       # the gap belongs to the sentence before
-    assert sentence_of(spans, 100) == Span(10, 16)   # past the end: the last sentence
+    assert sentence_of(spans, 4) == Span(0, 4)  # the gap belongs to the sentence before
+    assert sentence_of(spans, 100) == Span(10, 16)  # past the end: the last sentence
 
 
 def test_sentence_of_without_sentences() -> None:

@@ -10,11 +10,11 @@ import pytest
 
 from geodata.cli import main
 from geodata.errors import InputError
+from geodata.formats.acled_csv import to_csv
 from geodata.formats.datasets import ImportResult, acled_record, read_acled_csv, read_ucdp_csv
 from geodata.formats.geojson import record_to_feature
-from geodata.store.cli import import_dataset as import_file
-from geodata.formats.acled_csv import to_csv
 from geodata.store import Store
+from geodata.store.cli import import_dataset as import_file
 from geodata.store.filters import Filters
 
 DATA = Path(__file__).resolve().parents[2] / "data"
@@ -41,7 +41,14 @@ def test_acled_rows_become_events_and_bad_rows_are_reported_by_line() -> None:
     r = read_acled_csv(ACLED)
     assert r.dataset == "ACLED" and r.rows == 11
     assert [f["properties"]["source_id"] for f in features(r)] == [
-        "IRQ90001", "IRQ90002", "IRQ90003", "SYR90004", "SYR90005", "SYR90006", "IRQ90011"]
+        "IRQ90001",
+        "IRQ90002",
+        "IRQ90003",
+        "SYR90004",
+        "SYR90005",
+        "SYR90006",
+        "IRQ90011",
+    ]
     assert [line for line, _ in r.skipped] == [9, 10, 11, 12]  # IRQ90003's notes span lines 4-5
     reasons = dict(r.skipped)
     assert "not a date" in reasons[9] and "out of range" in reasons[10]
@@ -50,11 +57,24 @@ def test_acled_rows_become_events_and_bad_rows_are_reported_by_line() -> None:
     assert first["geometry"] == {"type": "Point", "coordinates": [43.3797, 36.3536]}
     p = first["properties"]
     assert (p["kind"], p["source_dataset"], p["event_type"], p["sub_event_type"]) == (
-        "event", "ACLED", "Battles", "Government regains territory")
+        "event",
+        "ACLED",
+        "Battles",
+        "Government regains territory",
+    )
     assert (p["date"], p["date_precision"], p["fatalities"], p["geo_precision"], p["country_code"]) == (
-        "2016-10-17", "day", 12, 1, "IQ")
+        "2016-10-17",
+        "day",
+        12,
+        1,
+        "IQ",
+    )
     assert (p["admin1"], p["source"], p["assoc_actor_1"], p["country"]) == (
-        "Ninewa", "Shafaq News", "Popular Mobilization Forces", "Iraq")
+        "Ninewa",
+        "Shafaq News",
+        "Popular Mobilization Forces",
+        "Iraq",
+    )
     week = features(r)[2]["properties"]
     assert (week["date"], week["date_precision"]) == ("2015-11-19", "week")  # "19 November 2015", precision 2
     assert "\n" in week["evidence"]
@@ -70,12 +90,19 @@ def test_ucdp_rows_keep_their_date_range_and_estimates() -> None:
     assert "type_of_violence" in reasons[8] and "not a date" in reasons[9]
     manbij = features(r)[2]["properties"]
     assert (manbij["date"], manbij["date_precision"], manbij["date_start"], manbij["date_end"]) == (
-        "2016-06-01", "range", "2016-06-01", "2016-08-12")
+        "2016-06-01",
+        "range",
+        "2016-06-01",
+        "2016-08-12",
+    )
     assert (manbij["fatalities"], manbij["low"], manbij["high"]) == (178, 150, 230)
     assert (manbij["actor1"], manbij["actor2"], manbij["country_code"]) == ("SDF", "IS", "SY")
     raqqa = features(r)[1]["properties"]
     assert (raqqa["event_type"], raqqa["sub_event_type"], raqqa["type_of_violence"]) == (
-        "Violence against civilians", "Attack", 3)
+        "Violence against civilians",
+        "Attack",
+        3,
+    )
     assert (raqqa["date_precision"], raqqa["geo_precision"]) == ("day", 1)
     assert features(r)[3]["properties"]["geo_precision"] == 3  # where_prec 4 (province)
 
@@ -93,13 +120,16 @@ def test_import_is_one_document_and_idempotent(store: Store) -> None:
     assert acled[0]["properties"]["source"] == "Shafaq News"  # the row's source, not the file's
 
 
-@pytest.mark.parametrize(("kw", "ids"), [
-    ({"date_from": "2016-07-01", "date_to": "2016-07-31"}, ["510003"]),  # inside UCDP's Manbij range
-    ({"date_from": "2015-11-20", "date_to": "2015-11-20"}, ["IRQ90003", "SYR90004", "510002"]),  # week, month, day
-    ({"actors": ["IS"], "countries": ["SY"]}, ["510002", "510003"]),
-    ({"event_types": ["Riots"]}, ["IRQ90011"]),
-    ({"text": "tankers"}, ["IRQ90002"]),
-])
+@pytest.mark.parametrize(
+    ("kw", "ids"),
+    [
+        ({"date_from": "2016-07-01", "date_to": "2016-07-31"}, ["510003"]),  # inside UCDP's Manbij range
+        ({"date_from": "2015-11-20", "date_to": "2015-11-20"}, ["IRQ90003", "SYR90004", "510002"]),  # week, month, day
+        ({"actors": ["IS"], "countries": ["SY"]}, ["510002", "510003"]),
+        ({"event_types": ["Riots"]}, ["IRQ90011"]),
+        ({"text": "tankers"}, ["IRQ90002"]),
+    ],
+)
 def test_imported_events_answer_filters(store: Store, kw: dict, ids: list[str]) -> None:
     import_file(store, ACLED, "acled")
     import_file(store, UCDP, "ucdp")
@@ -115,17 +145,31 @@ def test_exported_csv_keeps_acled_ids_and_neutralises_formulas(store: Store, tmp
     assert rows["SYR90005"]["notes"].startswith("'=HYPERLINK(")
     assert rows["IRQ90011"]["notes"].startswith("'+ Protesters")
     assert (rows["IRQ90001"]["admin1"], rows["IRQ90001"]["country"], rows["IRQ90001"]["fatalities"]) == (
-        "Ninewa", "Iraq", "12")
+        "Ninewa",
+        "Iraq",
+        "12",
+    )
     assert rows["SYR90004"]["time_precision"] == "3"
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    ("2016-10-17", "2016-10-17"), ("17 October 2016", "2016-10-17"), ("17-October-2016", "2016-10-17"),
-    ("17 Oct 2016", "2016-10-17"), ("2016/10/17", "2016-10-17"),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2016-10-17", "2016-10-17"),
+        ("17 October 2016", "2016-10-17"),
+        ("17-October-2016", "2016-10-17"),
+        ("17 Oct 2016", "2016-10-17"),
+        ("2016/10/17", "2016-10-17"),
+    ],
+)
 def test_acled_date_formats(value: str, expected: str) -> None:
-    row = {"event_id_cnty": "IRQ1", "event_date": value, "event_type": "Battles", "latitude": "36.3",
-           "longitude": "43.1"}
+    row = {
+        "event_id_cnty": "IRQ1",
+        "event_date": value,
+        "event_type": "Battles",
+        "latitude": "36.3",
+        "longitude": "43.1",
+    }
     assert record_to_feature(acled_record(row))["properties"]["date"] == expected
 
 

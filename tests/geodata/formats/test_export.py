@@ -18,9 +18,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from extract.document import make_document
-from extract.records import extraction_records
 from extract.inputs import read_file
 from extract.places import places_from_doc
+from extract.records import extraction_records
 from extract.sentences import sentence_spans
 from extract.types import Extraction
 from geodata.cli import main
@@ -29,8 +29,8 @@ from geodata.formats.acled_csv import ACLED_COLUMNS, CSV_COLUMNS, neutralise, to
 from geodata.formats.export import export
 from geodata.formats.geojson import feature_to_record, record_to_feature, to_geojson
 from geodata.formats.gpkg import to_gpkg
-from geodata.records import Record
 from geodata.gazetteer import Gazetteer
+from geodata.records import Record
 from geodata.store import Store
 from geodata.store.filters import Filters
 
@@ -44,24 +44,66 @@ _IDS = iter(range(10**6))
 
 def _feature(kind: str, geom_type: str, coords: list, **props: object) -> Record:
     """A record made from a hand-written Feature of the contract."""
-    base = {"kind": kind, "id": f"hand-{next(_IDS)}", "doc": "seed", "evidence": "هاربة من مدينة الرقة باتجاه الحسكة",
-            "evidence_start": 0, "evidence_end": 35, "start": 0, "end": 9, "lang": "ar"}
-    return feature_to_record({"type": "Feature", "geometry": {"type": geom_type, "coordinates": coords},
-                              "properties": base | props})
+    base = {
+        "kind": kind,
+        "id": f"hand-{next(_IDS)}",
+        "doc": "seed",
+        "evidence": "هاربة من مدينة الرقة باتجاه الحسكة",
+        "evidence_start": 0,
+        "evidence_end": 35,
+        "start": 0,
+        "end": 9,
+        "lang": "ar",
+    }
+    return feature_to_record(
+        {"type": "Feature", "geometry": {"type": geom_type, "coordinates": coords}, "properties": base | props}
+    )
 
 
 def hand_made() -> list[Record]:
     """What the seed says beyond places (until extraction yields it): an event, the journey, a road."""
     return [
-        _feature("event", "Point", BAAJ, event_type="Explosions/Remote violence", sub_event_type="Air/drone strike",
-                 actor1="International coalition", actor2="ISIS", date="2015-11-19", date_precision="day",
-                 location="Baaj", location_ar="البعاج", gazetteer_id="g:baaj", country_code="IQ", geo_precision=2,
-                 fatalities=None, count=10, unit="tankers", start=1, end=2),
-        _feature("movement", "LineString", [RAQQA, HASAKAH, BAAJ, MOSUL], actor="ISIS",
-                 waypoints=["Raqqa", "Hasakah", "Baaj", "Mosul"], count=70, unit="families", date="2015-11-19",
-                 date_precision="day"),
-        _feature("route", "LineString", [RAQQA, MOSUL], name="Raqqa–Mosul road", via=["Raqqa", "Mosul"],
-                 controlled_by="Kurdish forces", status="controlled"),
+        _feature(
+            "event",
+            "Point",
+            BAAJ,
+            event_type="Explosions/Remote violence",
+            sub_event_type="Air/drone strike",
+            actor1="International coalition",
+            actor2="ISIS",
+            date="2015-11-19",
+            date_precision="day",
+            location="Baaj",
+            location_ar="البعاج",
+            gazetteer_id="g:baaj",
+            country_code="IQ",
+            geo_precision=2,
+            fatalities=None,
+            count=10,
+            unit="tankers",
+            start=1,
+            end=2,
+        ),
+        _feature(
+            "movement",
+            "LineString",
+            [RAQQA, HASAKAH, BAAJ, MOSUL],
+            actor="ISIS",
+            waypoints=["Raqqa", "Hasakah", "Baaj", "Mosul"],
+            count=70,
+            unit="families",
+            date="2015-11-19",
+            date_precision="day",
+        ),
+        _feature(
+            "route",
+            "LineString",
+            [RAQQA, MOSUL],
+            name="Raqqa–Mosul road",
+            via=["Raqqa", "Mosul"],
+            controlled_by="Kurdish forces",
+            status="controlled",
+        ),
     ]
 
 
@@ -157,7 +199,11 @@ def test_csv_round_trip_with_acled_columns(store: Store, tmp_path: Path) -> None
     assert movement["location"] == "Raqqa -> Hasakah -> Baaj -> Mosul" and movement["latitude"] == ""
     event = df[df["kind"] == "event"].iloc[0]
     assert (event["event_date"], event["year"], event["time_precision"], event["country"]) == (
-        "2015-11-19", "2015", "1", "Iraq")
+        "2015-11-19",
+        "2015",
+        "1",
+        "Iraq",
+    )
     assert (float(event["latitude"]), float(event["longitude"])) == (BAAJ[1], BAAJ[0])
 
 
@@ -176,8 +222,9 @@ def test_gpkg_has_one_layer_per_kind_and_round_trips(store: Store, tmp_path: Pat
 
 
 def test_geojson_rounds_to_7_decimals_and_survives_control_characters(tmp_path: Path) -> None:
-    f = _feature("place", "Point", [43.123456789, 36.987654321], name="x\x00y\x07\u2028z\ud800",
-                 score=float("nan"))  # a property of an imported dataset
+    f = _feature(
+        "place", "Point", [43.123456789, 36.987654321], name="x\x00y\x07\u2028z\ud800", score=float("nan")
+    )  # a property of an imported dataset
     out = tmp_path / "c.geojson"
     to_geojson([f], out)
     doc = check_rfc7946(out)
@@ -186,7 +233,7 @@ def test_geojson_rounds_to_7_decimals_and_survives_control_characters(tmp_path: 
     assert doc["features"][0]["properties"]["score"] is None
 
 
-@pytest.mark.parametrize("cell", ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd", "＝1"])
+@pytest.mark.parametrize("cell", ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd", "＝1"])
 def test_csv_neutralises_formula_cells(tmp_path: Path, cell: str) -> None:
     f = _feature("event", "Point", [-73.5, 40.7], evidence=cell, actor1=cell, event_type="Protests")
     out = tmp_path / "f.csv"
@@ -217,8 +264,28 @@ def test_export_guesses_the_format_and_refuses_unknown_ones(tmp_path: Path) -> N
 def test_cli_export_with_filters(store: Store, tmp_path: Path, capsys) -> None:
     db = str(store.engine.url.database)
     out = tmp_path / "m.geojson"
-    assert main(["--db", db, "export", "--format", "geojson", "--kind", "movement,route", "--actor", "ISIS",
-                 "--from", "2015-11-01", "--to", "2015-11-30", "-o", str(out)]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                db,
+                "export",
+                "--format",
+                "geojson",
+                "--kind",
+                "movement,route",
+                "--actor",
+                "ISIS",
+                "--from",
+                "2015-11-01",
+                "--to",
+                "2015-11-30",
+                "-o",
+                str(out),
+            ]
+        )
+        == 0
+    )
     assert "wrote 1 feature(s)" in capsys.readouterr().out
     assert [f["properties"]["kind"] for f in check_rfc7946(out)["features"]] == ["movement"]
     assert main(["--db", db, "export", "--bbox", "1,2,3", "-o", str(tmp_path / "x.csv")]) == 1
@@ -228,8 +295,9 @@ def test_cli_export_with_filters(store: Store, tmp_path: Path, capsys) -> None:
 
 
 @given(text=st.text(max_size=40), lon=st.floats(-180, 180), lat=st.floats(-90, 90))
-def test_any_text_and_position_give_valid_geojson_and_safe_csv(tmp_path_factory, text: str, lon: float,
-                                                               lat: float) -> None:
+def test_any_text_and_position_give_valid_geojson_and_safe_csv(
+    tmp_path_factory, text: str, lon: float, lat: float
+) -> None:
     folder = tmp_path_factory.mktemp("prop")
     f = _feature("event", "Point", [lon, lat], evidence=text, actor1=text)
     to_geojson([f], folder / "p.geojson")
@@ -239,5 +307,6 @@ def test_any_text_and_position_give_valid_geojson_and_safe_csv(tmp_path_factory,
     with (folder / "p.csv").open(encoding="utf-8-sig", newline="") as fh:
         row = next(csv.DictReader(fh))
     assert not row["notes"].startswith(("=", "+", "-", "@", "\t", "\r"))
-    assert row["notes"].removeprefix("'") == got["properties"]["evidence"] or row["notes"] == got["properties"][
-        "evidence"]
+    assert (
+        row["notes"].removeprefix("'") == got["properties"]["evidence"] or row["notes"] == got["properties"]["evidence"]
+    )

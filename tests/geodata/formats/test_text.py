@@ -16,12 +16,12 @@ EN = "Iraqi forces entered Mosul; families fled toward Raqqa."
 # --- encodings: Arabic and English side by side -------------------------------------
 #   encoding           Arabic bytes                                 English bytes
 ENCODINGS = [
-    ("utf-8",          AR.encode("utf-8"),                          EN.encode("utf-8")),
-    ("utf-8 BOM",      codecs.BOM_UTF8 + AR.encode("utf-8"),        codecs.BOM_UTF8 + EN.encode("utf-8")),
-    ("utf-16-le BOM",  codecs.BOM_UTF16_LE + AR.encode("utf-16-le"), codecs.BOM_UTF16_LE + EN.encode("utf-16-le")),
-    ("utf-16-be BOM",  codecs.BOM_UTF16_BE + AR.encode("utf-16-be"), codecs.BOM_UTF16_BE + EN.encode("utf-16-be")),
-    ("utf-16 native",  AR.encode("utf-16"),                         EN.encode("utf-16")),
-    ("windows-1256",   AR.encode("cp1256"),                         EN.encode("cp1256")),
+    ("utf-8", AR.encode("utf-8"), EN.encode("utf-8")),
+    ("utf-8 BOM", codecs.BOM_UTF8 + AR.encode("utf-8"), codecs.BOM_UTF8 + EN.encode("utf-8")),
+    ("utf-16-le BOM", codecs.BOM_UTF16_LE + AR.encode("utf-16-le"), codecs.BOM_UTF16_LE + EN.encode("utf-16-le")),
+    ("utf-16-be BOM", codecs.BOM_UTF16_BE + AR.encode("utf-16-be"), codecs.BOM_UTF16_BE + EN.encode("utf-16-be")),
+    ("utf-16 native", AR.encode("utf-16"), EN.encode("utf-16")),
+    ("windows-1256", AR.encode("cp1256"), EN.encode("cp1256")),
 ]
 
 
@@ -54,6 +54,7 @@ def test_utf16_without_bom_english() -> None:
 
 # --- binary refusal ----------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("data", "what"),
     [
@@ -82,12 +83,15 @@ def test_binary_refusal_names_the_input_as_a_field() -> None:
     assert exc.value.problem.reason.startswith("this is a PDF document, not text")
 
 
-@pytest.mark.parametrize(("head", "codec"), [
-    (codecs.BOM_UTF8 + b'{"id": 1}', "utf-8-sig"),
-    (codecs.BOM_UTF16_LE + '{"id"'.encode("utf-16-le"), "utf-16"),
-    ('{"id": 1, "text": "x"}'.encode("utf-16-le"), "utf-16-le"),
-    ('{"id": 1, "text": "x"}'.encode("utf-16-be"), "utf-16-be"),
-])
+@pytest.mark.parametrize(
+    ("head", "codec"),
+    [
+        (codecs.BOM_UTF8 + b'{"id": 1}', "utf-8-sig"),
+        (codecs.BOM_UTF16_LE + '{"id"'.encode("utf-16-le"), "utf-16"),
+        ('{"id": 1, "text": "x"}'.encode("utf-16-le"), "utf-16-le"),
+        ('{"id": 1, "text": "x"}'.encode("utf-16-be"), "utf-16-be"),
+    ],
+)
 def test_stream_encoding_from_the_first_bytes(head: bytes, codec: str) -> None:
     assert stream_encoding(head, "feed.jsonl") == codec
 

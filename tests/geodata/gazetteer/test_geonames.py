@@ -46,41 +46,44 @@ def out_rows() -> dict[str, dict[str, str]]:
         return {row["id"]: row for row in csv.DictReader(fh)}
 
 
-@pytest.mark.parametrize(("fclass", "fcode", "population", "expected"), [
-    ("P", "PPL", 250_000, "city"),
-    ("P", "PPL", 9500, "town"),
-    ("P", "PPL", 0, "village"),
-    ("P", "PPLA", 0, "city"),
-    ("P", "PPLA2", 0, "city"),
-    ("P", "PPLC", 0, "city"),
-    ("P", "PPLX", 40_000, "neighbourhood"),
-    ("A", "ADM1", 0, "governorate"),
-    ("A", "ADM2", 0, "district"),
-    ("A", "ADM3", 0, "district"),
-    ("H", "STM", 0, "river"),
-    ("T", "MT", 0, "mountain"),
-    ("T", "MTS", 0, "mountain"),
-    ("T", "HLL", 0, "mountain"),
-    ("H", "DAM", 0, "dam"),
-    ("H", "LK", 0, "lake"),
-    ("S", "AIRB", 0, "airbase"),
-    ("S", "AIRF", 0, "airbase"),
-    ("S", "AIRP", 0, "airport"),
-    ("S", "CMP", 0, "camp"),
-    ("S", "CMPRF", 0, "camp"),
-    ("T", "ISL", 0, "island"),
-    ("L", "RGN", 0, "region"),
-    ("L", "AREA", 0, "region"),
-    ("T", "PLN", 0, "region"),
-    ("T", "VAL", 0, "region"),
-    ("T", "DSRT", 0, "region"),
-    ("L", "OILF", 0, "oilfield"),
-    ("S", "OILW", 0, "oilfield"),
-    ("H", "SEA", 0, "sea"),
-    ("H", "GULF", 0, "sea"),
-    ("S", "SCH", 0, "place"),
-    ("H", "WLL", 0, "place"),
-])
+@pytest.mark.parametrize(
+    ("fclass", "fcode", "population", "expected"),
+    [
+        ("P", "PPL", 250_000, "city"),
+        ("P", "PPL", 9500, "town"),
+        ("P", "PPL", 0, "village"),
+        ("P", "PPLA", 0, "city"),
+        ("P", "PPLA2", 0, "city"),
+        ("P", "PPLC", 0, "city"),
+        ("P", "PPLX", 40_000, "neighbourhood"),
+        ("A", "ADM1", 0, "governorate"),
+        ("A", "ADM2", 0, "district"),
+        ("A", "ADM3", 0, "district"),
+        ("H", "STM", 0, "river"),
+        ("T", "MT", 0, "mountain"),
+        ("T", "MTS", 0, "mountain"),
+        ("T", "HLL", 0, "mountain"),
+        ("H", "DAM", 0, "dam"),
+        ("H", "LK", 0, "lake"),
+        ("S", "AIRB", 0, "airbase"),
+        ("S", "AIRF", 0, "airbase"),
+        ("S", "AIRP", 0, "airport"),
+        ("S", "CMP", 0, "camp"),
+        ("S", "CMPRF", 0, "camp"),
+        ("T", "ISL", 0, "island"),
+        ("L", "RGN", 0, "region"),
+        ("L", "AREA", 0, "region"),
+        ("T", "PLN", 0, "region"),
+        ("T", "VAL", 0, "region"),
+        ("T", "DSRT", 0, "region"),
+        ("L", "OILF", 0, "oilfield"),
+        ("S", "OILW", 0, "oilfield"),
+        ("H", "SEA", 0, "sea"),
+        ("H", "GULF", 0, "sea"),
+        ("S", "SCH", 0, "place"),
+        ("H", "WLL", 0, "place"),
+    ],
+)
 def test_feature_codes_map_to_our_types(fclass: str, fcode: str, population: int, expected: str) -> None:
     assert feature_type(fclass, fcode, population) == expected
 
@@ -92,22 +95,38 @@ def test_import_writes_our_schema_with_types_arabic_names_and_sources() -> None:
     assert list(next(iter(rows.values()))) == list(PLACE_COLUMNS)
     assert result.places == len(rows) == 10
     assert {r["id"]: r["feature_type"] for r in rows.values()} == {
-        "448149": "city", str(KOCHO): "village", str(BASHIQA): "town", str(DAM): "dam", "11903464": "mountain",
-        "11903465": "governorate", "11903466": "airbase", "11903467": "neighbourhood", "11903468": "river",
-        str(HARDAN): "village"}
+        "448149": "city",
+        str(KOCHO): "village",
+        str(BASHIQA): "town",
+        str(DAM): "dam",
+        "11903464": "mountain",
+        "11903465": "governorate",
+        "11903466": "airbase",
+        "11903467": "neighbourhood",
+        "11903468": "river",
+        str(HARDAN): "village",
+    }
     assert all(r["source"] == f"geonames:{r['id']}" and r["country_code"] == "IQ" for r in rows.values())
     sinjar = rows["448149"]
     assert (sinjar["name"], sinjar["name_ar"], sinjar["lat"], sinjar["lon"], sinjar["population"]) == (
-        "Sinjār", "سنجار", "36.3209", "41.87656", "38294")
+        "Sinjār",
+        "سنجار",
+        "36.3209",
+        "41.87656",
+        "38294",
+    )
 
 
-@pytest.mark.parametrize(("gid", "name_ar", "why"), [
-    (KOCHO, "كوجو", "the Arabic name of the alternate names"),
-    (BASHIQA, "باعشيقة", "isPreferredName wins over the order of the file"),
-    (DAM, "سد الموصل", "no Arabic alternate name: the dump's Arabic-letter name"),
-    ("11903464", "جبل سنجار", "a Kurdish name in Arabic script (چیای شنگال) is not the Arabic name"),
-    (HARDAN, "حردان", "a colloquial Arabic name is still a name"),
-])
+@pytest.mark.parametrize(
+    ("gid", "name_ar", "why"),
+    [
+        (KOCHO, "كوجو", "the Arabic name of the alternate names"),
+        (BASHIQA, "باعشيقة", "isPreferredName wins over the order of the file"),
+        (DAM, "سد الموصل", "no Arabic alternate name: the dump's Arabic-letter name"),
+        ("11903464", "جبل سنجار", "a Kurdish name in Arabic script (چیای شنگال) is not the Arabic name"),
+        (HARDAN, "حردان", "a colloquial Arabic name is still a name"),
+    ],
+)
 def test_arabic_name(gid: int | str, name_ar: str, why: str) -> None:
     import_geonames(DUMP, alternate_names=ALTS)
     assert out_rows()[str(gid)]["name_ar"] == name_ar, why
@@ -145,14 +164,17 @@ def test_bad_lines_are_reported_with_line_numbers_and_the_rest_is_kept(capsys: p
     assert str(HARDAN) in out_rows()  # the line after the bad ones
 
 
-@pytest.mark.parametrize(("line", "reason"), [
-    (b"1\tA\tA\t\t36\t43\tP\tPPL\tIQ\n", "9 tab-separated columns instead of 19"),
-    (b"x1\tA\tA\t\t36\t43\tP\tPPL\tIQ\t\t15\t\t\t\t0\t\t1\tAsia/Baghdad\t2020-01-01\n", "geonameid 'x1'"),
-    (b"1\t\t\t\t36\t43\tP\tPPL\tIQ\t\t15\t\t\t\t0\t\t1\tAsia/Baghdad\t2020-01-01\n", "has no name"),
-    (b"1\tA\tA\t\tN36\t43\tP\tPPL\tIQ\t\t15\t\t\t\t0\t\t1\tAsia/Baghdad\t2020-01-01\n", "latitude 'N36'"),
-    (b"1\tA\tA\t\t36\t243\tP\tPPL\tIQ\t\t15\t\t\t\t0\t\t1\tAsia/Baghdad\t2020-01-01\n", "longitude 243"),
-    (b"1\tA\tA\t\t36\t43\tP\tPPL\tIQ\t\t15\t\t\t\t-4\t\t1\tAsia/Baghdad\t2020-01-01\n", "population '-4'"),
-])
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        (b"1\tA\tA\t\t36\t43\tP\tPPL\tIQ\n", "9 tab-separated columns instead of 19"),
+        (b"x1\tA\tA\t\t36\t43\tP\tPPL\tIQ\t\t15\t\t\t\t0\t\t1\tAsia/Baghdad\t2020-01-01\n", "geonameid 'x1'"),
+        (b"1\t\t\t\t36\t43\tP\tPPL\tIQ\t\t15\t\t\t\t0\t\t1\tAsia/Baghdad\t2020-01-01\n", "has no name"),
+        (b"1\tA\tA\t\tN36\t43\tP\tPPL\tIQ\t\t15\t\t\t\t0\t\t1\tAsia/Baghdad\t2020-01-01\n", "latitude 'N36'"),
+        (b"1\tA\tA\t\t36\t243\tP\tPPL\tIQ\t\t15\t\t\t\t0\t\t1\tAsia/Baghdad\t2020-01-01\n", "longitude 243"),
+        (b"1\tA\tA\t\t36\t43\tP\tPPL\tIQ\t\t15\t\t\t\t-4\t\t1\tAsia/Baghdad\t2020-01-01\n", "population '-4'"),
+    ],
+)
 def test_malformed_dump_lines(line: bytes, reason: str) -> None:
     with pytest.raises(ValueError, match=reason):
         parse_dump_line(line)

@@ -18,8 +18,18 @@ from geodata.gazetteer import compile_gazetteer
 from geodata.gazetteer import user as user_gazetteer
 from geodata.gazetteer.sources import PLACE_COLUMNS, GazEntry, merge_entries, read_place_csv, read_user_aliases
 
-SINJAR = GazEntry("geonames:448149", "Sinjār", "سنجار", "city", "IQ", 36.3209, 41.87656, 38294,
-                  ("Sinjār", "Sinjar", "سنجار"), "geonames")
+SINJAR = GazEntry(
+    "geonames:448149",
+    "Sinjār",
+    "سنجار",
+    "city",
+    "IQ",
+    36.3209,
+    41.87656,
+    38294,
+    ("Sinjār", "Sinjar", "سنجار"),
+    "geonames",
+)
 
 
 @pytest.fixture(autouse=True)
@@ -57,8 +67,16 @@ def leftovers(folder: Path) -> list[str]:
 
 
 def test_added_place_is_found_by_its_english_arabic_and_alias_names() -> None:
-    e = user_gazetteer.add_place(name="Kocho", name_ar="كوجو", feature_type="village", country_code="iq",
-                                 lat="36.17139", lon=41.86972, population="1750", aliases=["Kojo", "قرية كوجو"])
+    e = user_gazetteer.add_place(
+        name="Kocho",
+        name_ar="كوجو",
+        feature_type="village",
+        country_code="iq",
+        lat="36.17139",
+        lon=41.86972,
+        population="1750",
+        aliases=["Kojo", "قرية كوجو"],
+    )
     assert e.gid == "user:kocho"
     with places_file().open(encoding="utf-8") as fh:
         assert fh.readline().strip() == ",".join(PLACE_COLUMNS)
@@ -66,7 +84,11 @@ def test_added_place_is_found_by_its_english_arabic_and_alias_names() -> None:
     for name in ("Kocho", "كوجو", "Kojo", "قرية كوجو", "KOCHO"):
         [found] = gaz.candidates(name)
         assert (found.gid, found.feature_type, found.country_code, found.population) == (
-            "user:kocho", "village", "IQ", 1750)
+            "user:kocho",
+            "village",
+            "IQ",
+            1750,
+        )
         assert (found.lat, found.lon) == (36.17139, 41.86972)
 
 
@@ -90,21 +112,24 @@ def test_the_same_place_twice_is_refused() -> None:
         user_gazetteer.add_place(name_ar="كوجو", lat=36.172, lon=41.87)
 
 
-@pytest.mark.parametrize(("fields", "message"), [
-    ({"lat": "95"}, r"lat 95\.0 is outside \[-90, 90\]"),
-    ({"lat": "abc"}, r"lat 'abc' is not a number"),
-    ({"lon": "-181"}, r"lon -181\.0 is outside \[-180, 180\]"),
-    ({"lat": float("nan")}, r"lat nan is outside"),
-    ({"name": "  ", "name_ar": ""}, r"needs a name or an Arabic name"),
-    ({"feature_type": "castle"}, r"unknown feature_type 'castle'; use one of airbase, airport"),
-    ({"name_ar": "Kocho"}, r"the Arabic name 'Kocho' has no Arabic letters"),
-    ({"name": "Ur", "name_ar": ""}, r"too short to be found in text"),
-    ({"country_code": "IRQ"}, r"country 'IRQ' is not a two-letter ISO code"),
-    ({"population": "-5"}, r"population '-5' is not a whole number"),
-    ({"name": "Kocho|Kojo"}, r"contains '\|'"),
-    ({"aliases": ["Kojo|Koco"]}, r"alias 'Kojo\|Koco' contains '\|'"),
-    ({"aliases": [" "]}, r"an alias cannot be empty"),
-])
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"lat": "95"}, r"lat 95\.0 is outside \[-90, 90\]"),
+        ({"lat": "abc"}, r"lat 'abc' is not a number"),
+        ({"lon": "-181"}, r"lon -181\.0 is outside \[-180, 180\]"),
+        ({"lat": float("nan")}, r"lat nan is outside"),
+        ({"name": "  ", "name_ar": ""}, r"needs a name or an Arabic name"),
+        ({"feature_type": "castle"}, r"unknown feature_type 'castle'; use one of airbase, airport"),
+        ({"name_ar": "Kocho"}, r"the Arabic name 'Kocho' has no Arabic letters"),
+        ({"name": "Ur", "name_ar": ""}, r"too short to be found in text"),
+        ({"country_code": "IRQ"}, r"country 'IRQ' is not a two-letter ISO code"),
+        ({"population": "-5"}, r"population '-5' is not a whole number"),
+        ({"name": "Kocho|Kojo"}, r"contains '\|'"),
+        ({"aliases": ["Kojo|Koco"]}, r"alias 'Kojo\|Koco' contains '\|'"),
+        ({"aliases": [" "]}, r"an alias cannot be empty"),
+    ],
+)
 def test_invalid_place_fails_in_one_sentence_and_leaves_the_csv_unchanged(fields: dict, message: str) -> None:
     user_gazetteer.add_place(name="Hardan", name_ar="حردان", lat=36.29, lon=41.99)
     before = places_file().read_bytes()
@@ -127,8 +152,28 @@ def test_cli_invalid_lat_is_one_error_line_and_no_file(capsys: pytest.CaptureFix
 def test_cli_add_keeps_extra_columns_the_analyst_added(capsys: pytest.CaptureFixture[str]) -> None:
     places_file().parent.mkdir(parents=True)
     places_file().write_text("id,name,lat,lon,note\nhardan,Hardan,36.29,41.99,checked by Rana\n", encoding="utf-8")
-    code = main(["gazetteer", "add", "--name", "Kocho", "--name-ar", "كوجو", "--type", "village",
-                 "--country", "IQ", "--lat", "36.17", "--lon", "41.87", "--alias", "Kojo", "--alias", "Koço"])
+    code = main(
+        [
+            "gazetteer",
+            "add",
+            "--name",
+            "Kocho",
+            "--name-ar",
+            "كوجو",
+            "--type",
+            "village",
+            "--country",
+            "IQ",
+            "--lat",
+            "36.17",
+            "--lon",
+            "41.87",
+            "--alias",
+            "Kojo",
+            "--alias",
+            "Koço",
+        ]
+    )
     assert code == 0
     assert "added user:kocho 'Kocho' (village, IQ, 36.17, 41.87)" in capsys.readouterr().out
     rows = read_rows(places_file())
@@ -161,7 +206,9 @@ def test_alias_is_written_and_merged_into_the_place(small_gaz: gazetteer.Gazette
 def test_a_name_the_place_already_has_is_not_written_again(small_gaz: gazetteer.Gazetteer) -> None:
     assert user_gazetteer.add_alias("geonames:448149", "سنجار", gaz=small_gaz) is False
     assert user_gazetteer.add_aliases("geonames:448149", ["Shingal", "shingal", "Şingal"], gaz=small_gaz) == (
-        "Shingal", "Şingal")
+        "Shingal",
+        "Şingal",
+    )
     assert user_gazetteer.add_alias("geonames:448149", "SHINGAL", gaz=small_gaz) is False
     assert len(read_rows(settings.user_gazetteer_dir() / "aliases.csv")) == 2
 
@@ -184,7 +231,8 @@ def test_cli_alias_to_a_known_place(capsys: pytest.CaptureFixture[str]) -> None:
     assert "'Sinjar' is already a name of geonames:448149" in out
     assert "added 'Shingal' to geonames:448149" in out
     assert read_rows(settings.user_gazetteer_dir() / "aliases.csv") == [
-        {"gazetteer_id": "geonames:448149", "alias": "Shingal"}]
+        {"gazetteer_id": "geonames:448149", "alias": "Shingal"}
+    ]
 
 
 def test_cli_alias_mode_refuses_place_options(capsys: pytest.CaptureFixture[str]) -> None:
@@ -209,8 +257,9 @@ Kocho,كوجو,village,IQ,36.17139,41.86972,,,
 """
 
 
-def test_import_keeps_good_rows_and_reports_bad_ones_by_line(tmp_path: Path,
-                                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_keeps_good_rows_and_reports_bad_ones_by_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     src = tmp_path / "villages.csv"
     src.write_text(IMPORT_CSV, encoding="utf-8")
     assert main(["gazetteer", "import", str(src)]) == 0
@@ -249,11 +298,28 @@ def test_added_place_is_extracted_from_arabic_and_english_text(tmp_path: Path) -
     root = Path(__file__).resolve().parents[3]
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, *args], cwd=root, env=env, capture_output=True, text=True,
-                              timeout=600, check=False)
+        return subprocess.run(
+            [sys.executable, *args], cwd=root, env=env, capture_output=True, text=True, timeout=600, check=False
+        )
 
-    added = run("-m", "geodata", "gazetteer", "add", "--name", "Khanasor Qadim", "--name-ar", "خانصور القديمة",
-                "--type", "village", "--country", "IQ", "--lat", "36.4602", "--lon", "41.6011")
+    added = run(
+        "-m",
+        "geodata",
+        "gazetteer",
+        "add",
+        "--name",
+        "Khanasor Qadim",
+        "--name-ar",
+        "خانصور القديمة",
+        "--type",
+        "village",
+        "--country",
+        "IQ",
+        "--lat",
+        "36.4602",
+        "--lon",
+        "41.6011",
+    )
     assert added.returncode == 0, added.stderr
     en, ar = tmp_path / "en.txt", tmp_path / "ar.txt"
     en.write_text("Fighters attacked the village of Khanasor Qadim in Iraq on Monday.\n", encoding="utf-8")
@@ -261,7 +327,10 @@ def test_added_place_is_extracted_from_arabic_and_english_text(tmp_path: Path) -
     extracted = run("-m", "extract", str(en), str(ar))
     assert extracted.returncode == 0, extracted.stderr
     features = json.loads(extracted.stdout)["features"]
-    found = {(f["properties"]["doc"], f["properties"]["surface"]) for f in features
-             if f["properties"]["kind"] == "place" and f["properties"]["gazetteer_id"] == "user:khanasor-qadim"}
+    found = {
+        (f["properties"]["doc"], f["properties"]["surface"])
+        for f in features
+        if f["properties"]["kind"] == "place" and f["properties"]["gazetteer_id"] == "user:khanasor-qadim"
+    }
     assert {surface for _, surface in found} == {"Khanasor Qadim", "خانصور القديمة"}
     assert len({doc for doc, _ in found}) == 2

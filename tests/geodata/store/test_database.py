@@ -30,8 +30,17 @@ _IDS = iter(range(10**6))
 
 def _feature(kind: str, geom_type: str, coords: list, **props: object) -> dict:
     """A hand-made Feature of the GeoJSON contract (the store takes it as the record it reads as)."""
-    base = {"kind": kind, "id": f"f{next(_IDS)}", "doc": "seed.txt", "evidence": "هاربة من مدينة الرقة",
-            "evidence_start": 0, "evidence_end": 20, "start": 0, "end": 10, "lang": "ar"}
+    base = {
+        "kind": kind,
+        "id": f"f{next(_IDS)}",
+        "doc": "seed.txt",
+        "evidence": "هاربة من مدينة الرقة",
+        "evidence_start": 0,
+        "evidence_end": 20,
+        "start": 0,
+        "end": 10,
+        "lang": "ar",
+    }
     return {"type": "Feature", "geometry": {"type": geom_type, "coordinates": coords}, "properties": base | props}
 
 
@@ -47,24 +56,81 @@ def query(store: Store, filters: Filters | None = None) -> list[dict]:
 def seed_features() -> list[dict]:
     """Hand-made features of the seed: two places, an event, the journey and a road."""
     return [
-        _feature("place", "Point", RAQQA, name="Raqqa", name_ar="الرقة", surface="الرقة", gazetteer_id="g:raqqa",
-                 feature_type="city", country_code="SY", confidence=0.9),
-        _feature("place", "Point", MOSUL, name="Mosul", name_ar="الموصل", surface="الموصل", gazetteer_id="g:mosul",
-                 feature_type="city", country_code="IQ", confidence=0.4),
-        _feature("event", "Point", BAAJ, event_type="Explosions/Remote violence", sub_event_type="Air/drone strike",
-                 actor1="International coalition", actor2="ISIS", date="2015-11-19", date_precision="day",
-                 location="Baaj", location_ar="البعاج", gazetteer_id="g:baaj", country_code="IQ", geo_precision=2,
-                 fatalities=None, count=10, unit="tankers", start=60, end=63, evidence="قصف في البعاج."),
-        _feature("movement", "LineString", [RAQQA, HASAKAH, BAAJ, MOSUL], actor="ISIS",
-                 waypoints=["Raqqa", "Hasakah", "Baaj", "Mosul"], count=70, unit="families", date="2015-11-19",
-                 date_precision="day"),
-        _feature("route", "LineString", [RAQQA, MOSUL], name="Raqqa–Mosul road", via=["Raqqa", "Mosul"],
-                 controlled_by="Kurdish forces", status="controlled"),
+        _feature(
+            "place",
+            "Point",
+            RAQQA,
+            name="Raqqa",
+            name_ar="الرقة",
+            surface="الرقة",
+            gazetteer_id="g:raqqa",
+            feature_type="city",
+            country_code="SY",
+            confidence=0.9,
+        ),
+        _feature(
+            "place",
+            "Point",
+            MOSUL,
+            name="Mosul",
+            name_ar="الموصل",
+            surface="الموصل",
+            gazetteer_id="g:mosul",
+            feature_type="city",
+            country_code="IQ",
+            confidence=0.4,
+        ),
+        _feature(
+            "event",
+            "Point",
+            BAAJ,
+            event_type="Explosions/Remote violence",
+            sub_event_type="Air/drone strike",
+            actor1="International coalition",
+            actor2="ISIS",
+            date="2015-11-19",
+            date_precision="day",
+            location="Baaj",
+            location_ar="البعاج",
+            gazetteer_id="g:baaj",
+            country_code="IQ",
+            geo_precision=2,
+            fatalities=None,
+            count=10,
+            unit="tankers",
+            start=60,
+            end=63,
+            evidence="قصف في البعاج.",
+        ),
+        _feature(
+            "movement",
+            "LineString",
+            [RAQQA, HASAKAH, BAAJ, MOSUL],
+            actor="ISIS",
+            waypoints=["Raqqa", "Hasakah", "Baaj", "Mosul"],
+            count=70,
+            unit="families",
+            date="2015-11-19",
+            date_precision="day",
+        ),
+        _feature(
+            "route",
+            "LineString",
+            [RAQQA, MOSUL],
+            name="Raqqa–Mosul road",
+            via=["Raqqa", "Mosul"],
+            controlled_by="Kurdish forces",
+            status="controlled",
+        ),
     ]
 
 
-def seed_doc(text: str = SEED_TEXT, name: str = "seed.txt", published: date | None = date(2015, 11, 19),
-             source: str = "الشروق العربي") -> DocumentRecord:
+def seed_doc(
+    text: str = SEED_TEXT,
+    name: str = "seed.txt",
+    published: date | None = date(2015, 11, 19),
+    source: str = "الشروق العربي",
+) -> DocumentRecord:
     return DocumentRecord(name=name, text=text, lang="ar", title="الموصل", published=published, source=source)
 
 
@@ -79,6 +145,7 @@ def _count(store: Store) -> dict[str, int]:
 
 
 # --- URL resolution and ids -------------------------------------------------------------------------------------
+
 
 def test_resolve_url_bare_path_becomes_sqlite_and_creates_folder(tmp_path: Path) -> None:
     url = resolve_url(tmp_path / "a" / "b" / "k.sqlite")
@@ -106,6 +173,7 @@ def test_document_id_is_content_hash_ignoring_whitespace_layout() -> None:
 
 
 # --- add / idempotency / round trip -----------------------------------------------------------------------------
+
 
 def test_add_is_idempotent_and_replace_swaps_features(store: Store) -> None:
     assert store.add_document(seed_doc(), records(seed_features())) == "added"
@@ -141,16 +209,26 @@ def test_unknown_properties_survive_in_extra(store: Store) -> None:
     store.add_document(seed_doc(), records([f]))
     props = query(store)[0]["properties"]
     assert (props["source_dataset"], props["source_id"], props["admin1"], props["tags"]) == (
-        "ACLED", "IRQ1", "Ninewa", ["a", "b"])
+        "ACLED",
+        "IRQ1",
+        "Ninewa",
+        ["a", "b"],
+    )
 
 
-@pytest.mark.parametrize(("which", "mutate", "reason"), [
-    (2, lambda f: f["geometry"].update(coordinates=[43.1, 95.0]), "lat in"),
-    (3, lambda f: f["geometry"].update(coordinates=[[43.1, 36.0]]) or f["properties"].update(waypoints=["Mosul"]),
-     "two waypoints"),
-    (2, lambda f: f["properties"].update(fatalities="many"), "fatalities"),
-    (2, lambda f: f["geometry"].update(coordinates=[float("nan"), 36.0]), "not \\[lon, lat\\]"),
-])
+@pytest.mark.parametrize(
+    ("which", "mutate", "reason"),
+    [
+        (2, lambda f: f["geometry"].update(coordinates=[43.1, 95.0]), "lat in"),
+        (
+            3,
+            lambda f: f["geometry"].update(coordinates=[[43.1, 36.0]]) or f["properties"].update(waypoints=["Mosul"]),
+            "two waypoints",
+        ),
+        (2, lambda f: f["properties"].update(fatalities="many"), "fatalities"),
+        (2, lambda f: f["geometry"].update(coordinates=[float("nan"), 36.0]), "not \\[lon, lat\\]"),
+    ],
+)
 def test_a_bad_record_refuses_the_whole_document(store: Store, which: int, mutate, reason: str) -> None:
     features = seed_features()
     mutate(features[which])
@@ -195,15 +273,28 @@ def test_store_survives_reopening(tmp_path: Path) -> None:
 
 # --- filters ----------------------------------------------------------------------------------------------------
 
+
 @pytest.fixture
 def filled(store: Store) -> Store:
     store.add_document(seed_doc(), records(seed_features()))
     ranged = seed_features()[2]
-    ranged["properties"] |= {"date": "2014-09-01", "date_precision": "range", "date_start": "2014-09-01",
-                             "date_end": "2015-11-19", "actor1": "Peshmerga", "actor2": "",
-                             "event_type": "Battles", "sub_event_type": "Armed clash", "evidence": "Since Sept..."}
-    store.add_document(seed_doc(text="Peshmerga since September 2014", name="b.txt", published=date(2015, 12, 1),
-                                source="Northern Wire"), records([ranged]))
+    ranged["properties"] |= {
+        "date": "2014-09-01",
+        "date_precision": "range",
+        "date_start": "2014-09-01",
+        "date_end": "2015-11-19",
+        "actor1": "Peshmerga",
+        "actor2": "",
+        "event_type": "Battles",
+        "sub_event_type": "Armed clash",
+        "evidence": "Since Sept...",
+    }
+    store.add_document(
+        seed_doc(
+            text="Peshmerga since September 2014", name="b.txt", published=date(2015, 12, 1), source="Northern Wire"
+        ),
+        records([ranged]),
+    )
     return store
 
 
@@ -211,32 +302,45 @@ def _kinds(store: Store, **kw) -> list[str]:
     return [r.kind for r in store.query(Filters(**kw))]
 
 
-@pytest.mark.parametrize(("kw", "expected"), [
-    ({}, ["place", "place", "event", "event", "movement", "route"]),
-    ({"date_from": "2015-01-01", "date_to": "2015-01-31"}, ["event"]),  # only the range overlaps January 2015
-    ({"date_from": "2015-11-19", "date_to": "2015-11-19"}, ["place", "place", "event", "event", "movement", "route"]),
-    ({"date_from": "2015-11-20"}, []),
-    ({"actors": ["isis"]}, ["event", "movement"]),
-    ({"actors": ["Kurdish forces", "Peshmerga"]}, ["event", "route"]),
-    ({"event_types": ["Battles"]}, ["event"]),
-    ({"event_types": ["Air/drone strike", "Armed clash"]}, ["event", "event"]),
-    ({"kinds": ["movement", "route"]}, ["movement", "route"]),
-    ({"countries": ["SY"]}, ["place", "movement", "route"]),  # lines take their waypoints' countries
-    ({"countries": ["العراق"]}, ["place", "event", "event", "movement", "route"]),
-    ({"bbox": (42.5, 36.0, 43.5, 36.5)}, ["place", "movement", "route"]),
-    ({"text": "since SEPT"}, ["event"]),
-    ({"text": "100%"}, []),
-    ({"min_confidence": 0.5}, ["place", "event", "event", "movement", "route"]),
-    ({"sources": ["Northern Wire"]}, ["event"]),
-    ({"doc_ids": [document_id(SEED_TEXT)], "kinds": ["event"]}, ["event"]),
-])
+@pytest.mark.parametrize(
+    ("kw", "expected"),
+    [
+        ({}, ["place", "place", "event", "event", "movement", "route"]),
+        ({"date_from": "2015-01-01", "date_to": "2015-01-31"}, ["event"]),  # only the range overlaps January 2015
+        (
+            {"date_from": "2015-11-19", "date_to": "2015-11-19"},
+            ["place", "place", "event", "event", "movement", "route"],
+        ),
+        ({"date_from": "2015-11-20"}, []),
+        ({"actors": ["isis"]}, ["event", "movement"]),
+        ({"actors": ["Kurdish forces", "Peshmerga"]}, ["event", "route"]),
+        ({"event_types": ["Battles"]}, ["event"]),
+        ({"event_types": ["Air/drone strike", "Armed clash"]}, ["event", "event"]),
+        ({"kinds": ["movement", "route"]}, ["movement", "route"]),
+        ({"countries": ["SY"]}, ["place", "movement", "route"]),  # lines take their waypoints' countries
+        ({"countries": ["العراق"]}, ["place", "event", "event", "movement", "route"]),
+        ({"bbox": (42.5, 36.0, 43.5, 36.5)}, ["place", "movement", "route"]),
+        ({"text": "since SEPT"}, ["event"]),
+        ({"text": "100%"}, []),
+        ({"min_confidence": 0.5}, ["place", "event", "event", "movement", "route"]),
+        ({"sources": ["Northern Wire"]}, ["event"]),
+        ({"doc_ids": [document_id(SEED_TEXT)], "kinds": ["event"]}, ["event"]),
+    ],
+)
 def test_filters(filled: Store, kw: dict, expected: list[str]) -> None:
     assert _kinds(filled, **kw) == expected
 
 
 def test_bbox_keeps_a_line_that_crosses_it_and_drops_one_that_only_surrounds_it(store: Store) -> None:
-    ell = _feature("route", "LineString", [[40.0, 35.0], [44.0, 35.0], [44.0, 37.0]], name="L road", via=["A", "B", "C"],
-                   controlled_by="", status="")
+    ell = _feature(
+        "route",
+        "LineString",
+        [[40.0, 35.0], [44.0, 35.0], [44.0, 37.0]],
+        name="L road",
+        via=["A", "B", "C"],
+        controlled_by="",
+        status="",
+    )
     store.add_document(seed_doc(), records([ell]))
     assert len(store.query(Filters(bbox=(43.5, 35.5, 44.5, 36.0)))) == 1
     assert store.query(Filters(bbox=(40.5, 36.0, 41.0, 36.5))) == []  # inside the line's box, off the line
@@ -246,8 +350,16 @@ def test_query_limit(filled: Store) -> None:
     assert len(filled.query(limit=3)) == 3
 
 
-@pytest.mark.parametrize("kw", [{"bbox": (44, 35, 43, 36)}, {"bbox": (0, 0, 200, 10)}, {"date_from": "2015-13-01"},
-                                {"date_from": "2016-01-01", "date_to": "2015-01-01"}, {"kinds": ["battle"]}])
+@pytest.mark.parametrize(
+    "kw",
+    [
+        {"bbox": (44, 35, 43, 36)},
+        {"bbox": (0, 0, 200, 10)},
+        {"date_from": "2015-13-01"},
+        {"date_from": "2016-01-01", "date_to": "2015-01-01"},
+        {"kinds": ["battle"]},
+    ],
+)
 def test_bad_filters_are_refused_with_a_sentence(kw: dict) -> None:
     with pytest.raises(InputError):
         Filters(**kw)
@@ -263,17 +375,23 @@ def _dated_event(d: DateRef | None) -> EventRecord:
     return EventRecord(feature_id="e", doc="d", event_type="Battles", place=PlaceRef("Mosul", 36.34, 43.13), date=d)
 
 
-@pytest.mark.parametrize(("when", "doc_date", "expected"), [
-    (dated(date(2015, 11, 19)), None, ("2015-11-19", "2015-11-19")),
-    (dated(date(2015, 11, 19), "week"), None, ("2015-11-19", "2015-11-25")),
-    (dated(date(2016, 2, 10), "month"), None, ("2016-02-01", "2016-02-29")),
-    (dated(date(2014, 6, 10), "year"), None, ("2014-01-01", "2014-12-31")),
-    (DateRef(date(2014, 9, 1), "range", date(2014, 9, 1), date(2015, 11, 19)), None, ("2014-09-01", "2015-11-19")),
-    (DateRef(date(2015, 11, 19), "week", date(2015, 11, 13), date(2015, 11, 19)), date(2015, 11, 19),
-     ("2015-11-13", "2015-11-19")),  # the week up to the article's date, as extraction says it
-    (None, date(2015, 11, 19), ("2015-11-19", "2015-11-19")),
-    (None, None, (None, None)),
-])
+@pytest.mark.parametrize(
+    ("when", "doc_date", "expected"),
+    [
+        (dated(date(2015, 11, 19)), None, ("2015-11-19", "2015-11-19")),
+        (dated(date(2015, 11, 19), "week"), None, ("2015-11-19", "2015-11-25")),
+        (dated(date(2016, 2, 10), "month"), None, ("2016-02-01", "2016-02-29")),
+        (dated(date(2014, 6, 10), "year"), None, ("2014-01-01", "2014-12-31")),
+        (DateRef(date(2014, 9, 1), "range", date(2014, 9, 1), date(2015, 11, 19)), None, ("2014-09-01", "2015-11-19")),
+        (
+            DateRef(date(2015, 11, 19), "week", date(2015, 11, 13), date(2015, 11, 19)),
+            date(2015, 11, 19),
+            ("2015-11-13", "2015-11-19"),
+        ),  # the week up to the article's date, as extraction says it
+        (None, date(2015, 11, 19), ("2015-11-19", "2015-11-19")),
+        (None, None, (None, None)),
+    ],
+)
 def test_period_of(when: DateRef | None, doc_date: date | None, expected: tuple) -> None:
     got = period_of(_dated_event(when), doc_date)
     assert tuple(d.isoformat() if d else None for d in got) == expected
@@ -285,6 +403,7 @@ def test_places_take_the_articles_date_as_their_period() -> None:
 
 
 # --- stats, facets, concurrency, PostgreSQL ---------------------------------------------------------------------
+
 
 def test_stats_and_facets(filled: Store) -> None:
     s = filled.stats()
@@ -354,13 +473,15 @@ def test_add_documents_isolates_each_document_in_one_commit(store: Store, monkey
     monkeypatch.setattr(store_mod, "_insert_kind", crash_one)
     bad = seed_features()
     bad[0]["geometry"]["coordinates"] = [200.0, 10.0]
-    outcomes = store.add_documents([
-        (seed_doc(), records(seed_features())),
-        (seed_doc(text="crash " + SEED_TEXT, name="crash.txt"), records(seed_features())),
-        (seed_doc(text="bad " + SEED_TEXT, name="bad.txt"), records(bad)),
-        (seed_doc(name="again.txt"), records(seed_features())),  # the first one again, in the same batch
-        (seed_doc(text="ok " + SEED_TEXT, name="ok.txt"), records(seed_features())),
-    ])
+    outcomes = store.add_documents(
+        [
+            (seed_doc(), records(seed_features())),
+            (seed_doc(text="crash " + SEED_TEXT, name="crash.txt"), records(seed_features())),
+            (seed_doc(text="bad " + SEED_TEXT, name="bad.txt"), records(bad)),
+            (seed_doc(name="again.txt"), records(seed_features())),  # the first one again, in the same batch
+            (seed_doc(text="ok " + SEED_TEXT, name="ok.txt"), records(seed_features())),
+        ]
+    )
     assert outcomes[0] == "added" and outcomes[3] == "unchanged" and outcomes[4] == "added"
     assert isinstance(outcomes[1], RuntimeError) and isinstance(outcomes[2], InputError)
     assert "bad.txt: feature 1" in str(outcomes[2])

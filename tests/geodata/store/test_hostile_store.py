@@ -26,18 +26,18 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
-from extract.records import extraction_features
 from extract.ingest import ingest_paths
 from extract.inputs import read_file
 from extract.pipeline import extract_article
+from extract.records import extraction_features
 from geodata.cli import main as geodata_main
 from geodata.errors import InputError
-from geodata.formats.datasets import read_acled_csv, read_ucdp_csv
 from geodata.formats.acled_csv import to_csv
+from geodata.formats.datasets import read_acled_csv, read_ucdp_csv
 from geodata.formats.export import export
 from geodata.formats.geojson import feature_to_record, record_to_feature, to_geojson
-from geodata.records import Record
 from geodata.gazetteer import Gazetteer
+from geodata.records import Record
 from geodata.store import Store
 from geodata.store.filters import Filters
 from geodata.store.schema import TABLES
@@ -48,6 +48,7 @@ PYTHON = sys.executable
 
 
 # --- a corpus of distinct articles, and what a fresh extraction gives for each ------------------------------------
+
 
 def _article(i: int) -> tuple[str, str]:
     """(file name, text) of article i: a seed with its own closing line, so every i is a different document."""
@@ -83,8 +84,9 @@ def _ingest(db: Path, *paths: Path, jobs: int | None = None, **popen: Any) -> su
 def _counts_by_doc(store: Store) -> dict[str, tuple[str, int, int]]:
     """doc id -> (name, n_features recorded, feature rows actually stored), read in one transaction."""
     with store.engine.connect() as conn:
-        docs = {r.id: (r.name, r.n_features) for r in conn.execute(sa.text("SELECT id, name, n_features "
-                                                                            "FROM documents"))}
+        docs = {
+            r.id: (r.name, r.n_features) for r in conn.execute(sa.text("SELECT id, name, n_features FROM documents"))
+        }
         rows: dict[str, int] = dict.fromkeys(docs, 0)
         for table in TABLES.values():
             for doc_id, n in conn.execute(sa.select(table.c.doc_id, sa.func.count()).group_by(table.c.doc_id)):
@@ -109,9 +111,11 @@ def test_the_closing_line_adds_no_feature(gaz: Gazetteer, expected_counts: dict[
 
 # --- (a) two ingest processes at once ---------------------------------------------------------------------------------
 
+
 @pytest.mark.slow
-def test_two_ingests_at_once_store_every_article_exactly_once(tmp_path: Path, gaz: Gazetteer,
-                                                              expected_counts: dict[str, int]) -> None:
+def test_two_ingests_at_once_store_every_article_exactly_once(
+    tmp_path: Path, gaz: Gazetteer, expected_counts: dict[str, int]
+) -> None:
     first, second = _write(tmp_path / "a", range(0, 70)), _write(tmp_path / "b", range(35, 105))  # 35 shared
     db = tmp_path / "shared.sqlite"
     procs = [_ingest(db, first), _ingest(db, second)]  # started together, default jobs (forked workers)
@@ -165,13 +169,19 @@ def _start_and_kill(db: Path, folder: Path, how: str) -> int:
         proc = _ingest(db, folder, jobs=1, start_new_session=True)  # its own process group, killed whole
     else:
         args = [str(marker), "--db", str(db), "ingest", str(folder), "--quiet", "--jobs", "1"]
-        proc = subprocess.Popen([PYTHON, "-c", _HELD_IN_A_WRITE, *args], cwd=ROOT, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, text=True, start_new_session=True)
+        proc = subprocess.Popen(
+            [PYTHON, "-c", _HELD_IN_A_WRITE, *args],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,
+        )
     store = Store.open(db)  # reads only (the schema is created by whichever comes first)
     try:
         end = time.monotonic() + 60
         while time.monotonic() < end and proc.poll() is None:
-            if (marker.exists() if how == "inside a write" else store.stats().documents >= 1):
+            if marker.exists() if how == "inside a write" else store.stats().documents >= 1:
                 break
             time.sleep(0.02)
         seen = store.stats().documents
@@ -192,7 +202,8 @@ def _start_and_kill(db: Path, folder: Path, how: str) -> int:
 @pytest.mark.slow
 @pytest.mark.parametrize("how", ["between batches", "inside a write"])
 def test_an_ingest_killed_half_way_leaves_whole_documents_and_can_be_finished(
-        tmp_path: Path, gaz: Gazetteer, expected_counts: dict[str, int], how: str) -> None:
+    tmp_path: Path, gaz: Gazetteer, expected_counts: dict[str, int], how: str
+) -> None:
     total = 160
     folder = _write(tmp_path / "in", range(total))
     db = tmp_path / "killed.sqlite"
@@ -222,6 +233,7 @@ def test_an_ingest_killed_half_way_leaves_whole_documents_and_can_be_finished(
 
 
 # --- (c) reading while an ingest writes ---------------------------------------------------------------------------
+
 
 @pytest.mark.slow
 def test_readers_work_while_an_ingest_writes(tmp_path: Path) -> None:
@@ -291,8 +303,11 @@ ACLED_ROWS = [
     ("IRQ10,2016-10-18,2016,Battles,Iraqi army,Mosul,36.34", "fields where the header has"),
     ("IRQ11,2016-10-18,2016,Battles,Iraqi army,Mosul,36.34,43.13,too many,0,extra,cells", "fields where the header"),
     ("IRQ12,2016-10-18,2016,Battles,Iraqi army,Mosul,36.34,43.13,bad count,-3", "fatalities"),
-    ('IRQ13,2016-10-19,2016,"=HYPERLINK(""http://evil.example"",""x"")",@SUM(A1),+Mosul,36.34,43.13,'
-     '"-2+3 multi\nline\tnotes",1', None),
+    (
+        'IRQ13,2016-10-19,2016,"=HYPERLINK(""http://evil.example"",""x"")",@SUM(A1),+Mosul,36.34,43.13,'
+        '"-2+3 multi\nline\tnotes",1',
+        None,
+    ),
     ("IRQ14,19 October 2016,2016,Battles,=cmd|' /C calc'!A0,Mosul,36.34,43.13," + "long " * 40_000 + ",0", None),
     (",2016-10-18,2016,Battles,Iraqi army,Mosul,36.34,43.13,no id,0", "event_id_cnty"),
     ("IRQ15,2016-10-20,2016,Battles,Iraqi army,Mosul,-36.34,-43.13,southern hemisphere is fine,0", None),
@@ -355,7 +370,9 @@ def test_cli_import_reports_each_file_and_line_and_keeps_the_good_ones(tmp_path:
         "3,2015-11-20,2015-11-20,34.93,43.49,9,Government of Iraq,1,1,2,no such violence\n"
         "4,2015-11-20,2015-11-20,34.93,43.49,1,Government of Iraq,1,many,2,low not a number\n"
         "5,2015-11-20,2015-11-20,-91,43.49,1,Government of Iraq,1,1,2,out of range\n"
-        "6,20/11/2015,2015-11-20,34.93,43.49,1,Government of Iraq,1,1,9,where_prec out of range\n", encoding="utf-8")
+        "6,20/11/2015,2015-11-20,34.93,43.49,1,Government of Iraq,1,1,9,where_prec out of range\n",
+        encoding="utf-8",
+    )
     db = tmp_path / "s.sqlite"
     rc = geodata_main(["--db", str(db), "import-acled", str(wrong), str(acled)])
     out, err = capsys.readouterr()
@@ -373,7 +390,8 @@ def test_cli_import_reports_each_file_and_line_and_keeps_the_good_ones(tmp_path:
     assert len(events) == len(kept) + 1
     assert {f["properties"]["kind"] for f in events} == {"event"}
     assert next(f for f in events if f["properties"]["source_id"] == "1")["properties"]["csv_location"] == (
-        "kept as csv_location")
+        "kept as csv_location"
+    )
 
 
 def test_ucdp_fuzzed_wrong_file_types_are_one_sentence(tmp_path: Path) -> None:
@@ -388,18 +406,44 @@ def test_ucdp_fuzzed_wrong_file_types_are_one_sentence(tmp_path: Path) -> None:
 
 # --- (e) exports: formulas neutralised, JSON always valid ------------------------------------------------------------
 
-FORMULAS = ["=1+1", "+1", "-1+1", "@SUM(A1)", "\t=1", "\r=1", "\n=1", "＝1", "=cmd|' /C calc'!A0",
-            '=HYPERLINK("http://evil.example","x")']
+FORMULAS = [
+    "=1+1",
+    "+1",
+    "-1+1",
+    "@SUM(A1)",
+    "\t=1",
+    "\r=1",
+    "\n=1",
+    "＝1",
+    "=cmd|' /C calc'!A0",
+    '=HYPERLINK("http://evil.example","x")',
+]
 CONTROL = "".join(map(chr, range(0x20))) + "\x7f\u2028\u2029\ufeff\u200f"
 
 
 def _feature(i: int, text: str, **props: Any) -> Record:
     """An event record whose every text is `text` (made from the Feature of the contract it exports as)."""
-    return feature_to_record({
-        "type": "Feature", "id": f"d-{i}", "geometry": {"type": "Point", "coordinates": [43.1 + i / 100, 36.3]},
-        "properties": {"kind": "event", "doc": "d", "evidence": text, "start": 0, "end": 1, "lang": "en",
-                       "event_type": text, "actor1": text, "location": text, "date": "2016-10-17", "source": text,
-                       **props}})
+    return feature_to_record(
+        {
+            "type": "Feature",
+            "id": f"d-{i}",
+            "geometry": {"type": "Point", "coordinates": [43.1 + i / 100, 36.3]},
+            "properties": {
+                "kind": "event",
+                "doc": "d",
+                "evidence": text,
+                "start": 0,
+                "end": 1,
+                "lang": "en",
+                "event_type": text,
+                "actor1": text,
+                "location": text,
+                "date": "2016-10-17",
+                "source": text,
+                **props,
+            },
+        }
+    )
 
 
 def test_csv_export_neutralises_every_formula_cell(tmp_path: Path) -> None:
@@ -482,6 +526,7 @@ def test_stored_control_characters_export_as_valid_geojson(tmp_path: Path, capsy
 
 
 # --- (f) exports into a folder -------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("name", ["out.csv", "out.geojson", "out.gpkg"])
 def test_export_into_a_folder_is_refused_with_one_sentence(tmp_path: Path, capsys, name: str) -> None:
