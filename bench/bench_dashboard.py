@@ -28,75 +28,161 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from dashboard import layers, offline  # noqa: E402
+from dashboard import layers, offline, payload  # noqa: E402
 from dashboard.serve import CHROMIUM_ARGS, MAP_FRAME, find_chromium, running_app  # noqa: E402
-from geodata.records import DocumentRecord  # noqa: E402
+from extract.lexicons import actors  # noqa: E402
+from geodata.records import (  # noqa: E402
+    ActorRef,
+    DocumentRecord,
+    EventRecord,
+    MovementRecord,
+    PlaceRef,
+    Record,
+    RouteRecord,
+    Span,
+    dated,
+    feature_id,
+)
 from geodata.store import Store  # noqa: E402
 
 TARGET_S = 3.0
 PER_DOC = 50
-TYPES = (("Battles", "Armed clash"), ("Explosions/Remote violence", "Air/drone strike"),
-         ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
-         ("Violence against civilians", "Attack"), ("Strategic developments", "Agreement"),
-         ("Protests", "Peaceful protest"))
-ACTORS = ("ISIS", "Iraqi army", "SDF (Syrian Democratic Forces)", "Syrian government forces", "Syrian rebels",
-          "Popular Mobilization Forces", "Peshmerga (Kurdistan Region)")
-TOWNS = (("Mosul", "الموصل", 43.13, 36.34), ("Raqqa", "الرقة", 39.01, 35.95),
-         ("Deir ez-Zor", "دير الزور", 40.14, 35.34),
-         ("Ramadi", "الرمادي", 43.3, 33.42), ("Aleppo", "حلب", 37.16, 36.2), ("Kirkuk", "كركوك", 44.39, 35.47),
-         ("Tikrit", "تكريت", 43.68, 34.6), ("Palmyra", "تدمر", 38.28, 34.56), ("Fallujah", "الفلوجة", 43.78, 33.35))
+TYPES = (
+    ("Battles", "Armed clash"),
+    ("Explosions/Remote violence", "Air/drone strike"),
+    ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ("Violence against civilians", "Attack"),
+    ("Strategic developments", "Agreement"),
+    ("Protests", "Peaceful protest"),
+)
+ACTORS = (
+    "ISIS",
+    "Iraqi army",
+    "SDF (Syrian Democratic Forces)",
+    "Syrian government forces",
+    "Syrian rebels",
+    "Popular Mobilization Forces",
+    "Peshmerga (Kurdistan Region)",
+)
+_ACTOR_DEFS = {d.name: d for d in actors()[0]}
+TOWNS = (
+    ("Mosul", "الموصل", 43.13, 36.34),
+    ("Raqqa", "الرقة", 39.01, 35.95),
+    ("Deir ez-Zor", "دير الزور", 40.14, 35.34),
+    ("Ramadi", "الرمادي", 43.3, 33.42),
+    ("Aleppo", "حلب", 37.16, 36.2),
+    ("Kirkuk", "كركوك", 44.39, 35.47),
+    ("Tikrit", "تكريت", 43.68, 34.6),
+    ("Palmyra", "تدمر", 38.28, 34.56),
+    ("Fallujah", "الفلوجة", 43.78, 33.35),
+)
 
 
 def _sentence(rng: random.Random, i: int, town: tuple[str, str, float, float], arabic: bool) -> str:
     if arabic:
-        return (f"أفادت مصادر محلية باندلاع اشتباكات عنيفة في محيط {town[1]} صباح اليوم، وقالت إن الطيران "
-                f"شن غارات على مواقع عدة في المنطقة (خبر {i}).")
-    return (f"Local sources said heavy clashes broke out near {town[0]} on Monday morning as aircraft struck "
-            f"several positions around the town (report {i}, {rng.randint(2, 40)} killed).")
+        return (
+            f"أفادت مصادر محلية باندلاع اشتباكات عنيفة في محيط {town[1]} صباح اليوم، وقالت إن الطيران "
+            f"شن غارات على مواقع عدة في المنطقة (خبر {i})."
+        )
+    return (
+        f"Local sources said heavy clashes broke out near {town[0]} on Monday morning as aircraft struck "
+        f"several positions around the town (report {i}, {rng.randint(2, 40)} killed)."
+    )
 
 
-def _feature(kind: str, geometry: dict, props: dict) -> dict:
-    return {"type": "Feature", "geometry": geometry, "properties": {"kind": kind, **props}}
+def _actor(rng: random.Random) -> ActorRef:
+    """One of ACTORS as extraction gives it: canonical name, id and family from actors.csv."""
+    d = _ACTOR_DEFS[rng.choice(ACTORS)]
+    return ActorRef(d.name, d.actor_id, d.family)
 
 
-def _document(rng: random.Random, d: int, first: int, n: int) -> tuple[DocumentRecord, list[dict]]:
-    sentences, feats, pos = [], [], 0
+def _place(town: tuple[str, str, float, float], lon: float, lat: float, span: Span | None = None) -> PlaceRef:
+    return PlaceRef(town[0], lat, lon, name_ar=town[1], country_code="IQ" if town[2] > 42 else "SY", span=span)
+
+
+def _records(
+    rng: random.Random,
+    key: str,
+    i: int,
+    town: tuple[str, str, float, float],
+    text: str,
+    pos: int,
+    day: date,
+    arabic: bool,
+) -> list[Record]:
+    """The event of sentence `i` (at `pos` in the document), and every 100th a movement and a route."""
+    lang, sentence = ("ar" if arabic else "en"), Span(pos, pos + len(text))
+    common = {"doc": key, "lang": lang, "evidence": text, "evidence_span": sentence}
+    name = town[1] if arabic else town[0]
+    at = text.index(name)
+    word = "اشتباكات" if arabic else "clashes"
+    trigger = text.index(word)
+    etype, sub = rng.choice(TYPES)
+    lon, lat = round(town[2] + rng.uniform(-1.2, 1.2), 5), round(town[3] + rng.uniform(-0.9, 0.9), 5)
+    out: list[Record] = [
+        EventRecord(
+            feature_id=feature_id(key, "event", i),
+            **common,
+            span=Span(pos + trigger, pos + trigger + len(word)),
+            event_type=etype,
+            sub_event_type=sub,
+            place=_place(town, lon, lat, Span(pos + at, pos + at + len(name))),
+            geo_precision=rng.choice((1, 1, 2, 3)),
+            actor1=_actor(rng),
+            actor2=_actor(rng),
+            date=dated(day),
+        )
+    ]
+    if i % 100 == 0:
+        a, b = rng.sample(TOWNS, 2)
+        via = (_place(a, a[2], a[3]), _place(b, b[2], b[3]))
+        out.append(
+            MovementRecord(
+                feature_id=feature_id(key, "movement", i), **common, waypoints=via, actor=_actor(rng), date=dated(day)
+            )
+        )
+        out.append(
+            RouteRecord(
+                feature_id=feature_id(key, "route", i),
+                **common,
+                name=f"{a[0]}–{b[0]} road",
+                via=via,
+                controlled_by=_actor(rng),
+            )
+        )
+    return out
+
+
+def _document(rng: random.Random, d: int, first: int, n: int) -> tuple[DocumentRecord, list[Record]]:
+    sentences, records, pos = [], [], 0
     day = date(2014, 6, 1) + timedelta(days=rng.randint(0, 1300))
     arabic = d % 2 == 0
+    key = f"synthetic-{d:05d}"
     for i in range(first, first + n):
         town = rng.choice(TOWNS)
         text = _sentence(rng, i, town, arabic)
-        etype, sub = rng.choice(TYPES)
-        lon, lat = town[2] + rng.uniform(-1.2, 1.2), town[3] + rng.uniform(-0.9, 0.9)
-        feats.append(_feature("event", {"type": "Point", "coordinates": [round(lon, 5), round(lat, 5)]}, {
-            "evidence": text, "start": pos, "end": pos + len(text), "lang": "ar" if arabic else "en",
-            "event_type": etype, "sub_event_type": sub, "actor1": rng.choice(ACTORS), "actor2": rng.choice(ACTORS),
-            "date": day.isoformat(), "date_precision": "day", "location": town[0], "location_ar": town[1],
-            "country_code": "IQ" if town[2] > 42 else "SY", "geo_precision": rng.choice((1, 1, 2, 3))}))
-        if i % 100 == 0:
-            a, b = rng.sample(TOWNS, 2)
-            line = {"type": "LineString", "coordinates": [[a[2], a[3]], [b[2], b[3]]]}
-            common = {"evidence": text, "start": pos, "end": pos + len(text), "lang": "ar" if arabic else "en"}
-            feats.append(_feature("movement", line, {**common, "actor": rng.choice(ACTORS),
-                                                     "waypoints": [a[0], b[0]], "date": day.isoformat(),
-                                                     "date_precision": "day"}))
-            feats.append(_feature("route", line, {**common, "name": f"{a[0]}–{b[0]} road", "via": [a[0], b[0]],
-                                                  "controlled_by": rng.choice(ACTORS), "status": ""}))
+        records += _records(rng, key, i, town, text, pos, day, arabic)
         sentences.append(text)
         pos += len(text) + 1
         day += timedelta(days=rng.randint(0, 2))
     body = "\n".join(sentences)
-    doc = DocumentRecord(name=f"synthetic-{d:05d}.txt", text=body, lang="ar" if arabic else "en",
-                   title=f"Synthetic report {d}", published=day, source="Bench Wire")
-    return doc, feats
+    doc = DocumentRecord(
+        name=f"{key}.txt",
+        text=body,
+        lang="ar" if arabic else "en",
+        title=f"Synthetic report {d}",
+        published=day,
+        source="Bench Wire",
+    )
+    return doc, records
 
 
 def make_store(path: Path, n_events: int, seed: int = 5) -> None:
     rng = random.Random(seed)
     with Store.open(path) as store:
         for d, first in enumerate(range(0, n_events, PER_DOC)):
-            doc, feats = _document(rng, d, first, min(PER_DOC, n_events - first))
-            store.add_document(doc, feats)
+            doc, records = _document(rng, d, first, min(PER_DOC, n_events - first))
+            store.add_document(doc, records)
 
 
 def server_steps(path: Path) -> dict[str, float]:
@@ -105,22 +191,30 @@ def server_steps(path: Path) -> dict[str, float]:
 
     t = time.perf_counter()
     with Store.open(path) as store:
-        feats = store.query()
+        records = store.query()
         q = time.perf_counter()
         docs = {d.doc_id: DocMeta(d.title, d.source, d.date, d.name) for d in store.documents()}
-        payload = layers.map_payload(feats, docs=docs)
+        data = payload.map_payload(records, docs=docs)
     p = time.perf_counter()
-    rows, popups = layers.split_popups(payload)
-    files = layers.DataFiles(offline.publish_json(rows), {part: [offline.publish_json(c, prefix="popups-")
-                                                                for c in chunks] for part, chunks in popups.items()})
+    rows, popups = payload.split_popups(data)
+    files = layers.DataFiles(
+        offline.publish_json(rows),
+        {part: [offline.publish_json(c, prefix="popups-") for c in chunks] for part, chunks in popups.items()},
+    )
     w = time.perf_counter()
-    m = layers.build_map(layers.without_rows(payload), data_url=files, tiles_url=offline.TILES_URL)
+    m = layers.build_map(payload.without_rows(data), data_url=files, tiles_url=offline.TILES_URL)
     offline.localise(m)
     html = m.get_root().render()
     r = time.perf_counter()
     size = (offline.DATA_DIR / files.rows.partition("?")[0].rsplit("/", 1)[-1]).stat().st_size
-    return {"query": q - t, "payload": p - q, "publish": w - p, "render": r - w, "data_mb": size / 1e6,
-            "script_kb": len(html.encode()) / 1e3}
+    return {
+        "query": q - t,
+        "payload": p - q,
+        "publish": w - p,
+        "render": r - w,
+        "data_mb": size / 1e6,
+        "script_kb": len(html.encode()) / 1e3,
+    }
 
 
 def _load(page, url: str) -> float:
@@ -140,6 +234,7 @@ def load_times(url: str, executable: str, runs: int) -> tuple[float, list[float]
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=executable, args=list(CHROMIUM_ARGS))
         try:
+
             def fresh() -> tuple[object, object]:
                 context = browser.new_context(viewport={"width": 1440, "height": 1000})
                 context.route("**/tile.openstreetmap.org/**", lambda route: route.abort())  # offline
@@ -185,12 +280,16 @@ def main() -> int:
             visit, reload = statistics.median(visits), statistics.median(reloads)
             worst = max(worst, visit)
             ok = "ok" if visit <= TARGET_S else "SLOW"
-            print(f"{n:>8,} {cold:>8.2f} {visit:>8.2f} {reload:>8.2f} {f'<= {TARGET_S:.0f}':>8} {ok:<4} "
-                  f"query {steps['query']:.2f}, payload {steps['payload']:.2f}, publish {steps['publish']:.2f}, "
-                  f"render {steps['render']:.2f}; rows file {steps['data_mb']:.2f} MB, "
-                  f"script {steps['script_kb']:.0f} kB")
-    print("server: first load after the server started; visit: median first visit (empty browser cache); "
-          "reload: median reload (cached assets). Clock: navigation -> every layer drawn.")
+            print(
+                f"{n:>8,} {cold:>8.2f} {visit:>8.2f} {reload:>8.2f} {f'<= {TARGET_S:.0f}':>8} {ok:<4} "
+                f"query {steps['query']:.2f}, payload {steps['payload']:.2f}, publish {steps['publish']:.2f}, "
+                f"render {steps['render']:.2f}; rows file {steps['data_mb']:.2f} MB, "
+                f"script {steps['script_kb']:.0f} kB"
+            )
+    print(
+        "server: first load after the server started; visit: median first visit (empty browser cache); "
+        "reload: median reload (cached assets). Clock: navigation -> every layer drawn."
+    )
     return 0 if worst <= TARGET_S else 1
 
 

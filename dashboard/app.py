@@ -2,7 +2,8 @@
 
 The entry script only sets the page up and picks the page (`views/`); each
 page is a few widgets over `dashboard.state` (cached store and gazetteer)
-and the pure map layers of `dashboard.layers`.
+and pure functions over records (`dashboard.payload`, `evidence`, `palette`;
+the folium map in `dashboard.layers`).
 """
 
 from __future__ import annotations
@@ -21,13 +22,19 @@ import streamlit as st  # noqa: E402
 
 VIEWS = HERE / "views"  # not pages/: that name would make Streamlit run a page without this script
 
-st.set_page_config(page_title="Khareeta · خريطة", page_icon=str(HERE / "static" / "icon.png"), layout="wide",
-                   initial_sidebar_state="expanded")
+st.set_page_config(
+    page_title="Khareeta · خريطة",
+    page_icon=str(HERE / "static" / "icon.png"),
+    layout="wide",
+    initial_sidebar_state="expanded",
+)
 
-page = st.navigation([
-    st.Page(VIEWS / "map.py", title="Map", icon=":material/map:", default=True),
-    st.Page(VIEWS / "add_articles.py", title="Add articles", icon=":material/post_add:", url_path="add"),
-    st.Page(VIEWS / "gazetteer.py", title="Gazetteer", icon=":material/travel_explore:", url_path="gazetteer"),
-    st.Page(VIEWS / "documents.py", title="Documents", icon=":material/article:", url_path="documents"),
-])
+page = st.navigation(
+    [
+        st.Page(VIEWS / "map.py", title="Map", icon=":material/map:", default=True),
+        st.Page(VIEWS / "add_articles.py", title="Add articles", icon=":material/post_add:", url_path="add"),
+        st.Page(VIEWS / "gazetteer.py", title="Gazetteer", icon=":material/travel_explore:", url_path="gazetteer"),
+        st.Page(VIEWS / "documents.py", title="Documents", icon=":material/article:", url_path="documents"),
+    ]
+)
 page.run()

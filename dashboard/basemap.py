@@ -46,8 +46,11 @@ def _feature(name: str, iso2: str, geom: BaseGeometry, tolerance: float) -> dict
     if label:
         props["label"] = [round(point.y, 3), round(point.x, 3)]
     g = shapely.geometry.mapping(simple)
-    return {"type": "Feature", "properties": props, "geometry": {"type": g["type"],
-                                                                    "coordinates": _round(g["coordinates"])}}
+    return {
+        "type": "Feature",
+        "properties": props,
+        "geometry": {"type": g["type"], "coordinates": _round(g["coordinates"])},
+    }
 
 
 @functools.cache

@@ -5,11 +5,10 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from geodata.formats.export import export
+from geodata.records import Record
 
-Feature = dict[str, Any]
 FORMATS: dict[str, tuple[str, str, str]] = {  # format -> (label, file suffix, MIME type)
     "geojson": ("GeoJSON", "geojson", "application/geo+json"),
     "csv": ("CSV (ACLED columns)", "csv", "text/csv"),
@@ -17,12 +16,12 @@ FORMATS: dict[str, tuple[str, str, str]] = {  # format -> (label, file suffix, M
 }
 
 
-def export_bytes(features: Sequence[Feature], fmt: str) -> bytes:
-    """The file `geodata.formats.export.export` writes for these features, as bytes."""
+def export_bytes(records: Sequence[Record], fmt: str) -> bytes:
+    """The file `geodata.formats.export.export` writes for these records, as bytes."""
     suffix = FORMATS[fmt][1]
     with tempfile.TemporaryDirectory(prefix="khareeta-export-") as tmp:
         path = Path(tmp) / f"export.{suffix}"
-        export(list(features), path, fmt)
+        export(records, path, fmt)
         return path.read_bytes()
 
 

@@ -11,18 +11,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from extract.document import make_document
-from extract.features import extraction_features
 from extract.inputs import BATCH_SUFFIXES, RawArticle, read_pasted, read_upload
 from extract.pipeline import extract_document
+from extract.records import extraction_records
 from extract.types import Extraction
 from geodata.errors import InputError, Problem, describe
 from geodata.gazetteer import Gazetteer
+from geodata.records import Record
 from geodata.store import Store
 
-Feature = dict[str, Any]
 UPLOAD_TYPES = tuple(s.lstrip(".") for s in BATCH_SUFFIXES)
 
 
@@ -31,7 +30,7 @@ class Prepared:
     """One article read and extracted, not stored yet."""
 
     extraction: Extraction
-    features: tuple[Feature, ...]
+    records: tuple[Record, ...]
 
     @property
     def name(self) -> str:
@@ -39,8 +38,12 @@ class Prepared:
 
     def counts(self) -> dict[str, int]:
         ex = self.extraction
-        return {"place": len(ex.places), "event": len(ex.events), "movement": len(ex.movements),
-                "route": len(ex.routes)}
+        return {
+            "place": len(ex.places),
+            "event": len(ex.events),
+            "movement": len(ex.movements),
+            "route": len(ex.routes),
+        }
 
 
 def from_text(text: str) -> list[RawArticle]:
@@ -58,25 +61,38 @@ def from_upload(name: str, data: bytes) -> list[RawArticle]:
     if problems:
         shown = "; ".join(describe(p) for p in problems[:5])
         more = f"; and {len(problems) - 5} more" if len(problems) > 5 else ""
-        raise InputError(f"{len(problems)} line(s) cannot be read, so nothing was taken from this file: "
-                         f"{shown}{more}")
+        raise InputError(f"{len(problems)} line(s) cannot be read, so nothing was taken from this file: {shown}{more}")
     if not articles:
-        raise InputError('no article in the file (each line must be a JSON object with "id" and "text").',
-                         source=name)
+        raise InputError('no article in the file (each line must be a JSON object with "id" and "text").', source=name)
     return articles
 
 
-def prepare(raw: RawArticle, gaz: Gazetteer, *, published: date | None = None, title: str = "",
-            source: str = "", default_date: date | None = None) -> Prepared:
+def prepare(
+    raw: RawArticle,
+    gaz: Gazetteer,
+    *,
+    published: date | None = None,
+    title: str = "",
+    source: str = "",
+    default_date: date | None = None,
+) -> Prepared:
     """Extract one article; the form's date, title and source beat what the text says."""
-    doc = make_document(raw.text, doc_id=raw.doc_id, lang=raw.lang, title=title.strip() or raw.title,
-                        published=published or raw.date, source=source.strip() or None, default_date=default_date)
+    doc = make_document(
+        raw.text,
+        doc_id=raw.doc_id,
+        lang=raw.lang,
+        title=title.strip() or raw.title,
+        published=published or raw.date,
+        source=source.strip() or None,
+        default_date=default_date,
+    )
     ex = extract_document(doc, gaz)
-    return Prepared(ex, tuple(extraction_features(ex)))
+    return Prepared(ex, tuple(extraction_records(ex)))
 
 
-def prepare_all(raws: Sequence[RawArticle], gaz: Gazetteer, *, article_date: date | None = None, title: str = "",
-                source: str = "") -> list[Prepared]:
+def prepare_all(
+    raws: Sequence[RawArticle], gaz: Gazetteer, *, article_date: date | None = None, title: str = "", source: str = ""
+) -> list[Prepared]:
     """Extract every article; with several (JSON Lines), the form's date and title are only defaults."""
     if len(raws) == 1:
         return [prepare(raws[0], gaz, published=article_date, title=title, source=source)]
@@ -85,4 +101,4 @@ def prepare_all(raws: Sequence[RawArticle], gaz: Gazetteer, *, article_date: dat
 
 def save(store: Store, prepared: Sequence[Prepared]) -> list[tuple[str, str]]:
     """Store each article in its own transaction; (name, 'added' | 'unchanged') per article."""
-    return [(p.name, store.add_document(p.extraction.doc.record(), list(p.features))) for p in prepared]
+    return [(p.name, store.add_document(p.extraction.doc.record(), p.records)) for p in prepared]

@@ -10,12 +10,20 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
-Feature = dict[str, Any]
-Span = tuple[int, int, str]  # start, end (relative to the text shown), CSS class
+from geodata.records import (
+    ActorRef,
+    EventRecord,
+    FeatureRecord,
+    MovementRecord,
+    PlaceRecord,
+    PlaceRef,
+    RouteRecord,
+)
+
+Mark = tuple[int, int, str]  # start, end (relative to the text shown), CSS class
 
 _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -45,9 +53,9 @@ def dir_attrs(text: str | None, lang: str | None = None) -> str:
     return ' dir="ltr"' + (f' lang="{esc(lang)}"' if lang else "")
 
 
-def _clean_spans(spans: Iterable[Span], length: int) -> list[Span]:
+def _clean_spans(spans: Iterable[Mark], length: int) -> list[Mark]:
     """Spans clipped to the text, sorted, overlaps dropped (the earlier, longer one wins)."""
-    out: list[Span] = []
+    out: list[Mark] = []
     for raw_start, raw_end, cls in sorted(spans, key=lambda s: (s[0], -(s[1] - s[0]))):
         start, end = max(0, int(raw_start)), min(length, int(raw_end))
         if end <= start or (out and start < out[-1][1]):
@@ -56,8 +64,9 @@ def _clean_spans(spans: Iterable[Span], length: int) -> list[Span]:
     return out
 
 
-def highlight(text: str, spans: Iterable[Span], *, lang: str | None = None, tag: str = "span",
-              cls: str = "kh-evidence") -> str:
+def highlight(
+    text: str, spans: Iterable[Mark], *, lang: str | None = None, tag: str = "span", cls: str = "kh-evidence"
+) -> str:
     """`text` escaped, with each (start, end, class) span in a `<mark>`; direction set for Arabic."""
     parts: list[str] = []
     pos = 0
@@ -76,60 +85,74 @@ def _join(*parts: object, sep: str = " · ") -> str:
     return sep.join(str(p) for p in parts if p not in (None, "", [], ()))
 
 
-def when_text(p: Mapping[str, Any]) -> str:
-    """'2016-12-15 (day)', 'week of 2016-12-15', '2014-09-01 – 2015-11-19 (range)'."""
-    date, precision = p.get("date"), p.get("date_precision")
-    start, end = p.get("date_start"), p.get("date_end")
-    if precision == "range" or (not date and start):
-        if start and end and start != end:
-            return f"{start} – {end} (range)"
-        return f"{start or date} (day)"
-    if not date:
-        return "undated"
-    if precision == "week":
-        return f"week of {date}" + (f" ({start} – {end})" if start and end and start != end else "")
-    return f"{date} ({precision})" if precision else str(date)
+def _names(place: PlaceRef) -> str:
+    return _join(place.name, place.name_ar, sep=" / ")
 
 
-def where_text(p: Mapping[str, Any]) -> str:
-    kind = p.get("kind")
-    if kind == "event":
-        names = _join(p.get("location"), p.get("location_ar"), sep=" / ")
-        gp = p.get("geo_precision")
-        return _join(names, f"geo precision {gp}: {GEO_PRECISION[gp]}" if gp in GEO_PRECISION else "")
-    if kind == "movement":
-        return " → ".join(map(str, p.get("waypoints") or ()))
-    if kind == "route":
-        return " – ".join(map(str, p.get("via") or ()))
-    conf = p.get("confidence")
-    return _join(_join(p.get("name"), p.get("name_ar"), sep=" / "), p.get("country_code"),
-                 f"confidence {conf:.2f}" if isinstance(conf, (int, float)) else "")
+def when_text(record: FeatureRecord) -> str:
+    """'2016-12-15 (day)', 'week of 2016-12-15', '2014-09-01 – 2015-11-19 (range)'; an undated feature
+    the store placed on its article's date: '2016-12-15 (article date)'."""
+    d = record.when
+    if d is None:
+        if record.period is None:
+            return "undated"
+        start, end = record.period
+        return f"{start} (article date)" if start == end else f"{start} – {end} (range)"
+    if d.precision == "range":
+        return f"{d.start} – {d.end} (range)" if d.start != d.end else f"{d.start} (day)"
+    if d.precision == "week":
+        return f"week of {d.value}" + (f" ({d.start} – {d.end})" if d.start != d.end else "")
+    return f"{d.value} ({d.precision})" if d.precision else str(d.value)
 
 
-def what_text(p: Mapping[str, Any]) -> str:
-    kind = p.get("kind")
-    if kind == "event":
-        what = _join(p.get("event_type"), p.get("sub_event_type"), sep=" — ")
-        if p.get("fatalities"):
-            what += f" · {p['fatalities']} killed"
-        if p.get("count"):
-            what += f" · {p['count']} {p.get('unit') or ''}".rstrip()
-        return what
-    if kind == "movement":
-        return _join("Movement", f"{p['count']} {p.get('unit') or ''}".strip() if p.get("count") else "")
-    if kind == "route":
-        return _join(p.get("name") or "Road", p.get("status"))
-    return _join(f"Place mentioned as “{p.get('surface')}”" if p.get("surface") else "Place", p.get("feature_type"))
+def where_text(record: FeatureRecord) -> str:
+    if isinstance(record, EventRecord):
+        gp = record.geo_precision
+        return _join(_names(record.place), f"geo precision {gp}: {GEO_PRECISION[gp]}" if gp in GEO_PRECISION else "")
+    if isinstance(record, MovementRecord):
+        return " → ".join(p.name for p in record.waypoints)
+    if isinstance(record, RouteRecord):
+        return " – ".join(p.name for p in record.via)
+    if isinstance(record, PlaceRecord):
+        conf = record.confidence
+        return _join(
+            _names(record.place),
+            record.place.country_code,
+            f"confidence {conf:.2f}" if isinstance(conf, (int, float)) else "",
+        )
+    return ""
 
 
-def who_text(p: Mapping[str, Any]) -> str:
-    kind = p.get("kind")
-    if kind == "event":
-        return _join(p.get("actor1"), p.get("actor2"), sep=" vs ") or "unnamed actor"
-    if kind == "movement":
-        return p.get("actor") or "unnamed actor"
-    if kind == "route":
-        return f"held by {p['controlled_by']}" if p.get("controlled_by") else "control not stated"
+def _counted(count: int | None, unit: str) -> str:
+    return f"{count} {unit}".strip() if count else ""
+
+
+def what_text(record: FeatureRecord) -> str:
+    if isinstance(record, EventRecord):
+        killed = f"{record.fatalities} killed" if record.fatalities else ""
+        return _join(
+            _join(record.event_type, record.sub_event_type, sep=" — "), killed, _counted(record.count, record.unit)
+        )
+    if isinstance(record, MovementRecord):
+        return _join("Movement", _counted(record.count, record.unit))
+    if isinstance(record, RouteRecord):
+        return _join(record.name or "Road", record.status)
+    if isinstance(record, PlaceRecord):
+        return _join(f"Place mentioned as “{record.surface}”" if record.surface else "Place", record.place.feature_type)
+    return ""
+
+
+def _name(actor: ActorRef | None) -> str:
+    return actor.name if actor else ""
+
+
+def who_text(record: FeatureRecord) -> str:
+    if isinstance(record, EventRecord):
+        return _join(_name(record.actor1), _name(record.actor2), sep=" vs ") or "unnamed actor"
+    if isinstance(record, MovementRecord):
+        return _name(record.actor) or "unnamed actor"
+    if isinstance(record, RouteRecord):
+        return f"held by {record.controlled_by.name}" if _name(record.controlled_by) else "control not stated"
     return ""
 
 
@@ -147,35 +170,44 @@ def source_html(doc: DocMeta | None) -> str:
     if doc is None:
         return ""
     title = doc.title or doc.name
-    meta = " · ".join(part for part in (f"<bdi{dir_attrs(doc.source)}>{esc(doc.source)}</bdi>" if doc.source else "",
-                                        f'<bdi dir="ltr">{esc(doc.date)}</bdi>' if doc.date else "") if part)
-    return (f'<div class="kh-src"><div{dir_attrs(title)}>{esc(title)}</div>'
-            + (f'<div class="kh-meta" dir="ltr">{meta}</div>' if meta else "") + "</div>")
+    meta = " · ".join(
+        part
+        for part in (
+            f"<bdi{dir_attrs(doc.source)}>{esc(doc.source)}</bdi>" if doc.source else "",
+            f'<bdi dir="ltr">{esc(doc.date)}</bdi>' if doc.date else "",
+        )
+        if part
+    )
+    return (
+        f'<div class="kh-src"><div{dir_attrs(title)}>{esc(title)}</div>'
+        + (f'<div class="kh-meta" dir="ltr">{meta}</div>' if meta else "")
+        + "</div>"
+    )
 
 
-def _rows(p: Mapping[str, Any]) -> list[tuple[str, str]]:
-    rows = [("What", what_text(p)), ("Who", who_text(p)), ("When", when_text(p)), ("Where", where_text(p))]
+def detail_rows(record: FeatureRecord) -> list[tuple[str, str]]:
+    """(label, text) pairs of a popup or a details panel: what, who, when, where (the empty ones left out)."""
+    rows = [
+        ("What", what_text(record)),
+        ("Who", who_text(record)),
+        ("When", when_text(record)),
+        ("Where", where_text(record)),
+    ]
     return [(k, v) for k, v in rows if v]
 
 
-def popup_html(f: Feature, evidence_html: str, doc: DocMeta | None = None, *, color: str = "#555") -> str:
-    """The popup of one feature: kind, what/who/when/where, the evidence, the article.
+def popup_html(record: FeatureRecord, evidence_html: str, doc: DocMeta | None = None, *, color: str = "#555") -> str:
+    """The popup of one feature: kind, what/who/when/where, the evidence, the article, its ref.
 
     `evidence_html` must come from `highlight`; everything else is escaped here.
     """
-    p = f.get("properties") or {}
-    kind = p.get("kind", "")
+    kind = record.kind
     head = f'<div class="kh-kind" style="border-color:{esc(color)}">{esc(KIND_LABELS.get(kind, kind))}</div>'
-    rows = "".join(f"<tr><th>{k}</th><td{dir_attrs(v)}>{esc(v)}</td></tr>" for k, v in _rows(p))
-    ref = f'<div class="kh-ref">ref {esc(f.get("id"))}</div>' if f.get("id") is not None else ""
+    rows = "".join(f"<tr><th>{k}</th><td{dir_attrs(v)}>{esc(v)}</td></tr>" for k, v in detail_rows(record))
+    ref = f'<div class="kh-ref">ref {esc(record.feature_id)}</div>' if record.feature_id else ""
     return f'{head}<table class="kh-rows">{rows}</table>{evidence_html}{source_html(doc)}{ref}'
 
 
-def feature_rows(f: Feature) -> list[tuple[str, str]]:
-    """(label, text) pairs for a details panel."""
-    return _rows(f.get("properties") or {})
-
-
-def text_with_mentions(text: str, spans: Sequence[Span], *, lang: str | None = None) -> str:
+def text_with_mentions(text: str, spans: Sequence[Mark], *, lang: str | None = None) -> str:
     """A whole article with its mentions highlighted (the `kh-article` style keeps its line breaks)."""
     return highlight(text, spans, lang=lang, tag="div", cls="kh-article")

@@ -39,8 +39,9 @@ CSS_FILES = (
     "vendor/leaflet.markercluster/dist/MarkerCluster.css",
     "khareeta.css",
 )
-ASSETS_HINT = ("run `make assets` (it unpacks Leaflet and its plugins from the npm registry into "
-               "dashboard/static/vendor/)")
+ASSETS_HINT = (
+    "run `make assets` (it unpacks Leaflet and its plugins from the npm registry into dashboard/static/vendor/)"
+)
 
 # OpenStreetMap's tiles are used when the browser can reach them; the country
 # borders drawn from local data show where things are when it cannot.

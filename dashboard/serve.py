@@ -23,15 +23,26 @@ from pathlib import Path
 
 APP = Path(__file__).resolve().parent / "app.py"
 ROOT = APP.parents[1]
-CHROMIUM_ARGS = ("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-extensions")
+CHROMIUM_ARGS = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-extensions",
+)
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 
 
 def find_chromium() -> str | None:
     """The Chromium binary (env KHAREETA_CHROMIUM, else Debian's), or None."""
-    for candidate in (os.environ.get("KHAREETA_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium"),
-                      shutil.which("chromium-browser")):
+    for candidate in (
+        os.environ.get("KHAREETA_CHROMIUM"),
+        "/usr/bin/chromium",
+        shutil.which("chromium"),
+        shutil.which("chromium-browser"),
+    ):
         if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
             return candidate
     return None
@@ -44,9 +55,25 @@ def free_port() -> int:
 
 
 def streamlit_command(port: int) -> list[str]:
-    return [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port),
-            "--server.address", "127.0.0.1", "--server.headless", "true", "--server.enableStaticServing", "true",
-            "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+    return [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(APP),
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+        "--server.enableStaticServing",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.fileWatcherType",
+        "none",
+    ]
 
 
 def _healthy(url: str) -> bool:
@@ -58,15 +85,17 @@ def _healthy(url: str) -> bool:
 
 
 @contextmanager
-def running_app(db: str | os.PathLike[str], *, timeout: float = 90.0,
-                extra_env: dict[str, str] | None = None) -> Iterator[str]:
+def running_app(
+    db: str | os.PathLike[str], *, timeout: float = 90.0, extra_env: dict[str, str] | None = None
+) -> Iterator[str]:
     """The dashboard on the store `db`, at the URL yielded; stopped on exit."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     env = {**os.environ, "KHAREETA_DB": str(db), "PYTHONPATH": str(ROOT), **(extra_env or {})}
     log = tempfile.TemporaryFile()  # noqa: SIM115 (closed in `finally`); not a pipe: a chatty server must never block on a full one
-    proc = subprocess.Popen(streamlit_command(port), cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-                            start_new_session=True)
+    proc = subprocess.Popen(
+        streamlit_command(port), cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+    )
     try:
         deadline = time.monotonic() + timeout
         while not _healthy(url):

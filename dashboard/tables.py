@@ -1,13 +1,12 @@
-"""Features as table rows (plain text: Streamlit's data grid never interprets HTML)."""
+"""Records as table rows (plain text: Streamlit's data grid never interprets HTML)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from dashboard.markup import DocMeta, what_text, when_text, where_text, who_text
+from geodata.records import FeatureRecord
 
-Feature = dict[str, Any]
 COLUMNS = ("kind", "when", "what", "who", "where", "evidence", "article", "source", "ref")
 EVIDENCE_CHARS = 220
 
@@ -17,16 +16,28 @@ def _short(text: str | None, limit: int = EVIDENCE_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def feature_rows(features: Sequence[Feature], docs: Mapping[str, DocMeta]) -> list[dict[str, str]]:
+def _source(record: FeatureRecord, doc: DocMeta | None) -> str:
+    """An imported row's own source, else its document's (as the GeoJSON export has it)."""
+    own = record.extra.get("source")
+    return str(own) if own else record.source or (doc.source if doc else "")
+
+
+def feature_rows(records: Sequence[FeatureRecord], docs: Mapping[str, DocMeta]) -> list[dict[str, str]]:
     """One row per feature with the columns of `COLUMNS`."""
     rows = []
-    for f in features:
-        p = f.get("properties") or {}
-        doc = docs.get(p.get("doc") or "")
-        rows.append({
-            "kind": p.get("kind", ""), "when": when_text(p), "what": what_text(p), "who": who_text(p),
-            "where": where_text(p), "evidence": _short(p.get("evidence")),
-            "article": (doc.title or doc.name) if doc else "", "source": p.get("source") or (doc.source if doc else ""),
-            "ref": str(f.get("id") or ""),
-        })
+    for r in records:
+        doc = docs.get(r.doc)
+        rows.append(
+            {
+                "kind": r.kind,
+                "when": when_text(r),
+                "what": what_text(r),
+                "who": who_text(r),
+                "where": where_text(r),
+                "evidence": _short(r.evidence),
+                "article": (doc.title or doc.name) if doc else "",
+                "source": _source(r, doc),
+                "ref": r.feature_id,
+            }
+        )
     return rows

@@ -24,6 +24,7 @@ blockquote.kh-evidence { margin: .3rem 0 .6rem; padding: .5rem .8rem; background
   border-radius: 6px; max-height: 30rem; overflow: auto; }
 mark.kh-m { background: #ffe08a; padding: 0 2px; border-radius: 2px; }
 mark.kh-t { background: #f7b6b0; padding: 0 2px; border-radius: 2px; }
+mark.kh-a { background: #cfe2f3; padding: 0 2px; border-radius: 2px; }
 table.kh-rows { border-collapse: collapse; width: 100%; font-size: .92rem; }
 table.kh-rows th { text-align: left; color: #777; font-weight: 600; padding: 2px 10px 2px 0; vertical-align: top;
   white-space: nowrap; border: 0; }
@@ -80,14 +81,17 @@ def assets_ready() -> bool:
     from streamlit import config  # AppTest patches `config.get_option` itself
 
     if not config.get_option("server.enableStaticServing") and not config.get_option("global.appTest"):
-        st.error("The map's JavaScript is served by the app itself: start it with `make run`, or add "
-                 "`--server.enableStaticServing true` to `streamlit run dashboard/app.py`.")
+        st.error(
+            "The map's JavaScript is served by the app itself: start it with `make run`, or add "
+            "`--server.enableStaticServing true` to `streamlit run dashboard/app.py`."
+        )
         return False
     return True
 
 
-def show_map(m: Any, *, key: str, height: int = 620, returned: tuple[str, ...] = (),
-             prefetch: tuple[str, ...] = ()) -> Mapping[str, Any]:
+def show_map(
+    m: Any, *, key: str, height: int = 620, returned: tuple[str, ...] = (), prefetch: tuple[str, ...] = ()
+) -> Mapping[str, Any]:
     """Draw a folium map with streamlit-folium, every asset served by this app."""
     from streamlit_folium import st_folium
 

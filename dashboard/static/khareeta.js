@@ -1,10 +1,18 @@
-/* Khareeta map runtime: draws the compact rows made by dashboard/layers.py.
+/* Khareeta map runtime: draws the compact rows made by dashboard/payload.py (map_payload).
  *
  * Rows come inline, or from JSON files the app serves (dashboard/offline.py: publish_json):
  * one small file of rows the map is drawn from at once, and popup files of 1,000 popups
- * each, fetched when a feature they hold is clicked. Popup HTML arrives escaped by the server (dashboard/markup.py); this
- * file only joins those strings and never builds markup from article text. Popups are made
- * on the first click, so 10,000 events cost 10,000 light circle markers and nothing more.
+ * each, fetched when a feature they hold is clicked. Popup HTML arrives escaped by the server
+ * (dashboard/markup.py); this file only joins those strings and never builds markup from article
+ * text. Popups are made on the first click, so 10,000 events cost 10,000 light circle markers
+ * and nothing more.
+ *
+ * Which feature was clicked: every row carries its feature's id (`feature_id`). streamlit-folium
+ * reports a click's popup as `last_object_clicked_popup`, the popup element's `innerText`. The
+ * element `lazyPopup` builds keeps the id (`data-feature-id`) and has its own `innerText` getter
+ * that returns exactly that id, so the app receives the id, not the popup's words, and looks the
+ * record up by it (dashboard/payload.py: clicked_record). What the popup shows is unchanged: its
+ * HTML, ending with the "ref <id>" line.
  */
 (function () {
   "use strict";
@@ -50,17 +58,28 @@
     };
   }
 
+  // The popup element of feature `id`: its HTML, and an `innerText` that is exactly the id. That
+  // is what streamlit-folium reads (`getPopup().getContent().innerText`) and sends to the app as
+  // `last_object_clicked_popup`; the page finds the record by it. Only this element's own
+  // property is redefined: the text the user sees and can copy is the HTML's.
+  function popupElement(id, html) {
+    var div = document.createElement("div");
+    div.className = "kh-popup";
+    div.dataset.featureId = id;
+    div.innerHTML = html;
+    Object.defineProperty(div, "innerText", { get: function () { return id; }, configurable: true });
+    return div;
+  }
+
   // Bind the popup on the first click, once its HTML is there; then click again, so Leaflet
-  // opens it and streamlit-folium reports its text (the app shows the details beside the map).
-  function lazyPopup(layer, html) {
+  // opens it and streamlit-folium reports the feature's id (the app shows the details beside the map).
+  function lazyPopup(layer, html, id) {
     layer.on("click", function (e) {
       if (layer.getPopup()) { return; }
       L.DomEvent.stop(e);
       Promise.resolve(html()).then(function (text) {
         if (layer.getPopup()) { return; }
-        var div = document.createElement("div");
-        div.className = "kh-popup";
-        div.innerHTML = text;
+        var div = popupElement(String(id), text);
         layer.bindPopup(div, { maxWidth: 400, minWidth: 260, autoPanPadding: [40, 40] });
         layer.fire("click", { latlng: e.latlng, originalEvent: e.originalEvent }, true);
       });
@@ -135,7 +154,7 @@
     };
   }
 
-  // Events: [lat, lon, type, first day, last day, geo precision, doc, (popup)], clustered.
+  // Events: [lat, lon, type, first day, last day, geo precision, doc, id, (popup)], clustered.
   K.events = function (map, spec, o) {
     var types = spec.types || [];
     // One pass, not in chunks: 10,000 markers cluster in about 0.2 s, and then the map is whole.
@@ -152,7 +171,7 @@
           fillOpacity: r[5] >= 3 ? 0.4 : 0.92, className: "kh-event"
         });
         m.khType = r[2]; m.khT0 = r[3]; m.khT1 = r[4];
-        lazyPopup(m, popupOf(spec, r, i, r[6]));
+        lazyPopup(m, popupOf(spec, r, i, r[6]), r[7]);
         return m;
       });
       group.addLayers(items);
@@ -167,7 +186,8 @@
       interactive: false, className: "kh-arrow" } });
   }
 
-  // Movements: dashed lines in travel order, a hollow dot where they start, arrowheads along.
+  // Movements: {c: [[lat, lon], ...], k: colour, t: [first, last day], d: doc, i: id}: dashed lines
+  // in travel order, a hollow dot where they start, arrowheads along.
   K.movements = function (map, spec) {
     var group = L.featureGroup();
     group.khSpec = spec;
@@ -182,8 +202,8 @@
         var start = L.circleMarker(r.c[0], { radius: 5, color: r.k, weight: 2.5, fillColor: "#ffffff",
                                              fillOpacity: 1, className: "kh-movement-start" });
         var html = popupOf(spec, r, i, r.d);
-        lazyPopup(line, html);
-        lazyPopup(start, html);
+        lazyPopup(line, html, r.i);
+        lazyPopup(start, html, r.i);
         var item = L.featureGroup([line, deco, start]);
         item.khT0 = r.t[0]; item.khT1 = r.t[1];
         return item;
@@ -194,7 +214,8 @@
     return group;
   };
 
-  // Routes: cased lines coloured by who holds them, dashed when cut; a ring for a road known by one town.
+  // Routes: {c, k, x: dashed, d, i}: cased lines coloured by who holds them, dashed when cut; a ring
+  // for a road known by one town.
   K.routes = function (map, spec) {
     var group = L.featureGroup();
     group.khSpec = spec;
@@ -204,7 +225,7 @@
         if (r.c.length === 1) {
           var ring = L.circleMarker(r.c[0], { radius: 6, color: r.k, weight: 3, fillColor: "#ffffff",
                                               fillOpacity: 1, className: "kh-route" });
-          lazyPopup(ring, html);
+          lazyPopup(ring, html, r.i);
           group.addLayer(ring);
           return;
         }
@@ -212,14 +233,14 @@
                                          lineCap: "round", className: "kh-route-casing" }));
         var line = L.polyline(r.c, { color: r.k, weight: 5, opacity: 0.95, lineCap: "round",
                                      dashArray: r.x ? "2 9" : null, className: "kh-route" });
-        lazyPopup(line, html);
+        lazyPopup(line, html, r.i);
         group.addLayer(line);
       });
     });
     return group;
   };
 
-  // Places: [lat, lon, doc, (popup)], small dots (on a canvas when there are many).
+  // Places: [lat, lon, doc, id, (popup)], small dots (on a canvas when there are many).
   K.places = function (map, spec) {
     var group = L.featureGroup();
     group.khSpec = spec;
@@ -228,7 +249,7 @@
       d.rows.forEach(function (r, i) {
         var dot = L.circleMarker([r[0], r[1]], { radius: 3.5, color: "#ffffff", weight: 1, fillColor: "#34495e",
                                                  fillOpacity: 0.9, className: "kh-place", renderer: canvas });
-        lazyPopup(dot, popupOf(spec, r, i, r[2]));
+        lazyPopup(dot, popupOf(spec, r, i, r[2]), r[3]);
         group.addLayer(dot);
       });
     });

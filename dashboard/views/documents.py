@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import layers, state, tables, ui
+from dashboard import state, tables, ui
+from dashboard.evidence import document_spans
 from dashboard.markup import text_with_mentions
 from geodata.store.filters import Filters
 
@@ -20,25 +21,42 @@ with ui.user_errors():
     if not docs:
         st.info("The store is empty: add articles on the **Add articles** page.")
         st.stop()
-    frame = pd.DataFrame([{"id": d.doc_id, "date": d.date, "title": d.title or d.name, "source": d.source,
-                           "lang": d.lang, "features": d.n_features, "origin": d.origin, "added": d.added_at}
-                          for d in docs])
+    frame = pd.DataFrame(
+        [
+            {
+                "id": d.doc_id,
+                "date": d.date,
+                "title": d.title or d.name,
+                "source": d.source,
+                "lang": d.lang,
+                "features": d.n_features,
+                "origin": d.origin,
+                "added": d.added_at,
+            }
+            for d in docs
+        ]
+    )
     st.caption(f"{len(docs):,} documents in {state.store().url}")
     st.dataframe(frame, hide_index=True, width="stretch", height=260)
 
     by_id = {d.doc_id: d for d in docs}
     if st.session_state.get(PICK) not in by_id:  # deleted, or never picked: the first one
         st.session_state.pop(PICK, None)
-    chosen = st.selectbox("Read", list(by_id), key=PICK,  # the Map page sets PICK to open an article
-                          format_func=lambda i: f"{by_id[i].date or '—'} · {by_id[i].title or by_id[i].name}")
+    chosen = st.selectbox(
+        "Read",
+        list(by_id),
+        key=PICK,  # the Map page sets PICK to open an article
+        format_func=lambda i: f"{by_id[i].date or '—'} · {by_id[i].title or by_id[i].name}",
+    )
     d = by_id[chosen]
-    feats = state.store().query(Filters(doc_ids=(chosen,)))
-    text = state.texts(version, [chosen]).get(chosen, "")
-    st.html(text_with_mentions(text, layers.document_spans(feats), lang=d.lang))
+    records = state.store().query(Filters(doc_ids=(chosen,)))
+    text = state.store().document_text(chosen) or ""  # the whole article, once, for the one chosen
+    st.html(text_with_mentions(text, document_spans(records), lang=d.lang))
     meta = state.doc_meta(version)
-    shown = [f for f in feats if f["properties"]["kind"] != "place"]
-    st.dataframe(pd.DataFrame(tables.feature_rows(shown, meta), columns=list(tables.COLUMNS)), hide_index=True,
-                 width="stretch")
+    shown = [r for r in records if r.kind != "place"]
+    st.dataframe(
+        pd.DataFrame(tables.feature_rows(shown, meta), columns=list(tables.COLUMNS)), hide_index=True, width="stretch"
+    )
     with st.expander("Delete this document"):
         st.write("Removes the article and every feature read from it.")
         if st.button("Delete", key="doc_delete", type="secondary"):

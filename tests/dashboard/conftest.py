@@ -109,9 +109,15 @@ def small_gazetteer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator
 
     def small_get() -> Gazetteer:
         user = settings.user_gazetteer_dir()
-        entries = merge_entries([read_place_csv(user / "places.csv", prefix="user", strict=False),
-                                 read_place_csv(settings.DATA_FILES / "curated.csv", prefix="khareeta"),
-                                 read_countries()], [], read_user_aliases(user / "aliases.csv"))
+        entries = merge_entries(
+            [
+                read_place_csv(user / "places.csv", prefix="user", strict=False),
+                read_place_csv(settings.DATA_FILES / "curated.csv", prefix="khareeta"),
+                read_countries(),
+            ],
+            [],
+            read_user_aliases(user / "aliases.csv"),
+        )
         return gazetteer_mod.compile_gazetteer(entries, gazetteer_mod.read_blocked())
 
     monkeypatch.setattr(gazetteer_mod, "get", small_get)

@@ -12,10 +12,14 @@ from geodata.store.filters import Filters
 from tests.dashboard.conftest import SEEDS, new_app, open_store
 
 PAGE = "views/add_articles.py"
-ENGLISH = ("Clashes in Mosul\n\n2016-10-20\n\nMOSUL, Iraq (Test Wire) - Iraqi forces clashed with ISIS fighters "
-           "near Mosul on Thursday. About 40 families fled from Hawija toward Kirkuk.\n")
-XSS = ("<script>window.__xss=1</script> Siege news\n\n2016-10-21\n\nMOSUL, Iraq (Wire) - Iraqi forces clashed "
-       "with ISIS fighters in Mosul <img src=x onerror=\"window.__xss=2\"> on Friday.\n")
+ENGLISH = (
+    "Clashes in Mosul\n\n2016-10-20\n\nMOSUL, Iraq (Test Wire) - Iraqi forces clashed with ISIS fighters "
+    "near Mosul on Thursday. About 40 families fled from Hawija toward Kirkuk.\n"
+)
+XSS = (
+    "<script>window.__xss=1</script> Siege news\n\n2016-10-21\n\nMOSUL, Iraq (Wire) - Iraqi forces clashed "
+    'with ISIS fighters in Mosul <img src=x onerror="window.__xss=2"> on Friday.\n'
+)
 
 
 def n_docs(db: Path) -> int:
@@ -84,8 +88,10 @@ def test_uploaded_file_takes_the_forms_date_title_and_source(app_db: Path) -> No
 
 def test_jsonl_upload_stores_every_article(app_db: Path) -> None:
     before = n_docs(app_db)
-    lines = [json.dumps({"id": "a1", "text": "Airstrikes hit Raqqa and Tabqa.", "date": "2017-06-01"}),
-             json.dumps({"id": "a2", "text": "قصفت طائرات التحالف مواقع في الموصل.", "date": "2017-06-02"})]
+    lines = [
+        json.dumps({"id": "a1", "text": "Airstrikes hit Raqqa and Tabqa.", "date": "2017-06-01"}),
+        json.dumps({"id": "a2", "text": "قصفت طائرات التحالف مواقع في الموصل.", "date": "2017-06-02"}),
+    ]
     at = new_app(PAGE)
     at.radio(key="add_mode").set_value("Upload a file").run()
     at.file_uploader(key="add_file").upload("batch.jsonl", "\n".join(lines).encode(), "application/json")
@@ -93,13 +99,16 @@ def test_jsonl_upload_stores_every_article(app_db: Path) -> None:
     assert n_docs(app_db) == before + 2
 
 
-@pytest.mark.parametrize(("name", "data", "says"), [
-    ("report.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3 binary", "PDF"),
-    ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG"),
-    ("blank.txt", b"   \n\n  ", "empty"),
-    ("nothing.txt", b"", "empty"),
-    ("mixed.jsonl", b'{"id": "ok", "text": "Clashes in Mosul."}\n{not json\n', "not valid JSON"),
-])
+@pytest.mark.parametrize(
+    ("name", "data", "says"),
+    [
+        ("report.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3 binary", "PDF"),
+        ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG"),
+        ("blank.txt", b"   \n\n  ", "empty"),
+        ("nothing.txt", b"", "empty"),
+        ("mixed.jsonl", b'{"id": "ok", "text": "Clashes in Mosul."}\n{not json\n', "not valid JSON"),
+    ],
+)
 def test_a_bad_upload_says_why_and_stores_nothing(app_db: Path, name: str, data: bytes, says: str) -> None:
     before = n_docs(app_db)
     at = new_app(PAGE)

@@ -12,6 +12,7 @@ import pyogrio
 import pytest
 import shapely.geometry
 
+from geodata.formats.geojson import record_to_feature
 from geodata.store.filters import Filters
 from tests.dashboard.conftest import download, new_app, open_store
 
@@ -25,7 +26,7 @@ def counts(at) -> dict[str, int]:
 def store_counts(db: Path, **filters) -> dict[str, int]:
     with open_store(db) as s:
         feats = s.query(Filters(**filters))
-    return {label: sum(f["properties"]["kind"] == kind for f in feats) for label, kind in KINDS.items()}
+    return {label: sum(r.kind == kind for r in feats) for label, kind in KINDS.items()}
 
 
 def table_refs(at) -> set[str]:
@@ -55,12 +56,15 @@ def test_actor_filter_changes_counts_table_and_matches_the_store(app_db: Path) -
     assert all("ISIS" in who for who in at.dataframe[0].value["who"])
 
 
-@pytest.mark.parametrize(("key", "value", "filters"), [
-    ("f_types", ["Battles"], {"event_types": ("Battles",)}),
-    ("f_kinds", ["event", "place"], {"kinds": ("event", "place")}),
-    ("f_countries", ["SY"], {"countries": ("SY",)}),
-    ("f_text", "Mosul", {"text": "Mosul"}),
-])
+@pytest.mark.parametrize(
+    ("key", "value", "filters"),
+    [
+        ("f_types", ["Battles"], {"event_types": ("Battles",)}),
+        ("f_kinds", ["event", "place"], {"kinds": ("event", "place")}),
+        ("f_countries", ["SY"], {"countries": ("SY",)}),
+        ("f_text", "Mosul", {"text": "Mosul"}),
+    ],
+)
 def test_each_filter_changes_the_counts_like_the_store_query(app_db: Path, key: str, value, filters) -> None:
     at = new_app()
     before = counts(at)
@@ -76,8 +80,7 @@ def test_date_range_filter(app_db: Path) -> None:
     at = new_app()
     at.date_input(key="f_dates").set_value((date(2016, 1, 1), date(2016, 12, 31))).run()
     after = counts(at)
-    expected = store_counts(app_db, kinds=("event", "movement", "route"), date_from="2016-01-01",
-                            date_to="2016-12-31")
+    expected = store_counts(app_db, kinds=("event", "movement", "route"), date_from="2016-01-01", date_to="2016-12-31")
     assert {k: after[k] for k in KINDS} == {**expected, "Places": 0}
     assert 0 < after["Events"] < store_counts(app_db, kinds=("event",))["Events"]
 
@@ -98,21 +101,23 @@ def test_geojson_export_matches_the_filter_and_is_valid(app_db: Path, downloads:
     assert data["type"] == "FeatureCollection" and "crs" not in data
     with open_store(app_db) as s:
         wanted = s.query(Filters(kinds=("event", "movement", "route"), actors=("ISIS",)))
-    assert sorted(f["id"] for f in data["features"]) == sorted(f["id"] for f in wanted)
+    assert sorted(f["id"] for f in data["features"]) == sorted(r.feature_id for r in wanted)
     assert {f["id"] for f in data["features"]} == table_refs(at)
-    stored = {f["id"]: f for f in wanted}
+    stored = {r.feature_id: record_to_feature(r) for r in wanted}
     for f in data["features"]:
         p = f["properties"]
         assert "ISIS" in {p.get("actor1"), p.get("actor2"), p.get("actor"), p.get("controlled_by")}
         assert shapely.geometry.shape(f["geometry"]).is_valid
         assert f["geometry"] == stored[f["id"]]["geometry"]  # RFC 7946: lon, lat, as stored
-        for lon, lat in [f["geometry"]["coordinates"]] if f["geometry"]["type"] == "Point" else f["geometry"][
-                "coordinates"]:
+        for lon, lat in (
+            [f["geometry"]["coordinates"]] if f["geometry"]["type"] == "Point" else f["geometry"]["coordinates"]
+        ):
             assert -180 <= lon <= 180 and -90 <= lat <= 90
 
 
-def test_csv_and_geopackage_exports_hold_the_filtered_rows(app_db: Path, downloads: dict[str, bytes],
-                                                          tmp_path: Path) -> None:
+def test_csv_and_geopackage_exports_hold_the_filtered_rows(
+    app_db: Path, downloads: dict[str, bytes], tmp_path: Path
+) -> None:
     at = new_app()
     at.multiselect(key="f_kinds").set_value(["event"]).run()
     n_events = counts(at)["Events"]
@@ -123,6 +128,26 @@ def test_csv_and_geopackage_exports_hold_the_filtered_rows(app_db: Path, downloa
     layers = {name for name, _ in pyogrio.list_layers(gpkg)}
     assert layers == {"events"}
     assert len(pyogrio.read_dataframe(gpkg, layer="events")) == n_events
+
+
+def test_downloads_are_what_the_cli_export_writes(app_db: Path, downloads: dict[str, bytes], tmp_path: Path) -> None:
+    from geodata.formats.export import export
+
+    at = new_app()
+    at.multiselect(key="f_types").set_value(["Battles"]).run()
+    with open_store(app_db) as s:
+        export(
+            s.query(Filters(kinds=("event", "movement", "route"), event_types=("Battles",))),
+            tmp_path / "cli.geojson",
+            "geojson",
+        )
+    assert download(at, downloads, "GeoJSON") == (tmp_path / "cli.geojson").read_bytes()
+
+
+def test_the_side_panel_explains_how_to_choose_a_feature(app_db: Path) -> None:
+    at = new_app()  # AppTest cannot click the map: nothing is chosen, the legend shows instead
+    assert any("Click a feature on the map" in c.value for c in at.caption)
+    assert any('class="kh-side-legend"' in el.proto.body for el in at.get("html"))
 
 
 def test_no_match_says_so_and_disables_downloads(app_db: Path) -> None:

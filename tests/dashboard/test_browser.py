@@ -23,8 +23,10 @@ from tests.dashboard.conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
-XSS_ARTICLE = ("<script>window.__xss='title'</script> Clashes\n\n2016-10-25\n\nMOSUL, Iraq (Wire) - Iraqi forces "
-               "clashed with ISIS fighters in Mosul <img src=x onerror=\"window.__xss='evidence'\"> on Tuesday.\n")
+XSS_ARTICLE = (
+    "<script>window.__xss='title'</script> Clashes\n\n2016-10-25\n\nMOSUL, Iraq (Wire) - Iraqi forces "
+    "clashed with ISIS fighters in Mosul <img src=x onerror=\"window.__xss='evidence'\"> on Tuesday.\n"
+)
 LOCAL = ("127.0.0.1", "localhost", "::1", "[::1]")
 SHOT = ROOT / "bench" / "out" / "screenshot.png"
 README_SHOT = ROOT / "dashboard" / "screenshot.png"
@@ -54,7 +56,8 @@ def browser_db(tmp_path_factory: pytest.TempPathFactory, gaz: Gazetteer) -> Path
 def _point_on(frame, selector: str) -> tuple[float, float] | None:
     """Viewport coordinates of a point on a `selector` path (the longest first) that is the topmost
     element there."""
-    return frame.locator("body").evaluate("""(_body, sel) => {
+    return frame.locator("body").evaluate(
+        """(_body, sel) => {
         const paths = [...document.querySelectorAll(sel)].sort((a, b) => b.getTotalLength() - a.getTotalLength());
         for (const el of paths) {
             const len = el.getTotalLength();
@@ -64,7 +67,9 @@ def _point_on(frame, selector: str) -> tuple[float, float] | None:
                 if (document.elementFromPoint(x, y) === el) { return [x, y]; }
             }
         }
-        return null; }""", selector)
+        return null; }""",
+        selector,
+    )
 
 
 def _click_feature(page, frame, selectors: tuple[str, ...]) -> None:
@@ -79,6 +84,7 @@ def _click_feature(page, frame, selectors: tuple[str, ...]) -> None:
 
 def _time_playback_filters_the_map(frame) -> None:
     """The time slider at its first day shows fewer events and movements; 'All' brings them back."""
+
     def drawn() -> int:
         return frame.locator("body").evaluate("""() => document.querySelectorAll(
             'path.kh-event, .kh-cluster, path.kh-movement').length""")
@@ -114,7 +120,7 @@ def test_map_draws_offline_and_a_click_shows_the_evidence(browser_db: Path) -> N
 
     executable = chromium()
     with Store.open(browser_db) as s:
-        by_id = {f["id"]: f for f in s.query(Filters(kinds=("event", "movement", "route")))}
+        by_id = {r.feature_id: r for r in s.query(Filters(kinds=("event", "movement", "route")))}
     outside: list[str] = []
 
     def only_local(route) -> None:
@@ -154,15 +160,21 @@ def test_map_draws_offline_and_a_click_shows_the_evidence(browser_db: Path) -> N
             popup = frame.locator(".leaflet-popup-content")
             popup.wait_for(timeout=10_000)
             text = popup.inner_text()
-            ref = text.split("ref ")[1].split()[0]
-            evidence = by_id[ref]["properties"]["evidence"]
+            ref = text.split("ref ")[1].split()[0]  # the popup shows its feature's ref
+            evidence = by_id[ref].evidence
             assert " ".join(evidence.split())[:60] in " ".join(text.split())
             assert popup.locator("mark.kh-m").count() >= 1
-            # the side panel shows the same sentence, highlighted, right to left for Arabic
+            # what streamlit-folium reports for the click: the popup element's innerText, the id alone
+            element = popup.locator(".kh-popup")
+            assert element.evaluate("el => [el.innerText, el.dataset.featureId]") == [ref, ref]
+            # the side panel shows the clicked feature: its ref, its sentence highlighted, RTL for Arabic
+            side_ref = page.locator(".kh-ref")
+            side_ref.wait_for(timeout=20_000)
+            assert side_ref.inner_text().strip() == f"ref {ref}"
             panel = page.locator("blockquote.kh-evidence")
-            panel.wait_for(timeout=20_000)
             assert " ".join(evidence.split())[:60] in " ".join(panel.inner_text().split())
-            if by_id[ref]["properties"]["lang"] == "ar":
+            assert panel.locator("mark.kh-m").count() >= 1
+            if by_id[ref].lang == "ar":
                 assert panel.get_attribute("dir") == "rtl"
             time.sleep(0.5)
             SHOT.parent.mkdir(parents=True, exist_ok=True)

@@ -4,12 +4,28 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
+from datetime import date
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dashboard.markup import DocMeta, esc, highlight, is_rtl, popup_html, source_html, when_text, where_text
+from dashboard.markup import (
+    DocMeta,
+    detail_rows,
+    esc,
+    highlight,
+    is_rtl,
+    popup_html,
+    source_html,
+    what_text,
+    when_text,
+    where_text,
+    who_text,
+)
+from geodata.records import ActorRef, DateRef, EventRecord, MovementRecord, PlaceRecord, RouteRecord, dated
+from tests.dashboard.factories import BAAJ, MOSUL, RAQQA, sentence
 
 ATTACKS = [
     "<script>alert(1)</script>",
@@ -32,14 +48,22 @@ def _no_markup_from(attack: str, out: str) -> None:
 
 @pytest.mark.parametrize("attack", ATTACKS)
 def test_popup_escapes_evidence_titles_sources_actors_and_names(attack: str) -> None:
-    feature = {"type": "Feature", "id": "d-1", "properties": {
-        "kind": "event", "event_type": attack, "sub_event_type": "Armed clash", "actor1": attack,
-        "actor2": "ISIS", "location": attack, "location_ar": "الموصل", "date": "2016-10-17", "date_precision": "day",
-        "geo_precision": 1, "evidence": f"Clashes in Mosul {attack} today."}}
-    evidence = highlight(feature["properties"]["evidence"], [(11, 16, "kh-m")], lang="en", tag="blockquote")
-    out = popup_html(feature, evidence, DocMeta(title=attack, source=attack, date="2016-10-17"))
+    event = EventRecord(
+        feature_id="d-1",
+        **sentence(f"Clashes in Mosul {attack} today."),
+        event_type=attack,
+        sub_event_type="Armed clash",
+        actor1=ActorRef(attack),
+        actor2=ActorRef("ISIS"),
+        place=replace(MOSUL, name=attack),
+        date=dated(date(2016, 10, 17)),
+        geo_precision=1,
+    )
+    evidence = highlight(event.evidence, [(11, 16, "kh-m")], lang="en", tag="blockquote")
+    out = popup_html(event, evidence, DocMeta(title=attack, source=attack, date="2016-10-17"))
     _no_markup_from(attack, out)
     assert '<mark class="kh-m">Mosul</mark>' in out
+    assert '<div class="kh-ref">ref d-1</div>' in out
 
 
 @pytest.mark.parametrize("attack", ATTACKS)
@@ -80,20 +104,65 @@ def test_source_line_keeps_dates_left_to_right_beside_arabic_names() -> None:
     assert '<bdi dir="ltr">2014-10-06</bdi>' in out and 'dir="rtl"' in out
 
 
-@pytest.mark.parametrize(("props", "expected"), [
-    ({"date": "2016-10-17", "date_precision": "day"}, "2016-10-17 (day)"),
-    ({"date": "2016-10-17", "date_precision": "week", "date_start": "2016-10-11", "date_end": "2016-10-17"},
-     "week of 2016-10-17 (2016-10-11 – 2016-10-17)"),
-    ({"date": "2014-09-01", "date_precision": "range", "date_start": "2014-09-01", "date_end": "2015-11-19"},
-     "2014-09-01 – 2015-11-19 (range)"),
-    ({}, "undated"),
-])
-def test_when_says_the_precision(props: dict, expected: str) -> None:
-    assert when_text(props) == expected
+def event(**changes) -> EventRecord:
+    return replace(EventRecord(feature_id="d-1", **sentence("x"), event_type="Battles", place=MOSUL), **changes)
+
+
+@pytest.mark.parametrize(
+    ("record", "expected"),
+    [
+        (event(date=dated(date(2016, 10, 17))), "2016-10-17 (day)"),
+        (
+            event(date=DateRef(date(2016, 10, 17), "week", date(2016, 10, 11), date(2016, 10, 17))),
+            "week of 2016-10-17 (2016-10-11 – 2016-10-17)",
+        ),
+        (
+            event(date=DateRef(date(2014, 9, 1), "range", date(2014, 9, 1), date(2015, 11, 19))),
+            "2014-09-01 – 2015-11-19 (range)",
+        ),
+        (event(date=dated(date(2016, 10, 3), "month")), "2016-10-03 (month)"),
+        (event(), "undated"),
+        (event(period=(date(2016, 12, 15), date(2016, 12, 15))), "2016-12-15 (article date)"),
+    ],
+)
+def test_when_says_the_precision(record: EventRecord, expected: str) -> None:
+    assert when_text(record) == expected
 
 
 def test_where_says_the_geo_precision_and_the_order_of_waypoints() -> None:
-    assert where_text({"kind": "event", "location": "Mosul", "location_ar": "الموصل", "geo_precision": 2}) == (
-        "Mosul / الموصل · geo precision 2: near a town or part of a region")
-    assert where_text({"kind": "movement", "waypoints": ["Raqqa", "Al-Baaj", "Mosul"]}) == "Raqqa → Al-Baaj → Mosul"
+    assert where_text(event(geo_precision=2)) == "Mosul / الموصل · geo precision 2: near a town or part of a region"
+    movement = MovementRecord(feature_id="m", **sentence("x"), waypoints=(RAQQA, BAAJ, MOSUL))
+    assert where_text(movement) == "Raqqa → Al-Baaj → Mosul"
     assert esc(None) == "" and esc("<b>") == "&lt;b&gt;"
+
+
+def test_what_and_who_of_each_kind() -> None:
+    ev = event(
+        sub_event_type="Armed clash",
+        fatalities=3,
+        count=10,
+        unit="tankers",
+        actor1=ActorRef("ISIS"),
+        actor2=ActorRef("Iraqi army"),
+    )
+    assert what_text(ev) == "Battles — Armed clash · 3 killed · 10 tankers"
+    assert who_text(ev) == "ISIS vs Iraqi army" and who_text(event()) == "unnamed actor"
+    movement = MovementRecord(feature_id="m", **sentence("x"), waypoints=(RAQQA, MOSUL), count=70, unit="families")
+    assert (what_text(movement), who_text(movement)) == ("Movement · 70 families", "unnamed actor")
+    road = RouteRecord(
+        feature_id="r",
+        **sentence("x"),
+        name="Raqqa–Mosul road",
+        via=(RAQQA, MOSUL),
+        status="cut",
+        controlled_by=ActorRef("Kurdish forces"),
+    )
+    assert (what_text(road), who_text(road), where_text(road)) == (
+        "Raqqa–Mosul road · cut",
+        "held by Kurdish forces",
+        "Raqqa – Mosul",
+    )
+    place = PlaceRecord(feature_id="p", **sentence("x"), place=MOSUL, surface="الموصل", confidence=0.9)
+    assert what_text(place) == "Place mentioned as “الموصل” · city"
+    assert where_text(place) == "Mosul / الموصل · IQ · confidence 0.90"
+    assert [k for k, _ in detail_rows(place)] == ["What", "When", "Where"]  # no "Who": a place has no actor

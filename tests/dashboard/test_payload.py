@@ -1,0 +1,189 @@
+"""The map's payload is a pure function of the records: rows in lat/lon order, each with its
+feature's id (how a click finds its record), popups in files, bounds that fit the bulk of the data,
+and no way for article text to become markup."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from dashboard import layers, payload
+from dashboard.markup import DocMeta
+from geodata.formats.geojson import feature_to_record
+from geodata.gazetteer import Gazetteer
+from geodata.records import ActorRef, EventRecord, MovementRecord, PlaceRecord, Record, RouteRecord
+from geodata.store import Store
+from tests.dashboard.factories import MOSUL, RAQQA, sentence
+
+XSS_IMG = '<img src=x onerror="window.__xss=1">'
+XSS_SCRIPT = "</script><script>window.__xss=2</script>"
+
+
+@pytest.fixture(scope="module")
+def seeds(seeded_db_file: Path) -> tuple[list[Record], dict[str, DocMeta]]:
+    with Store.open(seeded_db_file) as s:
+        records = s.query()
+        docs = {d.doc_id: DocMeta(d.title, d.source, d.date, d.name) for d in s.documents()}
+    return records, docs
+
+
+def test_payload_of_the_seeds_has_every_kind_in_lat_lon_order(seeds) -> None:
+    records, docs = seeds
+    p = payload.map_payload(records, docs=docs)
+    n = {k: sum(r.kind == k for r in records) for k in payload.KIND_ORDER}
+    assert [len(p[k + "s"]) for k in payload.KIND_ORDER] == [n[k] for k in payload.KIND_ORDER]
+    (s, w), (north, e) = p["bounds"]
+    assert 29 < s < north < 42 and 28 < w < e < 48  # latitudes, then longitudes; places named in passing
+    #                                                 (Paris, the United States) do not stretch the view
+    lat, lon = p["events"][0][:2]
+    assert 29 < lat < 42 and 35 < lon < 48
+    movement = next(m for m in p["movements"] if len(m["c"]) >= 3)
+    assert all(29 < lat < 42 for lat, _ in movement["c"])
+    assert p["span"][0] < p["span"][1]
+    assert len(p["docs"]) == len({r.doc for r in records})
+
+
+def test_movement_vertices_keep_the_travel_order(seeds) -> None:
+    records, _docs = seeds
+    mv = next(r for r in records if isinstance(r, MovementRecord) and len(r.waypoints) == 4)
+    [row] = payload.map_payload([mv])["movements"]
+    assert row["c"] == [[round(p.lat, 5), round(p.lon, 5)] for p in mv.waypoints]
+
+
+def test_every_row_carries_its_features_id_also_once_the_popups_are_split(seeds) -> None:
+    records, docs = seeds
+    p = payload.map_payload(records, docs=docs)
+    ids = {part: [r.feature_id for r in records if r.kind + "s" == part] for part in payload.ROW_PARTS}
+    assert [r[7] for r in p["events"]] == ids["events"]
+    assert [r[3] for r in p["places"]] == ids["places"]
+    assert [r["i"] for r in p["movements"]] == ids["movements"]
+    assert [r["i"] for r in p["routes"]] == ids["routes"]
+    rows, _popups = payload.split_popups(p)
+    assert [r[-1] for r in rows["events"]] == ids["events"] and [r[-1] for r in rows["places"]] == ids["places"]
+    assert [r["i"] for r in rows["movements"]] == ids["movements"]
+    assert all(f"ref {r[7]}" in r[-1] for r in p["events"])  # the popup still shows its ref line
+
+
+def test_a_click_reports_an_id_and_the_record_is_looked_up_by_it(seeds) -> None:
+    records, _docs = seeds
+    by_id = {r.feature_id: r for r in records}
+    route = next(r for r in records if isinstance(r, RouteRecord))
+    # streamlit-folium's `last_object_clicked_popup` is the popup element's innerText: the id itself
+    assert payload.clicked_record(route.feature_id, by_id) is route
+    assert payload.clicked_record(f" {route.feature_id}\n", by_id) is route
+    assert payload.clicked_record("no-such-id", by_id) is None  # say, filtered out since the click
+    assert payload.clicked_record(None, by_id) is None
+    assert payload.clicked_record({"id": route.feature_id}, by_id) is None
+
+
+def hostile(attack: str) -> list[Record]:
+    text = f"In Mosul {attack}."
+    return [
+        EventRecord(
+            feature_id="d1-1",
+            **sentence(text),
+            event_type=attack,
+            place=replace(MOSUL, name=attack),
+            actor1=ActorRef(attack, family=attack),
+        ),
+        MovementRecord(
+            feature_id="d1-2",
+            **sentence(attack),
+            waypoints=(replace(RAQQA, name=attack), MOSUL),
+            actor=ActorRef(attack),
+        ),
+        RouteRecord(
+            feature_id="d1-3",
+            **sentence(attack),
+            name=attack,
+            via=(replace(RAQQA, name=attack), MOSUL),
+            controlled_by=ActorRef(attack),
+            status=attack,
+        ),
+        PlaceRecord(
+            feature_id="d1-4", **sentence(attack), place=replace(MOSUL, name=attack, name_ar=attack), surface=attack
+        ),
+    ]
+
+
+@pytest.mark.parametrize("attack", [XSS_IMG, XSS_SCRIPT, "javascript:alert(1)"])
+def test_untrusted_text_is_escaped_in_every_layer_and_the_legend(attack: str) -> None:
+    p = payload.map_payload(hostile(attack), docs={"d1": DocMeta(title=attack, source=attack, date="2016-01-01")})
+    popups = (
+        [r[-1] for r in p["events"]]
+        + [r["p"] for r in p["movements"]]
+        + [r["p"] for r in p["routes"]]
+        + [r[-1] for r in p["places"]]
+        + p["docs"]
+    )
+    for html in [*popups, payload.legend_html(p)]:
+        assert "<script" not in html and "<img" not in html and "href" not in html, html
+    rendered = layers.build_map(p).get_root().render()
+    assert "<img" not in rendered and "<script>window" not in rendered  # present only as escaped data
+    assert rendered.count("<script") == rendered.count("</script>")
+
+
+def test_hostile_ids_are_data_never_markup() -> None:
+    [event, *_] = hostile("x")
+    p = payload.map_payload([replace(event, feature_id=XSS_SCRIPT)])
+    assert p["events"][0][7] == XSS_SCRIPT  # the id, as data: JSON-escaped in the page, a DOM property in JS
+    assert "<script" not in p["events"][0][-1]
+    assert "<script>window" not in layers.build_map(p).get_root().render()
+
+
+def test_records_read_back_from_geojson_draw_like_the_stored_ones(seeds) -> None:
+    records, _docs = seeds
+    route = next(r for r in records if isinstance(r, RouteRecord) and r.controlled_by)
+    feature = {
+        "type": "Feature",
+        "id": "imported-1",
+        "geometry": {"type": "LineString", "coordinates": [[p.lon, p.lat] for p in route.via]},
+        "properties": {
+            "kind": "route",
+            "id": "imported-1",
+            "name": route.name,
+            "via": [p.name for p in route.via],
+            "status": "cut",
+        },
+    }
+    [row] = payload.map_payload([feature_to_record(feature)])["routes"]
+    assert row["i"] == "imported-1" and row["x"] and len(row["c"]) == len(route.via)
+
+
+def test_popups_split_from_rows_in_files_of_a_thousand(seeds) -> None:
+    records, docs = seeds
+    many = [replace(records[0], feature_id=f"x-{i}") for i in range(2500)]
+    p = payload.map_payload([*many, *records], docs=docs)
+    rows, popups = payload.split_popups(p)
+    part = many[0].kind + "s"
+    assert [len(c) for c in popups[part]][:2] == [1000, 1000]
+    assert sum(len(c) for c in popups[part]) == len(p[part]) == len(rows[part])
+    flat = [h for c in popups["events"] for h in c]
+    assert flat == [r[-1] for r in p["events"]]
+    assert all("<" not in json.dumps(r) for part in payload.ROW_PARTS for r in rows[part])  # no HTML in the rows
+    light = payload.without_rows(p)
+    assert light["n"] == p["n"] and not light["events"]
+
+
+def test_view_fits_the_bulk_of_the_data_not_one_far_outlier() -> None:
+    lats = [36.0 + i / 100 for i in range(50)] + [39.8]
+    lons = [43.0 + i / 100 for i in range(50)] + [-98.6]  # one event placed in the United States
+    (s, w), (_n, e) = payload.fit_bounds(lats, lons)
+    assert w > 40 and e < 44 and s >= 36.0
+    five = payload.fit_bounds([36.0, 36.2, 36.3, 36.4, 39.8], [43.0, 43.1, 43.1, 43.2, -98.6])
+    assert five == [[36.0, 43.0], [36.4, 43.2]]
+    assert payload.fit_bounds([36.0, 39.8], [43.0, -98.6]) == [[36.0, -98.6], [39.8, 43.0]]  # half far: all
+    assert payload.fit_bounds([], []) is None
+
+
+def test_gazetteer_candidates_are_place_records_on_the_map(gaz: Gazetteer) -> None:
+    entries = gaz.search("Mosul", limit=3)
+    candidates = payload.candidate_records(entries)
+    assert candidates and all(isinstance(c, PlaceRecord) for c in candidates)
+    assert [(c.feature_id, c.place.lat, c.place.lon) for c in candidates] == [(e.gid, e.lat, e.lon) for e in entries]
+    p = payload.map_payload(candidates)
+    assert p["n"]["places"] == len(entries) and p["bounds"] is not None
+    assert "Mosul" in p["places"][0][-1] and f"ref {entries[0].gid}" in p["places"][0][-1]
