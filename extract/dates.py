@@ -63,18 +63,18 @@ def _explicit(nt: NormText, first: int, last: int, month: int, published: date |
     day = year = None
     s_tok, e_tok = first, last
     prev, nxt, nxt2 = token(nt, first - 1), token(nt, last + 1), token(nt, last + 2)
-    if _DAY.match(prev):
-        day, s_tok = int(_DAY.match(prev).group(1)), first - 1
-    elif _DAY.match(nxt) and not _YEAR.match(nxt):
-        day, e_tok = int(_DAY.match(nxt).group(1)), last + 1
+    if day_before := _DAY.match(prev):
+        day, s_tok = int(day_before.group(1)), first - 1
+    elif (day_after := _DAY.match(nxt)) and not _YEAR.match(nxt):
+        day, e_tok = int(day_after.group(1)), last + 1
         nxt = nxt2
     if _YEAR.match(nxt):
         year, e_tok = int(nxt), e_tok + 1
-    if year is None and published is None:
-        return None
     if day is None and year is None and _word_like(nt, first, last):
         return None
     if year is None:  # "19 November" in an article of 2015-11-20: the latest such date
+        if published is None:
+            return None
         year = published.year if (month, day or 1) <= (published.month, published.day) else published.year - 1
     span = Span(nt.orig_starts[s_tok], nt.orig_ends[e_tok])
     try:
@@ -119,12 +119,12 @@ def dates_in(text: str, nt: NormText, published: date | None) -> list[DateRef]:
     """Every date the text gives, in text order."""
     lex, items = _lexicon()
     out: list[DateRef] = []
-    for m in _ISO.finditer(text):
+    for iso in _ISO.finditer(text):
         try:
-            d = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            d = date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
         except ValueError:
             continue
-        out.append(DateRef(d, "day", d, d, Span(m.start(), m.end())))
+        out.append(DateRef(d, "day", d, d, Span(iso.start(), iso.end())))
     for m in lex.find(text, nt):
         if text[m.start].isascii() and text[m.start].islower() and text[m.start].isalpha():
             kind = items[lex.payloads(m)[0]][0]

@@ -14,7 +14,7 @@ from dataclasses import replace
 from extract.annotated import Annotated, PlaceTok, geo_precision
 from extract.lexicons import TriggerDef, cues, event_cues, triggers
 from extract.matching import Match
-from extract.numbers import counts_in, fatalities_in
+from extract.numbers import Count, counts_in, fatalities_in
 from extract.types import ActorMention, DateRef, Event, Span
 from extract.wordforms import word_forms
 from geodata.names import is_arabic
@@ -108,7 +108,7 @@ def _actors(
     subordinate = [i for i in range(first, t0) if word_forms(ann.word(i)) & event_cues()["subordinators"]]
     before = [a for a in acts if a.tok_last < t0 and not any(a.tok_last < i for i in subordinate)]
     after = [a for a in acts if a.tok_first > t1 and a not in marked]
-    agent = (marked or holding or before[-1:] or [None])[0]
+    agent = next(iter(marked or holding or before[-1:]), None)
     if (
         agent is None
         and after
@@ -120,7 +120,7 @@ def _actors(
         agent, after = after[0], after[1:]
     targets = [a for a in after if a.actor_id != (agent.actor_id if agent else "")]
     marked_targets = [a for a in targets if _near_marker(ann, a, "target_markers")]
-    return agent, (marked_targets or targets or [None])[0]
+    return agent, next(iter(marked_targets or targets), None)
 
 
 def _subtype(
@@ -164,66 +164,94 @@ def _merge(first: Event, later: Event) -> Event:
     )
 
 
+def _event_location(
+    ann: Annotated, places: list[PlaceTok], clause: tuple[int, int], t: int, *, sent: Span, trig: TriggerDef
+) -> tuple[PlaceTok | None, int]:
+    """Where the event of trigger token t happened (in its clause first, then its sentence) and the
+    geo precision; a specific trigger with no place is at the article's focus town."""
+    a, b = clause
+    loc = _location(ann, [p for p in places if a <= p.tok_first <= b], t)
+    if loc is None or loc.place.feature_type in _WIDE:  # "the capital of Anbar province": the town wins
+        wider = _location(ann, places, t)
+        loc = wider if wider is not None and (loc is None or wider.place.feature_type not in _WIDE) else loc
+    precision = geo_precision(ann, loc) if loc else 2
+    if loc is None and trig.specific and not any(d.precision == "range" for d in ann.dates_in(sent)):
+        loc = ann.focus_place()  # "a suicide car bomber attacked troops near the Hoz district"
+    return loc, precision
+
+
+def _numbers(
+    ann: Annotated, clause: tuple[int, int], sentence: tuple[int, int], t: int
+) -> tuple[Count | None, int | None]:
+    """What the clause counts (tankers, families) and how many died in the sentence."""
+    counts = [c for c in counts_in(ann.nt, *clause) if c.unit not in ("killed", "wounded")]
+    fatalities = fatalities_in(ann.nt, *sentence)
+    count = counts[0] if counts else None
+    if (
+        fatalities is None
+        and count is not None
+        and count.value
+        and word_forms(ann.word(t)) & event_cues()["lethal_triggers"]
+        and count.unit in event_cues()["victim_units"]
+    ):
+        fatalities = count.value  # "executed 15 civilians"
+    return count, fatalities
+
+
+def _event(
+    ann: Annotated, sent: Span, m: Match, trig: TriggerDef, *, places: list[PlaceTok], default_date: DateRef | None
+) -> Event | None:
+    """The event one trigger match names, or None (an aim, a road's control, no place)."""
+    first, last = ann.tok_range(sent)
+    t = m.tok_first
+    if _aim(ann, m, trig):
+        return None  # "للسيطرة على", "to recapture": an aim, not an event
+    clause = _clause(ann, first, last, t)
+    if trig.sub_event_type == "*territory" and ann.has_word(t + 1, min(clause[1], t + 5), "road_words") is not None:
+        return None  # control of a road is the route's property, not an event
+    loc, precision = _event_location(ann, places, clause, t, sent=sent, trig=trig)
+    if loc is None:
+        return None
+    agent, target = _actors(ann, *clause, (t, m.tok_last), trig=trig)
+    if agent is None:
+        agent, wider_target = _actors(ann, first, last, (t, m.tok_last), trig=trig)
+        target = target or wider_target
+    etype, sub = _subtype(ann, trig, first, last, agent=agent, target=target)
+    count, fatalities = _numbers(ann, clause, (first, last), t)
+    dates = ann.dates_in(sent)
+    return Event(
+        event_type=etype,
+        sub_event_type=sub,
+        place=loc.place,
+        geo_precision=precision,
+        start=sent.start,
+        end=sent.end,
+        trigger=Span(m.start, m.end),
+        actor1=agent,
+        actor2=target,
+        date=dates[0] if dates else default_date,
+        fatalities=fatalities,
+        count=count.value if count else None,
+        unit=count.unit if count else "",
+    )
+
+
 def events_in(ann: Annotated, default_date: DateRef | None) -> list[Event]:
-    """Events of the document, in text order."""
+    """Events of the document, in text order: one per place and sentence, later triggers for the same
+    place filling its gaps."""
     defs, lex = triggers()
     out: list[Event] = []
     for sent in ann.sentences:
-        first, last = ann.tok_range(sent)
-        places = ann.places_in(first, last)
-        seen: dict[str, int] = {}  # place -> index in out: one event per place and sentence
+        places = ann.places_in(*ann.tok_range(sent))
+        seen: dict[str, int] = {}  # place -> index in out
         for m in ann.matches(lex, sent.start, sent.end):
-            t = m.tok_first
-            trig = defs[lex.payloads(m)[0]]
-            if _aim(ann, m, trig):
-                continue  # "للسيطرة على", "to recapture": an aim, not an event
-            a, b = _clause(ann, first, last, t)
-            if trig.sub_event_type == "*territory" and ann.has_word(t + 1, min(b, t + 5), "road_words") is not None:
-                continue  # control of a road is the route's property, not an event
-            loc = _location(ann, [p for p in places if a <= p.tok_first <= b], t)
-            if loc is None or loc.place.feature_type in _WIDE:  # "the capital of Anbar province": the town wins
-                wider = _location(ann, places, t)
-                loc = wider if wider is not None and (loc is None or wider.place.feature_type not in _WIDE) else loc
-            precision = geo_precision(ann, loc) if loc else 2
-            if loc is None and trig.specific and not any(d.precision == "range" for d in ann.dates_in(sent)):
-                loc = ann.focus_place()  # "a suicide car bomber attacked troops near the Hoz district"
-            if loc is None:
+            event = _event(ann, sent, m, defs[lex.payloads(m)[0]], places=places, default_date=default_date)
+            if event is None:
                 continue
-            agent, target = _actors(ann, a, b, (t, m.tok_last), trig=trig)
-            if agent is None:
-                agent, wider_target = _actors(ann, first, last, (t, m.tok_last), trig=trig)
-                target = target or wider_target
-            etype, sub = _subtype(ann, trig, first, last, agent=agent, target=target)
-            counts = [c for c in counts_in(ann.nt, a, b) if c.unit not in ("killed", "wounded")]
-            fatalities = fatalities_in(ann.nt, first, last)
-            if (
-                fatalities is None
-                and counts
-                and counts[0].value
-                and word_forms(ann.word(t)) & event_cues()["lethal_triggers"]
-                and counts[0].unit in event_cues()["victim_units"]
-            ):
-                fatalities = counts[0].value  # "executed 15 civilians"
-            dates = ann.dates_in(sent)
-            event = Event(
-                event_type=etype,
-                sub_event_type=sub,
-                place=loc.place,
-                geo_precision=precision,
-                start=sent.start,
-                end=sent.end,
-                trigger=Span(m.start, m.end),
-                actor1=agent,
-                actor2=target,
-                date=dates[0] if dates else default_date,
-                fatalities=fatalities,
-                count=counts[0].value if counts else None,
-                unit=counts[0].unit if counts else "",
-            )
-            if loc.place.gazetteer_id in seen:  # a second trigger for the same event fills its gaps
-                i = seen[loc.place.gazetteer_id]
-                out[i] = _merge(out[i], event)
-                continue
-            seen[loc.place.gazetteer_id] = len(out)
-            out.append(event)
+            gid = event.place.gazetteer_id
+            if gid in seen:
+                out[seen[gid]] = _merge(out[seen[gid]], event)
+            else:
+                seen[gid] = len(out)
+                out.append(event)
     return out

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePath
+from typing import cast
 
 from extract.document import parse_date
 from extract.html import html_to_text
@@ -188,7 +189,8 @@ def _jsonl_lines(arg: str) -> Iterator[tuple[Iterator[str], str]]:
     """The lines of a JSON Lines file (or "-", standard input), decoded as their first bytes show."""
     name = STDIN if arg == "-" else arg
     try:
-        raw = io.BufferedReader(sys.stdin.buffer) if arg == "-" else Path(arg).open("rb")  # noqa: SIM115
+        stdin = cast(io.RawIOBase, sys.stdin.buffer)
+        raw = io.BufferedReader(stdin) if arg == "-" else Path(arg).open("rb")  # noqa: SIM115
     except FileNotFoundError:
         raise InputError("no such file.", source=name) from None
     except OSError as exc:

@@ -74,7 +74,7 @@ def places_in_text(text: str, gaz: Gazetteer | None = None, nt: NormText | None 
     ctx = build_context(groups)
     forced = _qualified_pairs(mentions, groups, group_of, text)
     bare = {m.key_index for m in mentions if not m.prefix}
-    chosen = {}
+    chosen: dict[int, Choice | None] = {}
     for m in mentions:
         g = group_of[m.key_index]
         if g in forced and g not in chosen:

@@ -13,7 +13,8 @@ _END = re.compile(r"(?<!\b[A-Z])[.!?؟؛…]+(?=\s|$)|\n+")
 
 def sentence_spans(text: str) -> list[Span]:
     """Non-empty sentences, trimmed of surrounding white space."""
-    spans, start = [], 0
+    spans: list[Span] = []
+    start = 0
     for m in _END.finditer(text):
         _add(text, start, m.end() if text[m.start()] != "\n" else m.start(), spans)
         start = m.end()

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from geodata.countries import country_code
 from geodata.errors import InputError
@@ -217,7 +218,7 @@ def ucdp_record(row: Row, where: _Where = _NOWHERE) -> EventRecord:
     where_prec = _int(row.get("where_prec"), "where_prec", lo=1, hi=7)
     event_type, sub_event_type = _UCDP_TYPES[violence]
     country = _text(row, "country")
-    extra = _extra(row, _UCDP_MAPPED)
+    extra: dict[str, Any] = _extra(row, _UCDP_MAPPED)
     extra.update(
         type_of_violence=violence, country=country, admin1=_text(row, "adm_1"), source=_text(row, "source_original")
     )

@@ -14,15 +14,15 @@ from __future__ import annotations
 import json
 import math
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
 from geodata.formats.files import atomic_text
+from geodata.formats.geojson_read import feature_to_record
 from geodata.formats.text import without_surrogates
 from geodata.geometry import round_coords
 from geodata.records import (
-    KINDS,
     ActorRef,
     DateRef,
     EventRecord,
@@ -35,6 +35,7 @@ from geodata.records import (
 )
 
 Feature = dict[str, Any]
+__all__ = ["Feature", "feature_collection", "feature_to_record", "json_value", "record_to_feature", "to_geojson"]
 
 
 def json_value(value: Any) -> Any:
@@ -99,61 +100,67 @@ def _spans(**spans: list[int] | list[list[int] | None] | None) -> dict[str, Any]
     return {"spans": kept} if kept else {}
 
 
-def _own(r: Record) -> dict[str, Any]:
-    if isinstance(r, PlaceRecord):
-        p = r.place
-        return {
-            "name": p.name,
-            "name_ar": p.name_ar,
-            "surface": r.surface,
-            "gazetteer_id": p.gazetteer_id,
-            "feature_type": p.feature_type,
-            "country_code": p.country_code,
-            "confidence": r.confidence,
-            **_date_props(None, r.period),
-        }
-    if isinstance(r, EventRecord):
-        p = r.place
-        return {
-            "event_type": r.event_type,
-            "sub_event_type": r.sub_event_type,
-            **_actor("actor1", r.actor1),
-            **_actor("actor2", r.actor2),
-            "location": p.name,
-            "location_ar": p.name_ar,
-            "gazetteer_id": p.gazetteer_id,
-            "country_code": p.country_code,
-            "location_type": p.feature_type,
-            "geo_precision": r.geo_precision,
-            "fatalities": r.fatalities,
-            "count": r.count,
-            "unit": r.unit,
-            "date": None,
-            "date_precision": None,
-            **_date_props(r.date, r.period),
-            **_spans(
-                location=_span(p.span),
-                actor1=_span(r.actor1.span if r.actor1 else None),
-                actor2=_span(r.actor2.span if r.actor2 else None),
-                date=_span(r.date.span if r.date else None),
-            ),
-        }
-    if isinstance(r, MovementRecord):
-        return {
-            **_actor("actor", r.actor),
-            "waypoints": [p.name for p in r.waypoints],
-            "waypoint_ids": [p.gazetteer_id for p in r.waypoints],
-            "count": r.count,
-            "unit": r.unit,
-            "date": None,
-            "date_precision": None,
-            **_date_props(r.date, r.period),
-            **_spans(
-                actor=_span(r.actor.span if r.actor else None),
-                waypoints=[_span(p.span) for p in r.waypoints],
-                date=_span(r.date.span if r.date else None),
-            ),
-        }
+def _place_props(r: PlaceRecord) -> dict[str, Any]:
+    p = r.place
+    return {
+        "name": p.name,
+        "name_ar": p.name_ar,
+        "surface": r.surface,
+        "gazetteer_id": p.gazetteer_id,
+        "feature_type": p.feature_type,
+        "country_code": p.country_code,
+        "confidence": r.confidence,
+        **_date_props(None, r.period),
+    }
+
+
+def _event_props(r: EventRecord) -> dict[str, Any]:
+    p = r.place
+    return {
+        "event_type": r.event_type,
+        "sub_event_type": r.sub_event_type,
+        **_actor("actor1", r.actor1),
+        **_actor("actor2", r.actor2),
+        "location": p.name,
+        "location_ar": p.name_ar,
+        "gazetteer_id": p.gazetteer_id,
+        "country_code": p.country_code,
+        "location_type": p.feature_type,
+        "geo_precision": r.geo_precision,
+        "fatalities": r.fatalities,
+        "count": r.count,
+        "unit": r.unit,
+        "date": None,
+        "date_precision": None,
+        **_date_props(r.date, r.period),
+        **_spans(
+            location=_span(p.span),
+            actor1=_span(r.actor1.span if r.actor1 else None),
+            actor2=_span(r.actor2.span if r.actor2 else None),
+            date=_span(r.date.span if r.date else None),
+        ),
+    }
+
+
+def _movement_props(r: MovementRecord) -> dict[str, Any]:
+    return {
+        **_actor("actor", r.actor),
+        "waypoints": [p.name for p in r.waypoints],
+        "waypoint_ids": [p.gazetteer_id for p in r.waypoints],
+        "count": r.count,
+        "unit": r.unit,
+        "date": None,
+        "date_precision": None,
+        **_date_props(r.date, r.period),
+        **_spans(
+            actor=_span(r.actor.span if r.actor else None),
+            waypoints=[_span(p.span) for p in r.waypoints],
+            date=_span(r.date.span if r.date else None),
+        ),
+    }
+
+
+def _route_props(r: RouteRecord) -> dict[str, Any]:
     return {
         "name": r.name,
         "via": [p.name for p in r.via],
@@ -165,6 +172,17 @@ def _own(r: Record) -> dict[str, Any]:
             controlled_by=_span(r.controlled_by.span if r.controlled_by else None), via=[_span(p.span) for p in r.via]
         ),
     }
+
+
+def _own(r: Record) -> dict[str, Any]:
+    """The kind's own properties."""
+    if isinstance(r, PlaceRecord):
+        return _place_props(r)
+    if isinstance(r, EventRecord):
+        return _event_props(r)
+    if isinstance(r, MovementRecord):
+        return _movement_props(r)
+    return _route_props(r)
 
 
 def record_to_feature(r: Record) -> Feature:
@@ -219,124 +237,3 @@ def to_geojson(records: Sequence[Record], path: str | os.PathLike[str]) -> int:
             fh.write(without_surrogates(line))
         fh.write("\n]}\n")
     return len(records)
-
-
-# --- GeoJSON -> records (the contract read back: our own output, or an export) ----------------------------------
-
-
-def _to_span(v: Any) -> Span | None:
-    if v is None:
-        return None
-    if isinstance(v, (list, tuple)) and len(v) == 2 and all(isinstance(x, int) for x in v):
-        return Span(v[0], v[1])
-    msg = f"span {v!r} is not [start, end]"
-    raise ValueError(msg)
-
-
-def _to_date(p: Mapping[str, Any], span: Any) -> DateRef | None:
-    if not p.get("date"):
-        return None
-    value = date.fromisoformat(str(p["date"])[:10])
-    start = date.fromisoformat(str(p.get("date_start") or value)[:10])
-    end = date.fromisoformat(str(p.get("date_end") or value)[:10])
-    return DateRef(value, p.get("date_precision") or "day", start, end, _to_span(span))
-
-
-def _to_actor(p: Mapping[str, Any], prefix: str, span: Any) -> ActorRef | None:
-    name = p.get(prefix) or ""
-    return (
-        ActorRef(name, p.get(f"{prefix}_id") or "", p.get(f"{prefix}_family") or "", _to_span(span)) if name else None
-    )
-
-
-def _vertices(coords: list[Any], names: list[Any], ids: list[Any], spans: list[Any]) -> tuple[PlaceRef, ...]:
-    if len(names) != len(coords):
-        msg = f"{len(names)} names for {len(coords)} positions"
-        raise ValueError(msg)
-    ids, spans = ids or [""] * len(coords), spans or [None] * len(coords)
-    return tuple(
-        PlaceRef(str(n), float(c[1]), float(c[0]), gazetteer_id=str(i or ""), span=_to_span(s))
-        for c, n, i, s in zip(coords, names, ids, spans, strict=True)
-    )
-
-
-def feature_to_record(f: Mapping[str, Any]) -> Record:
-    """A Feature of the contract as a record (raises ValueError saying what does not fit)."""
-    p, geom = dict(f.get("properties") or {}), f.get("geometry") or {}
-    kind, coords = p.pop("kind", None), geom.get("coordinates")
-    if kind not in KINDS:
-        msg = f"kind {kind!r} is not one of place, event, movement, route"
-        raise ValueError(msg)
-    if not coords:
-        raise ValueError("the feature has no geometry")
-    points = [coords] if geom.get("type") == "Point" else list(coords)
-    spans = p.get("spans") or {}
-    common = {
-        "feature_id": str(p.get("id") or f.get("id") or ""),
-        "doc": str(p.get("doc") or ""),
-        "lang": p.get("lang") or "",
-        "evidence": p.get("evidence") or "",
-        "evidence_span": _pair(p, "evidence_start", "evidence_end"),
-        "span": _pair(p, "start", "end"),
-        "confidence": p.get("confidence"),
-        "source": p.get("source") or "",
-        "extra": {k: v for k, v in p.items() if k not in _CONTRACT},
-    }
-    where = PlaceRef(
-        str(p.get("name") or p.get("location") or ""),
-        float(points[0][1]),
-        float(points[0][0]),
-        gazetteer_id=p.get("gazetteer_id") or "",
-        name_ar=p.get("name_ar") or p.get("location_ar") or "",
-        country_code=p.get("country_code") or "",
-        feature_type=p.get("feature_type") or p.get("location_type") or "",
-        span=_to_span(spans.get("location")) or (common["span"] if kind == "place" else None),
-    )
-    if kind == "place":
-        return PlaceRecord(**common, place=where, surface=p.get("surface") or "")
-    if kind == "event":
-        return EventRecord(
-            **common,
-            event_type=p.get("event_type") or "",
-            sub_event_type=p.get("sub_event_type") or "",
-            place=where,
-            geo_precision=p.get("geo_precision"),
-            actor1=_to_actor(p, "actor1", spans.get("actor1")),
-            actor2=_to_actor(p, "actor2", spans.get("actor2")),
-            date=_to_date(p, spans.get("date")),
-            fatalities=p.get("fatalities"),
-            count=p.get("count"),
-            unit=p.get("unit") or "",
-        )
-    if kind == "movement":
-        return MovementRecord(
-            **common,
-            waypoints=_vertices(
-                points, p.get("waypoints") or [], p.get("waypoint_ids") or [], spans.get("waypoints") or []
-            ),
-            actor=_to_actor(p, "actor", spans.get("actor")),
-            count=p.get("count"),
-            unit=p.get("unit") or "",
-            date=_to_date(p, spans.get("date")),
-        )
-    return RouteRecord(
-        **common,
-        name=p.get("name") or "",
-        via=_vertices(points, p.get("via") or [], p.get("via_ids") or [], spans.get("via") or []),
-        controlled_by=_to_actor(p, "controlled_by", spans.get("controlled_by")),
-        status=p.get("status") or "",
-    )
-
-
-def _pair(p: Mapping[str, Any], a: str, b: str) -> Span | None:
-    return _to_span([p[a], p[b]]) if p.get(a) is not None and p.get(b) is not None else None
-
-
-# Every property the contract gives some kind: anything else read from a Feature is kept in `extra`.
-_CONTRACT = frozenset(
-    "kind id doc lang evidence evidence_start evidence_end start end confidence source name name_ar surface "
-    "gazetteer_id feature_type country_code event_type sub_event_type actor1 actor1_id actor1_family actor2 actor2_id "
-    "actor2_family location location_ar location_type geo_precision fatalities count unit date date_precision "
-    "date_start date_end spans actor actor_id actor_family waypoints waypoint_ids via via_ids controlled_by "
-    "controlled_by_id controlled_by_family status".split()
-)

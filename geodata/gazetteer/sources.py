@@ -235,8 +235,8 @@ def us_states(cities: list[GazEntry]) -> list[GazEntry]:
             w[2] += c.lon * pop
     out = []
     for code, st in json.loads(path.read_text(encoding="utf-8")).items():
-        w = weights.get(code)
-        if w and w[0]:
+        people, lat_sum, lon_sum = weights.get(code) or (0.0, 0.0, 0.0)
+        if people:
             out.append(
                 GazEntry(
                     f"geonames:{st['geonameid']}",
@@ -244,9 +244,9 @@ def us_states(cities: list[GazEntry]) -> list[GazEntry]:
                     "",
                     "governorate",
                     "US",
-                    round(w[1] / w[0], 5),
-                    round(w[2] / w[0], 5),
-                    int(w[0]),
+                    round(lat_sum / people, 5),
+                    round(lon_sum / people, 5),
+                    int(people),
                     (st["name"],),
                     "geonames",
                     code,

@@ -17,6 +17,7 @@ import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from geodata import gazetteer, settings
 from geodata.errors import GazetteerError
@@ -293,7 +294,7 @@ def _values(row: dict) -> Iterator[str]:
             yield v
 
 
-def _import_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
+def _import_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[Any, Any]]]]:
     """The header and (first line, row) pairs of a CSV to import."""
     try:
         with path.open(encoding="utf-8-sig", newline="") as fh:

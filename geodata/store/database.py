@@ -369,9 +369,8 @@ def _taken_ids(name: str) -> InputError:
 
 
 def _date_span(conn: Connection) -> tuple[str | None, str | None]:
-    lows = [conn.execute(sa.select(sa.func.min(t.c.t_start))).scalar() for t in TABLES.values()]
-    highs = [conn.execute(sa.select(sa.func.max(t.c.t_end))).scalar() for t in TABLES.values()]
-    lows, highs = [v for v in lows if v], [v for v in highs if v]
+    lows: list[str] = [v for t in TABLES.values() if (v := conn.execute(sa.select(sa.func.min(t.c.t_start))).scalar())]
+    highs: list[str] = [v for t in TABLES.values() if (v := conn.execute(sa.select(sa.func.max(t.c.t_end))).scalar())]
     return (min(lows) if lows else None), (max(highs) if highs else None)
 
 
