@@ -1,6 +1,6 @@
 # Khareeta: two commands do everything on a fresh machine with Python 3.11.
 #   make run   create .venv, install, fetch the map's JS/CSS, ingest seeds/, start the dashboard
-#   make test  create .venv, install, fetch assets and the test browser, run every test
+#   make test  create .venv, install, fetch assets and the test browser, run every check and every test
 SHELL := /bin/bash
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
@@ -10,7 +10,7 @@ VENDOR := dashboard/static/vendor
 NPM_PACKAGES := leaflet@1.9.4 leaflet.markercluster@1.5.3 leaflet-polylinedecorator@1.6.0
 PORT ?= 8501
 
-.PHONY: install assets gazetteer browser test run lint bench clean
+.PHONY: install assets gazetteer browser check test run lint bench clean
 
 install: $(STAMP)
 
@@ -45,7 +45,14 @@ browser:
 	    && echo "installed chromium"; \
 	else echo "note: chromium missing and not root: the browser test will be skipped"; fi
 
-test: install assets gazetteer browser
+# Style, types and the three floors (dashboard > extract > geodata): each must pass before the tests run.
+check: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+test: check assets gazetteer browser
 	$(BIN)/python -m pytest -q
 
 # First start (the store, KHAREETA_DB or data/khareeta.sqlite, holds no article): ingest seeds/.
@@ -56,8 +63,7 @@ run: install assets gazetteer
 	$(BIN)/streamlit run dashboard/app.py --server.port $(PORT) --server.headless true \
 	  --server.enableStaticServing true --browser.gatherUsageStats false
 
-lint: install
-	$(BIN)/ruff check .
+lint: check
 
 bench: install gazetteer
 	$(BIN)/python bench/bench_places.py
