@@ -22,6 +22,7 @@ from typing import IO
 from extract.inputs import RawArticle, Read, count_articles, read_paths
 from extract.pipeline import try_extract
 from extract.records import extraction_records
+from geodata import gazetteer as gazetteer_mod
 from geodata.errors import KhareetaError, Problem, describe
 from geodata.gazetteer import Gazetteer
 from geodata.records import DocumentRecord, Record
@@ -134,9 +135,7 @@ def ingest_paths(
     paths = list(paths)
     total = count_articles(paths)
     if gaz is None and total:
-        from geodata import gazetteer
-
-        gaz = gazetteer.get()  # once for the whole batch
+        gaz = gazetteer_mod.get()  # once for the whole batch
     jobs = auto_jobs(total) if jobs == 0 else jobs
     done: dict[str, list[str]] = {"added": [], "unchanged": [], "replaced": []}
     failed: list[Problem] = []
