@@ -142,11 +142,24 @@ def _event_props(r: EventRecord) -> dict[str, Any]:
     }
 
 
+def _places(places: tuple[PlaceRef, ...]) -> list[dict[str, str]]:
+    """What the gazetteer says of each waypoint or town, beside its name."""
+    return [
+        {
+            "gazetteer_id": p.gazetteer_id,
+            "name_ar": p.name_ar,
+            "country_code": p.country_code,
+            "feature_type": p.feature_type,
+        }
+        for p in places
+    ]
+
+
 def _movement_props(r: MovementRecord) -> dict[str, Any]:
     return {
         **_actor("actor", r.actor),
         "waypoints": [p.name for p in r.waypoints],
-        "waypoint_ids": [p.gazetteer_id for p in r.waypoints],
+        "waypoint_places": _places(r.waypoints),
         "count": r.count,
         "unit": r.unit,
         "date": None,
@@ -164,7 +177,7 @@ def _route_props(r: RouteRecord) -> dict[str, Any]:
     return {
         "name": r.name,
         "via": [p.name for p in r.via],
-        "via_ids": [p.gazetteer_id for p in r.via],
+        "via_places": _places(r.via),
         **_actor("controlled_by", r.controlled_by),
         "status": r.status,
         **_date_props(None, r.period),

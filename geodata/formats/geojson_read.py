@@ -49,15 +49,70 @@ def _to_actor(p: Mapping[str, Any], prefix: str, span: Any) -> ActorRef | None:
     )
 
 
-def _vertices(coords: list[Any], names: list[Any], ids: list[Any], spans: list[Any]) -> tuple[PlaceRef, ...]:
-    if len(names) != len(coords):
-        msg = f"{len(names)} names for {len(coords)} positions"
+def _listed(value: Any, what: str, n: int, *, key: str, optional: bool = True) -> list[Any]:
+    """A list of one item per position (`key` is the property, `what` its items, in the errors)."""
+    if value is None and optional:
+        return [None] * n
+    if not isinstance(value, list):
+        msg = f"{key} must be a list of {what}, not {value!r}"
         raise ValueError(msg)
-    ids, spans = ids or [""] * len(coords), spans or [None] * len(coords)
-    return tuple(
-        PlaceRef(str(n), float(c[1]), float(c[0]), gazetteer_id=str(i or ""), span=_to_span(s))
-        for c, n, i, s in zip(coords, names, ids, spans, strict=True)
+    if len(value) != n:
+        msg = f"{len(value)} {what} for {n} positions"
+        raise ValueError(msg)
+    return value
+
+
+def _vertex(pos: Sequence[float], name: Any, place: Any, span: Any) -> PlaceRef:
+    place = place if isinstance(place, Mapping) else {}
+    return PlaceRef(
+        str(name),
+        pos[1],
+        pos[0],
+        gazetteer_id=str(place.get("gazetteer_id") or ""),
+        name_ar=str(place.get("name_ar") or ""),
+        country_code=str(place.get("country_code") or ""),
+        feature_type=str(place.get("feature_type") or ""),
+        span=_to_span(span),
     )
+
+
+def _vertices(points: list[Sequence[float]], key: str, p: Mapping[str, Any], spans: Any) -> tuple[PlaceRef, ...]:
+    """The places a line runs through (`key`: waypoints or via): names, what the gazetteer says of them, spans."""
+    n, places = len(points), "waypoint_places" if key == "waypoints" else f"{key}_places"
+    return tuple(
+        map(
+            _vertex,
+            points,
+            _listed(p.get(key), "names", n, key=key, optional=False),
+            _listed(p.get(places), "places", n, key=places),
+            _listed(spans, "spans", n, key=f"spans.{key}"),
+        )
+    )
+
+
+def _position(p: Any) -> tuple[float, float]:
+    ok = (
+        isinstance(p, (list, tuple))
+        and len(p) >= 2
+        and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in p[:2])
+    )
+    if not ok:
+        msg = f"position {p!r} is not [lon, lat]"
+        raise ValueError(msg)
+    return float(p[0]), float(p[1])
+
+
+def _positions(geom: Mapping[str, Any]) -> list[tuple[float, float]]:
+    """The positions of a Point or a LineString."""
+    kind, coords = geom.get("type"), geom.get("coordinates")
+    if not coords:
+        raise ValueError("the feature has no geometry")
+    if kind == "Point":
+        return [_position(coords)]
+    if kind == "LineString" and isinstance(coords, list):
+        return [_position(c) for c in coords]
+    msg = f"geometry type {kind!r} is not a Point or a LineString"
+    raise ValueError(msg)
 
 
 def _common(f: Mapping[str, Any], p: Mapping[str, Any]) -> dict[str, Any]:
@@ -110,9 +165,7 @@ def _movement(
 ) -> MovementRecord:
     return MovementRecord(
         **common,
-        waypoints=_vertices(
-            points, p.get("waypoints") or [], p.get("waypoint_ids") or [], spans.get("waypoints") or []
-        ),
+        waypoints=_vertices(points, "waypoints", p, spans.get("waypoints")),
         actor=_to_actor(p, "actor", spans.get("actor")),
         count=p.get("count"),
         unit=p.get("unit") or "",
@@ -124,7 +177,7 @@ def _route(common: dict[str, Any], p: Mapping[str, Any], points: list[Any], span
     return RouteRecord(
         **common,
         name=p.get("name") or "",
-        via=_vertices(points, p.get("via") or [], p.get("via_ids") or [], spans.get("via") or []),
+        via=_vertices(points, "via", p, spans.get("via")),
         controlled_by=_to_actor(p, "controlled_by", spans.get("controlled_by")),
         status=p.get("status") or "",
     )
@@ -133,14 +186,16 @@ def _route(common: dict[str, Any], p: Mapping[str, Any], points: list[Any], span
 def feature_to_record(f: Mapping[str, Any]) -> Record:
     """A Feature of the contract as a record (raises ValueError saying what does not fit)."""
     p, geom = dict(f.get("properties") or {}), f.get("geometry") or {}
-    kind, coords = p.get("kind"), geom.get("coordinates")
+    kind = p.get("kind")
     if kind not in KINDS:
         msg = f"kind {kind!r} is not one of {', '.join(KINDS)}"
         raise ValueError(msg)
-    if not coords:
-        raise ValueError("the feature has no geometry")
-    points = [coords] if geom.get("type") == "Point" else list(coords)
-    spans, common = p.get("spans") or {}, _common(f, p)
+    points = _positions(geom)
+    spans = p.get("spans") or {}
+    if not isinstance(spans, Mapping):
+        msg = f"spans must be an object of [start, end] pairs, not {spans!r}"
+        raise ValueError(msg)
+    common = _common(f, p)
     if kind == "place":
         return PlaceRecord(**common, place=_where(p, points[0], common["span"]), surface=p.get("surface") or "")
     if kind == "event":
@@ -159,6 +214,6 @@ _CONTRACT = frozenset(
     "kind id doc lang evidence evidence_start evidence_end start end confidence source name name_ar surface "
     "gazetteer_id feature_type country_code event_type sub_event_type actor1 actor1_id actor1_family actor2 actor2_id "
     "actor2_family location location_ar location_type geo_precision fatalities count unit date date_precision "
-    "date_start date_end spans actor actor_id actor_family waypoints waypoint_ids via via_ids controlled_by "
+    "date_start date_end spans actor actor_id actor_family waypoints waypoint_places via via_places controlled_by "
     "controlled_by_id controlled_by_family status".split()
 )

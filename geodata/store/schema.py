@@ -127,7 +127,8 @@ def migrate(conn: Connection, version: int) -> None:
 
     Schema 1 -> 2: each row gets a feature id (its document and order, as the old ids were),
     its evidence offsets (the old start/end of events, movements and routes were the
-    sentence), and events their trigger as their span."""
+    sentence), events their trigger as their span; movements and routes get none (schema 1
+    did not keep their word)."""
     if version >= SCHEMA_VERSION:
         return
     for kind, table in TABLES.items():
@@ -147,8 +148,8 @@ def migrate(conn: Connection, version: int) -> None:
             sa.column("feature_id", sa.String),
         )
         conn.execute(sa.update(t).values(feature_id=t.c.doc_id + "-" + sa.cast(t.c.seq, sa.String)))
-        if kind != "place":
+        if kind != "place":  # schema 1 knew no movement word or road mention: no span rather than the sentence
             conn.execute(sa.update(t).values(evidence_start=t.c.span_start, evidence_end=t.c.span_end))
-        if kind == "event":
-            conn.execute(sa.update(t).values(span_start=t.c.trigger_start, span_end=t.c.trigger_end))
+            trigger = (t.c.trigger_start, t.c.trigger_end) if kind == "event" else (None, None)
+            conn.execute(sa.update(t).values(span_start=trigger[0], span_end=trigger[1]))
         next(i for i in table.indexes if i.name == f"ix_{name}_feature_id").create(conn)
