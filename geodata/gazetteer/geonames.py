@@ -21,7 +21,7 @@ from typing import IO
 
 from geodata import settings
 from geodata.errors import GazetteerError
-from geodata.gazetteer.sources import PLACE_COLUMNS, entry_from_row
+from geodata.gazetteer.sources import PLACE_COLUMNS, entry_from_row, keep_name
 from geodata.gazetteer.user import write_csv_atomic
 from geodata.names import is_arabic
 
@@ -70,7 +70,6 @@ GIVE_UP_AFTER = 1000
 # Letters of Persian and Kurdish written in Arabic script: a name with one of
 # them is not the Arabic name of the place.
 _NOT_ARABIC_LETTERS = re.compile("[پچژکگیەێۆڕڵڤھۋ]")
-_LATIN_NAME = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF\u02B0-\u02FF'’‘ʿʾ`\-. ()]+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,19 +310,6 @@ def feature_type(feature_class: str, feature_code: str, population: int) -> str:
     return "place"
 
 
-def _useful(name: str) -> bool:
-    """Arabic-script names, and Latin names that are neither a lowercase
-    romanisation ("almwsl") nor a code ("OSM"); the rule of cities500."""
-    if is_arabic(name):
-        return True
-    return (
-        bool(_LATIN_NAME.match(name))
-        and any(c.isupper() for c in name)
-        and not name.isupper()
-        and len(name.replace(" ", "")) >= 4
-    )
-
-
 def arabic_name(row: DumpRow, alts: list[AltName]) -> str:
     """The preferred Arabic name, else any Arabic one, else an Arabic-letter
     name of the dump (one with the article first, as Arabic news writes it)."""
@@ -339,7 +325,7 @@ def place_row(row: DumpRow, alts: list[AltName]) -> dict[str, str]:
     name_ar = arabic_name(row, alts)
     candidates = (row.asciiname, *row.alternatenames, *(a.name for a in alts))
     aliases = [
-        n for n in dict.fromkeys(candidates) if n and n not in (row.name, name_ar) and "|" not in n and _useful(n)
+        n for n in dict.fromkeys(candidates) if n and n not in (row.name, name_ar) and "|" not in n and keep_name(n)
     ]
     return {
         "id": str(row.geonameid),

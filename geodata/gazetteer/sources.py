@@ -17,6 +17,7 @@ from pathlib import Path
 
 from geodata import settings
 from geodata.errors import GazetteerError
+from geodata.names import is_arabic
 
 PLACE_COLUMNS = (
     "id",
@@ -169,11 +170,11 @@ def read_user_aliases(path: Path) -> dict[str, list[str]]:
     return out
 
 
-def _keep_name(n: str) -> bool:
-    if _ARABIC.search(n):
+def keep_name(n: str) -> bool:
+    """A name worth matching: any Arabic-script name; a Latin one that is neither a lowercase
+    romanisation ("almwsl", "ala hasaka"), nor a code ("OSM", "CTF"), nor a short form of 2-3 letters."""
+    if is_arabic(n):
         return True
-    # Latin only; not a lowercase romanisation ("almwsl", "ala hasaka"), not a
-    # code ("OSM", "CTF"), not a two- or three-letter short form.
     return (
         bool(_LATIN_NAME.match(n)) and any(c.isupper() for c in n) and not n.isupper() and len(n.replace(" ", "")) >= 4
     )
@@ -195,7 +196,7 @@ def read_cities500(path: Path | None = None) -> Iterator[GazEntry]:
         cc, pop = c["countrycode"], int(c.get("population") or 0)
         alts = c.get("alternatenames") or []
         if cc in region:
-            names = tuple(dict.fromkeys((c["name"], *(n for n in alts if _keep_name(n)))))
+            names = tuple(dict.fromkeys((c["name"], *(n for n in alts if keep_name(n)))))
         elif pop >= settings.SMALL_PLACE_POPULATION:
             # English news names foreign places by their main name; Arabic news
             # by their Arabic names. Other languages' exonyms only add noise.
