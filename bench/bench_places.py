@@ -68,7 +68,7 @@ status = {}
 if os.path.exists('/proc/self/status'):
     with open('/proc/self/status') as fh:
         status = {k: v.split()[0] for k, _, v in (line.partition(':') for line in fh) if v.strip()}
-print(json.dumps({'seconds': seconds, 'cpu': cpu, 'keys': len(g.keys), 'hwm_kb': int(status.get('VmHWM', 0)),
+print(json.dumps({'seconds': seconds, 'cpu': cpu, 'keys': len(g.index.keys), 'hwm_kb': int(status.get('VmHWM', 0)),
                   'rss_kb': int(status.get('VmRSS', 0)),
                   'maxrss_kb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
 """

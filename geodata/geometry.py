@@ -48,12 +48,3 @@ def check_geometry(geom: dict[str, Any]) -> tuple[float, float, float, float]:
         raise ValueError("a LineString needs at least two positions")
     lons, lats = [p[0] for p in pts], [p[1] for p in pts]
     return min(lons), min(lats), max(lons), max(lats)
-
-
-def round_coords(value: Any, ndigits: int = 7) -> Any:
-    """Coordinates rounded to `ndigits` decimals (RFC 7946 §11.2: 7 is about 1 cm)."""
-    if isinstance(value, float):
-        return round(value, ndigits)
-    if isinstance(value, (list, tuple)):
-        return [round_coords(v, ndigits) for v in value]
-    return value

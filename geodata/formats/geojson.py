@@ -21,7 +21,6 @@ from typing import Any
 from geodata.formats.files import atomic_text
 from geodata.formats.geojson_read import feature_to_record
 from geodata.formats.text import without_surrogates
-from geodata.geometry import round_coords
 from geodata.records import (
     ActorRef,
     DateRef,
@@ -224,28 +223,17 @@ def feature_collection(records: Sequence[Record]) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": [record_to_feature(r) for r in records]}
 
 
-def _out_feature(f: Feature, *, sanitise: bool) -> dict[str, Any]:
-    out: dict[str, Any] = {"type": "Feature"}
-    if f.get("id") is not None:
-        out["id"] = f["id"] if isinstance(f["id"], (str, int)) else str(f["id"])
-    geom = f.get("geometry")
-    out["geometry"] = {"type": geom["type"], "coordinates": round_coords(geom["coordinates"])} if geom else None
-    props = f.get("properties") or {}
-    out["properties"] = json_value(props) if sanitise else props
-    return out
-
-
 def to_geojson(records: Sequence[Record], path: str | os.PathLike[str]) -> int:
     """Write an RFC 7946 FeatureCollection, strict UTF-8 JSON whatever the text holds; the number written."""
     dumps = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
     with atomic_text(path, encoding="utf-8", errors="replace", newline="\n") as fh:
         fh.write('{"type":"FeatureCollection","features":[')
         for i, r in enumerate(records):
-            f = record_to_feature(r)
+            f = record_to_feature(r)  # its coordinates already rounded to 7 decimals
             try:  # plain JSON values need no sanitising (the common case, and much faster)
-                line = dumps(_out_feature(f, sanitise=False))
+                line = dumps(f)
             except (ValueError, TypeError):  # NaN, dates, numpy numbers in imported columns
-                line = dumps(_out_feature(f, sanitise=True))
+                line = dumps({**f, "properties": json_value(f["properties"])})
             fh.write(",\n" if i else "\n")
             fh.write(without_surrogates(line))
         fh.write("\n]}\n")

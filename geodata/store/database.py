@@ -260,7 +260,9 @@ class Store:
                     stmt = stmt.limit(max(0, limit - len(out)))
                 reader = RowReader(kind)
                 out.extend(
-                    r for row in conn.execute(stmt) if (r := reader.record(row, sources, filters.bbox)) is not None
+                    r
+                    for row in conn.execute(stmt).all()  # one fetch: several times cheaper than row by row
+                    if (r := reader.record(row, sources, filters.bbox)) is not None
                 )
                 if limit is not None and len(out) >= limit:
                     break

@@ -3,10 +3,10 @@
 One table per kind. Each row has the feature's stable id, its document, its
 evidence sentence and spans, its geometry as GeoJSON text with its bounding
 box (box queries need no spatial extension, on SQLite and PostgreSQL alike),
-the period it covers, the countries it touches, a column for each value the
-filters and exports read (names, types, dates, counts), `refs` (JSON: the
-actors with their ids, families and spans; the location's type and span) and
-`extra` (JSON: an imported dataset's own columns).
+the period it covers, the countries it touches, a column for each value of the
+record (names, types, dates, counts; actors with their ids, families and
+spans; the location's type and span), the places a line runs through (JSON)
+and `extra` (JSON: an imported dataset's own columns).
 """
 
 from __future__ import annotations
@@ -37,8 +37,29 @@ documents = sa.Table(
 )
 
 _JSON = sa.JSON(none_as_null=True)
-_DATES = ("date", "date_precision", "date_start", "date_end")
-# Each kind's own columns: what filters, facets and exports read without parsing JSON.
+_DATES = (
+    ("date", sa.Text),
+    ("date_precision", sa.Text),
+    ("date_start", sa.Text),
+    ("date_end", sa.Text),
+    ("date_span_start", sa.Integer),
+    ("date_span_end", sa.Integer),
+)
+
+
+def _actor(role: str) -> tuple[tuple[str, Any], ...]:
+    """An actor's columns: its name (what filters read), id, family, and where the text names it."""
+    return (
+        (role, sa.Text),
+        (f"{role}_id", sa.Text),
+        (f"{role}_family", sa.Text),
+        (f"{role}_start", sa.Integer),
+        (f"{role}_end", sa.Integer),
+    )
+
+
+# Each kind's own columns: all a record holds, in plain columns (filters, facets and exports read them
+# without parsing JSON); only the places a line runs through are JSON.
 OWN_COLUMNS: dict[str, tuple[tuple[str, Any], ...]] = {
     "place": (
         ("name", sa.Text),
@@ -51,13 +72,16 @@ OWN_COLUMNS: dict[str, tuple[tuple[str, Any], ...]] = {
     "event": (
         ("event_type", sa.Text),
         ("sub_event_type", sa.Text),
-        ("actor1", sa.Text),
-        ("actor2", sa.Text),
-        *((d, sa.Text) for d in _DATES),
+        *_actor("actor1"),
+        *_actor("actor2"),
+        *_DATES,
         ("location", sa.Text),
         ("location_ar", sa.Text),
         ("gazetteer_id", sa.Text),
         ("country_code", sa.Text),
+        ("location_type", sa.Text),
+        ("location_start", sa.Integer),
+        ("location_end", sa.Integer),
         ("geo_precision", sa.Integer),
         ("fatalities", sa.Integer),
         ("count", sa.Integer),
@@ -65,22 +89,9 @@ OWN_COLUMNS: dict[str, tuple[tuple[str, Any], ...]] = {
         ("source_dataset", sa.Text),
         ("source_id", sa.Text),
     ),
-    "movement": (
-        ("actor", sa.Text),
-        ("waypoints", _JSON),
-        ("count", sa.Integer),
-        ("unit", sa.Text),
-        *((d, sa.Text) for d in _DATES),
-    ),
-    "route": (("name", sa.Text), ("via", _JSON), ("controlled_by", sa.Text), ("status", sa.Text)),
+    "movement": (*_actor("actor"), ("waypoints", _JSON), ("count", sa.Integer), ("unit", sa.Text), *_DATES),
+    "route": (("name", sa.Text), ("via", _JSON), *_actor("controlled_by"), ("status", sa.Text)),
 }
-# Columns added by schema 2; a store of schema 1 gets them (and their values) in `migrate`.
-_ADDED_IN_2 = (
-    ("feature_id", sa.String(64)),
-    ("evidence_start", sa.Integer),
-    ("evidence_end", sa.Integer),
-    ("refs", _JSON),
-)
 
 
 def _feature_table(kind: str) -> sa.Table:
@@ -111,7 +122,6 @@ def _feature_table(kind: str) -> sa.Table:
         sa.Column("t_end", sa.String(10)),  # the period covered, ISO dates
         sa.Column("countries", sa.Text),  # ",IQ,SY," for LIKE matching
         *(sa.Column(col, typ) for col, typ in OWN_COLUMNS[kind]),
-        sa.Column("refs", _JSON),
         sa.Column("extra", _JSON),
         sa.Index(f"ix_{name}_feature_id", "feature_id", unique=True),
         sa.Index(f"ix_{name}_period", "t_start", "t_end"),
@@ -125,18 +135,19 @@ TABLES: dict[str, sa.Table] = {kind: _feature_table(kind) for kind in KINDS}
 def migrate(conn: Connection, version: int) -> None:
     """Bring a store of an older schema up to SCHEMA_VERSION, keeping every row.
 
-    Schema 1 -> 2: each row gets a feature id (its document and order, as the old ids were),
-    its evidence offsets (the old start/end of events, movements and routes were the
-    sentence), events their trigger as their span; movements and routes get none (schema 1
-    did not keep their word)."""
+    Schema 1 -> 2: the columns schema 2 added (stable ids, evidence offsets, actors' ids,
+    families and spans, the location's type and span...) are added, empty; each row gets a
+    feature id (its document and order, as the old ids were) and its evidence offsets (the old
+    start/end of events, movements and routes were the sentence); events get their trigger as
+    their span, movements and routes none (schema 1 did not keep their word)."""
     if version >= SCHEMA_VERSION:
         return
     for kind, table in TABLES.items():
         name = table.name
-        for col, typ in _ADDED_IN_2:
-            conn.exec_driver_sql(
-                f"ALTER TABLE {name} ADD COLUMN {col} {sa.types.to_instance(typ).compile(conn.dialect)}"
-            )
+        present = {c["name"] for c in sa.inspect(conn).get_columns(name)}
+        for col in table.columns:
+            if col.name not in present:
+                conn.exec_driver_sql(f"ALTER TABLE {name} ADD COLUMN {col.name} {col.type.compile(conn.dialect)}")
         t = sa.table(
             name,
             sa.column("doc_id", sa.String),
