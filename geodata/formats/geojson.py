@@ -85,17 +85,17 @@ def _date_props(d: DateRef | None, period: tuple[date, date] | None) -> dict[str
     return {}
 
 
-def _actor(prefix: str, a: ActorRef | None) -> dict[str, Any]:
-    return {
-        prefix: a.name if a else "",
-        f"{prefix}_id": a.actor_id if a else "",
-        f"{prefix}_family": a.family if a else "",
-    }
+_ACTOR_KEYS = {role: (role, f"{role}_id", f"{role}_family") for role in ("actor1", "actor2", "actor", "controlled_by")}
+
+
+def _actor(role: str, a: ActorRef | None) -> dict[str, Any]:
+    name, actor_id, family = _ACTOR_KEYS[role]
+    return {name: a.name, actor_id: a.actor_id, family: a.family} if a else {name: "", actor_id: "", family: ""}
 
 
 def _spans(**spans: list[int] | list[list[int] | None] | None) -> dict[str, Any]:
     """The spans known: a single span [start, end], or a list of them with at least one known."""
-    kept = {k: v for k, v in spans.items() if v and any(x is not None for x in v)}
+    kept = {k: v for k, v in spans.items() if v and (type(v[0]) is int or any(v))}
     return {"spans": kept} if kept else {}
 
 
