@@ -104,7 +104,7 @@ class Annotated:
         return idx
 
     def cue_before(self, p: PlaceTok, cue_list: str, *, reach: int = 3) -> int | None:
-        """Token index of a cue word (from cues.json) standing before a place,
+        """Token index of a cue word (from the cue files) standing before a place,
         skipping feature words ("مدينة", "the city of"); None when absent."""
         want = cues()[cue_list]
         skip = cues()["feature_words"]

@@ -73,10 +73,22 @@ def _word_lists(name: str) -> dict[str, frozenset[str]]:
     return {k: words(v) for k, v in load_json(name).items() if isinstance(v, list)}
 
 
+CUE_FILES = ("cues.json", "journeys.json", "roads.json")
+
+
+@cache
+def _cue_data() -> dict[str, Any]:
+    """The cue files merged (their keys never repeat)."""
+    merged: dict[str, Any] = {}
+    for name in CUE_FILES:
+        merged.update({k: v for k, v in load_json(name).items() if not k.startswith("_")})
+    return merged
+
+
 @cache
 def cues() -> dict[str, frozenset[str]]:
-    """The word lists of cues.json (places' roles, roads, precision), normalised."""
-    return _word_lists("cues.json")
+    """The word lists of the cue files (shared cues, journeys, roads), normalised."""
+    return {k: words(v) for k, v in _cue_data().items() if isinstance(v, list)}
 
 
 @cache
@@ -87,13 +99,13 @@ def event_cues() -> dict[str, frozenset[str]]:
 
 @cache
 def direction_adjectives() -> dict[str, str]:
-    return {normalize_name(k): v for k, v in load_json("cues.json")["direction_adjectives"].items()}
+    return {normalize_name(k): v for k, v in _cue_data()["direction_adjectives"].items()}
 
 
 @cache
 def phrase_lexicon(name: str) -> Lexicon:
     """A lexicon of one cue list (e.g. 'road_words'), payload 0."""
-    return Lexicon.build((p, 0) for p in load_json("cues.json")[name])
+    return Lexicon.build((p, 0) for p in _cue_data()[name])
 
 
 def dates_data() -> dict[str, Any]:
