@@ -130,8 +130,12 @@ def _counted(count: int | None, unit: str) -> str:
 def what_text(record: FeatureRecord) -> str:
     if isinstance(record, EventRecord):
         killed = f"{record.fatalities} killed" if record.fatalities else ""
+        injured = f"{record.injured} injured" if record.injured else ""
         return _join(
-            _join(record.event_type, record.sub_event_type, sep=" — "), killed, _counted(record.count, record.unit)
+            _join(record.event_type, record.sub_event_type, sep=" — "),
+            killed,
+            injured,
+            _counted(record.count, record.unit),
         )
     if isinstance(record, MovementRecord):
         return _join("Movement", _counted(record.count, record.unit))

@@ -29,7 +29,7 @@ PLACE_COLOR = "#34495e"
 
 # Given to the families in the order they first appear in actors.csv (today: ISIS, Coalition, Kurdish
 # forces, Iraqi government, Popular Mobilization Forces, Syrian government, Russia, Turkey, Syrian
-# rebels, Civilians). A family added to the file needs a colour added here (a test says so).
+# rebels, Civilians, Unidentified). A family added to the file needs a colour added here (a test says so).
 FAMILY_PALETTE: tuple[str, ...] = (
     "#111111",
     "#2e86c1",
@@ -41,6 +41,7 @@ FAMILY_PALETTE: tuple[str, ...] = (
     "#e8590c",
     "#5d9b3a",
     "#8d6e63",
+    "#ad1457",
 )
 OTHER_ACTOR = ("Other", OTHER_COLOR)
 UNKNOWN_ACTOR = ("Not stated", "#95a5a6")

@@ -1,7 +1,8 @@
 """Actor mentions: canonical actors from `data/actors.csv`, in both languages.
 
-"التنظيم" / "the group" refer back to the last actor that lists them as
-anaphora (ISIS), and only once that actor has been named.
+"التنظيم" / "the group" refer back to an actor that lists them as anaphora
+(ISIS), and only once that actor has been named; when several actors list the
+word ("the army", "القوات"), to the one named last before it.
 """
 
 from __future__ import annotations
@@ -23,11 +24,11 @@ def actors_in(text: str, nt: NormText) -> list[ActorMention]:
     for m in ana.find(text, nt):
         if any(t in taken for t in range(m.tok_first, m.tok_last + 1)):
             continue
-        for idx in ana.payloads(m):
-            d = defs[idx]
-            if any(a.actor_id == d.actor_id and a.start < m.start for a in named):
-                found.append(
-                    ActorMention(d.actor_id, d.name, d.actor_type, d.family, m.start, m.end, m.tok_first, m.tok_last)
-                )
-                break
+        listing = {defs[idx].actor_id: defs[idx] for idx in ana.payloads(m)}
+        earlier = [a for a in named if a.actor_id in listing and a.start < m.start]
+        if earlier:
+            d = listing[earlier[-1].actor_id]
+            found.append(
+                ActorMention(d.actor_id, d.name, d.actor_type, d.family, m.start, m.end, m.tok_first, m.tok_last)
+            )
     return sorted(found, key=lambda a: a.start)

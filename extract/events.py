@@ -4,129 +4,49 @@ For each trigger (data/triggers.csv) in a sentence: the location is the
 place a locative word ties to it (after the trigger first, then before),
 actor1 the agent (before the trigger, or marked by "من قبل" / "by"), actor2
 the target; sub-types marked "*" are decided by air / artillery cues and by
-who the actors are. One event per place and sentence.
+who the actors are. One event per place, kind and sentence.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from extract.annotated import Annotated, PlaceTok, geo_precision
+from extract.annotated import Annotated, PlaceTok
+from extract.event_actors import event_actors
+from extract.event_places import event_location
 from extract.lexicons import TriggerDef, cues, event_cues, triggers
 from extract.matching import Match
-from extract.numbers import Count, counts_in, fatalities_in
+from extract.numbers import Count, counts_in, fatalities_in, injured_in
+from extract.references import town_references
 from extract.types import ActorMention, DateRef, Event, Span
 from extract.wordforms import word_forms
-from geodata.names import is_arabic
 
 
 def _clause(ann: Annotated, first: int, last: int, t: int) -> tuple[int, int]:
-    """The tokens between the commas (، ,) around trigger token t."""
-    text = ann.doc.text
+    """The tokens between the commas (، ,) around trigger token t (not the comma of "2,000")."""
+    text, starts, ends = ann.doc.text, ann.nt.orig_starts, ann.nt.orig_ends
+
+    def breaks(i: int) -> bool:  # a break between tokens i and i + 1
+        gap = text[ends[i] : starts[i + 1]]
+        if gap == "," and text[ends[i] - 1].isdigit() and text[starts[i + 1]].isdigit():
+            return False
+        return any(c in gap for c in ",،;؛")
+
     a = t
-    while a > first and not any(c in text[ann.nt.orig_ends[a - 1] : ann.nt.orig_starts[a]] for c in ",،;؛"):
+    while a > first and not breaks(a - 1):
         a -= 1
     b = t
-    while b < last and not any(c in text[ann.nt.orig_ends[b] : ann.nt.orig_starts[b + 1]] for c in ",،;؛"):
+    while b < last and not breaks(b):
         b += 1
     return a, b
-
-
-def _located(ann: Annotated, p: PlaceTok) -> bool:
-    """A locative word ties the place to what happens ("in central Ramadi", "قرب", "بالرقة")."""
-    if p.place.start > 0 and ann.doc.text[p.place.start - 1] in event_cues()["locative_proclitics"]:
-        return True
-    skip = cues()["feature_words"]
-    for i in range(p.tok_first - 1, max(-1, p.tok_first - 4), -1):
-        forms = word_forms(ann.word(i))
-        if forms & event_cues()["locatives"] or ann.cue_before(p, "near", reach=3) is not None:
-            return True
-        if not forms & skip:
-            return False
-    return False
-
-
-_WIDE = frozenset({"country", "governorate", "region", "sea", "river"})
-
-
-def _spoken_at(ann: Annotated, p: PlaceTok) -> bool:
-    """'he told reporters in Baghdad': where something was said, not where it happened."""
-    speech = event_cues()["speech_words"]
-    return any(word_forms(ann.word(i)) & speech for i in range(max(0, p.tok_first - 3), p.tok_first))
-
-
-def _location(ann: Annotated, places: list[PlaceTok], t: int) -> PlaceTok | None:
-    places = [p for p in places if not _spoken_at(ann, p)]
-    after = [p for p in places if p.tok_first > t]
-    before = [p for p in places if p.tok_last < t]
-    tied_after = [p for p in after if _located(ann, p)]
-    tied_before = [p for p in reversed(before) if _located(ann, p)]
-    for tied in (tied_after, tied_before):
-        local = [p for p in tied if p.place.feature_type not in _WIDE]
-        if local:
-            return local[0]
-    for tied in (tied_after, tied_before):
-        if tied:
-            return tied[0]
-    direct = [p for p in after if p.tok_first == t + 1]  # "قصف الرقة", "shelling Raqqa"
-    if direct:
-        return direct[0]
-    local = sorted((p for p in places if p.place.feature_type != "country"), key=lambda p: abs(p.tok_first - t))
-    if local:
-        return local[0]
-    # "اتفاق بين الولايات المتحدة وتركيا": a country, at precision 3 — but not the backer
-    # of an actor ("التحالف بقيادة الولايات المتحدة")
-    backer = event_cues()["support_markers"]
-    free = [p for p in after if not any(word_forms(ann.word(i)) & backer for i in range(p.tok_first - 2, p.tok_first))]
-    return free[0] if free else None
-
-
-def _near_marker(ann: Annotated, a: ActorMention, key: str, reach: int = 2) -> bool:
-    want = event_cues()[key]
-    return any(word_forms(ann.word(i)) & want for i in range(max(0, a.tok_first - reach), a.tok_first))
-
-
-def _actors(
-    ann: Annotated, first: int, last: int, t: tuple[int, int], *, trig: TriggerDef
-) -> tuple[ActorMention | None, ActorMention | None]:
-    """actor1 (who acts) and actor2 (who it is done to) around trigger tokens t."""
-    t0, t1 = t
-    acts = [
-        a
-        for a in ann.actors_in(first, last)
-        if a.tok_first <= t0 <= a.tok_last or not _near_marker(ann, a, "support_markers")
-    ]
-    between = ann.word(t1 + 1) in event_cues()["between"]
-    if trig.sub_event_type == "Agreement" or between:
-        # "X and Y signed an agreement", "اشتباكات بين البيشمركة وداعش": both sides, in order
-        sides = [a for a in acts if a.tok_first > t1] if between else acts
-        distinct = list({a.actor_id: a for a in reversed(sides)}.values())[::-1]
-        if len(distinct) >= 2:
-            return distinct[0], distinct[1]
-    marked = [a for a in acts if ann.word(a.tok_first - 1) in event_cues()["agent_markers"]]
-    holding = [a for a in acts if a.tok_first <= t0 <= a.tok_last]  # "coalition air strikes"
-    subordinate = [i for i in range(first, t0) if word_forms(ann.word(i)) & event_cues()["subordinators"]]
-    before = [a for a in acts if a.tok_last < t0 and not any(a.tok_last < i for i in subordinate)]
-    after = [a for a in acts if a.tok_first > t1 and a not in marked]
-    agent = next(iter(marked or holding or before[-1:]), None)
-    if (
-        agent is None
-        and after
-        and after[0].tok_first - t1 <= 2
-        and is_arabic(ann.word(t0))
-        and ann.word(after[0].tok_first - 1) not in event_cues()["source_markers"]
-    ):
-        # Arabic verb first ("قصفت قوات النظام") or the strikes' owner ("غارة لمقاتلات التحالف")
-        agent, after = after[0], after[1:]
-    targets = [a for a in after if a.actor_id != (agent.actor_id if agent else "")]
-    marked_targets = [a for a in targets if _near_marker(ann, a, "target_markers")]
-    return agent, next(iter(marked_targets or targets), None)
 
 
 def _subtype(
     ann: Annotated, trig: TriggerDef, first: int, last: int, *, agent: ActorMention | None, target: ActorMention | None
 ) -> tuple[str, str]:
     if trig.sub_event_type == "*territory":
+        if target is not None and target.actor_type in cues()["civilian_actor_types"]:
+            return "Violence against civilians", "Abduction/forced disappearance"  # "seized 2,000 civilians"
         state = agent is not None and agent.actor_type in cues()["state_actor_types"]
         return "Battles", "Government regains territory" if state else "Non-state actor overtakes territory"
     if not trig.sub_event_type.startswith("*"):
@@ -139,6 +59,8 @@ def _subtype(
         return "Explosions/Remote violence", "Air/drone strike"
     if trig.sub_event_type == "*shell":  # "قصف" with no other cue is a bombardment
         return "Explosions/Remote violence", "Shelling/artillery/missile attack"
+    if trig.sub_event_type == "*bomb":  # "bombings", "تفجير" with no air or artillery cue: explosives
+        return "Explosions/Remote violence", "Remote explosive/landmine/IED"
     if target is not None and target.actor_type in cues()["civilian_actor_types"]:
         return "Violence against civilians", "Attack"
     return "Battles", "Armed clash"
@@ -151,33 +73,31 @@ def _aim(ann: Annotated, m: Match, trig: TriggerDef) -> bool:
     return m.prefix[-1:] in cues()["aim_proclitics"] or ann.word(m.tok_first - 1) in event_cues()["aim_before"]
 
 
-def _merge(first: Event, later: Event) -> Event:
+def _vagueness(trig: TriggerDef) -> int:
+    """0 for a trigger that names the event ("air strike", "took control"), 1 for one with a
+    default kind ("bombing", "قصف"), 2 for one whose kind is only guessed ("killed", "attack")."""
+    if not trig.sub_event_type.startswith("*") or trig.sub_event_type == "*territory":
+        return 0
+    return 2 if trig.sub_event_type == "*" else 1
+
+
+def _merge(first: Event, later: Event, *, later_names_it: bool) -> Event:
+    """One event of a place and sentence from two triggers; `later_names_it` when the later trigger
+    says what happened better ("انفجرت عبوة ناسفة", "were killed in an air strike")."""
+    if later_names_it:
+        first = replace(first, event_type=later.event_type, sub_event_type=later.sub_event_type, trigger=later.trigger)
     actor1 = first.actor1 or later.actor1
     actor2 = first.actor2 or later.actor2
     same = actor1 is not None and actor2 is not None and actor1.actor_id == actor2.actor_id
+    # a later "killing 5 civilians" counts the dead, already in fatalities, not what the event counts
+    takes_count = first.count is None and later.count is not None and later.count != later.fatalities
     return replace(
         first,
         actor1=actor1,
         actor2=None if same else actor2,
-        count=first.count if first.count is not None else later.count,
-        unit=first.unit or later.unit,
+        count=later.count if takes_count else first.count,
+        unit=later.unit if takes_count else first.unit,
     )
-
-
-def _event_location(
-    ann: Annotated, places: list[PlaceTok], clause: tuple[int, int], t: int, *, sent: Span, trig: TriggerDef
-) -> tuple[PlaceTok | None, int]:
-    """Where the event of trigger token t happened (in its clause first, then its sentence) and the
-    geo precision; a specific trigger with no place is at the article's focus town."""
-    a, b = clause
-    loc = _location(ann, [p for p in places if a <= p.tok_first <= b], t)
-    if loc is None or loc.place.feature_type in _WIDE:  # "the capital of Anbar province": the town wins
-        wider = _location(ann, places, t)
-        loc = wider if wider is not None and (loc is None or wider.place.feature_type not in _WIDE) else loc
-    precision = geo_precision(ann, loc) if loc else 2
-    if loc is None and trig.specific and not any(d.precision == "range" for d in ann.dates_in(sent)):
-        loc = ann.focus_place()  # "a suicide car bomber attacked troops near the Hoz district"
-    return loc, precision
 
 
 def _numbers(
@@ -209,15 +129,20 @@ def _event(
     clause = _clause(ann, first, last, t)
     if trig.sub_event_type == "*territory" and ann.has_word(t + 1, min(clause[1], t + 5), "road_words") is not None:
         return None  # control of a road is the route's property, not an event
-    loc, precision = _event_location(ann, places, clause, t, sent=sent, trig=trig)
+    if trig.sub_event_type == "*territory" and any(
+        ann.word(i) in event_cues()["state_before"] for i in (t - 1, t - 2) if i >= first
+    ):
+        return None  # "بات تحت سيطرة قوات النظام", "under the control of": a state, not a deed
+    loc, precision = event_location(ann, places, clause, t, sent=sent, trig=trig)
     if loc is None:
         return None
-    agent, target = _actors(ann, *clause, (t, m.tok_last), trig=trig)
+    agent, target = event_actors(ann, *clause, (t, m.tok_last), trig=trig)
     if agent is None:
-        agent, wider_target = _actors(ann, first, last, (t, m.tok_last), trig=trig)
+        agent, wider_target = event_actors(ann, first, last, (t, m.tok_last), trig=trig)
         target = target or wider_target
     etype, sub = _subtype(ann, trig, first, last, agent=agent, target=target)
     count, fatalities = _numbers(ann, clause, (first, last), t)
+    injured = injured_in(ann.nt, first, last)
     dates = ann.dates_in(sent)
     return Event(
         event_type=etype,
@@ -231,27 +156,33 @@ def _event(
         actor2=target,
         date=dates[0] if dates else default_date,
         fatalities=fatalities,
+        injured=injured,
         count=count.value if count else None,
         unit=count.unit if count else "",
     )
 
 
 def events_in(ann: Annotated, default_date: DateRef | None) -> list[Event]:
-    """Events of the document, in text order: one per place and sentence, later triggers for the same
-    place filling its gaps."""
+    """Events of the document, in text order: one per place, kind and sentence, later triggers for
+    the same place filling its gaps (a trigger that only guesses its kind, "killed", joins any)."""
     defs, lex = triggers()
     out: list[Event] = []
     for sent in ann.sentences:
-        places = ann.places_in(*ann.tok_range(sent))
-        seen: dict[str, int] = {}  # place -> index in out
+        first, last = ann.tok_range(sent)
+        places = sorted([*ann.places_in(first, last), *town_references(ann, first, last)], key=lambda p: p.tok_first)
+        seen: dict[str, tuple[int, int]] = {}  # place -> (index in out, vagueness of its trigger)
         for m in ann.matches(lex, sent.start, sent.end):
-            event = _event(ann, sent, m, defs[lex.payloads(m)[0]], places=places, default_date=default_date)
+            trig = defs[lex.payloads(m)[0]]
+            event = _event(ann, sent, m, trig, places=places, default_date=default_date)
             if event is None:
                 continue
+            vague = _vagueness(trig)
             gid = event.place.gazetteer_id
-            if gid in seen:
-                out[seen[gid]] = _merge(out[seen[gid]], event)
+            if gid in seen and (vague == 2 or seen[gid][1] == 2 or out[seen[gid][0]].event_type == event.event_type):
+                i, was = seen[gid]
+                out[i] = _merge(out[i], event, later_names_it=vague < was)
+                seen[gid] = (i, min(was, vague))
             else:
-                seen[gid] = len(out)
+                seen[gid] = (len(out), vague)
                 out.append(event)
     return out

@@ -62,8 +62,8 @@ def triggers() -> tuple[tuple[TriggerDef, ...], Lexicon]:
     defs: list[TriggerDef] = []
     phrases: list[tuple[str, int]] = []
     for i, row in enumerate(read_csv("triggers.csv")):
-        # An explosion or strike named with its kind is an event by itself.
-        specific = row["event_type"] == "Explosions/Remote violence" and not row["sub_event_type"].startswith("*")
+        # An explosion, a strike or a shelling is an event by itself (not "killed", "attack").
+        specific = row["event_type"] == "Explosions/Remote violence" and row["sub_event_type"] != "*"
         defs.append(TriggerDef(row["event_type"], row["sub_event_type"], specific))
         phrases.append((row["phrase"], i))
     return tuple(defs), Lexicon.build(phrases)

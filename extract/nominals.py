@@ -36,7 +36,8 @@ _LOCAL = frozenset(
 
 
 @cache
-def _lexicon() -> Lexicon:
+def nominal_lexicon() -> Lexicon:
+    """The common nouns of nominals.json, payload CITY ("the city") or SITE ("a hospital")."""
     raw = load_json("nominals.json")
     return Lexicon.build([(p, CITY) for p in raw["city_refs"]] + [(p, SITE) for p in raw["sites"]])
 
@@ -57,7 +58,7 @@ def _site_referent(ann: Annotated, sent: Span, prev: Span | None, tok: int) -> P
 def nominal_places(ann: Annotated) -> list[Place]:
     """Place features for common-noun locations that have a referent."""
     text = ann.doc.text
-    lex = _lexicon()
+    lex = nominal_lexicon()
     covered = {t for p in ann.places for t in range(p.tok_first, p.tok_last + 1)}
     starts = {p.tok_first for p in ann.places}
     out: list[Place] = []

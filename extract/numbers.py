@@ -33,6 +33,7 @@ class _Tables:
     teens: frozenset[str]  # "عشر" in "ثلاثة عشر": adds ten to the number before it
     approx: frozenset[str]
     killed: frozenset[str]
+    injured: frozenset[str]
     victims: frozenset[str]  # units that can be the dead (civilians, soldiers), not "wounded"
 
 
@@ -47,6 +48,7 @@ def _tables() -> _Tables:
         teens=words(d["teens"]),
         approx=words(d["approx"]),
         killed=words(d["killed_words"]),
+        injured=words(d["injured_words"]),
         victims=frozenset(d["victim_units"]),
     )
 
@@ -176,16 +178,31 @@ def _victims_near(nt: NormText, k: int, counts: list[Count], first: int, last: i
     return False, None
 
 
-def fatalities_in(nt: NormText, first: int, last: int) -> int | None:
-    """Deaths a sentence reports ('killed 23', 'مقتل 5', '19 قتيلا', '7 soldiers were killed')."""
+def _toll(nt: NormText, first: int, last: int, toll_words: frozenset[str], unit: str) -> int | None:
+    """The largest number the tokens give of `unit` ('19 قتيلا') or next to one of the words."""
     counts = counts_in(nt, first, last)
     best = None
     for c in counts:
-        if c.unit == "killed" and c.value:
+        if c.unit == unit and c.value:
             best = max(best or 0, c.value)
     for k in range(first, last + 1):
-        if token(nt, k) in _tables().killed:
+        if word_forms(token(nt, k)) & toll_words:  # "وإصابة", "وجرح" as much as "إصابة"
             found, value = _victims_near(nt, k, counts, first, last)
             if found and value:
                 best = max(best or 0, value)
     return best
+
+
+def fatalities_in(nt: NormText, first: int, last: int) -> int | None:
+    """Deaths a sentence reports ('killed 23', 'مقتل 5', '19 قتيلا', '7 soldiers were killed')."""
+    return _toll(nt, first, last, _tables().killed, "killed")
+
+
+def injured_in(nt: NormText, first: int, last: int) -> int | None:
+    """The wounded a sentence reports, kept apart from the dead ('and five wounded', 'إصابة 7')."""
+    return _toll(nt, first, last, _tables().injured, "wounded")
+
+
+def number_at(nt: NormText, i: int) -> bool:
+    """A number (digits, words, or a vague quantity) starts at token i."""
+    return 0 <= i < len(nt.norm_starts) and _value(nt, i) is not None

@@ -92,6 +92,7 @@ class _Maker:
             actor2=actor_ref(e.actor2),
             date=e.date,
             fatalities=e.fatalities,
+            injured=e.injured,
             count=e.count,
             unit=e.unit,
         )

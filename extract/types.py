@@ -90,6 +90,7 @@ class Event:
     actor2: ActorMention | None = None
     date: DateRef | None = None
     fatalities: int | None = None
+    injured: int | None = None
     count: int | None = None
     unit: str = ""
 

@@ -177,6 +177,7 @@ class EventRecord(FeatureRecord):
     actor2: ActorRef | None = None
     date: DateRef | None = None
     fatalities: int | None = None
+    injured: int | None = None  # kept apart from the dead
     count: int | None = None
     unit: str = ""
 

@@ -127,6 +127,7 @@ def _event_props(r: EventRecord) -> dict[str, Any]:
         "location_type": p.feature_type,
         "geo_precision": r.geo_precision,
         "fatalities": r.fatalities,
+        "injured": r.injured,
         "count": r.count,
         "unit": r.unit,
         "date": None,

@@ -155,6 +155,7 @@ def _event(common: dict[str, Any], p: Mapping[str, Any], points: list[Any], span
         actor2=_to_actor(p, "actor2", spans.get("actor2")),
         date=_to_date(p, spans.get("date")),
         fatalities=p.get("fatalities"),
+        injured=p.get("injured"),
         count=p.get("count"),
         unit=p.get("unit") or "",
     )
@@ -213,7 +214,7 @@ def _pair(p: Mapping[str, Any], a: str, b: str) -> Span | None:
 _CONTRACT = frozenset(
     "kind id doc lang evidence evidence_start evidence_end start end confidence source name name_ar surface "
     "gazetteer_id feature_type country_code event_type sub_event_type actor1 actor1_id actor1_family actor2 actor2_id "
-    "actor2_family location location_ar location_type geo_precision fatalities count unit date date_precision "
+    "actor2_family location location_ar location_type geo_precision fatalities injured count unit date date_precision "
     "date_start date_end spans actor actor_id actor_family waypoints waypoint_places via via_places controlled_by "
     "controlled_by_id controlled_by_family status".split()
 )

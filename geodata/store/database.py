@@ -26,7 +26,8 @@ from geodata.errors import InputError, StoreError
 from geodata.records import KINDS, DocumentRecord, Record, document_id
 from geodata.store.engine import gc_paused, is_locked, resolve_url, sqlite_setup
 from geodata.store.filters import Filters, where_clauses
-from geodata.store.rows import RowReader, rows_of
+from geodata.store.row_reader import RowReader
+from geodata.store.rows import rows_of
 from geodata.store.schema import SCHEMA_VERSION, TABLES, documents, meta, metadata, migrate
 
 __all__ = ["AddStatus", "DocumentInfo", "Facets", "Store", "StoreStats", "resolve_url"]

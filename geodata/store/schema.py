@@ -84,6 +84,7 @@ OWN_COLUMNS: dict[str, tuple[tuple[str, Any], ...]] = {
         ("location_end", sa.Integer),
         ("geo_precision", sa.Integer),
         ("fatalities", sa.Integer),
+        ("injured", sa.Integer),
         ("count", sa.Integer),
         ("unit", sa.Text),
         ("source_dataset", sa.Text),

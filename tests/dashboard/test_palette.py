@@ -25,6 +25,7 @@ TODAY = {
     "Turkey": "#e8590c",
     "Syrian rebels": "#5d9b3a",
     "Civilians": "#8d6e63",
+    "Unidentified": "#ad1457",
 }
 
 

@@ -42,8 +42,8 @@ FLOORS = {
     "place_recall": 0.90,
     "place_precision": 0.95,
     "decoy_rejection": 0.85,
-    "event_recall": 0.25,
-    "event_precision": 0.70,
+    "event_recall": 0.45,
+    "event_precision": 0.80,
     "movement_precision": 1.0,
     "route_precision": 1.0,
 }

@@ -96,6 +96,7 @@ def seed_features() -> list[dict]:
             country_code="IQ",
             geo_precision=2,
             fatalities=None,
+            injured=4,
             count=10,
             unit="tankers",
             start=60,
@@ -226,6 +227,7 @@ def test_unknown_properties_survive_in_extra(store: Store) -> None:
             "two waypoints",
         ),
         (2, lambda f: f["properties"].update(fatalities="many"), "fatalities"),
+        (2, lambda f: f["properties"].update(injured=-2), "injured"),
         (2, lambda f: f["geometry"].update(coordinates=[float("nan"), 36.0]), "not \\[lon, lat\\]"),
     ],
 )

@@ -1,0 +1,100 @@
+"""Who did it (actor1) and to whom (actor2), around an event's trigger.
+
+The agent is marked ("by", "من قبل"), holds the trigger ("coalition air
+strikes"), stands before it (not behind a subordinator: "after", "بعد"), or
+follows an Arabic verb ("قصفت قوات النظام"); the target is marked ("on",
+"against", "على مواقع") or follows. Victims (`extract/roles.py`) and civilians
+are never the agent; a backer ("U.S.-backed", "بدعم من") and a source
+("according to the UN", "بحسب") are neither.
+"""
+
+from __future__ import annotations
+
+from extract.annotated import Annotated
+from extract.lexicons import TriggerDef, cues, event_cues
+from extract.roles import is_victim
+from extract.types import ActorMention
+from extract.wordforms import word_forms
+from geodata.names import is_arabic
+
+
+def _near_marker(ann: Annotated, a: ActorMention, key: str, reach: int = 2) -> bool:
+    want = event_cues()[key]
+    return any(word_forms(ann.word(i)) & want for i in range(max(0, a.tok_first - reach), a.tok_first))
+
+
+def _backer(ann: Annotated, a: ActorMention) -> bool:
+    """'U.S.-backed forces', 'Turkish-led': the actor behind the one acting (not "forces,
+    backed by ...", which act)."""
+    nxt = a.tok_last + 1
+    if nxt >= len(ann.nt.orig_starts) or ann.doc.text[a.end : ann.nt.orig_starts[nxt]].lstrip(".") not in ("-", ""):
+        return False
+    return bool(word_forms(ann.word(nxt)) & event_cues()["backer_after"])
+
+
+def _right_after(ann: Annotated, t1: int, a: ActorMention) -> bool:
+    """The mention follows the trigger at once, or after head nouns only ("سيطر مسلحو تنظيم ...")."""
+    heads = event_cues()["agent_heads"]
+    return all(word_forms(ann.word(i)) & heads for i in range(t1 + 1, a.tok_first)) and a.tok_first - t1 <= 4
+
+
+def event_actors(
+    ann: Annotated, first: int, last: int, t: tuple[int, int], *, trig: TriggerDef
+) -> tuple[ActorMention | None, ActorMention | None]:
+    """actor1 (who acts) and actor2 (who it is done to) around trigger tokens t."""
+    t0, t1 = t
+    acts = [
+        a
+        for a in ann.actors_in(first, last)
+        if a.tok_first <= t0 <= a.tok_last
+        or not (_near_marker(ann, a, "support_markers") or _backer(ann, a) or _near_marker(ann, a, "source_before"))
+    ]
+    between = any(ann.word(i) in event_cues()["between"] for i in range(t1 + 1, min(last, t1 + 3) + 1))
+    if trig.sub_event_type == "Agreement" or between:
+        # "X and Y signed an agreement", "اشتباكات بين البيشمركة وداعش": both sides, in order
+        sides = [a for a in acts if a.tok_first > t1] if between else acts
+        distinct = list({a.actor_id: a for a in reversed(sides)}.values())[::-1]
+        if len(distinct) >= 2:
+            return distinct[0], distinct[1]
+    # the victims ("killing 12 members of the regime forces") and civilians are never actor1
+    civilian = cues()["civilian_actor_types"]
+    killed = [a for a in acts if is_victim(ann, a, acts, last)]
+    victims = [a for a in acts if a.actor_type in civilian or a in killed]
+    able = [a for a in acts if a not in victims]
+    marked = [a for a in able if ann.word(a.tok_first - 1) in event_cues()["agent_markers"]]
+    holding = [a for a in able if a.tok_first <= t0 <= a.tok_last]  # "coalition air strikes"
+    subordinate = [i for i in range(first, t0) if word_forms(ann.word(i)) & event_cues()["subordinators"]]
+    before = [a for a in able if a.tok_last < t0 and not any(a.tok_last < i for i in subordinate)]
+    after = [a for a in acts if a.tok_first > t1 and a not in marked]
+    agent = next(iter(marked or holding or before[-1:]), None)
+    if agent is not None and agent.actor_id in event_cues()["placeholder_actors"]:
+        agent = _named_instead(ann, agent, able, before + marked)
+    if (
+        agent is None
+        and after
+        and after[0] not in victims
+        and _right_after(ann, t1, after[0])
+        and is_arabic(ann.word(t0))
+        and ann.word(after[0].tok_first - 1) not in event_cues()["source_markers"]
+    ):
+        # Arabic verb first ("قصفت قوات النظام") or the strikes' owner ("غارة لمقاتلات التحالف")
+        agent, after = after[0], after[1:]
+    agent_id = agent.actor_id if agent else ""
+    targets = [a for a in after if a.actor_id != agent_id]
+    marked_targets = [a for a in targets if _near_marker(ann, a, "target_markers")]
+    suffered = [a for a in killed if a.actor_id != agent_id]
+    if agent is None and suffered and targets and targets[0] not in victims:
+        # "five ISIS fighters were killed in clashes with the Iraqi army": the army acted
+        return targets[0], suffered[0]
+    return agent, next(iter(marked_targets or targets or suffered), None)
+
+
+def _named_instead(
+    ann: Annotated, placeholder: ActorMention, able: list[ActorMention], earlier: list[ActorMention]
+) -> ActorMention:
+    """'An ISIS suicide bomber', 'انتحاري من داعش', 'gunmen from the group': the named actor of
+    an unnamed attacker, when the clause gives one before it or joined right after it."""
+    named = [a for a in able if a.actor_id not in event_cues()["placeholder_actors"]]
+    joined = [a for a in named if 0 < a.tok_first - placeholder.tok_last <= 2]
+    before = [a for a in named if a in earlier and a.tok_last < placeholder.tok_first]
+    return next(iter(joined or before[-1:]), placeholder)

@@ -1,0 +1,103 @@
+"""Where an event happened: the place a locative word ties to its trigger.
+
+In the trigger's clause first, then its sentence; after the trigger first, then
+before it. Not a place where something was said ("told reporters in Baghdad"),
+nor a place that names an actor ("a deal brokered by Moscow"); a country only
+when nothing nearer is named: a strike or bombing "in Syria" is then at the
+town the article is about, violence named by a vague word ("killed in Syria")
+is no event on a map.
+"""
+
+from __future__ import annotations
+
+from extract.annotated import Annotated, PlaceTok, geo_precision
+from extract.lexicons import TriggerDef, cues, event_cues
+from extract.types import Span
+from extract.wordforms import word_forms
+
+
+def _located(ann: Annotated, p: PlaceTok) -> bool:
+    """A locative word ties the place to what happens ("in central Ramadi", "قرب", "بالرقة")."""
+    if p.place.start > 0 and ann.doc.text[p.place.start - 1] in event_cues()["locative_proclitics"]:
+        return True
+    skip = cues()["feature_words"]
+    for i in range(p.tok_first - 1, max(-1, p.tok_first - 4), -1):
+        forms = word_forms(ann.word(i))
+        if forms & event_cues()["locatives"] or ann.cue_before(p, "near", reach=3) is not None:
+            return True
+        if not forms & skip:
+            return False
+    return False
+
+
+_WIDE = frozenset({"country", "governorate", "region", "sea", "river"})
+_VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})  # ACLED's
+
+
+def _spoken_at(ann: Annotated, p: PlaceTok) -> bool:
+    """'he told reporters in Baghdad': where something was said, not where it happened."""
+    speech = event_cues()["speech_words"]
+    return any(word_forms(ann.word(i)) & speech for i in range(max(0, p.tok_first - 3), p.tok_first))
+
+
+def _names_actor(ann: Annotated, p: PlaceTok) -> bool:
+    """'a deal brokered by Moscow', 'the Damascus government': the place is an actor's name here
+    (unless a locative ties it: "talks in Ankara")."""
+    near = ann.actors_in(max(0, p.tok_first - 3), p.tok_last + 3)
+    return any(a.tok_first <= p.tok_last and a.tok_last >= p.tok_first for a in near) and not _located(ann, p)
+
+
+def _location(ann: Annotated, places: list[PlaceTok], t: int) -> PlaceTok | None:
+    places = [p for p in places if not _spoken_at(ann, p) and not _names_actor(ann, p)]
+    after = [p for p in places if p.tok_first > t]
+    before = [p for p in places if p.tok_last < t]
+    tied_after = [p for p in after if _located(ann, p)]
+    tied_before = [p for p in reversed(before) if _located(ann, p)]
+    for tied in (tied_after, tied_before):
+        local = [p for p in tied if p.place.feature_type not in _WIDE]
+        if local:
+            return local[0]
+    for tied in (tied_after, tied_before):
+        if tied:
+            return tied[0]
+    direct = [p for p in after if p.tok_first == t + 1]  # "قصف الرقة", "shelling Raqqa"
+    if direct:
+        return direct[0]
+    local = sorted((p for p in places if p.place.feature_type != "country"), key=lambda p: abs(p.tok_first - t))
+    if local:
+        return local[0]
+    # "اتفاق بين الولايات المتحدة وتركيا": a country, at precision 3 — but not the backer
+    # of an actor ("التحالف بقيادة الولايات المتحدة")
+    backer = event_cues()["support_markers"]
+    free = [p for p in after if not any(word_forms(ann.word(i)) & backer for i in range(p.tok_first - 2, p.tok_first))]
+    return free[0] if free else None
+
+
+def event_location(
+    ann: Annotated, places: list[PlaceTok], clause: tuple[int, int], t: int, *, sent: Span, trig: TriggerDef
+) -> tuple[PlaceTok | None, int]:
+    """Where the event of trigger token t happened (in its clause first, then its sentence) and the
+    geo precision; a specific trigger with no place is at the article's focus town."""
+    a, b = clause
+    loc = _location(ann, [p for p in places if a <= p.tok_first <= b], t)
+    if loc is None or loc.place.feature_type in _WIDE:  # "the capital of Anbar province": the town wins
+        wider = _location(ann, places, t)
+        loc = wider if wider is not None and (loc is None or wider.place.feature_type not in _WIDE) else loc
+    if loc is not None and loc.place.feature_type == "country":
+        loc = _instead_of_country(ann, loc, trig)
+    precision = geo_precision(ann, loc) if loc else 2
+    if loc is None and trig.specific and not any(d.precision == "range" for d in ann.dates_in(sent)):
+        loc = ann.focus_place()  # "a suicide car bomber attacked troops near the Hoz district"
+    return loc, precision
+
+
+def _instead_of_country(ann: Annotated, country: PlaceTok, trig: TriggerDef) -> PlaceTok | None:
+    """A strike or bombing "in Syria" is at the town the article is about, when it is in that
+    country; violence named by a vague word ("killed in Syria") is no event on a map; an
+    agreement between countries stays at its country."""
+    if trig.specific:
+        focus = ann.focus_place()
+        return focus if focus is not None and focus.place.country_code == country.place.country_code else country
+    if trig.event_type in _VIOLENT:
+        return None
+    return country

@@ -1,0 +1,39 @@
+"""Unnamed towns in events: "the city", "المدينة", "البلدة" standing for the town of the text.
+
+A report names its town once and then says "in the outskirts of the city" or
+"في محيط المدينة" (`data/nominals.json` `city_refs`). For an event such a
+phrase is the town the article is about (its dateline, else its most named
+town), else the town named last before it; not when it is part of a name or
+the name follows ("the city of Mosul"). The reference keeps its own span, the
+words that refer, as the evidence of the event's location.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from extract.annotated import Annotated, PlaceTok
+from extract.context import rules
+from extract.nominals import CITY, nominal_lexicon
+
+
+def town_references(ann: Annotated, first: int, last: int) -> list[PlaceTok]:
+    """The unnamed town phrases among tokens first..last, as places."""
+    if first > last:
+        return []
+    lex = nominal_lexicon()
+    named = {t for p in ann.places_in(first, last + 3) for t in range(p.tok_first, p.tok_last + 1)}
+    starts = {p.tok_first for p in ann.places_in(first, last + 3)}
+    out = []
+    for m in ann.matches(lex, ann.nt.orig_starts[first], ann.nt.orig_ends[last]):
+        if CITY not in lex.payloads(m) or any(t in named for t in range(m.tok_first, m.tok_last + 1)):
+            continue
+        after = m.tok_last + 1
+        if after + (ann.word(after) in rules().genitive) in starts:
+            continue  # "the village of Khanasor": the name itself follows
+        town = ann.focus_place() or ann.main_city(m.tok_first)
+        if town is None:
+            continue
+        place = replace(town.place, start=m.start, end=m.end, surface=ann.doc.text[m.start : m.end])
+        out.append(PlaceTok(place, m.tok_first, m.tok_last))
+    return out

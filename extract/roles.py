@@ -1,0 +1,76 @@
+"""Agent or patient: whether an actor mention names who suffered an event.
+
+The victims of an event are its actor2, never its actor1 ("civilians" never
+act). A mention is a victim when
+
+* a word of death or harm stands before it ("killing 12 members of the regime
+  forces", "casualties among ISIS", "مقتل ثلاثة عناصر من قوات النظام");
+* a verb of killing stands before it with a count between ("killed 5 SDF
+  fighters", "قتل 3 جنود من الجيش العراقي"): without the count an Arabic
+  verb-first clause names its agent ("قتلت قوات النظام ...");
+* a verb of killing follows it as a passive ("soldiers were killed", "ten
+  Iraqi soldiers killed in ...", "عناصر من التنظيم قتلوا"), not as the active
+  verb of a count ("ISIS killed 5 civilians").
+
+The words are lists of `data/event_cues.json` (victim_nouns, victim_verbs,
+passive_aux, object_starts).
+"""
+
+from __future__ import annotations
+
+from extract.annotated import Annotated
+from extract.lexicons import event_cues
+from extract.numbers import counts_in, number_at
+from extract.types import ActorMention, Span
+from extract.wordforms import word_forms
+
+_REACH = 5  # tokens looked at before a mention
+
+
+def _counted_between(ann: Annotated, first: int, last: int) -> bool:
+    """A number (not a date's: "On July 19, coalition jets killed") or a count stands among
+    tokens first..last."""
+    if first > last:
+        return False
+    if counts_in(ann.nt, first, last):
+        return True
+    numbers = [i for i in range(first, last + 1) if number_at(ann.nt, i)]
+    if not numbers:
+        return False
+    dated = ann.dates_in(Span(ann.nt.orig_starts[first], ann.nt.orig_ends[last]))
+    return any(not any(d.span and d.span.start <= ann.nt.orig_starts[i] < d.span.end for d in dated) for i in numbers)
+
+
+def _harm_before(ann: Annotated, a: ActorMention, others: list[ActorMention]) -> bool:
+    lo = max(0, a.tok_first - _REACH)
+    lo = max([lo, *(o.tok_last + 1 for o in others if o.tok_last < a.tok_first)])
+    nouns, verbs = event_cues()["victim_nouns"], event_cues()["victim_verbs"]
+    for i in range(a.tok_first - 1, lo - 1, -1):
+        forms = word_forms(ann.word(i))
+        if forms & nouns:
+            return True
+        if forms & verbs:
+            return _counted_between(ann, i + 1, a.tok_first - 1)
+    return False
+
+
+def _passive_after(ann: Annotated, a: ActorMention, last: int) -> bool:
+    aux, verbs = event_cues()["passive_aux"], event_cues()["victim_verbs"]
+    i, skipped = a.tok_last + 1, False
+    while i <= last and i <= a.tok_last + 3 and ann.word(i) in aux:
+        i, skipped = i + 1, True
+    if i > last or not word_forms(ann.word(i)) & verbs:
+        return False
+    if skipped or _counted_between(ann, max(0, a.tok_first - 2), a.tok_first - 1):
+        return True  # "were killed", "10 Iraqi soldiers killed"
+    nxt = i + 1
+    if nxt > last:
+        return True  # "... soldiers killed" at the end of a headline
+    # "ISIS killed 5 civilians", "ISIS killed the pilot": an active verb with its object
+    objects = event_cues()["object_starts"]
+    return not (number_at(ann.nt, nxt) or ann.word(nxt) in objects or bool(ann.actors_in(nxt, min(last, nxt + 2))))
+
+
+def is_victim(ann: Annotated, a: ActorMention, others: list[ActorMention], last: int) -> bool:
+    """Whether mention `a` (among `others` of its clause, which ends at token `last`) suffered."""
+    return _harm_before(ann, a, others) or _passive_after(ann, a, last)

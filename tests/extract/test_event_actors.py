@@ -1,0 +1,155 @@
+"""Who did it to whom: victims, unnamed attackers, backers, sources (extract/event_actors.py, roles.py).
+
+One row per construction, the Arabic and the English sentence side by side; the sentences are ours.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from extract.document import make_document
+from extract.pipeline import extract_document
+from extract.types import Event, actor_name
+
+PUBLISHED = "2016-10-17"
+ISIS = "ISIS"
+IRAQI_ARMY = "Iraqi army"
+SYRIAN_GOV = "Syrian government forces"
+UNIDENTIFIED = "Unidentified armed group"
+CIVILIANS = "Civilians"
+
+
+@dataclass(frozen=True)
+class Row:
+    text: str
+    location: str
+    actor1: str  # "" for none
+    actor2: str
+    fatalities: int | None = None
+    injured: int | None = None
+
+
+def _events(gaz, text: str) -> list[Event]:
+    return list(extract_document(make_document(text, doc_id="t", published=PUBLISHED), gaz).events)
+
+
+def _at(gaz, row: Row) -> Event:
+    found = [e for e in _events(gaz, row.text) if e.place.name == row.location]
+    assert found, f"no event at {row.location}"
+    return found[0]
+
+
+ROWS = [
+    (
+        "passive-victims-then-agent-by",
+        Row("قتل عشرة جنود من الجيش العراقي في هجوم لداعش قرب بيجي يوم الاثنين.", "Baiji", ISIS, IRAQI_ARMY, 10),
+        Row("Ten Iraqi soldiers were killed in an attack by ISIS near Baiji on Monday.", "Baiji", ISIS, IRAQI_ARMY, 10),
+    ),
+    (
+        "verb-count-victims",
+        Row("قتلت القوات العراقية 12 مسلحا من داعش في الحويجة يوم الاثنين.", "Hawija", IRAQI_ARMY, ISIS, 12),
+        Row("Iraqi forces killed 12 ISIS fighters in Hawija on Monday.", "Hawija", IRAQI_ARMY, ISIS, 12),
+    ),
+    (
+        "killed-in-clashes-with",
+        Row("قتل خمسة من مسلحي داعش في اشتباكات مع الجيش العراقي في بيجي يوم الاثنين.", "Baiji", IRAQI_ARMY, ISIS, 5),
+        Row(
+            "Five ISIS fighters were killed in clashes with the Iraqi army in Baiji on Monday.",
+            "Baiji",
+            IRAQI_ARMY,
+            ISIS,
+            5,
+        ),
+    ),
+    (
+        "civilians-never-act",
+        Row("قتل أكثر من 30 مدنيا في هجوم قرب حلب يوم الاثنين.", "Aleppo", "", CIVILIANS, 30),
+        Row("Over 30 civilians were killed in an attack near Aleppo on Monday.", "Aleppo", "", CIVILIANS, 30),
+    ),
+    (
+        "unnamed-gunmen",
+        Row("أطلق مسلحون مجهولون النار على حاجز قرب بيجي يوم الاثنين.", "Baiji", UNIDENTIFIED, ""),
+        Row("Gunmen opened fire on a checkpoint near Baiji on Monday.", "Baiji", UNIDENTIFIED, ""),
+    ),
+    (
+        "named-bomber-wins",
+        Row("فجر انتحاري من داعش نفسه في سوق ببغداد يوم الاثنين.", "Baghdad", ISIS, ""),
+        Row("An ISIS suicide bomber blew himself up at a market in Baghdad on Monday.", "Baghdad", ISIS, ""),
+    ),
+    (
+        "source-is-no-actor",
+        Row("شنت طائرات حربية غارات على دوما يوم الاثنين بحسب الأمم المتحدة.", "Douma", "", ""),
+        Row("Air strikes hit Douma on Monday, according to the United Nations.", "Douma", "", ""),
+    ),
+    (
+        "wounded-kept-apart",
+        Row(
+            "انفجرت سيارة مفخخة في طوز خورماتو يوم الاثنين، ما أسفر عن مقتل 12 شخصا وإصابة 30 آخرين.",
+            "Tuz Khurmatu",
+            "",
+            "",
+            12,
+            30,
+        ),
+        Row(
+            "A car bomb exploded in Tuz Khurmatu on Monday, killing 12 people and wounding 30.",
+            "Tuz Khurmatu",
+            "",
+            "",
+            12,
+            30,
+        ),
+    ),
+    (
+        "agent-behind-head-nouns",
+        Row('سيطر مسلحو تنظيم "الدولة الإسلامية" على مدينة الموصل يوم الثلاثاء.', "Mosul", ISIS, ""),
+        Row("Islamic State fighters seized the city of Mosul on Tuesday.", "Mosul", ISIS, ""),
+    ),
+    (
+        "forces-backed-by-act",
+        Row("سيطرت قوات النظام، بدعم من الطيران الروسي، على مدينة الميادين يوم السبت.", "Al-Mayadin", SYRIAN_GOV, ""),
+        Row(
+            "Syrian government forces, backed by Russian aircraft, captured the town of Mayadin on Saturday.",
+            "Al-Mayadin",
+            SYRIAN_GOV,
+            "",
+        ),
+    ),
+]
+CASES = [pytest.param(r, id=f"{rid}-{lang}") for rid, ar, en in ROWS for lang, r in (("ar", ar), ("en", en))]
+
+
+@pytest.mark.parametrize("row", CASES)
+def test_actors_of_the_event(gaz, row: Row) -> None:
+    e = _at(gaz, row)
+    assert (actor_name(e.actor1), actor_name(e.actor2)) == (row.actor1, row.actor2)
+
+
+@pytest.mark.parametrize("row", [c for c in CASES if c.values[0].fatalities is not None])
+def test_the_dead_and_the_wounded(gaz, row: Row) -> None:
+    e = _at(gaz, row)
+    assert (e.fatalities, e.injured) == (row.fatalities, row.injured)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Coalition-backed forces took control of the village of Tokhar near Manbij.", id="hyphen-backer-en"
+        ),
+        pytest.param("U.S.-backed fighters took control of Manbij on Friday.", id="dotted-backer-en"),
+    ],
+)
+def test_a_backer_written_before_the_force_is_not_its_agent(gaz, text: str) -> None:
+    events = _events(gaz, text)
+    assert events
+    assert all(actor_name(e.actor1) not in ("United States", "International coalition") for e in events)
+
+
+def test_a_day_before_the_agent_is_no_count_of_victims(gaz) -> None:
+    """'On July 19, coalition air strikes killed ...': 19 is a day; the coalition acted."""
+    text = "On July 19, coalition air strikes killed dozens of civilians in Manbij."
+    e = _events(gaz, text)[0]
+    assert (actor_name(e.actor1), actor_name(e.actor2)) == ("International coalition", CIVILIANS)

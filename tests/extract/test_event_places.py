@@ -1,0 +1,137 @@
+"""Where an event happened, and what is no event (extract/event_places.py, references.py, events.py).
+
+Arabic and English side by side; the sentences are ours.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.document import make_document
+from extract.pipeline import extract_document
+from extract.types import Event
+
+PUBLISHED = "2016-10-17"
+
+
+def _events(gaz, text: str) -> list[Event]:
+    return list(extract_document(make_document(text, doc_id="t", published=PUBLISHED), gaz).events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "قصف مسلحو داعش القيارة يوم الأحد. وفي يوم الاثنين شنت الطائرات غارات على مواقع التنظيم في محيط المدينة.",
+            id="the-city-ar",
+        ),
+        pytest.param(
+            "ISIS fighters shelled Qayyarah on Sunday. On Monday, jets struck ISIS positions outside the town.",
+            id="the-town-en",
+        ),
+    ],
+)
+def test_the_unnamed_town_is_the_town_of_the_text(gaz, text: str) -> None:
+    second = text.index(".") + 1
+    strikes = [e for e in _events(gaz, text) if e.start >= second]
+    assert [(e.sub_event_type, e.place.name) for e in strikes] == [("Air/drone strike", "Qayyarah")]
+    e = strikes[0]
+    assert text[e.place.start : e.place.end] in ("المدينة", "the town")  # the words that refer are the evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("بات حي الطيران في الموصل تحت سيطرة قوات النظام.", id="under-control-ar"),
+        pytest.param(
+            "The al-Tayaran district of Mosul remains under the control of ISIS fighters.", id="under-control-en"
+        ),
+        pytest.param("More than 300,000 people have been killed in Syria.", id="vague-toll-in-a-country-en"),
+        pytest.param("قتل أكثر من 300 ألف شخص في سوريا.", id="vague-toll-in-a-country-ar"),
+    ],
+)
+def test_a_state_or_a_countrywide_toll_is_no_event(gaz, text: str) -> None:
+    assert [(e.event_type, e.place.name) for e in _events(gaz, text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        pytest.param(
+            "A ceasefire deal brokered by Moscow took effect in Aleppo on Monday.", "Aleppo", id="brokered-by-en"
+        ),
+        pytest.param(
+            "دخل اتفاق وقف إطلاق النار الذي رعته موسكو حيز التنفيذ في حلب يوم الاثنين.", "Aleppo", id="brokered-by-ar"
+        ),
+    ],
+)
+def test_a_place_naming_an_actor_is_not_where_it_happened(gaz, text: str, where: str) -> None:
+    assert {e.place.name for e in _events(gaz, text)} == {where}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Tal Afar fell last year. Air strikes on Syria hit convoys on Monday.", id="strikes-in-syria-en"),
+    ],
+)
+def test_a_strike_in_a_country_is_at_the_town_of_the_article_when_it_is_there(gaz, text: str) -> None:
+    """Tal Afar is in Iraq, the strike is "in Syria": it stays at the country."""
+    assert {e.place.name for e in _events(gaz, text) if e.sub_event_type == "Air/drone strike"} == {"Syria"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        pytest.param(
+            "ISIS seized 2,000 civilians as human shields in Manbij on Friday.",
+            ("Violence against civilians", "Abduction/forced disappearance"),
+            id="seized-civilians-en",
+        ),
+        pytest.param(
+            "اختطف تنظيم داعش ألفي مدني واتخذهم دروعا بشرية في منبج يوم الجمعة.",
+            ("Violence against civilians", "Abduction/forced disappearance"),
+            id="human-shields-ar",
+        ),
+        pytest.param(
+            "تمكنت قوات النظام من كسر الحصار عن دير الزور يوم الثلاثاء.",
+            ("Battles", "Government regains territory"),
+            id="break-siege-ar",
+        ),
+        pytest.param(
+            "Syrian troops broke the siege of Deir ez-Zor on Tuesday.",
+            ("Battles", "Government regains territory"),
+            id="break-siege-en",
+        ),
+        pytest.param(
+            "انفجرت عبوة ناسفة في سوق بعقوبة يوم الاثنين.",
+            ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+            id="device-names-the-explosion-ar",
+        ),
+        pytest.param(
+            "A car bomb exploded in Baqubah on Monday.",
+            ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+            id="device-names-the-explosion-en",
+        ),
+        pytest.param(
+            "Twelve people were killed in a triple bombing in central Damascus on Monday.",
+            ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+            id="killed-in-a-bombing-en",
+        ),
+        pytest.param(
+            "قتل 12 شخصا في تفجير ثلاثي وسط دمشق يوم الاثنين.",
+            ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+            id="killed-in-a-bombing-ar",
+        ),
+    ],
+)
+def test_one_event_named_by_its_most_telling_word(gaz, text: str, kind: tuple[str, str]) -> None:
+    assert [(e.event_type, e.sub_event_type) for e in _events(gaz, text)] == [kind]
+
+
+def test_a_strike_and_a_taking_in_one_sentence_and_place_are_two_events(gaz) -> None:
+    text = (
+        "Russian jets struck ISIS positions around Deir ez-Zor, which then came under the control of government forces."
+    )
+    kinds = {(e.event_type, e.place.name) for e in _events(gaz, text)}
+    assert ("Explosions/Remote violence", "Deir ez-Zor") in kinds
