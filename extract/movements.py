@@ -1,167 +1,62 @@
 """Movements: ordered journeys ("هاربة من مدينة الرقة باتجاه الحسكة ومن ثم إلى
 منطقة البعاج", "fled Raqqa for Hasakah", "arrived in Mosul").
 
-Within a sentence that holds a movement word, each place takes a role from
-the word before it (from / to / via); places that only describe another
-("الواقعة في ...", "located in") are not waypoints; "المدينة" / "the city"
-after a role word stands for the city the text is about. The journey runs
-from its origin through the other waypoints in text order and ends where
-the text says the movers arrived.
+A sentence with a movement word (`journeys.json`) is cut into clauses, each
+with its stops and movers (`extract.journey_frames`); the places of a clause
+take their roles from the words before them (`extract.journey_stops`). A
+journey runs from its origin through the places passed to its destination,
+then to where the movers arrived:
+
+* Destination before origin ("وصلت التعزيزات إلى الرقة قادمة من عين عيسى")
+  is put in travel order: Ain Issa -> Raqqa. Of two origins in one clause
+  ("3000 leaving Foua and 300 leaving Zabadani") the first is kept.
+* The origin left implicit is, in this order: a place before the movement word
+  the movers were in or came from ("في الرقة موجة نزوح ...", "fighters from
+  Madaya were bused to Idlib"); the journey of the sentence before (below);
+  the origin of the clause before; for words of leaving ("withdrew north
+  toward Shura", "غادروا ... نحو"), the town the text is about at that point
+  (`Annotated.main_city`), when it was named in this sentence or the two
+  before or is the article's own town, and only toward a town (a guessed
+  origin for a precise destination). Direction words (north, شمالاً) are cues,
+  never places.
+* Two destinations ("باتجاه حماة وحلب", "to Dohuk and Zakho") make one journey
+  each, sharing the way there: a map line per destination, no branching
+  feature. Of alternative origins ("from Foua and Kefraya") or stops on the
+  way the first is kept. A country is a waypoint only as origin or
+  destination: its centre is not on anybody's way.
+* Across sentences: a clause that gives no origin continues the journey of
+  the sentence just before it in the same paragraph when it opens with
+  "then" / "from there" / "ثم", or when that journey has no destination and
+  the clause names no other movers ("Thousands fled Hawija on Monday. Many
+  have since settled in Kirkuk."); the evidence then spans both sentences and
+  the longer journey replaces the shorter.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-from itertools import pairwise
+import bisect
+from dataclasses import dataclass, replace
 
-from extract.annotated import Annotated, PlaceTok
-from extract.lexicons import cues, families_of, phrase_lexicon
-from extract.numbers import counts_in
+from extract.annotated import Annotated
+from extract.journey_frames import ENDS, Frame, frame_of, segments
+from extract.journey_stops import COARSE, TOWN_LIKE, Marks, Stop, marks_of, role_cue
+from extract.lexicons import cues, phrase_lexicon
 from extract.types import DateRef, Movement, Place, Span
 from extract.wordforms import word_forms
 
-
-def _city_refs(ann: Annotated, first: int, last: int) -> list[PlaceTok]:
-    """'المدينة' / 'the city' resolved to the city the text is about."""
-    s, e = ann.nt.orig_starts[first], ann.nt.orig_ends[last]
-    out = []
-    for m in ann.matches(phrase_lexicon("city_refs"), s, e):
-        a, b = m.tok_first, m.tok_last
-        if any(p.tok_first <= a <= p.tok_last for p in ann.places):
-            continue  # part of a name ("المدينة المنورة")
-        city = ann.main_city(a)
-        if city:
-            ref = replace(
-                city.place,
-                start=m.start,
-                end=m.end,
-                surface=ann.doc.text[m.start : m.end],
-                confidence=round(city.place.confidence * 0.8, 3),
-            )
-            out.append(PlaceTok(ref, a, b))
-    return out
+_ORDER = {"from": 0, "via": 1, "to": 2, "arrive": 3}
+_NEAR_SENTENCES = 2  # a town the text is about was named in this sentence or these many before
 
 
-def _role(ann: Annotated, p: PlaceTok, triggers: list[int], have_stops: bool) -> str:
-    c = cues()
-    if ann.cue_before(p, "from_words") is not None:
-        return "from"
-    if ann.cue_before(p, "arrive_words") is not None:  # "arrived in Mosul", "وصلت الموصل"
-        return "arrive"
-    if ann.cue_before(p, "via_words") is not None:
-        return "via"
-    i = ann.cue_before(p, "to_words")
-    if i is None:
-        # "من القامشلي فالحسكة": ف joins the next stop of the same journey
-        start = p.place.start
-        if have_stops and start > 0 and ann.doc.text[start - 1] in c["continuation_proclitics"]:
-            return "to"
-        return ""
-    before = [t for t in triggers if t < i]
-    if before and ann.word(before[-1]) in c["arrive_words"]:
-        return "arrive"
-    return "to"
+@dataclass(frozen=True)
+class _Told:
+    """The journey a sentence told, as the next sentence may continue it."""
 
-
-def _waypoints(ann: Annotated, cands: list[PlaceTok], triggers: list[int]) -> tuple[list[PlaceTok], list[str]]:
-    kept: list[PlaceTok] = []
-    roles: list[str] = []
-    for p in cands:
-        prev_end = kept[-1].tok_last + 1 if kept else triggers[0]
-        role = _role(ann, p, triggers, bool(kept))
-        if not role:
-            continue
-        if role in ("to", "from") and ann.has_word(prev_end, p.tok_first - 1, "describe_words") is not None:
-            continue  # "البعاج الواقعة في ... من الموصل": a description, not a stop
-        kept.append(p)
-        roles.append(role)
-    return kept, roles
-
-
-def _order(stops: list[PlaceTok], roles: list[str]) -> list[Place]:
-    """Origin, then the places passed through, then destinations in text order,
-    then where the movers arrived."""
-    by_role = {r: [p for p, q in zip(stops, roles, strict=True) if q == r] for r in ("from", "via", "to", "arrive")}
-    ordered: list[Place] = []
-    for p in by_role["from"][:1] + by_role["from"][1:] + by_role["via"] + by_role["to"] + by_role["arrive"]:
-        if not ordered or ordered[-1].gazetteer_id != p.place.gazetteer_id:
-            ordered.append(p.place)
-    return ordered
-
-
-def _origin_before(ann: Annotated, first: int, trigger: int) -> PlaceTok | None:
-    """'... في الرقة موجة هروب ... باتجاه الموصل': where the movers were."""
-    before = [p for p in ann.places_in(first, trigger - 1) if p.place.feature_type != "country"]
-    for p in reversed(before):
-        i = ann.cue_before(p, "from_words")
-        if i is not None or ann.word(p.tok_first - 1) in cues()["origin_words"]:
-            return p
-    return None
-
-
-def _segments(ann: Annotated, first: int, last: int, triggers: list[int]) -> list[tuple[int, int, list[int]]]:
-    """Split a sentence where a new journey starts ('..., فيما توجهت عائلات أخرى إلى ...')."""
-    breaks = [
-        i
-        for i in range(first + 1, last + 1)
-        if ann.has_word(i, i, "clause_breaks") is not None and any(t >= i for t in triggers)
-    ]
-    bounds = [first, *breaks, last + 1]
-    out = []
-    for a, b in pairwise(bounds):
-        trig = [t for t in triggers if a <= t < b]
-        if trig:
-            out.append((a, b - 1, trig))
-    return out
-
-
-def _movement(
-    ann: Annotated,
-    seg: tuple[int, int, list[int]],
-    sent: Span,
-    *,
-    origin: PlaceTok | None,
-    default_date: DateRef | None,
-) -> tuple[Movement | None, PlaceTok | None]:
-    first, last, triggers = seg
-    t0 = triggers[0]
-    cands = sorted(ann.places_in(t0, last) + _city_refs(ann, t0, last), key=lambda p: p.tok_first)
-    cands = [p for p in cands if p.place.feature_type != "country" or len(cands) <= 3]
-    stops, roles = _waypoints(ann, cands, triggers)
-    if stops and "from" not in roles:
-        start = _origin_before(ann, first, t0) or origin
-        if start:
-            stops, roles = [start, *stops], ["from", *roles]
-    waypoints = _order(stops, roles)
-    first_origin = next((p for p, r in zip(stops, roles, strict=True) if r == "from"), origin)
-    if len(waypoints) < 2:
-        return None, first_origin
-    counts = counts_in(ann.nt, max(first, t0 - 6), last)
-    count = min(counts, key=lambda c: abs(c.tok_first - t0)) if counts else None
-    actors = ann.actors_in(t0, last) or ann.actors_in(ann.tok_range(sent)[0], t0)
-    actor = actors[0] if actors else None
-    if actor and count is not None and count.unit == "families":  # "70 عائلة لكبار القياديين في داعش"
-        families = families_of(actor.actor_id)
-        if families:
-            actor = replace(
-                actor,
-                actor_id=families.actor_id,
-                name=families.name,
-                actor_type=families.actor_type,
-                family=families.family,
-            )
-    dates = ann.dates_in(sent)
-    trigger = Span(ann.nt.orig_starts[t0], ann.nt.orig_ends[t0])
-    return Movement(
-        waypoints=tuple(waypoints),
-        start=sent.start,
-        end=sent.end,
-        trigger=trigger,
-        actor=actor,
-        count=count.value if count else None,
-        unit=count.unit if count else "",
-        date=dates[0] if dates else default_date,
-    ), first_origin
+    way: tuple[Place, ...]  # origin and the way on, in travel order
+    ends: tuple[Place, ...]  # its destinations (alternatives)
+    made: int  # movements it added
+    start: int  # where its evidence starts
+    frame: Frame
 
 
 def _is_trigger(word: str, trig_words: frozenset[str]) -> bool:
@@ -170,15 +65,159 @@ def _is_trigger(word: str, trig_words: frozenset[str]) -> bool:
     return bool(word_forms(word, article=True, endings=True) & trig_words)
 
 
+def _ordered(stops: tuple[Stop, ...]) -> tuple[list[Place], list[Place]]:
+    """The way (origin, places passed, stops on the way) and the destinations, in travel order."""
+    groups: list[list[Stop]] = []
+    for s in stops:
+        if s.alt and groups:
+            groups[-1].append(s)
+        else:
+            groups.append([s])
+    groups.sort(key=lambda g: _ORDER[g[0].role])  # stable: text order within a role
+    groups = [g for k, g in enumerate(groups) if g[0].role != "from" or k == 0]  # the first origin
+    ends = [s.at.place for s in groups.pop()] if groups and groups[-1][0].role in ENDS else []
+    way = [
+        s.at.place
+        for k, g in enumerate(groups)
+        for s in (g if g[0].role == "via" else g[:1])
+        if s.at.place.feature_type != "country" or (k == 0 and g[0].role == "from")
+    ]
+    return way, ends
+
+
+def _clean(places: list[Place]) -> list[Place]:
+    """No standing still between two stops."""
+    out: list[Place] = []
+    for p in places:
+        if not out or out[-1].gazetteer_id != p.gazetteer_id:
+            out.append(p)
+    return out
+
+
+def _origin_before(ann: Annotated, frame: Frame, marks: Marks) -> Place | None:
+    """'... في الرقة موجة هروب ... باتجاه الموصل', 'fighters from Madaya were bused to ...': where the movers were."""
+    before = [p for p in ann.places_in(frame.first, frame.t0 - 1) if p.place.feature_type != "country"]
+    for p in reversed(before):
+        found = role_cue(ann, p.tok_first, marks)
+        if (found and found[0] == "from") or ann.word(p.tok_first - 1) in cues()["origin_words"]:
+            return p.place
+    return None
+
+
+def _opens_with_continuation(ann: Annotated, sent: Span, t0: int) -> bool:
+    """The sentence opens with "then" / "from there" / "ثم" (within its first words, before the movement word)."""
+    first = ann.tok_range(sent)[0]
+    found = ann.matches(phrase_lexicon("continuation_openers"), sent.start, sent.end)
+    return any(m.tok_first - first <= 2 and m.tok_last < t0 for m in found)
+
+
+def _continues(ann: Annotated, frame: Frame, told: _Told) -> bool:
+    """The clause goes on with the journey told just before: it opens with "then" / "from there", or that
+    journey has no destination yet and the clause names no other movers (a convoy of its own, another actor)."""
+    if not told.way:
+        return False
+    if _opens_with_continuation(ann, frame.sent, frame.t0):
+        return True
+    before = told.frame.actor
+    other = frame.noun or (frame.actor is not None and before is not None and frame.actor.actor_id != before.actor_id)
+    return not told.ends and not other
+
+
+def _home(ann: Annotated, frame: Frame, onward: list[Place]) -> Place | None:
+    """For a word of leaving toward a town (or through one): the town the text is about, named nearby or the
+    article's own."""
+    city = ann.main_city(frame.t0)
+    if not frame.leaving or city is None or city.tok_last >= frame.t0 or city.place.feature_type not in TOWN_LIKE:
+        return None
+    if not onward or any(p.feature_type in COARSE for p in onward):
+        return None
+    k = bisect.bisect_right(ann.sentences, frame.sent.start, key=lambda s: s.start) - 1
+    near = ann.sentences[max(0, k - _NEAR_SENTENCES)].start
+    focus = ann.focus_place()
+    if city.place.start >= near or (focus and focus.place.gazetteer_id == city.place.gazetteer_id):
+        return city.place
+    return None
+
+
+def _prefix(
+    ann: Annotated,
+    frame: Frame,
+    *,
+    way: list[Place],
+    ends: list[Place],
+    origin: Place | None,
+    told: _Told | None,
+    marks: Marks,
+) -> tuple[list[Place], _Told | None]:
+    """Where a journey without an origin of its own started, and the told journey it continues (if any)."""
+    before = _origin_before(ann, frame, marks)
+    if before:
+        return [before], None
+    if told and _continues(ann, frame, told):
+        return [*told.way, *told.ends[:1]], told
+    start = origin or _home(ann, frame, ends or way)
+    return ([start] if start else []), None
+
+
+def _movement(ann: Annotated, frame: Frame, waypoints: list[Place], start: int, back: Frame) -> Movement:
+    """A journey of a clause; what the clause leaves unsaid (who, how many, when) from the clause it continues."""
+    t0 = frame.t0
+    return Movement(
+        waypoints=tuple(waypoints),
+        start=start,
+        end=frame.sent.end,
+        trigger=Span(ann.nt.orig_starts[t0], ann.nt.orig_ends[t0]),
+        actor=frame.actor or back.actor,
+        count=frame.count if frame.count is not None else back.count,
+        unit=frame.unit or back.unit,
+        date=frame.date or back.date,
+    )
+
+
+def _tell(
+    ann: Annotated,
+    frame: Frame,
+    *,
+    origin: Place | None,
+    told: _Told | None,
+    marks: Marks,
+    default_date: DateRef | None,
+) -> tuple[list[Movement], _Told]:
+    """The movements of one clause (one per destination) and the journey it told."""
+    way, ends = _ordered(frame.stops)
+    continued = None
+    if not any(s.role == "from" for s in frame.stops) and (way or ends):
+        prefix, continued = _prefix(ann, frame, way=way, ends=ends, origin=origin, told=told, marks=marks)
+        way = prefix + way
+    start = continued.start if continued else frame.sent.start
+    back = continued.frame if continued else frame
+    back = replace(back, date=back.date or default_date)
+    journeys = [_clean([*way, e]) for e in ends] or [_clean(way)]
+    made = [_movement(ann, frame, w, start, back) for w in journeys if len(w) >= 2]
+    return made, _Told(tuple(way), tuple(ends), len(made), start, frame)
+
+
 def movements_in(ann: Annotated, default_date: DateRef | None) -> list[Movement]:
-    out = []
+    out: list[Movement] = []
     trig_words = cues()["movement_triggers"]
+    marks = marks_of(ann)
+    told: _Told | None = None
     for sent in ann.sentences:
         first, last = ann.tok_range(sent)
         triggers = [i for i in range(first, last + 1) if _is_trigger(ann.word(i), trig_words)]
-        origin = None
-        for seg in _segments(ann, first, last, triggers) if triggers else []:
-            move, origin = _movement(ann, seg, sent, origin=origin, default_date=default_date)
-            if move:
-                out.append(move)
+        if told and "\n" in ann.doc.text[told.frame.sent.end : sent.start]:
+            told = None  # a journey continues within its paragraph only
+        origin, now = None, None
+        for seg in segments(ann, first, last, triggers) if triggers else []:
+            frame = frame_of(ann, seg, sent, marks)
+            if frame is None:
+                continue
+            made, now = _tell(
+                ann, frame, origin=origin, told=told if now is None else None, marks=marks, default_date=default_date
+            )
+            if told and told.made and now.start == told.start < sent.start:
+                del out[-told.made :]  # the longer journey replaces the one it continues
+            out += made
+            origin = now.way[0] if now.way else origin
+        told = now
     return out

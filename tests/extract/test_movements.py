@@ -289,3 +289,289 @@ def test_movement_features_in_the_feature_collection(gaz, text: str) -> None:
     assert props["evidence_start"] <= props["start"] < props["end"] <= props["evidence_end"]  # the movement word
     assert props["count"] == 70 and props["unit"] == "families"
     assert props["waypoints"][:3] == [RAQQA, HASAKAH, BAAJ]
+
+
+# --- issue 10: journeys as real reports tell them -------------------------------------------------
+
+QAYYARAH, HAMMAM_AL_ALIL, MANBIJ, JARABLUS = "Qayyarah", "Hammam al-Alil", "Manbij", "Jarablus"
+TABQA, AIN_ISSA, IDLIB, HAMA, ALEPPO, HOMS = "Tabqa", "Ain Issa", "Idlib", "Hama", "Aleppo", "Homs"
+FALLUJAH, HAWIJA, KIRKUK, SARAQIB, ZAKHO = "Fallujah", "Hawija", "Kirkuk", "Saraqib", "Zakho"
+PESHMERGA = "Peshmerga (Kurdistan Region)"
+
+
+def _journeys(gaz, text: str) -> list[tuple[str, ...]]:
+    return [tuple(_names(m)) for m in _run(gaz, text).movements]
+
+
+def _table(rows: list[tuple[str, str, str, list[tuple[str, ...]]]]) -> list:
+    """(id, Arabic, English, journeys both tell) -> one case per language."""
+    return [
+        pytest.param(text, want, id=f"{row_id}-{lang}")
+        for row_id, ar, en, want in rows
+        for lang, text in (("ar", ar), ("en", en))
+    ]
+
+
+IMPLICIT_ORIGIN = [
+    (
+        "withdrew-north-toward",  # the town the paragraph is about; "north" / "شمالاً" is a cue, not a place
+        "سيطر الجيش العراقي على القيارة. وانسحب مقاتلو داعش شمالاً باتجاه حمام العليل.",
+        "Iraqi forces retook Qayyarah on Sunday. ISIS fighters withdrew north toward Hammam al-Alil.",
+        [(QAYYARAH, HAMMAM_AL_ALIL)],
+    ),
+    (
+        "retreated-toward",
+        "سيطرت القوات الكردية على منبج. وتراجع عناصر التنظيم شمالاً نحو جرابلس.",
+        "Kurdish forces took Manbij. ISIS fighters retreated north toward Jarablus.",
+        [(MANBIJ, JARABLUS)],
+    ),
+    (
+        "left-the-city-toward",
+        "دخلت القوات العراقية الفلوجة. وغادر مقاتلو التنظيم المدينة نحو الرمادي.",
+        "Iraqi forces entered Fallujah. ISIS fighters left the city toward Ramadi.",
+        [(FALLUJAH, RAMADI)],
+    ),
+]
+
+ORIGIN_AFTER_DESTINATION = [
+    (
+        "arrived-coming-from-a-base",
+        "وصلت تعزيزات إلى الطبقة قادمة من قاعدة عين عيسى.",
+        "Reinforcements arrived in Tabqa from the base at Ain Issa.",
+        [(AIN_ISSA, TABQA)],
+    ),
+    (
+        "pronoun-destination",  # إليها / there: the town just named
+        "سيطرت الفصائل على إدلب، ثم نقلت عائلاتها إليها من حماة.",
+        "The factions took Idlib and moved their families there from Hama.",
+        [(HAMA, IDLIB)],
+    ),
+    (
+        "returned-from-the-camps-in",
+        "عادت العائلات من المخيمات في دهوك إلى سنجار.",
+        "Families returned from the camps in Dohuk to Sinjar.",
+        [(DUHOK, SINJAR)],
+    ),
+]
+
+TWO_DESTINATIONS = [
+    (
+        "toward-two-towns",  # one journey per destination, sharing the way there
+        "نزحت آلاف العائلات من حمص باتجاه حماة وحلب.",
+        "Thousands of families fled Homs toward Hama and Aleppo.",
+        [(HOMS, HAMA), (HOMS, ALEPPO)],
+    ),
+    (
+        "to-two-towns",
+        "فرت مئات العائلات من الموصل إلى دهوك وزاخو.",
+        "Hundreds of families fled Mosul to Dohuk and Zakho.",
+        [(MOSUL, DUHOK), (MOSUL, ZAKHO)],
+    ),
+    (
+        "three-in-a-list",
+        "فرت العائلات من سنجار إلى دهوك وزاخو وأربيل.",
+        "Families fled Sinjar to Dohuk, Zakho and Erbil.",
+        [(SINJAR, DUHOK), (SINJAR, ZAKHO), (SINJAR, ERBIL)],
+    ),
+    (
+        "via-then-two",
+        "فرت العائلات من الموصل عبر سنجار إلى دهوك وزاخو.",
+        "Families fled Mosul via Sinjar to Dohuk and Zakho.",
+        [(MOSUL, SINJAR, DUHOK), (MOSUL, SINJAR, ZAKHO)],
+    ),
+]
+
+NEW_VERBS = [
+    (
+        "crossed-into",
+        "عبرت دبابات تركية من تركيا إلى جرابلس.",
+        "Turkish tanks crossed from Turkey into Jarablus.",
+        [("Turkey", JARABLUS)],
+    ),
+    (
+        "landed-in",
+        "هبطت طائرة تقل جرحى في أربيل قادمة من بغداد.",
+        "A plane carrying wounded fighters landed in Erbil from Baghdad.",
+        [("Baghdad", ERBIL)],
+    ),
+    (
+        "bused-from-to",
+        "نُقل المقاتلون بالحافلات من دوما إلى جرابلس.",
+        "The fighters were bused from Douma to Jarablus.",
+        [("Douma", JARABLUS)],
+    ),
+    (
+        "headed-to-from",
+        "توجهت القافلة إلى دير الزور من تدمر.",
+        "The convoy headed to Deir ez-Zor from Palmyra.",
+        [("Palmyra", "Deir ez-Zor")],
+    ),
+    (
+        "settled-in",
+        "استقرت عائلات من سنجار في دهوك.",
+        "Families from Sinjar settled in Dohuk.",
+        [(SINJAR, DUHOK)],
+    ),
+    (
+        "reinforcements-arrived-from",
+        "وصلت تعزيزات إلى كوباني من الرقة.",
+        "Reinforcements arrived in Kobani from Raqqa.",
+        [(RAQQA, "Kobani")],
+    ),
+    (
+        "were-evacuated",
+        "أُجلي مئات المدنيين من داريا إلى إدلب.",
+        "Hundreds of civilians were evacuated from Daraya to Idlib.",
+        [("Darayya", IDLIB)],
+    ),
+    (
+        "brought-in",
+        "استقدمت قوات النظام تعزيزات من حماة إلى حلب.",
+        "Regime forces brought in reinforcements from Hama to Aleppo.",
+        [(HAMA, ALEPPO)],
+    ),
+    (
+        "were-moved",
+        "نُقلوا الجرحى من حلب إلى إدلب.",
+        "The wounded were moved from Aleppo to Idlib.",
+        [(ALEPPO, IDLIB)],
+    ),
+    (
+        "crossed-at-then-arrived",  # a point of the country crossed, no line through its centre
+        "عبرت العائلات إلى العراق عند معبر فيشخابور ووصلت إلى دهوك.",
+        "The families crossed into Iraq at the Fishkhabour crossing and arrived in Dohuk.",
+        [("Faysh Khabur crossing", DUHOK)],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"), _table(IMPLICIT_ORIGIN + ORIGIN_AFTER_DESTINATION + TWO_DESTINATIONS + NEW_VERBS)
+)
+def test_journeys_as_reports_tell_them(gaz, text: str, want: list[tuple[str, ...]]) -> None:
+    assert _journeys(gaz, text) == want
+
+
+ACROSS_SENTENCES = [
+    (
+        "no-destination-yet",  # the next sentence gives only where they went
+        "فرّ الآلاف من الحويجة يوم الاثنين. واستقر كثيرون منهم في كركوك.",
+        "Thousands fled Hawija on Monday. Many have since settled in Kirkuk.",
+        [(HAWIJA, KIRKUK)],
+    ),
+    (
+        "from-there",  # the longer journey replaces the first leg
+        "انطلقت القافلة من حلب إلى سراقب يوم الاثنين. ومن هناك توجهت إلى إدلب.",
+        "The convoy left Aleppo for Saraqib on Monday. From there it headed to Idlib.",
+        [(ALEPPO, SARAQIB, IDLIB)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), _table(ACROSS_SENTENCES))
+def test_a_journey_continues_in_the_next_sentence(gaz, text: str, want: list[tuple[str, ...]]) -> None:
+    ex = _run(gaz, text)
+    assert [tuple(_names(m)) for m in ex.movements] == want
+    m = ex.movements[0]
+    first, second = ex.sentences[0], ex.sentences[1]
+    assert (m.start, m.end) == (first.start, second.end)  # the evidence spans both sentences
+    assert m.trigger is not None and second.start <= m.trigger.start < second.end
+    assert m.date is not None  # "on Monday" of the first sentence
+    assert (m.date.value.isoformat(), m.date.precision) == ("2016-10-17", "day")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("فرت عائلات من الرقة يوم الاثنين. ووصلت قوافل المساعدات إلى الطبقة.", id="other-movers-ar"),
+        pytest.param("Families fled Raqqa on Monday. Aid convoys reached Tabqa.", id="other-movers-en"),
+        pytest.param("فرت عائلات من الرقة يوم الاثنين.\n\nواستقر كثيرون منهم في الطبقة.", id="next-paragraph-ar"),
+        pytest.param("Families fled Raqqa on Monday.\n\nMany have since settled in Tabqa.", id="next-paragraph-en"),
+    ],
+)
+def test_no_journey_across_other_movers_or_paragraphs(gaz, text: str) -> None:
+    assert _run(gaz, text).movements == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        pytest.param(
+            "قال مسؤول إن قوات الجيش العراقي تحركت شمالاً من القيارة باتجاه حمام العليل التي يسيطر عليها داعش.",
+            "Iraqi army",
+            id="subject-before-ar",
+        ),
+        pytest.param(
+            "ISIS still holds Mosul, but Iraqi army units and Federal Police moved north from Qayyarah toward "
+            "Hammam al-Alil.",
+            "Iraqi army",
+            id="subject-before-en",
+        ),
+        pytest.param("وانسحبت قوات البيشمركة من سنجار إلى دهوك بعد هجوم داعش.", PESHMERGA, id="verb-first-ar"),
+        pytest.param(
+            "Peshmerga forces withdrew from Sinjar to Dohuk after an ISIS attack.", PESHMERGA, id="verb-first-en"
+        ),
+        pytest.param(
+            "غادر مقاتلو المعارضة مضايا والزبداني قرب دمشق إلى إدلب.", "Syrian rebels", id="subject-between-ar"
+        ),
+        pytest.param(
+            "Rebel fighters left Madaya and Zabadani near Damascus for Idlib.", "Syrian rebels", id="rebels-en"
+        ),
+    ],
+)
+def test_the_mover_is_the_subject_of_the_clause(gaz, text: str, actor: str) -> None:
+    (m,) = _run(gaz, text).movements
+    assert actor_name(m.actor) == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        pytest.param("لم يغادر المدنيون الرقة إلى الطبقة.", [], id="negated-ar"),
+        pytest.param("No convoy has left Raqqa for Tabqa.", [], id="negated-en"),
+        pytest.param(
+            "غادر مقاتلو المعارضة مضايا والزبداني قرب دمشق إلى إدلب.", [("Madaya", IDLIB)], id="near-describes-ar"
+        ),
+        pytest.param(
+            "Rebel fighters left Madaya and Zabadani near Damascus for Idlib.",
+            [("Madaya", IDLIB)],
+            id="near-describes-en",
+        ),
+        pytest.param("فرت العائلات هرباً من القصف في الرقة.", [], id="no-destination-ar"),
+        pytest.param("Families fled to escape the shelling in Raqqa.", [], id="aim-is-no-destination-en"),
+        pytest.param("سيطر داعش على الموصل. وفرّت العائلات نحو إقليم كردستان.", [], id="guessed-origin-region-ar"),
+        pytest.param(
+            "ISIS seized Mosul. Families fled toward the Kurdistan Region.", [], id="guessed-origin-region-en"
+        ),
+    ],
+)
+def test_precision_kept(gaz, text: str, want: list[tuple[str, ...]]) -> None:
+    # a negated journey, a place that describes a stop, an aim, a guessed origin toward a whole region: no noise
+    assert _journeys(gaz, text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        pytest.param(
+            "انتظر آلاف النازحين من مضايا في الراموسة جنوب حلب.", [("Madaya", "Ramouseh")], id="evacuees-in-ar"
+        ),
+        pytest.param(
+            "Thousands of evacuees from Madaya waited in Ramouseh south of Aleppo.",
+            [("Madaya", "Ramouseh")],
+            id="evacuees-in-en",
+        ),
+        pytest.param(
+            "انفجرت سيارة مفخخة في حي الراموسة بحلب قرب قافلة تقل مدنيين أُجلوا من مضايا.",
+            [("Madaya", "Ramouseh")],
+            id="convoy-near-ar",
+        ),
+        pytest.param(
+            "A car bomb exploded in the Ramouseh district of Aleppo near a convoy of civilians evacuated from Madaya.",
+            [("Madaya", "Ramouseh")],
+            id="convoy-near-en",
+        ),
+    ],
+)
+def test_movers_named_by_a_noun_end_where_they_are(gaz, text: str, want: list[tuple[str, ...]]) -> None:
+    assert _journeys(gaz, text) == want

@@ -1,0 +1,154 @@
+"""Journey clauses: a sentence's movement words, cut into clauses, each with its stops and movers.
+
+A sentence is cut where a new journey starts ("..., فيما توجهت عائلات أخرى
+إلى ...", "in exchange"). A clause whose movement word is negated ("no
+convoys have entered", "لم يغادروا") tells no journey. The mover is the
+subject of the clause: the nearest actor before the movement word since the
+clause began (after "said that", "إن", ", and"), else the actor right after it
+(Arabic verb first: "انسحبت قوات البيشمركة"); "families of" an actor move as
+that actor's families. A convoy or evacuees (`mover_nouns`) are where the
+clause puts them "in" / "at", before or after the word, when nothing else
+ends their journey; after a verb such a place is passed through on the way to
+a destination ("crossed into Iraq at Fishkhabour and arrived in Dohuk"), or,
+after a word of leaving, is where the movers left ("families fleeing the
+shelling in Tabqa headed for Raqqa").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from itertools import pairwise
+
+from extract.annotated import Annotated
+from extract.journey_stops import Marks, Stop, punctuated, stops_in
+from extract.lexicons import cues, families_of, phrase_lexicon
+from extract.numbers import counts_in
+from extract.types import ActorMention, DateRef, Span
+from extract.wordforms import proclitic, word_forms
+
+ENDS = ("to", "arrive")
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One journey clause: its stops in text order and what it says of the movers."""
+
+    stops: tuple[Stop, ...]
+    first: int  # the clause's first token
+    t0: int  # its first movement word
+    sent: Span
+    leaving: bool  # a word of leaving: the movers were where the text is
+    noun: bool  # the movement word names the movers: a convoy, evacuees
+    actor: ActorMention | None
+    count: int | None
+    unit: str
+    date: DateRef | None
+
+
+def words_in(ann: Annotated, toks: list[int], key: str) -> bool:
+    """Some token is a word of a journeys.json list (also inflected, with the article or a proclitic)."""
+    want = cues()[key]
+    return any(word_forms(ann.word(i), article=True, endings=True) & want for i in toks)
+
+
+def segments(ann: Annotated, first: int, last: int, triggers: list[int]) -> list[tuple[int, int, list[int]]]:
+    """Split a sentence where a new journey starts: (first, last, movement words) of each clause."""
+    s, e = ann.nt.orig_starts[first], ann.nt.orig_ends[last]
+    starts = {m.tok_first for m in ann.matches(phrase_lexicon("clause_breaks"), s, e)}
+    starts |= {i for i in range(first, last + 1) if ann.has_word(i, i, "clause_breaks") is not None}
+    breaks = sorted(i for i in starts if first < i <= last and any(t >= i for t in triggers))
+    out = []
+    for a, b in pairwise([first, *breaks, last + 1]):
+        trig = [t for t in triggers if a <= t < b]
+        if trig:
+            out.append((a, b - 1, trig))
+    return out
+
+
+def clause_start(ann: Annotated, first: int, t0: int) -> int:
+    """Where the clause of the movement word begins: after "said that" / "إن", or after ", and" / "، و"."""
+    c = cues()
+    breaks = c["subject_breaks"] | c["speech_words"]
+    for i in range(t0 - 1, first - 1, -1):
+        if word_forms(ann.word(i)) & breaks:
+            return i + 1
+        nxt = ann.word(i + 1)
+        if punctuated(ann, i) and (word_forms(nxt) & c["coordinators"] or proclitic(nxt) in c["coordinators"]):
+            return i + 1
+    return first
+
+
+def negated(ann: Annotated, start: int, triggers: list[int]) -> bool:
+    """A negation stands just before a movement word ("no convoys have entered", "never left", "لم يغادروا")."""
+    return any(ann.has_word(max(start, t - 3), t - 1, "negation_words") is not None for t in triggers)
+
+
+def _mover(ann: Annotated, start: int, t0: int, stops: list[Stop]) -> ActorMention | None:
+    """The subject of the journey clause: the nearest actor before the movement word, else right after it
+    (not one that only qualifies a place: "regime-held Aleppo")."""
+    fillers = cues()["stop_fillers"]
+    before = [a for a in ann.actors_in(start, t0 - 1) if not word_forms(ann.word(a.tok_last + 1)) & fillers]
+    if before:
+        return before[-1]
+    stop_at = min((s.at.tok_first for s in stops if s.at.tok_first > t0), default=t0 + 6)
+    after = [a for a in ann.actors_in(t0 + 1, stop_at - 1) if not word_forms(ann.word(a.tok_last + 1)) & fillers]
+    return after[0] if after else None
+
+
+def _as_families(actor: ActorMention | None, unit: str) -> ActorMention | None:
+    """The actor's families when the clause counts families ("70 عائلة لقادة داعش") and the data defines them."""
+    families = families_of(actor.actor_id) if actor and unit == "families" else None
+    if actor is None or families is None:
+        return actor
+    return replace(
+        actor, actor_id=families.actor_id, name=families.name, actor_type=families.actor_type, family=families.family
+    )
+
+
+def placed(stops: list[Stop], *, noun: bool, leaving: bool, settles: bool = False) -> list[Stop]:
+    """The stops with "in" / "at" places given their part in the journey (see the module's docstring)."""
+    has_end = any(s.role in ENDS for s in stops)
+    has_from = any(s.role == "from" for s in stops)
+    last_at = max((k for k, s in enumerate(stops) if s.role == "at"), default=-1)
+    out: list[Stop] = []
+    for k, s in enumerate(stops):
+        if s.role != "at":
+            out.append(s)
+        elif (noun or settles) and not has_end and (k == last_at or (s.alt and k < last_at)):
+            out.append(replace(s, role="arrive"))
+        elif not noun and any(t.role in ENDS for t in stops[k + 1 :]):
+            origin = leaving and not has_from and not any(t.role == "from" for t in out)
+            out.append(replace(s, role="from" if origin else "via"))
+    return out
+
+
+def frame_of(ann: Annotated, seg: tuple[int, int, list[int]], sent: Span, marks: Marks) -> Frame | None:
+    """The journey clause of tokens first..last whose movement words are `triggers`; None when negated."""
+    first, last, triggers = seg
+    t0 = triggers[0]
+    start = clause_start(ann, first, t0)
+    if negated(ann, start, triggers):
+        return None
+    stops = stops_in(ann, t0, last, triggers, marks)
+    noun = words_in(ann, triggers, "mover_nouns")
+    if noun:  # "a bomb went off in a district of Aleppo near a convoy": where the movers are
+        stops = [s for s in stops_in(ann, start, t0 - 1, triggers, marks) if s.role == "at"] + stops
+    leaving = words_in(ann, triggers, "departure_triggers") or words_in(
+        ann, [t + 1 for t in triggers], "direction_words"
+    )
+    counts = counts_in(ann.nt, max(first, t0 - 6), last)
+    count = min(counts, key=lambda c: abs(c.tok_first - t0)) if counts else None
+    unit = count.unit if count else ""
+    dates = ann.dates_in(sent)
+    return Frame(
+        stops=tuple(placed(stops, noun=noun, leaving=leaving, settles=words_in(ann, triggers, "arrive_words"))),
+        first=first,
+        t0=t0,
+        sent=sent,
+        leaving=leaving,
+        noun=noun,
+        actor=_as_families(_mover(ann, start, t0, stops), unit),
+        count=count.value if count else None,
+        unit=unit,
+        date=dates[0] if dates else None,
+    )

@@ -1,0 +1,196 @@
+"""The stops of a journey: which places of a clause the movers pass, and in which role.
+
+A place takes its role from the word before it: "from", "toward", "via",
+"arrived in" (`journeys.json`). The word is reached across feature words,
+the fillers of a stop ("from their staging base at Qayyarah", "من قاعدة عين
+عيسى", "from the besieged towns of Foua") and across one nameless head noun
+that a relation word ties to the place ("to the Kawergosk camp near Erbil");
+never across a punctuation mark or another place. A place after "in" / "at"
+with no other role word is where the movers are (role "at"). A place joined
+to the stop before it by "and" / "or" / "و" / a comma is an alternative to it
+("to Dohuk and Zakho"). "The city" / "المدينة" stands for the city the text is
+about, "إليها" / "إليه" for the town just named.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+
+from extract.annotated import Annotated, PlaceTok
+from extract.lexicons import cues, phrase_lexicon
+from extract.wordforms import word_forms
+
+REACH = 8  # words between a role word and its place
+PUNCTUATION = frozenset(',.;:!?()[]"«»،؛')
+COARSE = frozenset({"country", "governorate", "region"})
+TOWN_LIKE = frozenset({"city", "town", "village", "district", "neighbourhood", "camp", "border_crossing"})
+_ROLE_LISTS = (("from", "from_words"), ("arrive", "arrive_words"), ("via", "via_words"), ("to", "to_words"))
+
+
+@dataclass(frozen=True, slots=True)
+class Stop:
+    """A place of a journey clause, its role (from / via / to / arrive / at), and whether it is an
+    alternative to the stop before it ("to Dohuk **and Zakho**")."""
+
+    at: PlaceTok
+    role: str
+    alt: bool = False
+    cue: int = -1  # the token of its role word
+
+
+@dataclass(frozen=True, slots=True)
+class Marks:
+    """The tokens of a document's places (with each place's feature type) and of its actors."""
+
+    places: Mapping[int, str]
+    actors: frozenset[int]
+
+
+def marks_of(ann: Annotated) -> Marks:
+    return Marks(
+        {t: p.place.feature_type for p in ann.places for t in range(p.tok_first, p.tok_last + 1)},
+        frozenset(t for a in ann.actors for t in range(a.tok_first, a.tok_last + 1)),
+    )
+
+
+def punctuated(ann: Annotated, i: int) -> bool:
+    """A punctuation mark stands between tokens i and i + 1."""
+    nt = ann.nt
+    if i < 0 or i + 1 >= len(nt.orig_starts):
+        return True
+    return any(ch in PUNCTUATION for ch in ann.doc.text[nt.orig_ends[i] : nt.orig_starts[i + 1]])
+
+
+def role_cue(ann: Annotated, tok: int, marks: Marks) -> tuple[str, int] | None:
+    """The role word standing before token `tok` and its index; ("at", i) for a locative with no
+    other role word; None when there is neither, or when the words before tie the place to the
+    place just named ("Zabadani near Damascus": where Zabadani is, no stop of its own)."""
+    c = cues()
+    skip = c["feature_words"] | c["stop_fillers"] | c["direction_words"] | c["relation_words"]
+    i, loose, related, at = tok - 1, False, False, None
+    inside, rank = True, _rank(marks.places.get(tok, ""))
+    while i >= 0 and tok - 1 - i < REACH and not punctuated(ann, i):
+        if i in marks.places:  # "into Iraq at the Fishkhabour crossing", "من سنجار في دهوك": no description
+            return ("at", at) if at is not None and inside and _rank(marks.places[i]) >= rank else None
+        if i in marks.actors:  # "غادر مقاتلو المعارضة مضايا": the subject between the verb and the place
+            i -= 1
+            continue
+        forms = word_forms(ann.word(i))
+        if forms & c["from_words"] and word_forms(ann.word(i - 1)) & c["near_from"]:
+            related, i = True, i - 2  # "بالقرب من": near, not from
+            continue
+        for role, key in _ROLE_LISTS:
+            if forms & c[key]:
+                return role, i
+        if forms & c["position_words"] and at is None:
+            at = i
+        related = related or bool(forms & c["relation_words"])
+        inside = inside and not (forms & c["relation_words"] and not forms & c["position_words"] - c["near"])
+        if not forms & skip:
+            if loose or not related or not _nameless(ann, i):
+                break
+            loose = True  # "Kawergosk" in "to the Kawergosk camp near Erbil"
+        i -= 1
+    return ("at", at) if at is not None else None
+
+
+def _rank(feature_type: str) -> int:
+    """How large a kind of place is: 0 a point or village, 1 a town, 2 a region or country."""
+    return 2 if feature_type in COARSE else 1 if feature_type in ("city", "town") else 0
+
+
+def _nameless(ann: Annotated, i: int) -> bool:
+    """Token i may be the name of a place the gazetteer lacks ("the Kawergosk camp near Erbil"): no movement
+    word, and capitalised when written in Latin letters."""
+    if word_forms(ann.word(i), article=True, endings=True) & cues()["movement_triggers"]:
+        return False
+    first = ann.doc.text[ann.nt.orig_starts[i]]
+    return first.isupper() or not first.isascii()
+
+
+def coordinated(ann: Annotated, a: PlaceTok, b: PlaceTok) -> bool:
+    """b is joined to a by "and" / "or" / "و" / a comma (feature words allowed: "and the town of")."""
+    if b.place.feature_type in COARSE and a.place.feature_type not in COARSE:
+        return False  # "Kirkuk, Iraq": where Kirkuk lies, not a second stop
+    c = cues()
+    words = [word_forms(ann.word(i)) for i in range(a.tok_last + 1, b.tok_first)]
+    written_on = ann.doc.text[ann.nt.orig_starts[b.tok_first] : b.place.start]  # "حماة وحلب"
+    gap = ann.doc.text[a.place.end : b.place.start]
+    joined = (
+        written_on in c["coordinators"] or any(f & c["coordinators"] for f in words) or any(ch in ",،" for ch in gap)
+    )
+    return joined and all(f & (c["coordinators"] | c["feature_words"]) for f in words)
+
+
+def _role(ann: Annotated, p: PlaceTok, triggers: list[int], prev: Stop | None, marks: Marks) -> Stop | None:
+    c = cues()
+    found = role_cue(ann, p.tok_first, marks)
+    if found is None:
+        if prev is not None and coordinated(ann, prev.at, p):
+            return Stop(p, prev.role, alt=True)
+        start = p.place.start
+        if prev is not None and start > 0 and ann.doc.text[start - 1] in c["continuation_proclitics"]:
+            return Stop(p, "to")  # "من القامشلي فالحسكة": ف joins the next stop of the same journey
+        return None
+    role, i = found
+    if role == "at" and p.place.feature_type in COARSE:
+        return None  # "in Syria": no point where the movers are
+    if role == "to":
+        before = [t for t in triggers if t < i]
+        if before and word_forms(ann.word(before[-1]), endings=True) & c["arrive_words"]:
+            role = "arrive"  # "وصلت ... إلى الموصل"
+    return Stop(p, role, cue=i)
+
+
+def city_refs(ann: Annotated, first: int, last: int) -> list[PlaceTok]:
+    """'المدينة' / 'the city' resolved to the city the text is about; 'إليها' / 'إليه' / 'there' to the town
+    just named."""
+    s, e = ann.nt.orig_starts[first], ann.nt.orig_ends[last]
+    out = []
+    for m in ann.matches(phrase_lexicon("city_refs"), s, e):
+        a, b = m.tok_first, m.tok_last
+        if any(p.tok_first <= a <= p.tok_last for p in ann.places):
+            continue  # part of a name ("المدينة المنورة")
+        city = ann.main_city(a)
+        if city:
+            out.append(_ref(ann, city, a, b))
+    pronouns = cues()["to_pronouns"] | cues()["there_words"]
+    for i in range(first, last + 1):
+        if word_forms(ann.word(i)) & pronouns:
+            named = [p for p in ann.places_in(0, i - 1) if p.place.feature_type in TOWN_LIKE]
+            if named:
+                out.append(_ref(ann, named[-1], i, i))
+    return out
+
+
+def _ref(ann: Annotated, city: PlaceTok, a: int, b: int) -> PlaceTok:
+    s, e = ann.nt.orig_starts[a], ann.nt.orig_ends[b]
+    place = replace(
+        city.place, start=s, end=e, surface=ann.doc.text[s:e], confidence=round(city.place.confidence * 0.8, 3)
+    )
+    return PlaceTok(place, a, b)
+
+
+def stops_in(ann: Annotated, first: int, last: int, triggers: list[int], marks: Marks) -> list[Stop]:
+    """The stops among the places (and references to places) of tokens first..last, in text order.
+    Places that only describe another ("البعاج الواقعة في ...", "located in") are no stops."""
+    if first > last:
+        return []
+    cands = sorted(ann.places_in(first, last) + city_refs(ann, first, last), key=lambda p: p.tok_first)
+    cands = [p for p in cands if p.place.feature_type != "country" or len(cands) <= 3]
+    c = cues()
+    kept: list[Stop] = []
+    for p in cands:
+        prev = kept[-1] if kept else None
+        forms = word_forms(ann.word(p.tok_first))
+        stop = _role(ann, p, triggers, prev, marks)
+        if forms & c["to_pronouns"] or (forms & c["there_words"] and (stop is None or stop.role != "from")):
+            stop = Stop(p, "to")  # "إليها", "moved their families there"; "from there" keeps its role
+        if stop is None:
+            continue
+        prev_end = prev.at.tok_last + 1 if prev else triggers[0]
+        if stop.role != "at" and ann.has_word(prev_end, stop.cue, "describe_words") is not None:
+            continue  # "البعاج الواقعة في ... من الموصل": a description, not a stop
+        kept.append(stop)
+    return kept
