@@ -1,249 +1,163 @@
-"""Routes: named roads and "the road linking X and Y", with who holds them.
+"""Routes: named roads and "the road linking X and Y", with who holds them and their status.
 
-A road mention (طريق, الطريق السريع, road, highway, M4 ...) takes its places
-from a linking phrase ("الذي يربط الرقة بالموصل", "between X and Y"), a
-hyphenated pair ("طريق الموصل-أربيل", "the Aleppo-Damascus highway") or one
-anchor town next to it ("طريق سنجار", "the Sinjar road"). Control comes from a
-control word and an actor before the road in the same sentence.
+A road mention (طريق, الطريق السريع, road, highway, M4, Highway 1 ...) takes its
+places from `extract.road_ends` (links, from-to and hyphenated pairs, an anchor
+town, places on it). What is done to it (held, cut, closed, reopened, secured,
+sealed, under fire, contested, used) and by whom comes from `extract.road_deeds`
+and `extract.road_agents`: the agent of the deed's own clause, "the forces"
+resolved to the force named before. A road the sentence gives no place of takes
+one from elsewhere: a bare "the road" / "that road" is the road of the sentence
+or two before ("The SDF controls that road"), a named road with no place ("the
+M5") is the same named road met before, and a road something is done to in "X,
+where troops sealed the main route" lies in X. A road known only by a place on
+it ("the road near Saraqib") is a route only when something is done to it.
+One route per distinct road; the better informed mention wins.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from extract.annotated import Annotated, PlaceTok
-from extract.lexicons import cues, direction_adjectives, phrase_lexicon
-from extract.types import ActorMention, Route, Span
-from extract.wordforms import proclitic
+from extract.lexicons import cues
+from extract.road_agents import agent_of
+from extract.road_deeds import Deed, deed_on, is_word, status_text
+from extract.road_ends import Road, along, direction, ends_of, ordered, road_mentions, sentence_places, where_place
+from extract.types import ActorMention, Place, Route, Span
 from geodata.geometry import km
 
-_LINK_REACH = 6
-_LINK_GAP = 1  # words allowed between a road and its link word ("the highway that links")
-_CONTROL_REACH = 8  # words a control word may stand before its road
-_WIDE = frozenset({"country", "sea", "region"})
-Road = tuple[int, int, str]
+_BACK_SENTENCES = 2  # how far back "that road" may look for its road
+_NEAR_KM = 40  # a place this close to a route's one town, or off the line between its ends, lies on it
+_DETOUR = 0.25  # or a detour of this share of the route's length
+
+Key = tuple[str, ...]
 
 
-def _road_mentions(ann: Annotated, first: int, last: int) -> list[tuple[int, int, str]]:
-    """(first token, last token, surface) of road words inside the tokens."""
-    if last < first:  # a sentence without words ("—", "* * *")
-        return []
-    text = ann.doc.text
-    out = []
-    s, e = ann.nt.orig_starts[first], ann.nt.orig_ends[last]
-    for name in ("road_words", "named_roads"):
-        for m in ann.matches(phrase_lexicon(name), s, e):
-            out.append((m.tok_first, m.tok_last, text[m.start : m.end]))
-    out.sort()
-    kept: list[tuple[int, int, str]] = []
-    for r in out:  # named roads inside road phrases: keep the longest
-        if kept and r[0] <= kept[-1][1]:
-            if r[1] - r[0] > kept[-1][1] - kept[-1][0]:
-                kept[-1] = r
-            continue
-        if kept and r[0] == kept[-1][1] + 1:  # "M4 highway", "طريق M4": one road
-            a = kept[-1]
-            kept[-1] = (a[0], r[1], a[2] if any(c.isdigit() for c in a[2]) else r[2])
-            continue
-        kept.append(r)
-    return kept
+@dataclass
+class _Book:
+    """The routes found so far: by their places, the last one met, named roads by their number."""
+
+    routes: dict[Key, Route] = field(default_factory=dict)
+    last: tuple[Key, int] | None = None
+    named: dict[str, Key] = field(default_factory=dict)
 
 
-def _linked(ann: Annotated, road: Road, places: list[PlaceTok], last: int) -> tuple[list[PlaceTok], int]:
-    """The places a link word after the road joins, and how many words stand
-    between the road and the link word."""
-    link = ann.has_word(road[1] + 1, min(last, road[1] + _LINK_REACH), "road_link_words")
-    if link is None:
-        return [], 0
-    after = [p for p in places if p.tok_first > link and p.tok_first - link <= _LINK_REACH + 4]
-    return (after[:2] if len(after) >= 2 else after), link - road[1] - 1
+@dataclass(frozen=True, slots=True)
+class _Said:
+    """What one sentence says of one road: its places, and who holds it or what befell it."""
 
-
-def _via(ann: Annotated, road: Road, places: list[PlaceTok], last: int) -> list[PlaceTok]:
-    """The road's places: a linking phrase, a hyphenated pair or an anchor town.
-    A town next to the road word beats a link phrase that stands further off
-    ('the Baaj road to move between Iraq and Syria') or joins only countries."""
-    linked, gap = _linked(ann, road, places, last)
-    anchor = _anchor(ann, road, places)
-    if linked and anchor and (gap > _LINK_GAP or all(p.place.feature_type in _WIDE for p in linked)):
-        linked = []
-    return linked or _hyphen_pair(ann, road, places) or anchor
-
-
-def _hyphen_pair(ann: Annotated, road: Road, places: list[PlaceTok]) -> list[PlaceTok]:
-    text = ann.doc.text
-    for i, p in enumerate(places[:-1]):
-        q = places[i + 1]
-        joined = text[p.place.end : q.place.start].strip() in {"-", "–", "—", "/"}
-        near_after = 0 < p.tok_first - road[1] <= 2
-        near_before = 0 < road[0] - q.tok_last <= 1
-        if joined and (near_after or near_before):
-            return [p, q]
-    return []
-
-
-def _anchor(ann: Annotated, road: Road, places: list[PlaceTok]) -> list[PlaceTok]:
-    for p in places:
-        if p.place.feature_type in _WIDE:
-            continue
-        if p.tok_first == road[1] + 1 or p.tok_last == road[0] - 1:
-            return [p]
-    return []
-
-
-def _direction(ann: Annotated, road: Road, via: list[PlaceTok]) -> str:
-    """A direction adjective after the road's places ('طريق البعاج الجنوبي'), before
-    the road word ('the southern road') or before an anchor that precedes it
-    ('the southern Baaj road')."""
-    adj = direction_adjectives()
-    spots = [via[-1].tok_last + 1 if via else road[1] + 1, road[0] - 1]
-    if via and via[0].tok_last < road[0]:
-        spots.append(via[0].tok_first - 1)
-    for i in spots:
-        d = adj.get(ann.word(i))
-        if d:
-            return d
-    return ""
-
-
-def _control_word(ann: Annotated, road: Road, first: int, last: int, kind: str) -> int | None:
-    """A control (cut, use) word before the road with no other road between, else
-    one after it in the same clause ('which the SDF controls', 'تحت سيطرة') unless
-    a later road follows it closely: that road is the one it speaks of ('after
-    the Peshmerga took control of the Sinjar road').
-    An aim ('to cut the road', 'للسيطرة على') is no control."""
-    for i in range(road[0] - 1, max(first, road[0] - _CONTROL_REACH) - 1, -1):
-        if ann.has_word(i, i, kind) is not None:
-            aim = ann.word(i - 1) in cues()["road_aim_before"] or proclitic(ann.word(i)) in cues()["aim_proclitics"]
-            return None if aim else i
-        if ann.has_word(i, i, "road_words") is not None:
-            break
-    for i in range(road[1] + 1, min(last, road[1] + 12) + 1):
-        if ann.has_word(i, i, "road_words") is not None:
-            break
-        if ann.has_word(i, i, kind) is not None:
-            later_road = ann.has_word(i + 1, min(last, i + _CONTROL_REACH), "road_words")
-            return i if later_road is None else None
-    return None
-
-
-def _actor_near(ann: Annotated, i: int, first: int, last: int, road: Road) -> ActorMention | None:
-    """The actor of a control word: its subject before it ('The SDF controls the
-    road', 'after cutting' -> the sentence's subject) when the word stands before
-    the road, else the nearest ('under Islamic State control')."""
-    acts = [a for a in ann.actors_in(first, last) if not (road[0] <= a.tok_first <= road[1])]
-    if i < road[0]:
-        before = [a for a in acts if a.tok_last < i]
-        after_word = [a for a in acts if i < a.tok_first < road[0]]  # "سيطرة القوات الكردية على الطريق"
-        if after_word:
-            return after_word[0]
-        if before:
-            return before[-1]
-    if not acts:
-        return None
-    return min(acts, key=lambda a: abs(a.tok_first - i))
-
-
-def _controller(ann: Annotated, road: Road, first: int, last: int) -> tuple[ActorMention | None, str]:
-    """Who holds the road and its status ('cut by SDF', 'used by ISIS')."""
-    ctl = _control_word(ann, road, first, last, "road_control")
-    if ctl is not None:
-        return _actor_near(ann, ctl, first, last, road), ""
-    cut = _control_word(ann, road, first, last, "road_cut")
-    if cut is not None:
-        actor = _actor_near(ann, cut, first, last, road)
-        return actor, f"cut by {actor.name}" if actor else "cut"
-    return None, _status(ann, road, first, last)
-
-
-def _status(ann: Annotated, road: Road, first: int, last: int) -> str:
-    """'used by ISIS': a use word before the road ('ISIS uses the road', 'يستخدم
-    داعش الطريق') or after it ('which ISIS has been using', 'يستخدمه داعش')."""
-    hit = _control_word(ann, road, first, last, "road_use")
-    if hit is None:
-        return ""
-    actor = _actor_near(ann, hit, first, last, road)
-    return f"used by {actor.name}" if actor else "used"
-
-
-def _along(ann: Annotated, road: Road, places: list[PlaceTok], via: list[PlaceTok]) -> list[PlaceTok]:
-    """Places the sentence puts on the road ('around Saraqib', 'as far north as Qayyarah')."""
-    extra = []
-    for p in places:
-        if p in via or p.tok_first <= road[1] or p.place.feature_type in {"country", "sea", "region", "governorate"}:
-            continue
-        if ann.cue_before(p, "road_via_words", reach=4) is not None and p.tok_first - road[1] <= 14:
-            extra.append(p)
-    return extra
-
-
-def _refer_back(
-    ann: Annotated, road: Road, first: int, last: int, *, route: Route | None, along: list[PlaceTok]
-) -> Route | None:
-    """'The SDF controls that road': a bare road word after a route gives it its
-    holder and the places it names along it."""
-    if route is None or route.controlled_by:
-        return None
-    holder, status = _controller(ann, road, first, last)
-    if not holder:
-        return None
-    known = {p.gazetteer_id for p in route.via}
-    extra = [p.place for p in along if p.place.gazetteer_id not in known]
-    via = (*route.via[:-1], *extra, route.via[-1]) if len(route.via) > 1 else (*route.via, *extra)
-    return replace(route, via=via, controlled_by=holder, status=status or route.status)
+    ends: list[PlaceTok]
+    extra: list[PlaceTok]
+    deed: Deed | None
+    holder: ActorMention | None
+    status: str
 
 
 def routes_in(ann: Annotated) -> list[Route]:
     """Routes of the document, one per distinct road."""
-    out: dict[tuple[str, ...], Route] = {}
-    last_key: tuple[str, ...] | None = None
-    for sent in ann.sentences:
+    book = _Book()
+    for n, sent in enumerate(ann.sentences):
         first, last = ann.tok_range(sent)
         if last < first:  # no words: a separator line, a lone full stop
             continue
-        places = ann.places_in(first, last)
-        for road in _road_mentions(ann, first, last):
-            via = _via(ann, road, places, last)
-            named = road[2] if any(c.isdigit() for c in road[2]) else ""
-            along = _along(ann, road, places, via)
-            if not via and not named and last_key is not None:  # "The Peshmerga control the highway up to Bartella"
-                updated = _refer_back(ann, road, first, last, route=out.get(last_key), along=along)
-                if updated:
-                    out[last_key] = updated
-                    continue
-            via = _ordered(via, along)
-            if not via:
+        places = sentence_places(ann, first, last)
+        roads = road_mentions(ann, first, last)
+        for road in roads:
+            said = _said(ann, road, roads, places, (first, last))
+            if not said.ends and _referred(ann, book, road, said, n):
                 continue
-            direction = _direction(ann, road, via)
-            label = "–".join(p.place.name for p in via[:2] if p.place.feature_type != "country")
-            name = " ".join(x for x in (direction, named, label, "" if named else "road") if x).strip()
-            key = tuple(sorted(p.place.gazetteer_id for p in via))
-            holder, status = _controller(ann, road, first, last)
-            road_span = Span(ann.nt.orig_starts[road[0]], ann.nt.orig_ends[road[1]])
-            route = Route(
-                name=name,
-                via=tuple(p.place for p in via),
-                start=sent.start,
-                end=sent.end,
-                road=road_span,
-                controlled_by=holder,
-                status=status,
-            )
-            if key not in out or (route.controlled_by and not out[key].controlled_by):
-                out[key] = route
-            last_key = key
-    return list(out.values())
+            ends = said.ends or (where_place(ann, road, places, first) if said.deed else [])
+            if not ends and not road.named and said.deed is None:
+                continue  # "convoys on the road near X": a road known by a place on it, and nothing befell it
+            via = ordered(ends, said.extra)
+            if via:
+                _keep(book, _route(ann, road, sent, via, said), n, road.named)
+    return list(book.routes.values())
 
 
-def _ordered(via: list[PlaceTok], extra: list[PlaceTok]) -> list[PlaceTok]:
-    """Endpoints first and last, places along the road between them by distance."""
-    if not extra:
-        return via
-    if len(via) < 2:
-        return via + extra
-    a = via[0].place
-    ends = {p.place.gazetteer_id for p in via}
-    mid = sorted(
-        (p for p in extra if p.place.gazetteer_id not in ends), key=lambda p: km(a.lat, a.lon, p.place.lat, p.place.lon)
+def _said(ann: Annotated, road: Road, roads: list[Road], places: list[PlaceTok], span: tuple[int, int]) -> _Said:
+    """What the sentence (tokens `span`) says of one road: its ends, the places on it, the deed on
+    it, its holder (the doer of a deed that holds it, never civilians) and its status."""
+    ends = ends_of(ann, road, places, span[1])
+    extra = along(ann, road, places, ends)
+    own = {id(p) for p in (*ends, *extra)}
+    named = {t for a in ann.actors_in(*span) for t in range(a.tok_first, a.tok_last + 1)}  # "قوات سوريا الديمقراطية"
+    others = [p for p in places if id(p) not in own and p.tok_first not in named]
+    deed = deed_on(ann, road, roads, others, span)
+    if deed is None:
+        return _Said(ends, extra, None, None, "")
+    agent = agent_of(ann, deed, road, span)
+    holds = deed.holds and agent is not None and agent.actor_type not in cues()["civilian_actor_types"]
+    return _Said(ends, extra, deed, agent if holds else None, status_text(deed, agent))
+
+
+def _route(ann: Annotated, road: Road, sent: Span, via: list[PlaceTok], said: _Said) -> Route:
+    ends = [p.place.name for p in (via[0], via[-1]) if p.place.feature_type != "country"]
+    label = "–".join(dict.fromkeys(ends))
+    parts = (direction(ann, road, via), road.named, label, "" if road.named else "road")
+    return Route(
+        name=" ".join(x for x in parts if x).strip(),
+        via=tuple(p.place for p in via),
+        start=sent.start,
+        end=sent.end,
+        road=Span(ann.nt.orig_starts[road.first], ann.nt.orig_ends[road.last]),
+        controlled_by=said.holder,
+        status=said.status,
     )
-    return [via[0], *dict.fromkeys(mid), *via[1:]]
+
+
+def _informed(r: Route) -> tuple[bool, bool]:
+    return r.controlled_by is not None, bool(r.status)
+
+
+def _keep(book: _Book, route: Route, n: int, named: str) -> None:
+    key = tuple(sorted(p.gazetteer_id for p in route.via))
+    old = book.routes.get(key)
+    if old is None or _informed(route) > _informed(old):
+        book.routes[key] = route
+    book.last = (key, n)
+    if named:
+        book.named.setdefault(named, key)
+
+
+def _referred(ann: Annotated, book: _Book, road: Road, said: _Said, n: int) -> bool:
+    """A road the sentence names no place of, given to the route it stands for: the same named
+    road met before ("the M5"), else for a bare, definite road word the route of this sentence
+    or the two before ("The SDF controls that road"), when the places the sentence puts on it
+    lie on the way. The route takes those places, the holder the sentence names and its status
+    (or only the status); True when the mention was that route."""
+    if road.named:
+        key = book.named.get(road.named)
+    elif book.last is not None and n - book.last[1] <= _BACK_SENTENCES and not _indefinite(ann, road):
+        key = book.last[0]
+    else:
+        return False
+    route = book.routes.get(key) if key else None
+    if key is None or route is None or said.deed is None:
+        return False
+    known = {p.gazetteer_id for p in route.via}
+    extra = [p.place for p in said.extra if p.place.gazetteer_id not in known]
+    if not road.named and not all(_on_the_way(route, p) for p in extra):
+        return False  # "ISIS holds the road to Baghdad" after the Mosul-Erbil road: another road
+    via = (*route.via[:-1], *extra, route.via[-1]) if len(route.via) > 1 else (*route.via, *extra)
+    if said.holder is not None:  # "The SDF now controls that road": the story of that road goes on
+        now = replace(route, via=via, controlled_by=said.holder, status=said.status)
+    else:
+        now = replace(route, via=via, status=said.status or route.status)
+    book.routes[key] = now  # under the key it was met by
+    return True
+
+
+def _on_the_way(route: Route, p: Place) -> bool:
+    """A place lies on the way of a route: a small detour between its ends, or near its one town."""
+    a, b = route.via[0], route.via[-1]
+    to_p = km(a.lat, a.lon, p.lat, p.lon)
+    if len(route.via) < 2:
+        return to_p <= _NEAR_KM
+    length = km(a.lat, a.lon, b.lat, b.lon)
+    return to_p + km(p.lat, p.lon, b.lat, b.lon) - length <= max(_NEAR_KM, _DETOUR * length)
+
+
+def _indefinite(ann: Annotated, road: Road) -> bool:
+    """'a road', 'another road', 'their supply lines', 'طريق آخر': not the road named before."""
+    return is_word(ann, road.first - 1, "road_indefinite") or is_word(ann, road.last + 1, "road_indefinite")

@@ -46,6 +46,7 @@ FLOORS = {
     "event_precision": 0.80,
     "movement_recall": 1.0,
     "movement_precision": 1.0,
+    "route_recall": 1.0,
     "route_precision": 1.0,
 }
 

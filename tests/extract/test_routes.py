@@ -150,7 +150,7 @@ ROWS = [
     (
         "hyphen-pair",
         Road("سيطرت القوات العراقية على طريق الموصل-أربيل.", "Mosul–Erbil road", ("Mosul", "Erbil"), IRAQI_ARMY),
-        Road("Iraqi forces secured the Mosul-Erbil road.", "Mosul–Erbil road", ("Mosul", "Erbil"), IRAQI_ARMY),
+        Road("Iraqi forces took control of the Mosul-Erbil road.", "Mosul–Erbil road", ("Mosul", "Erbil"), IRAQI_ARMY),
     ),
     (
         "between-used-by",
@@ -261,3 +261,91 @@ def test_one_route_per_distinct_road(gaz, text: str, routes: list[tuple[object, 
 )
 def test_no_route_without_road_and_place(gaz, text: str) -> None:
     assert _run(gaz, text).routes == ()
+
+
+# What a sentence says of a road it names no place of goes to the road it stands for.
+BACK_ROWS = [
+    (
+        "that-road-takes-its-holder",
+        "قطعت داعش الطريق بين الرقة ودير الزور أمس. وتسيطر قوات سوريا الديمقراطية اليوم على ذلك الطريق.",
+        "ISIS fighters cut the road between Raqqa and Deir ez-Zor yesterday. The SDF now controls that road.",
+        [(("Raqqa", "Deir ez-Zor"), SDF, "")],
+    ),
+    (
+        "same-named-road",
+        "وتقع مدينة سراقب على الطريق M5. وقطعت قوات النظام الطريق M5 يوم الاثنين.",
+        "Saraqib lies on the M5 highway. Syrian government forces cut the M5 on Monday.",
+        [(("Saraqib",), "Syrian government forces", "cut by Syrian government forces")],
+    ),
+    (
+        "up-to-a-town-on-the-way",
+        "تمتد الطريق بين الموصل وأربيل عبر الخازر. وتسيطر قوات البيشمركة على الطريق حتى برطلة.",
+        "The road between Mosul and Erbil runs past Khazir. The Peshmerga control the road up to Bartella.",
+        [(("Mosul", SKIP, "Bartella", "Erbil"), PESHMERGA, "")],
+    ),
+    (
+        "a-place-off-the-way-is-another-road",
+        "تسيطر قسد على الطريق بين الرقة والطبقة. ويسيطر داعش على الطريق إلى تدمر.",
+        "The SDF controls the road between Raqqa and Tabqa. ISIS holds the road to Palmyra.",
+        [(("Raqqa", "Tabqa"), SDF, ""), (("Palmyra",), "ISIS", "")],
+    ),
+    (
+        "another-road-is-not-that-road",
+        "الطريق بين الرقة ودير الزور طويل. وتسيطر قسد على طريق آخر.",
+        "The road between Raqqa and Deir ez-Zor is long. The SDF controls another road.",
+        [(("Raqqa", "Deir ez-Zor"), "", "")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "routes"),
+    [
+        pytest.param(t, routes, id=f"{rid}-{lang}")
+        for rid, ar, en, routes in BACK_ROWS
+        for lang, t in (("ar", ar), ("en", en))
+    ],
+)
+def test_a_road_without_places_is_the_road_it_stands_for(gaz, text: str, routes: list) -> None:
+    found = _run(gaz, text).routes
+    assert len(found) == len(routes), [(r.name, _via(r), r.status) for r in found]
+    for r, (via, holder, status) in zip(found, routes, strict=True):
+        assert [v for v, w in zip(_via(r), via, strict=True) if w is not SKIP] == [w for w in via if w is not SKIP]
+        assert (actor_name(r.controlled_by), r.status) == (holder, status)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("اتفق الطرفان على خارطة الطريق في حلب.", id="road-map-ar"),
+        pytest.param("Both sides agreed on a road map for Aleppo.", id="road-map-en"),
+        pytest.param("تسير القوافل على الطريق قرب سراقب.", id="only-a-place-near-it-ar"),
+        pytest.param("Convoys travel on the road near Saraqib.", id="only-a-place-near-it-en"),
+        pytest.param("قطعت قوات النظام الطريق M5.", id="named-road-never-placed-ar"),
+        pytest.param("Syrian government forces cut the M5.", id="named-road-never-placed-en"),
+    ],
+)
+def test_no_route_without_a_place_for_it(gaz, text: str) -> None:
+    assert _run(gaz, text).routes == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "via", "name"),
+    [
+        pytest.param(
+            "في مدينة حلب، حيث أغلقت قوات النظام الطريق الرئيسي إلى الأحياء الشرقية.",
+            ("Aleppo",),
+            "Aleppo road",
+            id="where-ar",
+        ),
+        pytest.param(
+            "In the city of Aleppo, where Syrian government forces sealed the main route into the eastern districts.",
+            ("Aleppo",),
+            "Aleppo road",
+            id="where-en",
+        ),
+    ],
+)
+def test_a_road_something_befell_lies_where_its_clause_happens(gaz, text: str, via: tuple, name: str) -> None:
+    [r] = _run(gaz, text).routes
+    assert (tuple(_via(r)), r.name, actor_name(r.controlled_by)) == (via, name, "Syrian government forces")

@@ -1,0 +1,188 @@
+"""Who did a deed to a road (`extract.road_deeds`): the agent of the deed's own clause.
+
+In order: an actor whose name holds the deed ("ISIS-held"); a passive agent
+("cut by the SDF", "من قبل داعش"), and none other after a passive ("the road was
+closed"); after "under" / "تحت سيطرة" or a verb that opens its clause (Arabic
+verb-first and masdar clauses: "قطعت قسد الطريق", "بعد سيطرة قوات البيشمركة على")
+the actor after the deed; else the subject before it ("The SDF cut the road",
+"which ISIS uses"), then one after it; for "after cutting" / "بعد قطع" with no
+one in the clause, the subject of the clause before. Backers ("backed by",
+"بدعم من") are never the agent. "the forces", "القوات", "the army" stand for the
+force named last before them (the army: a state force), within two sentences.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, replace
+
+from extract.annotated import Annotated
+from extract.lexicons import cues
+from extract.road_deeds import Deed, is_word, lexicon
+from extract.road_ends import Road
+from extract.types import ActorMention
+from extract.wordforms import proclitic
+
+_SUBJECT_REACH = 12  # words between a subject and its verb
+_SUPPORT_REACH = 8  # words a backer may stand after "backed by"
+_REF_SENTENCES = 2  # sentences back that "the forces" may look for the force it stands for
+_PUNCT_BREAKS = frozenset(";:؛()")
+_COMMAS = frozenset(",،")
+STATE, FORCE = 0, 1
+
+
+@dataclass(frozen=True, slots=True)
+class _Cand:
+    """Someone named in a clause: an actor, or a reference ("the forces") and what it stands
+    for (None when nothing named before fits)."""
+
+    first: int
+    last: int
+    actor: ActorMention | None
+
+
+def _breaks(ann: Annotated, i: int) -> bool:
+    """Token i opens a clause: a clause word ('which', 'بعد', 'said') that is not inside an
+    agent marker ('من قبل'), or ; : ( ) before it."""
+    if (is_word(ann, i, "road_clause_breaks") or is_word(ann, i, "speech_words")) and not _inside_marker(ann, i):
+        return True
+    gap = ann.doc.text[ann.nt.orig_ends[i - 1] : ann.nt.orig_starts[i]] if i > 0 else ""
+    return bool(_PUNCT_BREAKS.intersection(gap))
+
+
+def _inside_marker(ann: Annotated, i: int) -> bool:
+    """Token i is inside an agent marker, after its first word ('قبل' of 'من قبل')."""
+    s = ann.nt.orig_starts[max(0, i - 3)]
+    return any(
+        m.tok_first < i <= m.tok_last for m in ann.matches(lexicon("road_agent_markers"), s, ann.nt.orig_ends[i])
+    )
+
+
+def clause_start(ann: Annotated, i: int, first: int) -> int:
+    """The first token of the clause holding token i: a clause word opens its clause, and a
+    clause it opens ends at its comma ('بعد انسحاب داعش من منبج، أغلق الطريق')."""
+    comma = None
+    while i > first and not _breaks(ann, i):
+        if comma is None and _comma_before(ann, i):
+            comma = i
+        i -= 1
+    return comma if comma is not None and is_word(ann, i, "road_clause_breaks") else i
+
+
+def _comma_before(ann: Annotated, i: int) -> bool:
+    return bool(_COMMAS.intersection(ann.doc.text[ann.nt.orig_ends[i - 1] : ann.nt.orig_starts[i]]))
+
+
+def _clause_end(ann: Annotated, i: int, last: int) -> int:
+    while i < last and not _breaks(ann, i + 1):
+        i += 1
+    return i
+
+
+def agent_of(ann: Annotated, deed: Deed, road: Road, span: tuple[int, int]) -> ActorMention | None:
+    """The agent of a deed on a road, from the deed's own clause (tokens of the sentence `span`)."""
+    first, last = span
+    left = clause_start(ann, deed.first, first)
+    if deed.first > road.last:
+        left = max(left, road.last + 1)  # "the road, which the SDF controls": not before the road
+    cands = _candidates(ann, left, _clause_end(ann, deed.last, last), road)
+    own = [c for c in cands if c.first <= deed.first <= c.last]
+    if own:
+        return own[0].actor  # "ISIS-held"
+    after = [c for c in cands if c.first > deed.last and not _backer(ann, c, deed, left)]
+    marked = [c for c in after if _marked(ann, c.first)]
+    if marked:
+        return marked[0].actor
+    if deed.first < road.first:
+        after = [c for c in after if c.last < road.first]  # not "the road ISIS uses"
+    before = [c for c in cands if c.last < deed.first and deed.first - c.last <= _SUBJECT_REACH]
+    before = [c for c in before if not _backer(ann, c, deed, left)]
+    if not deed.holder_after and _passive(ann, deed, before):
+        return None  # "the road was closed": no agent but a marked one
+    opener = left + 1 if _breaks(ann, left) and is_word(ann, left, "road_clause_breaks") else left
+    verb_first = deed.first == opener or proclitic(ann.word(deed.first)) in cues()["road_clause_proclitics"]
+    agent_after = deed.holder_after or verb_first or (deed.nominal and bool(after) and after[0].first == deed.last + 1)
+    groups = (after[:1], before[-1:]) if agent_after else (before[-1:], after[:1])
+    for group in groups:
+        if group:
+            return group[0].actor
+    if deed.first == opener and is_word(ann, deed.first - 1, "road_shared_subject"):
+        return _main_subject(ann, deed.first - 1, first, road)
+    return None
+
+
+def _passive(ann: Annotated, deed: Deed, before: list[_Cand]) -> bool:
+    """'the road was closed', 'which was cut': an auxiliary before the deed with no subject of
+    its own before it in the clause ('which ISIS has been using' is active)."""
+    aux = next((i for i in (deed.first - 1, deed.first - 2) if is_word(ann, i, "road_passive_aux")), None)
+    return aux is not None and not any(c.last < aux for c in before)
+
+
+def _main_subject(ann: Annotated, sub: int, first: int, road: Road) -> ActorMention | None:
+    """'The SDF ... encircled the town after cutting the highway': the subject of the clause
+    before 'after'."""
+    start = clause_start(ann, sub - 1, first) if sub > first else first
+    fake = Deed("", True, False, sub, sub)
+    cands = [c for c in _candidates(ann, start, sub - 1, road) if not _backer(ann, c, fake, start)]
+    return cands[-1].actor if cands else None
+
+
+def _marked(ann: Annotated, tok: int) -> bool:
+    """An agent marker ('by', 'من قبل') stands right before token tok (an article between allowed)."""
+    s = ann.nt.orig_starts[max(0, tok - 3)]
+    return any(
+        tok - 2 <= m.tok_last < tok for m in ann.matches(lexicon("road_agent_markers"), s, ann.nt.orig_starts[tok])
+    )
+
+
+def _backer(ann: Annotated, c: _Cand, deed: Deed, left: int) -> bool:
+    """The candidate is named after 'backed by' / 'بدعم من' on its side of the deed."""
+    s = ann.nt.orig_starts[max(left, c.first - _SUPPORT_REACH - 3)]
+    for m in ann.matches(lexicon("road_support_markers"), s, ann.nt.orig_starts[c.first]):
+        if m.tok_last < c.first and c.first - m.tok_last <= _SUPPORT_REACH and not m.tok_last < deed.first < c.first:
+            return True
+    return False
+
+
+def _candidates(ann: Annotated, left: int, right: int, road: Road) -> list[_Cand]:
+    """Actors and references in tokens left..right, outside the road's own words."""
+    if right < left:
+        return []
+    refs = _ref_spans(ann, left, right)
+    acts = [a for a in ann.actors_in(left, right) if not (road.first <= a.tok_first <= road.last)]
+    out = []
+    for a in acts:
+        kind = refs.get((a.tok_first, a.tok_last))
+        out.append(_Cand(a.tok_first, a.tok_last, a if kind is None else _referent(ann, a.tok_first, a.tok_last, kind)))
+    taken = {t for a in acts for t in range(a.tok_first, a.tok_last + 1)}
+    for (f, la), kind in refs.items():
+        if not taken.intersection(range(f, la + 1)) and not road.first <= f <= road.last:
+            out.append(_Cand(f, la, _referent(ann, f, la, kind)))
+    return sorted(out, key=lambda c: c.first)
+
+
+def _ref_spans(ann: Annotated, first: int, last: int) -> dict[tuple[int, int], int]:
+    """Tokens of each 'the forces' / 'the army' inside tokens first..last, and which kind of force it names."""
+    lex = lexicon("road_state_refs", "road_force_refs")
+    found = ann.matches(lex, ann.nt.orig_starts[first], ann.nt.orig_ends[last])
+    return {(m.tok_first, m.tok_last): lex.payloads(m)[0] for m in found if m.tok_last <= last}
+
+
+def _referent(ann: Annotated, f: int, la: int, kind: int) -> ActorMention | None:
+    """The force named last before a reference, in its sentence or the two before; written
+    at the reference's own words."""
+    start = ann.nt.orig_starts[f]
+    starts = [s.start for s in ann.sentences]
+    idx = max(0, bisect.bisect_right(starts, start) - 1 - _REF_SENTENCES)
+    lo = ann.tok_at(ann.sentences[idx].start) if ann.sentences else 0
+    if f <= lo:
+        return None
+    refs = _ref_spans(ann, lo, f - 1)
+    civil, state = cues()["civilian_actor_types"], cues()["state_actor_types"]
+    for a in reversed(ann.actors_in(lo, f - 1)):
+        if (a.tok_first, a.tok_last) in refs or a.actor_type in civil:
+            continue
+        if kind == STATE and a.actor_type not in state:
+            continue
+        return replace(a, start=start, end=ann.nt.orig_ends[la], tok_first=f, tok_last=la)
+    return None

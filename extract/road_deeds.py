@@ -1,0 +1,182 @@
+"""What befalls a road: held, cut, closed, blocked, sealed, reopened, opened, secured,
+under fire, contested, used; `extract.road_agents` then says who did it.
+
+`deed_on` finds the deed word that speaks of a road: the nearest before it ("The
+SDF cut the road", "بعد سيطرة قوات البيشمركة على طريق سنجار"), else one after it
+in its clause or a relative clause on it ("the road, which the SDF controls",
+"الذي بات تحت سيطرة قوات النظام", "طريق كركوك-أربيل ... تسيطر قوات البيشمركة على
+الجزء الشمالي منه"). Aims ("to cut the road", "لقطع") and denials ("no longer",
+"لم تعد مؤمنة") are no deeds, nor is a deed on something else: a place between
+it and the road ("seized Hit, west of the road"), something near the road, a
+place right after a later deed ("and ISIS captured Tal Afar"), a later road.
+Every word is in `data/roads.json`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from extract.annotated import Annotated, PlaceTok
+from extract.datafiles import load_json
+from extract.lexicons import cues, words
+from extract.matching import Lexicon, Match
+from extract.road_ends import Road
+from extract.types import ActorMention
+from extract.wordforms import proclitic, word_forms
+from geodata.names import normalize_name
+
+_BEFORE_REACH = 8  # words a deed may stand before its road
+_AFTER_REACH = 12  # words a deed may stand after its road
+_SHIFT_REACH = 4  # words a status shifter ('أعادت') may stand before its deed word
+
+
+@dataclass(frozen=True, slots=True)
+class Deed:
+    """A deed word on a road: its status ("" for holding alone), whether its agent holds
+    the road, whether the holder is named after it ("under X control"), its tokens, and
+    whether it is a noun whose agent follows it ("سيطرة القوات الكردية على")."""
+
+    status: str
+    holds: bool
+    holder_after: bool
+    first: int
+    last: int
+    nominal: bool = False
+
+
+@cache
+def _deed_lexicon() -> tuple[Lexicon, tuple[tuple[str, bool, bool, bool], ...]]:
+    """The deed phrases, each with (status, holds, holder after, nominal)."""
+    raw = load_json("roads.json")
+    holds = set(raw["road_status_holds"])
+    after, nominal = words(raw["road_holder_after"]), words(raw["road_nominal_deeds"])
+    kinds: list[tuple[str, bool, bool, bool]] = []
+    phrases: list[tuple[str, int]] = []
+    for label, ws in [("", raw["road_control"]), *raw["road_status"].items()]:
+        for w in ws:
+            phrases.append((w, len(kinds)))
+            key = normalize_name(w)
+            kinds.append((label, not label or label in holds, key in after, key in nominal))
+    return Lexicon.build(phrases), tuple(kinds)
+
+
+@cache
+def lexicon(*names: str) -> Lexicon:
+    """The phrases of some lists of roads.json, each with the index of its list."""
+    raw = load_json("roads.json")
+    return Lexicon.build((w, i) for i, name in enumerate(names) for w in raw[name])
+
+
+def status_text(deed: Deed, agent: ActorMention | None) -> str:
+    """'cut by SDF', 'under fire from ISIS', 'reopened'; '' for holding alone."""
+    if not deed.status or agent is None:
+        return deed.status
+    word = load_json("roads.json")["road_status_agent_word"].get(deed.status, "by")
+    return f"{deed.status} {word} {agent.name}" if word else deed.status  # "contested": by no one in particular
+
+
+def is_word(ann: Annotated, i: int, name: str) -> bool:
+    return bool(word_forms(ann.word(i)) & cues()[name])
+
+
+def _phrase_before(ann: Annotated, i: int, name: str) -> bool:
+    """A word or two-word phrase of a list ends right before token i."""
+    return is_word(ann, i - 1, name) or f"{ann.word(i - 2)} {ann.word(i - 1)}" in cues()[name]
+
+
+def _deeds(ann: Annotated, first: int, last: int) -> list[tuple[Deed, bool]]:
+    """Deed words in tokens first..last, each with whether it is real (not an aim, not negated).
+    A deed word inside an actor's name is none ("جبهة فتح الشام"), but for a name ending in
+    a joined deed ("ISIS-held")."""
+    lex, kinds = _deed_lexicon()
+    s, e = ann.nt.orig_starts[first], ann.nt.orig_ends[last]
+    names = {t: a for a in ann.actors_in(first, last) for t in range(a.tok_first, a.tok_last + 1)}
+    out = []
+    for m in ann.matches(lex, s, e):
+        a = names.get(m.tok_first)
+        if a is not None and not (m.tok_first == a.tok_last > a.tok_first and ann.doc.text[m.start - 1] == "-"):
+            continue
+        status, holds, holder_after, nominal = kinds[lex.payloads(m)[0]]
+        deed = Deed(_shifted(ann, status, m.tok_first), holds, holder_after, m.tok_first, m.tok_last, nominal)
+        out.append((deed, not _aim_or_negated(ann, m)))
+    return out
+
+
+@cache
+def _shifts() -> tuple[tuple[str, str, frozenset[str]], ...]:
+    raw = load_json("roads.json")["road_status_shift"]
+    return tuple((r["from"], to, words(r["words"])) for to, r in raw.items())
+
+
+def _shifted(ann: Annotated, status: str, tok: int) -> str:
+    """A status a word before the deed word changes ('أعادت قوات النظام فتح': reopened,
+    'أحكمت القوات إغلاق': sealed)."""
+    for before, after, marks in _shifts():
+        if status == before and any(word_forms(ann.word(i)) & marks for i in range(max(0, tok - _SHIFT_REACH), tok)):
+            return after
+    return status
+
+
+def _aim_or_negated(ann: Annotated, m: Match) -> bool:
+    """'to cut the road', 'لقطع', 'لم تعد مؤمنة', 'no longer controls', 'would be secured'."""
+    i = m.tok_first
+    if m.prefix[-1:] in cues()["aim_proclitics"] or proclitic(ann.word(i)) in cues()["aim_proclitics"]:
+        return True
+    if ann.word(i - 1) in cues()["road_aim_before"]:
+        return True
+    return any(_phrase_before(ann, j, name) for j in (i, i - 1) for name in ("road_negations", "road_modals"))
+
+
+def deed_on(
+    ann: Annotated, road: Road, roads: list[Road], places: list[PlaceTok], span: tuple[int, int]
+) -> Deed | None:
+    """The deed that speaks of this road in its sentence (tokens `span`): one whose doer holds the
+    road (held, cut, reopened ...) before one whose doer does not (under fire, used), the nearest
+    before the road before the first after it. `places` are the sentence's places that are not the
+    road's own."""
+    first, last = span
+    others = [r for r in roads if r != road]
+    found = _deeds(ann, first, last)
+    before = [d for d, real in found if d.last < road.first and road.first - d.last <= _BEFORE_REACH]
+    before = [d for d in before if not any(d.last < r.first < road.first for r in others)]
+    nearest = before[-1:] if before else []
+    if nearest and not dict(found)[nearest[0]]:
+        nearest = []  # the nearest deed is an aim or denied: nothing holds the road from before
+    before = [d for d in nearest if _object_is_road(ann, d, road, places)]
+    after = [d for d, real in found if real and _speaks_after(ann, d, road, others=others, places=places, last=last)]
+    ranked = [*(d for d in before if d.holds), *(d for d in after if d.holds)]
+    ranked += [*before, *after]
+    return ranked[0] if ranked else None
+
+
+def _object_is_road(ann: Annotated, d: Deed, road: Road, places: list[PlaceTok]) -> bool:
+    """Something near the road is the deed's object ('retook villages near the road'), and so is a
+    place between the deed and the road ('seized Hit, west of the road to Baghdad'), unless the road runs
+    through it ('captured Qalamun, through which the highway runs')."""
+    gap = range(d.last + 1, road.first)
+    if any(is_word(ann, i, "road_off_words") or is_word(ann, i, "road_position_words") for i in gap):
+        return False  # "retook villages near the road", "seized the area west of the road"
+    between = [p for p in places if d.last < p.tok_first and p.tok_last < road.first]
+    if not between:
+        return True
+    return any(is_word(ann, i, "road_through_words") for i in range(between[-1].tok_last + 1, road.first))
+
+
+def _speaks_after(
+    ann: Annotated, d: Deed, road: Road, *, others: list[Road], places: list[PlaceTok], last: int
+) -> bool:
+    """A deed after the road speaks of it: close enough, in the road's clause or a relative
+    clause on it ('which the SDF controls', 'الذي بات تحت سيطرة'), no other road between or
+    closely after, and no other place as its object ('and ISIS captured Tal Afar')."""
+    if not (road.last < d.first and d.first - road.last <= _AFTER_REACH):
+        return False
+    if any(road.last < r.first < d.first or d.last < r.first <= d.last + _BEFORE_REACH for r in others):
+        return False
+    gap = range(road.last + 1, d.first)
+    if any(is_word(ann, i, "road_clause_breaks") and not is_word(ann, i, "road_link_fillers") for i in gap):
+        return False
+    nxt = d.last + 1
+    while nxt <= min(last, d.last + 3) and is_word(ann, nxt, "feature_words"):
+        nxt += 1
+    return not any(p.tok_first == nxt for p in places)

@@ -1,0 +1,248 @@
+"""Where a road is: its mentions in a sentence and the places that make its ends.
+
+A road mention is a road word or a named road ("طريق", "the highway", "M4",
+"Highway 1", "الطريق السريع رقم 10"), minus phrases that only look like one
+("road map", "خارطة الطريق"). Its places come from a link ("الذي يربط الحسكة
+بالقامشلي", "between X and Y", "connects the town to Raqqa": "the town" is the
+place the text is about), a from-to pair ("from X to Y", "من X إلى Y"), a
+hyphenated pair ("طريق الموصل-أربيل", "the Aleppo-Damascus highway"), an anchor
+next to it ("طريق سنجار", "the Sinjar road", "the road east of Tabqa"), and
+places the sentence puts on it ("near Saraqib", "Khan Tuman, on the M5").
+Every list of words is in `data/roads.json`.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import NamedTuple
+
+from extract.annotated import Annotated, PlaceTok
+from extract.lexicons import cues, direction_adjectives, phrase_lexicon
+from extract.wordforms import word_forms
+from geodata.geometry import km
+
+_LINK_REACH = 6  # words between a road and its link word, and between the link word and the places
+_LINK_GAP = 1  # words allowed between a road and its link word when the road also has an anchor
+_ON_REACH = 4  # words between a place and the road it lies on ("Saraqib, which lies on the M5")
+_ALONG_REACH = 14  # words a place on the road may stand after it
+_WIDE = frozenset({"country", "sea", "region"})
+_NOT_ON_A_ROAD = frozenset({"country", "sea", "region", "governorate", "river"})
+
+
+class Road(NamedTuple):
+    """A road mention: its tokens, its surface, and its number when it has one ("M4", "Highway 10")."""
+
+    first: int
+    last: int
+    surface: str
+    named: str
+
+
+@cache
+def _words(name: str) -> frozenset[str]:
+    return cues()[name]
+
+
+def _is(ann: Annotated, i: int, name: str) -> bool:
+    return bool(word_forms(ann.word(i)) & _words(name))
+
+
+def _number_after(ann: Annotated, i: int) -> int | None:
+    """The token of a road's number right after token i ("رقم 10", "number 1", "10")."""
+    j = i + 1 if _is(ann, i + 1, "road_number_words") else i
+    return j + 1 if ann.word(j + 1).isdigit() else None
+
+
+def road_mentions(ann: Annotated, first: int, last: int) -> list[Road]:
+    """The roads named inside tokens first..last, in text order."""
+    if last < first:  # a sentence without words ("—", "* * *")
+        return []
+    text = ann.doc.text
+    s, e = ann.nt.orig_starts[first], ann.nt.orig_ends[last]
+    not_roads = {
+        t for m in ann.matches(phrase_lexicon("road_not_roads"), s, e) for t in range(m.tok_first, m.tok_last + 1)
+    }
+    found = []
+    for name in ("road_words", "named_roads"):
+        for m in ann.matches(phrase_lexicon(name), s, e):
+            if not not_roads.intersection(range(m.tok_first, m.tok_last + 1)):
+                found.append((m.tok_first, m.tok_last, text[m.start : m.end]))
+    found.sort()
+    kept: list[tuple[int, int, str]] = []
+    for r in found:  # named roads inside road phrases: keep the longest
+        if kept and r[0] <= kept[-1][1]:
+            if r[1] - r[0] > kept[-1][1] - kept[-1][0]:
+                kept[-1] = r
+            continue
+        if kept and r[0] == kept[-1][1] + 1:  # "M4 highway", "طريق M4": one road
+            a = kept[-1]
+            kept[-1] = (a[0], r[1], a[2] if _numbered(a[2]) else r[2])
+            continue
+        kept.append(r)
+    return [_with_number(ann, r) for r in kept]
+
+
+def _numbered(surface: str) -> bool:
+    return any(c.isdigit() for c in surface)
+
+
+def _with_number(ann: Annotated, r: tuple[int, int, str]) -> Road:
+    if _numbered(r[2]):
+        return Road(r[0], r[1], r[2], r[2])
+    num = _number_after(ann, r[1])
+    if num is None:
+        return Road(r[0], r[1], r[2], "")
+    return Road(r[0], num, r[2], f"Highway {ann.word(num)}")
+
+
+def sentence_places(ann: Annotated, first: int, last: int) -> list[PlaceTok]:
+    """Places named in tokens first..last, with "the town" / "المدينة" standing for the
+    town the text is about there (the common-noun places of `extract.nominals`)."""
+    places = ann.places_in(first, last)
+    s, e = ann.nt.orig_starts[first], ann.nt.orig_ends[last]
+    for p in ann.sites:
+        if s <= p.start < e and p.feature_type != "site":
+            places.append(PlaceTok(p, ann.tok_of(p.start), ann.tok_of(p.end - 1)))
+    return sorted(places, key=lambda p: p.tok_first)
+
+
+def ends_of(ann: Annotated, road: Road, places: list[PlaceTok], last: int) -> list[PlaceTok]:
+    """The road's own places: a link or from-to pair, a hyphenated pair, else its anchor.
+    A town next to the road word beats a link phrase that stands further off
+    ('the Baaj road to move between Iraq and Syria') or joins only countries."""
+    anchor = _anchor(ann, road, places)
+    linked, gap_ok = _linked(ann, road, places, last, anchor)
+    apart = bool(anchor) and anchor[0].place.gazetteer_id not in {p.place.gazetteer_id for p in linked}
+    if linked and apart and (not gap_ok or all(p.place.feature_type in _WIDE for p in linked)):
+        linked = []
+    return linked or _from_to(ann, road, places) or _hyphen_pair(ann, road, places) or anchor
+
+
+def _linked(
+    ann: Annotated, road: Road, places: list[PlaceTok], last: int, anchor: list[PlaceTok]
+) -> tuple[list[PlaceTok], bool]:
+    """The places a link word after the road joins, and whether only the road's own words
+    (its anchor, positions, 'which') stand between the road and the link word."""
+    link = next(
+        (i for i in range(road.last + 1, min(last, road.last + _LINK_REACH) + 1) if _is(ann, i, "road_link_words")),
+        None,
+    )
+    if link is None:
+        return [], False
+    after = [p for p in places if p.tok_first > link and p.tok_first - link <= _LINK_REACH + 4]
+    own = {t for p in anchor for t in range(p.tok_first, p.tok_last + 1)}
+    gap = [i for i in range(road.last + 1, link) if i not in own]
+    fillers = ("road_link_fillers", "road_position_words", "feature_words")
+    gap_ok = len(gap) <= _LINK_GAP or all(any(_is(ann, i, f) for f in fillers) for i in gap)
+    return (after[:2] if len(after) >= 2 else after), gap_ok
+
+
+def _place_after(places: list[PlaceTok], tok: int, ann: Annotated) -> PlaceTok | None:
+    """The place that starts right after token `tok`, feature words ('the town of') skipped."""
+    i = tok + 1
+    while i <= tok + 3 and not any(p.tok_first == i for p in places) and _is(ann, i, "feature_words"):
+        i += 1
+    return next((p for p in places if p.tok_first == i), None)
+
+
+def _from_to(ann: Annotated, road: Road, places: list[PlaceTok]) -> list[PlaceTok]:
+    """'the road from Aleppo to Idlib', 'الطريق من حلب إلى إدلب'."""
+    for i in range(road.last + 1, road.last + 3):
+        if not _is(ann, i, "road_from_words"):
+            continue
+        start = _place_after(places, i, ann)
+        if start is None:
+            return []
+        end = _place_after(places, start.tok_last + 1, ann) if _is(ann, start.tok_last + 1, "road_to_words") else None
+        return [start, end] if end is not None else []
+    return []
+
+
+def _hyphen_pair(ann: Annotated, road: Road, places: list[PlaceTok]) -> list[PlaceTok]:
+    text = ann.doc.text
+    for i, p in enumerate(places[:-1]):
+        q = places[i + 1]
+        joined = text[p.place.end : q.place.start].strip() in {"-", "–", "—", "/"}
+        near_after = 0 < p.tok_first - road.last <= 2
+        near_before = 0 < road.first - q.tok_last <= 1
+        if joined and (near_after or near_before):
+            return [p, q]
+    return []
+
+
+def _anchor(ann: Annotated, road: Road, places: list[PlaceTok]) -> list[PlaceTok]:
+    """A town right before or after the road word ('the Sinjar road', 'طريق سنجار'), or after
+    a position word ('the road east of Tabqa', 'الطريق شرق الطبقة')."""
+    for p in places:
+        if p.place.feature_type in _WIDE:
+            continue
+        if p.tok_first == road.last + 1 or p.tok_last == road.first - 1:
+            return [p]
+        if p.tok_first > road.last + 1 and ann.cue_before(p, "road_position_words", reach=3) == road.last + 1:
+            return [p]
+    return []
+
+
+def along(ann: Annotated, road: Road, places: list[PlaceTok], ends: list[PlaceTok]) -> list[PlaceTok]:
+    """Places the sentence puts on the road: after it ('around Saraqib', 'as far north as
+    Qayyarah') or before it ('Khan Tuman, on the M5', 'X الواقعة على الطريق')."""
+    own = {p.place.gazetteer_id for p in ends}
+    extra = []
+    for p in places:
+        if p.place.gazetteer_id in own or p.place.feature_type in _NOT_ON_A_ROAD:
+            continue
+        after = p.tok_first > road.last and p.tok_first - road.last <= _ALONG_REACH
+        on_after = after and ann.cue_before(p, "road_via_words", reach=4) is not None
+        if on_after or (p.tok_last < road.first and _lies_on(ann, p.tok_last, road.first)):
+            extra.append(p)
+    return extra
+
+
+def _lies_on(ann: Annotated, after_place: int, road_first: int) -> bool:
+    """Only words of lying on a road stand between a place and the road ('Saraqib, on the')."""
+    gap = range(after_place + 1, road_first)
+    if not gap or len(gap) > _ON_REACH or not any(_is(ann, i, "road_on_words") for i in gap):
+        return False
+    fillers = ("road_on_words", "road_link_fillers", "feature_words")
+    return all(any(_is(ann, i, f) for f in fillers) for i in gap)
+
+
+def where_place(ann: Annotated, road: Road, places: list[PlaceTok], first: int) -> list[PlaceTok]:
+    """'in the city of Aleppo, where troops sealed the main route': the place the clause
+    of the road happens in."""
+    for i in range(road.first - 1, first - 1, -1):
+        if _is(ann, i, "road_where_words"):
+            before = [p for p in places if p.tok_last < i and p.place.feature_type not in _WIDE]
+            return before[-1:] if before and i - before[-1].tok_last <= 2 else []
+        if any(p.tok_last == i for p in places):
+            return []
+    return []
+
+
+def direction(ann: Annotated, road: Road, via: list[PlaceTok]) -> str:
+    """A direction adjective after the road's places ('طريق البعاج الجنوبي'), before
+    the road word ('the southern road') or before an anchor that precedes it
+    ('the southern Baaj road')."""
+    adj = direction_adjectives()
+    spots = [via[-1].tok_last + 1 if via else road.last + 1, road.first - 1]
+    if via and via[0].tok_last < road.first:
+        spots.append(via[0].tok_first - 1)
+    for i in spots:
+        d = adj.get(ann.word(i))
+        if d:
+            return d
+    return ""
+
+
+def ordered(via: list[PlaceTok], extra: list[PlaceTok]) -> list[PlaceTok]:
+    """Endpoints first and last, places along the road between them by distance."""
+    if not extra:
+        return via
+    if len(via) < 2:
+        return via + [p for p in extra if p.place.gazetteer_id not in {q.place.gazetteer_id for q in via}]
+    a = via[0].place
+    ends = {p.place.gazetteer_id for p in via}
+    mid = sorted(
+        (p for p in extra if p.place.gazetteer_id not in ends), key=lambda p: km(a.lat, a.lon, p.place.lat, p.place.lon)
+    )
+    return [via[0], *dict.fromkeys(mid), *via[1:]]

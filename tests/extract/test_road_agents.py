@@ -1,0 +1,153 @@
+"""extract/road_agents.py through the pipeline: who holds, cuts or opens a road is the agent
+of that clause, in Arabic and English side by side.
+
+Verb-first and masdar clauses ("قطعت قسد الطريق", "بعد سيطرة قوات البيشمركة على"),
+subjects before the verb, passive agents ("by", "من قبل"), "under X control";
+"the forces" / "القوات" / "the army" stand for the force named before; never the
+group the road serves, a backer, or an actor of another clause.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.document import make_document
+from extract.pipeline import extract_document
+from extract.types import Route, actor_name
+
+PESHMERGA = "Peshmerga (Kurdistan Region)"
+SDF = "SDF (Syrian Democratic Forces)"
+SYRIA = "Syrian government forces"
+KURDS = "Kurdish forces"
+
+ROWS = [
+    (
+        "the-forces-stand-for-the-force-named-before",
+        "سيطرت قوات البيشمركة على بعشيقة. ثم قطعت القوات الطريق بين الموصل ودهوك.",
+        "Peshmerga forces took Bashiqa. The forces then cut the road between Mosul and Dohuk.",
+        PESHMERGA,
+        f"cut by {PESHMERGA}",
+    ),
+    (
+        "the-army-stands-for-the-state-force-named-before",
+        "دخل الجيش السوري تدمر يوم الأحد. وقام الجيش بإعادة فتح الطريق بين تدمر وحمص.",
+        "The Syrian army entered Palmyra on Sunday. The army reopened the road between Palmyra and Homs.",
+        SYRIA,
+        f"reopened by {SYRIA}",
+    ),
+    (
+        "the-army-is-not-a-rebel-group",
+        "سيطرت فصائل المعارضة على سراقب. وأغلق الجيش الطريق بين حلب ودمشق.",
+        "Rebels took Saraqib. The army closed the road between Aleppo and Damascus.",
+        "",
+        "closed",
+    ),
+    (
+        "the-forces-with-no-force-before",
+        "قطعت القوات الطريق بين الرقة والحسكة.",
+        "The forces cut the road between Raqqa and Hasakah.",
+        "",
+        "cut",
+    ),
+    (
+        "not-the-group-the-road-serves",
+        "قطعت قوات النظام الطريق بين حلب وإدلب الذي تستخدمه فصائل المعارضة لإمداد مقاتليها.",
+        "Syrian government forces cut the road between Aleppo and Idlib that the rebels use to supply their fighters.",
+        SYRIA,
+        f"cut by {SYRIA}",
+    ),
+    (
+        "not-an-actor-of-another-clause",
+        "بعد انسحاب مسلحي داعش من منبج، أُغلق الطريق بين منبج وجرابلس.",
+        "After ISIS fighters withdrew from Manbij, the road between Manbij and Jarablus was closed.",
+        "",
+        "closed",
+    ),
+    (
+        "the-subject-of-the-second-clause",
+        "هاجم داعش بلدة تل تمر، وقطعت قوات سوريا الديمقراطية الطريق بين الحسكة والقامشلي.",
+        "ISIS attacked Tal Tamr, and the SDF cut the road between Hasakah and Qamishli.",
+        SDF,
+        f"cut by {SDF}",
+    ),
+    (
+        "not-a-backer",
+        "قطعت القوات الكردية بدعم من طيران التحالف الطريق بين الرقة والحسكة.",
+        "Kurdish forces, backed by coalition aircraft, cut the road between Raqqa and Hasakah.",
+        KURDS,
+        f"cut by {KURDS}",
+    ),
+    (
+        "after-cutting-is-the-main-subject-s",
+        "حاصرت قوات سوريا الديمقراطية منبج بعد قطع الطريق بين منبج وحلب.",
+        "The SDF encircled Manbij after cutting the road between Manbij and Aleppo.",
+        SDF,
+        f"cut by {SDF}",
+    ),
+    (
+        "a-noun-s-agent-follows-it",
+        "لم يعد داعش يتنقل بحرية بسبب سيطرة القوات الكردية على الطريق بين الرقة والحسكة.",
+        "ISIS no longer moves freely because Kurdish forces control the road between Raqqa and Hasakah.",
+        KURDS,
+        "",
+    ),
+    (
+        "a-deed-word-inside-a-name-is-none",
+        "سيطرت جبهة فتح الشام على الطريق بين حلب وإدلب.",
+        "Jabhat Fateh al-Sham seized the road between Aleppo and Idlib.",
+        "Jabhat al-Nusra",
+        "",
+    ),
+    (
+        "passive-agent",
+        "أغلق الطريق بين حمص وتدمر من قبل قوات النظام.",
+        "The road between Homs and Palmyra was closed by Syrian government forces.",
+        SYRIA,
+        f"closed by {SYRIA}",
+    ),
+    (
+        "under-control-of",
+        "أصبح الطريق بين الرقة والطبقة تحت سيطرة قسد.",
+        "The road between Raqqa and Tabqa is now under SDF control.",
+        SDF,
+        "",
+    ),
+    (
+        "relative-clause-after-the-road",
+        "الطريق بين الرقة والطبقة الذي تسيطر عليه قوات سوريا الديمقراطية مفتوح.",
+        "The road between Raqqa and Tabqa, which the SDF controls, is open.",
+        SDF,
+        "",
+    ),
+]
+
+
+def _routes(gaz, text: str) -> tuple[Route, ...]:
+    return extract_document(make_document(text, doc_id="t", published="2016-10-17"), gaz).routes
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "status"),
+    [
+        pytest.param(text, holder, status, id=f"{rid}-{lang}")
+        for rid, ar, en, holder, status in ROWS
+        for lang, text in (("ar", ar), ("en", en))
+    ],
+)
+def test_the_agent_of_the_clause(gaz, text: str, holder: str, status: str) -> None:
+    [r] = _routes(gaz, text)
+    assert (actor_name(r.controlled_by), r.status) == (holder, status)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("سيطرت قوات البيشمركة على بعشيقة. ثم قطعت القوات الطريق بين الموصل ودهوك.", id="ar"),
+        pytest.param("Peshmerga forces took Bashiqa. The forces then cut the road between Mosul and Dohuk.", id="en"),
+    ],
+)
+def test_a_resolved_reference_keeps_its_own_words(gaz, text: str) -> None:
+    [r] = _routes(gaz, text)
+    assert r.controlled_by is not None
+    assert text[r.controlled_by.start : r.controlled_by.end].lower() in {"القوات", "the forces"}
+    assert r.start <= r.controlled_by.start < r.end  # in the road's own sentence

@@ -1,0 +1,129 @@
+"""extract/road_ends.py through the pipeline: where a road is, in Arabic and English side by side.
+
+Both ends of a road through clitics and relative clauses ("الطريق الذي يربط
+الحسكة بالقامشلي", "the road east of Tabqa which connects the town to Raqqa"),
+"between X and Y", "the X-Y highway", "from X to Y"; named roads ("the Ramouseh
+road", "M5", "Highway 1", "the international highway", "طريق حلب-دمشق الدولي",
+"الطريق الدولي M4"); places on a road ("Khan Tuman, on the M5").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.document import make_document
+from extract.pipeline import extract_document
+from extract.types import Route
+
+SKIP = object()
+
+ROWS = [
+    (
+        "relative-link-with-clitic",
+        "قطعت القوات الطريق الذي يربط الحسكة بالقامشلي.",
+        "The forces cut the road that connects Hasakah to Qamishli.",
+        ("Al-Hasakah", "Qamishli"),
+        "Al-Hasakah–Qamishli road",
+    ),
+    (
+        "position-then-link-to-the-town",
+        "الطريق شرق الطبقة الذي يربط المدينة مع الرقة مقطوع.",
+        "The road east of Tabqa which connects the town to Raqqa is cut.",
+        ("Tabqa", "Raqqa"),
+        "Tabqa–Raqqa road",
+    ),
+    (
+        "between",
+        "يمر الطريق بين منبج وجرابلس عبر سهول واسعة.",
+        "The road between Manbij and Jarablus crosses wide plains.",
+        ("Manbij", "Jarablus"),
+        "Manbij–Jarablus road",
+    ),
+    (
+        "from-to",
+        "أمنت قوات البيشمركة الطريق من أربيل إلى مخمور.",
+        "The Peshmerga secured the road from Erbil to Makhmour.",
+        ("Erbil", "Makhmour"),
+        "Erbil–Makhmour road",
+    ),
+    (
+        "hyphenated-pair-before-the-road-word",
+        "سيطرت قوات النظام على طريق حلب-دمشق الدولي.",
+        "Syrian government forces captured the Aleppo-Damascus international highway.",
+        ("Aleppo", "Damascus"),
+        "Aleppo–Damascus road",
+    ),
+    (
+        "international-highway-between",
+        "قامت قوات النظام بإعادة فتح الطريق الدولي بين دمشق وحلب.",
+        "Syrian government forces reopened the international highway between Damascus and Aleppo.",
+        ("Damascus", "Aleppo"),
+        "Damascus–Aleppo road",
+    ),
+    (
+        "anchor-town",
+        "سيطر الجيش السوري على طريق الراموسة.",
+        "Syrian government forces captured the Ramouseh road.",
+        ("Ramouseh",),
+        "Ramouseh road",
+    ),
+    (
+        "numbered-highway-as-far-as",
+        "يسيطر الجيش العراقي على الطريق السريع رقم 1 حتى بيجي.",
+        "Iraqi forces control Highway 1 as far north as Baiji.",
+        ("Baiji",),
+        "Highway 1 Baiji",
+    ),
+    (
+        "named-road-with-a-town-on-it",
+        "سيطرت فصائل المعارضة على خان طومان الواقعة على الطريق الدولي M5.",
+        "Rebels seized Khan Tuman, on the M5 highway.",
+        ("Khan Tuman",),
+        "M5 Khan Tuman",
+    ),
+    (
+        "m4-near",
+        "سيطرت قسد على الطريق الدولي M4 قرب عين عيسى.",
+        "The SDF captured the M4 highway near Ain Issa.",
+        ("Ain Issa",),
+        "M4 Ain Issa",
+    ),
+    (
+        "ends-and-a-town-between",
+        "تسيطر المعارضة المسلحة على الطريق M5 بين حلب ودمشق حول سراقب.",
+        "Rebels control the M5 highway between Aleppo and Damascus around Saraqib.",
+        ("Aleppo", "Saraqib", "Damascus"),
+        "M5 Aleppo–Damascus",
+    ),
+]
+
+CASES = [
+    pytest.param(text, via, name, id=f"{rid}-{lang}")
+    for rid, ar, en, via, name in ROWS
+    for lang, text in (("ar", ar), ("en", en))
+]
+
+
+def _routes(gaz, text: str) -> tuple[Route, ...]:
+    return extract_document(make_document(text, doc_id="t", published="2016-10-17"), gaz).routes
+
+
+@pytest.mark.parametrize(("text", "via", "name"), CASES)
+def test_a_road_s_places_and_name(gaz, text: str, via: tuple[str, ...], name: str) -> None:
+    [r] = _routes(gaz, text)
+    assert (tuple(p.name for p in r.via), r.name) == (via, name)
+    assert text[r.road.start : r.road.end] if r.road else False  # the road as written
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        pytest.param("سيطرت قسد على الطريق الدولي M4 قرب عين عيسى.", "الطريق الدولي M4", id="m4-ar"),
+        pytest.param("The SDF captured the M4 highway near Ain Issa.", "M4 highway", id="m4-en"),
+        pytest.param("يسيطر الجيش العراقي على الطريق السريع رقم 1 حتى بيجي.", "الطريق السريع رقم 1", id="number-ar"),
+        pytest.param("Iraqi forces control Highway 1 as far north as Baiji.", "Highway 1", id="number-en"),
+    ],
+)
+def test_a_named_road_is_one_mention_with_its_number(gaz, text: str, surface: str) -> None:
+    [r] = _routes(gaz, text)
+    assert r.road is not None and text[r.road.start : r.road.end] == surface
