@@ -2,7 +2,9 @@
 
 "التنظيم" / "the group" refer back to an actor that lists them as anaphora
 (ISIS), and only once that actor has been named; when several actors list the
-word ("the army", "القوات"), to the one named last before it.
+word ("the army", "القوات"), to the one named last before it. Named by no one
+before, "the army" / "government troops" are the forces of the country the
+text is about (the actor whose `country` it is), when one actor is.
 """
 
 from __future__ import annotations
@@ -12,8 +14,9 @@ from extract.types import ActorMention
 from geodata.names import NormText
 
 
-def actors_in(text: str, nt: NormText) -> list[ActorMention]:
-    """Every actor mention, named or referred back to, in text order."""
+def actors_in(text: str, nt: NormText, country: str = "") -> list[ActorMention]:
+    """Every actor mention, named or referred back to, in text order; `country` is the ISO code
+    of the country the text is about."""
     defs, lex, ana = actors()
     found = []
     for m in lex.find(text, nt):
@@ -26,9 +29,12 @@ def actors_in(text: str, nt: NormText) -> list[ActorMention]:
             continue
         listing = {defs[idx].actor_id: defs[idx] for idx in ana.payloads(m)}
         earlier = [a for a in named if a.actor_id in listing and a.start < m.start]
-        if earlier:
-            d = listing[earlier[-1].actor_id]
+        home = [h for h in listing.values() if country and h.country == country]
+        ref = listing[earlier[-1].actor_id] if earlier else (home[0] if len(home) == 1 else None)
+        if ref is not None:
             found.append(
-                ActorMention(d.actor_id, d.name, d.actor_type, d.family, m.start, m.end, m.tok_first, m.tok_last)
+                ActorMention(
+                    ref.actor_id, ref.name, ref.actor_type, ref.family, m.start, m.end, m.tok_first, m.tok_last
+                )
             )
     return sorted(found, key=lambda a: a.start)

@@ -2,7 +2,9 @@
 
 Headers like the seed's (title line, time line, date line, then a body that
 opens with `CITY-SOURCE-`) and English datelines (`CITY, Country (Agency) -`,
-`CITY (Agency) -`) are parsed; the text itself is never changed.
+`CITY (Agency) -`) are parsed; the text itself is never changed. Without a
+date of its own in the header, an article is dated by the first full date at
+the head of its body ("Posted on July 2 2016 by ...").
 """
 
 from __future__ import annotations
@@ -10,7 +12,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from extract.dates import dates_in
 from extract.types import Document, Span
+from geodata.names import normalize_text
 
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -100,6 +104,17 @@ def _dateline(text: str, body: int, lang: str) -> tuple[Span | None, str]:
     return None, ""
 
 
+_LEAD = 200  # characters of the body in which a full date is the article's ("Posted on July 2 2016 by ...")
+
+
+def _lead_date(text: str, body: int) -> date | None:
+    """The first full date (day, month and year) at the head of the body: "Date of publication
+    30 September 2017 ...", "AFP Friday 10 Oct 2014", "نشر في 5 أيلول 2017"."""
+    head = text[body : body + _LEAD]
+    days = [d for d in dates_in(head, normalize_text(head), None) if d.precision == "day"]
+    return days[0].value if days else None
+
+
 def _as_date(value: str | date | None) -> date | None:
     return value if isinstance(value, date) else parse_date(value)
 
@@ -119,7 +134,7 @@ def make_document(
     lang = lang if lang in ("ar", "en") else detect_lang(text)
     h_title, h_date, body = _header(text)
     dateline, dl_source = _dateline(text, body, lang)
-    pub = _as_date(published) or h_date or _as_date(default_date)
+    pub = _as_date(published) or h_date or _lead_date(text, body) or _as_date(default_date)
     return Document(
         doc_id=doc_id,
         text=text,

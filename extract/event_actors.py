@@ -49,16 +49,17 @@ def event_actors(
         if a.tok_first <= t0 <= a.tok_last
         or not (_near_marker(ann, a, "support_markers") or _backer(ann, a) or _near_marker(ann, a, "source_before"))
     ]
-    between = any(ann.word(i) in event_cues()["between"] for i in range(t1 + 1, min(last, t1 + 3) + 1))
-    if trig.sub_event_type == "Agreement" or between:
-        # "X and Y signed an agreement", "اشتباكات بين البيشمركة وداعش": both sides, in order
-        sides = [a for a in acts if a.tok_first > t1] if between else acts
+    between = next((i for i in range(t1 + 1, last + 1) if ann.word(i) in event_cues()["between"]), None)
+    if trig.sub_event_type == "Agreement" or between is not None:
+        # "X and Y signed an agreement", "اشتباكات بين البيشمركة وداعش", "clashes erupt in the desert
+        # between the regime forces against ISIS": both sides, in order
+        sides = [a for a in acts if a.tok_first > between] if between is not None else acts
         distinct = list({a.actor_id: a for a in reversed(sides)}.values())[::-1]
         if len(distinct) >= 2:
             return distinct[0], distinct[1]
     # the victims ("killing 12 members of the regime forces") and civilians are never actor1
     civilian = cues()["civilian_actor_types"]
-    killed = [a for a in acts if is_victim(ann, a, acts, last)]
+    killed = [a for a in acts if is_victim(ann, a, acts, (first, last))]
     victims = [a for a in acts if a.actor_type in civilian or a in killed]
     able = [a for a in acts if a not in victims]
     marked = [a for a in able if ann.word(a.tok_first - 1) in event_cues()["agent_markers"]]
@@ -66,7 +67,11 @@ def event_actors(
     subordinate = [i for i in range(first, t0) if word_forms(ann.word(i)) & event_cues()["subordinators"]]
     before = [a for a in able if a.tok_last < t0 and not any(a.tok_last < i for i in subordinate)]
     after = [a for a in acts if a.tok_first > t1 and a not in marked]
-    agent = next(iter(marked or holding or before[-1:]), None)
+    agent = next(iter(marked or holding or _first_of_list(ann, before)[-1:]), None)
+    if agent is None and trig.event_type == "Battles":
+        sides = list({a.actor_id: a for a in reversed(killed)}.values())[::-1]
+        if len(sides) >= 2:
+            return sides[0], sides[1]  # "casualties of the regime forces and ISIS in clashes"
     if agent is not None and agent.actor_id in event_cues()["placeholder_actors"]:
         agent = _named_instead(ann, agent, able, before + marked)
     if (
@@ -87,6 +92,23 @@ def event_actors(
         # "five ISIS fighters were killed in clashes with the Iraqi army": the army acted
         return targets[0], suffered[0]
     return agent, next(iter(marked_targets or targets or suffered), None)
+
+
+def _first_of_list(ann: Annotated, before: list[ActorMention]) -> list[ActorMention]:
+    """The actors before the trigger with a list of them ("warplanes of the Syrian regime and the
+    Russian guarantor") cut to its first: ACLED's actor1 is the first named."""
+    out = list(before)
+    while len(out) >= 2 and _listed(ann, out[-2], out[-1]):
+        out.pop()
+    return out
+
+
+def _listed(ann: Annotated, a: ActorMention, b: ActorMention) -> bool:
+    between = [ann.word(i) for i in range(a.tok_last + 1, b.tok_first)]
+    joiners, fillers = event_cues()["list_joiners"], event_cues()["list_words"]
+    gap = ann.doc.text[a.end : b.start]
+    joined = "," in gap or "،" in gap or ann.doc.text[b.start - 1 : b.start] == "و"
+    return all(w in joiners or w in fillers for w in between) and (joined or any(w in joiners for w in between))
 
 
 def _named_instead(

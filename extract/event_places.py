@@ -91,6 +91,38 @@ def event_location(
     return loc, precision
 
 
+def _joined(ann: Annotated, a: PlaceTok, b: PlaceTok) -> bool:
+    """Place b follows place a in a list: only joiners, articles and feature words between them
+    ("Hama and Raqqa", "حماة وحلب", "Harasta, Arbin and the town of Douma")."""
+    if b.tok_first <= a.tok_last:
+        return False
+    text = ann.doc.text
+    between = [ann.word(i) for i in range(a.tok_last + 1, b.tok_first)]
+    gap = text[a.place.end : b.place.start]
+    joined = any(c in gap for c in ",،") or (b.place.start > 0 and text[b.place.start - 1] == "و")
+    filler = cues()["feature_words"] | event_cues()["list_words"]
+    for w in between:
+        if w in event_cues()["list_joiners"]:
+            joined = True
+        elif not word_forms(w) & filler:
+            return False
+    return joined
+
+
+def coordinated(ann: Annotated, loc: PlaceTok, places: list[PlaceTok]) -> list[PlaceTok]:
+    """The other places named in one list with the event's place ("targets Hama and Raqqa"):
+    each is a place of the event too. Countries are never in such a list."""
+    run = [p for p in places if p.place.feature_type != "country"]
+    if loc not in run:
+        return []
+    i = j = run.index(loc)
+    while i > 0 and _joined(ann, run[i - 1], run[i]):
+        i -= 1
+    while j + 1 < len(run) and _joined(ann, run[j], run[j + 1]):
+        j += 1
+    return [p for p in run[i : j + 1] if p.place.gazetteer_id != loc.place.gazetteer_id]
+
+
 def _instead_of_country(ann: Annotated, country: PlaceTok, trig: TriggerDef) -> PlaceTok | None:
     """A strike or bombing "in Syria" is at the town the article is about, when it is in that
     country; violence named by a vague word ("killed in Syria") is no event on a map; an

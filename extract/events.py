@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from extract.annotated import Annotated, PlaceTok
+from extract.annotated import Annotated, PlaceTok, geo_precision
 from extract.event_actors import event_actors
-from extract.event_places import event_location
+from extract.event_places import coordinated, event_location
 from extract.lexicons import TriggerDef, cues, event_cues, triggers
 from extract.matching import Match
 from extract.numbers import Count, counts_in, fatalities_in, injured_in
@@ -73,6 +73,12 @@ def _aim(ann: Annotated, m: Match, trig: TriggerDef) -> bool:
     return m.prefix[-1:] in cues()["aim_proclitics"] or ann.word(m.tok_first - 1) in event_cues()["aim_before"]
 
 
+def _told_word(ann: Annotated, first: int, last: int) -> bool:
+    """A claim, blame or responsibility word among tokens first..last."""
+    want = event_cues()["claim_words"] | event_cues()["responsibility_words"] | event_cues()["blame_words"]
+    return any(word_forms(ann.word(i)) & want for i in range(first, last + 1))
+
+
 def _vagueness(trig: TriggerDef) -> int:
     """0 for a trigger that names the event ("air strike", "took control"), 1 for one with a
     default kind ("bombing", "قصف"), 2 for one whose kind is only guessed ("killed", "attack")."""
@@ -118,24 +124,28 @@ def _numbers(
     return count, fatalities
 
 
-def _event(
+def _events(
     ann: Annotated, sent: Span, m: Match, trig: TriggerDef, *, places: list[PlaceTok], default_date: DateRef | None
-) -> Event | None:
-    """The event one trigger match names, or None (an aim, a road's control, no place)."""
+) -> list[Event]:
+    """The event one trigger match names at its place, and at each place listed with it ("shelling
+    targets Hama and Raqqa": two events; the dead stay with the first, their split unknown); none
+    for an aim, a road's control, no place."""
     first, last = ann.tok_range(sent)
     t = m.tok_first
     if _aim(ann, m, trig):
-        return None  # "للسيطرة على", "to recapture": an aim, not an event
+        return []  # "للسيطرة على", "to recapture": an aim, not an event
+    if _told_word(ann, max(first, t - 4), t - 1):
+        return []  # "ISIS claimed the bombing", "تبنى داعش التفجير": the deed told before, not a new one
     clause = _clause(ann, first, last, t)
     if trig.sub_event_type == "*territory" and ann.has_word(t + 1, min(clause[1], t + 5), "road_words") is not None:
-        return None  # control of a road is the route's property, not an event
+        return []  # control of a road is the route's property, not an event
     if trig.sub_event_type == "*territory" and any(
         ann.word(i) in event_cues()["state_before"] for i in (t - 1, t - 2) if i >= first
     ):
-        return None  # "بات تحت سيطرة قوات النظام", "under the control of": a state, not a deed
+        return []  # "بات تحت سيطرة قوات النظام", "under the control of": a state, not a deed
     loc, precision = event_location(ann, places, clause, t, sent=sent, trig=trig)
     if loc is None:
-        return None
+        return []
     agent, target = event_actors(ann, *clause, (t, m.tok_last), trig=trig)
     if agent is None:
         agent, wider_target = event_actors(ann, first, last, (t, m.tok_last), trig=trig)
@@ -144,7 +154,7 @@ def _event(
     count, fatalities = _numbers(ann, clause, (first, last), t)
     injured = injured_in(ann.nt, first, last)
     dates = ann.dates_in(sent)
-    return Event(
+    event = Event(
         event_type=etype,
         sub_event_type=sub,
         place=loc.place,
@@ -160,6 +170,11 @@ def _event(
         count=count.value if count else None,
         unit=count.unit if count else "",
     )
+    also = [
+        replace(event, place=p.place, geo_precision=geo_precision(ann, p), fatalities=None, injured=None)
+        for p in coordinated(ann, loc, places)
+    ]
+    return [event, *also]
 
 
 def events_in(ann: Annotated, default_date: DateRef | None) -> list[Event]:
@@ -173,16 +188,17 @@ def events_in(ann: Annotated, default_date: DateRef | None) -> list[Event]:
         seen: dict[str, tuple[int, int]] = {}  # place -> (index in out, vagueness of its trigger)
         for m in ann.matches(lex, sent.start, sent.end):
             trig = defs[lex.payloads(m)[0]]
-            event = _event(ann, sent, m, trig, places=places, default_date=default_date)
-            if event is None:
-                continue
             vague = _vagueness(trig)
-            gid = event.place.gazetteer_id
-            if gid in seen and (vague == 2 or seen[gid][1] == 2 or out[seen[gid][0]].event_type == event.event_type):
-                i, was = seen[gid]
-                out[i] = _merge(out[i], event, later_names_it=vague < was)
-                seen[gid] = (i, min(was, vague))
-            else:
-                seen[gid] = (len(out), vague)
-                out.append(event)
+            for event in _events(ann, sent, m, trig, places=places, default_date=default_date):
+                gid = event.place.gazetteer_id
+                joins = gid in seen and (
+                    vague == 2 or seen[gid][1] == 2 or out[seen[gid][0]].event_type == event.event_type
+                )
+                if joins:
+                    i, was = seen[gid]
+                    out[i] = _merge(out[i], event, later_names_it=vague < was)
+                    seen[gid] = (i, min(was, vague))
+                else:
+                    seen[gid] = (len(out), vague)
+                    out.append(event)
     return out

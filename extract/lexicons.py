@@ -20,6 +20,7 @@ class ActorDef:
     name: str
     actor_type: str
     family: str = ""
+    country: str = ""  # the state whose forces these are (ISO code), for "the army" in that country's news
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +47,9 @@ def actors() -> tuple[tuple[ActorDef, ...], Lexicon, Lexicon]:
     aliases: list[tuple[str, int]] = []
     anaphora: list[tuple[str, int]] = []
     for i, row in enumerate(read_csv("actors.csv")):
-        defs.append(ActorDef(row["actor_id"], row["name"], row["type"], row.get("family") or ""))
+        defs.append(
+            ActorDef(row["actor_id"], row["name"], row["type"], row.get("family") or "", row.get("country") or "")
+        )
         aliases += [(a, i) for a in [row["name"], *row["aliases"].split("|")] if a.strip()]
         anaphora += [(a, i) for a in (row.get("anaphora") or "").split("|") if a.strip()]
     return tuple(defs), Lexicon.build(aliases), Lexicon.build(anaphora)

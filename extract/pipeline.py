@@ -18,6 +18,7 @@ from extract.actors import actors_in
 from extract.annotated import Annotated, PlaceTok
 from extract.dates import dates_in
 from extract.document import make_document
+from extract.event_frames import complete_events
 from extract.events import events_in
 from extract.inputs import RawArticle
 from extract.movements import movements_in
@@ -51,7 +52,16 @@ def with_places(ann: Annotated, *, gaz: Gazetteer) -> Annotated:
 
 
 def with_actors(ann: Annotated) -> Annotated:
-    return replace(ann, actors=tuple(actors_in(ann.doc.text, ann.nt)))
+    return replace(ann, actors=tuple(actors_in(ann.doc.text, ann.nt, _country(ann))))
+
+
+def _country(ann: Annotated) -> str:
+    """The country the text is about: its town's, else the one its places name most."""
+    focus = ann.focus_place()
+    if focus is not None:
+        return focus.place.country_code
+    codes = [p.place.country_code for p in ann.places if p.place.country_code]
+    return max(sorted(set(codes)), key=codes.count) if codes else ""
 
 
 def with_dates(ann: Annotated) -> Annotated:
@@ -63,7 +73,7 @@ def with_sites(ann: Annotated) -> Annotated:
 
 
 def with_events(ann: Annotated) -> Annotated:
-    return replace(ann, events=tuple(events_in(ann, article_week(ann.doc))))
+    return replace(ann, events=tuple(complete_events(ann, events_in(ann, article_week(ann.doc)))))
 
 
 def with_movements(ann: Annotated) -> Annotated:

@@ -41,8 +41,8 @@ def _counted_between(ann: Annotated, first: int, last: int) -> bool:
     return any(not any(d.span and d.span.start <= ann.nt.orig_starts[i] < d.span.end for d in dated) for i in numbers)
 
 
-def _harm_before(ann: Annotated, a: ActorMention, others: list[ActorMention]) -> bool:
-    lo = max(0, a.tok_first - _REACH)
+def _harm_before(ann: Annotated, a: ActorMention, others: list[ActorMention], first: int) -> bool:
+    lo = max(first, a.tok_first - _REACH)
     lo = max([lo, *(o.tok_last + 1 for o in others if o.tok_last < a.tok_first)])
     nouns, verbs = event_cues()["victim_nouns"], event_cues()["victim_verbs"]
     for i in range(a.tok_first - 1, lo - 1, -1):
@@ -71,6 +71,6 @@ def _passive_after(ann: Annotated, a: ActorMention, last: int) -> bool:
     return not (number_at(ann.nt, nxt) or ann.word(nxt) in objects or bool(ann.actors_in(nxt, min(last, nxt + 2))))
 
 
-def is_victim(ann: Annotated, a: ActorMention, others: list[ActorMention], last: int) -> bool:
-    """Whether mention `a` (among `others` of its clause, which ends at token `last`) suffered."""
-    return _harm_before(ann, a, others) or _passive_after(ann, a, last)
+def is_victim(ann: Annotated, a: ActorMention, others: list[ActorMention], clause: tuple[int, int]) -> bool:
+    """Whether mention `a` (among `others` of its clause, tokens `clause`) suffered."""
+    return _harm_before(ann, a, others, clause[0]) or _passive_after(ann, a, clause[1])

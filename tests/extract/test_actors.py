@@ -236,3 +236,28 @@ def test_every_csv_alias_is_found_as_its_own_actor() -> None:
                 if row["actor_id"] not in ids:
                     dead.append((row["actor_id"], alias, ids))
     assert dead == []
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        # named before: the reference is to that force, whatever the country
+        pytest.param("The Iraqi army advanced. The army then shelled the town.", "SY", "iraqi_army", id="named-en"),
+        # named by no one before: the forces of the country the text is about
+        pytest.param("Government troops shelled the town.", "IQ", "iraqi_army", id="iraq-en"),
+        pytest.param("Government troops shelled the town.", "SY", "syrian_gov", id="syria-en"),
+        pytest.param("قصف الجيش البلدة.", "SY", "syrian_gov", id="syria-ar"),
+        pytest.param("قصف الجيش البلدة.", "IQ", "iraqi_army", id="iraq-ar"),
+        # a country with no forces of its own in the file, or none known: nobody
+        pytest.param("Government troops shelled the town.", "LB", None, id="other-country-en"),
+        pytest.param("Government troops shelled the town.", "", None, id="no-country-en"),
+    ],
+)
+def test_the_army_named_by_no_one_is_the_army_of_the_country(text: str, country: str, expected: str | None) -> None:
+    found = actors_in(text, normalize_text(text), country)
+    assert [a.actor_id for a in found][-1:] == ([expected] if expected else [])
+
+
+def test_the_army_refers_to_the_state_force_named_last() -> None:
+    text = "Iraqi forces met Syrian army units at the border. The army then withdrew."
+    assert [a.actor_id for a in actors_in(text, normalize_text(text))] == ["iraqi_army", "syrian_gov", "syrian_gov"]

@@ -193,3 +193,30 @@ def test_detect_lang(text: str, lang: str) -> None:
 )
 def test_parse_date(value, expected) -> None:
     assert parse_date(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        pytest.param(
+            "Title of the page\n\nPosted on July 2 2016 by a news desk. Fighting in Mosul.",
+            date(2016, 7, 2),
+            id="posted-on-en",
+        ),
+        pytest.param(
+            "Strikes on Idlib\n\nAFP Friday 10 Oct 2014 The Syrian observatory said.",
+            date(2014, 10, 10),
+            id="agency-day-en",
+        ),
+        pytest.param("قصف على إدلب\n\nنشر في 5 أيلول 2017 قتل ثلاثة مدنيين.", date(2017, 9, 5), id="published-ar"),
+        # no year: no date of the article (a day without its year is read from the article's date)
+        pytest.param("Strikes on Idlib\n\nOn Saturday 30 September jets struck.", None, id="no-year-en"),
+    ],
+)
+def test_a_full_date_at_the_head_of_the_body_dates_the_article(text: str, published: date | None) -> None:
+    assert make_document(text, doc_id="x").published == published
+
+
+def test_a_header_date_beats_a_date_in_the_body() -> None:
+    text = "عنوان\n\n2015-11-19\n\nنشر في 5 أيلول 2017 قتل ثلاثة مدنيين."
+    assert make_document(text, doc_id="x").published == date(2015, 11, 19)

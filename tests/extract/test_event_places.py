@@ -135,3 +135,26 @@ def test_a_strike_and_a_taking_in_one_sentence_and_place_are_two_events(gaz) -> 
     )
     kinds = {(e.event_type, e.place.name) for e in _events(gaz, text)}
     assert ("Explosions/Remote violence", "Deir ez-Zor") in kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        pytest.param("Aerial bombardment targeted Hama and Raqqa on Monday.", ["Hama", "Raqqa"], id="and-en"),
+        pytest.param("شنت الطائرات غارات على حماة وحلب وإدلب يوم الاثنين.", ["Hama", "Aleppo", "Idlib"], id="wa-ar"),
+        pytest.param(
+            "Shells hit Harasta, Arbin and the town of Douma on Monday.", ["Harasta", "Arbin", "Douma"], id="comma-en"
+        ),
+        # a town and its country are no list
+        pytest.param("Fighting near Kirkuk, Iraq, killed three fighters.", ["Kirkuk"], id="town-country-en"),
+    ],
+)
+def test_a_list_of_places_makes_one_event_at_each(gaz, text: str, places: list[str]) -> None:
+    events = _events(gaz, text)
+    assert [e.place.name for e in events] == places
+    assert len({(e.event_type, e.sub_event_type, e.trigger) for e in events}) == 1  # one deed, several places
+
+
+def test_the_dead_of_a_list_stay_with_its_first_place(gaz) -> None:
+    events = _events(gaz, "Missile strikes killed 12 people in Harasta and Arbin on Monday.")
+    assert [(e.place.name, e.fatalities) for e in events] == [("Harasta", 12), ("Arbin", None)]

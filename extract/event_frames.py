@@ -1,0 +1,143 @@
+"""Event frames filled from the paragraph: who claimed it, who was blamed, how many were hurt.
+
+An event is read from its sentence (`extract/events.py`); real reports give the
+rest later in the paragraph:
+
+* "ISIS claimed the attack in a statement." / "تبنى تنظيم داعش الهجوم": the
+  claimant is actor1 of the event told just before (in this sentence or the
+  two before, in the same paragraph) when it has none or only an unnamed one
+  ("gunmen", "a suicide bomber"). "No group claimed responsibility" claims
+  nothing.
+* "officials blamed the Islamic State" / "اتهم مسؤولون تنظيم داعش": the
+  blamed actor, when no claim named one.
+* "Two soldiers were killed and five wounded." / "أسفر الهجوم عن مقتل ثلاثة
+  عناصر": a sentence with no event of its own gives the event just before it
+  its dead and wounded (kept apart), and its victims as actor2, when the event
+  has none.
+
+A slot filled so keeps the span of its own words, and the event's evidence
+grows to take in the sentence that gave it. The words are lists of
+`data/event_cues.json` (claim_words, claim_objects, claim_verbs_ar,
+claim_not_after, claim_negations, blame_words, blame_with_responsibility,
+responsibility_words).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from extract.annotated import Annotated
+from extract.lexicons import cues, event_cues, triggers
+from extract.numbers import fatalities_in, injured_in
+from extract.roles import is_victim
+from extract.types import ActorMention, Event, Span
+from extract.wordforms import word_forms
+
+_BACK = 2  # sentences before a claim or a toll in which its event may be told
+_VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
+
+def _words(ann: Annotated, first: int, last: int, key: str) -> list[int]:
+    want = event_cues()[key]
+    return [i for i in range(first, last + 1) if word_forms(ann.word(i)) & want]
+
+
+def _negated(ann: Annotated, i: int, first: int) -> bool:
+    return any(ann.word(j) in event_cues()["claim_negations"] for j in range(max(first, i - 3), i))
+
+
+def _claimant(ann: Annotated, sent: Span) -> ActorMention | None:
+    """Who claims an attack in this sentence ("ISIS claimed responsibility", "تبنى داعش الهجوم")."""
+    first, last = ann.tok_range(sent)
+    acts = ann.actors_in(first, last)
+    for i in _words(ann, first, last, "claim_words"):
+        if _negated(ann, i, first):
+            continue
+        ahead = [ann.word(j) for j in range(i + 1, min(last, i + 3) + 1)]
+        if ahead and ahead[0] in event_cues()["claim_not_after"]:
+            continue  # "claimed the lives of", "claimed that"
+        verb_first = bool(word_forms(ann.word(i)) & event_cues()["claim_verbs_ar"])
+        names_deed = verb_first or any(word_forms(w) & event_cues()["claim_objects"] for w in ahead)
+        if not names_deed and not ann.matches(triggers()[1], ann.nt.orig_starts[i], sent.end):
+            continue
+        after = [a for a in acts if 0 < a.tok_first - i <= 3]
+        before = [a for a in acts if a.tok_last < i]
+        pick = (after[:1] if verb_first else []) or before[-1:] or after[:1]
+        if pick:
+            return pick[0]
+    return None
+
+
+def _blamed(ann: Annotated, sent: Span) -> ActorMention | None:
+    """Whom officials blame ("blamed the Islamic State", "اتهم مسؤولون تنظيم داعش")."""
+    first, last = ann.tok_range(sent)
+    acts = ann.actors_in(first, last)
+    blame = _words(ann, first, last, "blame_words")
+    if _words(ann, first, last, "responsibility_words"):  # "حمّلت الحكومة داعش المسؤولية"
+        blame = sorted(blame + _words(ann, first, last, "blame_with_responsibility"))
+    for i in blame:
+        if _negated(ann, i, first):
+            continue
+        after = [a for a in acts if a.tok_first > i and a.actor_type not in cues()["civilian_actor_types"]]
+        if after:
+            return after[0]
+    return None
+
+
+def _toll(ann: Annotated, sent: Span) -> tuple[int | None, int | None, ActorMention | None]:
+    """The dead, the wounded and the first victim a sentence reports."""
+    first, last = ann.tok_range(sent)
+    acts = ann.actors_in(first, last)
+    civilian = cues()["civilian_actor_types"]
+    victims = [a for a in acts if a.actor_type in civilian or is_victim(ann, a, acts, (first, last))]
+    return fatalities_in(ann.nt, first, last), injured_in(ann.nt, first, last), next(iter(victims), None)
+
+
+def _wider(e: Event, sent: Span) -> Event:
+    return replace(e, start=min(e.start, sent.start), end=max(e.end, sent.end))
+
+
+def _unnamed(a: ActorMention | None) -> bool:
+    return a is None or a.actor_id in event_cues()["placeholder_actors"]
+
+
+def complete_events(ann: Annotated, events: list[Event]) -> list[Event]:
+    """The events with the slots later sentences of their paragraph fill."""
+    out = list(events)
+    sents = list(ann.sentences)
+    told = {k: [i for i, e in enumerate(out) if s.start <= e.start < s.end] for k, s in enumerate(sents)}
+    for k, sent in enumerate(sents):
+        target = _told_before(ann, sents, told, out, k)
+        if target is None:
+            continue
+        e = out[target]
+        who = _claimant(ann, sent) or _blamed(ann, sent)
+        if who is not None and _unnamed(e.actor1) and (e.actor2 is None or e.actor2.actor_id != who.actor_id):
+            e = _wider(replace(e, actor1=who), sent)
+        if not told[k]:
+            dead, hurt, victim = _toll(ann, sent)
+            if dead is not None and e.fatalities is None and _just_before(told, k, target):
+                e = _wider(replace(e, fatalities=dead, injured=e.injured if hurt is None else hurt), sent)
+            fresh = victim is not None and (e.actor1 is None or e.actor1.actor_id != victim.actor_id)
+            if fresh and e.actor2 is None and _just_before(told, k, target):
+                e = _wider(replace(e, actor2=victim), sent)
+        out[target] = e
+    return out
+
+
+def _just_before(told: dict[int, list[int]], k: int, target: int) -> bool:
+    """The event is of the sentence right before sentence k (a toll follows its event at once)."""
+    return target in told.get(k - 1, [])
+
+
+def _told_before(
+    ann: Annotated, sents: list[Span], told: dict[int, list[int]], events: list[Event], k: int
+) -> int | None:
+    """The last violent event of sentence k or the two before it, in the same paragraph."""
+    for j in range(k, max(-1, k - _BACK - 1), -1):
+        if j < k and "\n" in ann.doc.text[sents[j].end : sents[j + 1].start]:
+            return None
+        violent = [i for i in told[j] if events[i].event_type in _VIOLENT]
+        if violent:
+            return violent[-1]
+    return None

@@ -1,0 +1,96 @@
+"""Event slots filled from the paragraph: claims, blame, the dead and wounded of the next sentence
+(extract/event_frames.py). Arabic and English side by side; the sentences are ours."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.document import make_document
+from extract.pipeline import extract_document
+from extract.types import Event, actor_name
+
+PUBLISHED = "2016-10-17"
+
+
+def _events(gaz, text: str) -> list[Event]:
+    return list(extract_document(make_document(text, doc_id="t", published=PUBLISHED), gaz).events)
+
+
+def _one(gaz, text: str) -> Event:
+    events = _events(gaz, text)
+    assert len(events) == 1, [(e.event_type, e.place.name) for e in events]
+    return events[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "A car bomb exploded at a market in Tuz Khurmatu on Monday, killing 12 people. "
+            "ISIS claimed the attack in a statement.",
+            id="claimed-en",
+        ),
+        pytest.param(
+            "انفجرت سيارة مفخخة في سوق طوز خورماتو يوم الاثنين، ما أدى إلى مقتل 12 شخصا. "
+            "وتبنى تنظيم داعش الهجوم في بيان.",
+            id="claimed-ar",
+        ),
+        pytest.param(
+            "A car bomb exploded at a market in Tuz Khurmatu on Monday, killing 12 people. "
+            "No group claimed responsibility, but officials blamed the Islamic State.",
+            id="no-claim-but-blame-en",
+        ),
+        pytest.param(
+            "انفجرت سيارة مفخخة في سوق طوز خورماتو يوم الاثنين، ما أدى إلى مقتل 12 شخصا. "
+            "ولم تتبن أي جهة الهجوم، لكن مسؤولين اتهموا تنظيم داعش بالوقوف وراءه.",
+            id="no-claim-but-blame-ar",
+        ),
+    ],
+)
+def test_the_claimant_or_the_blamed_is_actor1(gaz, text: str) -> None:
+    e = _one(gaz, text)
+    assert (actor_name(e.actor1), e.fatalities) == ("ISIS", 12)
+    assert text[e.actor1.start : e.actor1.end] in ("ISIS", "the Islamic State", "تنظيم داعش")  # its own words
+    assert (e.start, e.end) == (0, len(text))  # the evidence takes in the sentence that named it
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("A car bomb exploded in Tuz Khurmatu on Monday. No group has claimed responsibility.", id="en"),
+        pytest.param("انفجرت سيارة مفخخة في طوز خورماتو يوم الاثنين. ولم تتبن أي جهة مسؤوليتها عن التفجير.", id="ar"),
+    ],
+)
+def test_a_denied_claim_names_nobody(gaz, text: str) -> None:
+    assert _one(gaz, text).actor1 is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Gunmen attacked an army checkpoint near Baiji on Monday. Two soldiers were killed and five wounded.",
+            id="en",
+        ),
+        pytest.param(
+            "هاجم مسلحون مجهولون حاجزا للجيش قرب بيجي يوم الاثنين. "
+            "وأسفر الهجوم عن مقتل جنديين اثنين وإصابة خمسة آخرين.",
+            id="ar",
+        ),
+    ],
+)
+def test_the_next_sentence_gives_the_dead_and_the_wounded_apart(gaz, text: str) -> None:
+    e = _one(gaz, text)
+    assert (actor_name(e.actor1), e.fatalities, e.injured) == ("Unidentified armed group", 2, 5)
+
+
+def test_a_toll_in_the_next_paragraph_is_not_the_events(gaz) -> None:
+    text = "Gunmen attacked a checkpoint near Baiji on Monday.\n\nTwo soldiers were killed in Kirkuk last week."
+    e = next(x for x in _events(gaz, text) if x.place.name == "Baiji")
+    assert (e.fatalities, e.end) == (None, text.index("\n"))
+
+
+def test_a_claim_does_not_replace_a_named_actor(gaz) -> None:
+    text = "Iraqi forces shelled ISIS positions in Hawija on Monday. ISIS claimed an attack on a convoy."
+    e = next(x for x in _events(gaz, text) if x.place.name == "Hawija")
+    assert actor_name(e.actor1) == "Iraqi army"
