@@ -32,6 +32,7 @@ class Rules:
     list_intros: frozenset[str]
     before_place: frozenset[str]
     place_words_after: frozenset[str]
+    seat_words_after: frozenset[str]  # "London-based": where an organisation sits, not a place of the story
     homograph_followers: frozenset[str]
     locatives: frozenset[str]  # "in Iraq": a country after them is a place, not an actor
     joiners: frozenset[str]  # as written between two coordinated names: ",", "and", "و"
@@ -66,6 +67,7 @@ def rules() -> Rules:
         list_intros=_norm_set(raw["country_as_actor"]["list_intros_en"]),
         before_place=_norm_set(raw["capitalised_before_place_en"]) | _both(raw["place_cues"]),
         place_words_after=_both(raw["place_words_after"]),
+        seat_words_after=_norm_set(raw["seat_words_after_en"]),
         homograph_followers=_both(raw["homograph_followers"]),
         locatives=_norm_set(raw["locatives_en"]),
         joiners=frozenset(raw["joiners"]),

@@ -57,15 +57,14 @@ def event_actors(
         distinct = list({a.actor_id: a for a in reversed(sides)}.values())[::-1]
         if len(distinct) >= 2:
             return distinct[0], distinct[1]
-    # the victims ("killing 12 members of the regime forces") and civilians are never actor1
-    civilian = cues()["civilian_actor_types"]
-    killed = [a for a in acts if is_victim(ann, a, acts, (first, last))]
-    victims = [a for a in acts if a.actor_type in civilian or a in killed]
+    killed, victims = _sufferers(ann, acts, first, last, t0)
     able = [a for a in acts if a not in victims]
     marked = [a for a in able if ann.word(a.tok_first - 1) in event_cues()["agent_markers"]]
     holding = [a for a in able if a.tok_first <= t0 <= a.tok_last]  # "coalition air strikes"
     subordinate = [i for i in range(first, t0) if word_forms(ann.word(i)) & event_cues()["subordinators"]]
-    before = [a for a in able if a.tok_last < t0 and not any(a.tok_last < i for i in subordinate)]
+    before = [
+        a for a in able if a.tok_last < t0 and not any(a.tok_last < i for i in subordinate) and not _speaker(ann, a, t0)
+    ]
     after = [a for a in acts if a.tok_first > t1 and a not in marked]
     agent = next(iter(marked or holding or _first_of_list(ann, before)[-1:]), None)
     if agent is None and trig.event_type == "Battles":
@@ -91,7 +90,54 @@ def event_actors(
     if agent is None and suffered and targets and targets[0] not in victims:
         # "five ISIS fighters were killed in clashes with the Iraqi army": the army acted
         return targets[0], suffered[0]
+    if agent is not None and agent in marked and not (marked_targets or targets or suffered):
+        # "members of the regime forces were killed in an ambush by ISIS": a passive's subject suffered
+        suffered = [a for a in acts if a.tok_last < t0 and a.actor_id != agent_id]
     return agent, next(iter(marked_targets or targets or suffered), None)
+
+
+def _sufferers(
+    ann: Annotated, acts: list[ActorMention], first: int, last: int, t0: int
+) -> tuple[list[ActorMention], list[ActorMention]]:
+    """Those who suffered (killed, wounded, attacked) and, with them, the civilians: never actor1."""
+    killed = _with_listed(ann, [a for a in acts if is_victim(ann, a, acts, (first, last))], acts)
+    # "the army came under attack", "تعرض الجيش لهجوم" (the Arabic verb before its subject)
+    exposed = [a for a in acts if a.tok_last < t0 and exposed_before(ann, max(first, a.tok_first - 2), t0)]
+    civilian = cues()["civilian_actor_types"]
+    victims = [a for a in acts if a.actor_type in civilian or a in killed or a in exposed]
+    return sorted({*killed, *exposed}, key=lambda a: a.tok_first), victims
+
+
+def exposed_before(ann: Annotated, lo: int, hi: int) -> bool:
+    """A word of suffering among tokens lo..hi-1: "came under", "was subjected to", "تعرض"."""
+    words, pairs = event_cues()["exposure_words"], event_cues()["exposure_pairs"]
+    return any(
+        word_forms(ann.word(i)) & words or f"{ann.word(i - 1)} {ann.word(i)}".lower() in pairs for i in range(lo, hi)
+    )
+
+
+def _with_listed(ann: Annotated, killed: list[ActorMention], acts: list[ActorMention]) -> list[ActorMention]:
+    """The victims and those listed with them ("casualties of the regime forces, allies, and ISIS
+    members"), in text order."""
+    out = list(killed)
+    for a in acts:
+        if a not in out and any(_listed(ann, k, a) for k in out if k.tok_last < a.tok_first):
+            out.append(a)
+    return sorted(out, key=lambda a: a.tok_first)
+
+
+def _speaker(ann: Annotated, a: ActorMention, t0: int) -> bool:
+    """'The United Nations said hundreds of women had been abducted': who reports a deed told after
+    a verb of saying is not its agent, unless the report goes on with "they" / "it" ("the SDF said
+    they had taken Raqqa")."""
+    verbs = event_cues()["speaker_verbs"]
+    said = next((i for i in range(a.tok_last + 1, t0) if word_forms(ann.word(i)) & verbs), None)
+    if said is None:
+        return False
+    nxt = said + 1
+    while nxt < t0 and ann.word(nxt) in event_cues()["speaker_fillers"]:
+        nxt += 1
+    return ann.word(nxt) not in event_cues()["speaker_pronouns"]
 
 
 def _first_of_list(ann: Annotated, before: list[ActorMention]) -> list[ActorMention]:
@@ -117,6 +163,11 @@ def _named_instead(
     """'An ISIS suicide bomber', 'انتحاري من داعش', 'gunmen from the group': the named actor of
     an unnamed attacker, when the clause gives one before it or joined right after it."""
     named = [a for a in able if a.actor_id not in event_cues()["placeholder_actors"]]
-    joined = [a for a in named if 0 < a.tok_first - placeholder.tok_last <= 2]
+    joined = [
+        a
+        for a in named
+        if 0 < a.tok_first - placeholder.tok_last <= 3
+        and ann.word(placeholder.tok_last + 1) in event_cues()["source_markers"]
+    ]
     before = [a for a in named if a in earlier and a.tok_last < placeholder.tok_first]
     return next(iter(joined or before[-1:]), placeholder)

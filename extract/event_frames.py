@@ -14,6 +14,10 @@ rest later in the paragraph:
   عناصر": a sentence with no event of its own gives the event just before it
   its dead and wounded (kept apart), and its victims as actor2, when the event
   has none.
+* "The militants slowed the advance with roadside bombs. On Sunday a suicide
+  car bomber attacked troops": an unnamed attacker is the armed group that
+  acted in the event just before, in the same paragraph, when that group is not
+  the one attacked (`paragraph_attacker_types`).
 
 A slot filled so keeps the span of its own words, and the event's evidence
 grows to take in the sentence that gave it. The words are lists of
@@ -115,14 +119,61 @@ def complete_events(ann: Annotated, events: list[Event]) -> list[Event]:
         if who is not None and _unnamed(e.actor1) and (e.actor2 is None or e.actor2.actor_id != who.actor_id):
             e = _wider(replace(e, actor1=who), sent)
         if not told[k]:
-            dead, hurt, victim = _toll(ann, sent)
+            dead, hurt, _ = _toll(ann, sent)
             if dead is not None and e.fatalities is None and _just_before(told, k, target):
                 e = _wider(replace(e, fatalities=dead, injured=e.injured if hurt is None else hurt), sent)
-            fresh = victim is not None and (e.actor1 is None or e.actor1.actor_id != victim.actor_id)
-            if fresh and e.actor2 is None and _just_before(told, k, target):
-                e = _wider(replace(e, actor2=victim), sent)
         out[target] = e
+    for k, sent in enumerate(sents):
+        victim = _toll(ann, sent)[2] if not told[k] else None
+        i = _suffered_in(ann, sents, told, out, k, victim=victim) if victim is not None else None
+        if i is not None and victim is not None:
+            out[i] = _wider(replace(out[i], actor2=victim), sent)
+    return _unnamed_attackers(ann, sents, out)
+
+
+def _unnamed_attackers(ann: Annotated, sents: list[Span], events: list[Event]) -> list[Event]:
+    """An unnamed attacker ("a suicide car bomber") as the armed group of the event just before it,
+    in its sentence or the one before, in the same paragraph."""
+    out = list(events)
+    kinds = event_cues()["paragraph_attacker_types"]
+    for i in range(1, len(out)):
+        e, before = out[i], out[i - 1]
+        who = before.actor1
+        if e.actor1 is None or not _unnamed(e.actor1) or who is None or _unnamed(who) or who.actor_type not in kinds:
+            continue
+        if e.actor2 is not None and e.actor2.actor_id == who.actor_id:
+            continue
+        k = next((j for j, s in enumerate(sents) if s.start <= e.start < s.end), None)
+        b = next((j for j, s in enumerate(sents) if s.start <= before.start < s.end), None)
+        if k is None or b is None or not 0 <= k - b <= 1 or _paragraph_break(ann, sents, b, k):
+            continue
+        out[i] = replace(e, actor1=who, start=min(e.start, before.start))
     return out
+
+
+def _suffered_in(
+    ann: Annotated, sents: list[Span], told: dict[int, list[int]], events: list[Event], k: int, *, victim: ActorMention
+) -> int | None:
+    """The event whose victims a toll sentence names ("82 were killed, including 12 members of the
+    regime forces"): the nearest violent event of the paragraph, the sentence before first, then the
+    one after, within two sentences, with no actor2 yet and another actor1."""
+    for j in (k - 1, k + 1, k - 2, k + 2):
+        if not 0 <= j < len(sents) or _paragraph_break(ann, sents, min(j, k), max(j, k)):
+            continue
+        for i in reversed(told[j]):
+            e = events[i]
+            if (
+                e.event_type in _VIOLENT
+                and e.actor2 is None
+                and (e.actor1 is None or e.actor1.actor_id != victim.actor_id)
+            ):
+                return i
+    return None
+
+
+def _paragraph_break(ann: Annotated, sents: list[Span], a: int, b: int) -> bool:
+    """A new paragraph starts between sentences a and b (a < b)."""
+    return any("\n" in ann.doc.text[sents[j].end : sents[j + 1].start] for j in range(a, b))
 
 
 def _just_before(told: dict[int, list[int]], k: int, target: int) -> bool:

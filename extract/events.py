@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from extract.annotated import Annotated, PlaceTok, geo_precision
-from extract.event_actors import event_actors
+from extract.event_actors import event_actors, exposed_before
 from extract.event_places import coordinated, event_location
 from extract.lexicons import TriggerDef, cues, event_cues, triggers
 from extract.matching import Match
@@ -41,7 +41,38 @@ def _clause(ann: Annotated, first: int, last: int, t: int) -> tuple[int, int]:
     return a, b
 
 
+def _weapon(ann: Annotated, first: int, last: int, cue_list: str) -> bool:
+    """A weapon cue ("warplanes", "المدفعية") in tokens first..last that is not what was hit
+    ("strikes **on** artillery", "strikes on ISIS artillery", "غارات **على** مدفعية")."""
+    want = cues()[cue_list]
+    return any(word_forms(ann.word(i)) & want and not _hit(ann, first, i) for i in range(first, last + 1))
+
+
+def _hit(ann: Annotated, first: int, i: int) -> bool:
+    """Token i is what was hit: a target marker ("on", "على") at most three words before it."""
+    targets = event_cues()["target_markers"]
+    return any(word_forms(ann.word(j)) & targets for j in range(max(first, i - 3), i))
+
+
+def _hit_weapon(ann: Annotated, m: Match, first: int) -> bool:
+    """A weapon trigger that names what was struck, not the strike: "strikes on ISIS artillery"."""
+    weapons = cues()["air"] | cues()["artillery"]
+    return bool(word_forms(ann.word(m.tok_first)) & weapons) and _hit(ann, first, m.tok_first)
+
+
 def _subtype(
+    ann: Annotated, trig: TriggerDef, first: int, last: int, *, agent: ActorMention | None, target: ActorMention | None
+) -> tuple[str, str]:
+    kind = _kind(ann, trig, first, last, agent=agent, target=target)
+    suicide = event_cues()["suicide_words"]
+    if kind[1] == "Remote explosive/landmine/IED" and any(
+        word_forms(ann.word(i)) & suicide for i in range(first, last + 1)
+    ):
+        return "Explosions/Remote violence", "Suicide bomb"  # "car bombs driven by suicide bombers"
+    return kind
+
+
+def _kind(
     ann: Annotated, trig: TriggerDef, first: int, last: int, *, agent: ActorMention | None, target: ActorMention | None
 ) -> tuple[str, str]:
     if trig.sub_event_type == "*territory":
@@ -51,9 +82,9 @@ def _subtype(
         return "Battles", "Government regains territory" if state else "Non-state actor overtakes territory"
     if not trig.sub_event_type.startswith("*"):
         return trig.event_type, trig.sub_event_type
-    if ann.has_word(first, last, "air") is not None:
+    if _weapon(ann, first, last, "air"):
         return "Explosions/Remote violence", "Air/drone strike"
-    if ann.has_word(first, last, "artillery") is not None:
+    if _weapon(ann, first, last, "artillery"):
         return "Explosions/Remote violence", "Shelling/artillery/missile attack"
     if trig.sub_event_type == "*air":  # "strikes" with no other cue are air strikes
         return "Explosions/Remote violence", "Air/drone strike"
@@ -70,6 +101,8 @@ def _aim(ann: Annotated, m: Match, trig: TriggerDef) -> bool:
     """A purpose, not a deed: "لاستعادة الموصل", "advanced to recapture Mosul"."""
     if trig.event_type != "Battles":
         return False
+    if m.prefix[-1:] in cues()["aim_proclitics"] and exposed_before(ann, max(0, m.tok_first - 5), m.tok_first):
+        return False  # "تعرض الجيش لهجوم": the army suffered an attack
     return m.prefix[-1:] in cues()["aim_proclitics"] or ann.word(m.tok_first - 1) in event_cues()["aim_before"]
 
 
@@ -188,7 +221,7 @@ def events_in(ann: Annotated, default_date: DateRef | None) -> list[Event]:
         seen: dict[str, tuple[int, int]] = {}  # place -> (index in out, vagueness of its trigger)
         for m in ann.matches(lex, sent.start, sent.end):
             trig = defs[lex.payloads(m)[0]]
-            vague = _vagueness(trig)
+            vague = 2 if _hit_weapon(ann, m, first) else _vagueness(trig)
             for event in _events(ann, sent, m, trig, places=places, default_date=default_date):
                 gid = event.place.gazetteer_id
                 joins = gid in seen and (

@@ -26,7 +26,7 @@ from extract.nominals import nominal_places
 from extract.places import places_in_text
 from extract.routes import routes_in
 from extract.sentences import sentence_spans
-from extract.types import DateRef, Document, Extraction
+from extract.types import ActorMention, DateRef, Document, Extraction
 from geodata import gazetteer as gazetteer_mod
 from geodata.errors import KhareetaError, Problem
 from geodata.gazetteer import Gazetteer
@@ -52,7 +52,16 @@ def with_places(ann: Annotated, *, gaz: Gazetteer) -> Annotated:
 
 
 def with_actors(ann: Annotated) -> Annotated:
-    return replace(ann, actors=tuple(actors_in(ann.doc.text, ann.nt, _country(ann))))
+    found = actors_in(ann.doc.text, ann.nt, _country(ann))
+    return replace(ann, actors=tuple(a for a in found if not _part_of_a_place(ann, a)))
+
+
+def _part_of_a_place(ann: Annotated, a: ActorMention) -> bool:
+    """'Al-Assad Suburb': an actor's name inside a longer place name is the place's."""
+    return any(
+        p.tok_first <= a.tok_first and a.tok_last <= p.tok_last and p.tok_last - p.tok_first > a.tok_last - a.tok_first
+        for p in ann.places_in(max(0, a.tok_first - 4), a.tok_last + 4)
+    )
 
 
 def _country(ann: Annotated) -> str:

@@ -94,6 +94,8 @@ def accept(
     if latin:
         if not is_capitalised(surface):
             return False
+        if text[m.end : m.end + 1] == "-" and token(nt, m.tok_last + 1) in r.seat_words_after:
+            return False  # "a London-based consultancy", "the Britain-based Observatory"
         single = m.tok_first == m.tok_last
         if (
             single

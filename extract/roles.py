@@ -13,7 +13,8 @@ act). A mention is a victim when
   verb of a count ("ISIS killed 5 civilians").
 
 The words are lists of `data/event_cues.json` (victim_nouns, victim_verbs,
-passive_aux, object_starts).
+passive_aux, object_starts, victim_links: "82 were killed, including 12 members
+of the regime forces").
 """
 
 from __future__ import annotations
@@ -44,13 +45,19 @@ def _counted_between(ann: Annotated, first: int, last: int) -> bool:
 def _harm_before(ann: Annotated, a: ActorMention, others: list[ActorMention], first: int) -> bool:
     lo = max(first, a.tok_first - _REACH)
     lo = max([lo, *(o.tok_last + 1 for o in others if o.tok_last < a.tok_first)])
-    nouns, verbs = event_cues()["victim_nouns"], event_cues()["victim_verbs"]
-    for i in range(a.tok_first - 1, lo - 1, -1):
+    nouns, verbs, links = event_cues()["victim_nouns"], event_cues()["victim_verbs"], event_cues()["victim_links"]
+    i = a.tok_first - 1
+    while i >= lo:
         forms = word_forms(ann.word(i))
         if forms & nouns:
             return True
         if forms & verbs:
             return _counted_between(ann, i + 1, a.tok_first - 1)
+        if forms & links:  # "82 were killed, including 12 members of": the dead go on
+            lo = max(first, i - _REACH)
+            lo = max([lo, *(o.tok_last + 1 for o in others if o.tok_last < i)])
+            return any(word_forms(ann.word(j)) & (nouns | verbs) for j in range(lo, i))
+        i -= 1
     return False
 
 
@@ -59,6 +66,9 @@ def _passive_after(ann: Annotated, a: ActorMention, last: int) -> bool:
     i, skipped = a.tok_last + 1, False
     while i <= last and i <= a.tok_last + 3 and ann.word(i) in aux:
         i, skipped = i + 1, True
+    if i <= last and skipped and word_forms(ann.word(i)) & event_cues()["victim_links"]:
+        # "eight ISIS fighters were among the dead"
+        return any(word_forms(ann.word(j)) & event_cues()["dead_nouns"] for j in range(i + 1, min(last, i + 2) + 1))
     if i > last or not word_forms(ann.word(i)) & verbs:
         return False
     if skipped or _counted_between(ann, max(0, a.tok_first - 2), a.tok_first - 1):

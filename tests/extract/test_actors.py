@@ -261,3 +261,11 @@ def test_the_army_named_by_no_one_is_the_army_of_the_country(text: str, country:
 def test_the_army_refers_to_the_state_force_named_last() -> None:
     text = "Iraqi forces met Syrian army units at the border. The army then withdrew."
     assert [a.actor_id for a in actors_in(text, normalize_text(text))] == ["iraqi_army", "syrian_gov", "syrian_gov"]
+
+
+def test_no_alias_is_listed_twice() -> None:
+    """An alias twice (in one row or two) is a slip: one of the two is dead or ambiguous."""
+    with ACTORS_CSV.open(encoding="utf-8", newline="") as fh:
+        rows = [r for r in csv.DictReader(fh) if not r["actor_id"].startswith("#")]
+    aliases = [a for r in rows for a in r["aliases"].split("|") if a]
+    assert sorted({a for a in aliases if aliases.count(a) > 1}) == []

@@ -19,6 +19,7 @@ IRAQI_ARMY = "Iraqi army"
 SYRIAN_GOV = "Syrian government forces"
 UNIDENTIFIED = "Unidentified armed group"
 CIVILIANS = "Civilians"
+COALITION = "International coalition"
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,66 @@ ROWS = [
             "",
         ),
     ),
+    (
+        "speaker-is-no-agent",
+        Row(
+            "قالت الأمم المتحدة إن مسلحي داعش خطفوا عشرات النساء الإيزيديات قرب سنجار يوم الاثنين.",
+            "Sinjar",
+            ISIS,
+            "Yazidi civilians",
+        ),
+        Row(
+            "The United Nations said ISIS fighters abducted dozens of Yazidi women near Sinjar on Monday.",
+            "Sinjar",
+            ISIS,
+            "Yazidi civilians",
+        ),
+    ),
+    (
+        "passive-subject-suffered",
+        Row("تعرض الجيش العراقي لهجوم من قبل داعش قرب بيجي يوم الاثنين.", "Baiji", ISIS, IRAQI_ARMY),
+        Row("The Iraqi army was attacked by ISIS near Baiji on Monday.", "Baiji", ISIS, IRAQI_ARMY),
+    ),
+    (
+        "came-under-attack",
+        Row("تعرض الجيش العراقي لهجوم قرب بيجي يوم الاثنين.", "Baiji", "", IRAQI_ARMY),
+        Row("The Iraqi army came under attack near Baiji on Monday.", "Baiji", "", IRAQI_ARMY),
+    ),
+    (
+        "barrel-bombs-are-the-regime",
+        Row("قتل عشرة مدنيين بالبراميل المتفجرة في داريا يوم الاثنين.", "Darayya", SYRIAN_GOV, CIVILIANS, 10),
+        Row("Assad's barrel bombs killed ten civilians in Darayya on Monday.", "Darayya", SYRIAN_GOV, CIVILIANS, 10),
+    ),
+    (
+        "tribal-elders-agree",
+        Row("توصل شيوخ العشائر إلى اتفاق مع داعش في الرقة يوم الاثنين.", "Raqqa", "Tribal elders", ISIS),
+        Row("Tribal elders reached an agreement with ISIS in Raqqa on Monday.", "Raqqa", "Tribal elders", ISIS),
+    ),
+    (
+        "police-disperse-protest",
+        Row(
+            "أطلقت قوات الأمن التركية الغاز المسيل للدموع على المتظاهرين في سروج يوم الثلاثاء.",
+            "Suruç",
+            "Turkish forces",
+            "",
+        ),
+        Row(
+            "Turkish security forces fired tear gas at demonstrators in Suruc on Tuesday.",
+            "Suruç",
+            "Turkish forces",
+            "",
+        ),
+    ),
+    (
+        "strikes-on-artillery",
+        Row("شنت طائرات التحالف غارات على مدفعية داعش قرب سنجار يوم الاثنين.", "Sinjar", COALITION, ISIS),
+        Row(
+            "Coalition warplanes carried out strikes on ISIS artillery near Sinjar on Monday.",
+            "Sinjar",
+            COALITION,
+            ISIS,
+        ),
+    ),
 ]
 CASES = [pytest.param(r, id=f"{rid}-{lang}") for rid, ar, en in ROWS for lang, r in (("ar", ar), ("en", en))]
 
@@ -153,3 +214,15 @@ def test_a_day_before_the_agent_is_no_count_of_victims(gaz) -> None:
     text = "On July 19, coalition air strikes killed dozens of civilians in Manbij."
     e = _events(gaz, text)[0]
     assert (actor_name(e.actor1), actor_name(e.actor2)) == ("International coalition", CIVILIANS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("هاجم مسلحو داعش قرية قرب بحيرة الأسد يوم الاثنين.", id="ar"),
+        pytest.param("ISIS fighters attacked a village near Lake Assad on Monday.", id="en"),
+    ],
+)
+def test_an_actor_name_inside_a_place_name_is_the_place(gaz, text: str) -> None:
+    (e,) = _events(gaz, text)
+    assert (e.place.name, actor_name(e.actor1), actor_name(e.actor2)) == ("Lake Assad", ISIS, "")

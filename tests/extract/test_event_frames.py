@@ -94,3 +94,59 @@ def test_a_claim_does_not_replace_a_named_actor(gaz) -> None:
     text = "Iraqi forces shelled ISIS positions in Hawija on Monday. ISIS claimed an attack on a convoy."
     e = next(x for x in _events(gaz, text) if x.place.name == "Hawija")
     assert actor_name(e.actor1) == "Iraqi army"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Air strikes hit Manbij on Monday. Eight ISIS fighters were among the dead.", id="among-en"),
+        pytest.param("شن الطيران غارات على منبج يوم الاثنين. وكان بين القتلى ثمانية من عناصر داعش.", id="among-ar"),
+        pytest.param(
+            "Air strikes hit Manbij on Monday. Thirty people were killed, including eight ISIS fighters.",
+            id="including-en",
+        ),
+    ],
+)
+def test_victims_named_in_the_next_sentence_are_actor2(gaz, text: str) -> None:
+    e = _one(gaz, text)
+    assert (actor_name(e.actor1), actor_name(e.actor2), e.end) == ("", "ISIS", len(text))
+
+
+def test_victims_of_another_paragraph_are_not_the_events(gaz) -> None:
+    text = "Air strikes hit Manbij on Monday.\n\nEight ISIS fighters were among the dead in Mosul last year."
+    e = next(x for x in _events(gaz, text) if x.place.name == "Manbij")
+    assert e.actor2 is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "ISIS militants slowed the advance on Ramadi with roadside bombs. "
+            "On Sunday a suicide car bomber attacked Iraqi troops near Ramadi.",
+            id="en",
+        ),
+        pytest.param(
+            "فجر مسلحو داعش عبوات ناسفة قرب الرمادي يوم السبت. "
+            "وهاجم انتحاري بسيارة مفخخة الجيش العراقي قرب الرمادي يوم الأحد.",
+            id="ar",
+        ),
+    ],
+)
+def test_an_unnamed_attacker_is_the_group_that_acted_just_before(gaz, text: str) -> None:
+    e = _events(gaz, text)[-1]
+    assert (e.sub_event_type, actor_name(e.actor1), actor_name(e.actor2)) == ("Suicide bomb", "ISIS", "Iraqi army")
+
+
+def test_an_unnamed_attacker_of_another_paragraph_stays_unnamed(gaz) -> None:
+    text = (
+        "ISIS militants slowed the advance on Ramadi with roadside bombs.\n\n"
+        "On Sunday a suicide car bomber attacked Iraqi troops near Ramadi."
+    )
+    assert actor_name(_events(gaz, text)[-1].actor1) == "Unidentified armed group"
+
+
+def test_the_attacked_is_not_the_unnamed_attacker(gaz) -> None:
+    text = "Iraqi forces shelled Hit on Monday. Gunmen attacked an Iraqi army checkpoint near Hit on Tuesday."
+    e = _events(gaz, text)[-1]
+    assert (actor_name(e.actor1), actor_name(e.actor2)) == ("Unidentified armed group", "Iraqi army")

@@ -11,7 +11,9 @@ Dates without a date in the text fall back to the article's week
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
@@ -401,7 +403,7 @@ ROWS = [
             PROTEST,
             "Basra",
             1,
-            ("تظاهرة",),
+            ("المتظاهرين", "تظاهرة"),
             SKIP,
             SKIP,
             "2016-10-14",
@@ -630,3 +632,37 @@ def test_two_sentences_one_event_each_with_anaphora(gaz, text: str, actors: list
 )
 def test_no_trigger_no_event(gaz, text: str) -> None:
     assert _run(gaz, text).events == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("انفجرت سيارتان مفخختان يقودهما انتحاريان عند نقطة للجيش في القائم يوم الاثنين.", id="dual-ar"),
+        pytest.param(
+            "Two car bombs driven by suicide bombers exploded at an army post in Qaim on Monday.", id="driven-by-en"
+        ),
+    ],
+)
+def test_a_bomb_with_a_suicide_attacker_is_a_suicide_bomb(gaz, text: str) -> None:
+    (e,) = _run(gaz, text).events
+    assert (e.sub_event_type, e.place.name) == ("Suicide bomb", "Al-Qaim")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("شنت طائرات التحالف غارات على مدفعية داعش قرب سنجار يوم الاثنين.", id="ar"),
+        pytest.param("Coalition warplanes carried out strikes on ISIS artillery near Sinjar on Monday.", id="en"),
+    ],
+)
+def test_a_weapon_that_was_hit_does_not_type_the_strike(gaz, text: str) -> None:
+    (e,) = _run(gaz, text).events
+    assert e.sub_event_type == "Air/drone strike"
+
+
+def test_no_trigger_phrase_is_listed_twice() -> None:
+    """A phrase twice in triggers.csv would be typed by whichever row is read last."""
+    path = Path(__file__).resolve().parents[2] / "extract" / "data" / "triggers.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        phrases = [row["phrase"] for row in csv.DictReader(fh)]
+    assert sorted({p for p in phrases if phrases.count(p) > 1}) == []

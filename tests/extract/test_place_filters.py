@@ -178,3 +178,14 @@ def test_english_word_before_a_name_stays_out_of_the_surface(gaz, text: str, sur
 )
 def test_weak_homograph_coordinated_with_a_place_is_a_place(gaz, text: str, expected) -> None:
     assert [(p.surface, p.country_code) for p in places_in_text(text, gaz)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The London-based Syrian Observatory said jets bombed Douma.", id="london-based"),
+        pytest.param("A Beirut-headquartered group said jets bombed Douma.", id="beirut-headquartered"),
+    ],
+)
+def test_where_a_source_is_based_is_no_place(gaz, text: str) -> None:
+    assert [p.name for p in places_in_text(text, gaz)] == ["Douma"]
