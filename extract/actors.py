@@ -10,6 +10,7 @@ text is about (the actor whose `country` it is), when one actor is.
 from __future__ import annotations
 
 from extract.lexicons import actors
+from extract.shared_heads import shared_head_actors
 from extract.types import ActorMention
 from geodata.names import NormText
 
@@ -22,6 +23,7 @@ def actors_in(text: str, nt: NormText, country: str = "") -> list[ActorMention]:
     for m in lex.find(text, nt):
         d = defs[lex.payloads(m)[0]]
         found.append(ActorMention(d.actor_id, d.name, d.actor_type, d.family, m.start, m.end, m.tok_first, m.tok_last))
+    found += shared_head_actors(nt, found, {d.actor_id: d for d in defs})
     named = sorted(found, key=lambda a: a.start)
     taken = {t for a in named for t in range(a.tok_first, a.tok_last + 1)}
     for m in ana.find(text, nt):

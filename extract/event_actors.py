@@ -82,7 +82,7 @@ def event_actors(
         and ann.word(after[0].tok_first - 1) not in event_cues()["source_markers"]
     ):
         # Arabic verb first ("قصفت قوات النظام") or the strikes' owner ("غارة لمقاتلات التحالف")
-        agent, after = after[0], after[1:]
+        agent, after = after[0], [a for a in after[1:] if not _listed(ann, after[0], a)]
     agent_id = agent.actor_id if agent else ""
     targets = [a for a in after if a.actor_id != agent_id]
     marked_targets = [a for a in targets if _near_marker(ann, a, "target_markers")]

@@ -57,6 +57,13 @@ def _location(ann: Annotated, places: list[PlaceTok], t: int) -> PlaceTok | None
         local = [p for p in tied if p.place.feature_type not in _WIDE]
         if local:
             return local[0]
+    unit = next(iter(tied_after or tied_before), None)
+    if unit is not None and unit.place.feature_type == "governorate":
+        # "west of Anbar ... entered the city centre": a town of the province, not the province
+        cc = unit.place.country_code
+        inside = [p for p in places if p.place.feature_type not in _WIDE and p.place.country_code == cc]
+        if inside:
+            return min(inside, key=lambda p: abs(p.tok_first - t))
     for tied in (tied_after, tied_before):
         if tied:
             return tied[0]

@@ -106,6 +106,17 @@ def _aim(ann: Annotated, m: Match, trig: TriggerDef) -> bool:
     return m.prefix[-1:] in cues()["aim_proclitics"] or ann.word(m.tok_first - 1) in event_cues()["aim_before"]
 
 
+def _unreal(ann: Annotated, first: int, t: int) -> bool:
+    """A deed only foreseen or threatened: "will strike", "is likely to become the next target",
+    "قد يحدد شكل السيطرة", "سوف تهاجم" (a word of `irrealis_before` at most five words before)."""
+    words, before_imperfect = event_cues()["irrealis_before"], event_cues()["irrealis_before_imperfect"]
+    for i in range(max(first, t - 5), t):
+        w = ann.word(i)
+        if word_forms(w) & words or (w in before_imperfect and ann.word(i + 1)[:1] in ("ي", "ت")):
+            return True
+    return False
+
+
 def _told_word(ann: Annotated, first: int, last: int) -> bool:
     """A claim, blame or responsibility word among tokens first..last."""
     want = event_cues()["claim_words"] | event_cues()["responsibility_words"] | event_cues()["blame_words"]
@@ -165,8 +176,8 @@ def _events(
     for an aim, a road's control, no place."""
     first, last = ann.tok_range(sent)
     t = m.tok_first
-    if _aim(ann, m, trig):
-        return []  # "للسيطرة على", "to recapture": an aim, not an event
+    if _aim(ann, m, trig) or _unreal(ann, first, t):
+        return []  # "للسيطرة على", "to recapture", "likely to become the next target": not a deed
     if _told_word(ann, max(first, t - 4), t - 1):
         return []  # "ISIS claimed the bombing", "تبنى داعش التفجير": the deed told before, not a new one
     clause = _clause(ann, first, last, t)

@@ -2,8 +2,9 @@
 
 A report names its town once and then says "in the outskirts of the city" or
 "في محيط المدينة" (`data/nominals.json` `city_refs`). For an event such a
-phrase is the town the article is about (its dateline, else its most named
-town), else the town named last before it; not when it is part of a name or
+phrase is the town named before it in its sentence, else the town the article
+is about (its dateline, else its most named town), else the town named last
+before it; not when it is part of a name or
 the name follows ("the city of Mosul"). The reference keeps its own span, the
 words that refer, as the evidence of the event's location.
 """
@@ -31,7 +32,10 @@ def town_references(ann: Annotated, first: int, last: int) -> list[PlaceTok]:
         after = m.tok_last + 1
         if after + (ann.word(after) in rules().genitive) in starts:
             continue  # "the village of Khanasor": the name itself follows
-        town = ann.focus_place() or ann.main_city(m.tok_first)
+        last_named = ann.main_city(m.tok_first)
+        town: PlaceTok | None = ann.focus_place() or last_named
+        if last_named is not None and first <= last_named.tok_first and last_named.tok_last < m.tok_first:
+            town = last_named  # "seized Sinjar after the Peshmerga withdrew from the town"
         if town is None:
             continue
         place = replace(town.place, start=m.start, end=m.end, surface=ann.doc.text[m.start : m.end])

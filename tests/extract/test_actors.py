@@ -269,3 +269,28 @@ def test_no_alias_is_listed_twice() -> None:
         rows = [r for r in csv.DictReader(fh) if not r["actor_id"].startswith("#")]
     aliases = [a for r in rows for a in r["aliases"].split("|") if a]
     assert sorted({a for a in aliases if aliases.count(a) > 1}) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces", "ids"),
+    [
+        pytest.param(
+            "heavy Russian and Syrian strikes on Aleppo",
+            ["Russian", "Syrian strikes"],
+            ["russia", "syrian_gov"],
+            id="en-two-adjectives-one-head",
+        ),
+        pytest.param(
+            "قصفت الطائرات الروسية والسورية حلب",
+            ["الطائرات الروسية", "السورية"],
+            ["russia", "syrian_gov"],
+            id="ar-adjective-joined-by-wa",
+        ),
+        pytest.param("Russian and Syrian officials met in Geneva", [], [], id="en-no-force-head"),
+        pytest.param("السورية والتركية", [], [], id="ar-no-named-force-before"),
+    ],
+)
+def test_adjectives_sharing_a_head_name_each_actor(text: str, surfaces: list[str], ids: list[str]) -> None:
+    found = _actors(text)
+    assert [text[a.start : a.end] for a in found] == surfaces
+    assert [a.actor_id for a in found] == ids

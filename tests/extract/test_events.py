@@ -666,3 +666,38 @@ def test_no_trigger_phrase_is_listed_twice() -> None:
     with path.open(encoding="utf-8", newline="") as fh:
         phrases = [row["phrase"] for row in csv.DictReader(fh)]
     assert sorted({p for p in phrases if phrases.count(p) > 1}) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Idlib is likely to become the next target of government forces.", id="likely-en"),
+        pytest.param("ISIS threatened to attack Kirkuk.", id="threatened-en"),
+        pytest.param("سوف تهاجم القوات العراقية الموصل.", id="will-ar"),
+        pytest.param("قد يحدد السباق شكل السيطرة على الرقة.", id="may-ar"),
+        pytest.param("قال قائد عمليات تحرير نينوى إن الوضع في الموصل هادئ.", id="operations-command-ar"),
+    ],
+)
+def test_a_deed_only_foreseen_or_named_is_no_event(gaz, text: str) -> None:
+    assert _run(gaz, text).events == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        pytest.param(
+            "سيطرت القوات العراقية على الرمادي يوم الجمعة. وقال قائد عمليات غرب الأنبار إن القوات دخلت "
+            "مركز المدينة، وإن التنظيم شن هجمات بسيارات مفخخة.",
+            "Ramadi",
+            id="the-town-not-its-province-ar",
+        ),
+        pytest.param(
+            "DOHUK, Iraq (Reuters) - The militants seized Sinjar on Monday "
+            "after Peshmerga forces withdrew from the town.",
+            "Sinjar",
+            id="the-town-named-before-not-the-dateline-en",
+        ),
+    ],
+)
+def test_the_most_precise_place_of_the_sentence(gaz, text: str, location: str) -> None:
+    assert {e.place.name for e in _run(gaz, text).events} == {location}

@@ -1,0 +1,61 @@
+"""Actors that share a head noun: "Russian and Syrian jets", "الطائرات الروسية والسورية".
+
+In English each adjective of "<adjective> and <adjective> <head>" names an
+actor of its own (`data/actor_heads.json`: demonyms, heads, joiners); in
+Arabic an adjective joined by "و" right after a named force ("الطائرات
+الروسية **والسورية**") does. The first mention is the adjective's own span, the
+second runs to the head; none is made over a mention the aliases found.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import cache
+
+from extract.context import token
+from extract.datafiles import load_json
+from extract.lexicons import ActorDef
+from extract.types import ActorMention
+from extract.wordforms import word_forms
+from geodata.names import NormText, normalize_name
+
+
+@cache
+def _data() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
+    raw = load_json("actor_heads.json")
+    demonyms = {normalize_name(k): v for k, v in raw["demonyms"].items()}
+    return demonyms, frozenset(normalize_name(h) for h in raw["heads"]), frozenset(raw["joiners"])
+
+
+def shared_head_actors(nt: NormText, named: list[ActorMention], defs: dict[str, ActorDef]) -> list[ActorMention]:
+    """The mentions of adjectives that share a head, where no named mention stands."""
+    demonyms, heads, joiners = _data()
+    taken = {t for a in named for t in range(a.tok_first, a.tok_last + 1)}
+    ends = {a.tok_last for a in named}
+    out: list[ActorMention] = []
+    for i in range(len(nt.tokens)):
+        word = token(nt, i)
+        if i in taken:
+            continue
+        if word in demonyms and token(nt, i + 1) in joiners and token(nt, i + 2) in demonyms:
+            if token(nt, i + 3) in heads and not {i + 2, i + 3} & taken:
+                out += [
+                    _mention(defs, demonyms[word], nt, i, i),
+                    _mention(defs, demonyms[token(nt, i + 2)], nt, i + 2, i + 3),
+                ]
+            elif token(nt, i + 3) in heads:
+                out.append(_mention(defs, demonyms[word], nt, i, i))
+        elif word.startswith("و") and i - 1 in ends:  # "الطائرات الروسية والسورية"
+            actor = next((demonyms[f] for f in word_forms(word) if f in demonyms), None)
+            if actor is not None:  # the span without its "و"
+                out.append(replace(_mention(defs, actor, nt, i, i), start=nt.orig_starts[i] + 1))
+    return [m for m in out if m.actor_id]
+
+
+def _mention(defs: dict[str, ActorDef], actor_id: str, nt: NormText, first: int, last: int) -> ActorMention:
+    d = defs.get(actor_id)
+    if d is None:
+        return ActorMention("", "", "", "", 0, 0, first, last)
+    return ActorMention(
+        d.actor_id, d.name, d.actor_type, d.family, nt.orig_starts[first], nt.orig_ends[last], first, last
+    )
