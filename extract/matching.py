@@ -10,6 +10,7 @@ the step that asked (`places.py` then filters places by context).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -48,10 +49,22 @@ def _prefix_end(text: str, tok_start: int, prefix: str) -> int:
     return i
 
 
+_maps = threading.local()  # the last text's token maps per thread: every lexicon of a document reads them
+
+
+def _token_maps(nt: NormText) -> tuple[dict[int, int], dict[int, int]]:
+    """Token index by the offset where it starts and where it ends in `nt.norm`."""
+    if getattr(_maps, "nt", None) is not nt:
+        start_tok = {s: i for i, s in enumerate(nt.norm_starts)}
+        end_tok = {s + len(tok): i for i, (s, tok) in enumerate(zip(nt.norm_starts, nt.tokens, strict=True))}
+        _maps.nt, _maps.maps = nt, (start_tok, end_tok)
+    maps: tuple[dict[int, int], dict[int, int]] = _maps.maps
+    return maps
+
+
 def _raw_matches(index: PhraseIndex, nt: NormText, text: str) -> list[Match]:
     norm = nt.norm
-    start_tok = {s: i for i, s in enumerate(nt.norm_starts)}
-    end_tok = {s + len(tok): i for i, (s, tok) in enumerate(zip(nt.norm_starts, nt.tokens, strict=True))}
+    start_tok, end_tok = _token_maps(nt)
     out = []
     for end_idx, value in index.automaton.iter(norm):
         key_i, variant = divmod(value, 2)

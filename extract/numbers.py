@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from extract.context import token
 from extract.lexicons import numbers_data, words
 from extract.wordforms import word_forms
 from geodata.names import NormText, normalize_name
 
+_CLITIC_LETTERS = frozenset("وفبلك")  # only these letters are written onto a number ("و5", "وثلاثة")
 _NUMBER = re.compile(r"^\d{1,3}(?:[,.]\d{3})+$|^\d+$")
 
 
@@ -55,7 +58,7 @@ def _tables() -> _Tables:
 
 def _bare(tok: str, t: _Tables) -> str:
     """A number token without a conjunction written onto it ('و5' -> '5'); other tokens as they are."""
-    if tok in t.nums or tok.isdigit():
+    if tok in t.nums or tok.isdigit() or tok[:1] not in _CLITIC_LETTERS:
         return tok
     return next((f for f in word_forms(tok) if f.isdigit() or f in t.nums), tok)
 
@@ -103,8 +106,27 @@ def _word_value(nt: NormText, i: int, tok: str, t: _Tables) -> tuple[int, int] |
     return v, i
 
 
+_memo = threading.local()  # the last text's numbers per thread: events ask for the same tokens often
+
+
+def _memo_of(nt: NormText) -> dict[Any, Any]:
+    """The per-text memo, emptied when another text comes (identity, not equality: no hashing)."""
+    if getattr(_memo, "nt", None) is not nt:
+        _memo.nt, _memo.table = nt, {}
+    table: dict[Any, Any] = _memo.table
+    return table
+
+
 def _value(nt: NormText, i: int) -> tuple[int | None, int] | None:
     """The number starting at token i and the index of its last token."""
+    memo = _memo_of(nt)
+    if i not in memo:
+        memo[i] = _read_value(nt, i)
+    got: tuple[int | None, int] | None = memo[i]
+    return got
+
+
+def _read_value(nt: NormText, i: int) -> tuple[int | None, int] | None:
     t = _tables()
     tok = _bare(token(nt, i), t)
     if tok in t.vague:  # "several hundred", "عشرات الآلاف": one vague quantity
@@ -124,6 +146,13 @@ def _value(nt: NormText, i: int) -> tuple[int | None, int] | None:
 
 def counts_in(nt: NormText, first: int, last: int) -> list[Count]:
     """Number + unit pairs among tokens first..last (unit within two tokens)."""
+    memo, key = _memo_of(nt), ("counts", first, last)
+    if key not in memo:
+        memo[key] = _read_counts(nt, first, last)
+    return list(memo[key])
+
+
+def _read_counts(nt: NormText, first: int, last: int) -> tuple[Count, ...]:
     units = _tables().units
     out = []
     i = first
@@ -140,7 +169,7 @@ def counts_in(nt: NormText, first: int, last: int) -> list[Count]:
                 out.append(Count(value, unit, nt.orig_starts[i], nt.orig_ends[j], i, j))
                 break
         i = end + 1
-    return out
+    return tuple(out)
 
 
 def _skip_approx(nt: NormText, j: int) -> int:
@@ -180,6 +209,14 @@ def _victims_near(nt: NormText, k: int, counts: list[Count], first: int, last: i
 
 def _toll(nt: NormText, first: int, last: int, toll_words: frozenset[str], unit: str) -> int | None:
     """The largest number the tokens give of `unit` ('19 قتيلا') or next to one of the words."""
+    memo, key = _memo_of(nt), ("toll", first, last, unit)
+    if key not in memo:
+        memo[key] = _read_toll(nt, first, last, toll_words, unit)
+    got: int | None = memo[key]
+    return got
+
+
+def _read_toll(nt: NormText, first: int, last: int, toll_words: frozenset[str], unit: str) -> int | None:
     counts = counts_in(nt, first, last)
     best = None
     for c in counts:

@@ -42,7 +42,7 @@ FLOORS = {
     "place_recall": 0.95,
     "place_precision": 0.95,
     "decoy_rejection": 0.85,
-    "event_recall": 0.70,
+    "event_recall": 0.75,
     "event_precision": 0.85,
     "movement_recall": 1.0,
     "movement_precision": 1.0,
