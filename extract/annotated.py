@@ -6,7 +6,6 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from extract.context import token
 from extract.lexicons import cues
 from extract.matching import Lexicon, Match
 from extract.types import ActorMention, DateRef, Document, Event, Extraction, Movement, Place, Route, Span
@@ -40,6 +39,8 @@ class Annotated:
     routes: tuple[Route, ...] = ()
     # Per-document caches; a step's `replace` starts it afresh, so no index outlives the layer it indexes.
     _found: dict = field(default_factory=dict, init=False, compare=False, repr=False)
+    # What depends on the text alone (lexicon matches, word lists): `replace` hands it on to the next step.
+    _text: dict = field(default_factory=dict, compare=False, repr=False)
 
     def extraction(self) -> Extraction:
         """What the document yields: its places (named and common-noun ones, in text order) and features."""
@@ -57,10 +58,10 @@ class Annotated:
         """Matches of a lexicon in the whole text (found once per document),
         those starting inside [start, end)."""
         key = id(lex)
-        cached = self._found.get(key)
+        cached = self._text.get(key)
         if cached is None:
             found = lex.find(self.doc.text, self.nt)
-            cached = self._found[key] = (found, [m.start for m in found])
+            cached = self._text[key] = (found, [m.start for m in found])
         found, starts = cached
         end = len(self.doc.text) if end is None else end
         return found[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
@@ -78,7 +79,9 @@ class Annotated:
         return self.tok_at(span.start), bisect.bisect_left(self.nt.orig_starts, span.end) - 1
 
     def word(self, i: int) -> str:
-        return token(self.nt, i)
+        """The normalised token i ("" outside the text); `context.token` inlined, it is called most."""
+        tokens = self.nt.tokens
+        return tokens[i] if 0 <= i < len(tokens) else ""
 
     def places_in(self, first: int, last: int) -> list[PlaceTok]:
         """Places inside tokens first..last (binary search: long texts stay linear)."""
@@ -119,6 +122,26 @@ class Annotated:
             i -= 1
             steps += 1
         return None
+
+    def words_in(self, first: int, last: int, name: str, want: frozenset[str]) -> list[int]:
+        """The tokens in first..last that are words of `want` (clitics allowed); the text is read
+        once per list `name`."""
+        key = ("words", name)
+        hits = self._text.get(key)
+        if hits is None:
+            hits = self._text[key] = [i for i, w in enumerate(self.nt.tokens) if word_forms(w) & want]
+        return hits[bisect.bisect_left(hits, first) : bisect.bisect_right(hits, last)]
+
+    def comma_breaks(self) -> list[int]:
+        """The tokens i with a comma or semicolon (، , ; ؛) between them and token i + 1, not the comma
+        of "2,000"; read once per text."""
+        got = self._text.get("comma breaks")
+        if got is None:
+            text, starts, ends = self.doc.text, self.nt.orig_starts, self.nt.orig_ends
+            got = self._text["comma breaks"] = [
+                i for i in range(len(starts) - 1) if _comma_between(text, ends[i], starts[i + 1])
+            ]
+        return got
 
     def has_word(self, first: int, last: int, cue_list: str) -> int | None:
         """First token in first..last that is in a cue list (clitics allowed)."""
@@ -169,6 +192,13 @@ class Annotated:
             counts[p.place.gazetteer_id] = counts.get(p.place.gazetteer_id, 0) + 1
         best = max(counts, key=lambda g: counts[g])
         return next(p for p in towns if p.place.gazetteer_id == best)
+
+
+def _comma_between(text: str, end: int, start: int) -> bool:
+    gap = text[end:start]
+    if gap == "," and text[end - 1].isdigit() and text[start].isdigit():
+        return False
+    return any(c in gap for c in ",،;؛")
 
 
 _TOWNS = frozenset({"city", "town", "village", "district", "neighbourhood"})

@@ -59,7 +59,7 @@ def event_actors(
             return distinct[0], distinct[1]
     killed, victims = _sufferers(ann, acts, first, last, t0)
     able = [a for a in acts if a not in victims]
-    marked = [a for a in able if ann.word(a.tok_first - 1) in event_cues()["agent_markers"]]
+    marked = [a for a in able if _marked(ann, a)]
     holding = [a for a in able if a.tok_first <= t0 <= a.tok_last]  # "coalition air strikes"
     subordinate = [i for i in range(first, t0) if word_forms(ann.word(i)) & event_cues()["subordinators"]]
     before = [
@@ -96,6 +96,14 @@ def event_actors(
     return agent, next(iter(marked_targets or targets or suffered), None)
 
 
+def _marked(ann: Annotated, a: ActorMention) -> bool:
+    """'by ISIS', 'by the Turkish warplanes', 'من قبل داعش': an agent marker before the mention."""
+    before = a.tok_first - 1
+    if ann.word(before) in event_cues()["agent_articles"]:  # "by **the** Turkish warplanes"
+        before -= 1
+    return ann.word(before) in event_cues()["agent_markers"]
+
+
 def _sufferers(
     ann: Annotated, acts: list[ActorMention], first: int, last: int, t0: int
 ) -> tuple[list[ActorMention], list[ActorMention]]:
@@ -110,10 +118,11 @@ def _sufferers(
 
 def exposed_before(ann: Annotated, lo: int, hi: int) -> bool:
     """A word of suffering among tokens lo..hi-1: "came under", "was subjected to", "تعرض"."""
-    words, pairs = event_cues()["exposure_words"], event_cues()["exposure_pairs"]
-    return any(
-        word_forms(ann.word(i)) & words or f"{ann.word(i - 1)} {ann.word(i)}".lower() in pairs for i in range(lo, hi)
-    )
+    if ann.words_in(lo, hi - 1, "exposure_words", event_cues()["exposure_words"]):
+        return True
+    pairs = event_cues()["exposure_pairs"]
+    ends = frozenset(p.split()[-1] for p in pairs)  # "came under": "under", then the word before it
+    return any(f"{ann.word(i - 1)} {ann.word(i)}" in pairs for i in ann.words_in(lo, hi - 1, "exposure_ends", ends))
 
 
 def _with_listed(ann: Annotated, killed: list[ActorMention], acts: list[ActorMention]) -> list[ActorMention]:

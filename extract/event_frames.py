@@ -18,6 +18,9 @@ rest later in the paragraph:
   car bomber attacked troops": an unnamed attacker is the armed group that
   acted in the event just before, in the same paragraph, when that group is not
   the one attacked (`paragraph_attacker_types`).
+* "Shells targeted Mezzeh. The regime forces shelled Jobar.": strikes or
+  shelling with no attacker take the one state force that did the same in the
+  paragraph (`remote_attacker_types`).
 
 A slot filled so keeps the span of its own words, and the event's evidence
 grows to take in the sentence that gave it. The words are lists of
@@ -42,8 +45,7 @@ _VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against
 
 
 def _words(ann: Annotated, first: int, last: int, key: str) -> list[int]:
-    want = event_cues()[key]
-    return [i for i in range(first, last + 1) if word_forms(ann.word(i)) & want]
+    return ann.words_in(first, last, key, event_cues()[key])
 
 
 def _negated(ann: Annotated, i: int, first: int) -> bool:
@@ -128,7 +130,40 @@ def complete_events(ann: Annotated, events: list[Event]) -> list[Event]:
         i = _suffered_in(ann, sents, told, out, k, victim=victim) if victim is not None else None
         if i is not None and victim is not None:
             out[i] = _wider(replace(out[i], actor2=victim), sent)
-    return _unnamed_attackers(ann, sents, out)
+    return _same_strikes(ann, sents, _unnamed_attackers(ann, sents, out))
+
+
+def _same_strikes(ann: Annotated, sents: list[Span], events: list[Event]) -> list[Event]:
+    """Strikes or shelling with no attacker take the state force that carried out strikes or shelling
+    of the same kind elsewhere in the paragraph ("shells target Mezzeh ... the regime forces shelled
+    Jobar"), when only one such force is named there and it is not the one struck."""
+    out = list(events)
+    kinds = event_cues()["remote_attacker_types"]
+    para = [_paragraph_of(ann, sents, e.start) for e in out]
+    for i, e in enumerate(out):
+        if e.actor1 is not None or e.event_type != "Explosions/Remote violence":
+            continue
+        doers = {
+            o.actor1.actor_id: o
+            for j, o in enumerate(events)
+            if j != i
+            and para[j] == para[i]
+            and o.sub_event_type == e.sub_event_type
+            and o.actor1 is not None
+            and o.actor1.actor_type in kinds
+        }
+        if len(doers) != 1:
+            continue
+        other = next(iter(doers.values()))
+        if other.actor1 is not None and (e.actor2 is None or e.actor2.actor_id != other.actor1.actor_id):
+            out[i] = replace(e, actor1=other.actor1, start=min(e.start, other.start), end=max(e.end, other.end))
+    return out
+
+
+def _paragraph_of(ann: Annotated, sents: list[Span], offset: int) -> int:
+    """The number of paragraph breaks before the sentence holding `offset`."""
+    k = next((j for j, s in enumerate(sents) if s.start <= offset < s.end), 0)
+    return sum(1 for j in range(k) if "\n" in ann.doc.text[sents[j].end : sents[j + 1].start])
 
 
 def _unnamed_attackers(ann: Annotated, sents: list[Span], events: list[Event]) -> list[Event]:

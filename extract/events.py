@@ -9,6 +9,7 @@ who the actors are. One event per place, kind and sentence.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 
 from extract.annotated import Annotated, PlaceTok, geo_precision
@@ -24,20 +25,10 @@ from extract.wordforms import word_forms
 
 def _clause(ann: Annotated, first: int, last: int, t: int) -> tuple[int, int]:
     """The tokens between the commas (، ,) around trigger token t (not the comma of "2,000")."""
-    text, starts, ends = ann.doc.text, ann.nt.orig_starts, ann.nt.orig_ends
-
-    def breaks(i: int) -> bool:  # a break between tokens i and i + 1
-        gap = text[ends[i] : starts[i + 1]]
-        if gap == "," and text[ends[i] - 1].isdigit() and text[starts[i + 1]].isdigit():
-            return False
-        return any(c in gap for c in ",،;؛")
-
-    a = t
-    while a > first and not breaks(a - 1):
-        a -= 1
-    b = t
-    while b < last and not breaks(b):
-        b += 1
+    breaks = ann.comma_breaks()
+    k = bisect.bisect_left(breaks, t)  # breaks[k - 1] < t <= breaks[k]
+    a = max(first, breaks[k - 1] + 1) if k else first
+    b = min(last, breaks[k]) if k < len(breaks) else last
     return a, b
 
 
@@ -46,6 +37,15 @@ def _weapon(ann: Annotated, first: int, last: int, cue_list: str) -> bool:
     ("strikes **on** artillery", "strikes on ISIS artillery", "غارات **على** مدفعية")."""
     want = cues()[cue_list]
     return any(word_forms(ann.word(i)) & want and not _hit(ann, first, i) for i in range(first, last + 1))
+
+
+def _munition_after(ann: Annotated, m: Match, last: int) -> bool:
+    """A strike or shell trigger right after the trigger: "سقطت **قذائف**" (shells fell)."""
+    if m.tok_last + 1 > last:
+        return False
+    defs, lex = triggers()
+    after = ann.matches(lex, ann.nt.orig_starts[m.tok_last + 1], ann.nt.orig_ends[m.tok_last + 1])
+    return any(defs[lex.payloads(x)[0]].event_type == "Explosions/Remote violence" for x in after)
 
 
 def _hit(ann: Annotated, first: int, i: int) -> bool:
@@ -187,6 +187,8 @@ def _events(
         ann.word(i) in event_cues()["state_before"] for i in (t - 1, t - 2) if i >= first
     ):
         return []  # "بات تحت سيطرة قوات النظام", "under the control of": a state, not a deed
+    if trig.event_type == "Battles" and _munition_after(ann, m, last):
+        return []  # "سقطت قذائف على المزة": shells fell, no town did
     loc, precision = event_location(ann, places, clause, t, sent=sent, trig=trig)
     if loc is None:
         return []

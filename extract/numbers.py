@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import threading
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from extract.context import token
@@ -126,9 +127,17 @@ def _value(nt: NormText, i: int) -> tuple[int | None, int] | None:
     return got
 
 
+@cache
+def _first_words() -> frozenset[str]:
+    """The first words of the number words written in two ("اثنا عشر")."""
+    return frozenset(k.split()[0] for k in _tables().nums if " " in k)
+
+
 def _read_value(nt: NormText, i: int) -> tuple[int | None, int] | None:
     t = _tables()
     tok = _bare(token(nt, i), t)
+    if not tok[:1].isdigit() and tok not in t.nums and tok not in t.vague and tok not in _first_words():
+        return None  # most words: no number starts here
     if tok in t.vague:  # "several hundred", "عشرات الآلاف": one vague quantity
         while token(nt, i + 1) in t.vague or token(nt, i + 1) in t.scales or token(nt, i + 1) in t.nums:
             i += 1
@@ -172,11 +181,16 @@ def _read_counts(nt: NormText, first: int, last: int) -> tuple[Count, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=65_536)
+def _normalized(phrase: str) -> str:
+    return normalize_name(phrase)
+
+
 def _skip_approx(nt: NormText, j: int) -> int:
     """The token after any 'at least' / 'نحو' starting at j."""
     approx = _tables().approx
     for n in (2, 1):
-        if normalize_name(" ".join(token(nt, k) for k in range(j, j + n))) in approx:
+        if _normalized(" ".join(token(nt, k) for k in range(j, j + n))) in approx:
             return j + n
     return j
 
@@ -216,17 +230,26 @@ def _toll(nt: NormText, first: int, last: int, toll_words: frozenset[str], unit:
     return got
 
 
+def _toll_tokens(nt: NormText, toll_words: frozenset[str], unit: str) -> list[int]:
+    """The tokens of the text that are words of `unit` ("وإصابة", "وجرح" as much as "إصابة")."""
+    memo, key = _memo_of(nt), ("toll words", unit)
+    if key not in memo:
+        memo[key] = [k for k in range(len(nt.tokens)) if word_forms(nt.tokens[k]) & toll_words]
+    found: list[int] = memo[key]
+    return found
+
+
 def _read_toll(nt: NormText, first: int, last: int, toll_words: frozenset[str], unit: str) -> int | None:
     counts = counts_in(nt, first, last)
     best = None
     for c in counts:
         if c.unit == unit and c.value:
             best = max(best or 0, c.value)
-    for k in range(first, last + 1):
-        if word_forms(token(nt, k)) & toll_words:  # "وإصابة", "وجرح" as much as "إصابة"
-            found, value = _victims_near(nt, k, counts, first, last)
-            if found and value:
-                best = max(best or 0, value)
+    words = _toll_tokens(nt, toll_words, unit)
+    for k in words[bisect.bisect_left(words, first) : bisect.bisect_right(words, last)]:
+        found, value = _victims_near(nt, k, counts, first, last)
+        if found and value:
+            best = max(best or 0, value)
     return best
 
 

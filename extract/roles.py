@@ -64,6 +64,8 @@ def _harm_before(ann: Annotated, a: ActorMention, others: list[ActorMention], fi
 def _passive_after(ann: Annotated, a: ActorMention, last: int) -> bool:
     aux, verbs = event_cues()["passive_aux"], event_cues()["victim_verbs"]
     i, skipped = a.tok_last + 1, False
+    while i <= min(last, a.tok_last + 2) and word_forms(ann.word(i)) & event_cues()["victim_heads"]:
+        i += 1  # "ISIS commander killed", "two ISIS fighters were killed"
     while i <= last and i <= a.tok_last + 3 and ann.word(i) in aux:
         i, skipped = i + 1, True
     if i <= last and skipped and word_forms(ann.word(i)) & event_cues()["victim_links"]:

@@ -169,6 +169,28 @@ ROWS = [
         ),
     ),
     (
+        "by-the-agent",
+        Row(
+            "قتل عشرة مدنيين في غارات نفذها الطيران التركي على منبج يوم الاثنين.",
+            "Manbij",
+            "Turkish forces",
+            CIVILIANS,
+            10,
+        ),
+        Row(
+            "Ten civilians were killed in strikes by the Turkish warplanes on Manbij on Monday.",
+            "Manbij",
+            "Turkish forces",
+            CIVILIANS,
+            10,
+        ),
+    ),
+    (
+        "headline-commander-killed",
+        Row("مقتل قائد في داعش في اشتباكات قرب بيجي.", "Baiji", "", ISIS),
+        Row("ISIS commander killed in clashes near Baiji.", "Baiji", "", ISIS),
+    ),
+    (
         "strikes-on-artillery",
         Row("شنت طائرات التحالف غارات على مدفعية داعش قرب سنجار يوم الاثنين.", "Sinjar", COALITION, ISIS),
         Row(

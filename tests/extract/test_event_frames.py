@@ -150,3 +150,36 @@ def test_the_attacked_is_not_the_unnamed_attacker(gaz) -> None:
     text = "Iraqi forces shelled Hit on Monday. Gunmen attacked an Iraqi army checkpoint near Hit on Tuesday."
     e = _events(gaz, text)[-1]
     assert (actor_name(e.actor1), actor_name(e.actor2)) == ("Unidentified armed group", "Iraqi army")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Shells targeted Mezzeh in Damascus on Monday. Regime forces shelled Jobar in Damascus.", id="en"),
+        pytest.param("سقطت قذائف على حي المزة في دمشق يوم الاثنين. وقصفت قوات النظام حي جوبر في دمشق.", id="ar"),
+    ],
+)
+def test_shelling_with_no_attacker_is_the_one_force_that_shelled_in_the_paragraph(gaz, text: str) -> None:
+    events = _events(gaz, text)
+    assert [(e.sub_event_type, actor_name(e.actor1)) for e in events] == [
+        ("Shelling/artillery/missile attack", "Syrian government forces")
+    ] * 2
+    assert (events[0].start, events[0].end) == (0, len(text))  # its evidence takes in the force's sentence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Shells targeted Mezzeh in Damascus on Monday.\n\nRegime forces shelled Jobar in Damascus.",
+            id="other-paragraph",
+        ),
+        pytest.param(
+            "Shells targeted Mezzeh in Damascus on Monday. Regime forces shelled Jobar in Damascus. "
+            "Turkish forces shelled Afrin.",
+            id="two-forces",
+        ),
+    ],
+)
+def test_shelling_with_no_attacker_stays_unattributed_when_unsure(gaz, text: str) -> None:
+    assert _events(gaz, text)[0].actor1 is None

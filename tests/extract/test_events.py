@@ -701,3 +701,17 @@ def test_a_deed_only_foreseen_or_named_is_no_event(gaz, text: str) -> None:
 )
 def test_the_most_precise_place_of_the_sentence(gaz, text: str, location: str) -> None:
     assert {e.place.name for e in _run(gaz, text).events} == {location}
+
+
+def test_shells_that_fell_are_no_fallen_town(gaz) -> None:
+    (e,) = _run(gaz, "سقطت قذائف على حي المزة في دمشق يوم الاثنين.").events
+    assert e.sub_event_type == "Shelling/artillery/missile attack"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [pytest.param("سقطت مدينة الرقة بيد داعش.", id="bi-yad"), pytest.param("سقطت الموصل في أيدي داعش.", id="fi-aydi")],
+)
+def test_a_town_that_fell_into_the_hands_of_a_group_fell_to_it(gaz, text: str) -> None:
+    (e,) = _run(gaz, text).events
+    assert (e.sub_event_type, actor_name(e.actor1), e.actor2) == ("Non-state actor overtakes territory", "ISIS", None)
