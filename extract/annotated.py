@@ -132,6 +132,11 @@ class Annotated:
             hits = self._text[key] = [i for i, w in enumerate(self.nt.tokens) if word_forms(w) & want]
         return hits[bisect.bisect_left(hits, first) : bisect.bisect_right(hits, last)]
 
+    def memo(self, name: str) -> dict:
+        """A cache of this step's layers (places, actors, dates) for a helper of the step."""
+        got: dict = self._found.setdefault(("memo", name), {})
+        return got
+
     def comma_breaks(self) -> list[int]:
         """The tokens i with a comma or semicolon (، , ; ؛) between them and token i + 1, not the comma
         of "2,000"; read once per text."""

@@ -108,7 +108,10 @@ def _sufferers(
     ann: Annotated, acts: list[ActorMention], first: int, last: int, t0: int
 ) -> tuple[list[ActorMention], list[ActorMention]]:
     """Those who suffered (killed, wounded, attacked) and, with them, the civilians: never actor1."""
-    killed = _with_listed(ann, [a for a in acts if is_victim(ann, a, acts, (first, last))], acts)
+    seen, key = ann.memo("killed"), (first, last, tuple(acts))
+    if key not in seen:  # the same for every trigger of the clause or sentence
+        seen[key] = _with_listed(ann, [a for a in acts if is_victim(ann, a, acts, (first, last))], acts)
+    killed: list[ActorMention] = seen[key]
     # "the army came under attack", "تعرض الجيش لهجوم" (the Arabic verb before its subject)
     exposed = [a for a in acts if a.tok_last < t0 and exposed_before(ann, max(first, a.tok_first - 2), t0)]
     civilian = cues()["civilian_actor_types"]

@@ -31,6 +31,7 @@ responsibility_words).
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 
 from extract.annotated import Annotated
@@ -90,13 +91,18 @@ def _blamed(ann: Annotated, sent: Span) -> ActorMention | None:
     return None
 
 
-def _toll(ann: Annotated, sent: Span) -> tuple[int | None, int | None, ActorMention | None]:
-    """The dead, the wounded and the first victim a sentence reports."""
+def _toll(ann: Annotated, sent: Span) -> tuple[int | None, int | None]:
+    """The dead and the wounded a sentence reports."""
+    first, last = ann.tok_range(sent)
+    return fatalities_in(ann.nt, first, last), injured_in(ann.nt, first, last)
+
+
+def _first_victim(ann: Annotated, sent: Span) -> ActorMention | None:
+    """The first who suffered in a sentence (a civilian, or a victim by `extract/roles.py`)."""
     first, last = ann.tok_range(sent)
     acts = ann.actors_in(first, last)
     civilian = cues()["civilian_actor_types"]
-    victims = [a for a in acts if a.actor_type in civilian or is_victim(ann, a, acts, (first, last))]
-    return fatalities_in(ann.nt, first, last), injured_in(ann.nt, first, last), next(iter(victims), None)
+    return next((a for a in acts if a.actor_type in civilian or is_victim(ann, a, acts, (first, last))), None)
 
 
 def _wider(e: Event, sent: Span) -> Event:
@@ -111,7 +117,12 @@ def complete_events(ann: Annotated, events: list[Event]) -> list[Event]:
     """The events with the slots later sentences of their paragraph fill."""
     out = list(events)
     sents = list(ann.sentences)
-    told = {k: [i for i, e in enumerate(out) if s.start <= e.start < s.end] for k, s in enumerate(sents)}
+    told: dict[int, list[int]] = {k: [] for k in range(len(sents))}
+    starts = [s.start for s in sents]
+    for n, ev in enumerate(out):  # the sentence each event is told in
+        k = bisect.bisect_right(starts, ev.start) - 1
+        if k >= 0 and ev.start < sents[k].end:
+            told[k].append(n)
     for k, sent in enumerate(sents):
         target = _told_before(ann, sents, told, out, k)
         if target is None:
@@ -120,13 +131,14 @@ def complete_events(ann: Annotated, events: list[Event]) -> list[Event]:
         who = _claimant(ann, sent) or _blamed(ann, sent)
         if who is not None and _unnamed(e.actor1) and (e.actor2 is None or e.actor2.actor_id != who.actor_id):
             e = _wider(replace(e, actor1=who), sent)
-        if not told[k]:
-            dead, hurt, _ = _toll(ann, sent)
-            if dead is not None and e.fatalities is None and _just_before(told, k, target):
+        if not told[k] and e.fatalities is None and _just_before(told, k, target):
+            dead, hurt = _toll(ann, sent)
+            if dead is not None:
                 e = _wider(replace(e, fatalities=dead, injured=e.injured if hurt is None else hurt), sent)
         out[target] = e
     for k, sent in enumerate(sents):
-        victim = _toll(ann, sent)[2] if not told[k] else None
+        near = any(told.get(j) for j in range(k - 2, k + 3) if j != k)
+        victim = _first_victim(ann, sent) if near and not told[k] else None
         i = _suffered_in(ann, sents, told, out, k, victim=victim) if victim is not None else None
         if i is not None and victim is not None:
             out[i] = _wider(replace(out[i], actor2=victim), sent)
@@ -138,8 +150,11 @@ def _same_strikes(ann: Annotated, sents: list[Span], events: list[Event]) -> lis
     of the same kind elsewhere in the paragraph ("shells target Mezzeh ... the regime forces shelled
     Jobar"), when only one such force is named there and it is not the one struck."""
     out = list(events)
+    if not any(e.actor1 is None and e.event_type == "Explosions/Remote violence" for e in out):
+        return out
     kinds = event_cues()["remote_attacker_types"]
-    para = [_paragraph_of(ann, sents, e.start) for e in out]
+    paragraphs = _paragraphs(ann, sents)
+    para = [paragraphs[_sentence_of(sents, e.start)] for e in out]
     for i, e in enumerate(out):
         if e.actor1 is not None or e.event_type != "Explosions/Remote violence":
             continue
@@ -160,10 +175,18 @@ def _same_strikes(ann: Annotated, sents: list[Span], events: list[Event]) -> lis
     return out
 
 
-def _paragraph_of(ann: Annotated, sents: list[Span], offset: int) -> int:
-    """The number of paragraph breaks before the sentence holding `offset`."""
-    k = next((j for j, s in enumerate(sents) if s.start <= offset < s.end), 0)
-    return sum(1 for j in range(k) if "\n" in ann.doc.text[sents[j].end : sents[j + 1].start])
+def _paragraphs(ann: Annotated, sents: list[Span]) -> list[int]:
+    """The paragraph of each sentence: the paragraph breaks before it."""
+    out, n = [0], 0
+    for j in range(1, len(sents)):
+        n += "\n" in ann.doc.text[sents[j - 1].end : sents[j].start]
+        out.append(n)
+    return out
+
+
+def _sentence_of(sents: list[Span], offset: int) -> int:
+    """The index of the sentence that starts at or before `offset` (0 before the first)."""
+    return max(0, bisect.bisect_right([s.start for s in sents], offset) - 1)
 
 
 def _unnamed_attackers(ann: Annotated, sents: list[Span], events: list[Event]) -> list[Event]:
@@ -178,9 +201,8 @@ def _unnamed_attackers(ann: Annotated, sents: list[Span], events: list[Event]) -
             continue
         if e.actor2 is not None and e.actor2.actor_id == who.actor_id:
             continue
-        k = next((j for j, s in enumerate(sents) if s.start <= e.start < s.end), None)
-        b = next((j for j, s in enumerate(sents) if s.start <= before.start < s.end), None)
-        if k is None or b is None or not 0 <= k - b <= 1 or _paragraph_break(ann, sents, b, k):
+        k, b = _sentence_of(sents, e.start), _sentence_of(sents, before.start)
+        if not 0 <= k - b <= 1 or _paragraph_break(ann, sents, b, k):
             continue
         out[i] = replace(e, actor1=who, start=min(e.start, before.start))
     return out

@@ -47,8 +47,17 @@ def _names_actor(ann: Annotated, p: PlaceTok) -> bool:
     return any(a.tok_first <= p.tok_last and a.tok_last >= p.tok_first for a in near) and not _located(ann, p)
 
 
+def _may_be_the_place(ann: Annotated, p: PlaceTok) -> bool:
+    """Neither where something was said nor an actor's name; asked once per place of the text."""
+    seen = ann.memo("event place")
+    key = (p.tok_first, p.tok_last, p.place.gazetteer_id)
+    if key not in seen:
+        seen[key] = not _spoken_at(ann, p) and not _names_actor(ann, p)
+    return bool(seen[key])
+
+
 def _location(ann: Annotated, places: list[PlaceTok], t: int) -> PlaceTok | None:
-    places = [p for p in places if not _spoken_at(ann, p) and not _names_actor(ann, p)]
+    places = [p for p in places if _may_be_the_place(ann, p)]
     after = [p for p in places if p.tok_first > t]
     before = [p for p in places if p.tok_last < t]
     tied_after = [p for p in after if _located(ann, p)]
