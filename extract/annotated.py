@@ -4,6 +4,7 @@ steps read and add to (`extract.pipeline`). All offsets stay in the original tex
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from extract.lexicons import cues
@@ -123,14 +124,27 @@ class Annotated:
             steps += 1
         return None
 
-    def words_in(self, first: int, last: int, name: str, want: frozenset[str]) -> list[int]:
-        """The tokens in first..last that are words of `want` (clitics allowed); the text is read
-        once per list `name`."""
+    def words_in(
+        self, first: int, last: int, name: str, want: frozenset[str], *, article: bool = False, endings: bool = False
+    ) -> list[int]:
+        """The tokens in first..last that are words of `want` (clitics allowed; the article and verb
+        endings too when asked); the text is read once per list `name`."""
         key = ("words", name)
         hits = self._text.get(key)
         if hits is None:
-            hits = self._text[key] = [i for i, w in enumerate(self.nt.tokens) if word_forms(w) & want]
+            by_word = self._by_word()  # each distinct word's forms looked at once, not each token's
+            hits = self._text[key] = sorted(
+                i for w, at in by_word.items() if word_forms(w, article=article, endings=endings) & want for i in at
+            )
         return hits[bisect.bisect_left(hits, first) : bisect.bisect_right(hits, last)]
+
+    def _by_word(self) -> dict[str, list[int]]:
+        got = self._text.get("by word")
+        if got is None:
+            got = self._text["by word"] = {}
+            for i, w in enumerate(self.nt.tokens):
+                got.setdefault(w, []).append(i)
+        return got
 
     def memo(self, name: str) -> dict:
         """A cache of this step's layers (places, actors, dates) for a helper of the step."""
@@ -143,18 +157,18 @@ class Annotated:
         got = self._text.get("comma breaks")
         if got is None:
             text, starts, ends = self.doc.text, self.nt.orig_starts, self.nt.orig_ends
-            got = self._text["comma breaks"] = [
-                i for i in range(len(starts) - 1) if _comma_between(text, ends[i], starts[i + 1])
-            ]
+            found: set[int] = set()
+            for m in _COMMA.finditer(text):  # the token before each comma, if one follows it
+                i = bisect.bisect_right(starts, m.start()) - 1
+                if 0 <= i < len(starts) - 1 and ends[i] <= m.start() and _comma_between(text, ends[i], starts[i + 1]):
+                    found.add(i)
+            got = self._text["comma breaks"] = sorted(found)
         return got
 
     def has_word(self, first: int, last: int, cue_list: str) -> int | None:
         """First token in first..last that is in a cue list (clitics allowed)."""
-        want = cues()[cue_list]
-        for i in range(first, last + 1):
-            if word_forms(self.word(i)) & want:
-                return i
-        return None
+        hits = self.words_in(first, last, f"cues:{cue_list}", cues()[cue_list])
+        return hits[0] if hits else None
 
     def main_city(self, before: int) -> PlaceTok | None:
         """The city the text is about at this point: the last town-like place named
@@ -197,6 +211,9 @@ class Annotated:
             counts[p.place.gazetteer_id] = counts.get(p.place.gazetteer_id, 0) + 1
         best = max(counts, key=lambda g: counts[g])
         return next(p for p in towns if p.place.gazetteer_id == best)
+
+
+_COMMA = re.compile("[,،;؛]")
 
 
 def _comma_between(text: str, end: int, start: int) -> bool:

@@ -42,7 +42,6 @@ from extract.journey_frames import ENDS, Frame, frame_of, segments
 from extract.journey_stops import COARSE, TOWN_LIKE, Marks, Stop, marks_of, role_cue
 from extract.lexicons import cues, phrase_lexicon
 from extract.types import DateRef, Movement, Place, Span
-from extract.wordforms import word_forms
 
 _ORDER = {"from": 0, "via": 1, "to": 2, "arrive": 3}
 _NEAR_SENTENCES = 2  # a town the text is about was named in this sentence or these many before
@@ -57,12 +56,6 @@ class _Told:
     made: int  # movements it added
     start: int  # where its evidence starts
     frame: Frame
-
-
-def _is_trigger(word: str, trig_words: frozenset[str]) -> bool:
-    """A movement word, also with a proclitic or the article (بوصول, بالخروج, النزوح)
-    or a plural/feminine ending (انسحبوا)."""
-    return bool(word_forms(word, article=True, endings=True) & trig_words)
 
 
 def _ordered(stops: tuple[Stop, ...]) -> tuple[list[Place], list[Place]]:
@@ -204,7 +197,7 @@ def movements_in(ann: Annotated, default_date: DateRef | None) -> list[Movement]
     told: _Told | None = None
     for sent in ann.sentences:
         first, last = ann.tok_range(sent)
-        triggers = [i for i in range(first, last + 1) if _is_trigger(ann.word(i), trig_words)]
+        triggers = ann.words_in(first, last, "movement_triggers", trig_words, article=True, endings=True)
         if told and "\n" in ann.doc.text[told.frame.sent.end : sent.start]:
             told = None  # a journey continues within its paragraph only
         origin, now = None, None
