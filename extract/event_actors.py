@@ -65,6 +65,7 @@ def event_actors(
     before = [
         a for a in able if a.tok_last < t0 and not any(a.tok_last < i for i in subordinate) and not _speaker(ann, a, t0)
     ]
+    before = _subjects(ann, before)
     after = [a for a in acts if a.tok_first > t1 and a not in marked]
     agent = next(iter(marked or holding or _first_of_list(ann, before)[-1:]), None)
     if agent is None and trig.event_type == "Battles":
@@ -94,6 +95,14 @@ def event_actors(
         # "members of the regime forces were killed in an ambush by ISIS": a passive's subject suffered
         suffered = [a for a in acts if a.tok_last < t0 and a.actor_id != agent_id]
     return agent, next(iter(marked_targets or targets or suffered), None)
+
+
+def _subjects(ann: Annotated, before: list[ActorMention]) -> list[ActorMention]:
+    """The actors before the trigger without those inside a phrase of another one ("Islamic State
+    militants **in** Iraqi army outfit kill"): an actor after "in" / "with" is not the subject when
+    one stands before it."""
+    oblique = event_cues()["oblique_before"]
+    return [a for k, a in enumerate(before) if not (k and ann.word(a.tok_first - 1) in oblique)]
 
 
 def _marked(ann: Annotated, a: ActorMention) -> bool:

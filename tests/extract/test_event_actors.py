@@ -248,3 +248,15 @@ def test_a_day_before_the_agent_is_no_count_of_victims(gaz) -> None:
 def test_an_actor_name_inside_a_place_name_is_the_place(gaz, text: str) -> None:
     (e,) = _events(gaz, text)
     assert (e.place.name, actor_name(e.actor1), actor_name(e.actor2)) == ("Lake Assad", ISIS, "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Islamic State militants in Iraqi army uniforms killed 40 civilians in Ramadi.", id="in"),
+        pytest.param("Islamic State militants with Iraqi army vehicles attacked Ramadi on Monday.", id="with"),
+    ],
+)
+def test_an_actor_inside_another_ones_phrase_is_not_the_agent(gaz, text: str) -> None:
+    e = next(x for x in _events(gaz, text) if x.place.name == "Ramadi")
+    assert actor_name(e.actor1) == ISIS
