@@ -17,7 +17,7 @@ from extract.event_actors import event_actors, exposed_before
 from extract.event_places import coordinated, event_location
 from extract.lexicons import TriggerDef, cues, event_cues, triggers
 from extract.matching import Match
-from extract.numbers import Count, counts_in, fatalities_in, injured_in
+from extract.numbers import Count, counts_in, fatalities_in, injured_in, number_at
 from extract.references import town_references
 from extract.types import ActorMention, DateRef, Event, Span
 from extract.wordforms import word_forms
@@ -46,6 +46,15 @@ def _munition_after(ann: Annotated, m: Match, last: int) -> bool:
     defs, lex = triggers()
     after = ann.matches(lex, ann.nt.orig_starts[m.tok_last + 1], ann.nt.orig_ends[m.tok_last + 1])
     return any(defs[lex.payloads(x)[0]].event_type == "Explosions/Remote violence" for x in after)
+
+
+def _toll_after(ann: Annotated, m: Match, last: int) -> bool:
+    """The dead right after the trigger: "سقوط 12 قتيلا", "سقوط قتلى" (the fall of casualties)."""
+    dead = event_cues()["dead_nouns"]
+    i = m.tok_last + 1
+    if i <= last and number_at(ann.nt, i):
+        i += 1  # "سقوط 12 قتيلا"
+    return i <= last and bool(word_forms(ann.word(i)) & dead)
 
 
 def _hit(ann: Annotated, first: int, i: int) -> bool:
@@ -187,8 +196,13 @@ def _events(
         ann.word(i) in event_cues()["state_before"] for i in (t - 1, t - 2) if i >= first
     ):
         return []  # "بات تحت سيطرة قوات النظام", "under the control of": a state, not a deed
-    if trig.event_type == "Battles" and _munition_after(ann, m, last):
-        return []  # "سقطت قذائف على المزة": shells fell, no town did
+    if trig.event_type == "Battles" and (_munition_after(ann, m, last) or _toll_after(ann, m, last)):
+        return []  # "سقطت قذائف على المزة", "سقوط 12 قتيلا": shells or the dead fell, no town did
+    if trig.event_type == "Battles" and any(
+        a.tok_first <= m.tok_first and m.tok_last <= a.tok_last
+        for a in ann.actors_in(max(0, m.tok_first - 6), m.tok_last + 6)
+    ):
+        return []  # "هيئة تحرير الشام", "Liberation Army": a word of the deed inside a name
     loc, precision = event_location(ann, places, clause, t, sent=sent, trig=trig)
     if loc is None:
         return []

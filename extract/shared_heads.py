@@ -27,6 +27,31 @@ def _data() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
     return demonyms, frozenset(normalize_name(h) for h in raw["heads"]), frozenset(raw["joiners"])
 
 
+@cache
+def _arabic() -> tuple[dict[str, str], frozenset[str], frozenset[str], frozenset[str]]:
+    raw = load_json("actor_heads.json")
+    after = {normalize_name(k): v for k, v in raw["demonyms_after_head"].items()}
+
+    def norm(key: str) -> frozenset[str]:
+        return frozenset(normalize_name(w) for w in raw[key])
+
+    return after, norm("heads_ar"), norm("fillers_ar"), norm("not_before")
+
+
+def _after_head(nt: NormText, i: int, taken: set[int]) -> tuple[str, int] | None:
+    """'طائرات حربية روسية': the actor of the indefinite adjective at token i and its head's token."""
+    after, heads, fillers, not_before = _arabic()
+    actor = after.get(token(nt, i))
+    if actor is None or token(nt, i + 1) in not_before:
+        return None
+    j = i - 1
+    while j >= 0 and j > i - 3 and token(nt, j) in fillers:
+        j -= 1
+    if j < 0 or j in taken or not word_forms(token(nt, j)) & heads:
+        return None
+    return actor, j
+
+
 def shared_head_actors(nt: NormText, named: list[ActorMention], defs: dict[str, ActorDef]) -> list[ActorMention]:
     """The mentions of adjectives that share a head, where no named mention stands."""
     demonyms, heads, joiners = _data()
@@ -45,6 +70,8 @@ def shared_head_actors(nt: NormText, named: list[ActorMention], defs: dict[str, 
                 ]
             elif token(nt, i + 3) in heads:
                 out.append(_mention(defs, demonyms[word], nt, i, i))
+        elif (head := _after_head(nt, i, taken)) is not None:
+            out.append(_mention(defs, head[0], nt, head[1], i))
         elif word.startswith("و") and i - 1 in ends:  # "الطائرات الروسية والسورية"
             actor = next((demonyms[f] for f in word_forms(word) if f in demonyms), None)
             if actor is not None:  # the span without its "و"

@@ -260,3 +260,23 @@ def test_an_actor_name_inside_a_place_name_is_the_place(gaz, text: str) -> None:
 def test_an_actor_inside_another_ones_phrase_is_not_the_agent(gaz, text: str) -> None:
     e = next(x for x in _events(gaz, text) if x.place.name == "Ramadi")
     assert actor_name(e.actor1) == ISIS
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        pytest.param(
+            "شنت طائرات حربية روسية غارات على مدينة معرة النعمان.", "Russian forces", id="indefinite-adjective"
+        ),
+        pytest.param("قصفت مدفعية تركية قرى في ريف عفرين.", "Turkish forces", id="artillery-adjective"),
+        pytest.param(
+            "استهدفت طائرة مسيرة تابعة للتحالف الدولي سيارة قرب إدلب.", "International coalition", id="belonging-to"
+        ),
+        pytest.param(
+            "سيطرت قوات سورية الديمقراطية على الرقة.", "SDF (Syrian Democratic Forces)", id="not-the-sdf-spelling"
+        ),
+    ],
+)
+def test_arabic_forces_named_by_an_adjective_or_an_owner(gaz, text: str, actor1: str) -> None:
+    (e,) = _events(gaz, text)
+    assert actor_name(e.actor1) == actor1

@@ -715,3 +715,27 @@ def test_shells_that_fell_are_no_fallen_town(gaz) -> None:
 def test_a_town_that_fell_into_the_hands_of_a_group_fell_to_it(gaz, text: str) -> None:
     (e,) = _run(gaz, text).events
     assert (e.sub_event_type, actor_name(e.actor1), e.actor2) == ("Non-state actor overtakes territory", "ISIS", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        pytest.param(
+            "انفجرت سيارة مفخخة في مدينة أعزاز، ما أدى إلى سقوط 12 قتيلاً.",
+            [("Explosions/Remote violence", 12)],
+            id="the-dead-fell-ar",
+        ),
+        pytest.param(
+            "اغتال مسلحون مجهولون قيادياً في هيئة تحرير الشام في مدينة سراقب.",
+            [("Violence against civilians", None)],
+            id="deed-word-inside-a-name-ar",
+        ),
+    ],
+)
+def test_words_of_a_deed_that_name_no_deed(gaz, text: str, kinds: list[tuple[str, int | None]]) -> None:
+    assert [(e.event_type, e.fatalities) for e in _run(gaz, text).events] == kinds
+
+
+def test_an_arabic_deployment_is_a_strategic_development(gaz) -> None:
+    (e,) = _run(gaz, "انتشرت القوات العراقية في مدينة كركوك يوم الاثنين.").events
+    assert (e.event_type, e.sub_event_type, actor_name(e.actor1)) == ("Strategic developments", "Other", "Iraqi army")

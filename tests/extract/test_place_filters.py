@@ -189,3 +189,9 @@ def test_weak_homograph_coordinated_with_a_place_is_a_place(gaz, text: str, expe
 )
 def test_where_a_source_is_based_is_no_place(gaz, text: str) -> None:
     assert [p.name for p in places_in_text(text, gaz)] == ["Douma"]
+
+
+def test_the_raised_flag_is_no_town(gaz) -> None:
+    text = "دخلت القوات مركز مدينة القائم ورفعت العلم العراقي فوق المباني الحكومية."
+    assert "العلم" not in [p.surface for p in places_in_text(text, gaz)]
+    assert "Al-Alam" in [p.name for p in places_in_text("اشتباكات في ناحية العلم شرقي تكريت.", gaz)]
