@@ -20,6 +20,7 @@ from extract.annotated import Annotated, PlaceTok
 from extract.lexicons import cues, direction_adjectives, phrase_lexicon
 from extract.wordforms import word_forms
 from geodata.geometry import km
+from geodata.names import is_arabic
 
 _LINK_REACH = 6  # words between a road and its link word, and between the link word and the places
 _LINK_GAP = 1  # words allowed between a road and its link word when the road also has an anchor
@@ -107,7 +108,8 @@ def sentence_places(ann: Annotated, first: int, last: int) -> list[PlaceTok]:
 
 
 def ends_of(ann: Annotated, road: Road, places: list[PlaceTok], last: int) -> list[PlaceTok]:
-    """The road's own places: a link or from-to pair, a hyphenated pair, else its anchor.
+    """The road's own places: a link or from-to pair, a hyphenated pair (in Arabic also two names
+    side by side: "طريق دمشق حلب"), else its anchor.
     A town next to the road word beats a link phrase that stands further off
     ('the Baaj road to move between Iraq and Syria') or joins only countries."""
     anchor = _anchor(ann, road, places)
@@ -162,8 +164,11 @@ def _hyphen_pair(ann: Annotated, road: Road, places: list[PlaceTok]) -> list[Pla
     text = ann.doc.text
     for i, p in enumerate(places[:-1]):
         q = places[i + 1]
-        joined = text[p.place.end : q.place.start].strip() in {"-", "–", "—", "/"}
+        gap = text[p.place.end : q.place.start]
+        # "طريق حلب - دمشق", and in Arabic the two names side by side: "طريق دمشق حلب الدولي"
         near_after = 0 < p.tok_first - road.last <= 2
+        side_by_side = gap.isspace() and q.tok_first == p.tok_last + 1 and is_arabic(p.place.surface) and near_after
+        joined = gap.strip() in {"-", "–", "—", "/"} or side_by_side
         near_before = 0 < road.first - q.tok_last <= 1
         if joined and (near_after or near_before):
             return [p, q]

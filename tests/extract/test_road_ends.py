@@ -95,6 +95,13 @@ ROWS = [
         ("Aleppo", "Saraqib", "Damascus"),
         "M5 Aleppo–Damascus",
     ),
+    (
+        "two-names-side-by-side",
+        "سيطرت قوات النظام على طريق دمشق حلب الدولي.",
+        "Government forces took the Damascus-Aleppo international highway.",
+        ("Damascus", "Aleppo"),
+        "Damascus–Aleppo road",
+    ),
 ]
 
 CASES = [
