@@ -132,18 +132,23 @@ class Annotated:
         key = ("words", name)
         hits = self._text.get(key)
         if hits is None:
-            by_word = self._by_word()  # each distinct word's forms looked at once, not each token's
-            hits = self._text[key] = sorted(
-                i for w, at in by_word.items() if word_forms(w, article=article, endings=endings) & want for i in at
-            )
+            index = self._form_index(article, endings)
+            hits = self._text[key] = sorted({i for f in want if f in index for i in index[f]})
         return hits[bisect.bisect_left(hits, first) : bisect.bisect_right(hits, last)]
 
-    def _by_word(self) -> dict[str, list[int]]:
-        got = self._text.get("by word")
+    def _form_index(self, article: bool, endings: bool) -> dict[str, list[int]]:
+        """Every form of every word of the text (clitics, and the article or endings when asked) and
+        the tokens that have it: each distinct word is looked at once, each list by its own words."""
+        key = ("forms", article, endings)
+        got = self._text.get(key)
         if got is None:
-            got = self._text["by word"] = {}
+            by_word: dict[str, list[int]] = {}
             for i, w in enumerate(self.nt.tokens):
-                got.setdefault(w, []).append(i)
+                by_word.setdefault(w, []).append(i)
+            got = self._text[key] = {}
+            for w, at in by_word.items():
+                for f in word_forms(w, article=article, endings=endings):
+                    got.setdefault(f, []).extend(at)
         return got
 
     def memo(self, name: str) -> dict:
@@ -166,9 +171,14 @@ class Annotated:
         return got
 
     def has_word(self, first: int, last: int, cue_list: str) -> int | None:
-        """First token in first..last that is in a cue list (clitics allowed)."""
-        hits = self.words_in(first, last, f"cues:{cue_list}", cues()[cue_list])
-        return hits[0] if hits else None
+        """First token in first..last that is in a cue list (clitics allowed); the ranges asked are
+        short, so the words are looked at in place rather than indexed."""
+        want = cues()[cue_list]
+        tokens = self.nt.tokens
+        for i in range(max(0, first), min(last, len(tokens) - 1) + 1):
+            if word_forms(tokens[i]) & want:
+                return i
+        return None
 
     def main_city(self, before: int) -> PlaceTok | None:
         """The city the text is about at this point: the last town-like place named

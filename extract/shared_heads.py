@@ -55,13 +55,13 @@ def _after_head(nt: NormText, i: int, taken: set[int]) -> tuple[str, int] | None
 def shared_head_actors(nt: NormText, named: list[ActorMention], defs: dict[str, ActorDef]) -> list[ActorMention]:
     """The mentions of adjectives that share a head, where no named mention stands."""
     demonyms, heads, joiners = _data()
+    after = _arabic()[0]
     taken = {t for a in named for t in range(a.tok_first, a.tok_last + 1)}
     ends = {a.tok_last for a in named}
     out: list[ActorMention] = []
-    for i in range(len(nt.tokens)):
-        word = token(nt, i)
-        if i in taken:
-            continue
+    for i, word in enumerate(nt.tokens):
+        if i in taken or not (word in demonyms or word in after or (word[:1] == "و" and i - 1 in ends)):
+            continue  # most words: nothing to look at
         if word in demonyms and token(nt, i + 1) in joiners and token(nt, i + 2) in demonyms:
             if token(nt, i + 3) in heads and not {i + 2, i + 3} & taken:
                 out += [
