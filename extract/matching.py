@@ -10,10 +10,10 @@ the step that asked (`places.py` then filters places by context).
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from extract.text_memo import text_memo
 from extract.wordforms import proclitic_allowed
 from geodata.names import NormText, is_arabic, norm_arabic_token, normalize_name, normalize_text
 from geodata.phrase_index import VARIANT, PhraseIndex, build_index
@@ -49,16 +49,15 @@ def _prefix_end(text: str, tok_start: int, prefix: str) -> int:
     return i
 
 
-_maps = threading.local()  # the last text's token maps per thread: every lexicon of a document reads them
-
-
 def _token_maps(nt: NormText) -> tuple[dict[int, int], dict[int, int]]:
-    """Token index by the offset where it starts and where it ends in `nt.norm`."""
-    if getattr(_maps, "nt", None) is not nt:
+    """Token index by the offset where it starts and where it ends in `nt.norm` (once per text:
+    every lexicon of a document reads them)."""
+    memo = text_memo(nt)
+    if "token maps" not in memo:
         start_tok = {s: i for i, s in enumerate(nt.norm_starts)}
         end_tok = {s + len(tok): i for i, (s, tok) in enumerate(zip(nt.norm_starts, nt.tokens, strict=True))}
-        _maps.nt, _maps.maps = nt, (start_tok, end_tok)
-    maps: tuple[dict[int, int], dict[int, int]] = _maps.maps
+        memo["token maps"] = (start_tok, end_tok)
+    maps: tuple[dict[int, int], dict[int, int]] = memo["token maps"]
     return maps
 
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import bisect
 import re
-import threading
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any
 
 from extract.context import token
 from extract.lexicons import numbers_data, words
+from extract.text_memo import text_memo
 from extract.wordforms import word_forms
 from geodata.names import NormText, normalize_name
 
@@ -107,20 +106,9 @@ def _word_value(nt: NormText, i: int, tok: str, t: _Tables) -> tuple[int, int] |
     return v, i
 
 
-_memo = threading.local()  # the last text's numbers per thread: events ask for the same tokens often
-
-
-def _memo_of(nt: NormText) -> dict[Any, Any]:
-    """The per-text memo, emptied when another text comes (identity, not equality: no hashing)."""
-    if getattr(_memo, "nt", None) is not nt:
-        _memo.nt, _memo.table = nt, {}
-    table: dict[Any, Any] = _memo.table
-    return table
-
-
 def _value(nt: NormText, i: int) -> tuple[int | None, int] | None:
     """The number starting at token i and the index of its last token."""
-    memo = _memo_of(nt)
+    memo = text_memo(nt)
     if i not in memo:
         memo[i] = _read_value(nt, i)
     got: tuple[int | None, int] | None = memo[i]
@@ -155,7 +143,7 @@ def _read_value(nt: NormText, i: int) -> tuple[int | None, int] | None:
 
 def counts_in(nt: NormText, first: int, last: int) -> list[Count]:
     """Number + unit pairs among tokens first..last (unit within two tokens)."""
-    memo, key = _memo_of(nt), ("counts", first, last)
+    memo, key = text_memo(nt), ("counts", first, last)
     if key not in memo:
         memo[key] = _read_counts(nt, first, last)
     return list(memo[key])
@@ -223,7 +211,7 @@ def _victims_near(nt: NormText, k: int, counts: list[Count], first: int, last: i
 
 def _toll(nt: NormText, first: int, last: int, toll_words: frozenset[str], unit: str) -> int | None:
     """The largest number the tokens give of `unit` ('19 قتيلا') or next to one of the words."""
-    memo, key = _memo_of(nt), ("toll", first, last, unit)
+    memo, key = text_memo(nt), ("toll", first, last, unit)
     if key not in memo:
         memo[key] = _read_toll(nt, first, last, toll_words, unit)
     got: int | None = memo[key]
@@ -232,7 +220,7 @@ def _toll(nt: NormText, first: int, last: int, toll_words: frozenset[str], unit:
 
 def _toll_tokens(nt: NormText, toll_words: frozenset[str], unit: str) -> list[int]:
     """The tokens of the text that are words of `unit` ("وإصابة", "وجرح" as much as "إصابة")."""
-    memo, key = _memo_of(nt), ("toll words", unit)
+    memo, key = text_memo(nt), ("toll words", unit)
     if key not in memo:
         memo[key] = [k for k in range(len(nt.tokens)) if word_forms(nt.tokens[k]) & toll_words]
     found: list[int] = memo[key]

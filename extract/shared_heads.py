@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import cache
+from typing import Any
 
 from extract.context import token
 from extract.datafiles import load_json
@@ -21,21 +22,26 @@ from geodata.names import NormText, normalize_name
 
 
 @cache
+def _lists() -> dict[str, Any]:
+    """actor_heads.json read once, its words normalised: demonym tables as dicts, lists as sets."""
+    raw = load_json("actor_heads.json")
+    out: dict[str, Any] = {}
+    for key, value in raw.items():
+        if isinstance(value, dict):
+            out[key] = {normalize_name(k): v for k, v in value.items()}
+        elif isinstance(value, list):
+            out[key] = frozenset(normalize_name(w) for w in value)
+    return out
+
+
 def _data() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
-    raw = load_json("actor_heads.json")
-    demonyms = {normalize_name(k): v for k, v in raw["demonyms"].items()}
-    return demonyms, frozenset(normalize_name(h) for h in raw["heads"]), frozenset(raw["joiners"])
+    d = _lists()
+    return d["demonyms"], d["heads"], d["joiners"]
 
 
-@cache
 def _arabic() -> tuple[dict[str, str], frozenset[str], frozenset[str], frozenset[str]]:
-    raw = load_json("actor_heads.json")
-    after = {normalize_name(k): v for k, v in raw["demonyms_after_head"].items()}
-
-    def norm(key: str) -> frozenset[str]:
-        return frozenset(normalize_name(w) for w in raw[key])
-
-    return after, norm("heads_ar"), norm("fillers_ar"), norm("not_before")
+    d = _lists()
+    return d["demonyms_after_head"], d["heads_ar"], d["fillers_ar"], d["not_before"]
 
 
 def _after_head(nt: NormText, i: int, taken: set[int]) -> tuple[str, int] | None:
