@@ -246,13 +246,14 @@ def geo_precision(ann: Annotated, p: PlaceTok) -> int:
     """1 the town itself; 2 near it or part of a region; 3 a region or larger."""
     if p.place.feature_type in {"country", "governorate", "region", "sea", "river", "mountain"}:
         return 3
+    own = p.place.geo_precision  # 2 or 3: a sub-district, or a village placed at its unit
     skip, near, inside = cues()["feature_words"], cues()["near"], cues()["inside_words"]
     for i in range(p.tok_first - 1, max(-1, p.tok_first - 4), -1):
         forms = word_forms(ann.word(i))
         if forms & inside:
-            return 1  # "في قرية بعشيقة": in the village itself
+            return own  # "في قرية بعشيقة": in the village itself
         if forms & near:
-            return 2
+            return max(2, own)
         if not forms & skip:
             break
-    return 1
+    return own

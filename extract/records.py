@@ -76,6 +76,9 @@ class _Maker:
             confidence=p.confidence,
             place=place_ref(p),
             surface=p.surface,
+            geo_precision=p.geo_precision,
+            resolved=p.resolved,
+            placed_at=p.placed_at,
         )
 
     def event(self, e: Event) -> EventRecord:

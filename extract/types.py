@@ -41,7 +41,9 @@ class Document:
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """A place mention resolved to a gazetteer entry."""
+    """A place mention resolved to a gazetteer entry, or, when the gazetteer lacks
+    the name (`resolved` False, `gazetteer_id` ""), placed at the administrative
+    unit the text puts it in (`placed_at`), as ACLED codes an unknown village."""
 
     start: int
     end: int
@@ -54,6 +56,9 @@ class Place:
     lat: float
     lon: float
     confidence: float
+    geo_precision: int = 1  # 1 the place itself, 2 its district or sub-district, 3 its province or larger
+    resolved: bool = True
+    placed_at: str = ""  # the unit an unresolved place is placed at ("Hajin Subdistrict")
 
 
 @dataclass(frozen=True, slots=True)

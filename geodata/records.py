@@ -153,11 +153,15 @@ class FeatureRecord:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PlaceRecord(FeatureRecord):
-    """A place mention resolved to a gazetteer entry."""
+    """A place mention resolved to a gazetteer entry; or a name the gazetteer lacks
+    (`resolved` False, `place.gazetteer_id` ""), placed at the unit around it."""
 
     kind: ClassVar[str] = "place"
     place: PlaceRef
     surface: str = ""
+    geo_precision: int | None = None  # 1 the place itself, 2 district / sub-district, 3 province or larger
+    resolved: bool = True
+    placed_at: str = ""  # the unit an unresolved place is placed at
 
     @property
     def vertices(self) -> tuple[PlaceRef, ...]:
