@@ -1,4 +1,5 @@
-"""Records as a CSV with ACLED's column names, then `kind`, `date_start`, `date_end`, `wkt`.
+"""Records as a CSV with ACLED's column names, then `kind`, `date_start`, `date_end`, `wkt`, and for places
+`resolved` (false: a name the gazetteer lacks, placed at the unit `placed_at`).
 
 UTF-8 with a BOM, so that spreadsheets read Arabic; text cells a spreadsheet
 would run as a formula are neutralised with a leading apostrophe.
@@ -39,7 +40,7 @@ ACLED_COLUMNS = (
     "notes",
     "fatalities",
 )
-CSV_COLUMNS = (*ACLED_COLUMNS, "kind", "date_start", "date_end", "wkt")
+CSV_COLUMNS = (*ACLED_COLUMNS, "kind", "date_start", "date_end", "wkt", "resolved", "placed_at")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
 
 
@@ -99,6 +100,8 @@ def acled_row(f: Feature) -> dict[str, Any]:
         "date_start": p.get("date_start"),
         "date_end": p.get("date_end"),
         "wkt": _wkt(geom),
+        "resolved": p.get("resolved"),
+        "placed_at": p.get("placed_at"),
     }
 
 

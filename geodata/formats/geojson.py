@@ -5,7 +5,9 @@ member, `id` both on the Feature and in its properties. Properties (see
 DESIGN.md): `kind`, `id`, `doc`, `lang`, `evidence` with `evidence_start` /
 `evidence_end`, `start` / `end` (the mention, the trigger, the movement word,
 the road), then each kind's own; the spans of the places and actors a feature
-names are in `spans`. Every dated feature has ISO 8601 `date_start` /
+names are in `spans`. A place also says whether the gazetteer knew it
+(`resolved`; a name it lacks is placed at the unit around it, `placed_at`, with
+`geo_precision` 2 or 3, as ACLED does). Every dated feature has ISO 8601 `date_start` /
 `date_end` (QGIS's temporal controller, kepler.gl).
 """
 
@@ -109,6 +111,9 @@ def _place_props(r: PlaceRecord) -> dict[str, Any]:
         "feature_type": p.feature_type,
         "country_code": p.country_code,
         "confidence": r.confidence,
+        "geo_precision": r.geo_precision,
+        "resolved": r.resolved,
+        "placed_at": r.placed_at,
         **_date_props(None, r.period),
     }
 

@@ -198,12 +198,29 @@ def feature_to_record(f: Mapping[str, Any]) -> Record:
         raise ValueError(msg)
     common = _common(f, p)
     if kind == "place":
-        return PlaceRecord(**common, place=_where(p, points[0], common["span"]), surface=p.get("surface") or "")
+        return PlaceRecord(
+            **common,
+            place=_where(p, points[0], common["span"]),
+            surface=p.get("surface") or "",
+            geo_precision=p.get("geo_precision"),
+            resolved=_flag(p.get("resolved"), "resolved", default=True),
+            placed_at=str(p.get("placed_at") or ""),
+        )
     if kind == "event":
         return _event(common, p, points, spans)
     if kind == "movement":
         return _movement(common, p, points, spans)
     return _route(common, p, points, spans)
+
+
+def _flag(value: Any, key: str, *, default: bool) -> bool:
+    """A true/false property; absent (a Feature written before it existed) is `default`."""
+    if value is None:
+        return default
+    if isinstance(value, bool):
+        return value
+    msg = f"{key} must be true or false, not {value!r}"
+    raise ValueError(msg)
 
 
 def _pair(p: Mapping[str, Any], a: str, b: str) -> Span | None:
@@ -216,5 +233,5 @@ _CONTRACT = frozenset(
     "gazetteer_id feature_type country_code event_type sub_event_type actor1 actor1_id actor1_family actor2 actor2_id "
     "actor2_family location location_ar location_type geo_precision fatalities injured count unit date date_precision "
     "date_start date_end spans actor actor_id actor_family waypoints waypoint_places via via_places controlled_by "
-    "controlled_by_id controlled_by_family status".split()
+    "controlled_by_id controlled_by_family status resolved placed_at".split()
 )

@@ -245,6 +245,33 @@ def test_csv_neutralises_formula_cells(tmp_path: Path, cell: str) -> None:
     assert neutralise("Mosul") == "Mosul" and neutralise(-1) == -1
 
 
+def village_records() -> list[Record]:
+    """A village the gazetteer lacks (placed at its sub-district), an event there, and a known town."""
+    from tests.geodata.store.villages import village_records as records
+
+    return [r for r in records() if r.kind in ("place", "event")]
+
+
+def test_csv_and_gpkg_say_which_places_the_gazetteer_lacked(tmp_path: Path) -> None:
+    records = village_records()
+    to_csv(records, tmp_path / "v.csv")
+    df = pd.read_csv(tmp_path / "v.csv", encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    places = df[df["kind"] == "place"]
+    assert [tuple(r) for r in places[["location", "resolved", "placed_at", "geo_precision"]].values] == [
+        ("Tell Xyzabad", "False", "Hajin Subdistrict", "2"),
+        ("Tell Xyzabad", "False", "Hajin Subdistrict", "2"),
+        ("Hajin", "True", "", "1"),
+    ]
+    event = df[df["kind"] == "event"].iloc[0]
+    assert (event["location"], event["geo_precision"], event["resolved"]) == ("Tell Xyzabad", "2", "")
+
+    to_gpkg(records, tmp_path / "v.gpkg")
+    layer = gpd.read_file(tmp_path / "v.gpkg", layer="places")
+    assert list(layer["resolved"]) == [False, False, True]
+    assert list(layer["placed_at"]) == ["Hajin Subdistrict", "Hajin Subdistrict", ""]
+    assert list(layer["geo_precision"]) == [2, 2, 1]
+
+
 def test_empty_exports_are_valid(tmp_path: Path) -> None:
     to_geojson([], tmp_path / "e.geojson")
     assert check_rfc7946(tmp_path / "e.geojson")["features"] == []

@@ -127,6 +127,50 @@ def test_place_layout() -> None:
     assert "date_start" not in p  # not dated until the store dates it
 
 
+# A village the gazetteer lacks, as the extractor gives it: the name as written, placed at the unit around it.
+TELL_XYZABAD = PlaceRef("Tell Xyzabad", 34.69, 40.83, "", "", "SY", "village", at("الحسكة"))
+
+
+def unknown_village(**kw: Any) -> PlaceRecord:
+    own = {"place": TELL_XYZABAD, "surface": "Tell Xyzabad", "geo_precision": 2, "resolved": False}
+    return place(**(own | {"placed_at": "Hajin Subdistrict", "confidence": None, "span": TELL_XYZABAD.span} | kw))
+
+
+def test_a_place_says_whether_the_gazetteer_knew_it() -> None:
+    known = record_to_feature(place(geo_precision=1))["properties"]
+    assert {k: known[k] for k in ("geo_precision", "resolved", "placed_at")} == {
+        "geo_precision": 1,
+        "resolved": True,
+        "placed_at": "",
+    }
+    f = record_to_feature(unknown_village())
+    p = f["properties"]
+    assert {k: p[k] for k in ("name", "surface", "gazetteer_id", "geo_precision", "resolved", "placed_at")} == {
+        "name": "Tell Xyzabad",
+        "surface": "Tell Xyzabad",
+        "gazetteer_id": "",
+        "geo_precision": 2,
+        "resolved": False,
+        "placed_at": "Hajin Subdistrict",
+    }
+    assert f["geometry"] == {"type": "Point", "coordinates": [40.83, 34.69]}  # the unit's position
+
+
+@pytest.mark.parametrize("make", [unknown_village, lambda: place(geo_precision=3)], ids=["unresolved", "province"])
+def test_an_unresolved_place_reads_back_as_it_was(make: Any) -> None:
+    r = make()
+    back = feature_to_record(record_to_feature(r))
+    assert back == r
+    assert back.extra == {}  # the new properties are the contract's, not extra columns
+
+
+def test_a_place_written_before_resolved_existed_reads_as_resolved() -> None:
+    props = {k: v for k, v in PLACE_F["properties"].items() if k not in ("resolved", "placed_at", "geo_precision")}
+    back = feature_to_record({**PLACE_F, "properties": props})
+    assert isinstance(back, PlaceRecord)
+    assert (back.resolved, back.placed_at, back.geo_precision) == (True, "", None)
+
+
 def test_a_place_the_store_dated_has_its_period() -> None:
     p = record_to_feature(place(period=(date(2015, 11, 19), date(2015, 11, 19))))["properties"]
     assert (p["date_start"], p["date_end"]) == ("2015-11-19", "2015-11-19")
@@ -349,6 +393,8 @@ REFUSED = [
     ("two names, three positions", _with(MOVEMENT_F, waypoints=["Raqqa", "Al-Baaj"]), r"2 names for 3 positions"),
     ("no names", _with(MOVEMENT_F, waypoints=[]), r"0 names for 3 positions"),
     ("three towns, two positions", _with(ROUTE_F, via=["Raqqa", "Al-Hasakah", "Mosul"]), r"3 names for 2 positions"),
+    ("resolved as text", _with(PLACE_F, resolved="no"), r"resolved must be true or false, not 'no'"),
+    ("resolved as a number", _with(PLACE_F, resolved=0), r"resolved must be true or false, not 0"),
 ]
 
 
