@@ -23,9 +23,10 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from geodata.errors import InputError, StoreError
-from geodata.records import KINDS, DocumentRecord, Record, document_id
+from geodata.records import KINDS, DocumentRecord, PlaceRef, Record, document_id
 from geodata.store.engine import gc_paused, is_locked, resolve_url, sqlite_setup
 from geodata.store.filters import Filters, where_clauses
+from geodata.store.resolve import Resolution, UnresolvedName, resolve_named, revision, unresolved_names
 from geodata.store.row_reader import RowReader
 from geodata.store.rows import rows_of
 from geodata.store.schema import SCHEMA_VERSION, TABLES, documents, meta, metadata, migrate
@@ -242,7 +243,20 @@ class Store:
         """Remove a document and all its features; False when it was not stored."""
         return self._write(lambda conn: _delete_rows(conn, doc_id))
 
+    def resolve(self, place: PlaceRef, names: Sequence[str]) -> Resolution:
+        """Place every stored feature that names one of `names` unresolved at `place`, in one transaction
+        (see `geodata.store.resolve`)."""
+        return self._write(lambda conn: resolve_named(conn, place, names))
+
     # --- reading ----------------------------------------------------------------------------------------------
+
+    def unresolved(self) -> list[UnresolvedName]:
+        """The names the gazetteer lacked, with the features that name them; most named first."""
+        return self._read(unresolved_names)
+
+    def revision(self) -> int:
+        """Grows whenever stored features are changed in place (re-resolved); adds and deletes leave it."""
+        return self._read(revision)
 
     def query(self, filters: Filters | None = None, *, limit: int | None = None) -> list[Record]:
         """Feature records matching `filters`, each kind in the order stored; `doc` is the store's

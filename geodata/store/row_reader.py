@@ -158,7 +158,15 @@ class RowReader:
             row[at["feature_type"]] or "",
             common["span"],
         )
-        return PlaceRecord(**common, place=place, surface=row[at["surface"]] or "")
+        resolved = row[at["resolved"]]
+        return PlaceRecord(
+            **common,
+            place=place,
+            surface=row[at["surface"]] or "",
+            geo_precision=row[at["geo_precision"]],
+            resolved=resolved is None or bool(resolved),  # None: a row of schema 2 or older
+            placed_at=row[at["placed_at"]] or "",
+        )
 
     def _event(self, row: Sequence[Any], points: list[Any], common: dict[str, Any]) -> EventRecord:
         at = self.at

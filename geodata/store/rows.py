@@ -88,6 +88,9 @@ def _place_columns(r: PlaceRecord) -> dict[str, Any]:
         "gazetteer_id": p.gazetteer_id,
         "feature_type": p.feature_type,
         "country_code": p.country_code,
+        "geo_precision": _whole(r.geo_precision, "geo_precision"),
+        "resolved": bool(r.resolved),
+        "placed_at": r.placed_at,
     }
 
 
@@ -190,6 +193,26 @@ def _row(doc_id: str, seq: int, r: Record, published: date | None, by_pos: Mappi
     }
 
 
+def located_columns(r: Record, countries: str | None) -> Row:
+    """The columns that follow from where a stored record's places are (its own columns, geometry, box and
+    countries), after one of them moved: a vertex without a country keeps the codes the row had (`countries`)."""
+    geom = geometry(r)
+    box = check_geometry(geom)
+    codes = {p.country_code for p in r.vertices if p.country_code}
+    if countries and not all(p.country_code for p in r.vertices):
+        codes.update(c for c in countries.split(",") if c)
+    return {
+        **_own(r),
+        "geometry": json.dumps(geom, ensure_ascii=False),
+        "geom_type": geom["type"],
+        "min_lon": box[0],
+        "min_lat": box[1],
+        "max_lon": box[2],
+        "max_lat": box[3],
+        "countries": f",{','.join(sorted(codes))}," if codes else None,
+    }
+
+
 def rows_of(doc_id: str, records: Sequence[Record], published: date | None, *, name: str) -> dict[str, list[Row]]:
     """Table rows per kind; a record that cannot be stored refuses the whole document."""
     out: dict[str, list[Row]] = {k: [] for k in KINDS}
@@ -205,6 +228,3 @@ def rows_of(doc_id: str, records: Sequence[Record], published: date | None, *, n
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
             raise InputError(f"feature {seq + 1} cannot be stored: {exc}.", source=name) from None
     return out
-
-
-# --- rows -> records --------------------------------------------------------------------------------------------

@@ -5,8 +5,9 @@ evidence sentence and spans, its geometry as GeoJSON text with its bounding
 box (box queries need no spatial extension, on SQLite and PostgreSQL alike),
 the period it covers, the countries it touches, a column for each value of the
 record (names, types, dates, counts; actors with their ids, families and
-spans; the location's type and span), the places a line runs through (JSON)
-and `extra` (JSON: an imported dataset's own columns).
+spans; the location's type and span; whether the gazetteer knew a place), the
+places a line runs through (JSON) and `extra` (JSON: an imported dataset's own
+columns).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from sqlalchemy.engine import Connection
 
 from geodata.records import KINDS
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 metadata = sa.MetaData()
 meta = sa.Table("meta", metadata, sa.Column("key", sa.String(64), primary_key=True), sa.Column("value", sa.Text))
 documents = sa.Table(
@@ -68,6 +69,9 @@ OWN_COLUMNS: dict[str, tuple[tuple[str, Any], ...]] = {
         ("gazetteer_id", sa.Text),
         ("feature_type", sa.Text),
         ("country_code", sa.Text),
+        ("geo_precision", sa.Integer),
+        ("resolved", sa.Boolean),  # False: a name the gazetteer lacks, placed at the unit around it
+        ("placed_at", sa.Text),  # that unit's name
     ),
     "event": (
         ("event_type", sa.Text),
@@ -134,21 +138,29 @@ TABLES: dict[str, sa.Table] = {kind: _feature_table(kind) for kind in KINDS}
 
 
 def migrate(conn: Connection, version: int) -> None:
-    """Bring a store of an older schema up to SCHEMA_VERSION, keeping every row.
+    """Bring a store of an older schema up to SCHEMA_VERSION, keeping every row: the columns
+    a newer schema added are added (empty), then each step fills them in."""
+    if version >= SCHEMA_VERSION:
+        return
+    for table in TABLES.values():
+        present = {c["name"] for c in sa.inspect(conn).get_columns(table.name)}
+        for col in table.columns:
+            if col.name not in present:
+                conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN {col.name} {col.type.compile(conn.dialect)}")
+    if version < 2:
+        _ids_and_offsets(conn)
+    if version < 3:
+        _places_resolved(conn)
 
-    Schema 1 -> 2: the columns schema 2 added (stable ids, evidence offsets, actors' ids,
-    families and spans, the location's type and span...) are added, empty; each row gets a
+
+def _ids_and_offsets(conn: Connection) -> None:
+    """Schema 1 -> 2: the columns schema 2 added (stable ids, evidence offsets, actors' ids,
+    families and spans, the location's type and span...) came empty; each row gets a
     feature id (its document and order, as the old ids were) and its evidence offsets (the old
     start/end of events, movements and routes were the sentence); events get their trigger as
     their span, movements and routes none (schema 1 did not keep their word)."""
-    if version >= SCHEMA_VERSION:
-        return
     for kind, table in TABLES.items():
         name = table.name
-        present = {c["name"] for c in sa.inspect(conn).get_columns(name)}
-        for col in table.columns:
-            if col.name not in present:
-                conn.exec_driver_sql(f"ALTER TABLE {name} ADD COLUMN {col.name} {col.type.compile(conn.dialect)}")
         t = sa.table(
             name,
             sa.column("doc_id", sa.String),
@@ -165,3 +177,9 @@ def migrate(conn: Connection, version: int) -> None:
             trigger = (t.c.trigger_start, t.c.trigger_end) if kind == "event" else (None, None)
             conn.execute(sa.update(t).values(span_start=trigger[0], span_end=trigger[1]))
         next(i for i in table.indexes if i.name == f"ix_{name}_feature_id").create(conn)
+
+
+def _places_resolved(conn: Connection) -> None:
+    """Schema 2 -> 3: every place stored before was one the gazetteer knew (its precision unknown)."""
+    places = TABLES["place"]
+    conn.execute(sa.update(places).where(places.c.resolved.is_(None)).values(resolved=True))

@@ -1,11 +1,13 @@
-"""geodata/store/schema.py: a store written by schema 1 (made here by hand with sqlite3)
-is brought up to schema 2 when opened, keeping every row; a newer store is refused."""
+"""geodata/store/schema.py: a store written by schema 1 (made here by hand with sqlite3) or by schema 2
+(before places said whether the gazetteer knew them) is brought up to date when opened, keeping every
+row; a newer store is refused."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -234,7 +236,7 @@ def by_kind(store: Store, filters: Filters | None = None) -> dict[str, object]:
 def test_opening_migrates_the_schema_version(old_store: Path) -> None:
     assert schema_version(old_store) == "1"
     Store.open(old_store).close()
-    assert schema_version(old_store) == str(SCHEMA_VERSION) == "2"
+    assert schema_version(old_store) == str(SCHEMA_VERSION) == "3"
 
 
 def test_every_row_is_kept_with_an_id_from_its_document_and_order(migrated: Store) -> None:
@@ -275,6 +277,7 @@ def test_a_place_keeps_its_mention_as_its_span(migrated: Store) -> None:
     assert place.span == place.place.span == Span(57, 62)
     assert TEXT[57:62] == place.surface == "الرقة"
     assert (place.place.name, place.place.country_code, place.confidence) == ("Raqqa", "SY", 0.9)
+    assert (place.resolved, place.placed_at, place.geo_precision) == (True, "", None)  # the gazetteer knew it
 
 
 def test_waypoints_and_towns_are_named_as_before_at_the_lines_positions(migrated: Store) -> None:
@@ -384,10 +387,89 @@ def test_new_documents_go_into_the_migrated_store(migrated: Store) -> None:
 
 
 def test_a_store_of_a_newer_schema_is_refused(tmp_path: Path) -> None:
-    path = tmp_path / "khareeta-v3.sqlite"
-    write_schema_1_store(path, version="3")
+    path = tmp_path / "khareeta-v4.sqlite"
+    write_schema_1_store(path, version="4")
     before = dump(path)
     with pytest.raises(StoreError, match="newer version") as info:
         Store.open(path)
-    assert "schema 3" in str(info.value)
+    assert "schema 4" in str(info.value)
     assert dump(path) == before
+
+
+# --- schema 2 -> 3: places say whether the gazetteer knew them --------------------------------------------------
+
+SCHEMA_3_PLACE_COLUMNS = ("geo_precision", "resolved", "placed_at")
+
+
+def write_schema_2_store(path: Path) -> list[str]:
+    """A store as schema 2 wrote it (today's tables without the place columns schema 3 added); its rows."""
+    with Store.open(path) as s:
+        s.add_document(*schema_2_document())
+    db = sqlite3.connect(path)
+    try:
+        for col in SCHEMA_3_PLACE_COLUMNS:
+            db.execute(f"ALTER TABLE places DROP COLUMN {col}")
+        db.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+        db.commit()
+    finally:
+        db.close()
+    return dump(path)
+
+
+def schema_2_document() -> tuple[DocumentRecord, list]:
+    doc = DocumentRecord(name="t.txt", text=TEXT, lang="ar", published=date(2015, 11, 19), source="الشروق")
+    raqqa = PlaceRef("Raqqa", RAQQA[1], RAQQA[0], "geonames:172955", "الرقة", "SY", "city", Span(57, 62))
+    return doc, [
+        PlaceRecord(feature_id=f"{DOC_ID}-p", doc="t.txt", span=Span(57, 62), place=raqqa, surface="الرقة"),
+        EventRecord(
+            feature_id=f"{DOC_ID}-e", doc="t.txt", event_type="Battles", place=raqqa, geo_precision=1, fatalities=3
+        ),
+    ]
+
+
+def columns(path: Path, table: str) -> list[str]:
+    db = sqlite3.connect(path)
+    try:
+        return [row[1] for row in db.execute(f"PRAGMA table_info({table})")]
+    finally:
+        db.close()
+
+
+def test_a_schema_2_store_gets_the_place_columns_and_keeps_every_row(tmp_path: Path) -> None:
+    path = tmp_path / "khareeta-v2.sqlite"
+    before = write_schema_2_store(path)
+    assert not set(SCHEMA_3_PLACE_COLUMNS) & set(columns(path, "places"))
+    with Store.open(path) as s:
+        records = s.query()
+        assert s.unresolved() == []
+    assert schema_version(path) == "3"
+    assert set(SCHEMA_3_PLACE_COLUMNS) <= set(columns(path, "places"))
+    place, event = records
+    assert isinstance(place, PlaceRecord) and isinstance(event, EventRecord)
+    assert (place.resolved, place.placed_at, place.geo_precision, place.surface) == (True, "", None, "الرقة")
+    assert (event.geo_precision, event.fatalities, event.place.gazetteer_id) == (1, 3, "geonames:172955")
+    rows = [line for line in dump(path) if line.startswith("INSERT INTO")]
+    assert len(rows) == len([line for line in before if line.startswith("INSERT INTO")])  # nothing lost
+    assert any("'geonames:172955'" in line and line.startswith('INSERT INTO "places"') for line in rows)
+
+
+def test_a_migrated_schema_2_store_takes_unresolved_places(tmp_path: Path) -> None:
+    path = tmp_path / "khareeta-v2.sqlite"
+    write_schema_2_store(path)
+    doc = DocumentRecord(name="v.txt", text="Clashes in Tell Xyzabad.", lang="en")
+    village = PlaceRef("Tell Xyzabad", 34.69, 40.83, country_code="SY", feature_type="village", span=Span(11, 23))
+    unknown = PlaceRecord(
+        feature_id=f"{doc.doc_id}-p",
+        doc="v.txt",
+        span=Span(11, 23),
+        place=village,
+        surface="Tell Xyzabad",
+        geo_precision=2,
+        resolved=False,
+        placed_at="Hajin Subdistrict",
+    )
+    with Store.open(path) as s:
+        s.add_document(doc, [unknown])
+        assert [(u.name, u.placed_at, u.count) for u in s.unresolved()] == [("Tell Xyzabad", ("Hajin Subdistrict",), 1)]
+        assert s.resolve(replace(village, gazetteer_id="user:tx"), ["Tell Xyzabad"]).total == 1
+        assert {r.resolved for r in s.query(Filters(kinds=("place",)))} == {True}
