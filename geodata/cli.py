@@ -15,6 +15,7 @@ from importlib.metadata import entry_points
 from geodata.errors import KhareetaError, describe
 from geodata.gazetteer import cli as gazetteer_cli
 from geodata.store import cli as store_cli
+from geodata.store import resolve_cli
 
 COMMANDS_GROUP = "khareeta.commands"
 
@@ -31,6 +32,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = ap.add_subparsers(dest="command", required=True)
     gazetteer_cli.add_parser(sub)
     store_cli.add_parser(sub)
+    resolve_cli.add_parser(sub)
     for ep in sorted(entry_points(group=COMMANDS_GROUP), key=lambda e: e.name):
         try:
             add_parser = ep.load()
@@ -44,7 +46,8 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return int(args.func(args) or 0)
+        with resolve_cli.resolving_additions(args):  # a place added: the stored features naming it go there
+            return int(args.func(args) or 0)
     except KhareetaError as exc:
         print(f"error: {describe(exc.problem)}", file=sys.stderr)
         return 1
