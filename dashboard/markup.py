@@ -118,6 +118,7 @@ def where_text(record: FeatureRecord) -> str:
         return _join(
             _names(record.place),
             record.place.country_code,
+            "" if record.resolved else f"not in the gazetteer: placed at {record.placed_at or 'the unit around it'}",
             f"confidence {conf:.2f}" if isinstance(conf, (int, float)) else "",
         )
     return ""
@@ -156,7 +157,8 @@ def who_text(record: FeatureRecord) -> str:
     if isinstance(record, MovementRecord):
         return _name(record.actor) or "unnamed actor"
     if isinstance(record, RouteRecord):
-        return f"held by {record.controlled_by.name}" if _name(record.controlled_by) else "control not stated"
+        holder = _name(record.controlled_by)
+        return f"held by {holder}" if holder else "control not stated"
     return ""
 
 

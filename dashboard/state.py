@@ -18,8 +18,8 @@ import streamlit as st
 from dashboard.markup import DocMeta
 from geodata import gazetteer as gazetteer_mod
 from geodata.gazetteer import Gazetteer
-from geodata.records import KINDS, Record
-from geodata.store import Facets, Store, resolve_url
+from geodata.records import KINDS, PlaceRef, Record
+from geodata.store import Facets, Resolution, Store, UnresolvedName, resolve_url
 from geodata.store.filters import Filters
 
 
@@ -44,10 +44,12 @@ def gazetteer() -> Gazetteer:
 
 
 def store_version() -> tuple[Any, ...]:
-    """Changes whenever the store's contents change: documents, feature counts, latest addition."""
+    """Changes whenever the store's contents change: documents, feature counts, latest addition, and the
+    revision that counts features changed in place (names re-resolved)."""
     docs = store().documents()
     stats = store().stats()
-    return stats.url, len(docs), tuple(sorted(stats.features.items())), max((d.added_at for d in docs), default="")
+    latest = max((d.added_at for d in docs), default="")
+    return stats.url, len(docs), tuple(sorted(stats.features.items())), latest, store().revision()
 
 
 # --- queries: cached per store contents and `Filters` (frozen, so it is the cache key itself) ---------------------
@@ -83,9 +85,27 @@ def doc_meta(version: tuple[Any, ...]) -> dict[str, DocMeta]:
     return _docs(version)
 
 
+@st.cache_data(show_spinner=False, max_entries=4)
+def _unresolved(version: tuple[Any, ...]) -> list[UnresolvedName]:
+    return store().unresolved()
+
+
+def unresolved(version: tuple[Any, ...]) -> list[UnresolvedName]:
+    """The names the gazetteer lacked, with the stored features that name them (cached per store contents)."""
+    return _unresolved(version)
+
+
+def place_stored(place: PlaceRef, names: Sequence[str]) -> Resolution:
+    """Move the stored features that named one of `names` unresolved to `place` (a new gazetteer entry)."""
+    done = store().resolve(place, names)
+    clear_after_write()
+    return done
+
+
 def clear_after_write() -> None:
     """Forget cached query results after this app wrote to the store."""
     _query.clear()
+    _unresolved.clear()
     _by_id.clear()
     _facets.clear()
     _docs.clear()

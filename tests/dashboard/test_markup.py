@@ -136,6 +136,15 @@ def test_where_says_the_geo_precision_and_the_order_of_waypoints() -> None:
     assert esc(None) == "" and esc("<b>") == "&lt;b&gt;"
 
 
+def test_where_says_a_place_the_gazetteer_lacked_and_the_unit_it_is_placed_at() -> None:
+    village = replace(MOSUL, name="Tell Xyzabad", name_ar="", gazetteer_id="", feature_type="village")
+    place = PlaceRecord(
+        feature_id="p", **sentence("x"), place=village, surface="Tell Xyzabad", resolved=False, placed_at="Hajin"
+    )
+    assert where_text(place) == "Tell Xyzabad · IQ · not in the gazetteer: placed at Hajin"
+    assert where_text(replace(place, placed_at="")).endswith("not in the gazetteer: placed at the unit around it")
+
+
 def test_what_and_who_of_each_kind() -> None:
     ev = event(
         sub_event_type="Armed clash",
