@@ -214,3 +214,26 @@ def test_an_unknown_village_end_to_end_through_the_extractor(
         assert all(x.key != u.key for x in s.unresolved())
         named = [p for r in s.query() for p in r.vertices if normalize_name(p.name) == u.key]
     assert named and {(p.lat, p.lon, p.gazetteer_id) for p in named} == {(*VILLAGE_AT, "user:tell-xyzabad")}
+
+
+def test_a_spelling_added_to_a_known_place_places_what_named_it(village_db: Path, small_gazetteer: Path) -> None:
+    at = search(new_app(PAGE), "Deir ez-Zor Governorate")
+    gid = at.selectbox(key="gaz_alias_gid").value
+    at.text_input(key="gaz_alias_text").set_value(VILLAGE)
+    submit(at, "Add alias")
+    assert at.success and "4 stored features that named it now placed there" in at.success[0].value
+    with Store.open(village_db) as s:
+        assert s.unresolved() == []
+        assert len([p for r in s.query() for p in r.vertices if p.gazetteer_id == gid]) == 4
+
+
+def test_a_new_place_added_by_hand_places_what_named_it(village_db: Path, small_gazetteer: Path) -> None:
+    at = new_app(PAGE)
+    at.text_input(key="gaz_name").set_value("Tall Xyzabad")
+    at.text_input(key="gaz_aliases").set_value(VILLAGE)
+    at.number_input(key="gaz_lat").set_value(VILLAGE_AT[0])
+    at.number_input(key="gaz_lon").set_value(VILLAGE_AT[1])
+    submit(at, "Add place")
+    assert at.success and "4 stored features that named it now placed there" in at.success[0].value
+    with Store.open(village_db) as s:
+        assert s.unresolved() == []
