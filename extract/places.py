@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from extract.admin_context import Reading, containers, foreign_only, inside_choice, unknown_places, unresolved_at
 from extract.matching import Match, find_matches
 from extract.place_filters import accept, coordination, enumerated_actors
 from extract.resolve import Choice, build_context, choose, prior
@@ -73,6 +74,17 @@ def places_in_text(text: str, gaz: Gazetteer | None = None, nt: NormText | None 
             groups.append(_candidates(gaz, m))
     ctx = build_context(groups)
     forced = _qualified_pairs(mentions, groups, group_of, text)
+    cands = [groups[group_of[m.key_index]] for m in mentions]
+    reading = Reading(mentions, cands, nt, text, prior, gaz.unit, lambda key: bool(gaz.index.lookup(key)))
+    held = containers(reading)
+    unknown = unknown_places(reading)
+    elsewhere: dict[int, Place] = {}  # "Salamiyah, Nineveh": not the Salamiyah we know in Syria
+    for i, unit in held.items():
+        g = group_of[mentions[i].key_index]
+        if (e := inside_choice(groups[g], unit, prior)) is not None:
+            forced.setdefault(g, e)
+        elif foreign_only(groups[g], unit):
+            elsewhere[i] = unresolved_at(mentions[i], text, unit)
     bare = {m.key_index for m in mentions if not m.prefix}
     chosen: dict[int, Choice | None] = {}
     for m in mentions:
@@ -85,7 +97,11 @@ def places_in_text(text: str, gaz: Gazetteer | None = None, nt: NormText | None 
             chosen[g] = choose(
                 groups[g], ctx, g, single_latin_token=single, clitic_only="" if m.key_index in bare else key
             )
-    return [place_from(m, c.entry, text, c.confidence) for m in mentions if (c := chosen[group_of[m.key_index]])]
+    found = list(elsewhere.values())
+    for i, m in enumerate(mentions):
+        if i not in elsewhere and (c := chosen[group_of[m.key_index]]) is not None:
+            found.append(place_from(m, c.entry, text, c.confidence))
+    return sorted(found + unknown, key=lambda p: p.start)
 
 
 def _qualified_pairs(

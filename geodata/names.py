@@ -131,6 +131,7 @@ def _raw_tokens(text: str) -> list[tuple[int, int, str]]:
 def _article_before(text: str, tok: tuple[int, int, str], nxt: tuple[int, int, str], *, name: bool) -> bool:
     """Whether `tok` is a Latin article standing before the name token `nxt`."""
     s, e, n = tok
+    n = text[s:e].lower()  # as written: "all" folds to "al" but is no article
     if n not in ARTICLES or not nxt[2] or is_arabic(nxt[2]):
         return False
     gap = text[e : nxt[0]]

@@ -14,10 +14,11 @@ import math
 import os
 import pickle
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from geodata import settings
+from geodata.gazetteer.admin import read_admin, with_units
 from geodata.gazetteer.sources import (
     GazEntry,
     cities500_path,
@@ -31,13 +32,25 @@ from geodata.gazetteer.sources import (
 from geodata.names import is_arabic, name_keys, normalize_name
 from geodata.phrase_index import PhraseIndex, build_index
 
-FORMAT_VERSION = 8
+FORMAT_VERSION = 12
 BLOCK = -1  # candidate index of a phrase that is known not to be a place
 MIN_KEY_CHARS = 3
 FREQUENT_ZIPF = 4.0
 VERY_FREQUENT_ZIPF = 5.5
 
-_COLUMNS = ("gid", "name", "name_ar", "feature_type", "country_code", "lat", "lon", "population", "source", "admin1")
+_COLUMNS = (
+    "gid",
+    "name",
+    "name_ar",
+    "feature_type",
+    "country_code",
+    "lat",
+    "lon",
+    "population",
+    "source",
+    "admin1",
+    "pcode",
+)
 
 
 class Entries:
@@ -54,8 +67,8 @@ class Entries:
         return len(self.columns[0])
 
     def __getitem__(self, i: int) -> GazEntry:
-        gid, name, name_ar, ftype, cc, lat, lon, pop, source, admin1 = (col[i] for col in self.columns)
-        return GazEntry(gid, name, name_ar, ftype, cc, lat, lon, pop, (), source, admin1)
+        gid, name, name_ar, ftype, cc, lat, lon, pop, source, admin1, pcode = (col[i] for col in self.columns)
+        return GazEntry(gid, name, name_ar, ftype, cc, lat, lon, pop, (), source, admin1, pcode)
 
     def feature_type(self, i: int) -> str:
         return self.columns[3][i]
@@ -77,6 +90,19 @@ class Gazetteer:
     entries: Entries
     index: PhraseIndex
     fingerprint: str = ""
+    _units: dict[str, int] | None = field(default=None, repr=False, compare=False)
+
+    def unit(self, pcode: str) -> GazEntry | None:
+        """The governorate, district or sub-district with this P-code."""
+        if self._units is None:
+            pc, ft = self.entries.columns[10], self.entries.columns[3]
+            self._units = {
+                pc[i]: i
+                for i in range(len(self.entries))
+                if pc[i] and ft[i] in ("governorate", "district", "subdistrict")
+            }
+        i = self._units.get(pcode)
+        return self.entries[i] if i is not None else None
 
     def candidates(self, name: str) -> list[GazEntry]:
         """Places a name may refer to (exact key match, no context)."""
@@ -117,6 +143,8 @@ def source_files() -> dict[str, Path]:
     files = {
         "curated.csv": settings.DATA_FILES / "curated.csv",
         "countries.csv": settings.DATA_FILES / "countries.csv",
+        "admin.csv": settings.DATA_FILES / "admin.csv",
+        "admin_units.json": settings.DATA_FILES / "admin_units.json",
         "not_places.csv": settings.DATA_FILES / "not_places.csv",
         "user/places.csv": user / "places.csv",
         "user/aliases.csv": user / "aliases.csv",
@@ -165,7 +193,8 @@ def load_entries() -> list[GazEntry]:
     groups.append(read_countries())
     cities = list(read_cities500())
     groups.append(us_states(cities))
-    return merge_entries(groups, cities, read_user_aliases(user / "aliases.csv"))
+    merged = merge_entries(groups, cities, read_user_aliases(user / "aliases.csv"))
+    return with_units(merged, read_admin())
 
 
 def _matchable(key: str) -> bool:
@@ -191,7 +220,7 @@ def frequent_words() -> dict[str, float]:
 def _indexable(e: GazEntry, key: str, frequent: dict[str, float]) -> bool:
     """Our own places index every name; a cities500 name that is a frequent
     word ("إلى", "المدينة", "Man") only for large places, or not at all."""
-    if e.source != "geonames" or " " in key:
+    if e.source not in ("geonames", "admin") or " " in key:
         return True
     zipf = frequent.get(key, 0.0)
     # An Arabic word as common as "حصار" (siege) names only a great city (موسكو).

@@ -39,6 +39,22 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     _add_add(gsub)
     _add_import(gsub)
     _add_import_geonames(gsub)
+    ia = gsub.add_parser(
+        "import-admin",
+        help="rebuild geodata/data/admin.csv from the Iraq COD-AB and OpenSyria files",
+        description="Read the administrative units of Iraq (OCHA COD-AB: iraq_cod_ab_adm1/2/3*.csv) and "
+        "Syria (OpenSyria: syria_opensyria_admin123.csv) from DIR and write geodata/data/admin.csv.",
+    )
+    ia.add_argument("folder", type=Path, metavar="DIR", help="the folder holding the source CSV files")
+    ia.set_defaults(func=_import_admin)
+
+
+def _import_admin(args: argparse.Namespace) -> int:
+    from geodata.gazetteer import admin
+
+    n = admin.write_admin_csv(admin.convert(args.folder))
+    print(f"wrote {n} administrative units to {admin.ADMIN_CSV}")
+    return 0
 
 
 def _add_add(gsub: argparse._SubParsersAction) -> None:

@@ -33,7 +33,7 @@ PLACE_COLUMNS = (
 )
 FEATURE_TYPES = frozenset(
     "country governorate region river mountain dam lake border_crossing airbase airport camp sea "
-    "city town village district neighbourhood island oilfield place".split()
+    "city town village district subdistrict neighbourhood island oilfield place".split()
 )
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 _LATIN_NAME = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF\u02B0-\u02FF'’‘ʿʾ`\-. ()]+$")
@@ -54,6 +54,7 @@ class GazEntry:
     names: tuple[str, ...]
     source: str
     admin1: str = ""  # GeoNames admin1 code (a US state's "GA"); "" when unknown
+    pcode: str = ""  # Iraq / Syria: the unit's own P-code, or that of the sub-district a place lies in
 
 
 def _split_aliases(value: str) -> tuple[str, ...]:
@@ -265,7 +266,11 @@ def merge_entries(
     for group in groups:
         for e in group:
             old = by_gid.get(e.gid)
-            by_gid[e.gid] = e if old is None else replace(old, names=tuple(dict.fromkeys(old.names + e.names)))
+            by_gid[e.gid] = (
+                e
+                if old is None
+                else replace(old, names=tuple(dict.fromkeys(old.names + e.names)), pcode=old.pcode or e.pcode)
+            )
     for e in cities:
         old = by_gid.get(e.gid)
         if old is None:

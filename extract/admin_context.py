@@ -1,0 +1,313 @@
+"""Places inside the administrative unit the text puts them in.
+
+"Shura, Nineveh province, Iraq", "X in the eastern countryside of Deir ez-Zor",
+"قرية X بريف حلب الشمالي", "X التابعة لناحية Y": the unit decides among the
+place's namesakes (P-codes are hierarchical: a place is inside a unit when its
+P-code starts with the unit's), and a name the gazetteer lacks becomes an
+unresolved place at that unit, as ACLED codes an unknown village at its
+district (geo_precision 2) or province (3). The words live in
+data/admin_context.json.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from extract.context import rules, title_case_line
+from extract.datafiles import load_json
+from extract.matching import Match
+from extract.types import Place
+from extract.wordforms import word_forms
+from geodata.gazetteer.admin import governorate_code, inside
+from geodata.gazetteer.sources import GazEntry
+from geodata.names import NormText, is_arabic, normalize_name, normalize_text
+
+UNITS = frozenset({"governorate", "district", "subdistrict"})
+MAX_GAP = 5  # connector words between a place and its unit
+MAX_NAME = 4  # words of an unknown name
+_BREAKS = '.;:!?\n()[]"“”«»|'
+UNRESOLVED_CONFIDENCE = 0.5
+ORDINARY_ZIPF = 3.0  # an English word this frequent is a word, not the name of an unknown village
+Prior = Callable[[GazEntry], float]
+UnitOf = Callable[[str], GazEntry | None]  # P-code -> the unit's entry
+
+
+@dataclass(frozen=True)
+class Words:
+    connectors: frozenset[str]
+    widen: frozenset[str]
+    heads_before: frozenset[str]
+    heads_after: frozenset[str]
+    not_names: frozenset[str]
+
+
+def _norm(words: list[str]) -> frozenset[str]:
+    return frozenset(k for w in words if (k := normalize_name(w)))
+
+
+@cache
+def words() -> Words:
+    raw = load_json("admin_context.json")
+
+    def both(key: str) -> frozenset[str]:
+        return _norm(raw[key]["en"] + raw[key]["ar"])
+
+    return Words(
+        both("connectors"), both("widen"), both("heads_before"), both("heads_after"), frozenset(raw["not_names_en"])
+    )
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A text's place mentions, their candidates, and the gazetteer look-ups the rules need."""
+
+    mentions: list[Match]
+    cands: list[list[GazEntry]]
+    nt: NormText
+    text: str
+    prior: Prior
+    unit_of: UnitOf  # P-code -> the unit's entry
+    known: Callable[[str], bool]  # whether a key names some place
+
+
+@dataclass(frozen=True, slots=True)
+class Container:
+    """The unit a mention is said to lie in: its entry and the P-code that bounds it."""
+
+    unit: GazEntry
+    scope: str
+    tok_first: int  # where the unit's mention starts
+
+
+def _gap_ok(nt: NormText, text: str, a_end: int, tok_from: int, tok_to: int) -> tuple[bool, bool]:
+    """Whether only connector words (and commas) lie between, and whether one of them widens."""
+    if tok_to - tok_from > MAX_GAP:
+        return False, False
+    w = words()
+    widened = False
+    for t in range(tok_from, tok_to):
+        forms = word_forms(nt.tokens[t])
+        if not forms & w.connectors:
+            return False, False
+        widened = widened or bool(forms & w.widen)
+    end = nt.orig_starts[tok_to] if tok_to < len(nt.orig_starts) else len(text)
+    if any(c in _BREAKS for c in text[a_end:end]):
+        return False, False
+    return True, widened
+
+
+def scope_of(e: GazEntry, widened: bool) -> str:
+    """The P-code a mention of this entry bounds: a unit's own; a town's governorate
+    when the text widens it ("Aleppo countryside", "ريف حلب"); else none."""
+    if not e.pcode:
+        return ""
+    if e.feature_type in UNITS:
+        return e.pcode
+    if widened or e.feature_type == "region":
+        return governorate_code(e.pcode, e.country_code)
+    return ""
+
+
+def _unit_entry(cands: list[GazEntry], widened: bool, prior: Prior, unit_of: UnitOf) -> tuple[GazEntry, str] | None:
+    """The unit a mention names and its P-code: for "Aleppo countryside", Aleppo Governorate."""
+    scoped = [(e, s) for e in cands if (s := scope_of(e, widened))]
+    if not scoped:
+        return None
+    e, scope = max(scoped, key=lambda t: prior(t[0]))
+    return (unit_of(scope) or e) if e.feature_type not in UNITS else e, scope
+
+
+def _listed(mentions: list[Match], cands: list[list[GazEntry]], j: int, nt: NormText, text: str) -> bool:
+    """The unit is one of a list ("in Raqqa, Deir ez-Zor and Hasakah"): no container.
+    A country after it ("Nineveh, Iraq") only says where the unit is."""
+    if j + 1 >= len(mentions) or any(e.feature_type == "country" for e in cands[j + 1]):
+        return False
+    a, b = mentions[j], mentions[j + 1]
+    between = [nt.tokens[t] for t in range(a.tok_last + 1, b.tok_first)]
+    gap = text[a.end : b.start]
+    return b.tok_first - a.tok_last <= 2 and ("," in gap or any(word_forms(t) & rules().conjunctions for t in between))
+
+
+def containers(r: Reading) -> dict[int, Container]:
+    """For each mention followed by connector words and a unit, that unit."""
+    mentions, cands, nt, text, prior, unit_of = r.mentions, r.cands, r.nt, r.text, r.prior, r.unit_of
+    out: dict[int, Container] = {}
+    for i, a in enumerate(mentions):
+        for j in range(i + 1, min(i + 3, len(mentions))):
+            b = mentions[j]
+            ok, widened = _gap_ok(nt, text, a.end, a.tok_last + 1, b.tok_first)
+            if not ok or (b.tok_first == a.tok_last + 1 and not b.prefix and "," not in text[a.end : b.start]):
+                break  # "Bustan al-Qasr Salahaddin": names side by side are not one inside the other
+            widened = widened or bool(word_forms(nt.tokens[b.tok_first]) & words().widen)
+            found = _unit_entry(cands[j], widened, prior, unit_of)
+            if found is not None and not _listed(mentions, cands, j, nt, text):
+                out[i] = Container(found[0], found[1], b.tok_first)
+                break
+    return out
+
+
+def inside_choice(cands: list[GazEntry], c: Container, prior: Prior) -> GazEntry | None:
+    """The namesake inside the unit, if any."""
+    ins = [e for e in cands if e.gid != c.unit.gid and inside(e.pcode, c.scope)]
+    return max(ins, key=prior) if ins else None
+
+
+def foreign_only(cands: list[GazEntry], c: Container) -> bool:
+    """No namesake in the unit's country: the text names a place we do not know there."""
+    return (
+        bool(cands)
+        and all(e.country_code != c.unit.country_code for e in cands)
+        and not any(e.feature_type in ("country", "governorate", "region", "sea", "river") for e in cands)
+    )
+
+
+def _word(nt: NormText, text: str, t: int) -> str:
+    return text[nt.orig_starts[t] : nt.orig_ends[t]]
+
+
+def _ordinary(nt: NormText, text: str, t: int) -> bool:
+    """A capitalised word that does not start a place name: "Meanwhile", "Syrians", "Abu"."""
+    from wordfreq import zipf_frequency
+
+    r, surface = rules(), _word(nt, text, t)
+    return (
+        surface in words().not_names
+        or nt.tokens[t] in r.common_words
+        or nt.tokens[t] in r.titles
+        or nt.tokens[t] in r.first_names
+        or zipf_frequency(surface.lower(), "en") >= ORDINARY_ZIPF
+    )
+
+
+def _opener(nt: NormText, text: str, t: int) -> bool:
+    """A word that opens a sentence or a person's name, not a village's ("Clashes", "Abu")."""
+    r = rules()
+    return (
+        _word(nt, text, t) in words().not_names
+        or nt.tokens[t] in r.titles
+        or nt.tokens[t] in r.first_names
+        or (
+            (t == 0 or any(c in _BREAKS for c in text[nt.orig_ends[t - 1] : nt.orig_starts[t]]))
+            and _ordinary(nt, text, t)
+        )
+    )
+
+
+def _capitalised_run(nt: NormText, text: str, last: int, covered: set[int]) -> int | None:
+    """The first token of a capitalised name ending at token `last` (English): up
+    to four capitalised words ("Tell Abu Hamad", "al-Marashdah"), without the
+    ordinary words that open a sentence or a person's name before it."""
+    first = None
+    t = last
+    while t >= 0 and last - t < MAX_NAME and t not in covered:
+        surface = _word(nt, text, t)
+        if is_arabic(surface) or not surface[:1].isupper() or (len(surface) > 1 and surface.isupper()):
+            break
+        first = t
+        if t > 0 and any(c in _BREAKS for c in text[nt.orig_ends[t - 1] : nt.orig_starts[t]]):
+            break
+        t -= 1
+    if first is None:
+        return None
+    after_head = first > 0 and bool(word_forms(nt.tokens[first - 1]) & (words().heads_before | rules().genitive))
+    while not after_head and first < last and _opener(nt, text, first):
+        first += 1
+    if first == last and _ordinary(nt, text, last):
+        return None
+    if not after_head and title_case_line(text, nt.orig_starts[last]):
+        first = last  # a headline capitalises every word: only the last one is surely the name
+    from extract.actors import actors_in
+
+    span = text[nt.orig_starts[first] : nt.orig_ends[last]]
+    return None if actors_in(span, normalize_text(span)) else first
+
+
+def _arabic_run(nt: NormText, text: str, last: int, covered: set[int]) -> int | None:
+    """The first token of a name after a head noun ("قرية X", "بلدة X Y") ending at `last`."""
+    heads = words().heads_before
+    for first in range(last, max(-1, last - 3), -1):
+        if first in covered or not is_arabic(nt.tokens[first]):
+            return None
+        if first > 0 and word_forms(nt.tokens[first - 1]) & heads:
+            return first
+    return None
+
+
+def _marked(nt: NormText, text: str, first: int, last: int, after: int) -> bool:
+    """An unknown English name counts only when the text marks it as a place: a cue
+    before it ("in", "near", "the village of"), a head after it ("X village"), or a
+    line that opens with it ("Shura, Nineveh province, Iraq")."""
+    from extract.context import cue_before
+
+    if cue_before(nt, first, strong=False):
+        return True
+    if after < len(nt.tokens) and word_forms(nt.tokens[after]) & words().heads_after:
+        return True
+    before = text[: nt.orig_starts[first]].rstrip(" \t")
+    return not before or before[-1] in "\n:-–—"
+
+
+def unresolved_at(m: Match, text: str, c: Container) -> Place:
+    """The mention as a place we do not know, placed at its unit."""
+    return unresolved(m.start, m.end, text, c.unit)
+
+
+def unresolved(start: int, end: int, text: str, unit: GazEntry) -> Place:
+    surface = text[start:end]
+    return Place(
+        start=start,
+        end=end,
+        surface=surface,
+        gazetteer_id="",
+        name=surface,
+        name_ar=surface if is_arabic(surface) else "",
+        feature_type="village",
+        country_code=unit.country_code,
+        lat=unit.lat,
+        lon=unit.lon,
+        confidence=UNRESOLVED_CONFIDENCE,
+        geo_precision=2 if unit.feature_type in ("district", "subdistrict") else 3,
+        resolved=False,
+        placed_at=unit.name,
+    )
+
+
+def unknown_places(r: Reading) -> list[Place]:
+    """Names the gazetteer lacks, placed at the unit the text puts them in."""
+    mentions, cands, nt, text, prior, unit_of, known = r.mentions, r.cands, r.nt, r.text, r.prior, r.unit_of, r.known
+    covered = {t for m in mentions for t in range(m.tok_first, m.tok_last + 1)}
+    out: list[Place] = []
+    for j, b in enumerate(mentions):
+        # walk back over the connector words before the unit's mention
+        t = b.tok_first - 1
+        widened = bool(word_forms(nt.tokens[b.tok_first]) & words().widen)
+        while t >= 0 and b.tok_first - t <= MAX_GAP and t not in covered:
+            forms = word_forms(nt.tokens[t])
+            if not forms & words().connectors:
+                break
+            widened = widened or bool(forms & words().widen)
+            t -= 1
+        if t < 0 or t in covered:
+            continue
+        if not is_arabic(nt.tokens[t]) and t == b.tok_first - 1 and "," not in text[nt.orig_ends[t] : b.start]:
+            continue  # "Syria's Idlib province", "Bab al-Nasr": no word or comma puts it inside the unit
+        found = _unit_entry(cands[j], widened, prior, unit_of)
+        if found is None or _listed(mentions, cands, j, nt, text):
+            continue
+        unit_word = widened or found[0].feature_type in UNITS
+        unit, _scope = found
+        after = t + 1
+        first = _arabic_run(nt, text, t, covered) if is_arabic(nt.tokens[t]) else _capitalised_run(nt, text, t, covered)
+        if first is None:
+            continue
+        if not is_arabic(nt.tokens[t]) and not unit_word and not _marked(nt, text, first, t, after):
+            continue
+        if any(len(k := nt.tokens[x]) > 4 and k.endswith("s") and known(k[:-1]) for x in range(first, t + 1)):
+            continue  # "Syrias Idlib province": a known name with a possessive whose apostrophe was lost
+        if any(c in _BREAKS for c in text[nt.orig_ends[t] : b.start]):
+            continue
+        out.append(unresolved(nt.orig_starts[first], nt.orig_ends[t], text, unit))
+        covered.update(range(first, t + 1))
+    return out

@@ -1,0 +1,106 @@
+"""The unit a text puts a place in: namesakes chosen inside it, unknown villages placed at it."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.places import places_in_text
+from extract.types import Place
+from geodata.gazetteer import Gazetteer
+from geodata.geometry import km
+
+
+def _by_surface(gaz: Gazetteer, text: str) -> dict[str, Place]:
+    return {p.surface: p for p in places_in_text(text, gaz)}
+
+
+UNKNOWN = [
+    # (id, text, the unknown name, the unit it is placed at, geo_precision)
+    (
+        "comma-province-en",
+        "Fighting was reported in Tell Zubayrat, Nineveh province, Iraq.",
+        "Tell Zubayrat",
+        "Nineveh",
+        3,
+    ),
+    (
+        "countryside-of-en",
+        "Jets struck Khirbet Sawwan in the northern countryside of Hama.",
+        "Khirbet Sawwan",
+        "Hama",
+        3,
+    ),
+    (
+        "village-in-subdistrict-en",
+        "Gunmen raided the village of Umm Dhiyab in Hajin subdistrict.",
+        "Umm Dhiyab",
+        "Hajin",
+        2,
+    ),
+    (
+        "name-village-in-unit-en",
+        "Clashes went on near Umm Kahf village in the Jarablus district.",
+        "Umm Kahf",
+        "Jarabulus",
+        2,
+    ),
+    ("qarya-bi-rif-ar", "قصفت الطائرات قرية أم الشوك بريف حلب الشمالي.", "أم الشوك", "Aleppo", 3),
+    ("qarya-tabia-nahiya-ar", "اشتباكات في قرية تل الشعير التابعة لناحية هجين.", "تل الشعير", "Hajin", 2),
+    ("balda-fi-muhafaza-ar", "سقطت قذائف على بلدة كفر دبين في محافظة اللاذقية.", "كفر دبين", "Latakia", 3),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "unit", "precision"), [c[1:] for c in UNKNOWN], ids=[c[0] for c in UNKNOWN])
+def test_an_unknown_village_is_placed_at_its_unit(
+    gaz: Gazetteer, text: str, name: str, unit: str, precision: int
+) -> None:
+    p = _by_surface(gaz, text)[name]
+    assert not p.resolved and p.gazetteer_id == ""
+    assert p.name == name
+    assert unit in p.placed_at
+    assert p.geo_precision == precision
+    units = ("governorate", "district", "subdistrict", "region")
+    placed = next(e for e in gaz.search(p.placed_at, limit=20) if e.name == p.placed_at and e.feature_type in units)
+    assert km(p.lat, p.lon, placed.lat, placed.lon) < 1
+
+
+NOT_UNKNOWN = [
+    ("possessive-en", "Dozens were killed in Syria's northern Idlib province on Tuesday."),
+    ("sentence-adverb-en", "Meanwhile in northeastern Idlib province the shelling went on."),
+    ("demonym-en", "A camp for displaced Syrians in Hasakah province was hit."),
+    ("actor-en", "The fighters travelled to fight against ISIS in northern Aleppo province."),
+    ("names-side-by-side-en", "Shells fell on Bab al-Nasr Salahaddin and other quarters."),
+    ("list-of-provinces-en", "Clashes in Raqqa, Deir ez-Zor province and Hasakah."),
+    ("no-unit-ar", "قصفت الطائرات قرية صغيرة شمال المدينة."),
+]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in NOT_UNKNOWN], ids=[c[0] for c in NOT_UNKNOWN])
+def test_no_unknown_place_without_a_clear_place_construction(gaz: Gazetteer, text: str) -> None:
+    assert [p.surface for p in places_in_text(text, gaz) if not p.resolved] == []
+
+
+def test_a_namesake_abroad_is_not_chosen_when_the_text_names_the_province(gaz: Gazetteer) -> None:
+    p = _by_surface(gaz, "October 2015: Salamiyah, Nineveh, Iraq")["Salamiyah"]
+    assert p.country_code == "IQ" and not p.resolved
+    assert "Nineveh" in p.placed_at
+
+
+def test_the_known_place_inside_the_unit_wins(gaz: Gazetteer) -> None:
+    # Two Qabasins in cities500: the text puts this one in the al-Bab district.
+    cands = [e for e in gaz.candidates("Qabasin") if e.country_code == "SY"]
+    assert len({e.pcode for e in cands}) > 1
+    districts = {e.pcode[:6] for e in cands}
+    for d in sorted(districts):
+        unit = gaz.unit(d)
+        if unit is None:
+            continue
+        p = _by_surface(gaz, f"Shelling hit Qabasin in {unit.name} District.")["Qabasin"]
+        assert p.resolved and p.country_code == "SY"
+        chosen = next(e for e in cands if e.gid == p.gazetteer_id)
+        assert chosen.pcode.startswith(d)
+
+
+def test_places_of_a_province_list_keep_their_own_choice(gaz: Gazetteer) -> None:
+    places = _by_surface(gaz, "Clashes in Raqqa, Deir ez-Zor province and Hasakah.")
+    assert places["Raqqa"].resolved and places["Raqqa"].name == "Raqqa"
