@@ -253,15 +253,20 @@ def _bare_names_of_towns(units: list[GazEntry], places: list[GazEntry]) -> list[
                 towns.setdefault(normalize_name(n), []).append(p)
     out = []
     for u in units:
-        kept = tuple(
-            n
-            for n in u.names
-            if not any(
-                t.country_code == u.country_code and _km(t.lat, t.lon, u.lat, u.lon) < _TOWN_KM
+        seats = {
+            n: [
+                t
                 for t in towns.get(normalize_name(n), ())
-            )
-        )
-        out.append(replace(u, names=kept))
+                if t.country_code == u.country_code and _km(t.lat, t.lon, u.lat, u.lon) < _TOWN_KM
+            ]
+            for n in u.names
+        }
+        kept = tuple(n for n in u.names if not seats[n])
+        seat = max((t for ts in seats.values() for t in ts), key=lambda t: t.population, default=None)
+        if seat is not None:  # placed at its seat, as ACLED places a district-level event at the district's capital
+            out.append(replace(u, names=kept, lat=seat.lat, lon=seat.lon))
+        else:
+            out.append(replace(u, names=kept))
     return out
 
 
