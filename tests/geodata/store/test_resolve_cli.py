@@ -244,3 +244,26 @@ def test_the_store_is_changed_only_where_it_named_the_place(db: Path) -> None:
     before = rows()
     assert main(["--db", str(db), *ADD]) == 0
     assert rows() == before  # the ACLED import and the known place of that name are untouched
+
+
+def test_an_arabic_village_end_to_end_through_the_extractor(
+    tmp_path: Path, gaz: gazetteer.Gazetteer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """extract -> store -> `unresolved` lists it -> `gazetteer add` places what the extractor made of it."""
+    from extract.ingest import ingest_paths
+
+    article = tmp_path / "ar.txt"
+    article.write_text("هاجم مسلحون قرية تل زيزاباد بريف دير الزور الشرقي، وقتلوا اثنين.", encoding="utf-8")
+    db = tmp_path / "ar.sqlite"
+    with Store.open(db) as s:
+        assert not ingest_paths([article], s, gaz=gaz, default_date="2017-09-04").failed
+    assert main(["--db", str(db), "unresolved"]) == 0
+    listed = capsys.readouterr().out
+    assert "تل زيزاباد" in listed and "placed at" in listed and "هاجم مسلحون" in listed
+    add = ["gazetteer", "add", "--name-ar", "تل زيزاباد", "--lat", LAT, "--lon", LON, "--country", "SY"]
+    assert main(["--db", str(db), *add]) == 0
+    assert "placed" in capsys.readouterr().out
+    with Store.open(db) as s:
+        assert s.unresolved() == []
+        named = [p for r in s.query() for p in r.vertices if p.gazetteer_id.startswith("user:")]
+    assert named and {(p.lat, p.lon) for p in named} == {VILLAGE_AT}
