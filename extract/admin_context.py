@@ -124,6 +124,12 @@ def _listed(mentions: list[Match], cands: list[list[GazEntry]], j: int, nt: Norm
     A country after it ("Nineveh, Iraq") only says where the unit is."""
     if j + 1 >= len(mentions) or any(e.feature_type == "country" for e in cands[j + 1]):
         return False
+    unit = next((e.pcode for e in cands[j] if e.feature_type in UNITS and e.pcode), "")
+    if unit and any(  # "Hajin subdistrict, Deir ez-Zor": the province after its sub-district
+        e.pcode and e.pcode != unit and unit.startswith(governorate_code(e.pcode, e.country_code) or "-")
+        for e in cands[j + 1]
+    ):
+        return False
     a, b = mentions[j], mentions[j + 1]
     between = [nt.tokens[t] for t in range(a.tok_last + 1, b.tok_first)]
     gap = text[a.end : b.start]

@@ -8,6 +8,7 @@ from extract.admin_context import Reading, containers, foreign_only, inside_choi
 from extract.matching import Match, find_matches
 from extract.place_filters import accept, coordination, enumerated_actors
 from extract.resolve import Choice, build_context, choose, prior
+from extract.spellings import respelled
 from extract.types import Document, Place
 from geodata import gazetteer as gazetteer_mod
 from geodata.gazetteer import BLOCK, Gazetteer
@@ -75,6 +76,12 @@ def places_in_text(text: str, gaz: Gazetteer | None = None, nt: NormText | None 
     ctx = build_context(groups)
     forced = _qualified_pairs(mentions, groups, group_of, text)
     cands = [groups[group_of[m.key_index]] for m in mentions]
+    spelled = respelled(mentions, nt, text, gaz, ctx)
+    gone = {i for s in spelled for i in s.replaces}
+    if gone:  # "Busra al_Sham" is one town, not Basra and Damascus
+        mentions = [m for i, m in enumerate(mentions) if i not in gone]
+        cands = [groups[group_of[m.key_index]] for m in mentions]
+    spelled_places = [s.place for s in spelled]
     reading = Reading(mentions, cands, nt, text, prior, gaz.unit, lambda key: bool(gaz.index.lookup(key)))
     held = containers(reading)
     unknown = unknown_places(reading)
@@ -101,7 +108,7 @@ def places_in_text(text: str, gaz: Gazetteer | None = None, nt: NormText | None 
     for i, m in enumerate(mentions):
         if i not in elsewhere and (c := chosen[group_of[m.key_index]]) is not None:
             found.append(place_from(m, c.entry, text, c.confidence))
-    return sorted(found + unknown, key=lambda p: p.start)
+    return sorted(found + unknown + spelled_places, key=lambda p: p.start)
 
 
 def _qualified_pairs(

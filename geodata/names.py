@@ -197,6 +197,28 @@ def lam_contracted(key: str) -> str:
     return "ل" + key[2:] if key.startswith("ال") and is_arabic(key) else ""
 
 
+_DIPHTHONG = re.compile(r"ai|ay|ei|ey")
+_INNER_VOWELS = re.compile(r"[aiu]")
+
+
+def variant_token(tok: str) -> str:
+    """A controlled spelling key of one normalised Latin token, for the transliteration
+    variants news writes: ou/o/u (Bokamal, Bukamal), ei/ai/ay/e/i (Mayadein, Mayadin,
+    Qaryatain, Qaryatayn, Jesr, Jisr), q/k, any first vowel (Idlib, Edleb), doubled
+    letters; the inner vowels then drop out. "" for an article or an Arabic token."""
+    if not tok or tok in ARTICLES or is_arabic(tok) or not tok.isalpha():
+        return ""
+    t = tok.replace("ou", "u").replace("o", "u").replace("q", "k")
+    t = _DIPHTHONG.sub("i", t).replace("e", "i")
+    head = "a" if t[0] in "aiu" else t[0]
+    return _DOUBLED.sub(r"\1", head + _INNER_VOWELS.sub("", t[1:]))
+
+
+def variant_key(key: str) -> str:
+    """The spelling key of a normalised Latin name key ("jesr shughour" -> "jsr shghr")."""
+    return " ".join(v for t in key.split() if (v := variant_token(t)))
+
+
 def name_keys(name: str) -> set[str]:
     """Every key of a name: its own, and the spelling with the article
     assimilated into a sun letter ("Deir ez-Zor" -> "Deir Ezzor", "al-Raqqa" ->

@@ -29,10 +29,10 @@ from geodata.gazetteer.sources import (
     read_user_aliases,
     us_states,
 )
-from geodata.names import is_arabic, name_keys, normalize_name
+from geodata.names import is_arabic, name_keys, normalize_name, variant_key
 from geodata.phrase_index import PhraseIndex, build_index
 
-FORMAT_VERSION = 13
+FORMAT_VERSION = 15
 BLOCK = -1  # candidate index of a phrase that is known not to be a place
 MIN_KEY_CHARS = 3
 FREQUENT_ZIPF = 4.0
@@ -90,6 +90,7 @@ class Gazetteer:
     entries: Entries
     index: PhraseIndex
     fingerprint: str = ""
+    variants: dict[str, tuple[int, ...]] = field(default_factory=dict)  # spelling key -> entries (names.variant_key)
     _units: dict[str, int] | None = field(default=None, repr=False, compare=False)
 
     def unit(self, pcode: str) -> GazEntry | None:
@@ -241,7 +242,27 @@ def compile_gazetteer(entries: list[GazEntry], blocked: list[str], *, fp: str = 
                 )
         yield from ((key, BLOCK, None) for phrase in blocked if _matchable(key := normalize_name(phrase)))
 
-    return Gazetteer(Entries.from_entries(entries), build_index(names()), fp)
+    return Gazetteer(Entries.from_entries(entries), build_index(names()), fp, spelling_variants(entries, frequent))
+
+
+MIN_VARIANT_CHARS = 4  # a shorter spelling key ("mdn": Mayadin, Maadan, Medina) names too many places
+
+
+def spelling_variants(entries: list[GazEntry], frequent: dict[str, float]) -> dict[str, tuple[int, ...]]:
+    """The spelling key of every Latin name of the places of Iraq and Syria, for names
+    the text spells otherwise ("Bokamal", "Jesr al-Shughour")."""
+    out: dict[str, set[int]] = {}
+    for i, e in enumerate(entries):
+        if e.country_code not in settings.FOCUS_COUNTRIES or e.feature_type == "country":
+            continue
+        for n in e.names:
+            if is_arabic(n):
+                continue
+            key = normalize_name(n)
+            vk = variant_key(key)
+            if len(vk.replace(" ", "")) >= MIN_VARIANT_CHARS and _indexable(e, key, frequent):
+                out.setdefault(vk, set()).add(i)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
 def build(*, cache: Path | None = None) -> Gazetteer:
@@ -252,7 +273,7 @@ def build(*, cache: Path | None = None) -> Gazetteer:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")  # one per process: builders never collide
     with tmp.open("wb") as fh:
-        pickle.dump((FORMAT_VERSION, fp, gaz.entries, gaz.index), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump((FORMAT_VERSION, fp, gaz.entries, gaz.index, gaz.variants), fh, protocol=pickle.HIGHEST_PROTOCOL)
     tmp.replace(path)  # atomic: a reader never sees half a cache
     return gaz
 
@@ -264,9 +285,9 @@ def load(*, rebuild: bool = False) -> Gazetteer:
     if not rebuild and path.exists():
         try:
             with path.open("rb") as fh:
-                version, cached_fp, entries, index = pickle.load(fh)
+                version, cached_fp, entries, index, variants = pickle.load(fh)
             if version == FORMAT_VERSION and cached_fp == fp:
-                return Gazetteer(entries, index, fp)
+                return Gazetteer(entries, index, fp, variants)
         except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
             pass  # a stale or damaged cache is simply rebuilt
     return build(cache=path)

@@ -44,6 +44,13 @@ UNKNOWN = [
         "Jarabulus",
         2,
     ),
+    (
+        "subdistrict-then-province-en",
+        "Gunmen attacked the village of Tell Xyzabad in Hajin subdistrict, Deir ez-Zor.",
+        "Tell Xyzabad",
+        "Hajin",
+        2,
+    ),
     ("qarya-bi-rif-ar", "قصفت الطائرات قرية أم الشوك بريف حلب الشمالي.", "أم الشوك", "Aleppo", 3),
     ("qarya-tabia-nahiya-ar", "اشتباكات في قرية تل الشعير التابعة لناحية هجين.", "تل الشعير", "Hajin", 2),
     ("balda-fi-muhafaza-ar", "سقطت قذائف على بلدة كفر دبين في محافظة اللاذقية.", "كفر دبين", "Latakia", 3),

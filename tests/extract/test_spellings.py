@@ -1,0 +1,63 @@
+"""Names spelled otherwise than the gazetteer writes them, through the controlled spelling key."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.places import places_in_text
+from geodata.gazetteer import Gazetteer
+from geodata.names import normalize_name, variant_key
+
+PAIRS = [
+    ("Bokamal", "Bukamal"),
+    ("al-Mayadein", "al-Mayadeen"),
+    ("Qaryatain", "Qaryatayn"),
+    ("Jesr al-Shughour", "Jisr ash-Shughur"),
+    ("Dayr Az Zayr", "Deir ez-Zor"),
+    ("Edleb", "Idlib"),
+    ("Hassakeh", "Hasakah"),
+    ("Kamishli", "Qamishli"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), PAIRS)
+def test_transliteration_variants_share_a_key(a: str, b: str) -> None:
+    assert variant_key(normalize_name(a)) == variant_key(normalize_name(b))
+
+
+@pytest.mark.parametrize(("a", "b"), [("Raqqa", "Rutba"), ("Manbij", "Mosul"), ("Hama", "Homs")])
+def test_different_consonants_keep_different_keys(a: str, b: str) -> None:
+    assert variant_key(normalize_name(a)) != variant_key(normalize_name(b))
+
+
+FOUND = [
+    ("in-town", "A man was killed in al-Bokamal city on Friday.", "al-Bokamal", "Al-Bukamal"),
+    ("and-a-place", "Warplanes struck Douma and Jesr al-Shughour overnight.", "Jesr al-Shughour", "Jisr al-Shughur"),
+    ("near", "Near Dayr Az Zayr, five strikes destroyed three tanks.", "Dayr Az Zayr", "Deir ez-Zor"),
+    ("underscore", "Losses were reported in Busra al_Sham.", "Busra al_Sham", "Busra al-Sham"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "name"), [c[1:] for c in FOUND], ids=[c[0] for c in FOUND])
+def test_a_respelled_name_is_found(gaz: Gazetteer, text: str, surface: str, name: str) -> None:
+    places = {p.surface: p for p in places_in_text(text, gaz)}
+    assert places[surface].name == name
+    assert places[surface].resolved
+
+
+def test_one_respelled_town_replaces_the_two_names_inside_it(gaz: Gazetteer) -> None:
+    names = [p.name for p in places_in_text("Losses were reported in Busra al_Sham.", gaz)]
+    assert names == ["Busra al-Sham"]
+
+
+NOT_FOUND = [
+    ("person", "Mohammed Mahmoud said in a statement that talks would resume."),
+    ("month", "In March the talks resumed."),
+    ("ordinary-word", "Counter attacks were repelled in the morning."),
+    ("no-place-cue", "Kamal Bokamal wrote the report."),
+]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in NOT_FOUND], ids=[c[0] for c in NOT_FOUND])
+def test_no_respelling_without_a_place_cue(gaz: Gazetteer, text: str) -> None:
+    assert [p.surface for p in places_in_text(text, gaz) if p.confidence <= 0.8 and p.resolved] == []
