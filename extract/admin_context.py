@@ -25,6 +25,7 @@ from geodata.gazetteer.sources import GazEntry
 from geodata.names import NormText, is_arabic, normalize_name, normalize_text
 
 UNITS = frozenset({"governorate", "district", "subdistrict"})
+_TOWNS = frozenset({"city", "town", "village"})
 MAX_GAP = 5  # connector words between a place and its unit
 MAX_NAME = 4  # words of an unknown name
 _BREAKS = '.;:!?\n()[]"“”«»|'
@@ -41,6 +42,7 @@ class Words:
     heads_before: frozenset[str]
     heads_after: frozenset[str]
     not_names: frozenset[str]
+    near: frozenset[str]
 
 
 def _norm(words: list[str]) -> frozenset[str]:
@@ -55,7 +57,12 @@ def words() -> Words:
         return _norm(raw[key]["en"] + raw[key]["ar"])
 
     return Words(
-        both("connectors"), both("widen"), both("heads_before"), both("heads_after"), frozenset(raw["not_names_en"])
+        both("connectors"),
+        both("widen"),
+        both("heads_before"),
+        both("heads_after"),
+        frozenset(raw["not_names_en"]),
+        both("near"),
     )
 
 
@@ -70,6 +77,7 @@ class Reading:
     prior: Prior
     unit_of: UnitOf  # P-code -> the unit's entry
     known: Callable[[str], bool]  # whether a key names some place
+    taken: frozenset[int] = frozenset()  # tokens of places found otherwise (respelled names)
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,7 +282,7 @@ def unresolved(start: int, end: int, text: str, unit: GazEntry) -> Place:
         lat=unit.lat,
         lon=unit.lon,
         confidence=UNRESOLVED_CONFIDENCE,
-        geo_precision=2 if unit.feature_type in ("district", "subdistrict") else 3,
+        geo_precision=3 if unit.feature_type in ("governorate", "region") else 2,
         resolved=False,
         placed_at=unit.name,
     )
@@ -283,23 +291,28 @@ def unresolved(start: int, end: int, text: str, unit: GazEntry) -> Place:
 def unknown_places(r: Reading) -> list[Place]:
     """Names the gazetteer lacks, placed at the unit the text puts them in."""
     mentions, cands, nt, text, prior, unit_of, known = r.mentions, r.cands, r.nt, r.text, r.prior, r.unit_of, r.known
-    covered = {t for m in mentions for t in range(m.tok_first, m.tok_last + 1)}
+    covered = {t for m in mentions for t in range(m.tok_first, m.tok_last + 1)} | r.taken
     out: list[Place] = []
     for j, b in enumerate(mentions):
         # walk back over the connector words before the unit's mention
         t = b.tok_first - 1
         widened = bool(word_forms(nt.tokens[b.tok_first]) & words().widen)
+        near = False
         while t >= 0 and b.tok_first - t <= MAX_GAP and t not in covered:
             forms = word_forms(nt.tokens[t])
             if not forms & words().connectors:
                 break
             widened = widened or bool(forms & words().widen)
+            near = near or bool(forms & words().near)
             t -= 1
         if t < 0 or t in covered:
             continue
         if not is_arabic(nt.tokens[t]) and t == b.tok_first - 1 and "," not in text[nt.orig_ends[t] : b.start]:
             continue  # "Syria's Idlib province", "Bab al-Nasr": no word or comma puts it inside the unit
         found = _unit_entry(cands[j], widened, prior, unit_of)
+        if found is None and near:  # "Al-Sahwah town east of Daraa": near the town (geo_precision 2)
+            towns = [e for e in cands[j] if e.feature_type in _TOWNS and e.pcode]
+            found = (max(towns, key=prior), "") if towns else None
         if found is None or _listed(mentions, cands, j, nt, text):
             continue
         unit_word = widened or found[0].feature_type in UNITS

@@ -11,6 +11,7 @@ import math
 from dataclasses import dataclass
 
 from geodata import settings
+from geodata.gazetteer.admin import governorate_code
 from geodata.gazetteer.sources import GazEntry
 from geodata.geometry import km
 
@@ -39,6 +40,7 @@ TYPE_PRIOR = {
 _WIDE = frozenset({"country", "sea", "region", "river", "governorate", "mountain", "lake"})
 _REGION = settings.FOCUS_COUNTRIES | settings.NEIGHBOUR_COUNTRIES
 FAR_CITY_POPULATION = 200_000
+SAME_PROVINCE = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,10 +69,13 @@ class DocContext:
 
     countries: frozenset[str]
     anchors: tuple[tuple[int, float, float], ...]  # (mention group, lat, lon)
+    governorates: frozenset[str] = frozenset()  # P-codes of the provinces its sure places lie in
 
 
 def context_score(e: GazEntry, ctx: DocContext, group: int) -> float:
     s = 2.0 if e.country_code and e.country_code in ctx.countries else 0.0
+    if e.pcode and governorate_code(e.pcode, e.country_code) in ctx.governorates:
+        s += SAME_PROVINCE  # the province the document is about weighs on every other mention
     pts = [(lat, lon) for g, lat, lon in ctx.anchors if g != group]
     if pts and e.feature_type not in _WIDE:
         d = min(km(e.lat, e.lon, lat, lon) for lat, lon in pts)
@@ -103,6 +108,7 @@ def build_context(groups: list[list[GazEntry]]) -> DocContext:
     """Countries and unambiguous anchor points, from the prior alone."""
     countries: set[str] = set()
     anchors = []
+    provinces: set[str] = set()
     for g, cands in enumerate(groups):
         if not cands:
             continue
@@ -114,9 +120,11 @@ def build_context(groups: list[list[GazEntry]]) -> DocContext:
         if margin >= 2.0:
             if best.feature_type not in _WIDE:
                 anchors.append((g, best.lat, best.lon))
+            if best.pcode:
+                provinces.add(governorate_code(best.pcode, best.country_code))
             if best.country_code in _REGION or best.feature_type == "country":
                 countries.add(best.country_code)
-    return DocContext(frozenset(countries), tuple(anchors))
+    return DocContext(frozenset(countries), tuple(anchors), frozenset(provinces - {""}))
 
 
 def choose(

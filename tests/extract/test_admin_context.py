@@ -51,6 +51,8 @@ UNKNOWN = [
         "Hajin",
         2,
     ),
+    ("near-town-en", "A massacre in Khirbet Nuwair town east of Daraa left ten dead.", "Khirbet Nuwair", "Daraa", 2),
+    ("near-town-ar", "قصفت المدفعية قرية أم الرجوم شمال حمص.", "أم الرجوم", "Homs", 2),
     ("qarya-bi-rif-ar", "قصفت الطائرات قرية أم الشوك بريف حلب الشمالي.", "أم الشوك", "Aleppo", 3),
     ("qarya-tabia-nahiya-ar", "اشتباكات في قرية تل الشعير التابعة لناحية هجين.", "تل الشعير", "Hajin", 2),
     ("balda-fi-muhafaza-ar", "سقطت قذائف على بلدة كفر دبين في محافظة اللاذقية.", "كفر دبين", "Latakia", 3),
@@ -66,7 +68,7 @@ def test_an_unknown_village_is_placed_at_its_unit(
     assert p.name == name
     assert unit in p.placed_at
     assert p.geo_precision == precision
-    units = ("governorate", "district", "subdistrict", "region")
+    units = ("governorate", "district", "subdistrict", "region", "city", "town")
     placed = next(e for e in gaz.search(p.placed_at, limit=20) if e.name == p.placed_at and e.feature_type in units)
     assert km(p.lat, p.lon, placed.lat, placed.lon) < 1
 

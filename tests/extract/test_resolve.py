@@ -231,3 +231,14 @@ def test_choose_abstains_from_an_implausible_best_candidate() -> None:
     v = entry("hallstatt", cc="AT", ftype="village", pop=800, lat=47.56, lon=13.65)
     assert choose([v], NO_CONTEXT, 0, single_latin_token=True) is None
     assert choose([v], DocContext(frozenset({"AT"}), ()), 0, single_latin_token=True) is not None
+
+
+def test_the_documents_province_weighs_on_a_namesake() -> None:
+    from extract.resolve import SAME_PROVINCE, DocContext, context_score
+    from geodata.gazetteer.sources import GazEntry
+
+    def town(pcode: str) -> GazEntry:
+        return GazEntry("x:" + pcode, "Sawran", "", "town", "SY", 35.0, 37.0, 1000, ("Sawran",), "geonames", "", pcode)
+
+    ctx = DocContext(frozenset({"SY"}), (), frozenset({"SY02"}))
+    assert context_score(town("SY020405"), ctx, 0) - context_score(town("SY050101"), ctx, 0) == SAME_PROVINCE
