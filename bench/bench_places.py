@@ -51,7 +51,7 @@ from geodata import names as normalize_mod  # noqa: E402
 from geodata.gazetteer import Gazetteer  # noqa: E402
 from geodata.names import normalize_text  # noqa: E402
 
-LOAD_TARGET_S = 1.5
+LOAD_TARGET_S = 1.0  # issue 11: with the administrative layers
 RSS_TARGET_MB = 600.0
 THROUGHPUT_TARGET = 1.0  # MB/s per core, place extraction
 MB = 1e6
