@@ -5,6 +5,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from extract.admin_context import Reading, containers, foreign_only, inside_choice, unknown_places, unresolved_at
+from extract.glued import glued_matches
 from extract.matching import Match, find_matches
 from extract.place_filters import accept, coordination, enumerated_actors
 from extract.resolve import Choice, build_context, choose, prior
@@ -66,6 +67,8 @@ def places_in_text(text: str, gaz: Gazetteer | None = None, nt: NormText | None 
     gaz = gaz or gazetteer_mod.get()
     nt = nt or normalize_text(text)
     mentions = _accepted(gaz, nt, text)
+    held_tokens = {t for m in mentions for t in range(m.tok_first, m.tok_last + 1)}
+    mentions = sorted(mentions + glued_matches(gaz, nt, text, held_tokens), key=lambda m: m.start)
     # Matchs of the same key form one group: they refer to the same place.
     group_of: dict[int, int] = {}
     groups: list[list[GazEntry]] = []
