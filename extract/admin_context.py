@@ -28,7 +28,7 @@ UNITS = frozenset({"governorate", "district", "subdistrict"})
 _TOWNS = frozenset({"city", "town", "village"})
 MAX_GAP = 5  # connector words between a place and its unit
 MAX_NAME = 4  # words of an unknown name
-_BREAKS = '.;:!?\n()[]"“”«»|'
+_BREAKS = '.;:!?\n()[]"“”«»|&'
 UNRESOLVED_CONFIDENCE = 0.5
 ORDINARY_ZIPF = 3.0  # an English word this frequent is a word, not the name of an unknown village
 Prior = Callable[[GazEntry], float]
@@ -228,10 +228,10 @@ def _capitalised_run(nt: NormText, text: str, last: int, covered: set[int]) -> i
     after_head = first > 0 and bool(word_forms(nt.tokens[first - 1]) & (words().heads_before | rules().genitive))
     while not after_head and first < last and _opener(nt, text, first):
         first += 1
-    if first == last and _ordinary(nt, text, last):
-        return None
     if not after_head and title_case_line(text, nt.orig_starts[last]):
         first = last  # a headline capitalises every word: only the last one is surely the name
+    if all(_ordinary(nt, text, x) for x in range(first, last + 1)):
+        return None  # "Missile Attack", "Public Market": English words, not a village's name
     from extract.actors import actors_in
 
     span = text[nt.orig_starts[first] : nt.orig_ends[last]]

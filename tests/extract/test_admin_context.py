@@ -81,6 +81,8 @@ NOT_UNKNOWN = [
     ("names-side-by-side-en", "Shells fell on Bab al-Nasr Salahaddin and other quarters."),
     ("list-of-provinces-en", "Clashes in Raqqa, Deir ez-Zor province and Hasakah."),
     ("no-unit-ar", "قصفت الطائرات قرية صغيرة شمال المدينة."),
+    ("english-words-en", "Airstrikes hit the Public Market in rural Idlib."),
+    ("ampersand-en", "Airstrikes on Schools & Hospitals in rural Aleppo."),
 ]
 
 
