@@ -5,6 +5,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from extract.admin_context import Reading, containers, foreign_only, inside_choice, unknown_places, unresolved_at
+from extract.coordinates import coordinates_in
 from extract.glued import glued_matches
 from extract.matching import Match, find_matches
 from extract.place_filters import accept, coordination, enumerated_actors
@@ -112,7 +113,7 @@ def places_in_text(text: str, gaz: Gazetteer | None = None, nt: NormText | None 
     for i, m in enumerate(mentions):
         if i not in elsewhere and (c := chosen[group_of[m.key_index]]) is not None:
             found.append(place_from(m, c.entry, text, c.confidence))
-    return sorted(found + unknown + spelled_places, key=lambda p: p.start)
+    return sorted(found + unknown + spelled_places + coordinates_in(text), key=lambda p: p.start)
 
 
 def _qualified_pairs(
