@@ -40,6 +40,8 @@ TYPE_PRIOR = {
 _WIDE = frozenset({"country", "sea", "region", "river", "governorate", "mountain", "lake"})
 _REGION = settings.FOCUS_COUNTRIES | settings.NEIGHBOUR_COUNTRIES
 FAR_CITY_POPULATION = 200_000
+NEIGHBOUR_TOWN = 50_000
+NEIGHBOUR_KM = 150.0
 SAME_PROVINCE = 1.0
 
 
@@ -97,8 +99,13 @@ def plausible(e: GazEntry, ctx: DocContext, *, single_latin_token: bool, clitic_
         or not (e.country_code in settings.FOCUS_COUNTRIES or e.population >= 500_000)
     ):
         return False
-    if e.country_code in _REGION or e.country_code in ctx.countries:
+    if e.country_code in settings.FOCUS_COUNTRIES or e.country_code in ctx.countries:
         return True
+    if e.country_code in _REGION:
+        # a neighbour's small village in a text about Iraq or Syria that never names the
+        # neighbour ("Alexandria" read as an Iranian village): only near the text's places
+        near = any(km(e.lat, e.lon, lat, lon) < NEIGHBOUR_KM for _, lat, lon in ctx.anchors)
+        return near or not (ctx.countries & settings.FOCUS_COUNTRIES) or e.population >= NEIGHBOUR_TOWN
     if ctx.countries & settings.FOCUS_COUNTRIES and e.population < FAR_CITY_POPULATION:
         return False  # a text about Iraq/Syria names a far-away town only if it is a large one
     return e.population >= (50_000 if single_latin_token else 15_000)

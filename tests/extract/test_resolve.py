@@ -242,3 +242,18 @@ def test_the_documents_province_weighs_on_a_namesake() -> None:
 
     ctx = DocContext(frozenset({"SY"}), (), frozenset({"SY02"}))
     assert context_score(town("SY020405"), ctx, 0) - context_score(town("SY050101"), ctx, 0) == SAME_PROVINCE
+
+
+def test_a_neighbours_village_needs_support_in_a_text_about_syria() -> None:
+    from extract.resolve import NEIGHBOUR_TOWN, DocContext, plausible
+    from geodata.gazetteer.sources import GazEntry
+
+    def village(pop: int, lat: float = 36.3, lon: float = 59.6) -> GazEntry:
+        return GazEntry("geonames:1", "Alexandria", "", "village", "IR", lat, lon, pop, ("Alexandria",), "geonames")
+
+    about_syria = DocContext(frozenset({"SY"}), ((0, 35.0, 36.7),))
+    assert not plausible(village(2000), about_syria, single_latin_token=True)
+    assert plausible(village(NEIGHBOUR_TOWN), about_syria, single_latin_token=True)
+    assert plausible(village(2000, 35.3, 37.2), about_syria, single_latin_token=True)  # near the text's places
+    assert plausible(village(2000), DocContext(frozenset({"SY", "IR"}), ()), single_latin_token=True)
+    assert plausible(village(2000), DocContext(frozenset(), ()), single_latin_token=True)
