@@ -39,6 +39,16 @@ class Rules:
     conjunctions: frozenset[str]
     genitive: frozenset[str]  # "the town of Hit"
     list_articles: frozenset[str]
+    kunyas: frozenset[str]  # "Abu <name> al-X": the nisba al-X is a person's
+    organisation_heads: frozenset[str]  # "Liwa al-Quds", "لواء القدس": the place word names an armed group
+    organisation_tails: frozenset[tuple[str, ...]]  # "Aleppo Media Center": the place word names an organisation
+    name_heads: frozenset[str]  # "Tulul X", "قصر X": a longer, unknown name
+    name_qualifiers: frozenset[str]  # "X al-Sharqi", "X التحتاني": a longer, unknown name
+    qualifier_governors: frozenset[str]  # "في X الشرقي": no construct head takes the qualifier
+    qualifier_proclitics: frozenset[str]  # "بالحسكة الشرقية"
+    portfolio_titles: frozenset[str]  # "Minister for the Middle East": a remit, not a place
+    portfolio_links: frozenset[str]
+    remit_words: frozenset[str]  # "لشؤون الشرق الأوسط"
 
 
 def _norm_set(words: list[str]) -> frozenset[str]:
@@ -74,6 +84,16 @@ def rules() -> Rules:
         conjunctions=_norm_set(raw["conjunctions"]),
         genitive=_norm_set(raw["genitive_en"]),
         list_articles=_norm_set(raw["list_articles_en"]),
+        kunyas=_both(raw["kunya_words"]),
+        organisation_heads=_both(raw["organisation_names"]["before"]),
+        organisation_tails=frozenset(tuple(t.split()) for t in _both(raw["organisation_names"]["after"])),
+        name_heads=_both(raw["name_parts"]["heads"]),
+        name_qualifiers=_both(raw["name_parts"]["qualifiers"]),
+        qualifier_governors=_both(raw["name_parts"]["qualifier_governors"]),
+        qualifier_proclitics=frozenset(raw["name_parts"]["qualifier_proclitics"]["ar"]),
+        portfolio_titles=_both(raw["portfolios"]["titles"]),
+        portfolio_links=_both(raw["portfolios"]["links"]),
+        remit_words=_both(raw["portfolios"]["remit_words"]),
     )
 
 
@@ -110,6 +130,23 @@ def title_case_line(text: str, start: int) -> bool:
     if len(words) < 3:
         return False
     return sum(w[0].isupper() for w in words) / len(words) >= 0.75
+
+
+def marked_as_place(nt: NormText, text: str, tok_first: int, tok_last: int) -> bool:
+    """A feature word right beside the name, in the same clause, says it is the place:
+    "the city of al-Mayadeen", "al-Mayadeen city", "مدينة الميادين" (not "SANA neighborhood")."""
+    r = rules()
+    if tok_first >= 1 and cue_before(nt, tok_first, strong=True):
+        cue = tok_first - 1 if word_forms(token(nt, tok_first - 1)) & r.strong_cues else tok_first - 2
+        return not _clause_break(text[nt.orig_ends[cue] : nt.orig_starts[tok_first]])
+    after = tok_last + 1
+    return token(nt, after) in r.strong_cues & r.place_words_after and not _clause_break(
+        text[nt.orig_ends[tok_last] : nt.orig_starts[after]]
+    )
+
+
+def _clause_break(gap: str) -> bool:
+    return any(c in _SENTENCE_END or c in ",،" for c in gap)
 
 
 def cue_before(nt: NormText, tok_first: int, *, strong: bool) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from extract.context import marked_as_place
 from extract.text_memo import text_memo
 from extract.wordforms import proclitic_allowed
 from geodata.names import NormText, is_arabic, norm_arabic_token, normalize_name, normalize_text
@@ -104,15 +105,25 @@ def _longest(matches: list[Match]) -> list[Match]:
     return sorted(keep, key=lambda m: m.start)
 
 
+def _blocked_out(index: PhraseIndex, m: Match, nt: NormText, text: str, blocked: int | None) -> bool:
+    """A phrase known not to be a place ("Al-Mayadeen" the channel) drops out, unless it also names
+    a place and a feature word says the text means that place ("al-Mayadeen city")."""
+    payloads = index.payloads[m.key_index]
+    if blocked is None or blocked not in payloads:
+        return False
+    return len(payloads) == 1 or not marked_as_place(nt, text, m.tok_first, m.tok_last)
+
+
 def find_matches(index: PhraseIndex, nt: NormText, text: str, *, blocked: int | None = None) -> list[Match]:
     """Longest non-overlapping matches, in text order. A key whose payloads hold `blocked` (a phrase
-    known not to be a place) wins the overlap and then drops out; an acronym-only key ("UAE", "IS")
-    counts only where the text writes it in capitals."""
+    known not to be a place) wins the overlap and then drops out, unless a feature word marks the
+    place of the same name; an acronym-only key ("UAE", "IS") counts only where the text writes it
+    in capitals."""
     found = _longest(_raw_matches(index, nt, text))
     return [
         m
         for m in found
-        if (blocked is None or blocked not in index.payloads[m.key_index])
+        if not _blocked_out(index, m, nt, text, blocked)
         and (m.key_index not in index.acronyms or text[m.start : m.end].isupper())
     ]
 

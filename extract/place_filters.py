@@ -10,6 +10,7 @@ from extract.context import (
     title_case_line,
     token,
 )
+from extract.inner_names import inside_other_name
 from extract.matching import Match
 from extract.wordforms import word_forms
 from geodata.names import NormText, is_arabic
@@ -26,8 +27,8 @@ def _next_capitalised_word(text: str, end: int) -> bool:
 def _person_context(m: Match, nt: NormText, text: str, key: str, coordinated: bool) -> bool:
     r = rules()
     prev = token(nt, m.tok_first - 1)
-    if word_forms(prev) & r.titles:
-        return True
+    if word_forms(prev) & r.titles or f"{token(nt, m.tok_first - 2)} {prev}" in r.titles:
+        return True  # "الرئيس", "حاملة الطائرات" (a title of two words)
     latin = not is_arabic(key)
     if prev in r.first_names and (not latin or _prev_capitalised(text, nt, m.tok_first)):
         return True
@@ -109,6 +110,8 @@ def accept(
         if not is_country and not adjacent_place and _after_given_name(m, nt, text):
             return False
     if _person_context(m, nt, text, key, coordinated):
+        return False
+    if inside_other_name(m, nt, text, key, adjacent_place=adjacent_place):
         return False
     level = r.homographs.get(key)
     if level is not None:

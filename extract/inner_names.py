@@ -1,0 +1,143 @@
+"""Names inside names: a place word that is part of another name is no place.
+
+An organisation's or a medium's name ("Aleppo Media Center", "لواء القدس"), an actor's
+("قوات سوريا الديمقراطية", "the Baghdad government"), an office's remit ("Minister for the
+Middle East"), a person's nisba ("Abu Hafs al-Obeidi", "أبو مصعب البغدادي") or an unknown
+place of several words ("Tulul X", "X al-Sharqi", "في X التحتاني"). The words live in
+`data/context.json` (`organisation_names`, `portfolios`, `kunya_words`, `name_parts`); actor
+names in `data/actors.csv`.
+"""
+
+from __future__ import annotations
+
+from extract.context import rules, token
+from extract.lexicons import actors
+from extract.matching import Match
+from extract.text_memo import text_memo
+from extract.wordforms import word_forms
+from geodata.names import NormText, is_arabic
+
+
+def touching(nt: NormText, text: str, a: int, b: int) -> bool:
+    """Tokens a and b stand side by side in one name: nothing but a space or a hyphen between them."""
+    if a < 0 or b >= len(nt.tokens):
+        return False
+    return not text[nt.orig_ends[a] : nt.orig_starts[b]].strip(" -")
+
+
+def _word_before(m: Match, nt: NormText, text: str, words: frozenset[str], *, latin: bool) -> bool:
+    """A word of `words` right before the name, with no clitic on the name (in Latin script, the
+    word capitalised)."""
+    before = m.tok_first - 1
+    return (
+        bool(word_forms(token(nt, before)) & words)
+        and not m.prefix
+        and touching(nt, text, before, m.tok_first)
+        and (not latin or text[nt.orig_starts[before]].isupper())
+    )
+
+
+def _name_word(nt: NormText, text: str, i: int) -> bool:
+    """Token i reads as a word of a name: no cue, place word or conjunction; in Latin script,
+    capitalised and no common word."""
+    tok = token(nt, i)
+    r = rules()
+    if not tok or word_forms(tok) & (r.cues | r.place_words_after) or tok in r.conjunctions:
+        return False
+    return is_arabic(tok) or (text[nt.orig_starts[i]].isupper() and tok not in r.common_words)
+
+
+def _actor_names(nt: NormText, text: str) -> list[tuple[int, int]]:
+    """Token ranges of the actor names of the text (once per text)."""
+    memo = text_memo(nt)
+    if "actor names" not in memo:
+        memo["actor names"] = [(a.tok_first, a.tok_last) for a in actors()[1].find(text, nt)]
+    spans: list[tuple[int, int]] = memo["actor names"]
+    return spans
+
+
+def _inside_actor_name(m: Match, nt: NormText, text: str) -> bool:
+    """'قوات سوريا الديمقراطية', 'the Baghdad government', 'Iran-backed militias': a place word
+    inside a longer actor name names the actor."""
+    width = m.tok_last - m.tok_first
+    return any(f <= m.tok_first and m.tok_last <= la and la - f > width for f, la in _actor_names(nt, text))
+
+
+def _organisation_name(m: Match, nt: NormText, text: str, *, latin: bool) -> bool:
+    """'Liwa al-Quds', 'لواء القدس', 'Aleppo Media Center', 'مركز حلب الإعلامي': words before or
+    after the name make it an organisation's (in English, their first word capitalised; words
+    after it not when "in", "from" ... stands before it)."""
+    r = rules()
+    if _word_before(m, nt, text, r.organisation_heads, latin=latin):
+        return True
+    after = m.tok_last + 1
+    if token(nt, m.tok_first - 1) in r.locatives:
+        return False  # "in northern Syria Today": the place, then a word
+    return touching(nt, text, m.tok_last, after) and any(
+        tuple(token(nt, i) for i in range(after, after + len(tail))) == tail
+        and (not latin or text[nt.orig_starts[after]].isupper())
+        for tail in r.organisation_tails
+    )
+
+
+def _nisba(m: Match, nt: NormText, text: str, key: str) -> bool:
+    """'Abu Hafs al-Obeidi', 'أبو مصعب البغدادي': a kunya and a given name, then a nisba that
+    names the person, not the place."""
+    kunya, name = m.tok_first - 2, m.tok_first - 1
+    if kunya < 0 or m.prefix or token(nt, kunya) not in rules().kunyas:
+        return False
+    if not (touching(nt, text, kunya, name) and touching(nt, text, name, m.tok_first) and _name_word(nt, text, name)):
+        return False
+    return not is_arabic(key) or key.startswith("ال")
+
+
+def _part_of_longer_name(m: Match, nt: NormText, text: str, key: str) -> bool:
+    """An unknown name of several words is not the known place inside it: 'Tulul X', 'قصر X'
+    (a head word before X), 'Qasr Ibrahim' (the known place is the head word), 'X al-Sharqi',
+    'في X التحتاني' (a qualifier after X; but 'ريف حلب الشمالي' is Aleppo's northern countryside)."""
+    r = rules()
+    latin = not is_arabic(key)
+    after = m.tok_last + 1
+    if _word_before(m, nt, text, r.name_heads, latin=latin):
+        return True
+    if not touching(nt, text, m.tok_last, after):
+        return False
+    if m.tok_first == m.tok_last and key in r.name_heads and _name_word(nt, text, after):
+        return True
+    return token(nt, after) in r.name_qualifiers and (latin or _unheaded(m, nt))
+
+
+def _unheaded(m: Match, nt: NormText) -> bool:
+    """No Arabic construct head stands before the name (its qualifier is then the name's own):
+    a preposition ("في", "بـ"), a word with the article, or nothing."""
+    r = rules()
+    first = nt.tokens[m.tok_first]
+    if m.tok_first < m.tok_last and not first.startswith("ال") and first not in r.name_heads:
+        return False  # "ريف الحسكة الجنوبي": the name's own first word heads it
+    if m.prefix:
+        return m.prefix[-1:] in r.qualifier_proclitics
+    prev = token(nt, m.tok_first - 1)
+    return not prev or prev.startswith("ال") or bool(word_forms(prev) & r.qualifier_governors)
+
+
+def _remit(m: Match, nt: NormText) -> bool:
+    """'Minister for the Middle East', 'Special Envoy for Syria', 'لشؤون الشرق الأوسط': the place
+    is an office's remit, not a place of the story."""
+    r = rules()
+    i = m.tok_first - 1
+    if token(nt, i) in r.list_articles:
+        i -= 1
+    if word_forms(token(nt, i)) & r.remit_words:
+        return True
+    return token(nt, i) in r.portfolio_links and token(nt, i - 1) in r.portfolio_titles
+
+
+def inside_other_name(m: Match, nt: NormText, text: str, key: str, *, adjacent_place: bool) -> bool:
+    """Whether the matched name is part of another name: an organisation's, a medium's, an
+    actor's, an office's remit, a person's nisba, or an unknown place of several words.
+    `adjacent_place`: another place mention touches it (then it is no nisba: "Abu Kamal")."""
+    if _organisation_name(m, nt, text, latin=not is_arabic(key)) or _part_of_longer_name(m, nt, text, key):
+        return True
+    if _remit(m, nt) or (not adjacent_place and _nisba(m, nt, text, key)):
+        return True
+    return _inside_actor_name(m, nt, text)

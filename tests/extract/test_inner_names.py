@@ -1,0 +1,113 @@
+"""extract/inner_names.py (through places_in_text): a place word inside another name
+(an organisation, a medium, an actor, an office's remit, a person's nisba, an unknown
+place of several words) is no place; the same word on its own still is one."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.places import places_in_text
+
+
+def _names(text: str, gaz) -> list[str]:
+    return [p.name for p in places_in_text(text, gaz)]
+
+
+def _param(text: str, *rest):
+    return pytest.param(text, *rest, id=text)
+
+
+# Each row: a sentence where the place word is inside another name (no place), and
+# one where the same word names the place.
+#   inside another name                                   the place itself                         its name
+INNER_NAMES = [
+    # an organisation or a medium: words after or before the name make it its name
+    ("The Aleppo Media Center said ten people died.", "The media center in Aleppo said ten people died.", "Aleppo"),
+    ("قال مركز حلب الإعلامي إن عشرة أشخاص قتلوا", "قال المركز الإعلامي في حلب إن عشرة أشخاص قتلوا", "Aleppo"),
+    ("Aleppo Today reported strikes on the market.", "Strikes on Aleppo today hit the market.", "Aleppo"),
+    ("The Raqqa Brigade joined the offensive.", "Fighters moved from the Raqqa front.", "Raqqa"),
+    ("انضم لواء ثوار الرقة إلى الهجوم", "اشتباكات على جبهة الرقة", "Raqqa"),
+    ("Liwa al-Quds fighters joined the assault.", "The delegation travelled to Jerusalem.", "Jerusalem"),
+    ("انضم مقاتلو لواء القدس إلى الهجوم", "زار الوفد القدس أمس", "Jerusalem"),
+    ("Fighters of Ahrar al-Sham stormed the checkpoint.", "Fighters stormed a checkpoint near Damascus.", "Damascus"),
+    ("قالت فرقة الحمزة إن مقاتليها تقدموا", "قال مقاتلون إنهم تقدموا في الرقة", "Raqqa"),
+    # an actor
+    ("قالت قوات سوريا الديمقراطية إن الهجوم فشل", "قالت مصادر إن الهجوم في سوريا فشل", "Syria"),
+    ("The Syria Democratic Forces repelled the attack.", "The attack in Syria was repelled.", "Syria"),
+    ("The Baghdad government rejected the plan.", "The delegation flew to Baghdad on Monday.", "Baghdad"),
+    ("رفضت حكومة بغداد الخطة", "وصل الوفد إلى بغداد", "Baghdad"),
+    # an office's remit
+    ("The UN Special Envoy for Syria spoke on Monday.", "The UN envoy arrived in Syria.", "Syria"),
+    # a person's nisba after a kunya and a given name
+    ("قتل أبو مصعب البغدادي في غارة", "سيطرت القوات على البغدادي", "Al-Baghdadi"),
+    ("Abu Hafs al-Obeidi was killed in a raid.", "Troops entered al-Baghdadi on Monday.", "Al-Baghdadi"),
+    # a medium's name is the town when a feature word says so
+    ("Al-Mayadeen reported that the army advanced.", "Fighting continued in al-Mayadeen city.", "Al-Mayadin"),
+    ("قالت قناة الميادين إن الجيش تقدم", "اشتباكات في مدينة الميادين", "Al-Mayadin"),
+    ("Officials spoke to SANA news agency.", "Clashes in the city of Mayadeen killed five.", "Al-Mayadin"),
+    # a name before a given name is a person's
+]
+
+
+@pytest.mark.parametrize("text", [_param(inner) for inner, _, _ in INNER_NAMES])
+def test_place_word_inside_another_name_is_no_place(gaz, text: str) -> None:
+    assert places_in_text(text, gaz) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [_param(place, name) for _, place, name in INNER_NAMES])
+def test_the_same_word_alone_is_the_place(gaz, text: str, name: str) -> None:
+    assert _names(text, gaz) == [name]
+
+
+# An unknown name of several words is not the known place inside it; the known place
+# stays where no such name holds it.
+#   unknown longer name                                 known place (expected)
+LONGER_NAMES = [
+    ("Regime forces advanced into Tulul al-Safa on Friday.", None),
+    ("تقدمت القوات نحو تلول الصفا", None),
+    ("ISIS seized Qasr Ibrahim village.", None),
+    ("Troops shelled Kafr Hamra overnight.", None),
+    ("The army shelled Hasakah al-Sharqi.", None),
+    ("اشتباكات في الحسكة الشرقية", None),
+    ("سيطروا على تل أبيض الغربي", None),
+    ("A car bomb exploded near Bab al-Saghir cemetery.", None),
+    ("The army shelled Hasakah on Sunday.", "Al-Hasakah"),
+    ("Fighting near Tal Abyad continued.", "Tal Abyad"),
+    # a qualifier after a name in a construct belongs to its head
+    ("اشتباكات في ريف الحسكة الجنوبي", "Hasakah countryside"),
+    ("قصفت الطائرات ريف الرقة الشمالي", "Raqqa countryside"),
+    ("ضرب التحالف رتلا في طريق البعاج الجنوبي", "Al-Baaj"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), [_param(t, n) for t, n in LONGER_NAMES])
+def test_unknown_longer_name_is_not_the_known_place_inside_it(gaz, text: str, name: str | None) -> None:
+    assert _names(text, gaz) == ([name] if name else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a capitalised direction is no given name
+        _param("Strikes hit Southwestern Hasakah on Monday.", "Al-Hasakah"),
+        _param("Strikes hit Southwest Hasakah on Monday.", "Al-Hasakah"),
+        _param("Forces advanced in Northwest Raqqa.", "Raqqa"),
+        # "the aircraft" is no title: only "the aircraft carrier" is ("حاملة الطائرات")
+        _param("قصفت الطائرات الرقة", "Raqqa"),
+        # after "in", a medium's word after the name is only a word
+        _param("Clashes went on in Hama Today, activists said.", "Hama"),
+    ],
+)
+def test_a_direction_or_a_plain_noun_before_a_place_is_no_name(gaz, text: str, name: str) -> None:
+    assert _names(text, gaz) == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _param("Philip Hammond said the talks would go on."),  # a capitalised given name is no direction
+        _param("أبحرت حاملة الطائرات شارل ديغول"),
+    ],
+)
+def test_a_given_name_or_a_ship_title_before_a_name_is_no_place(gaz, text: str) -> None:
+    assert places_in_text(text, gaz) == []
