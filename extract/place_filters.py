@@ -10,7 +10,7 @@ from extract.context import (
     title_case_line,
     token,
 )
-from extract.inner_names import inside_other_name
+from extract.inner_names import inside_other_name, touching
 from extract.matching import Match
 from extract.wordforms import word_forms
 from geodata.names import NormText, is_arabic
@@ -32,12 +32,25 @@ def _person_context(m: Match, nt: NormText, text: str, key: str, coordinated: bo
     latin = not is_arabic(key)
     if prev in r.first_names and (not latin or _prev_capitalised(text, nt, m.tok_first)):
         return True
+    if not latin and not coordinated and _before_given_name(m, nt, text):
+        return True
     # "Jordan Peterson": a first name followed by a capitalised word that is no place.
     if key in r.first_names and not coordinated:
         return (latin and _next_capitalised_word(text, m.end)) or (
             not latin and m.tok_last + 1 < len(nt.norm_starts) and token(nt, m.tok_last + 1) not in r.cues
         )
     return False
+
+
+def _before_given_name(m: Match, nt: NormText, text: str) -> bool:
+    """'وقالت آسيا عبد الله': an Arabic name right before a given name (its bearer's father's),
+    with no place cue before it, is a person's."""
+    nxt = m.tok_last + 1
+    return (
+        token(nt, nxt) in rules().first_names
+        and touching(nt, text, m.tok_last, nxt)
+        and not cue_before(nt, m.tok_first, strong=False)
+    )
 
 
 def _prev_capitalised(text: str, nt: NormText, tok: int) -> bool:

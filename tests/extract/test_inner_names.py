@@ -1,6 +1,7 @@
 """extract/inner_names.py (through places_in_text): a place word inside another name
 (an organisation, a medium, an actor, an office's remit, a person's nisba, an unknown
-place of several words) is no place; the same word on its own still is one."""
+place of several words) is no place; the same word on its own still is one. Regions,
+continents and foreign capitals come from geodata/data/curated.csv."""
 
 from __future__ import annotations
 
@@ -37,6 +38,8 @@ INNER_NAMES = [
     ("The Baghdad government rejected the plan.", "The delegation flew to Baghdad on Monday.", "Baghdad"),
     ("رفضت حكومة بغداد الخطة", "وصل الوفد إلى بغداد", "Baghdad"),
     # an office's remit
+    ("The Minister for the Middle East condemned it.", "Violence spread across the Middle East.", "Middle East"),
+    ("قال وزير الدولة لشؤون الشرق الأوسط إنه يدين الهجوم", "تشهد منطقة الشرق الأوسط توترا", "Middle East"),
     ("The UN Special Envoy for Syria spoke on Monday.", "The UN envoy arrived in Syria.", "Syria"),
     # a person's nisba after a kunya and a given name
     ("قتل أبو مصعب البغدادي في غارة", "سيطرت القوات على البغدادي", "Al-Baghdadi"),
@@ -46,6 +49,7 @@ INNER_NAMES = [
     ("قالت قناة الميادين إن الجيش تقدم", "اشتباكات في مدينة الميادين", "Al-Mayadin"),
     ("Officials spoke to SANA news agency.", "Clashes in the city of Mayadeen killed five.", "Al-Mayadin"),
     # a name before a given name is a person's
+    ("وقالت آسيا عبد الله إن المقاتلين صامدون", "قدم المقاتلون من آسيا", "Asia"),
 ]
 
 
@@ -111,3 +115,55 @@ def test_a_direction_or_a_plain_noun_before_a_place_is_no_name(gaz, text: str, n
 )
 def test_a_given_name_or_a_ship_title_before_a_name_is_no_place(gaz, text: str) -> None:
     assert places_in_text(text, gaz) == []
+
+
+# Regions and continents, in both languages (curated, feature type "region").
+#   Arabic                                   English                                   name
+REGIONS = [
+    ("يشهد الشرق الأوسط أزمة حادة", "The war destabilised the Middle East.", "Middle East"),
+    ("تعهدت دول الخليج بالمساعدة", "Gulf states pledged aid.", "Gulf region"),
+    ("وصل اللاجئون إلى أوروبا", "Refugees travelled on to Europe.", "Europe"),
+    ("قدم المقاتلون من أفريقيا", "The fighters came from Africa.", "Africa"),
+    ("انتقل المقاتلون إلى آسيا", "The fighters moved to Asia.", "Asia"),
+    ("نشرت القوات في جنوب غرب آسيا", "Troops deployed to Southwest Asia.", "Southwest Asia"),
+    ("تستمر الأزمة في دارفور", "The crisis in Darfur continued.", "Darfur"),
+    ("صوتت كردستان على الاستقلال", "Kurdistan voted on independence.", "Kurdistan"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [_param(t, name) for ar, en, name in REGIONS for t in (ar, en)],
+)
+def test_regions_and_continents_are_places(gaz, text: str, name: str) -> None:
+    places = places_in_text(text, gaz)
+    assert [(p.name, p.feature_type) for p in places] == [(name, "region")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _param("Radio Free Europe reported the strike."),
+        _param("Asia Times reported the strike."),
+        _param("The Kurdistan Regional Government said the road was open."),
+        _param("قالت حكومة إقليم كردستان إن الطريق مفتوح"),
+    ],
+)
+def test_a_region_inside_a_name_is_no_place(gaz, text: str) -> None:
+    assert places_in_text(text, gaz) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cc"),
+    [
+        _param("زار الوفد الخرطوم أمس", "SD"),
+        _param("وصل الوزير إلى أثينا", "GR"),
+        _param("عقد الاجتماع في جاكرتا", "ID"),
+        _param("وصل الوفد إلى كانبيرا", "AU"),
+        _param("عاد الوفد إلى طرابلس الغرب", "LY"),
+        _param("عقد الاجتماع في تونس العاصمة", "TN"),
+    ],
+)
+def test_foreign_capitals_have_their_arabic_names(gaz, text: str, cc: str) -> None:
+    places = places_in_text(text, gaz)
+    assert [(p.feature_type, p.country_code) for p in places] == [("city", cc)]
