@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from geodata.geometry import km
 from geodata.names import normalize_name
 from geodata.records import KINDS, EventRecord, MovementRecord, PlaceRecord, PlaceRef, Record, RouteRecord, Span
 from geodata.store.row_reader import RowReader
@@ -183,9 +184,20 @@ def _at(old: PlaceRef, new: PlaceRef) -> PlaceRef:
     )
 
 
+SAME_NAME_KM = 250.0  # an unknown village is placed at its unit's seat or provincial capital, never farther
+
+
+def _same_place(named: PlaceRef, place: PlaceRef) -> bool:
+    """A village of that name placed at a unit this near (and of the same country) may be the new place;
+    one of the same name in another province is another village."""
+    if named.country_code and place.country_code and named.country_code != place.country_code:
+        return False
+    return km(named.lat, named.lon, place.lat, place.lon) <= SAME_NAME_KM
+
+
 def _moved(r: Record, place: PlaceRef, keys: set[str]) -> Record | None:
     """The record with its places of these names at `place`; None when it names none of them."""
-    hits = {i for i, _, names in _unresolved(r) if names & keys}
+    hits = {i for i, p, names in _unresolved(r) if names & keys and _same_place(p, place)}
     if not hits:
         return None
     if isinstance(r, PlaceRecord):

@@ -167,3 +167,12 @@ def test_resolving_is_one_transaction(store: Store, monkeypatch: pytest.MonkeyPa
         store.resolve(NEW, [VILLAGE])
     assert by_id(store) == before and store.revision() == 0
     assert store.unresolved()[0].count == 4
+
+
+def test_a_village_of_the_same_name_in_another_province_stays(store: Store) -> None:
+    far = replace(NEW, lat=32.6, lon=36.1, gazetteer_id="user:tell-xyzabad-daraa")  # Daraa, ~500 km away
+    done = store.resolve(far, [VILLAGE])
+    assert done.total == 0
+    abroad = replace(NEW, country_code="IQ", gazetteer_id="user:tell-xyzabad-iq")
+    assert store.resolve(abroad, [VILLAGE]).total == 0
+    assert store.resolve(NEW, [VILLAGE]).total == 4
