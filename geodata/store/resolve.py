@@ -188,10 +188,9 @@ SAME_NAME_KM = 250.0  # an unknown village is placed at its unit's seat or provi
 
 
 def _same_place(named: PlaceRef, place: PlaceRef) -> bool:
-    """A village of that name placed at a unit this near (and of the same country) may be the new place;
-    one of the same name in another province is another village."""
-    if named.country_code and place.country_code and named.country_code != place.country_code:
-        return False
+    """A village of that name placed at a unit this near may be the new place; one of the same name
+    in another province is another village. (Distance only: a country code typed by hand may be a form's
+    default.)"""
     return km(named.lat, named.lon, place.lat, place.lon) <= SAME_NAME_KM
 
 

@@ -173,6 +173,6 @@ def test_a_village_of_the_same_name_in_another_province_stays(store: Store) -> N
     far = replace(NEW, lat=32.6, lon=36.1, gazetteer_id="user:tell-xyzabad-daraa")  # Daraa, ~500 km away
     done = store.resolve(far, [VILLAGE])
     assert done.total == 0
-    abroad = replace(NEW, country_code="IQ", gazetteer_id="user:tell-xyzabad-iq")
+    abroad = replace(NEW, lat=36.2, lon=44.0, country_code="IQ", gazetteer_id="user:tell-xyzabad-iq")  # Erbil
     assert store.resolve(abroad, [VILLAGE]).total == 0
     assert store.resolve(NEW, [VILLAGE]).total == 4
