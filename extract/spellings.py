@@ -71,6 +71,16 @@ def _marked(nt: NormText, text: str, first: int, last: int, places_at: set[int])
     return nxt < len(nt.tokens) and bool(word_forms(nt.tokens[nxt]) & r.conjunctions) and nxt + 1 in places_at
 
 
+def _inside_blocked(gaz: Gazetteer, nt: NormText, first: int, last: int) -> bool:
+    """Whether tokens first..last lie inside a phrase of not_places.csv."""
+    n = len(nt.tokens)
+    return any(
+        BLOCK in gaz.index.lookup(" ".join(nt.tokens[a : b + 1]))
+        for a in range(max(0, first - MAX_WORDS + 1), first + 1)
+        for b in range(last, min(n, last + MAX_WORDS))
+    )
+
+
 def _one_place(cands: list[GazEntry]) -> bool:
     return all(km(c.lat, c.lon, cands[0].lat, cands[0].lon) <= SAME_PLACE_KM for c in cands)
 
@@ -101,8 +111,8 @@ def respelled(mentions: list[Match], nt: NormText, text: str, gaz: Gazetteer, ct
                     continue  # the exact match is as long: it wins
                 if nt.tokens[t] in r.first_names or nt.tokens[t] in r.titles:
                     break
-                if BLOCK in gaz.index.lookup(" ".join(nt.tokens[t : last + 1])):
-                    continue  # a phrase known not to be a place ("Barzani")
+                if _inside_blocked(gaz, nt, t, last):
+                    continue  # part of a phrase known not to be a place ("Barzani", "Yarmouk Martyrs Brigade")
                 vk = " ".join(v for x in range(t, last + 1) if (v := variant_token(nt.tokens[x])))
                 cands = gaz.entries_of(gaz.variants.get(vk, ()))
                 if not cands or not _one_place(cands) or not _marked(nt, text, t, last, places_at):
