@@ -31,6 +31,7 @@ MAX_NAME = 4  # words of an unknown name
 _BREAKS = '.;:!?\n()[]"“”«»|&'
 UNRESOLVED_CONFIDENCE = 0.5
 ORDINARY_ZIPF = 3.0  # an English word this frequent is a word, not the name of an unknown village
+FAMOUS_CITY = 500_000  # a namesake this large is the city, whatever the text puts after it
 Prior = Callable[[GazEntry], float]
 UnitOf = Callable[[str], GazEntry | None]  # P-code -> the unit's entry
 
@@ -106,6 +107,10 @@ def _gap_ok(nt: NormText, text: str, a_end: int, tok_from: int, tok_to: int) -> 
     return True, widened
 
 
+def _near_words(nt: NormText, tok_from: int, tok_to: int) -> bool:
+    return any(word_forms(nt.tokens[t]) & words().near for t in range(tok_from, tok_to))
+
+
 def scope_of(e: GazEntry, widened: bool) -> str:
     """The P-code a mention of this entry bounds: a unit's own; a town's governorate
     when the text widens it ("Aleppo countryside", "ريف حلب"); else none."""
@@ -156,6 +161,10 @@ def containers(r: Reading) -> dict[int, Container]:
                 break  # "Bustan al-Qasr Salahaddin": names side by side are not one inside the other
             widened = widened or bool(word_forms(nt.tokens[b.tok_first]) & words().widen)
             found = _unit_entry(cands[j], widened, prior, unit_of)
+            if found is None and _near_words(nt, a.tok_last + 1, b.tok_first):
+                # "Zarkan area east of Ras al-Ayn": near that town, whatever namesake abroad it has
+                towns = [e for e in cands[j] if e.feature_type in _TOWNS and e.pcode]
+                found = (max(towns, key=prior), "") if towns else None
             if found is not None and not _listed(mentions, cands, j, nt, text):
                 out[i] = Container(found[0], found[1], b.tok_first)
                 break
@@ -169,11 +178,13 @@ def inside_choice(cands: list[GazEntry], c: Container, prior: Prior) -> GazEntry
 
 
 def foreign_only(cands: list[GazEntry], c: Container) -> bool:
-    """No namesake in the unit's country: the text names a place we do not know there."""
+    """No namesake in the unit's country: the text names a place we do not know there
+    (but a great city abroad, "Tehran north of Baghdad", stays that city)."""
     return (
         bool(cands)
         and all(e.country_code != c.unit.country_code for e in cands)
         and not any(e.feature_type in ("country", "governorate", "region", "sea", "river") for e in cands)
+        and not any(e.population >= FAMOUS_CITY for e in cands)
     )
 
 

@@ -41,6 +41,7 @@ _WIDE = frozenset({"country", "sea", "region", "river", "governorate", "mountain
 _REGION = settings.FOCUS_COUNTRIES | settings.NEIGHBOUR_COUNTRIES
 FAR_CITY_POPULATION = 200_000
 NEIGHBOUR_TOWN = 50_000
+UNCOUNTED_TOWN = 10_000
 NEIGHBOUR_KM = 150.0
 SAME_PROVINCE = 1.0
 
@@ -55,7 +56,10 @@ class Choice:
 
 def prior(e: GazEntry) -> float:
     """How likely a name means this entry before looking at the document."""
-    p = TYPE_PRIOR.get(e.feature_type, 1.0) + 0.8 * math.log10(e.population + 1)
+    people = e.population
+    if not people and e.source in ("khareeta", "user") and e.feature_type in ("city", "town"):
+        people = UNCOUNTED_TOWN  # a town we listed ourselves without its census is still a town
+    p = TYPE_PRIOR.get(e.feature_type, 1.0) + 0.8 * math.log10(people + 1)
     if e.source in ("khareeta", "user"):
         p += 2.0
     if e.country_code in settings.FOCUS_COUNTRIES:

@@ -310,11 +310,39 @@ def inside(pcode: str, unit_pcode: str) -> bool:
     return bool(pcode and unit_pcode) and pcode.startswith(unit_pcode)
 
 
+_SAME_TOWN_KM = 10.0
+
+
+def with_populations(entries: list[GazEntry]) -> list[GazEntry]:
+    """Our curated towns of Iraq and Syria written without a population take that of the
+    GeoNames town of the same name beside them ("Ras al-Ain" would otherwise lose to an
+    Israeli namesake of 70,000 people)."""
+    geonames: dict[str, list[GazEntry]] = {}
+    for e in entries:
+        if e.source == "geonames" and e.population and e.country_code in _GOV_LEN:
+            for n in e.names:
+                geonames.setdefault(normalize_name(n), []).append(e)
+    out = []
+    for e in entries:
+        near = (
+            [
+                g
+                for n in e.names
+                for g in geonames.get(normalize_name(n), ())
+                if _km(e.lat, e.lon, g.lat, g.lon) < _SAME_TOWN_KM
+            ]
+            if not e.population and e.source == "khareeta" and e.feature_type in _POPULATED
+            else []
+        )
+        out.append(replace(e, population=max(g.population for g in near)) if near else e)
+    return out
+
+
 def with_units(entries: list[GazEntry], admin: list[GazEntry]) -> list[GazEntry]:
     """The admin units joined to the entries: governorates linked, every place of
     Iraq and Syria given the P-code of the sub-district it lies in (of its
     governorate only, for a governorate-wide region)."""
-    entries, units = link_governorates(entries, admin)
+    entries, units = link_governorates(with_populations(entries), admin)
     named: dict[str, list[GazEntry]] = {}
     for u in units:
         if u.feature_type == "subdistrict":

@@ -115,3 +115,17 @@ def test_the_known_place_inside_the_unit_wins(gaz: Gazetteer) -> None:
 def test_places_of_a_province_list_keep_their_own_choice(gaz: Gazetteer) -> None:
     places = _by_surface(gaz, "Clashes in Raqqa, Deir ez-Zor province and Hasakah.")
     assert places["Raqqa"].resolved and places["Raqqa"].name == "Raqqa"
+
+
+def test_a_foreign_namesake_near_a_town_of_ours_is_a_village_we_do_not_know(gaz: Gazetteer) -> None:
+    # cities500 knows a "Zarkan" only in Iran: east of a Syrian town it is a village we lack
+    places = _by_surface(gaz, "Shelling hit Zarkan east of Ras al-Ayn city.")
+    assert places["Ras al-Ayn"].country_code == "SY"  # our town, though uncounted, beats Israel's Rosh Ha'Ayin
+    p = places["Zarkan"]
+    assert not p.resolved and p.country_code == "SY" and p.geo_precision == 2
+    assert p.placed_at == places["Ras al-Ayn"].name
+
+
+def test_a_great_city_abroad_stays_itself(gaz: Gazetteer) -> None:
+    p = _by_surface(gaz, "The envoy flew from Tehran north of Baghdad to Erbil.")["Tehran"]
+    assert p.resolved and p.country_code == "IR"
