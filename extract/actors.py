@@ -9,7 +9,7 @@ text is about (the actor whose `country` it is), when one actor is.
 
 from __future__ import annotations
 
-from extract.lexicons import actors
+from extract.lexicons import actor_matches, actors
 from extract.shared_heads import shared_head_actors
 from extract.types import ActorMention
 from geodata.names import NormText
@@ -20,7 +20,7 @@ def actors_in(text: str, nt: NormText, country: str = "") -> list[ActorMention]:
     of the country the text is about."""
     defs, lex, ana = actors()
     found = []
-    for m in lex.find(text, nt):
+    for m in actor_matches(text, nt):
         d = defs[lex.payloads(m)[0]]
         found.append(ActorMention(d.actor_id, d.name, d.actor_type, d.family, m.start, m.end, m.tok_first, m.tok_last))
     found += shared_head_actors(nt, found, {d.actor_id: d for d in defs})

@@ -17,12 +17,13 @@ from functools import cache
 
 from extract.context import rules, title_case_line
 from extract.datafiles import load_json
+from extract.lexicons import actor_matches
 from extract.matching import Match
 from extract.types import Place
 from extract.wordforms import word_forms
 from geodata.gazetteer.admin import governorate_code, inside
 from geodata.gazetteer.sources import GazEntry
-from geodata.names import NormText, is_arabic, normalize_name, normalize_text
+from geodata.names import NormText, is_arabic, normalize_name
 
 UNITS = frozenset({"governorate", "district", "subdistrict"})
 _TOWNS = frozenset({"city", "town", "village"})
@@ -243,10 +244,9 @@ def _capitalised_run(nt: NormText, text: str, last: int, covered: set[int]) -> i
         first = last  # a headline capitalises every word: only the last one is surely the name
     if all(_ordinary(nt, text, x) for x in range(first, last + 1)):
         return None  # "Missile Attack", "Public Market": English words, not a village's name
-    from extract.actors import actors_in
-
-    span = text[nt.orig_starts[first] : nt.orig_ends[last]]
-    return None if actors_in(span, normalize_text(span)) else first
+    if any(a.tok_first <= last and first <= a.tok_last for a in actor_matches(text, nt)):
+        return None  # an actor's name ("Euphrates Shield"), not a village's
+    return first
 
 
 def _arabic_run(nt: NormText, text: str, last: int, covered: set[int]) -> int | None:

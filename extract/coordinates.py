@@ -12,6 +12,7 @@ _MIN = r"(?:\s*(\d{1,2}(?:\.\d+)?)\s*[′'’])?"
 _SEC = r"(?:\s*(\d{1,2}(?:\.\d+)?)\s*(?:″|''|\"|”))?"
 _DMS = re.compile(_DEG + _MIN + _SEC + r"\s*([NS])[\s,;]+" + _DEG + _MIN + _SEC + r"\s*([EW])\b")
 _DECIMAL_PAIR = re.compile(r"(?<![\d.])(-?\d{1,2}\.\d{3,})\s*[;,]\s*(-?\d{1,3}\.\d{3,})(?![\d.])")
+_DECIMAL_HINT = re.compile(r"\d\.\d{3}")
 COORDINATE_CONFIDENCE = 0.99
 
 
@@ -41,8 +42,10 @@ def _place(text: str, start: int, end: int, lat: float, lon: float) -> Place | N
 
 def coordinates_in(text: str) -> list[Place]:
     """Every coordinate pair of the text as a place at that point."""
-    out = []
-    for m in _DMS.finditer(text):
+    out: list[Place] = []
+    if "°" not in text and not _DECIMAL_HINT.search(text):
+        return out  # most texts give none: one quick look
+    for m in _DMS.finditer(text) if "°" in text else ():
         lat = _dms(m.group(1), m.group(2), m.group(3), m.group(4))
         lon = _dms(m.group(5), m.group(6), m.group(7), m.group(8))
         if (p := _place(text, m.start(), m.end(), lat, lon)) is not None:

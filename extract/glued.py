@@ -59,8 +59,11 @@ def _split(gaz: Gazetteer, tok: str) -> tuple[int, int] | None:
 def glued_matches(gaz: Gazetteer, nt: NormText, text: str, taken: set[int]) -> list[Match]:
     """Matches of the place names glued to a neighbour in tokens no other match holds."""
     out = []
+    ends = tuple(_glued_after())
     for t, tok in enumerate(nt.tokens):
-        if t in taken or len(tok) < MIN_TOKEN or not is_arabic(tok) or tok in gaz.index.key_index:
+        if len(tok) < MIN_TOKEN or (tok.find(ARTICLE, MIN_PART) < 0 and not tok.endswith(ends)):
+            continue  # nothing glued could hide in it: most words
+        if t in taken or not is_arabic(tok) or tok in gaz.index.key_index:
             continue
         forms = sorted(word_forms(tok), key=len, reverse=True)  # "واعزازو": also without its own و
         found, lead = None, 0

@@ -10,8 +10,10 @@ names in `data/actors.csv`.
 
 from __future__ import annotations
 
+from functools import cache
+
 from extract.context import rules, token
-from extract.lexicons import actors
+from extract.lexicons import actor_matches
 from extract.matching import Match
 from extract.text_memo import text_memo
 from extract.wordforms import word_forms
@@ -49,10 +51,19 @@ def _name_word(nt: NormText, text: str, i: int) -> bool:
 
 def _actor_names(nt: NormText, text: str) -> list[tuple[int, int]]:
     """Token ranges of the actor names of the text (once per text)."""
+    return [(a.tok_first, a.tok_last) for a in actor_matches(text, nt)]
+
+
+def _actor_spans_at(nt: NormText, text: str) -> dict[int, list[tuple[int, int]]]:
+    """Token -> the actor names that hold it (once per text)."""
     memo = text_memo(nt)
-    if "actor names" not in memo:
-        memo["actor names"] = [(a.tok_first, a.tok_last) for a in actors()[1].find(text, nt)]
-    spans: list[tuple[int, int]] = memo["actor names"]
+    if "actor names at" not in memo:
+        at: dict[int, list[tuple[int, int]]] = {}
+        for f, la in _actor_names(nt, text):
+            for t in range(f, la + 1):
+                at.setdefault(t, []).append((f, la))
+        memo["actor names at"] = at
+    spans: dict[int, list[tuple[int, int]]] = memo["actor names at"]
     return spans
 
 
@@ -60,7 +71,10 @@ def _inside_actor_name(m: Match, nt: NormText, text: str) -> bool:
     """'قوات سوريا الديمقراطية', 'the Baghdad government', 'Iran-backed militias': a place word
     inside a longer actor name names the actor."""
     width = m.tok_last - m.tok_first
-    return any(f <= m.tok_first and m.tok_last <= la and la - f > width for f, la in _actor_names(nt, text))
+    return any(
+        f <= m.tok_first and m.tok_last <= la and la - f > width
+        for f, la in _actor_spans_at(nt, text).get(m.tok_first, ())
+    )
 
 
 def _organisation_name(m: Match, nt: NormText, text: str, *, latin: bool) -> bool:
@@ -76,8 +90,22 @@ def _organisation_name(m: Match, nt: NormText, text: str, *, latin: bool) -> boo
     return touching(nt, text, m.tok_last, after) and any(
         tuple(token(nt, i) for i in range(after, after + len(tail))) == tail
         and (not latin or text[nt.orig_starts[after]].isupper())
-        for tail in r.organisation_tails
+        for tail in _tails_from(token(nt, after))
     )
+
+
+def _tails_from(word: str) -> tuple[tuple[str, ...], ...]:
+    """The organisation tails that start with this word (looked up, not scanned)."""
+    return _tails_by_first().get(word, ())
+
+
+@cache
+def _tails_by_first() -> dict[str, tuple[tuple[str, ...], ...]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for tail in rules().organisation_tails:
+        if tail:
+            out.setdefault(tail[0], []).append(tail)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _nisba(m: Match, nt: NormText, text: str, key: str) -> bool:

@@ -8,8 +8,9 @@ from functools import cache
 from typing import Any
 
 from extract.datafiles import load_json, read_csv
-from extract.matching import Lexicon
-from geodata.names import normalize_name
+from extract.matching import Lexicon, Match
+from extract.text_memo import text_memo
+from geodata.names import NormText, normalize_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,3 +118,13 @@ def dates_data() -> dict[str, Any]:
 
 def numbers_data() -> dict[str, Any]:
     return load_json("numbers.json")
+
+
+def actor_matches(text: str, nt: NormText) -> list[Match]:
+    """The named actors of the text (actors.csv), matched once per text: the place filters ask
+    first (a place word inside an actor's name), the actor step after."""
+    memo = text_memo(nt)
+    if "actor matches" not in memo:
+        memo["actor matches"] = actors()[1].find(text, nt)
+    found: list[Match] = memo["actor matches"]
+    return found

@@ -8,6 +8,8 @@ region, only capitalised words, only where the text marks a place ("in", "near",
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from wordfreq import zipf_frequency
@@ -43,18 +45,45 @@ def _word(nt: NormText, text: str, t: int) -> str:
     return text[nt.orig_starts[t] : nt.orig_ends[t]]
 
 
-def _name_word(nt: NormText, text: str, t: int, *, inner: bool) -> bool:
-    """A word of a name: capitalised (after its article: "al-Bokamal"), or, inside
-    the name, a written article ("Busra al_Sham")."""
-    w = _word(nt, text, t)
-    if is_arabic(w) or not w[:1].isalpha():
-        return False
-    if nt.tokens[t] in ARTICLES:
-        return inner and w.lower() in _SPACED
-    head, sep, rest = w.partition("-")
-    if sep and head.lower() in ARTICLES:
-        w = rest  # "al-Bokamal": the name after its article
-    return w[:1].isupper() and not (len(w) > 1 and w.isupper())
+# A capitalised Latin word, also after its article ("al-Bokamal"), found by the regex engine:
+# most words of a text are not, and need no look.
+_CAPITALISED = re.compile(r"(?<![A-Za-z0-9À-ÿ'’‘`-])(?:(?i:al|el|ad|ar|as|ash|at|az|an|ath|adh)-)?[A-ZÀ-ÖØ-Þ]")
+
+
+class _Words:
+    """Which words of a text may open, close or stand inside a name, looked at lazily."""
+
+    def __init__(self, nt: NormText, text: str) -> None:
+        self.nt, self.text = nt, text
+        at = nt.orig_starts
+        self.starts: list[int] = []  # tokens that open with a capital
+        for m in _CAPITALISED.finditer(text):
+            i = bisect_left(at, m.start())
+            if i < len(at) and at[i] == m.start() and (not self.starts or self.starts[-1] != i):
+                self.starts.append(i)
+        self.edges = {t for t in self.starts if self._not_caps(t)}
+        self._keys: dict[int, str] = {}
+
+    def _not_caps(self, t: int) -> bool:
+        w = self.text[self.nt.orig_starts[t] : self.nt.orig_ends[t]]
+        head, sep, rest = w.partition("-")
+        w = rest if sep and head.lower() in ARTICLES else w
+        return not (len(w) > 1 and w.isupper()) and not is_arabic(w)
+
+    def edge(self, t: int) -> bool:
+        return t in self.edges
+
+    def inner(self, t: int) -> bool:
+        """A word inside a name: a name's word, or a written article ("Busra al_Sham")."""
+        if t in self.edges:
+            return True
+        s, e = self.nt.orig_starts[t], self.nt.orig_ends[t]
+        return self.nt.tokens[t] in ARTICLES and self.text[s:e].lower() in _SPACED
+
+    def key(self, t: int) -> str:
+        if t not in self._keys:
+            self._keys[t] = variant_token(self.nt.tokens[t])
+        return self._keys[t]
 
 
 def _marked(nt: NormText, text: str, first: int, last: int, places_at: set[int]) -> bool:
@@ -93,13 +122,18 @@ def respelled(mentions: list[Match], nt: NormText, text: str, gaz: Gazetteer, ct
     places_at = set(owner)
     r = rules()
     out: list[Respelled] = []
-    t, n = 0, len(nt.tokens)
-    while t < n:
+    n = len(nt.tokens)
+    w = _Words(nt, text)
+    done = -1  # the last token of the last name found
+    for t in w.starts:
         found = None
-        if _name_word(nt, text, t, inner=False):
+        if t > done and w.edge(t):
             for last in range(min(n - 1, t + MAX_WORDS - 1), t - 1, -1):
-                if not all(_name_word(nt, text, x, inner=t < x < last) for x in range(t, last + 1)):
+                if not w.edge(last) or not all(w.inner(x) for x in range(t + 1, last)):
                     continue
+                vk = " ".join(k for x in range(t, last + 1) if (k := w.key(x)))
+                if vk not in gaz.variants:
+                    continue  # the cheap test first: most capitalised words are no place at all
                 if t == last and zipf_frequency(_word(nt, text, t).lower(), "en") >= ORDINARY_ZIPF:
                     continue  # "Counter", "March": a word before a name
                 if any(c in ".;:!?\n()" for c in text[nt.orig_starts[t] : nt.orig_ends[last]]):
@@ -113,8 +147,7 @@ def respelled(mentions: list[Match], nt: NormText, text: str, gaz: Gazetteer, ct
                     break
                 if _inside_blocked(gaz, nt, t, last):
                     continue  # part of a phrase known not to be a place ("Barzani", "Yarmouk Martyrs Brigade")
-                vk = " ".join(v for x in range(t, last + 1) if (v := variant_token(nt.tokens[x])))
-                cands = gaz.entries_of(gaz.variants.get(vk, ()))
+                cands = gaz.entries_of(gaz.variants[vk])
                 if not cands or not _one_place(cands) or not _marked(nt, text, t, last, places_at):
                     continue
                 choice = choose(cands, ctx, -1, single_latin_token=t == last)
@@ -141,7 +174,5 @@ def respelled(mentions: list[Match], nt: NormText, text: str, gaz: Gazetteer, ct
                 break
         if found is not None:
             out.append(found)
-            t = found.tok_last + 1
-        else:
-            t += 1
+            done = found.tok_last
     return out

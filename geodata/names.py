@@ -131,8 +131,9 @@ def _raw_tokens(text: str) -> list[tuple[int, int, str]]:
 def _article_before(text: str, tok: tuple[int, int, str], nxt: tuple[int, int, str], *, name: bool) -> bool:
     """Whether `tok` is a Latin article standing before the name token `nxt`."""
     s, e, n = tok
-    n = text[s:e].lower()  # as written: "all" folds to "al" but is no article
-    if n not in ARTICLES or not nxt[2] or is_arabic(nxt[2]):
+    if n not in ARTICLES or (n := text[s:e].lower()) not in ARTICLES:  # as written: "all" folds to "al"
+        return False
+    if not nxt[2] or is_arabic(nxt[2]):
         return False
     gap = text[e : nxt[0]]
     if gap == "-" or name:
@@ -201,6 +202,7 @@ _DIPHTHONG = re.compile(r"ai|ay|ei|ey")
 _INNER_VOWELS = re.compile(r"[aiu]")
 
 
+@lru_cache(maxsize=65_536)
 def variant_token(tok: str) -> str:
     """A controlled spelling key of one normalised Latin token, for the transliteration
     variants news writes: ou/o/u (Bokamal, Bukamal), ei/ai/ay/e/i (Mayadein, Mayadin,
