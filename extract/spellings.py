@@ -61,8 +61,9 @@ class _Words:
             i = bisect_left(at, m.start())
             if i < len(at) and at[i] == m.start() and (not self.starts or self.starts[-1] != i):
                 self.starts.append(i)
-        self.edges = {t for t in self.starts if self._not_caps(t)}
         self._keys: dict[int, str] = {}
+        self._edges: dict[int, bool] = {}
+        self._capital = set(self.starts)
 
     def _not_caps(self, t: int) -> bool:
         w = self.text[self.nt.orig_starts[t] : self.nt.orig_ends[t]]
@@ -71,11 +72,14 @@ class _Words:
         return not (len(w) > 1 and w.isupper()) and not is_arabic(w)
 
     def edge(self, t: int) -> bool:
-        return t in self.edges
+        """A word that may open or close a name: capitalised, not in capitals."""
+        if t not in self._edges:
+            self._edges[t] = t in self._capital and self._not_caps(t)
+        return self._edges[t]
 
     def inner(self, t: int) -> bool:
         """A word inside a name: a name's word, or a written article ("Busra al_Sham")."""
-        if t in self.edges:
+        if self.edge(t):
             return True
         s, e = self.nt.orig_starts[t], self.nt.orig_ends[t]
         return self.nt.tokens[t] in ARTICLES and self.text[s:e].lower() in _SPACED
@@ -114,6 +118,16 @@ def _one_place(cands: list[GazEntry]) -> bool:
     return all(km(c.lat, c.lon, cands[0].lat, cands[0].lon) <= SAME_PLACE_KM for c in cands)
 
 
+_FIRSTS: list[tuple[dict[str, tuple[int, ...]], frozenset[str]]] = []
+
+
+def _first_words(gaz: Gazetteer) -> frozenset[str]:
+    """The spelling keys that open some name of the index (once per gazetteer)."""
+    if not _FIRSTS or _FIRSTS[0][0] is not gaz.variants:
+        _FIRSTS[:] = [(gaz.variants, frozenset(k.split(" ", 1)[0] for k in gaz.variants))]
+    return _FIRSTS[0][1]
+
+
 def respelled(mentions: list[Match], nt: NormText, text: str, gaz: Gazetteer, ctx: DocContext) -> list[Respelled]:
     """Names of the region's places written in another spelling."""
     if not gaz.variants:
@@ -124,10 +138,11 @@ def respelled(mentions: list[Match], nt: NormText, text: str, gaz: Gazetteer, ct
     out: list[Respelled] = []
     n = len(nt.tokens)
     w = _Words(nt, text)
+    firsts = _first_words(gaz)
     done = -1  # the last token of the last name found
     for t in w.starts:
         found = None
-        if t > done and w.edge(t):
+        if t > done and w.key(t) in firsts and w.edge(t):
             for last in range(min(n - 1, t + MAX_WORDS - 1), t - 1, -1):
                 if not w.edge(last) or not all(w.inner(x) for x in range(t + 1, last)):
                     continue
