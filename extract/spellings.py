@@ -128,6 +128,29 @@ def _first_words(gaz: Gazetteer) -> frozenset[str]:
     return _FIRSTS[0][1]
 
 
+def _place_of(cands: list[GazEntry], ctx: DocContext, text: str, start: int, end: int, *, single: bool) -> Place | None:
+    """The place a respelled name stands for in this document, or None."""
+    choice = choose(cands, ctx, -1, single_latin_token=single)
+    if choice is None:
+        return None
+    e = choice.entry
+    if ctx.countries and e.country_code not in ctx.countries:
+        return None  # a looser key than a name's own: the document's country must agree
+    return Place(
+        start=start,
+        end=end,
+        surface=text[start:end],
+        gazetteer_id=e.gid,
+        name=e.name,
+        name_ar=e.name_ar,
+        feature_type=e.feature_type,
+        country_code=e.country_code,
+        lat=e.lat,
+        lon=e.lon,
+        confidence=min(choice.confidence, SPELLING_CONFIDENCE),
+    )
+
+
 def respelled(mentions: list[Match], nt: NormText, text: str, gaz: Gazetteer, ctx: DocContext) -> list[Respelled]:
     """Names of the region's places written in another spelling."""
     if not gaz.variants:
@@ -165,28 +188,10 @@ def respelled(mentions: list[Match], nt: NormText, text: str, gaz: Gazetteer, ct
                 cands = gaz.entries_of(gaz.variants[vk])
                 if not cands or not _one_place(cands) or not _marked(nt, text, t, last, places_at):
                     continue
-                choice = choose(cands, ctx, -1, single_latin_token=t == last)
-                if choice is None:
-                    continue
-                e = choice.entry
-                if ctx.countries and e.country_code not in ctx.countries:
-                    continue  # a looser key than a name's own: the document's country must agree
-                start, end = nt.orig_starts[t], nt.orig_ends[last]
-                place = Place(
-                    start=start,
-                    end=end,
-                    surface=text[start:end],
-                    gazetteer_id=e.gid,
-                    name=e.name,
-                    name_ar=e.name_ar,
-                    feature_type=e.feature_type,
-                    country_code=e.country_code,
-                    lat=e.lat,
-                    lon=e.lon,
-                    confidence=min(choice.confidence, SPELLING_CONFIDENCE),
-                )
-                found = Respelled(place, t, last, tuple(inner))
-                break
+                place = _place_of(cands, ctx, text, nt.orig_starts[t], nt.orig_ends[last], single=t == last)
+                if place is not None:
+                    found = Respelled(place, t, last, tuple(inner))
+                    break
         if found is not None:
             out.append(found)
             done = found.tok_last
