@@ -22,12 +22,13 @@ def _is_country(gaz: Gazetteer, m: Match) -> bool:
     return any(i != BLOCK and gaz.entries.feature_type(i) == "country" for i in gaz.index.payloads[m.key_index])
 
 
-def _accepted(gaz: Gazetteer, nt: NormText, text: str) -> list[Match]:
+def _accepted(gaz: Gazetteer, nt: NormText, text: str) -> tuple[list[Match], frozenset[int]]:
+    """The matches the context filters accept, and the tokens of those they turned down."""
     found = find_matches(gaz.index, nt, text, blocked=BLOCK)
     coord, adjacent = coordination(found, nt, text)
     countries = {i for i, m in enumerate(found) if _is_country(gaz, m)}
     listed = enumerated_actors(found, nt, text, countries)
-    return [
+    kept = [
         m
         for i, m in enumerate(found)
         if i not in listed
@@ -41,6 +42,9 @@ def _accepted(gaz: Gazetteer, nt: NormText, text: str) -> list[Match]:
             is_country=i in countries,
         )
     ]
+    ok = {id(m) for m in kept}
+    refused = frozenset(t for m in found if id(m) not in ok for t in range(m.tok_first, m.tok_last + 1))
+    return kept, refused
 
 
 def _candidates(gaz: Gazetteer, m: Match) -> list[GazEntry]:
@@ -67,7 +71,7 @@ def places_in_text(text: str, gaz: Gazetteer | None = None, nt: NormText | None 
     """Every place mention of a text, resolved in the context of the whole text."""
     gaz = gaz or gazetteer_mod.get()
     nt = nt or normalize_text(text)
-    mentions = _accepted(gaz, nt, text)
+    mentions, refused = _accepted(gaz, nt, text)
     held_tokens = {t for m in mentions for t in range(m.tok_first, m.tok_last + 1)}
     mentions = sorted(mentions + glued_matches(gaz, nt, text, held_tokens), key=lambda m: m.start)
     # Matchs of the same key form one group: they refer to the same place.
@@ -80,7 +84,7 @@ def places_in_text(text: str, gaz: Gazetteer | None = None, nt: NormText | None 
     ctx = build_context(groups)
     forced = _qualified_pairs(mentions, groups, group_of, text)
     cands = [groups[group_of[m.key_index]] for m in mentions]
-    spelled = respelled(mentions, nt, text, gaz, ctx)
+    spelled = respelled(mentions, nt, text, gaz, ctx, refused=refused)
     gone = {i for s in spelled for i in s.replaces}
     if gone:  # "Busra al_Sham" is one town, not Basra and Damascus
         mentions = [m for i, m in enumerate(mentions) if i not in gone]

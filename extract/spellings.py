@@ -151,8 +151,17 @@ def _place_of(cands: list[GazEntry], ctx: DocContext, text: str, start: int, end
     )
 
 
-def respelled(mentions: list[Match], nt: NormText, text: str, gaz: Gazetteer, ctx: DocContext) -> list[Respelled]:
-    """Names of the region's places written in another spelling."""
+def respelled(
+    mentions: list[Match],
+    nt: NormText,
+    text: str,
+    gaz: Gazetteer,
+    ctx: DocContext,
+    *,
+    refused: frozenset[int] = frozenset(),
+) -> list[Respelled]:
+    """Names of the region's places written in another spelling; never over the words of a name
+    the context filters turned down (`refused`: "Tell Abyad al-Sharqi" is not Tal Abyad)."""
     if not gaz.variants:
         return []
     owner = {t: i for i, m in enumerate(mentions) for t in range(m.tok_first, m.tok_last + 1)}
@@ -168,6 +177,8 @@ def respelled(mentions: list[Match], nt: NormText, text: str, gaz: Gazetteer, ct
         if t > done and w.key(t) in firsts and w.edge(t):
             for last in range(min(n - 1, t + MAX_WORDS - 1), t - 1, -1):
                 if not w.edge(last) or not all(w.inner(x) for x in range(t + 1, last)):
+                    continue
+                if any(x in refused for x in range(t, last + 1)):
                     continue
                 vk = " ".join(k for x in range(t, last + 1) if (k := w.key(x)))
                 if vk not in gaz.variants:

@@ -61,3 +61,8 @@ NOT_FOUND = [
 @pytest.mark.parametrize("text", [c[1] for c in NOT_FOUND], ids=[c[0] for c in NOT_FOUND])
 def test_no_respelling_without_a_place_cue(gaz: Gazetteer, text: str) -> None:
     assert [p.surface for p in places_in_text(text, gaz) if p.confidence <= 0.8 and p.resolved] == []
+
+
+def test_a_name_the_filters_turned_down_is_not_read_again_by_its_spelling(gaz: Gazetteer) -> None:
+    # "Tell Abyad al-Sharqi" is another village than Tal Abyad (a qualifier closes the name)
+    assert [p.name for p in places_in_text("Clashes in Tell Abyad al-Sharqi today.", gaz)] == []
