@@ -176,8 +176,8 @@ def respelled(
         found = None
         if t > done and w.key(t) in firsts and w.edge(t):
             for last in range(min(n - 1, t + MAX_WORDS - 1), t - 1, -1):
-                if not w.edge(last) or not all(w.inner(x) for x in range(t + 1, last)):
-                    continue
+                if not w.edge(last) or not w.key(last) or not all(w.inner(x) for x in range(t + 1, last)):
+                    continue  # a name ends on a word of its own, not an article ("Manbij At least")
                 if any(x in refused for x in range(t, last + 1)):
                     continue
                 vk = " ".join(k for x in range(t, last + 1) if (k := w.key(x)))

@@ -200,18 +200,19 @@ def lam_contracted(key: str) -> str:
 
 _DIPHTHONG = re.compile(r"ai|ay|ei|ey")
 _INNER_VOWELS = re.compile(r"[aiu]")
+_IYA = re.compile(r"iy?a$")
 
 
 @lru_cache(maxsize=65_536)
 def variant_token(tok: str) -> str:
     """A controlled spelling key of one normalised Latin token, for the transliteration
     variants news writes: ou/o/u (Bokamal, Bukamal), ei/ai/ay/e/i (Mayadein, Mayadin,
-    Qaryatain, Qaryatayn, Jesr, Jisr), q/k, any first vowel (Idlib, Edleb), doubled
+    Qaryatain, Qaryatayn, Jesr, Jisr), -iya/-ieh/-ia (Salamiyah, Salamieh), q/k, any first vowel (Idlib, Edleb), doubled
     letters; the inner vowels then drop out. "" for an article or an Arabic token."""
     if not tok or tok in ARTICLES or is_arabic(tok) or not tok.isalpha():
         return ""
     t = tok.replace("ou", "u").replace("o", "u").replace("q", "k")
-    t = _DIPHTHONG.sub("i", t).replace("e", "i")
+    t = _IYA.sub("ya", _DIPHTHONG.sub("i", t).replace("e", "i"))  # -iya, -ia, -ieh (read -ia) alike
     head = "a" if t[0] in "aiu" else t[0]
     return _DOUBLED.sub(r"\1", head + _INNER_VOWELS.sub("", t[1:]))
 

@@ -34,7 +34,7 @@ from geodata.gazetteer.sources import (
 from geodata.names import is_arabic, name_keys, normalize_name, variant_key
 from geodata.phrase_index import PhraseIndex, build_index
 
-FORMAT_VERSION = 16
+FORMAT_VERSION = 17
 BLOCK = -1  # candidate index of a phrase that is known not to be a place
 MIN_KEY_CHARS = 3
 FREQUENT_ZIPF = 4.0

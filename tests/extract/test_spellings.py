@@ -17,6 +17,8 @@ PAIRS = [
     ("Edleb", "Idlib"),
     ("Hassakeh", "Hasakah"),
     ("Kamishli", "Qamishli"),
+    ("Salamieh", "Salamiyah"),
+    ("Hamidieh", "Hamidiya"),
 ]
 
 
