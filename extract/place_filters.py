@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from extract.context import (
     cue_before,
     is_capitalised,
@@ -10,6 +12,7 @@ from extract.context import (
     title_case_line,
     token,
 )
+from extract.datafiles import load_json
 from extract.inner_names import inside_other_name, touching
 from extract.matching import Match
 from extract.wordforms import word_forms
@@ -93,6 +96,27 @@ def _after_given_name(m: Match, nt: NormText, text: str) -> bool:
     return token(nt, m.tok_first - 1) not in rules().before_place
 
 
+@cache
+def _lowercase_words() -> tuple[float, frozenset[str]]:
+    raw = load_json("context.json")["lowercase_names_en"]
+    return float(raw["max_zipf"]), frozenset(raw["qualifiers"])
+
+
+def _lowercase_name(m: Match, nt: NormText, key: str) -> bool:
+    """'in eastern ghouta': a name written in lowercase after a place cue, of words that are no
+    English words (or a direction before them)."""
+    from wordfreq import zipf_frequency
+
+    max_zipf, qualifiers = _lowercase_words()
+    words = key.split()
+    return (
+        cue_before(nt, m.tok_first, strong=False)
+        and len(words[-1]) >= 5
+        and all(w in qualifiers or zipf_frequency(w, "en") < max_zipf for w in words)
+        and zipf_frequency(words[-1], "en") < max_zipf
+    )
+
+
 def accept(
     m: Match, nt: NormText, text: str, key: str, *, coordinated: bool, adjacent_place: bool, is_country: bool = False
 ) -> bool:
@@ -106,7 +130,7 @@ def accept(
     surface = text[m.start : m.end]
     latin = not is_arabic(key)
     if latin:
-        if not is_capitalised(surface):
+        if not is_capitalised(surface) and not _lowercase_name(m, nt, key):
             return False
         if text[m.end : m.end + 1] == "-" and token(nt, m.tok_last + 1) in r.seat_words_after:
             return False  # "a London-based consultancy", "the Britain-based Observatory"

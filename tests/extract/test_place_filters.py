@@ -195,3 +195,26 @@ def test_the_raised_flag_is_no_town(gaz) -> None:
     text = "دخلت القوات مركز مدينة القائم ورفعت العلم العراقي فوق المباني الحكومية."
     assert "العلم" not in [p.surface for p in places_in_text(text, gaz)]
     assert "Al-Alam" in [p.name for p in places_in_text("اشتباكات في ناحية العلم شرقي تكريت.", gaz)]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Continued clashes between regime forces and rebels in eastern ghouta", "eastern ghouta"),
+        ("Aid reached families in qaryatayn on Monday.", "qaryatayn"),
+    ],
+)
+def test_a_lowercase_name_after_a_place_cue_is_a_place(gaz, text: str, surface: str) -> None:
+    assert surface in [p.surface for p in places_in_text(text, gaz)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He works in sales and marketing in the east.",
+        "We went to the market in the old city.",
+        "The ghouta region was quiet.",  # no place cue before it
+    ],
+)
+def test_lowercase_english_words_stay_words(gaz, text: str) -> None:
+    assert [p.surface for p in places_in_text(text, gaz) if p.surface.islower()] == []
