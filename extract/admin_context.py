@@ -237,7 +237,9 @@ def _capitalised_run(nt: NormText, text: str, last: int, covered: set[int]) -> i
         t -= 1
     if first is None:
         return None
-    after_head = first > 0 and bool(word_forms(nt.tokens[first - 1]) & (words().heads_before | rules().genitive))
+    after_head = (first > 0 and bool(word_forms(nt.tokens[first - 1]) & (words().heads_before | rules().genitive))) or (
+        last + 1 < len(nt.tokens) and bool(word_forms(nt.tokens[last + 1]) & words().heads_after)
+    )  # "the village of Umm X", "Umm X village": a head says the whole run is the name
     while not after_head and first < last and _opener(nt, text, first):
         first += 1
     if not after_head and title_case_line(text, nt.orig_starts[last]):

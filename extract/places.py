@@ -10,7 +10,7 @@ from extract.glued import glued_matches
 from extract.matching import Match, find_matches
 from extract.place_filters import accept, coordination, enumerated_actors
 from extract.resolve import Choice, build_context, choose, prior
-from extract.spellings import respelled
+from extract.spellings import Respelled, respelled
 from extract.types import Document, Place
 from geodata import gazetteer as gazetteer_mod
 from geodata.gazetteer import BLOCK, Gazetteer
@@ -90,12 +90,13 @@ def places_in_text(text: str, gaz: Gazetteer | None = None, nt: NormText | None 
         mentions = [m for i, m in enumerate(mentions) if i not in gone]
         cands = [groups[group_of[m.key_index]] for m in mentions]
     spelled_places = [s.place for s in spelled]
-    taken = frozenset(t for s in spelled for t in range(s.tok_first, s.tok_last + 1))
-    reading = Reading(mentions, cands, nt, text, prior, gaz.unit, lambda key: bool(gaz.index.lookup(key)), taken)
+    reading, read = _reading(mentions, cands, spelled, nt, text, gaz=gaz)
     held = containers(reading)
     unknown = unknown_places(reading)
     elsewhere: dict[int, Place] = {}  # "Salamiyah, Nineveh": not the Salamiyah we know in Syria
-    for i, unit in held.items():
+    for r, unit in held.items():
+        if (i := read[r]) < 0:
+            continue  # a respelled name keeps its own choice
         g = group_of[mentions[i].key_index]
         if (e := inside_choice(groups[g], unit, prior)) is not None:
             forced.setdefault(g, e)
@@ -118,6 +119,28 @@ def places_in_text(text: str, gaz: Gazetteer | None = None, nt: NormText | None 
         if i not in elsewhere and (c := chosen[group_of[m.key_index]]) is not None:
             found.append(place_from(m, c.entry, text, c.confidence))
     return sorted(found + unknown + spelled_places + coordinates_in(text), key=lambda p: p.start)
+
+
+def _reading(
+    mentions: list[Match],
+    cands: list[list[GazEntry]],
+    spelled: list[Respelled],
+    nt: NormText,
+    text: str,
+    *,
+    gaz: Gazetteer,
+) -> tuple[Reading, list[int]]:
+    """The mentions the unit rules read, respelled names among them (they can hold a village:
+    "Al Bahra village in East Deir-ez-Zur"), and for each the index of its mention (-1: respelled)."""
+    read = sorted(
+        [(m, c, i) for i, (m, c) in enumerate(zip(mentions, cands, strict=True))]
+        + [(Match(s.place.start, s.place.end, s.tok_first, s.tok_last, -1, ""), [s.entry], -1) for s in spelled],
+        key=lambda x: x[0].start,
+    )
+    taken = frozenset(t for s in spelled for t in range(s.tok_first, s.tok_last + 1))
+    known = lambda key: bool(gaz.index.lookup(key))  # noqa: E731
+    reading = Reading([x[0] for x in read], [x[1] for x in read], nt, text, prior, gaz.unit, known, taken)
+    return reading, [x[2] for x in read]
 
 
 def _qualified_pairs(

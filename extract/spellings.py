@@ -39,6 +39,7 @@ class Respelled:
     tok_first: int
     tok_last: int
     replaces: tuple[int, ...]  # indices of the exact mentions inside it
+    entry: GazEntry
 
 
 def _word(nt: NormText, text: str, t: int) -> str:
@@ -47,7 +48,9 @@ def _word(nt: NormText, text: str, t: int) -> str:
 
 # A capitalised Latin word, also after its article ("al-Bokamal"), found by the regex engine:
 # most words of a text are not, and need no look.
-_CAPITALISED = re.compile(r"(?<![A-Za-z0-9À-ÿ'’‘`-])(?:(?i:al|el|ad|ar|as|ash|at|az|an|ath|adh)-)?[A-ZÀ-ÖØ-Þ]")
+_CAPITALISED = re.compile(
+    r"(?<![A-Za-z0-9À-ÿ'’‘`])(?:(?i:" + "|".join(sorted(ARTICLES, key=len, reverse=True)) + r")-)?[A-ZÀ-ÖØ-Þ]"
+)
 
 
 class _Words:
@@ -128,15 +131,17 @@ def _first_words(gaz: Gazetteer) -> frozenset[str]:
     return _FIRSTS[0][1]
 
 
-def _place_of(cands: list[GazEntry], ctx: DocContext, text: str, start: int, end: int, *, single: bool) -> Place | None:
-    """The place a respelled name stands for in this document, or None."""
+def _place_of(
+    cands: list[GazEntry], ctx: DocContext, text: str, start: int, end: int, *, single: bool
+) -> tuple[Place, GazEntry] | None:
+    """The place a respelled name stands for in this document (and its entry), or None."""
     choice = choose(cands, ctx, -1, single_latin_token=single)
     if choice is None:
         return None
     e = choice.entry
     if ctx.countries and e.country_code not in ctx.countries:
         return None  # a looser key than a name's own: the document's country must agree
-    return Place(
+    place = Place(
         start=start,
         end=end,
         surface=text[start:end],
@@ -149,6 +154,7 @@ def _place_of(cands: list[GazEntry], ctx: DocContext, text: str, start: int, end
         lon=e.lon,
         confidence=min(choice.confidence, SPELLING_CONFIDENCE),
     )
+    return place, e
 
 
 def respelled(
@@ -199,9 +205,9 @@ def respelled(
                 cands = gaz.entries_of(gaz.variants[vk])
                 if not cands or not _one_place(cands) or not _marked(nt, text, t, last, places_at):
                     continue
-                place = _place_of(cands, ctx, text, nt.orig_starts[t], nt.orig_ends[last], single=t == last)
-                if place is not None:
-                    found = Respelled(place, t, last, tuple(inner))
+                got = _place_of(cands, ctx, text, nt.orig_starts[t], nt.orig_ends[last], single=t == last)
+                if got is not None:
+                    found = Respelled(got[0], t, last, tuple(inner), got[1])
                     break
         if found is not None:
             out.append(found)

@@ -52,6 +52,13 @@ UNKNOWN = [
         2,
     ),
     ("near-town-en", "A massacre in Khirbet Nuwair town east of Daraa left ten dead.", "Khirbet Nuwair", "Daraa", 2),
+    (
+        "near-a-respelled-town-en",
+        "Clashes hit Umm Tuwaynat village in East Deir-ez-Zur.",
+        "Umm Tuwaynat",
+        "Deir ez-Zor",
+        2,
+    ),
     ("near-town-ar", "قصفت المدفعية قرية أم الرجوم شمال حمص.", "أم الرجوم", "Homs", 2),
     ("qarya-bi-rif-ar", "قصفت الطائرات قرية أم الشوك بريف حلب الشمالي.", "أم الشوك", "Aleppo", 3),
     ("qarya-tabia-nahiya-ar", "اشتباكات في قرية تل الشعير التابعة لناحية هجين.", "تل الشعير", "Hajin", 2),

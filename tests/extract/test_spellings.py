@@ -37,6 +37,7 @@ FOUND = [
     ("and-a-place", "Warplanes struck Douma and Jesr al-Shughour overnight.", "Jesr al-Shughour", "Jisr al-Shughur"),
     ("near", "Near Dayr Az Zayr, five strikes destroyed three tanks.", "Dayr Az Zayr", "Deir ez-Zor"),
     ("underscore", "Losses were reported in Busra al_Sham.", "Busra al_Sham", "Busra al-Sham"),
+    ("hyphens", "Clashes went on in Deir-ez-Zur on Sunday.", "Deir-ez-Zur", "Deir ez-Zor"),
 ]
 
 
