@@ -142,7 +142,38 @@ def complete_events(ann: Annotated, events: list[Event]) -> list[Event]:
         i = _suffered_in(ann, sents, told, out, k, victim=victim) if victim is not None else None
         if i is not None and victim is not None:
             out[i] = _wider(replace(out[i], actor2=victim), sent)
-    return _same_strikes(ann, sents, _unnamed_attackers(ann, sents, out))
+    return _same_strikes(ann, sents, _unnamed_attackers(ann, sents, [_holder_attacks(ann, e) for e in out]))
+
+
+_FIGHTS = frozenset({"Battles", "Explosions/Remote violence"})
+
+
+def _holds(ann: Annotated, a: ActorMention) -> bool:
+    """The actor is named as the one holding a place: "IS-held Ramadi", "الخاضعة لسيطرة داعش"."""
+    after_words, text = event_cues()["holder_after"], ann.doc.text
+    return (
+        (text[a.end : a.end + 1] == "-" and ann.word(a.tok_last + 1) in after_words)
+        or ("-" in text[a.start : a.end] and ann.word(a.tok_last) in after_words)  # "IS-held" is one actor name
+        or bool(word_forms(ann.word(a.tok_first - 1)) & event_cues()["holder_before"])
+    )
+
+
+def _holder_attacks(ann: Annotated, e: Event) -> Event:
+    """'2 suicide attacks kill 12 Iraqi troops near IS-held Ramadi': with no attacker named, the
+    side that holds the place attacked the other side's forces. 'Jets struck the ISIS-held town':
+    the holder named after the deed is its target, not its agent."""
+    if e.event_type not in _FIGHTS:
+        return e
+    a1 = e.actor1
+    if a1 is not None and a1.start > e.trigger.end and _holds(ann, a1):
+        return replace(e, actor1=None, actor2=e.actor2 or a1)
+    if not _unnamed(a1) or e.actor2 is None:
+        return e
+    first, last = ann.tok_at(e.start), ann.tok_at(max(e.start, e.end - 1))
+    for a in ann.actors_in(first, last):
+        if _holds(ann, a) and a.family != e.actor2.family and a.actor_id != e.actor2.actor_id:
+            return replace(e, actor1=a)
+    return e
 
 
 def _same_strikes(ann: Annotated, sents: list[Span], events: list[Event]) -> list[Event]:

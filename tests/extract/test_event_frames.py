@@ -183,3 +183,20 @@ def test_shelling_with_no_attacker_is_the_one_force_that_shelled_in_the_paragrap
 )
 def test_shelling_with_no_attacker_stays_unattributed_when_unsure(gaz, text: str) -> None:
     assert _events(gaz, text)[0].actor1 is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Two suicide attacks killed nine Iraqi soldiers near the ISIS-held town of Hit on Monday.", id="en"),
+        pytest.param("قتل تسعة من عناصر الجيش العراقي في هجوم قرب بلدة هيت الخاضعة لسيطرة داعش.", id="ar"),
+    ],
+)
+def test_with_no_attacker_named_the_side_holding_the_place_attacked(gaz, text: str) -> None:
+    e = _one(gaz, text)
+    assert (actor_name(e.actor1), actor_name(e.actor2)) == ("ISIS", "Iraqi army")
+
+
+def test_the_holder_named_after_a_strike_is_its_target(gaz) -> None:
+    e = _one(gaz, "Coalition jets struck the ISIS-held town of Hit, killing nine militants.")
+    assert actor_name(e.actor2) == "ISIS" and actor_name(e.actor1) != "ISIS"
