@@ -164,9 +164,9 @@ def _holder_attacks(ann: Annotated, e: Event) -> Event:
     the holder named after the deed is its target, not its agent."""
     if e.event_type not in _FIGHTS:
         return e
-    a1 = e.actor1
-    if a1 is not None and a1.start > e.trigger.end and _holds(ann, a1):
-        return replace(e, actor1=None, actor2=e.actor2 or a1)
+    a1, a2 = e.actor1, e.actor2
+    if a1 is not None and a1.start > e.trigger.end and _holds(ann, a1) and (a2 is None or a2.family == a1.family):
+        return replace(e, actor1=None, actor2=a2 or a1)  # no other side's forces hit: the holder was struck
     if not _unnamed(a1) or e.actor2 is None:
         return e
     first, last = ann.tok_at(e.start), ann.tok_at(max(e.start, e.end - 1))

@@ -188,7 +188,9 @@ def test_shelling_with_no_attacker_stays_unattributed_when_unsure(gaz, text: str
 @pytest.mark.parametrize(
     "text",
     [
-        pytest.param("Two suicide attacks killed nine Iraqi soldiers near the ISIS-held town of Hit on Monday.", id="en"),
+        pytest.param(
+            "Two suicide attacks killed nine Iraqi soldiers near the ISIS-held town of Hit on Monday.", id="en"
+        ),
         pytest.param("قتل تسعة من عناصر الجيش العراقي في هجوم قرب بلدة هيت الخاضعة لسيطرة داعش.", id="ar"),
     ],
 )
