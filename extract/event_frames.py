@@ -142,7 +142,23 @@ def complete_events(ann: Annotated, events: list[Event]) -> list[Event]:
         i = _suffered_in(ann, sents, told, out, k, victim=victim) if victim is not None else None
         if i is not None and victim is not None:
             out[i] = _wider(replace(out[i], actor2=victim), sent)
-    return _same_strikes(ann, sents, _unnamed_attackers(ann, sents, [_holder_attacks(ann, e) for e in out]))
+    sides = [_other_side(ann, _holder_attacks(ann, e)) for e in out]
+    return _same_strikes(ann, sents, _unnamed_attackers(ann, sents, sides))
+
+
+def _other_side(ann: Annotated, e: Event) -> Event:
+    """A battle has two sides: 'casualties of the regime forces, allies, and ISIS members in
+    clashes' names the second side in the battle's own sentence (one other armed side only)."""
+    if e.event_type != "Battles" or _unnamed(e.actor1) or e.actor2 is not None or e.actor1 is None:
+        return e
+    first, last = ann.tok_at(e.start), ann.tok_at(max(e.start, e.end - 1))
+    civilian, family = cues()["civilian_actor_types"], e.actor1.family
+    others = [
+        a
+        for a in ann.actors_in(first, last)
+        if a.family != family and a.actor_type not in civilian and not _unnamed(a) and not _holds(ann, a)
+    ]
+    return replace(e, actor2=others[0]) if len({a.family for a in others}) == 1 else e
 
 
 _FIGHTS = frozenset({"Battles", "Explosions/Remote violence"})

@@ -202,3 +202,23 @@ def test_with_no_attacker_named_the_side_holding_the_place_attacked(gaz, text: s
 def test_the_holder_named_after_a_strike_is_its_target(gaz) -> None:
     e = _one(gaz, "Coalition jets struck the ISIS-held town of Hit, killing nine militants.")
     assert actor_name(e.actor2) == "ISIS" and actor_name(e.actor1) != "ISIS"
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        pytest.param(
+            "Dozens of casualties among regime forces and ISIS members in clashes south of Damascus.",
+            {"Syrian government forces", "ISIS"},
+            id="both-sides-named-en",
+        ),
+        pytest.param(
+            "Clashes erupted in Hama, the Syrian Observatory said, as regime forces advanced.",
+            {"Syrian government forces", ""},
+            id="one-side-only-en",
+        ),
+    ],
+)
+def test_a_battle_takes_the_other_armed_side_of_its_sentence(gaz, text: str, sides: set[str]) -> None:
+    e = next(e for e in _events(gaz, text) if e.event_type == "Battles")
+    assert {actor_name(e.actor1), actor_name(e.actor2)} == sides
