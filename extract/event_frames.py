@@ -146,6 +146,14 @@ def complete_events(ann: Annotated, events: list[Event]) -> list[Event]:
     return _same_strikes(ann, sents, _unnamed_attackers(ann, sents, sides))
 
 
+def _supporting(ann: Annotated, a: ActorMention) -> bool:
+    """'backed by Russian aircraft', 'بدعم من الطيران الروسي', 'U.S.-backed': an ally, not the other side."""
+    marks = event_cues()["support_markers"]
+    before = range(max(0, a.tok_first - 3), a.tok_first)
+    after = ann.word(a.tok_last + 1)
+    return any(word_forms(ann.word(i)) & marks for i in before) or bool(word_forms(after) & marks)
+
+
 def _other_side(ann: Annotated, e: Event) -> Event:
     """A battle has two sides: 'casualties of the regime forces, allies, and ISIS members in
     clashes' names the second side in the battle's own sentence (one other armed side only)."""
@@ -156,7 +164,11 @@ def _other_side(ann: Annotated, e: Event) -> Event:
     others = [
         a
         for a in ann.actors_in(first, last)
-        if a.family != family and a.actor_type not in civilian and not _unnamed(a) and not _holds(ann, a)
+        if a.family != family
+        and a.actor_type not in civilian
+        and not _unnamed(a)
+        and not _holds(ann, a)
+        and not _supporting(ann, a)
     ]
     return replace(e, actor2=others[0]) if len({a.family for a in others}) == 1 else e
 
