@@ -9,7 +9,7 @@ from extract.coordinates import coordinates_in
 from extract.glued import glued_matches
 from extract.matching import Match, find_matches
 from extract.place_filters import accept, coordination, enumerated_actors
-from extract.resolve import Choice, build_context, choose, prior
+from extract.resolve import Choice, build_context, choose, place_at, prior
 from extract.spellings import Respelled, respelled
 from extract.types import Document, Place
 from geodata import gazetteer as gazetteer_mod
@@ -52,19 +52,7 @@ def _candidates(gaz: Gazetteer, m: Match) -> list[GazEntry]:
 
 
 def place_from(m: Match, e: GazEntry, text: str, confidence: float) -> Place:
-    return Place(
-        start=m.start,
-        end=m.end,
-        surface=text[m.start : m.end],
-        gazetteer_id=e.gid,
-        name=e.name,
-        name_ar=e.name_ar,
-        feature_type=e.feature_type,
-        country_code=e.country_code,
-        lat=e.lat,
-        lon=e.lon,
-        confidence=confidence,
-    )
+    return place_at(e, text, m.start, m.end, confidence)
 
 
 def places_in_text(text: str, gaz: Gazetteer | None = None, nt: NormText | None = None) -> list[Place]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from extract.types import Place
 from geodata import settings
 from geodata.gazetteer.admin import governorate_code
 from geodata.gazetteer.sources import GazEntry
@@ -52,6 +53,23 @@ class Choice:
 
     entry: GazEntry
     confidence: float
+
+
+def place_at(e: GazEntry, text: str, start: int, end: int, confidence: float) -> Place:
+    """The place feature of a mention at start:end resolved to entry `e`."""
+    return Place(
+        start=start,
+        end=end,
+        surface=text[start:end],
+        gazetteer_id=e.gid,
+        name=e.name,
+        name_ar=e.name_ar,
+        feature_type=e.feature_type,
+        country_code=e.country_code,
+        lat=e.lat,
+        lon=e.lon,
+        confidence=confidence,
+    )
 
 
 def prior(e: GazEntry) -> float:

@@ -16,7 +16,7 @@ from wordfreq import zipf_frequency
 
 from extract.context import cue_before, rules
 from extract.matching import Match
-from extract.resolve import DocContext, choose
+from extract.resolve import DocContext, choose, place_at
 from extract.types import Place
 from extract.wordforms import word_forms
 from geodata.gazetteer import BLOCK, Gazetteer
@@ -141,20 +141,7 @@ def _place_of(
     e = choice.entry
     if ctx.countries and e.country_code not in ctx.countries:
         return None  # a looser key than a name's own: the document's country must agree
-    place = Place(
-        start=start,
-        end=end,
-        surface=text[start:end],
-        gazetteer_id=e.gid,
-        name=e.name,
-        name_ar=e.name_ar,
-        feature_type=e.feature_type,
-        country_code=e.country_code,
-        lat=e.lat,
-        lon=e.lon,
-        confidence=min(choice.confidence, SPELLING_CONFIDENCE),
-    )
-    return place, e
+    return place_at(e, text, start, end, min(choice.confidence, SPELLING_CONFIDENCE)), e
 
 
 def respelled(
