@@ -6,18 +6,34 @@ import re
 
 from extract.types import Span
 
-# A sentence ends at . ! ? ؟ ؛ … (not inside numbers like 2.5 or initials
-# like "U.S.") or at a line break.
-_END = re.compile(r"(?<!\b[A-Z])[.!?؟؛…]+(?=\s|$)|\n+")
+# A sentence ends at . ! ? ؟ ؛ … followed by a space (not inside numbers like 2.5) or at a line
+# break; not after an initial ("U.S."), which `_ends` tells (a look-behind in the pattern would be
+# tried at every character).
+_END = re.compile(r"[.!?؟؛…]+(?=\s|$)|\n+")
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _ends(text: str) -> list[tuple[int, int]]:
+    """Where sentences end: (start, end) of each run of end marks or line breaks."""
+    out = []
+    pos = 0
+    while (m := _END.search(text, pos)) is not None:
+        s = m.start()
+        if text[s] != "\n" and s and "A" <= text[s - 1] <= "Z" and (s == 1 or not _WORD_CHAR.match(text, s - 2)):
+            pos = s + 1  # an initial: "U.S. forces"
+            continue
+        out.append((s, m.end()))
+        pos = m.end()
+    return out
 
 
 def sentence_spans(text: str) -> list[Span]:
     """Non-empty sentences, trimmed of surrounding white space."""
     spans: list[Span] = []
     start = 0
-    for m in _END.finditer(text):
-        _add(text, start, m.end() if text[m.start()] != "\n" else m.start(), spans)
-        start = m.end()
+    for s, e in _ends(text):
+        _add(text, start, e if text[s] != "\n" else s, spans)
+        start = e
     _add(text, start, len(text), spans)
     return spans
 

@@ -9,7 +9,6 @@ region, only capitalised words, only where the text marks a place ("in", "near",
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 
 from wordfreq import zipf_frequency
@@ -46,11 +45,11 @@ def _word(nt: NormText, text: str, t: int) -> str:
     return text[nt.orig_starts[t] : nt.orig_ends[t]]
 
 
-# A capitalised Latin word, also after its article ("al-Bokamal"), found by the regex engine:
-# most words of a text are not, and need no look.
-_CAPITALISED = re.compile(
-    r"(?<![A-Za-z0-9À-ÿ'’‘`])(?:(?i:" + "|".join(sorted(ARTICLES, key=len, reverse=True)) + r")-)?[A-ZÀ-ÖØ-Þ]"
-)
+# A token that opens with a capital, also after its article ("al-Bokamal"), and is not the rest
+# of a word ("d'Alep"): most words of a text are not, and need no look.
+_CAPITALISED = re.compile(r"(?:(?i:" + "|".join(sorted(ARTICLES, key=len, reverse=True)) + r")-)?[A-ZÀ-ÖØ-Þ]")
+_WORD_GOES_ON = re.compile(r"[A-Za-z0-9À-ÿ'’‘`]")
+_OPENERS = frozenset(a[0] for a in ARTICLES) | frozenset(a[0].upper() for a in ARTICLES)
 
 
 class _Words:
@@ -59,11 +58,12 @@ class _Words:
     def __init__(self, nt: NormText, text: str) -> None:
         self.nt, self.text = nt, text
         at = nt.orig_starts
-        self.starts: list[int] = []  # tokens that open with a capital
-        for m in _CAPITALISED.finditer(text):
-            i = bisect_left(at, m.start())
-            if i < len(at) and at[i] == m.start() and (not self.starts or self.starts[-1] != i):
-                self.starts.append(i)
+        capital, goes_on = _CAPITALISED.match, _WORD_GOES_ON.match
+        self.starts: list[int] = [  # tokens that open with a capital (a cheap look at the first letter first)
+            i
+            for i, s in enumerate(at)
+            if (text[s].isupper() or text[s] in _OPENERS) and capital(text, s) and not (s and goes_on(text, s - 1))
+        ]
         self._keys: dict[int, str] = {}
         self._edges: dict[int, bool] = {}
         self._capital = set(self.starts)

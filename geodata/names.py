@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import accumulate
 from dataclasses import dataclass
 from functools import lru_cache
 
 # Word characters: letters, digits, Arabic harakat/tatweel, and the marks that
 # transliterations put inside words (ʿ ʾ ’ ' ‘ `).
-_WORD = re.compile(r"(?:[^\W_]|[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640ʿʾ’'‘`])+")
+# Runs of letters and digits, and of harakat / tatweel / apostrophes (whole runs, not one character
+# at a time: the regex engine then takes a word in one step).
+_WORD = re.compile(r"(?:[^\W_]+|[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640ʿʾ’'‘`]+)+")
 _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 _HARAKAT = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
 _APOSTROPHES = re.compile(r"[ʿʾ’'‘`´]")
@@ -124,10 +127,6 @@ class NormText:
     tokens: tuple[str, ...] = ()
 
 
-def _raw_tokens(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
-
-
 def _article_before(text: str, tok: tuple[int, int, str], nxt: tuple[int, int, str], *, name: bool) -> bool:
     """Whether `tok` is a Latin article standing before the name token `nxt`."""
     s, e, n = tok
@@ -149,17 +148,16 @@ def _article_before(text: str, tok: tuple[int, int, str], nxt: tuple[int, int, s
 
 
 def _drop_articles(toks: list[tuple[int, int, str]], text: str, *, name: bool) -> list[tuple[int, int, str]]:
-    """Fold a Latin article into the token after it ("al-Tabqa" -> "tabqa")."""
+    """Fold a Latin article into the token after it ("al-Tabqa" -> "tabqa"); only the tokens that read
+    as an article are looked at (none in most Arabic texts)."""
     out: list[tuple[int, int, str]] = []
-    i = 0
-    while i < len(toks):
-        if i + 1 < len(toks) and _article_before(text, toks[i], toks[i + 1], name=name):
+    done = 0  # toks[:done] are in `out`
+    for i in [k for k, t in enumerate(toks) if t[2] in ARTICLES]:
+        if i >= done and i + 1 < len(toks) and _article_before(text, toks[i], toks[i + 1], name=name):
+            out += toks[done:i]
             out.append((toks[i][0], toks[i + 1][1], toks[i + 1][2]))
-            i += 2
-            continue
-        out.append(toks[i])
-        i += 1
-    return out
+            done = i + 2
+    return out + toks[done:] if done else toks
 
 
 def normalize_text(text: str, *, name: bool = False) -> NormText:
@@ -168,22 +166,15 @@ def normalize_text(text: str, *, name: bool = False) -> NormText:
     With `name=True` (gazetteer names) every Latin article before a word is
     dropped; in running text only the unambiguous ones are.
     """
-    toks = [(s, e, norm_token(t)) for s, e, t in _raw_tokens(text)]
+    toks = [(m.start(), m.end(), norm_token(m.group())) for m in _WORD.finditer(text)]
     toks = [t for t in _drop_articles(toks, text, name=name) if t[2]]
-    parts: list[str] = [" "]
-    norm_starts: list[int] = []
-    pos = 1
-    for _, _, n in toks:
-        norm_starts.append(pos)
-        parts.append(n)
-        parts.append(" ")
-        pos += len(n) + 1
+    tokens = tuple(t[2] for t in toks)
     return NormText(
-        norm="".join(parts) if toks else " ",
-        norm_starts=tuple(norm_starts),
+        norm=" " + " ".join(tokens) + " " if toks else " ",
+        norm_starts=tuple(accumulate([len(n) + 1 for n in tokens[:-1]], initial=1)) if toks else (),
         orig_starts=tuple(t[0] for t in toks),
         orig_ends=tuple(t[1] for t in toks),
-        tokens=tuple(t[2] for t in toks),
+        tokens=tokens,
     )
 
 
