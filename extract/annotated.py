@@ -6,11 +6,12 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from extract.lexicons import cues
 from extract.matching import Lexicon, Match
 from extract.types import ActorMention, DateRef, Document, Event, Extraction, Movement, Place, Route, Span
-from extract.wordforms import word_forms
+from extract.wordforms import fill, forms_table, word_forms
 from geodata.names import NormText
 
 
@@ -54,6 +55,16 @@ class Annotated:
             routes=self.routes,
             sentences=self.sentences,
         )
+
+    def adding(self, **layers: Any) -> Annotated:
+        """The document with a step's layers added (`dataclasses.replace` without its field-by-field
+        walk: the pipeline makes eight per document). The per-layer caches start afresh; what depends
+        on the text alone is handed on."""
+        if not layers.keys() <= _LAYERS:
+            raise TypeError(f"not a layer of Annotated: {sorted(layers.keys() - _LAYERS)}")
+        new = object.__new__(Annotated)
+        new.__dict__.update(self.__dict__, _found={}, **layers)
+        return new
 
     def matches(self, lex: Lexicon, start: int = 0, end: int | None = None) -> list[Match]:
         """Matches of a lexicon in the whole text (found once per document),
@@ -133,7 +144,7 @@ class Annotated:
         hits = self._text.get(key)
         if hits is None:
             index = self._form_index(article, endings)
-            hits = self._text[key] = sorted({i for f in want if f in index for i in index[f]})
+            hits = self._text[key] = sorted({i for f in want.intersection(index) for i in index[f]})
         return hits[bisect.bisect_left(hits, first) : bisect.bisect_right(hits, last)]
 
     def _form_index(self, article: bool, endings: bool) -> dict[str, list[int]]:
@@ -142,13 +153,20 @@ class Annotated:
         key = ("forms", article, endings)
         got = self._text.get(key)
         if got is None:
-            by_word: dict[str, list[int]] = {}
-            for i, w in enumerate(self.nt.tokens):
-                by_word.setdefault(w, []).append(i)
+            by_word = self._text.get("by word")
+            if by_word is None:
+                by_word = self._text["by word"] = {}
+                for i, w in enumerate(self.nt.tokens):
+                    by_word.setdefault(w, []).append(i)
             got = self._text[key] = {}
+            table = forms_table(article=article, endings=endings)
             for w, at in by_word.items():
-                for f in word_forms(w, article=article, endings=endings):
-                    got.setdefault(f, []).extend(at)
+                for f in table.get(w) or fill(table, w, article=article, endings=endings):
+                    have = got.get(f)
+                    if have is None:
+                        got[f] = at
+                    else:
+                        got[f] = have + at
         return got
 
     def memo(self, name: str) -> dict:
@@ -171,14 +189,9 @@ class Annotated:
         return got
 
     def has_word(self, first: int, last: int, cue_list: str) -> int | None:
-        """First token in first..last that is in a cue list (clitics allowed); the ranges asked are
-        short, so the words are looked at in place rather than indexed."""
-        want = cues()[cue_list]
-        tokens = self.nt.tokens
-        for i in range(max(0, first), min(last, len(tokens) - 1) + 1):
-            if word_forms(tokens[i]) & want:
-                return i
-        return None
+        """First token in first..last that is in a cue list (clitics allowed)."""
+        hits = self.words_in(first, last, "cue " + cue_list, cues()[cue_list])
+        return hits[0] if hits else None
 
     def main_city(self, before: int) -> PlaceTok | None:
         """The city the text is about at this point: the last town-like place named
@@ -223,6 +236,7 @@ class Annotated:
         return next(p for p in towns if p.place.gazetteer_id == best)
 
 
+_LAYERS = frozenset({"sentences", "places", "actors", "dates", "sites", "events", "movements", "routes"})
 _COMMA = re.compile("[,،;؛]")
 
 

@@ -61,9 +61,11 @@ def event_actors(
     able = [a for a in acts if a not in victims]
     marked = [a for a in able if _marked(ann, a)]
     holding = [a for a in able if a.tok_first <= t0 <= a.tok_last]  # "coalition air strikes"
-    subordinate = [i for i in range(first, t0) if word_forms(ann.word(i)) & event_cues()["subordinators"]]
+    subordinate = ann.words_in(first, t0 - 1, "subordinators", event_cues()["subordinators"])
     before = [
-        a for a in able if a.tok_last < t0 and not any(a.tok_last < i for i in subordinate) and not _speaker(ann, a, t0)
+        a
+        for a in able
+        if a.tok_last < t0 and not (subordinate and a.tok_last < subordinate[-1]) and not _speaker(ann, a, t0)
     ]
     before = _subjects(ann, before)
     after = [a for a in acts if a.tok_first > t1 and a not in marked]

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import replace
+from functools import cache
 
 from extract.annotated import Annotated, PlaceTok, geo_precision
 from extract.event_actors import event_actors, exposed_before
 from extract.event_places import coordinated, event_location
-from extract.lexicons import TriggerDef, cues, event_cues, triggers
+from extract.lexicons import TriggerDef, cue_union, cues, event_cues, triggers
 from extract.matching import Match
 from extract.numbers import Count, counts_in, fatalities_in, injured_in, number_at
 from extract.references import town_references
@@ -35,8 +36,7 @@ def _clause(ann: Annotated, first: int, last: int, t: int) -> tuple[int, int]:
 def _weapon(ann: Annotated, first: int, last: int, cue_list: str) -> bool:
     """A weapon cue ("warplanes", "المدفعية") in tokens first..last that is not what was hit
     ("strikes **on** artillery", "strikes on ISIS artillery", "غارات **على** مدفعية")."""
-    want = cues()[cue_list]
-    return any(word_forms(ann.word(i)) & want and not _hit(ann, first, i) for i in range(first, last + 1))
+    return any(not _hit(ann, first, i) for i in ann.words_in(first, last, "cue " + cue_list, cues()[cue_list]))
 
 
 def _munition_after(ann: Annotated, m: Match, last: int) -> bool:
@@ -65,7 +65,7 @@ def _hit(ann: Annotated, first: int, i: int) -> bool:
 
 def _hit_weapon(ann: Annotated, m: Match, first: int) -> bool:
     """A weapon trigger that names what was struck, not the strike: "strikes on ISIS artillery"."""
-    weapons = cues()["air"] | cues()["artillery"]
+    weapons = cue_union("air", "artillery")
     return bool(word_forms(ann.word(m.tok_first)) & weapons) and _hit(ann, first, m.tok_first)
 
 
@@ -73,9 +73,8 @@ def _subtype(
     ann: Annotated, trig: TriggerDef, first: int, last: int, *, agent: ActorMention | None, target: ActorMention | None
 ) -> tuple[str, str]:
     kind = _kind(ann, trig, first, last, agent=agent, target=target)
-    suicide = event_cues()["suicide_words"]
-    if kind[1] == "Remote explosive/landmine/IED" and any(
-        word_forms(ann.word(i)) & suicide for i in range(first, last + 1)
+    if kind[1] == "Remote explosive/landmine/IED" and ann.words_in(
+        first, last, "suicide_words", event_cues()["suicide_words"]
     ):
         return "Explosions/Remote violence", "Suicide bomb"  # "car bombs driven by suicide bombers"
     return kind
@@ -128,8 +127,12 @@ def _unreal(ann: Annotated, first: int, t: int) -> bool:
 
 def _told_word(ann: Annotated, first: int, last: int) -> bool:
     """A claim, blame or responsibility word among tokens first..last."""
-    want = event_cues()["claim_words"] | event_cues()["responsibility_words"] | event_cues()["blame_words"]
-    return any(word_forms(ann.word(i)) & want for i in range(first, last + 1))
+    return bool(ann.words_in(first, last, "told words", _told_words()))
+
+
+@cache
+def _told_words() -> frozenset[str]:
+    return event_cues()["claim_words"] | event_cues()["responsibility_words"] | event_cues()["blame_words"]
 
 
 def _vagueness(trig: TriggerDef) -> int:

@@ -21,7 +21,7 @@ from itertools import pairwise
 
 from extract.annotated import Annotated
 from extract.journey_stops import Marks, Stop, punctuated, stops_in
-from extract.lexicons import cues, families_of, phrase_lexicon
+from extract.lexicons import cue_union, cues, families_of, phrase_lexicon
 from extract.numbers import counts_in
 from extract.types import ActorMention, DateRef, Span
 from extract.wordforms import proclitic, word_forms
@@ -55,7 +55,7 @@ def segments(ann: Annotated, first: int, last: int, triggers: list[int]) -> list
     """Split a sentence where a new journey starts: (first, last, movement words) of each clause."""
     s, e = ann.nt.orig_starts[first], ann.nt.orig_ends[last]
     starts = {m.tok_first for m in ann.matches(phrase_lexicon("clause_breaks"), s, e)}
-    starts |= {i for i in range(first, last + 1) if ann.has_word(i, i, "clause_breaks") is not None}
+    starts.update(ann.words_in(first, last, "cue clause_breaks", cues()["clause_breaks"]))
     breaks = sorted(i for i in starts if first < i <= last and any(t >= i for t in triggers))
     out = []
     for a, b in pairwise([first, *breaks, last + 1]):
@@ -68,7 +68,7 @@ def segments(ann: Annotated, first: int, last: int, triggers: list[int]) -> list
 def clause_start(ann: Annotated, first: int, t0: int) -> int:
     """Where the clause of the movement word begins: after "said that" / "إن", or after ", and" / "، و"."""
     c = cues()
-    breaks = c["subject_breaks"] | c["speech_words"]
+    breaks = cue_union("subject_breaks", "speech_words")
     for i in range(t0 - 1, first - 1, -1):
         if word_forms(ann.word(i)) & breaks:
             return i + 1

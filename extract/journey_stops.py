@@ -14,15 +14,19 @@ about, "إليها" / "إليه" for the town just named.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from functools import cache
 
 from extract.annotated import Annotated, PlaceTok
-from extract.lexicons import cues, phrase_lexicon
+from extract.lexicons import cue_union, cues, phrase_lexicon
 from extract.wordforms import word_forms
 
 REACH = 8  # words between a role word and its place
 PUNCTUATION = frozenset(',.;:!?()[]"«»،؛')
+_PUNCTUATION = re.compile("[" + re.escape("".join(sorted(PUNCTUATION))) + "]")
 COARSE = frozenset({"country", "governorate", "region"})
 TOWN_LIKE = frozenset({"city", "town", "village", "district", "neighbourhood", "camp", "border_crossing"})
 _ROLE_LISTS = (("from", "from_words"), ("arrive", "arrive_words"), ("via", "via_words"), ("to", "to_words"))
@@ -56,10 +60,24 @@ def marks_of(ann: Annotated) -> Marks:
 
 def punctuated(ann: Annotated, i: int) -> bool:
     """A punctuation mark stands between tokens i and i + 1."""
-    nt = ann.nt
-    if i < 0 or i + 1 >= len(nt.orig_starts):
+    if i < 0 or i + 1 >= len(ann.nt.orig_starts):
         return True
-    return any(ch in PUNCTUATION for ch in ann.doc.text[nt.orig_ends[i] : nt.orig_starts[i + 1]])
+    return i in _punctuated(ann)
+
+
+def _punctuated(ann: Annotated) -> frozenset[int]:
+    """The tokens a punctuation mark follows (before the next token), found once."""
+    memo = ann.memo("punctuated")
+    got: frozenset[int] | None = memo.get("after")
+    if got is None:
+        text, starts, ends = ann.doc.text, ann.nt.orig_starts, ann.nt.orig_ends
+        found = set()
+        for m in _PUNCTUATION.finditer(text):
+            i = bisect_right(starts, m.start()) - 1
+            if 0 <= i < len(starts) - 1 and ends[i] <= m.start():
+                found.add(i)
+        got = memo["after"] = frozenset(found)
+    return got
 
 
 def role_cue(ann: Annotated, tok: int, marks: Marks) -> tuple[str, int] | None:
@@ -67,7 +85,7 @@ def role_cue(ann: Annotated, tok: int, marks: Marks) -> tuple[str, int] | None:
     other role word; None when there is neither, or when the words before tie the place to the
     place just named ("Zabadani near Damascus": where Zabadani is, no stop of its own)."""
     c = cues()
-    skip = c["feature_words"] | c["stop_fillers"] | c["direction_words"] | c["relation_words"]
+    skip = cue_union("feature_words", "stop_fillers", "direction_words", "relation_words")
     i, loose, related, at = tok - 1, False, False, None
     inside, rank = True, _rank(marks.places.get(tok, ""))
     while i >= 0 and tok - 1 - i < REACH and not punctuated(ann, i):
@@ -120,7 +138,7 @@ def coordinated(ann: Annotated, a: PlaceTok, b: PlaceTok) -> bool:
     joined = (
         written_on in c["coordinators"] or any(f & c["coordinators"] for f in words) or any(ch in ",،" for ch in gap)
     )
-    return joined and all(f & (c["coordinators"] | c["feature_words"]) for f in words)
+    return joined and all(f & cue_union("coordinators", "feature_words") for f in words)
 
 
 def _role(ann: Annotated, p: PlaceTok, triggers: list[int], prev: Stop | None, marks: Marks) -> Stop | None:
@@ -155,13 +173,17 @@ def city_refs(ann: Annotated, first: int, last: int) -> list[PlaceTok]:
         city = ann.main_city(a)
         if city:
             out.append(_ref(ann, city, a, b))
-    pronouns = cues()["to_pronouns"] | cues()["there_words"]
-    for i in range(first, last + 1):
-        if word_forms(ann.word(i)) & pronouns:
-            named = [p for p in ann.places_in(0, i - 1) if p.place.feature_type in TOWN_LIKE]
-            if named:
-                out.append(_ref(ann, named[-1], i, i))
+    for i in ann.words_in(first, last, "pronoun places", _pronoun_places()):
+        named = [p for p in ann.places_in(0, i - 1) if p.place.feature_type in TOWN_LIKE]
+        if named:
+            out.append(_ref(ann, named[-1], i, i))
     return out
+
+
+@cache
+def _pronoun_places() -> frozenset[str]:
+    """'إليها', 'there': words that stand for the town just named."""
+    return cue_union("to_pronouns", "there_words")
 
 
 def _ref(ann: Annotated, city: PlaceTok, a: int, b: int) -> PlaceTok:

@@ -96,6 +96,13 @@ def cues() -> dict[str, frozenset[str]]:
 
 
 @cache
+def cue_union(*names: str) -> frozenset[str]:
+    """The words of several cue lists together, joined once."""
+    c = cues()
+    return frozenset().union(*(c[n] for n in names))
+
+
+@cache
 def event_cues() -> dict[str, frozenset[str]]:
     """The word lists of event_cues.json (locatives, agents, targets, aims), normalised."""
     return _word_lists("event_cues.json")

@@ -149,14 +149,41 @@ def counts_in(nt: NormText, first: int, last: int) -> list[Count]:
     return list(memo[key])
 
 
+@cache
+def _starters() -> frozenset[str]:
+    """The words a number may start with: number words, vague quantities, first words of two."""
+    t = _tables()
+    return frozenset(t.nums) | t.vague | _first_words()
+
+
+def _may_start(tok: str, starters: frozenset[str]) -> bool:
+    """A cheap test that lets through every token a number may start at (`_read_value` decides)."""
+    if tok[:1].isdigit() or tok in starters:
+        return True
+    return tok[:1] in _CLITIC_LETTERS and (tok[1:2].isdigit() or tok[1:] in starters)
+
+
+def _candidates(nt: NormText) -> list[int]:
+    """The tokens of the text a number may start at, once per text."""
+    memo = text_memo(nt)
+    got: list[int] | None = memo.get("number starts")
+    if got is None:
+        starters = _starters()
+        may = {tok for tok in set(nt.tokens) if _may_start(tok, starters)}
+        got = memo["number starts"] = [i for i, tok in enumerate(nt.tokens) if tok in may]
+    return got
+
+
 def _read_counts(nt: NormText, first: int, last: int) -> tuple[Count, ...]:
     units = _tables().units
     out = []
-    i = first
-    while i <= last:
+    starts = _candidates(nt)
+    k, n = bisect.bisect_left(starts, first), len(starts)
+    while k < n and starts[k] <= last:
+        i = starts[k]
+        k += 1
         got = _value(nt, i)
         if got is None:
-            i += 1
             continue
         value, end = got
         for j in (end + 1, end + 2):
@@ -165,7 +192,8 @@ def _read_counts(nt: NormText, first: int, last: int) -> tuple[Count, ...]:
             if unit:
                 out.append(Count(value, unit, nt.orig_starts[i], nt.orig_ends[j], i, j))
                 break
-        i = end + 1
+        while k < n and starts[k] <= end:  # the words of this number start none
+            k += 1
     return tuple(out)
 
 
@@ -222,7 +250,8 @@ def _toll_tokens(nt: NormText, toll_words: frozenset[str], unit: str) -> list[in
     """The tokens of the text that are words of `unit` ("وإصابة", "وجرح" as much as "إصابة")."""
     memo, key = text_memo(nt), ("toll words", unit)
     if key not in memo:
-        memo[key] = [k for k in range(len(nt.tokens)) if word_forms(nt.tokens[k]) & toll_words]
+        toll = {tok for tok in set(nt.tokens) if word_forms(tok) & toll_words}
+        memo[key] = [k for k, tok in enumerate(nt.tokens) if tok in toll]
     found: list[int] = memo[key]
     return found
 

@@ -10,7 +10,6 @@ are ready.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import timedelta
 from functools import partial
 
@@ -43,17 +42,17 @@ def article_week(doc: Document) -> DateRef | None:
 
 
 def with_sentences(ann: Annotated) -> Annotated:
-    return replace(ann, sentences=tuple(sentence_spans(ann.doc.text)))
+    return ann.adding(sentences=tuple(sentence_spans(ann.doc.text)))
 
 
 def with_places(ann: Annotated, *, gaz: Gazetteer) -> Annotated:
     places = places_in_text(ann.doc.text, gaz, ann.nt)
-    return replace(ann, places=tuple(PlaceTok(p, ann.tok_of(p.start), ann.tok_of(p.end - 1)) for p in places))
+    return ann.adding(places=tuple(PlaceTok(p, ann.tok_of(p.start), ann.tok_of(p.end - 1)) for p in places))
 
 
 def with_actors(ann: Annotated) -> Annotated:
     found = actors_in(ann.doc.text, ann.nt, _country(ann))
-    return replace(ann, actors=tuple(a for a in found if not _part_of_a_place(ann, a)))
+    return ann.adding(actors=tuple(a for a in found if not _part_of_a_place(ann, a)))
 
 
 def _part_of_a_place(ann: Annotated, a: ActorMention) -> bool:
@@ -74,23 +73,23 @@ def _country(ann: Annotated) -> str:
 
 
 def with_dates(ann: Annotated) -> Annotated:
-    return replace(ann, dates=tuple(dates_in(ann.doc.text, ann.nt, ann.doc.published)))
+    return ann.adding(dates=tuple(dates_in(ann.doc.text, ann.nt, ann.doc.published)))
 
 
 def with_sites(ann: Annotated) -> Annotated:
-    return replace(ann, sites=tuple(nominal_places(ann)))
+    return ann.adding(sites=tuple(nominal_places(ann)))
 
 
 def with_events(ann: Annotated) -> Annotated:
-    return replace(ann, events=tuple(complete_events(ann, events_in(ann, article_week(ann.doc)))))
+    return ann.adding(events=tuple(complete_events(ann, events_in(ann, article_week(ann.doc)))))
 
 
 def with_movements(ann: Annotated) -> Annotated:
-    return replace(ann, movements=tuple(movements_in(ann, article_week(ann.doc))))
+    return ann.adding(movements=tuple(movements_in(ann, article_week(ann.doc))))
 
 
 def with_routes(ann: Annotated) -> Annotated:
-    return replace(ann, routes=tuple(routes_in(ann)))
+    return ann.adding(routes=tuple(routes_in(ann)))
 
 
 def steps(gaz: Gazetteer) -> tuple[Step, ...]:

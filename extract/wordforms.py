@@ -63,6 +63,24 @@ def word_forms(word: str, *, article: bool = False, endings: bool = False) -> fr
     return frozenset(forms)
 
 
+_TABLES: dict[tuple[bool, bool], dict[str, frozenset[str]]] = {}
+TABLE_SIZE = 262_144  # words kept per table; a longer stream of new words starts it afresh
+
+
+def forms_table(*, article: bool = False, endings: bool = False) -> dict[str, frozenset[str]]:
+    """The forms of the words seen so far for one choice of article / endings (`word_forms`, looked up in a
+    plain dict: loops over every word of a text ask it most). Use `table.get(w) or fill(table, w, ...)`."""
+    table = _TABLES.setdefault((article, endings), {})
+    if len(table) > TABLE_SIZE:
+        table.clear()
+    return table
+
+
+def fill(table: dict[str, frozenset[str]], word: str, *, article: bool, endings: bool) -> frozenset[str]:
+    got = table[word] = word_forms(word, article=article, endings=endings)
+    return got
+
+
 def proclitic(word: str) -> str:
     """The proclitic a word starts with ("ل" in "لقطع"), "" when it has none."""
     c = _clitics()
