@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from extract.context import marked_as_place
+from extract.shared_scan import Hit, hits, register
 from extract.text_memo import text_memo
 from extract.wordforms import proclitic_allowed
 from geodata.names import NormText, is_arabic, norm_arabic_token, normalize_name, normalize_text
@@ -62,32 +63,33 @@ def _token_maps(nt: NormText) -> tuple[dict[int, int], dict[int, int]]:
     return maps
 
 
-def _raw_matches(index: PhraseIndex, nt: NormText, text: str) -> list[Match]:
-    norm = nt.norm
+def _raw_matches(index: PhraseIndex, nt: NormText, text: str, found: Iterable[Hit] | None = None) -> list[Match]:
+    """Every key that ends at the end of a token (the automaton also reports keys ending inside
+    words: they are dropped first, as most are), with its first token and proclitic; `found`: the
+    automaton's hits when the shared pass has them."""
+    norm, keys = nt.norm, index.keys
     start_tok, end_tok = _token_maps(nt)
+    orig_starts, orig_ends = nt.orig_starts, nt.orig_ends
     out = []
-    for end_idx, value in index.automaton.iter(norm):
-        key_i, variant = divmod(value, 2)
-        key = index.keys[key_i]
-        plen = len(key) if variant == VARIANT else len(key) + 1
-        start = end_idx - plen + 1
+    for end_idx, value in index.automaton.iter(norm) if found is None else found:
         tok_last = end_tok.get(end_idx)
         if tok_last is None:
             continue
-        if start in start_tok and variant != VARIANT:
-            tok_first, prefix = start_tok[start], ""
-        else:
-            if not is_arabic(key):
-                continue
-            ts = norm.rfind(" ", 0, start) + 1
-            prefix = norm[ts:start]
-            if not proclitic_allowed(prefix, contracted_article=variant == VARIANT):
-                continue
-            tok_first = start_tok[ts]
-        o_start = nt.orig_starts[tok_first]
-        if prefix:
-            o_start = _prefix_end(text, o_start, prefix)
-        out.append(Match(o_start, nt.orig_ends[tok_last], tok_first, tok_last, key_i, prefix))
+        key_i, variant = value >> 1, value & VARIANT
+        key = keys[key_i]
+        start = end_idx - len(key) + variant  # the key is stored with its trailing space
+        if not variant and (tok_first := start_tok.get(start)) is not None:
+            out.append(Match(orig_starts[tok_first], orig_ends[tok_last], tok_first, tok_last, key_i, ""))
+            continue
+        if not is_arabic(key):
+            continue
+        ts = norm.rfind(" ", 0, start) + 1
+        prefix = norm[ts:start]
+        if not proclitic_allowed(prefix, contracted_article=variant == VARIANT):
+            continue
+        tok_first = start_tok[ts]
+        o_start = _prefix_end(text, orig_starts[tok_first], prefix) if prefix else orig_starts[tok_first]
+        out.append(Match(o_start, orig_ends[tok_last], tok_first, tok_last, key_i, prefix))
     return out
 
 
@@ -114,15 +116,17 @@ def _blocked_out(index: PhraseIndex, m: Match, nt: NormText, text: str, blocked:
     return len(payloads) == 1 or not marked_as_place(nt, text, m.tok_first, m.tok_last)
 
 
-def find_matches(index: PhraseIndex, nt: NormText, text: str, *, blocked: int | None = None) -> list[Match]:
+def find_matches(
+    index: PhraseIndex, nt: NormText, text: str, *, blocked: int | None = None, found: Iterable[Hit] | None = None
+) -> list[Match]:
     """Longest non-overlapping matches, in text order. A key whose payloads hold `blocked` (a phrase
     known not to be a place) wins the overlap and then drops out, unless a feature word marks the
     place of the same name; an acronym-only key ("UAE", "IS") counts only where the text writes it
     in capitals."""
-    found = _longest(_raw_matches(index, nt, text))
+    kept = _longest(_raw_matches(index, nt, text, found))
     return [
         m
-        for m in found
+        for m in kept
         if not _blocked_out(index, m, nt, text, blocked)
         and (m.key_index not in index.acronyms or text[m.start : m.end].isupper())
     ]
@@ -132,20 +136,26 @@ class Lexicon:
     """A list of phrases of the language data (actors, triggers, cue phrases), matched like
     gazetteer names; each phrase carries integer payloads."""
 
-    def __init__(self, index: PhraseIndex) -> None:
+    def __init__(self, index: PhraseIndex, *, shared: bool = False) -> None:
         self.index = index
+        self.number = register(index) if shared and index.keys else -1
 
     @classmethod
     def build(cls, phrases: Iterable[tuple[str, int]]) -> Lexicon:
+        """A lexicon of the language data, built once per process: it joins the shared pass
+        (`extract.shared_scan`)."""
         return cls(
-            build_index((normalize_name(p), payload, p.isupper() and not is_arabic(p)) for p, payload in phrases)
+            build_index((normalize_name(p), payload, p.isupper() and not is_arabic(p)) for p, payload in phrases),
+            shared=True,
         )
 
     def find(self, text: str, nt: NormText | None = None) -> list[Match]:
         """Matches in the text, in text order."""
         if not self.index.keys:
             return []
-        return find_matches(self.index, nt or normalize_text(text), text)
+        nt = nt or normalize_text(text)
+        found = hits(self.number, nt) if self.number >= 0 else None
+        return find_matches(self.index, nt, text, found=found)
 
     def payloads(self, m: Match) -> tuple[int, ...]:
         return self.index.payloads[m.key_index]

@@ -75,3 +75,20 @@ def build_index(entries: Iterable[tuple[str, int, bool | None]]) -> PhraseIndex:
         automaton.make_automaton()
     acronyms = frozenset(i for i, k in enumerate(keys) if k in caps and k not in cased)
     return PhraseIndex(keys, [tuple(sorted(key_map[k])) for k in keys], automaton, acronyms)
+
+
+def merged_automaton(indexes: list[PhraseIndex]) -> ahocorasick.Automaton | None:
+    """One automaton over the words of several indexes; a word's value is the tuple of
+    (index number, its value in that index) of every index that holds it. None when all are empty."""
+    table: dict[str, list[tuple[int, int]]] = {}
+    for number, index in enumerate(indexes):
+        if index.keys:
+            for word, value in index.automaton.items():
+                table.setdefault(word, []).append((number, value))
+    if not table:
+        return None
+    automaton = ahocorasick.Automaton()
+    for word, values in table.items():
+        automaton.add_word(word, tuple(values))
+    automaton.make_automaton()
+    return automaton
