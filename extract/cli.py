@@ -4,7 +4,9 @@ Articles are read the one way every reader of the project reads them
 (`extract.inputs`): .txt and .html files, folders of them, .jsonl files.
 Errors are reported here, once, as one line per bad input on stderr; the
 other inputs of the batch are still extracted. Exit status 1 when any input
-failed, 2 for a usage error.
+failed, 2 for a usage error. `--engine dask --out DIR` extracts JSON Lines
+files on a Dask cluster into one GeoParquet file per partition instead
+(`extract.batch_cli`).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from extract.batch_cli import add_engine_arguments, engine_usage_error, run_extract
 from extract.document import parse_date
 from extract.inputs import Read, read_jsonl, read_paths
 from extract.pipeline import try_extract
@@ -37,6 +40,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     ap.add_argument("--date", metavar="YYYY-MM-DD", help="article date where the text has no header date")
     ap.add_argument("--indent", type=int, default=None, help="pretty-print the JSON")
+    add_engine_arguments(ap, out=True)
     return ap
 
 
@@ -55,6 +59,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.date and parse_date(args.date) is None:
         print(f"python -m extract: --date {args.date!r} is not a date like 2015-11-19.", file=sys.stderr)
         return 2
+    if usage := engine_usage_error(args):
+        print(f"python -m extract: {usage}", file=sys.stderr)
+        return 2
+    if args.engine == "dask":  # partitions on a cluster, written as GeoParquet (extract.batch_cli)
+        return run_extract(args)
     failed = 0
     features: list[dict[str, Any]] = []
     gaz = None

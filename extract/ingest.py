@@ -137,10 +137,27 @@ def ingest_paths(
     if gaz is None and total:
         gaz = gazetteer_mod.get()  # once for the whole batch
     jobs = auto_jobs(total) if jobs == 0 else jobs
+    results = _extracted(read_paths(paths), gaz, default_date, jobs)
+    return store_extracted(results, store, replace=replace, progress=progress, total=total, t0=t0)
+
+
+def store_extracted(
+    results: Iterable[Extracted],
+    store: Store,
+    *,
+    replace: bool = False,
+    progress: Progress | None = None,
+    total: int = 0,
+    t0: float | None = None,
+) -> IngestReport:
+    """Store extraction results (or the problems in their place) as they come, in batches of up to
+    BATCH_SIZE articles per commit with a savepoint each; what `ingest_paths` and the Dask engine
+    (`extract.cluster_ingest`) end with. `t0`: when the batch began (for the report's seconds)."""
+    t0 = time.perf_counter() if t0 is None else t0
     done: dict[str, list[str]] = {"added": [], "unchanged": [], "replaced": []}
     failed: list[Problem] = []
     batch = _Batch(store, replace, done, failed)
-    for n, result in enumerate(_extracted(read_paths(paths), gaz, default_date, jobs), start=1):
+    for n, result in enumerate(results, start=1):
         if isinstance(result, Problem):
             failed.append(result)
         else:

@@ -7,7 +7,9 @@ The command lives here, on the floor that can extract, and is added to
 from __future__ import annotations
 
 import argparse
+import sys
 
+from extract.batch_cli import add_engine_arguments, engine_usage_error
 from extract.ingest import ProgressBar, ingest_paths
 from geodata.store.cli import store_from_args
 
@@ -25,11 +27,30 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         help="extraction processes (default: one per core, up to 8, for 50 articles or more)",
     )
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    add_engine_arguments(p, out=False)
     p.set_defaults(func=_ingest)
 
 
 def _ingest(args: argparse.Namespace) -> int:
+    if usage := engine_usage_error(args):
+        print(f"python -m geodata ingest: {usage}", file=sys.stderr)
+        return 2
     store = store_from_args(args)
+    if args.engine == "dask":  # extraction on the cluster's workers, storing here (extract.cluster_ingest)
+        from extract.cluster_ingest import ingest_on_cluster
+
+        report = ingest_on_cluster(
+            args.paths,
+            store,
+            scheduler=args.scheduler,
+            workers=args.workers,
+            timeout=args.timeout,
+            partitions=args.partitions,
+            default_date=args.date,
+            replace=args.replace,
+        )
+        print(report.summary())
+        return 1 if report.failed else 0
     bar = None if args.quiet else ProgressBar("ingest")
     try:
         report = ingest_paths(

@@ -17,6 +17,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path, PurePath
 from typing import cast
 
@@ -203,18 +204,29 @@ def _jsonl_lines(arg: str) -> Iterator[tuple[Iterator[str], str]]:
             raw.close()
 
 
-def read_jsonl(arg: str) -> Iterator[Read]:
-    """The records of a JSON Lines file ("-": standard input), streamed; a bad line yields its problem."""
+def read_jsonl(arg: str, *, lines: tuple[int, int] | None = None) -> Iterator[Read]:
+    """The records of a JSON Lines file ("-": standard input), streamed; a bad line yields its problem.
+    `lines` (first, last; 1-based, inclusive) reads only those lines: a partition of a batch."""
     try:
-        with _jsonl_lines(arg) as (lines, name):
-            yield from jsonl_records(lines, name)
+        with _jsonl_lines(arg) as (stream, name):
+            if lines is None:
+                yield from jsonl_records(stream, name)
+            else:  # lines before `first` are skipped unparsed
+                yield from jsonl_records(islice(stream, lines[0] - 1, lines[1]), name, first=lines[0])
     except InputError as exc:  # the file itself: reported like any bad input, the batch goes on
         yield exc.problem
 
 
-def jsonl_records(lines: Iterable[str], name: str) -> Iterator[Read]:
-    """Records of JSON Lines text; a bad line yields its problem and the rest go on."""
-    for no, line in enumerate(lines, start=1):
+def count_lines(arg: str) -> int:
+    """How many lines a JSON Lines file has, blank ones included (what `read_jsonl`'s `lines` counts)."""
+    with _jsonl_lines(arg) as (stream, _name):
+        return sum(1 for _ in stream)
+
+
+def jsonl_records(lines: Iterable[str], name: str, *, first: int = 1) -> Iterator[Read]:
+    """Records of JSON Lines text (its first line numbered `first`); a bad line yields its problem and the
+    rest go on."""
+    for no, line in enumerate(lines, start=first):
         if not line.strip():
             continue
         try:

@@ -2,4 +2,5 @@ import sys
 
 from geodata.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":  # not when a Dask worker process re-imports it
+    sys.exit(main())

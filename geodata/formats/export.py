@@ -1,4 +1,4 @@
-"""Write what a query selected: GeoJSON, ACLED-style CSV or GeoPackage, by format or file suffix.
+"""Write what a query selected: GeoJSON, ACLED-style CSV, GeoPackage or GeoParquet, by format or file suffix.
 
 Every writer takes records and turns them into its format itself; each writes
 beside the target and renames into place, so a failed export never leaves
@@ -15,23 +15,36 @@ from geodata.errors import InputError
 from geodata.formats.acled_csv import to_csv
 from geodata.formats.geojson import to_geojson
 from geodata.formats.gpkg import to_gpkg
+from geodata.formats.parquet import to_parquet
 from geodata.records import Record
 
-FORMATS = ("geojson", "csv", "gpkg")
+FORMATS = ("geojson", "csv", "gpkg", "parquet")
 
 WRITERS: dict[str, Callable[[Sequence[Record], str | os.PathLike[str]], int]] = {
     "geojson": to_geojson,
     "csv": to_csv,
     "gpkg": to_gpkg,
+    "parquet": to_parquet,
+}
+SUFFIXES = {
+    "json": "geojson",
+    "geojson": "geojson",
+    "csv": "csv",
+    "gpkg": "gpkg",
+    "parquet": "parquet",
+    "geoparquet": "parquet",
 }
 
 
 def export_format(path: str | os.PathLike[str], fmt: str | None = None) -> str:
-    """`fmt`, else the format the file's suffix names (.geojson/.json, .csv, .gpkg)."""
+    """`fmt`, else the format the file's suffix names (.geojson/.json, .csv, .gpkg, .parquet/.geoparquet)."""
     suffix = Path(path).suffix.lower().lstrip(".")
-    fmt = (fmt or {"json": "geojson", "geojson": "geojson", "csv": "csv", "gpkg": "gpkg"}.get(suffix, "")).lower()
+    fmt = (fmt or SUFFIXES.get(suffix, "")).lower()
     if fmt not in WRITERS:
-        msg = f"unknown export format {fmt or suffix!r}; choose geojson, csv or gpkg (--format or the file suffix)."
+        msg = (
+            f"unknown export format {fmt or suffix!r}; "
+            "choose geojson, csv, gpkg or parquet (--format or the file suffix)."
+        )
         raise InputError(msg)
     return fmt
 
