@@ -13,6 +13,11 @@ passes of `extract_document` over the benchmark corpus (this tree's
 median of the per-round ratios (this tree / REV), and that ratio beside its
 target: the pipeline may not fall by more than a quarter (ratio >= 0.75).
 
+With `--instructions`, each tree instead runs once under valgrind's callgrind, which counts
+the instructions the pipeline executes (load and corpus subtracted: a run with no pass is
+counted too): the same count whatever else the machine is doing, so the ratio holds on a busy
+machine; it takes a few minutes per tree.
+
 Nothing is asserted; the exit status is 0 unless git or a child fails. The
 worktree reuses this tree's compiled gazetteer cache when REV reads it the
 same way; otherwise REV's first round rebuilds it (reported, not counted).
@@ -23,6 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -87,12 +93,45 @@ def _rate(r: dict[str, float]) -> float:
     return r["docs"] / r["seconds"]
 
 
+def _instructions(tree: Path, mb: float, passes: int) -> int:
+    """Instructions the interpreter executes in a child run (callgrind's count)."""
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    env.pop("KHAREETA_HOME", None)
+    cmd = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-c", _CHILD]
+    out = subprocess.run(
+        [*cmd, str(tree), str(mb), str(passes), str(ROOT / "bench")],
+        cwd=tree,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    found = re.search(r"Collected : (\d+)", out.stderr)
+    if found is None:
+        raise SystemExit(f"callgrind printed no count: {out.stderr[-300:]}")
+    return int(found.group(1))
+
+
+def _by_instructions(tree: Path, mb: float) -> None:
+    """One pass of each tree counted by callgrind, less its run without a pass."""
+    if shutil.which("valgrind") is None:
+        raise SystemExit("--instructions needs valgrind (Debian: apt-get install valgrind)")
+    counts = {}
+    for name, where in (("this tree", ROOT), ("baseline", tree)):
+        counts[name] = _instructions(where, mb, 1) - _instructions(where, mb, 0)
+        print(f"{name:>12}: {counts[name] / 1e9:.2f} G instructions for one pass")
+    ratio = counts["baseline"] / counts["this tree"]
+    status = "ok" if ratio >= TARGET else "** BELOW TARGET **"
+    print(f"full pipeline, instruction ratio (baseline / this tree): {ratio:.3f}  target >= {TARGET}  {status}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--baseline", required=True, help="the revision to compare with (a commit, tag or branch)")
     ap.add_argument("--rounds", type=int, default=5, help="alternations of the two trees (default 5)")
     ap.add_argument("--passes", type=int, default=3, help="best of N passes per process (default 3)")
     ap.add_argument("--mb", type=float, default=0.3, help="corpus size in MB (default 0.3)")
+    ap.add_argument("--instructions", action="store_true", help="count instructions with callgrind instead of timing")
     args = ap.parse_args()
     head = subprocess.run(
         ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], check=False, capture_output=True, text=True
@@ -101,8 +140,11 @@ def main() -> int:
         tree = _worktree(args.baseline, Path(tmp))
         try:
             print(f"this tree ({head.stdout.strip()}, with any uncommitted change) against {args.baseline}")
-            print(f"{'round':>5}  {'this tree':>12}  {'baseline':>12}  {'ratio':>6}")
             _run(tree, 0.01, 1)  # warm-up: rebuilds the baseline's gazetteer cache if it must
+            if args.instructions:
+                _by_instructions(tree, args.mb)
+                return 0
+            print(f"{'round':>5}  {'this tree':>12}  {'baseline':>12}  {'ratio':>6}")
             ratios, mine, theirs = [], [], []
             for k in range(args.rounds):
                 a, b = _run(ROOT, args.mb, args.passes), _run(tree, args.mb, args.passes)
