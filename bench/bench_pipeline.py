@@ -94,8 +94,9 @@ def _rate(r: dict[str, float]) -> float:
 
 
 def _instructions(tree: Path, mb: float, passes: int) -> int:
-    """Instructions the interpreter executes in a child run (callgrind's count)."""
-    env = {**os.environ, "PYTHONPATH": str(tree)}
+    """Instructions the interpreter executes in a child run (callgrind's count; string hashing seeded, so
+    sets and dicts iterate alike in every run)."""
+    env = {**os.environ, "PYTHONPATH": str(tree), "PYTHONHASHSEED": "0"}
     env.pop("KHAREETA_HOME", None)
     cmd = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-c", _CHILD]
     out = subprocess.run(
