@@ -155,6 +155,8 @@ class Lexicon:
             return []
         nt = nt or normalize_text(text)
         found = hits(self.number, nt) if self.number >= 0 else None
+        if found is not None and not found:
+            return []  # the shared walk met none of its phrases: most lexicons in a short text
         return find_matches(self.index, nt, text, found=found)
 
     def payloads(self, m: Match) -> tuple[int, ...]:
