@@ -11,7 +11,7 @@ from typing import Any
 from extract.lexicons import cues
 from extract.matching import Lexicon, Match
 from extract.types import ActorMention, DateRef, Document, Event, Extraction, Movement, Place, Route, Span
-from extract.wordforms import fill, forms_table, word_forms
+from extract.wordforms import membership, word_forms
 from geodata.names import NormText
 
 
@@ -143,30 +143,25 @@ class Annotated:
         key = ("words", name)
         hits = self._text.get(key)
         if hits is None:
-            index = self._form_index(article, endings)
-            hits = self._text[key] = sorted({i for f in want.intersection(index) for i in index[f]})
+            member = membership(name, want, article=article, endings=endings)
+            hits = []
+            for w, at in self._by_word().items():
+                yes = member.get(w)
+                if yes is None:
+                    yes = member[w] = not want.isdisjoint(word_forms(w, article=article, endings=endings))
+                if yes:
+                    hits += at
+            hits.sort()
+            self._text[key] = hits
         return hits[bisect.bisect_left(hits, first) : bisect.bisect_right(hits, last)]
 
-    def _form_index(self, article: bool, endings: bool) -> dict[str, list[int]]:
-        """Every form of every word of the text (clitics, and the article or endings when asked) and
-        the tokens that have it: each distinct word is looked at once, each list by its own words."""
-        key = ("forms", article, endings)
-        got = self._text.get(key)
+    def _by_word(self) -> dict[str, list[int]]:
+        """Each distinct word of the text and its tokens (once per text)."""
+        got: dict[str, list[int]] | None = self._text.get("by word")
         if got is None:
-            by_word = self._text.get("by word")
-            if by_word is None:
-                by_word = self._text["by word"] = {}
-                for i, w in enumerate(self.nt.tokens):
-                    by_word.setdefault(w, []).append(i)
-            got = self._text[key] = {}
-            table = forms_table(article=article, endings=endings)
-            for w, at in by_word.items():
-                for f in table.get(w) or fill(table, w, article=article, endings=endings):
-                    have = got.get(f)
-                    if have is None:
-                        got[f] = at
-                    else:
-                        got[f] = have + at
+            got = self._text["by word"] = {}
+            for i, w in enumerate(self.nt.tokens):
+                got.setdefault(w, []).append(i)
         return got
 
     def memo(self, name: str) -> dict:

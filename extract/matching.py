@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from extract.context import marked_as_place
 from extract.shared_scan import Hit, hits, register
 from extract.text_memo import text_memo
-from extract.wordforms import proclitic_allowed
+from extract.wordforms import proclitic_sets
 from geodata.names import NormText, is_arabic, norm_arabic_token, normalize_name, normalize_text
 from geodata.phrase_index import VARIANT, PhraseIndex, build_index
 
@@ -70,6 +70,7 @@ def _raw_matches(index: PhraseIndex, nt: NormText, text: str, found: Iterable[Hi
     norm, keys = nt.norm, index.keys
     start_tok, end_tok = _token_maps(nt)
     orig_starts, orig_ends = nt.orig_starts, nt.orig_ends
+    plain, contracted, longest = proclitic_sets()
     out = []
     for end_idx, value in index.automaton.iter(norm) if found is None else found:
         tok_last = end_tok.get(end_idx)
@@ -81,11 +82,13 @@ def _raw_matches(index: PhraseIndex, nt: NormText, text: str, found: Iterable[Hi
         if not variant and (tok_first := start_tok.get(start)) is not None:
             out.append(Match(orig_starts[tok_first], orig_ends[tok_last], tok_first, tok_last, key_i, ""))
             continue
-        if not is_arabic(key):
-            continue
+        # A key ending a word it does not start: only an Arabic name with a proclitic written onto it
+        # ("وبالموصل"); most are the end of another word ("Baghdad" holds "dad") and go at once.
         ts = norm.rfind(" ", 0, start) + 1
+        if start - ts > longest:
+            continue
         prefix = norm[ts:start]
-        if not proclitic_allowed(prefix, contracted_article=variant == VARIANT):
+        if prefix not in (contracted if variant else plain) or not is_arabic(key):
             continue
         tok_first = start_tok[ts]
         o_start = _prefix_end(text, orig_starts[tok_first], prefix) if prefix else orig_starts[tok_first]

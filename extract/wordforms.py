@@ -63,22 +63,19 @@ def word_forms(word: str, *, article: bool = False, endings: bool = False) -> fr
     return frozenset(forms)
 
 
-_TABLES: dict[tuple[bool, bool], dict[str, frozenset[str]]] = {}
-TABLE_SIZE = 262_144  # words kept per table; a longer stream of new words starts it afresh
+_MEMBERS: dict[tuple[str, bool, bool], tuple[frozenset[str], dict[str, bool]]] = {}
+TABLE_SIZE = 262_144  # words kept per list; a longer stream of new words starts it afresh
 
 
-def forms_table(*, article: bool = False, endings: bool = False) -> dict[str, frozenset[str]]:
-    """The forms of the words seen so far for one choice of article / endings (`word_forms`, looked up in a
-    plain dict: loops over every word of a text ask it most). Use `table.get(w) or fill(table, w, ...)`."""
-    table = _TABLES.setdefault((article, endings), {})
-    if len(table) > TABLE_SIZE:
-        table.clear()
-    return table
-
-
-def fill(table: dict[str, frozenset[str]], word: str, *, article: bool, endings: bool) -> frozenset[str]:
-    got = table[word] = word_forms(word, article=article, endings=endings)
-    return got
+def membership(name: str, want: frozenset[str], *, article: bool = False, endings: bool = False) -> dict[str, bool]:
+    """Whether a word is one of the list `want` (named `name`; with clitics, and the article or verb endings
+    when asked), for the words met so far: news repeats its words, so each is looked at once per list.
+    The caller fills in the words it meets (`word_forms(w, ...)` meets `want`)."""
+    key = (name, article, endings)
+    got = _MEMBERS.get(key)
+    if got is None or (got[0] is not want and got[0] != want) or len(got[1]) > TABLE_SIZE:
+        got = _MEMBERS[key] = (want, {})
+    return got[1]
 
 
 def proclitic(word: str) -> str:
@@ -86,6 +83,19 @@ def proclitic(word: str) -> str:
     c = _clitics()
     need = c.proclitics.get(word[:1])
     return word[0] if need is not None and (len(word) - 1 >= need or word[1:].isdigit()) else ""
+
+
+def proclitic_sets() -> tuple[frozenset[str], frozenset[str], int]:
+    """What may be written onto a name (plain, after a contracted article) and the longest of it:
+    `proclitic_allowed` for a loop over many matches."""
+    c = _clitics()
+    return c.before_names, c.before_contracted_article, _longest_prefix()
+
+
+@cache
+def _longest_prefix() -> int:
+    c = _clitics()
+    return max((len(p) for p in c.before_names | c.before_contracted_article), default=0)
 
 
 def proclitic_allowed(prefix: str, *, contracted_article: bool = False) -> bool:
