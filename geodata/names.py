@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from itertools import accumulate
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 # Word characters: letters, digits, Arabic harakat/tatweel, and the marks that
 # transliterations put inside words (ʿ ʾ ’ ' ‘ `).
