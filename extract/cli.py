@@ -1,12 +1,13 @@
-"""`python -m extract FILE|FOLDER... | --jsonl FILE|-`: one GeoJSON FeatureCollection on stdout.
+"""`khareeta-extract` / `python -m extract FILE|FOLDER... | --jsonl FILE|-`: one GeoJSON FeatureCollection on stdout.
 
 Articles are read the one way every reader of the project reads them
 (`extract.inputs`): .txt and .html files, folders of them, .jsonl files.
 Errors are reported here, once, as one line per bad input on stderr; the
-other inputs of the batch are still extracted. Exit status 1 when any input
-failed, 2 for a usage error. `--engine dask --out DIR` extracts JSON Lines
-files on a Dask cluster into one GeoParquet file per partition instead
-(`extract.batch_cli`).
+other inputs of the batch are still extracted. Files in a folder that are not
+articles are counted on stderr, a line per type. Exit status 1 when any input
+failed, 2 for a usage error, 141 when the reader of stdout went away (`| head`).
+`--engine dask --out DIR` extracts JSON Lines files on a Dask cluster into one
+GeoParquet file per partition instead (`extract.batch_cli`).
 """
 
 from __future__ import annotations
@@ -20,17 +21,25 @@ from typing import Any
 
 from extract.batch_cli import add_engine_arguments, engine_usage_error, run_extract
 from extract.document import parse_date
-from extract.inputs import Read, read_jsonl, read_paths
+from extract.inputs import Read, read_jsonl, read_paths, skipped_in_folders
 from extract.pipeline import try_extract
 from extract.records import extraction_features
 from extract.types import Extraction
 from geodata import gazetteer as gazetteer_mod
 from geodata.errors import KhareetaError, Problem, describe
+from geodata.formats.streams import stdout_closed, stdout_gone
+
+SCRIPT = "khareeta-extract"
+
+
+def _prog() -> str:
+    """`khareeta-extract` when the console script (pyproject.toml) runs, else `python -m extract`."""
+    return SCRIPT if Path((sys.argv or [""])[0]).name == SCRIPT else "python -m extract"
 
 
 def _parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(
-        prog="python -m extract", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+        prog=_prog(), description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     ap.add_argument("files", nargs="*", type=Path, help="article files (.txt, .html), folders, .jsonl files")
     ap.add_argument(
@@ -51,19 +60,31 @@ def _articles(args: argparse.Namespace) -> Iterator[Read]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except BrokenPipeError:  # `... | head`: the reader has what it wanted
+        if not stdout_closed():
+            raise
+        return stdout_gone()
+
+
+def _main(argv: list[str] | None) -> int:
     args = _parser().parse_args(argv)
+    prog = _prog()
     if not args.files and not args.jsonl:
         _parser().print_usage(sys.stderr)
-        print("python -m extract: give article files or --jsonl FILE.", file=sys.stderr)
+        print(f"{prog}: give article files or --jsonl FILE.", file=sys.stderr)
         return 2
     if args.date and parse_date(args.date) is None:
-        print(f"python -m extract: --date {args.date!r} is not a date like 2015-11-19.", file=sys.stderr)
+        print(f"{prog}: --date {args.date!r} is not a date like 2015-11-19.", file=sys.stderr)
         return 2
     if usage := engine_usage_error(args):
-        print(f"python -m extract: {usage}", file=sys.stderr)
+        print(f"{prog}: {usage}", file=sys.stderr)
         return 2
     if args.engine == "dask":  # partitions on a cluster, written as GeoParquet (extract.batch_cli)
         return run_extract(args)
+    for line in skipped_in_folders(args.files):
+        print(f"note: {line}", file=sys.stderr)
     failed = 0
     features: list[dict[str, Any]] = []
     gaz = None

@@ -11,6 +11,7 @@ import sys
 
 from extract.batch_cli import add_engine_arguments, engine_usage_error
 from extract.ingest import ProgressBar, ingest_paths
+from extract.inputs import skipped_in_folders
 from geodata.store.cli import store_from_args
 
 
@@ -36,6 +37,8 @@ def _ingest(args: argparse.Namespace) -> int:
         print(f"python -m geodata ingest: {usage}", file=sys.stderr)
         return 2
     store = store_from_args(args)
+    for line in skipped_in_folders(args.paths):  # what a folder holds that is not an article, a line per type
+        print(f"note: {line}", file=sys.stderr)
     if args.engine == "dask":  # extraction on the cluster's workers, storing here (extract.cluster_ingest)
         from extract.cluster_ingest import ingest_on_cluster
 

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -132,24 +134,64 @@ def read_file(path: Path) -> RawArticle:
     return RawArticle(doc_id=path.name, text=text, source=name)
 
 
+HIDDEN = "hidden"  # why a folder walk leaves an entry out, besides its suffix (".pdf", "" for none)
+LINKED_FOLDER = "linked folder"
+NOT_A_FILE = "not a file"
+
+
+def walk_folder(folder: Path) -> tuple[list[Path], Counter[str]]:
+    """The article and .jsonl files under `folder` (sorted), and what was left out: the suffix of each
+    other file ("" for none), or why (hidden name or folder, a link to a folder, not a regular file)."""
+    found: list[Path] = []
+    skipped: Counter[str] = Counter()
+    for root, dirs, files in os.walk(folder):
+        here = Path(root)
+        for name in dirs:
+            if name.startswith("."):
+                skipped[HIDDEN] += 1
+            elif (here / name).is_symlink():  # os.walk does not follow it
+                skipped[LINKED_FOLDER] += 1
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            path = here / name
+            suffix = path.suffix.lower()
+            if name.startswith("."):
+                skipped[HIDDEN] += 1
+            elif suffix not in BATCH_SUFFIXES:
+                skipped[suffix] += 1
+            elif path.is_file():
+                found.append(path)
+            else:  # a broken link, a pipe
+                skipped[NOT_A_FILE] += 1
+    return sorted(found), skipped
+
+
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     """Files as given; folders walked (sorted, hidden entries skipped) for .txt, .html, .htm, .jsonl."""
     out: list[Path] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            out.extend(
-                sorted(
-                    p
-                    for p in path.rglob("*")
-                    if p.suffix.lower() in BATCH_SUFFIXES
-                    and p.is_file()
-                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                )
-            )
-        else:
-            out.append(path)
+        out.extend(walk_folder(path)[0] if path.is_dir() else [path])
     return out
+
+
+def skipped_in_folders(paths: Iterable[str | Path]) -> list[str]:
+    """What walking the folders among `paths` leaves out, one line per folder and file type, with a count
+    and why ("seeds: skipped 2 .pdf files (only .txt, .html, .htm and .jsonl files are read)")."""
+    only = f"(only {', '.join(BATCH_SUFFIXES[:-1])} and {BATCH_SUFFIXES[-1]} files are read)"
+    why = {
+        HIDDEN: ("hidden file or folder", "hidden files or folders", "(names starting with '.')"),
+        LINKED_FOLDER: ("link to a folder", "links to folders", "(not followed)"),
+        NOT_A_FILE: ("entry that is not a regular file", "entries that are not regular files", "(a broken link?)"),
+        "": ("file without a suffix", "files without a suffix", only),
+    }
+    lines = []
+    for raw in paths:
+        if Path(raw).is_dir():
+            for kind, n in sorted(walk_folder(Path(raw))[1].items(), key=lambda kv: (-kv[1], kv[0])):
+                one, many, reason = why.get(kind) or (f"{kind} file", f"{kind} files", only)
+                lines.append(f"{raw}: skipped {n:,} {one if n == 1 else many} {reason}")
+    return lines
 
 
 def read_paths(paths: Iterable[str | Path]) -> Iterator[Read]:

@@ -1,4 +1,4 @@
-"""`python -m geodata [--db URL_OR_PATH] COMMAND`: gazetteer, store, import, export (and ingest).
+"""`khareeta` / `python -m geodata [--db URL_OR_PATH] COMMAND`: gazetteer, store, import, export (and ingest).
 
 Errors are turned into one line for the user here, and only here. Commands
 that need the floors above (`ingest` extracts before it stores) are added by
@@ -11,18 +11,23 @@ from __future__ import annotations
 import argparse
 import sys
 from importlib.metadata import entry_points
+from pathlib import Path
 
 from geodata.errors import KhareetaError, describe
+from geodata.formats.streams import stdout_closed, stdout_gone
 from geodata.gazetteer import cli as gazetteer_cli
 from geodata.store import cli as store_cli
 from geodata.store import resolve_cli
 
 COMMANDS_GROUP = "khareeta.commands"
+SCRIPT = "khareeta"  # the console script (pyproject.toml), the same as `python -m geodata`
 
 
 def _parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(
-        prog="python -m geodata", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+        prog=SCRIPT if Path((sys.argv or [""])[0]).name == SCRIPT else "python -m geodata",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     ap.add_argument(
         "--db",
@@ -44,10 +49,14 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
     try:
+        args = _parser().parse_args(argv)
         with resolve_cli.resolving_additions(args):  # a place added: the stored features naming it go there
             return int(args.func(args) or 0)
+    except BrokenPipeError:  # `... -o - | head`: the reader has what it wanted
+        if not stdout_closed():
+            raise
+        return stdout_gone()
     except KhareetaError as exc:
         print(f"error: {describe(exc.problem)}", file=sys.stderr)
         return 1

@@ -10,6 +10,7 @@ from typing import Any
 
 import shapely.geometry
 
+from geodata.formats.files import atomic_path
 from geodata.formats.geojson import Feature, json_value, record_to_feature
 from geodata.records import KINDS, Record
 
@@ -73,21 +74,11 @@ def to_gpkg(records: Sequence[Record], path: str | os.PathLike[str]) -> int:
     """Write a GeoPackage with one layer per kind; features written."""
     features = [record_to_feature(r) for r in records]
     layers = _layers(features)
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    # pyogrio writes by path: build the file under a temporary name, then rename it.
-    tmp = target.with_name(f".{target.name}.writing.gpkg")
-    try:
-        if tmp.exists():
-            tmp.unlink()
+    with atomic_path(path, ".gpkg") as tmp:  # pyogrio writes by path: a temporary one, renamed when complete
         if not layers:
             _empty_gpkg(tmp)
         for name, group in layers.items():
             _layer_frame(group).to_file(tmp, layer=name, driver="GPKG", engine="pyogrio")
-        os.replace(tmp, target)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
     return len(features)
 
 

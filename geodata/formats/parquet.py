@@ -18,7 +18,6 @@ import json
 import math
 import os
 import struct
-import tempfile
 from collections.abc import Sequence
 from datetime import date
 from functools import cache
@@ -27,6 +26,7 @@ from typing import Any
 
 import shapely
 
+from geodata.formats.files import hidden_temp_beside
 from geodata.formats.geojson import Feature, json_value, record_to_feature
 from geodata.records import Record
 
@@ -208,28 +208,19 @@ def features_table(features: Sequence[Feature]) -> Any:
     return pa.table(arrays).replace_schema_metadata(extent.metadata())
 
 
-def _hidden_beside(target: Path) -> str:
-    """A temporary file beside `target`, hidden: readers of a dataset folder (pyarrow, DuckDB's
-    *.parquet) skip it while it is written."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    return tmp
-
-
 def to_parquet(records: Sequence[Record], path: str | os.PathLike[str]) -> int:
     """Write one GeoParquet file (beside the target, renamed into place when complete); features written."""
     import pyarrow.parquet as pq
 
     table = features_table([record_to_feature(r) for r in records])
     target = Path(path)
-    tmp = _hidden_beside(target)
+    tmp = hidden_temp_beside(target)
     try:
         pq.write_table(table, tmp, compression="zstd")
         os.replace(tmp, target)
     finally:
-        if os.path.exists(tmp):
-            os.remove(tmp)
+        if tmp.exists():
+            tmp.unlink()
     return table.num_rows
 
 
@@ -242,7 +233,8 @@ class GeoParquetWriter:
         import pyarrow.parquet as pq
 
         self.target = Path(path)
-        self.tmp = _hidden_beside(self.target)
+        self.target.parent.mkdir(parents=True, exist_ok=True)  # a batch's --out folder (checked by its command)
+        self.tmp = hidden_temp_beside(self.target)
         self.schema = contract_schema()
         self.rows = 0
         self._extent = _Extent()
@@ -267,8 +259,8 @@ class GeoParquetWriter:
     def abort(self) -> None:
         """Leave nothing behind."""
         self._writer.close()
-        if os.path.exists(self.tmp):
-            os.remove(self.tmp)
+        if self.tmp.exists():
+            self.tmp.unlink()
 
     def __enter__(self) -> GeoParquetWriter:
         return self

@@ -14,6 +14,7 @@ from pathlib import Path
 from geodata.errors import InputError, KhareetaError, describe
 from geodata.formats.datasets import READERS, ImportResult
 from geodata.formats.export import FORMATS, check_target, export, export_format
+from geodata.formats.streams import is_stdout
 from geodata.records import KINDS
 from geodata.store import AddStatus, Store
 from geodata.store.filters import Filters, parse_bbox
@@ -60,9 +61,10 @@ def filters_from_args(args: argparse.Namespace) -> Filters:
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("export", help="write the features a query selects as GeoJSON, CSV or GeoPackage")
-    p.add_argument("--format", choices=FORMATS, help="default: from the output file's suffix")
-    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p = sub.add_parser("export", help="write the features a query selects as GeoJSON, CSV, GeoPackage or GeoParquet")
+    p.add_argument("--format", choices=FORMATS, help="default: from the output file's suffix (GeoJSON for -)")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write; - for standard output")
+    p.add_argument("--parents", action="store_true", help="create the output file's folder if it does not exist")
     add_filter_arguments(p)
     p.set_defaults(func=_export)
 
@@ -84,11 +86,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def _export(args: argparse.Namespace) -> int:
     filters = filters_from_args(args)
     fmt = export_format(args.output, args.format)  # refuse a bad format or a folder before querying
-    check_target(args.output, fmt)
+    check_target(args.output, fmt, parents=args.parents)
     store = store_from_args(args)
     t0 = time.perf_counter()
-    n = export(store.query(filters), args.output, fmt)
-    print(f"wrote {n:,} feature(s) to {args.output} ({time.perf_counter() - t0:.1f} s)")
+    n = export(store.query(filters), args.output, fmt, parents=args.parents)
+    to, log = ("standard output", sys.stderr) if is_stdout(args.output) else (args.output, sys.stdout)
+    print(f"wrote {n:,} feature(s) to {to} ({time.perf_counter() - t0:.1f} s)", file=log)
     return 0
 
 
