@@ -20,6 +20,7 @@ from geodata.names import NormText, is_arabic
 ARTICLE = "ال"
 MIN_PART = 2  # letters of the first word before an inner article ("دير" + "الزور")
 MIN_TOKEN = 5
+SEEN_SIZE = 65_536
 _MARKS = frozenset("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640")  # harakat, tatweel
 
 
@@ -56,6 +57,26 @@ def _split(gaz: Gazetteer, tok: str) -> tuple[int, int] | None:
     return None
 
 
+_SEEN: list = [None, {}]  # the gazetteer read, and each token's reading in it: news repeats its words
+
+
+def _glued(gaz: Gazetteer, tok: str) -> tuple[tuple[int, int], int] | None:
+    """((key index, letters glued at the end), letters of a proclitic before) of a glued token, or None."""
+    if _SEEN[0] is not gaz or len(_SEEN[1]) > SEEN_SIZE:
+        _SEEN[:] = [gaz, {}]
+    table: dict[str, tuple[tuple[int, int], int] | None] = _SEEN[1]
+    if tok in table:
+        return table[tok]
+    got = None
+    if is_arabic(tok) and tok not in gaz.index.key_index:
+        for form in sorted(word_forms(tok), key=len, reverse=True):  # "واعزازو": also without its own و
+            if tok.endswith(form) and (found := _split(gaz, form)) is not None:
+                got = found, len(tok) - len(form)
+                break
+    table[tok] = got
+    return got
+
+
 def glued_matches(gaz: Gazetteer, nt: NormText, text: str, taken: set[int]) -> list[Match]:
     """Matches of the place names glued to a neighbour in tokens no other match holds."""
     out = []
@@ -63,17 +84,9 @@ def glued_matches(gaz: Gazetteer, nt: NormText, text: str, taken: set[int]) -> l
     for t, tok in enumerate(nt.tokens):
         if len(tok) < MIN_TOKEN or (tok.find(ARTICLE, MIN_PART) < 0 and not tok.endswith(ends)):
             continue  # nothing glued could hide in it: most words
-        if t in taken or not is_arabic(tok) or tok in gaz.index.key_index:
+        if t in taken or (got := _glued(gaz, tok)) is None:
             continue
-        forms = sorted(word_forms(tok), key=len, reverse=True)  # "واعزازو": also without its own و
-        found, lead = None, 0
-        for form in forms:
-            if tok.endswith(form) and (found := _split(gaz, form)) is not None:
-                lead = len(tok) - len(form)
-                break
-        if found is None:
-            continue
-        i, drop = found
+        (i, drop), lead = got
         start, end = nt.orig_starts[t], nt.orig_ends[t]
         while lead and start < end:  # the proclitic's letters come first
             lead -= 1 if is_arabic(text[start]) and text[start] not in _MARKS else 0

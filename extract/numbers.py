@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 from extract.context import token
 from extract.lexicons import numbers_data, words
 from extract.text_memo import text_memo
-from extract.wordforms import word_forms
+from extract.wordforms import TABLE_SIZE, membership, word_forms
 from geodata.names import NormText, normalize_name
 
 _CLITIC_LETTERS = frozenset("وفبلك")  # only these letters are written onto a number ("و5", "وثلاثة")
@@ -163,14 +163,25 @@ def _may_start(tok: str, starters: frozenset[str]) -> bool:
     return tok[:1] in _CLITIC_LETTERS and (tok[1:2].isdigit() or tok[1:] in starters)
 
 
+_MAY_START: dict[str, bool] = {}  # the words met so far: news repeats its words
+
+
 def _candidates(nt: NormText) -> list[int]:
     """The tokens of the text a number may start at, once per text."""
     memo = text_memo(nt)
     got: list[int] | None = memo.get("number starts")
     if got is None:
-        starters = _starters()
-        may = {tok for tok in set(nt.tokens) if _may_start(tok, starters)}
-        got = memo["number starts"] = [i for i, tok in enumerate(nt.tokens) if tok in may]
+        starters, seen = _starters(), _MAY_START
+        if len(seen) > TABLE_SIZE:
+            seen.clear()
+        got = []
+        for i, tok in enumerate(nt.tokens):
+            may = seen.get(tok)
+            if may is None:
+                may = seen[tok] = _may_start(tok, starters)
+            if may:
+                got.append(i)
+        memo["number starts"] = got
     return got
 
 
@@ -250,8 +261,15 @@ def _toll_tokens(nt: NormText, toll_words: frozenset[str], unit: str) -> list[in
     """The tokens of the text that are words of `unit` ("وإصابة", "وجرح" as much as "إصابة")."""
     memo, key = text_memo(nt), ("toll words", unit)
     if key not in memo:
-        toll = {tok for tok in set(nt.tokens) if word_forms(tok) & toll_words}
-        memo[key] = [k for k, tok in enumerate(nt.tokens) if tok in toll]
+        member = membership("toll " + unit, toll_words)
+        at = []
+        for k, tok in enumerate(nt.tokens):
+            yes = member.get(tok)
+            if yes is None:
+                yes = member[tok] = not toll_words.isdisjoint(word_forms(tok))
+            if yes:
+                at.append(k)
+        memo[key] = at
     found: list[int] = memo[key]
     return found
 
