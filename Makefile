@@ -10,7 +10,7 @@ VENDOR := dashboard/static/vendor
 NPM_PACKAGES := leaflet@1.9.4 leaflet.markercluster@1.5.3 leaflet-polylinedecorator@1.6.0
 PORT ?= 8501
 
-.PHONY: install assets gazetteer browser check test run lint bench clean
+.PHONY: install assets gazetteer browser postgres check test run lint bench clean
 
 install: $(STAMP)
 
@@ -45,6 +45,16 @@ browser:
 	    && echo "installed chromium"; \
 	else echo "note: chromium missing and not root: the browser test will be skipped"; fi
 
+# PostgreSQL + PostGIS for the store tests, from Debian's packages (Debian 12: PostgreSQL 15, PostGIS 3;
+# postgresql-postgis is the PostGIS extension of Debian's current server). The tests start a throwaway
+# server of their own in a temporary folder (tests/pg_server.py): the system cluster is never used.
+postgres:
+	@if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ls /usr/share/postgresql/*/extension/postgis.control >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  (apt-get install -y -q postgresql postgresql-postgis >/dev/null 2>&1 || (apt-get update -q >/dev/null && apt-get install -y -q postgresql postgresql-postgis >/dev/null)) \
+	    && echo "installed postgresql and postgis"; \
+	else echo "note: PostgreSQL/PostGIS missing and not root: the PostGIS store tests will be skipped (they fail under CI=true)"; fi
+
 # Style, types and the three floors (dashboard > extract > geodata): each must pass before the tests run.
 check: install
 	$(BIN)/ruff check .
@@ -52,7 +62,7 @@ check: install
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-test: check assets gazetteer browser
+test: check assets gazetteer browser postgres
 	$(BIN)/python -m pytest -q
 
 # First start (the store, KHAREETA_DB or data/khareeta.sqlite, holds no article): ingest seeds/.

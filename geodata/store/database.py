@@ -1,92 +1,51 @@
 """The store: documents and their feature records, behind a small interface.
 
 Built on SQLAlchemy Core so the same code runs on a SQLite file (default) and
-on PostgreSQL/PostGIS by URL. It takes and returns the typed records of
-`geodata.records`, whoever made them (extraction, an imported dataset).
-Geometry is kept as GeoJSON text plus its bounding box in plain columns, so
-bounding-box queries need no spatial extension on either database. Every
-document goes in (or is deleted) in one transaction: a failure leaves nothing
-of it behind. A store written by an older version is migrated when opened.
+on PostgreSQL/PostGIS by URL, with the same results. It takes and returns the
+typed records of `geodata.records`, whoever made them (extraction, an imported
+dataset). Geometry is kept as GeoJSON text plus its bounding box in plain
+columns, with a spatial index beside them (a PostGIS geometry column with a
+GiST index, or a SQLite R*Tree: `spatial.py`). Every document goes in (or is
+deleted) in one transaction: a failure leaves nothing of it behind. A batch
+of documents goes in with one insert per table (COPY on PostgreSQL); when one
+of them fails, they are stored one by one, each in its own savepoint, and only
+that one is refused. A store written by an older version is migrated when
+opened.
 """
 
 from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from collections.abc import Callable, Collection, Sequence
 from typing import Any, Literal, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError
 
 from geodata.errors import InputError, StoreError
-from geodata.records import KINDS, DocumentRecord, PlaceRef, Record, document_id
-from geodata.store.engine import gc_paused, is_locked, resolve_url, sqlite_setup
+from geodata.records import KINDS, DocumentRecord, PlaceRef, Record
+from geodata.store.bulk import NewDocument, insert_rows, prepare, taken_ids, unstorable
+from geodata.store.engine import ensure_postgis, gc_paused, is_locked, make_engine, reason, resolve_url, snapshot
 from geodata.store.filters import Filters, where_clauses
+from geodata.store.reading import DocumentInfo, Facets, StoreStats, documents_of, facets_of, stats_of
 from geodata.store.resolve import Resolution, UnresolvedName, resolve_named, revision, unresolved_names
 from geodata.store.row_reader import RowReader
-from geodata.store.rows import rows_of
-from geodata.store.schema import SCHEMA_VERSION, TABLES, documents, meta, metadata, migrate
+from geodata.store.schema import SCHEMA_VERSION, TABLES, create_indexes, documents, meta, metadata, migrate
+from geodata.store.spatial import lines_tested_in_sql
 
 __all__ = ["AddStatus", "DocumentInfo", "Facets", "Store", "StoreStats", "resolve_url"]
 AddStatus = Literal["added", "unchanged", "replaced"]
 T = TypeVar("T")
 _RETRIES = 6
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentInfo:
-    """One stored document, without its text."""
-
-    doc_id: str
-    name: str
-    title: str
-    date: str | None
-    source: str
-    lang: str
-    origin: str  # "article" | "import"
-    n_features: int
-    added_at: str
-
-
-@dataclass(frozen=True, slots=True)
-class StoreStats:
-    url: str
-    documents: int
-    features: dict[str, int]
-    sources: dict[str, int]
-    date_min: str | None
-    date_max: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class Facets:
-    """What the dashboard's filter widgets offer."""
-
-    actors: tuple[str, ...]
-    event_types: tuple[str, ...]
-    sub_event_types: tuple[str, ...]
-    countries: tuple[str, ...]
-    sources: tuple[str, ...]
-    date_min: str | None
-    date_max: str | None
-
-
-def _unstorable(name: str, exc: UnicodeEncodeError) -> InputError:
-    """Text no database can hold (a lone surrogate, from code that skipped `extract.inputs`)."""
-    return InputError(
-        f"the store refused it: its text holds {exc.object[exc.start : exc.end]!r}, which is not a "
-        f"character ({exc.reason}); read the article through extract.inputs, which replaces it.",
-        source=name,
-    )
+_SCHEMA_LOCK = 7_202_410  # a PostgreSQL advisory lock: two first opens at once create the tables once
+_DOWN = (OperationalError, InterfaceError)  # the database itself (down, locked, gone), not one document
 
 
 def _insert_kind(conn: Connection, kind: str, rows: list[dict[str, Any]]) -> None:
-    """Insert one kind's rows (a seam for the failure-isolation tests)."""
-    conn.execute(sa.insert(TABLES[kind]), rows)
+    """Insert one kind's rows, of one document or of a batch (a seam for the failure-isolation tests)."""
+    insert_rows(conn, TABLES[kind], rows)
 
 
 class Store:
@@ -98,26 +57,28 @@ class Store:
 
     @classmethod
     def open(cls, url_or_path: str | os.PathLike[str] | None = None) -> Store:
-        """Open (creating when new) the store at a path or URL; see `resolve_url`."""
+        """Open (creating when new) the store at a path or URL; see `resolve_url`. A PostgreSQL database
+        gets PostGIS if it lacks it and this user may add it."""
         url = resolve_url(url_or_path)
         shown = sa.make_url(url).render_as_string(hide_password=True)
         try:
-            engine = sa.create_engine(url)
+            engine = make_engine(url)
         except (ImportError, sa.exc.ArgumentError, sa.exc.NoSuchModuleError) as exc:
             msg = (
-                f"cannot open the store {shown}: {exc}. For PostgreSQL install a driver "
-                "(pip install 'psycopg[binary]'), or give a postgresql+psycopg2:// URL."
+                f"cannot open the store {shown}: {exc}. For PostgreSQL install the driver "
+                "(pip install -r requirements.txt installs psycopg), or give a postgresql+psycopg2:// URL."
             )
             raise StoreError(msg) from None
-        if engine.dialect.name == "sqlite":
-            sqlite_setup(engine)
         store = cls(engine)
         try:
-            store._write(store._create_schema)
+            store._write(store._create_schema, failing=f"cannot open the store {shown}")
         except DBAPIError as exc:  # e.g. "file is not a database"
             engine.dispose()
-            msg = f"cannot open the store {shown}: {exc.orig}."
+            msg = f"cannot open the store {shown}: {reason(exc)}."
             raise StoreError(msg) from None
+        except StoreError:
+            engine.dispose()
+            raise
         return store
 
     def close(self) -> None:
@@ -129,12 +90,21 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @property
+    def dialect(self) -> str:
+        """ "sqlite" or "postgresql"."""
+        return str(self.engine.dialect.name)
+
     # --- plumbing ---------------------------------------------------------------------------------------------
 
     def _create_schema(self, conn: Connection) -> None:
+        if conn.dialect.name == "postgresql":
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_SCHEMA_LOCK})")
+            ensure_postgis(conn, self.url)
         metadata.create_all(conn)
         row = conn.execute(sa.select(meta.c.value).where(meta.c.key == "schema_version")).first()
         if row is None:
+            create_indexes(conn)
             conn.execute(sa.insert(meta).values(key="schema_version", value=str(SCHEMA_VERSION)))
         elif int(row[0]) > SCHEMA_VERSION:
             msg = (
@@ -146,28 +116,30 @@ class Store:
             migrate(conn, int(row[0]))
             conn.execute(sa.update(meta).where(meta.c.key == "schema_version").values(value=str(SCHEMA_VERSION)))
 
-    def _write(self, fn: Callable[[Connection], T]) -> T:
-        """Run `fn` in one write transaction, retrying while the database is locked."""
+    def _write(self, fn: Callable[[Connection], T], *, failing: str = "") -> T:
+        """Run `fn` in one write transaction, retrying while the database is locked (SQLite) or gave the
+        transaction up for another (PostgreSQL: deadlock, serialization failure)."""
         for attempt in range(_RETRIES):
             try:
                 with self.engine.connect() as conn:
                     conn.execution_options(khareeta_write=True)
                     with conn.begin():
                         return fn(conn)
-            except OperationalError as exc:
+            except _DOWN as exc:
                 if is_locked(exc) and attempt < _RETRIES - 1:
                     time.sleep(0.05 * 2**attempt)
                     continue
-                msg = f"the store {self.url} cannot be written: {exc.orig}."
+                msg = f"{failing or f'the store {self.url} cannot be written'}: {reason(exc)}."
                 raise StoreError(msg) from None
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _read(self, fn: Callable[[Connection], T]) -> T:
+        """Run `fn` on one consistent state of the store (see `engine.snapshot`)."""
         try:
-            with self.engine.connect() as conn, conn.begin():
+            with snapshot(self.engine) as conn:
                 return fn(conn)
-        except OperationalError as exc:
-            msg = f"the store {self.url} cannot be read: {exc.orig}."
+        except DBAPIError as exc:
+            msg = f"the store {self.url} cannot be read: {reason(exc)}."
             raise StoreError(msg) from None
 
     # --- writing ----------------------------------------------------------------------------------------------
@@ -181,17 +153,17 @@ class Store:
         A document already stored is left alone ('unchanged') unless `replace`,
         which swaps its features for these ones ('replaced').
         """
-        new = _prepare(doc, records, doc_id)
+        new = prepare(doc, records, doc_id)
         try:
             return self._write(lambda conn: _add(conn, new, replace))
         except IntegrityError:
             if self._has(new.doc_id):
                 return "unchanged"  # another process stored the same document first
-            raise _taken_ids(doc.name) from None
+            raise taken_ids(doc.name) from None
         except DBAPIError as exc:
-            raise InputError(f"the store refused it ({exc.orig}).", source=doc.name) from None
+            raise InputError(f"the store refused it ({reason(exc)}).", source=doc.name) from None
         except UnicodeEncodeError as exc:
-            raise _unstorable(doc.name, exc) from None
+            raise unstorable(doc.name, exc) from None
 
     def _has(self, doc_id: str) -> bool:
         stmt = sa.select(documents.c.id).where(documents.c.id == doc_id)
@@ -200,40 +172,28 @@ class Store:
     def add_documents(
         self, items: Sequence[tuple[DocumentRecord, Sequence[Record]]], *, replace: bool = False
     ) -> list[AddStatus | Exception]:
-        """Store many documents in one transaction, each in its own savepoint.
+        """Store many documents in one transaction.
 
-        Each still goes in whole or not at all: one that fails (a bad feature,
-        an error while inserting) is rolled back alone and its exception is
-        returned in its place; the others are committed together, which is
-        several times cheaper than a commit per document.
+        They go in together: one query for those already stored, then one
+        insert per table (COPY on PostgreSQL). Each still goes in whole or not
+        at all: when one fails (a bad feature, an error while inserting) they
+        are stored one by one, each in its own savepoint, and the one that
+        failed is rolled back alone, its exception returned in its place. The
+        others are committed together, which is several times cheaper than a
+        commit per document.
         """
         out: list[AddStatus | Exception] = []
-        ready: list[tuple[int, _NewDocument]] = []
+        ready: list[tuple[int, NewDocument]] = []
         for i, (doc, records) in enumerate(items):
             try:
-                ready.append((i, _prepare(doc, records, None)))
+                ready.append((i, prepare(doc, records, None)))
                 out.append("unchanged")  # placeholder, set below
             except InputError as exc:
                 out.append(exc)
 
         def add_all(conn: Connection) -> list[tuple[int, AddStatus | Exception]]:
-            results: list[tuple[int, AddStatus | Exception]] = []
-            for i, new in ready:
-                try:
-                    with conn.begin_nested():
-                        results.append((i, _add(conn, new, replace)))
-                except IntegrityError:  # stored by another process meanwhile, or ids another document has
-                    stored = conn.execute(sa.select(documents.c.id).where(documents.c.id == new.doc_id)).first()
-                    results.append((i, "unchanged" if stored else _taken_ids(new.doc_row["name"])))
-                except OperationalError:
-                    raise  # the database, not this document: retried or reported whole
-                except DBAPIError as exc:
-                    results.append((i, InputError(f"the store refused it ({exc.orig}).", source=new.doc_row["name"])))
-                except UnicodeEncodeError as exc:
-                    results.append((i, _unstorable(new.doc_row["name"], exc)))
-                except Exception as exc:  # rolled back to its savepoint; the batch goes on
-                    results.append((i, exc))
-            return results
+            together = _add_together(conn, ready, replace)
+            return together if together is not None else _add_each(conn, ready, replace)
 
         for i, result in self._write(add_all) if ready else []:
             out[i] = result
@@ -241,7 +201,7 @@ class Store:
 
     def delete_document(self, doc_id: str) -> bool:
         """Remove a document and all its features; False when it was not stored."""
-        return self._write(lambda conn: _delete_rows(conn, doc_id))
+        return self._write(lambda conn: _delete_rows(conn, [doc_id]) > 0)
 
     def resolve(self, place: PlaceRef, names: Sequence[str]) -> Resolution:
         """Place every stored feature that names one of `names` unresolved at `place`, in one transaction
@@ -262,12 +222,14 @@ class Store:
         """Feature records matching `filters`, each kind in the order stored; `doc` is the store's
         document id, `source` the document's source and `period` the days the feature covers."""
         filters = filters or Filters()
+        dialect = self.dialect
+        box = None if lines_tested_in_sql(dialect) else filters.bbox  # else lines are tested as they are read
 
         def run(conn: Connection) -> list[Record]:
             sources = dict(conn.execute(sa.select(documents.c.id, documents.c.source)).all())
             out: list[Record] = []
             for kind in filters.kinds or KINDS:
-                clauses = where_clauses(TABLES[kind], kind, filters, documents)
+                clauses = where_clauses(TABLES[kind], kind, filters, documents, dialect=dialect)
                 if clauses is None:
                     continue
                 stmt = sa.select(TABLES[kind]).where(*clauses).order_by(TABLES[kind].c.id)
@@ -277,7 +239,7 @@ class Store:
                 out.extend(
                     r
                     for row in conn.execute(stmt).all()  # one fetch: several times cheaper than row by row
-                    if (r := reader.record(row, sources, filters.bbox)) is not None
+                    if (r := reader.record(row, sources, box)) is not None
                 )
                 if limit is not None and len(out) >= limit:
                     break
@@ -288,12 +250,7 @@ class Store:
 
     def documents(self) -> list[DocumentInfo]:
         """Every stored document (without its text), oldest first."""
-        stmt = sa.select(*(c for c in documents.c if c.name != "text")).order_by(documents.c.added_at, documents.c.name)
-        rows = self._read(lambda conn: conn.execute(stmt).all())
-        return [
-            DocumentInfo(r.id, r.name, r.title, r.date, r.source, r.lang, r.origin, r.n_features, r.added_at)
-            for r in rows
-        ]
+        return self._read(documents_of)
 
     def document_text(self, doc_id: str) -> str | None:
         """The text as read, for highlighting `text[start:end]`; None when not stored."""
@@ -301,97 +258,82 @@ class Store:
         return self._read(lambda conn: conn.execute(stmt).scalar())
 
     def stats(self) -> StoreStats:
-        def run(conn: Connection) -> StoreStats:
-            n_docs = conn.execute(sa.select(sa.func.count()).select_from(documents)).scalar() or 0
-            counts = {
-                k: conn.execute(sa.select(sa.func.count()).select_from(t)).scalar() or 0 for k, t in TABLES.items()
-            }
-            by_source = conn.execute(sa.select(documents.c.source, sa.func.count()).group_by(documents.c.source))
-            lo, hi = _date_span(conn)
-            return StoreStats(self.url, n_docs, counts, {s or "(unknown)": n for s, n in by_source}, lo, hi)
-
-        return self._read(run)
+        return self._read(lambda conn: stats_of(conn, self.url))
 
     def facets(self) -> Facets:
         """Distinct actors, event types, countries, sources and the date span."""
-
-        def distinct(conn: Connection, *cols: sa.Column) -> set[str]:
-            out: set[str] = set()
-            for col in cols:
-                out.update(v for (v,) in conn.execute(sa.select(col).distinct()) if v)
-            return out
-
-        def run(conn: Connection) -> Facets:
-            ev, mv, rt = TABLES["event"], TABLES["movement"], TABLES["route"]
-            actors = distinct(conn, ev.c.actor1, ev.c.actor2, mv.c.actor, rt.c.controlled_by)
-            codes = {c for v in distinct(conn, *(t.c.countries for t in TABLES.values())) for c in v.split(",") if c}
-            lo, hi = _date_span(conn)
-            return Facets(
-                tuple(sorted(actors)),
-                tuple(sorted(distinct(conn, ev.c.event_type))),
-                tuple(sorted(distinct(conn, ev.c.sub_event_type))),
-                tuple(sorted(codes)),
-                tuple(sorted(distinct(conn, documents.c.source))),
-                lo,
-                hi,
-            )
-
-        return self._read(run)
+        return self._read(facets_of)
 
 
-@dataclass(frozen=True, slots=True)
-class _NewDocument:
-    doc_id: str
-    doc_row: dict[str, Any]
-    rows: dict[str, list[dict[str, Any]]]
+# --- writing, inside a transaction -------------------------------------------------------------------------------
 
 
-def _prepare(doc: DocumentRecord, records: Sequence[Record], doc_id: str | None) -> _NewDocument:
-    """Rows for a document and its records, checked before the database is touched."""
-    did = doc_id or document_id(doc.text)
-    rows = rows_of(did, records, doc.published, name=doc.name)
-    published = doc.published.isoformat() if doc.published else None
-    doc_row = {
-        "id": did,
-        "name": doc.name,
-        "title": doc.title,
-        "date": published,
-        "source": doc.source,
-        "lang": doc.lang,
-        "origin": doc.origin,
-        "text": doc.text,
-        "n_features": len(records),
-        "added_at": datetime.now(UTC).isoformat(timespec="seconds"),
-    }
-    return _NewDocument(did, doc_row, rows)
-
-
-def _add(conn: Connection, new: _NewDocument, replace: bool) -> AddStatus:
+def _add(conn: Connection, new: NewDocument, replace: bool) -> AddStatus:
     exists = conn.execute(sa.select(documents.c.id).where(documents.c.id == new.doc_id)).first() is not None
     if exists and not replace:
         return "unchanged"
     if exists:
-        _delete_rows(conn, new.doc_id)
-    conn.execute(sa.insert(documents), [new.doc_row])
+        _delete_rows(conn, [new.doc_id])
+    insert_rows(conn, documents, [new.doc_row])
     for kind in KINDS:
         if new.rows[kind]:
             _insert_kind(conn, kind, new.rows[kind])
     return "replaced" if exists else "added"
 
 
-def _taken_ids(name: str) -> InputError:
-    return InputError(
-        "the store refused it: some of its feature ids are those of another stored document.", source=name
-    )
+def _add_together(
+    conn: Connection, ready: list[tuple[int, NewDocument]], replace: bool
+) -> list[tuple[int, AddStatus | Exception]] | None:
+    """Every document at once, in one savepoint: a query for those stored, one insert per table. None
+    when one of them fails (rolled back: the caller then stores them one by one to tell which)."""
+    ids = [new.doc_id for _, new in ready]
+    if len(set(ids)) < len(ids):
+        return None  # the same text twice in one batch: one by one, the second is 'unchanged'
+    try:
+        with conn.begin_nested():
+            stored = set(conn.execute(sa.select(documents.c.id).where(documents.c.id.in_(ids))).scalars())
+            todo = [new for _, new in ready if replace or new.doc_id not in stored]
+            if replace and stored:
+                _delete_rows(conn, stored)
+            if todo:
+                insert_rows(conn, documents, [new.doc_row for new in todo])
+            for kind in KINDS:
+                if rows := [row for new in todo for row in new.rows[kind]]:
+                    _insert_kind(conn, kind, rows)
+    except _DOWN:
+        raise  # the database, not a document: retried or reported whole
+    except Exception:  # one document's fault (or another's id taken meanwhile): found one by one
+        return None
+    before: dict[bool, AddStatus] = {True: "replaced" if replace else "unchanged", False: "added"}
+    return [(i, before[new.doc_id in stored]) for i, new in ready]
 
 
-def _date_span(conn: Connection) -> tuple[str | None, str | None]:
-    lows: list[str] = [v for t in TABLES.values() if (v := conn.execute(sa.select(sa.func.min(t.c.t_start))).scalar())]
-    highs: list[str] = [v for t in TABLES.values() if (v := conn.execute(sa.select(sa.func.max(t.c.t_end))).scalar())]
-    return (min(lows) if lows else None), (max(highs) if highs else None)
+def _add_each(
+    conn: Connection, ready: list[tuple[int, NewDocument]], replace: bool
+) -> list[tuple[int, AddStatus | Exception]]:
+    """The documents one by one, each in its own savepoint: one that fails is rolled back alone."""
+    results: list[tuple[int, AddStatus | Exception]] = []
+    for i, new in ready:
+        try:
+            with conn.begin_nested():
+                results.append((i, _add(conn, new, replace)))
+        except IntegrityError:  # stored by another process meanwhile, or ids another document has
+            stored = conn.execute(sa.select(documents.c.id).where(documents.c.id == new.doc_id)).first()
+            results.append((i, "unchanged" if stored else taken_ids(new.name)))
+        except _DOWN:
+            raise  # the database, not this document: retried or reported whole
+        except DBAPIError as exc:
+            results.append((i, InputError(f"the store refused it ({reason(exc)}).", source=new.name)))
+        except UnicodeEncodeError as exc:
+            results.append((i, unstorable(new.name, exc)))
+        except Exception as exc:  # rolled back to its savepoint; the batch goes on
+            results.append((i, exc))
+    return results
 
 
-def _delete_rows(conn: Connection, doc_id: str) -> bool:
+def _delete_rows(conn: Connection, doc_ids: Collection[str]) -> int:
+    """Delete these documents and their features; how many documents were stored."""
+    ids = list(doc_ids)
     for table in TABLES.values():
-        conn.execute(sa.delete(table).where(table.c.doc_id == doc_id))
-    return conn.execute(sa.delete(documents).where(documents.c.id == doc_id)).rowcount > 0
+        conn.execute(sa.delete(table).where(table.c.doc_id.in_(ids)))
+    return int(conn.execute(sa.delete(documents).where(documents.c.id.in_(ids))).rowcount)

@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from geodata.countries import country_code
 from geodata.errors import InputError
 from geodata.records import KINDS, FeatureRecord
+from geodata.store.spatial import box_clauses
 
 
 def _as_date(value: date | str | None, what: str) -> date | None:
@@ -139,9 +140,12 @@ def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def where_clauses(table: sa.Table, kind: str, f: Filters, documents: sa.Table) -> list[Any] | None:
+def where_clauses(
+    table: sa.Table, kind: str, f: Filters, documents: sa.Table, *, dialect: str = "sqlite"
+) -> list[Any] | None:
     """SQL conditions selecting `f` in one kind's table; None when no row of
-    this kind can match (e.g. places when actors are asked for)."""
+    this kind can match (e.g. places when actors are asked for). The box goes
+    through the database's spatial index (`spatial.box_clauses`)."""
     c = table.c
     out: list[Any] = []
     if f.date_from or f.date_to:
@@ -162,8 +166,7 @@ def where_clauses(table: sa.Table, kind: str, f: Filters, documents: sa.Table) -
     if f.countries:
         out.append(sa.or_(*(c.countries.like(f"%,{_like_escape(code)},%", escape="\\") for code in f.countries)))
     if f.bbox:
-        min_lon, min_lat, max_lon, max_lat = f.bbox
-        out += [c.max_lon >= min_lon, c.min_lon <= max_lon, c.max_lat >= min_lat, c.min_lat <= max_lat]
+        out += box_clauses(table, kind, f.bbox, dialect)
     if f.text:
         out.append(sa.func.lower(c.evidence).like(f"%{_like_escape(f.text.lower())}%", escape="\\"))
     if f.min_confidence is not None:

@@ -45,6 +45,18 @@ def _day(value: Any) -> date:
     return value if type(value) is date else _iso_day(str(value))
 
 
+@lru_cache(maxsize=16)
+def _box_shape(bbox: tuple[float, float, float, float]) -> Any:
+    """The box as a shape; a box of no width or height is the segment or point it is (GEOS finds that a flat
+    polygon meets nothing, not even a line through it), as PostGIS's ST_Envelope makes it."""
+    min_lon, min_lat, max_lon, max_lat = bbox
+    if min_lon == max_lon and min_lat == max_lat:
+        return shapely.geometry.Point(min_lon, min_lat)
+    if min_lon == max_lon or min_lat == max_lat:
+        return shapely.geometry.LineString([(min_lon, min_lat), (max_lon, max_lat)])
+    return shapely.geometry.box(*bbox)
+
+
 def _span_of(start: int | None, end: int | None) -> Span | None:
     return Span(start, end) if start is not None and end is not None else None
 
@@ -111,7 +123,7 @@ class RowReader:
             points: list[Any] = [(row[at["min_lon"]], row[at["min_lat"]])]
         else:
             geom = json.loads(row[at["geometry"]])
-            if bbox and not shapely.geometry.shape(geom).intersects(shapely.geometry.box(*bbox)):
+            if bbox and not shapely.geometry.shape(geom).intersects(_box_shape(bbox)):
                 return None
             points = positions(geom)
         fid, doc_id, lang, evidence, es, ee, ss, se, confidence, lo, hi, extra = self._common(row)

@@ -159,10 +159,38 @@ def _where(p: PlaceRef) -> tuple[float, float]:
     return round(p.lon, 5), round(p.lat, 5)
 
 
-def _row(doc_id: str, seq: int, r: Record, published: date | None, by_pos: Mapping[tuple[float, float], str]) -> Row:
-    own = _own(r)
+def _located(r: Record) -> Row:
+    """The geometry as GeoJSON text, its type and its bounding box. A point (most features) is written
+    without building and encoding a dict (the same text json.dumps gives); anything else, or a point out
+    of range, goes through `check_geometry`, which says what is wrong."""
+    vertices = r.vertices
+    if len(vertices) == 1:
+        lon, lat = round(vertices[0].lon, 7), round(vertices[0].lat, 7)
+        if type(lon) is float and type(lat) is float and -180 <= lon <= 180 and -90 <= lat <= 90:
+            text = f'{{"type": "Point", "coordinates": [{lon!r}, {lat!r}]}}'
+            return {
+                "geometry": text,
+                "geom_type": "Point",
+                "min_lon": lon,
+                "min_lat": lat,
+                "max_lon": lon,
+                "max_lat": lat,
+            }
     geom = geometry(r)
     box = check_geometry(geom)
+    return {
+        "geometry": json.dumps(geom, ensure_ascii=False),
+        "geom_type": geom["type"],
+        "min_lon": box[0],
+        "min_lat": box[1],
+        "max_lon": box[2],
+        "max_lat": box[3],
+    }
+
+
+def _row(doc_id: str, seq: int, r: Record, published: date | None, by_pos: Mapping[tuple[float, float], str]) -> Row:
+    own = _own(r)
+    located = _located(r)
     t_start, t_end = period_of(r, published)
     # A waypoint without a country takes the country of the document's place at that position.
     codes = sorted({c for p in r.vertices if (c := p.country_code or by_pos.get(_where(p), ""))})
@@ -179,12 +207,7 @@ def _row(doc_id: str, seq: int, r: Record, published: date | None, by_pos: Mappi
         "span_end": span.end if span else None,
         "lang": r.lang,
         "confidence": r.confidence,
-        "geometry": json.dumps(geom, ensure_ascii=False),
-        "geom_type": geom["type"],
-        "min_lon": box[0],
-        "min_lat": box[1],
-        "max_lon": box[2],
-        "max_lat": box[3],
+        **located,
         "t_start": t_start.isoformat() if t_start else None,
         "t_end": t_end.isoformat() if t_end else None,
         "countries": f",{','.join(codes)}," if codes else None,
@@ -196,19 +219,12 @@ def _row(doc_id: str, seq: int, r: Record, published: date | None, by_pos: Mappi
 def located_columns(r: Record, countries: str | None) -> Row:
     """The columns that follow from where a stored record's places are (its own columns, geometry, box and
     countries), after one of them moved: a vertex without a country keeps the codes the row had (`countries`)."""
-    geom = geometry(r)
-    box = check_geometry(geom)
     codes = {p.country_code for p in r.vertices if p.country_code}
     if countries and not all(p.country_code for p in r.vertices):
         codes.update(c for c in countries.split(",") if c)
     return {
         **_own(r),
-        "geometry": json.dumps(geom, ensure_ascii=False),
-        "geom_type": geom["type"],
-        "min_lon": box[0],
-        "min_lat": box[1],
-        "max_lon": box[2],
-        "max_lat": box[3],
+        **_located(r),
         "countries": f",{','.join(sorted(codes))}," if codes else None,
     }
 

@@ -2,12 +2,12 @@
 
 One table per kind. Each row has the feature's stable id, its document, its
 evidence sentence and spans, its geometry as GeoJSON text with its bounding
-box (box queries need no spatial extension, on SQLite and PostgreSQL alike),
-the period it covers, the countries it touches, a column for each value of the
-record (names, types, dates, counts; actors with their ids, families and
-spans; the location's type and span; whether the gazetteer knew a place), the
-places a line runs through (JSON) and `extra` (JSON: an imported dataset's own
-columns).
+box (and beside the table a spatial index, PostGIS geometry with GiST or a
+SQLite R*Tree: `spatial.py`), the period it covers, the countries it touches,
+a column for each value of the record (names, types, dates, counts; actors
+with their ids, families and spans; the location's type and span; whether the
+gazetteer knew a place), the places a line runs through (JSON) and `extra`
+(JSON: an imported dataset's own columns).
 """
 
 from __future__ import annotations
@@ -18,8 +18,9 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from geodata.records import KINDS
+from geodata.store import spatial
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 metadata = sa.MetaData()
 meta = sa.Table("meta", metadata, sa.Column("key", sa.String(64), primary_key=True), sa.Column("value", sa.Text))
 documents = sa.Table(
@@ -130,7 +131,7 @@ def _feature_table(kind: str) -> sa.Table:
         sa.Column("extra", _JSON),
         sa.Index(f"ix_{name}_feature_id", "feature_id", unique=True),
         sa.Index(f"ix_{name}_period", "t_start", "t_end"),
-        sa.Index(f"ix_{name}_bbox", "min_lon", "max_lon", "min_lat", "max_lat"),
+        # (box queries go through the spatial index beside the table: `spatial.py`)
     )
 
 
@@ -151,6 +152,16 @@ def migrate(conn: Connection, version: int) -> None:
         _ids_and_offsets(conn)
     if version < 3:
         _places_resolved(conn)
+    if version < 4:  # schema 4: the spatial index (PostGIS geometry + GiST, SQLite R*Tree) of the rows kept,
+        spatial.create(conn, TABLES)  # in place of the B-tree on the box's columns
+        spatial.fill(conn, TABLES)
+        for table in TABLES.values():
+            conn.exec_driver_sql(f"DROP INDEX IF EXISTS ix_{table.name}_bbox")
+
+
+def create_indexes(conn: Connection) -> None:
+    """What a new store has beside its tables: the spatial index of each kind's table."""
+    spatial.create(conn, TABLES)
 
 
 def _ids_and_offsets(conn: Connection) -> None:

@@ -1,5 +1,7 @@
 """The store: URL resolution, idempotent transactional adds, every filter,
-failure isolation, delete, stats/facets, concurrent writers, PostgreSQL DDL."""
+failure isolation, delete, stats/facets, concurrent writers, PostgreSQL DDL.
+
+Every test taking `store`, `db_url` or `new_db` runs on SQLite and on PostGIS (see conftest.py)."""
 
 from __future__ import annotations
 
@@ -136,8 +138,8 @@ def seed_doc(
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    with Store.open(tmp_path / "db" / "k.sqlite") as s:
+def store(db_url: str) -> Store:
+    with Store.open(db_url) as s:
         yield s
 
 
@@ -266,10 +268,10 @@ def test_delete_document(store: Store) -> None:
     assert [d.name for d in store.documents()] == ["b.txt"]
 
 
-def test_store_survives_reopening(tmp_path: Path) -> None:
-    with Store.open(tmp_path / "k.sqlite") as s:
+def test_store_survives_reopening(db_url: str) -> None:
+    with Store.open(db_url) as s:
         s.add_document(seed_doc(), records(seed_features()))
-    with Store.open(tmp_path / "k.sqlite") as s:
+    with Store.open(db_url) as s:
         assert len(s.query()) == 5
 
 
@@ -418,8 +420,8 @@ def test_stats_and_facets(filled: Store) -> None:
     assert set(f.sources) == {"Northern Wire", "الشروق العربي"}
 
 
-def test_two_writers_on_one_sqlite_file_do_not_lose_documents(tmp_path: Path) -> None:
-    path = tmp_path / "k.sqlite"
+def test_two_writers_on_one_store_do_not_lose_documents(db_url: str) -> None:
+    path = db_url
     Store.open(path).close()
     errors: list[BaseException] = []
 
@@ -469,7 +471,7 @@ def test_add_documents_isolates_each_document_in_one_commit(store: Store, monkey
 
     def crash_one(conn, kind, rows):
         real(conn, kind, rows)
-        if rows[0]["doc_id"] == crash_id and kind == "event":
+        if kind == "event" and any(row["doc_id"] == crash_id for row in rows):  # alone, or in the batch's rows
             raise RuntimeError("killed mid-document")
 
     monkeypatch.setattr(store_mod, "_insert_kind", crash_one)
@@ -489,3 +491,29 @@ def test_add_documents_isolates_each_document_in_one_commit(store: Store, monkey
     assert "bad.txt: feature 1" in str(outcomes[2])
     assert sorted(d.name for d in store.documents()) == ["ok.txt", "seed.txt"]
     assert _count(store) == {"documents": 2, "place": 4, "event": 2, "movement": 2, "route": 2}
+
+
+def test_add_documents_stores_a_batch_with_one_insert_per_table(store: Store, monkeypatch) -> None:
+    """The bulk path (COPY on PostgreSQL, one executemany on SQLite): each kind's rows of every document
+    of the batch in one call, not one call per document."""
+    real = store_mod._insert_kind
+    calls: list[tuple[str, int, int]] = []
+
+    def counting(conn, kind, rows):
+        calls.append((kind, len(rows), len({row["doc_id"] for row in rows})))
+        real(conn, kind, rows)
+
+    monkeypatch.setattr(store_mod, "_insert_kind", counting)
+    batch = [(seed_doc(text=f"{i} {SEED_TEXT}", name=f"{i}.txt"), records(seed_features())) for i in range(20)]
+    assert store.add_documents(batch) == ["added"] * 20
+    assert calls == [("place", 40, 20), ("event", 20, 20), ("movement", 20, 20), ("route", 20, 20)]
+    assert store.add_documents(batch[:3], replace=True) == ["replaced"] * 3
+    assert store.add_documents(batch[:3]) == ["unchanged"] * 3
+    assert _count(store) == {"documents": 20, "place": 40, "event": 20, "movement": 20, "route": 20}
+    assert [r.feature_id for r in store.query()] == [  # each kind in the order stored, the replaced ones last
+        r.feature_id
+        for kind in ("place", "event", "movement", "route")
+        for i in [*range(3, 20), *range(3)]
+        for r in batch[i][1]
+        if r.kind == kind
+    ]

@@ -1,11 +1,12 @@
 """The store under concurrent use, crashes and hostile imports/exports (issue 6, parts 3-4).
 
-(a) two ingest processes at once on one SQLite file; (b) an ingest killed
+(a) two ingest processes at once on one store; (b) an ingest killed
 with SIGKILL half-way; (c) readers while an ingest writes; (d) ACLED/UCDP
 files with missing or extra columns, bad dates, coordinates out of range and
 formula cells; (e) exports of formula cells and control characters; (f) an
 export aimed at a folder. The subprocesses run `python -m geodata` as a user
-would, on a store in tmp.
+would, on a store in tmp or in a database of the test PostGIS server: every
+test that takes `db_url` / `new_db` runs on both (see conftest.py).
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from geodata.formats.geojson import feature_to_record, record_to_feature, to_geo
 from geodata.gazetteer import Gazetteer
 from geodata.records import Record
 from geodata.store import Store
+from geodata.store.engine import snapshot
 from geodata.store.filters import Filters
 from geodata.store.schema import TABLES
 
@@ -74,8 +76,8 @@ def _expected(name: str, counts: dict[str, int]) -> int:
     return counts[name.split("-", 1)[1]]
 
 
-def _ingest(db: Path, *paths: Path, jobs: int | None = None, **popen: Any) -> subprocess.Popen[str]:
-    cmd = [PYTHON, "-m", "geodata", "--db", str(db), "ingest", *map(str, paths), "--quiet"]
+def _ingest(db: str, *paths: Path, jobs: int | None = None, **popen: Any) -> subprocess.Popen[str]:
+    cmd = [PYTHON, "-m", "geodata", "--db", db, "ingest", *map(str, paths), "--quiet"]
     if jobs is not None:
         cmd += ["--jobs", str(jobs)]
     return subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **popen)
@@ -83,7 +85,7 @@ def _ingest(db: Path, *paths: Path, jobs: int | None = None, **popen: Any) -> su
 
 def _counts_by_doc(store: Store) -> dict[str, tuple[str, int, int]]:
     """doc id -> (name, n_features recorded, feature rows actually stored), read in one transaction."""
-    with store.engine.connect() as conn:
+    with snapshot(store.engine) as conn:
         docs = {
             r.id: (r.name, r.n_features) for r in conn.execute(sa.text("SELECT id, name, n_features FROM documents"))
         }
@@ -94,12 +96,38 @@ def _counts_by_doc(store: Store) -> dict[str, tuple[str, int, int]]:
     return {d: (*docs.get(d, ("<missing document>", -1)), n) for d, n in rows.items()}
 
 
-def _integrity(db: Path) -> tuple[str, list[Any]]:
-    con = sqlite3.connect(db)
+def _integrity(db: str) -> tuple[str, list[Any]]:
+    """SQLite's integrity and foreign-key checks; on PostgreSQL (which enforces foreign keys itself), the
+    feature rows whose document is missing and the sessions still inside a transaction."""
+    if "://" not in db:
+        con = sqlite3.connect(db)
+        try:
+            return con.execute("PRAGMA integrity_check").fetchone()[0], con.execute(
+                "PRAGMA foreign_key_check"
+            ).fetchall()
+        finally:
+            con.close()
+    engine = sa.create_engine(db, poolclass=sa.pool.NullPool)
     try:
-        return con.execute("PRAGMA integrity_check").fetchone()[0], con.execute("PRAGMA foreign_key_check").fetchall()
+        with engine.connect() as conn:
+            orphans = [
+                (t.name, doc_id)
+                for t in TABLES.values()
+                for (doc_id,) in conn.execute(
+                    sa.text(f"SELECT doc_id FROM {t.name} WHERE doc_id NOT IN (SELECT id FROM documents)")
+                )
+            ]
+            open_writes = conn.execute(_OPEN_WRITES).scalar()
+        return ("ok" if not open_writes else f"{open_writes} open transaction(s)"), orphans
     finally:
-        con.close()
+        engine.dispose()
+
+
+# Another session of the store's database inside a transaction (a writer that has not finished).
+_OPEN_WRITES = sa.text(
+    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() "
+    "AND state LIKE 'idle in transaction%'"
+)
 
 
 def test_the_closing_line_adds_no_feature(gaz: Gazetteer, expected_counts: dict[str, int], tmp_path: Path) -> None:
@@ -114,10 +142,10 @@ def test_the_closing_line_adds_no_feature(gaz: Gazetteer, expected_counts: dict[
 
 @pytest.mark.slow
 def test_two_ingests_at_once_store_every_article_exactly_once(
-    tmp_path: Path, gaz: Gazetteer, expected_counts: dict[str, int]
+    tmp_path: Path, gaz: Gazetteer, expected_counts: dict[str, int], new_db
 ) -> None:
     first, second = _write(tmp_path / "a", range(0, 70)), _write(tmp_path / "b", range(35, 105))  # 35 shared
-    db = tmp_path / "shared.sqlite"
+    db = new_db("shared")
     procs = [_ingest(db, first), _ingest(db, second)]  # started together, default jobs (forked workers)
     outs = [p.communicate(timeout=120) for p in procs]
     assert [p.returncode for p in procs] == [0, 0], outs
@@ -125,7 +153,7 @@ def test_two_ingests_at_once_store_every_article_exactly_once(
     added, unchanged, failed = (sum(int(m.group(k)) for m in summary if m) for k in (1, 2, 3))
     assert (added, unchanged, failed) == (105, 35, 0), outs
 
-    with Store.open(tmp_path / "single.sqlite") as single:
+    with Store.open(new_db("single")) as single:
         ingest_paths([_write(tmp_path / "all", range(105))], single, gaz=gaz)
         reference = single.stats()
     with Store.open(db) as store:
@@ -162,13 +190,12 @@ sys.exit(main(sys.argv[2:]))
 """
 
 
-def _start_and_kill(db: Path, folder: Path, how: str) -> int:
+def _start_and_kill(db: str, folder: Path, how: str, marker: Path) -> int:
     """Start an ingest of `folder`, SIGKILL it half-way; the documents the store showed before the kill."""
-    marker = db.with_name("inside-a-write")
     if how == "between batches":
         proc = _ingest(db, folder, jobs=1, start_new_session=True)  # its own process group, killed whole
     else:
-        args = [str(marker), "--db", str(db), "ingest", str(folder), "--quiet", "--jobs", "1"]
+        args = [str(marker), "--db", db, "ingest", str(folder), "--quiet", "--jobs", "1"]
         proc = subprocess.Popen(
             [PYTHON, "-c", _HELD_IN_A_WRITE, *args],
             cwd=ROOT,
@@ -185,11 +212,8 @@ def _start_and_kill(db: Path, folder: Path, how: str) -> int:
                 break
             time.sleep(0.02)
         seen = store.stats().documents
-        if how == "inside a write":  # the child holds the write lock, rows of a document written, uncommitted
-            con = sqlite3.connect(db, timeout=0, isolation_level=None)
-            with pytest.raises(sqlite3.OperationalError, match="locked"):
-                con.execute("BEGIN IMMEDIATE")
-            con.close()
+        if how == "inside a write":  # the child is inside its write, rows of a document written, uncommitted
+            _assert_a_write_is_open(db)
     finally:  # killed whatever happened above: nothing is left running
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
@@ -199,17 +223,37 @@ def _start_and_kill(db: Path, folder: Path, how: str) -> int:
     return seen
 
 
+def _assert_a_write_is_open(db: str) -> None:
+    """SQLite: the write lock is held (no other writer may begin); PostgreSQL: a session is in a transaction."""
+    if "://" in db:
+        assert _integrity(db)[0] == "1 open transaction(s)"
+        return
+    con = sqlite3.connect(db, timeout=0, isolation_level=None)
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        con.execute("BEGIN IMMEDIATE")
+    con.close()
+
+
+def _wait_until_the_killed_write_is_gone(db: str) -> None:
+    """PostgreSQL rolls back a killed client's transaction once it sees the connection closed (at once,
+    but in its own time); a SQLite write dies with its process."""
+    end = time.monotonic() + 20
+    while "://" in db and _integrity(db)[0] != "ok" and time.monotonic() < end:
+        time.sleep(0.05)
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("how", ["between batches", "inside a write"])
 def test_an_ingest_killed_half_way_leaves_whole_documents_and_can_be_finished(
-    tmp_path: Path, gaz: Gazetteer, expected_counts: dict[str, int], how: str
+    tmp_path: Path, gaz: Gazetteer, expected_counts: dict[str, int], how: str, new_db
 ) -> None:
     total = 160
     folder = _write(tmp_path / "in", range(total))
-    db = tmp_path / "killed.sqlite"
-    seen = _start_and_kill(db, folder, how)
+    db = new_db("killed")
+    seen = _start_and_kill(db, folder, how, tmp_path / "inside-a-write")
     assert seen >= 1
 
+    _wait_until_the_killed_write_is_gone(db)
     assert _integrity(db) == ("ok", [])
     with Store.open(db) as store:
         by_doc = _counts_by_doc(store)
@@ -236,10 +280,10 @@ def test_an_ingest_killed_half_way_leaves_whole_documents_and_can_be_finished(
 
 
 @pytest.mark.slow
-def test_readers_work_while_an_ingest_writes(tmp_path: Path) -> None:
+def test_readers_work_while_an_ingest_writes(tmp_path: Path, new_db) -> None:
     total = 120
     folder = _write(tmp_path / "in", range(total))
-    db = tmp_path / "busy.sqlite"
+    db = new_db("busy")
     store = Store.open(db)
     proc = _ingest(db, folder, jobs=1)
     seen: list[int] = []
@@ -251,7 +295,7 @@ def test_readers_work_while_an_ingest_writes(tmp_path: Path) -> None:
             store.query(Filters(text="Mosul"), limit=200)
             store.query(Filters(kinds=("event",), countries=("IQ",)))
             store.facets()
-            with store.engine.connect() as conn:  # one snapshot: never half a document
+            with snapshot(store.engine) as conn:  # one snapshot: never half a document
                 recorded = conn.execute(sa.text("SELECT coalesce(sum(n_features), 0) FROM documents")).scalar()
                 rows = sum(conn.execute(sa.select(sa.func.count()).select_from(t)).scalar() for t in TABLES.values())
             assert recorded == rows
@@ -265,19 +309,20 @@ def test_readers_work_while_an_ingest_writes(tmp_path: Path) -> None:
     assert reads >= 5
     assert store.stats().documents == total
     store.close()
-    con = sqlite3.connect(db)
-    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"  # what lets readers in during a write
-    con.close()
+    if "://" not in db:  # (PostgreSQL's readers never wait for writers)
+        con = sqlite3.connect(db)
+        assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"  # what lets readers in during a write
+        con.close()
 
 
-def test_text_no_database_can_hold_is_refused_alone(tmp_path: Path) -> None:
+def test_text_no_database_can_hold_is_refused_alone(db_url: str) -> None:
     """A lone surrogate (from code that skipped extract.inputs) is one document's error, not a crash."""
     from geodata.records import DocumentRecord
 
     def doc(text: str) -> tuple[DocumentRecord, list[Record]]:
         return DocumentRecord(name=f"doc {len(text)}", text=text, lang="en"), [_feature(len(text), text)]
 
-    with Store.open(tmp_path / "s.sqlite") as store:
+    with Store.open(db_url) as store:
         with pytest.raises(InputError, match=r"doc 7: the store refused it"):
             store.add_document(*doc("bad \ud800 x"))
         out = store.add_documents([doc("Mosul"), doc("bad \udfff y"), doc("Raqqa fell")])
@@ -358,7 +403,7 @@ def test_acled_extra_columns_are_kept_and_never_override_the_event(tmp_path: Pat
         assert (p["csv_kind"], p["csv_date"], p["csv_start"]) == ("x", "y", "z")
 
 
-def test_cli_import_reports_each_file_and_line_and_keeps_the_good_ones(tmp_path: Path, capsys) -> None:
+def test_cli_import_reports_each_file_and_line_and_keeps_the_good_ones(tmp_path: Path, capsys, db_url: str) -> None:
     acled, kept, skipped = _acled_file(tmp_path, extra=",kind,date,start")
     wrong = tmp_path / "wrong.csv"
     wrong.write_text("id,when,lat,lon\n1,2016-01-01,36,43\n", encoding="utf-8")
@@ -373,15 +418,15 @@ def test_cli_import_reports_each_file_and_line_and_keeps_the_good_ones(tmp_path:
         "6,20/11/2015,2015-11-20,34.93,43.49,1,Government of Iraq,1,1,9,where_prec out of range\n",
         encoding="utf-8",
     )
-    db = tmp_path / "s.sqlite"
-    rc = geodata_main(["--db", str(db), "import-acled", str(wrong), str(acled)])
+    db = db_url
+    rc = geodata_main(["--db", db, "import-acled", str(wrong), str(acled)])
     out, err = capsys.readouterr()
     assert rc == 1
     assert err.strip().count("\n") == 0 and str(wrong) in err and "missing column(s)" in err
     assert f"{acled}: ACLED, {len(kept)} event(s) added, {len(skipped)} row(s) skipped" in out
     for line in skipped:
         assert f"  line {line}: " in out
-    rc = geodata_main(["--db", str(db), "import-ucdp", str(ucdp)])
+    rc = geodata_main(["--db", db, "import-ucdp", str(ucdp)])
     out, _ = capsys.readouterr()
     assert rc == 0 and "1 event(s) added, 5 row(s) skipped" in out
     assert [int(n) for n in re.findall(r"line (\d+):", out)] == [3, 4, 5, 6, 7]
@@ -461,12 +506,11 @@ def test_csv_export_neutralises_every_formula_cell(tmp_path: Path) -> None:
     assert rows[0]["latitude"] == "36.3"  # numbers stay numbers (a negative one too)
 
 
-def test_imported_formula_cells_are_neutralised_by_the_cli_export(tmp_path: Path, capsys) -> None:
+def test_imported_formula_cells_are_neutralised_by_the_cli_export(tmp_path: Path, capsys, db_url: str) -> None:
     acled, _, _ = _acled_file(tmp_path)
-    db = tmp_path / "s.sqlite"
-    assert geodata_main(["--db", str(db), "import-acled", str(acled)]) == 0
+    assert geodata_main(["--db", db_url, "import-acled", str(acled)]) == 0
     out = tmp_path / "out.csv"
-    assert geodata_main(["--db", str(db), "export", "-o", str(out)]) == 0
+    assert geodata_main(["--db", db_url, "export", "-o", str(out)]) == 0
     capsys.readouterr()
     with out.open(encoding="utf-8-sig", newline="") as fh:
         rows = {r["event_id_cnty"]: r for r in csv.DictReader(fh)}
@@ -506,14 +550,14 @@ def test_geojson_with_control_characters_is_valid_and_round_trips(tmp_path: Path
     assert last["fatalities"] is None  # NaN is not JSON
 
 
-def test_stored_control_characters_export_as_valid_geojson(tmp_path: Path, capsys, gaz: Gazetteer) -> None:
+def test_stored_control_characters_export_as_valid_geojson(tmp_path: Path, capsys, gaz: Gazetteer, db_url: str) -> None:
     article = tmp_path / "a.jsonl"
     text = "Clashes\x01 in Mosul\u2028 and \x1bRaqqa.\x7f \ud800 «title»"
     article.write_text(json.dumps({"id": "ctl\x02", "text": text, "title": f"t{CONTROL}"}) + "\n", encoding="utf-8")
-    db = tmp_path / "s.sqlite"
-    assert geodata_main(["--db", str(db), "ingest", str(article), "--quiet"]) == 0
+    db = db_url
+    assert geodata_main(["--db", db, "ingest", str(article), "--quiet"]) == 0
     out = tmp_path / "out.geojson"
-    assert geodata_main(["--db", str(db), "export", "-o", str(out)]) == 0
+    assert geodata_main(["--db", db, "export", "-o", str(out)]) == 0
     capsys.readouterr()
     data = json.loads(out.read_bytes().decode("utf-8"))
     places = [f for f in data["features"] if f["properties"]["kind"] == "place"]
@@ -522,7 +566,8 @@ def test_stored_control_characters_export_as_valid_geojson(tmp_path: Path, capsy
     assert all(f["properties"]["evidence"] in stored for f in data["features"])
     with Store.open(db) as store:
         (doc,) = store.documents()
-    assert (doc.name, doc.title) == ("ctl\x02", f"t{CONTROL}")
+    # Every control character is kept but U+0000, which no PostgreSQL text can hold: U+FFFD on both backends.
+    assert (doc.name, doc.title) == ("ctl\x02", f"t{CONTROL}".replace("\x00", "\ufffd"))
 
 
 # --- (f) exports into a folder -------------------------------------------------------------------------------------

@@ -1,11 +1,11 @@
 """geodata/store/resolve.py: places the gazetteer lacked are stored as written, listed by their
 normalised name with the features that name them, and placed at a gazetteer entry once it has them,
-in one transaction; imported events and known places of the same name stay where they are."""
+in one transaction; imported events and known places of the same name stay where they are. On SQLite and on
+PostGIS (see conftest.py)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
@@ -37,8 +37,8 @@ NEW = PlaceRef(
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    with Store.open(tmp_path / "k.sqlite") as s:
+def store(db_url: str) -> Store:
+    with Store.open(db_url) as s:
         assert s.add_document(document(), village_records()) == "added"
         assert s.add_document(*bystanders()) == "added"
         yield s
@@ -75,8 +75,8 @@ def test_the_unresolved_names_are_listed_with_their_features_unit_and_evidence(s
         assert m.evidence[m.mark.start : m.mark.end] == VILLAGE  # the name, marked in its sentence
 
 
-def test_spellings_that_normalise_alike_are_one_name(tmp_path: Path) -> None:
-    with Store.open(tmp_path / "ar.sqlite") as s:
+def test_spellings_that_normalise_alike_are_one_name(db_url: str) -> None:
+    with Store.open(db_url) as s:
         s.add_document(document(ARABIC_TEXT, name="hajin-ar.txt", lang="ar"), arabic_records())
         (u,) = s.unresolved()
     assert u.count == 2
@@ -85,8 +85,8 @@ def test_spellings_that_normalise_alike_are_one_name(tmp_path: Path) -> None:
     assert {m.evidence[m.mark.start : m.mark.end] for m in u.mentions if m.mark} == set(u.spellings)
 
 
-def test_a_store_of_known_places_lists_nothing(tmp_path: Path) -> None:
-    with Store.open(tmp_path / "k.sqlite") as s:
+def test_a_store_of_known_places_lists_nothing(db_url: str) -> None:
+    with Store.open(db_url) as s:
         s.add_document(*bystanders())
         assert s.unresolved() == []
 
@@ -145,8 +145,8 @@ def test_other_names_move_nothing(store: Store, names: list[str]) -> None:
     assert by_id(store) == before and store.revision() == 0
 
 
-def test_the_arabic_name_of_the_entry_places_an_arabic_mention(tmp_path: Path) -> None:
-    with Store.open(tmp_path / "ar.sqlite") as s:
+def test_the_arabic_name_of_the_entry_places_an_arabic_mention(db_url: str) -> None:
+    with Store.open(db_url) as s:
         s.add_document(document(ARABIC_TEXT, name="hajin-ar.txt", lang="ar"), arabic_records())
         assert s.resolve(NEW, [NEW.name, NEW.name_ar]).updated["place"] == 2
         assert {(r.place.lat, r.place.lon) for r in s.query() if isinstance(r, PlaceRecord)} == {VILLAGE_AT}
