@@ -10,7 +10,7 @@ VENDOR := dashboard/static/vendor
 NPM_PACKAGES := leaflet@1.9.4 leaflet.markercluster@1.5.3 leaflet-polylinedecorator@1.6.0
 PORT ?= 8501
 
-.PHONY: install assets gazetteer browser postgres check test run lint bench clean
+.PHONY: install assets gazetteer browser postgres check test run screenshot lint bench clean
 
 install: $(STAMP)
 
@@ -66,12 +66,17 @@ test: check assets gazetteer browser postgres
 	$(BIN)/python -m pytest -q
 
 # First start (the store, KHAREETA_DB or data/khareeta.sqlite, holds no article): ingest seeds/.
-# The map's JS/CSS are served by the app itself (static serving), never by a CDN.
+# Streamlit's settings (static serving for the map's JS/CSS, headless, no usage statistics, no Deploy
+# button) are in .streamlit/config.toml: a plain `streamlit run dashboard/app.py` here is the same app.
 run: install assets gazetteer
 	@$(BIN)/python -c "import sys; from geodata.store import Store; sys.exit(Store.open().stats().documents == 0)" \
 	  2>/dev/null || $(BIN)/python -m geodata ingest --quiet seeds/
-	$(BIN)/streamlit run dashboard/app.py --server.port $(PORT) --server.headless true \
-	  --server.enableStaticServing true --browser.gatherUsageStats false
+	$(BIN)/streamlit run dashboard/app.py --server.port $(PORT)
+
+# The README's picture (dashboard/screenshot.png): the browser test on the seeds, told to save it there.
+# `make test` never writes it (its screenshots go to bench/out/, which git ignores).
+screenshot: install assets gazetteer browser
+	KHAREETA_SCREENSHOT=dashboard/screenshot.png $(BIN)/python -m pytest -q tests/dashboard/test_browser.py
 
 lint: check
 

@@ -1,4 +1,5 @@
-"""Khareeta's dashboard: `streamlit run dashboard/app.py --server.enableStaticServing true`.
+"""Khareeta's dashboard: `streamlit run dashboard/app.py` in the project's folder (or `make run`);
+`.streamlit/config.toml` there turns on the static serving the map needs.
 
 The entry script only sets the page up and picks the page (`views/`); each
 page is a few widgets over `dashboard.state` (cached store and gazetteer)

@@ -18,6 +18,7 @@ from folium.template import Template
 
 from dashboard.palette import EVENT_COLORS, PLACE_COLOR
 from dashboard.payload import POPUP_CHUNK, legend_html
+from dashboard.settings import Tiles
 
 LEGEND_PX = 190  # room kept for the legend on the right when fitting the view
 BIG_LAYER = 2000  # events beyond which the clusters are coarser (see `_kind_layers`)
@@ -119,7 +120,8 @@ def _base_layers(
     countries: Mapping[str, Any] | None,
     countries_url: str | None,
 ) -> None:
-    """Online tiles when asked for, a blank base, and the country borders from local data."""
+    """The country borders from local data, and online tiles only when asked for (then with the choice
+    of the borders alone): without `tiles_url` the browser requests no tile at all."""
     if tiles_url:
         JsLayer(
             "tiles",
@@ -128,7 +130,7 @@ def _base_layers(
             overlay=False,
             options={"url": tiles_url, "attribution": attribution},
         ).add_to(m)
-    JsLayer("blank", None, name="Country borders only (offline)", overlay=False).add_to(m)
+        JsLayer("blank", None, name="Country borders only (offline)", overlay=False).add_to(m)
     if countries_url or countries:
         JsLayer(
             "borders",
@@ -184,6 +186,7 @@ def build_map(
     data_url: DataFiles | None = None,
     countries: Mapping[str, Any] | None = None,
     countries_url: str | None = None,
+    tiles: Tiles | None = None,
     tiles_url: str | None = None,
     attribution: str = "",
     cluster_radius: int | None = None,
@@ -193,8 +196,12 @@ def build_map(
 
     With `data_url` (the rows and the popups published as JSON files, see `payload.split_popups` and
     `offline.publish_json`) the browser fetches the rows, and a popup file on a click: the map's
-    script stays small at any size. Else the rows and popups are inline.
+    script stays small at any size. Else the rows and popups are inline. `tiles` (what
+    `settings.tiles()` chose; or `tiles_url` and `attribution`): a tile server under the borders;
+    without, the map fetches no tile.
     """
+    if tiles:
+        tiles_url, attribution = tiles.url, tiles.attribution
     m = folium.Map(
         location=[34.8, 41.0],
         zoom_start=6,

@@ -2,8 +2,8 @@
 
 `make assets` unpacks the npm packages (leaflet, leaflet.markercluster,
 leaflet-polylinedecorator) into `dashboard/static/vendor/`; Streamlit serves
-`dashboard/static/` at `/app/static/` when started with
-`--server.enableStaticServing true`. `localise` points a folium map at those
+`dashboard/static/` at `/app/static/` with static serving on (the project's
+`.streamlit/config.toml`, or `--server.enableStaticServing true`). `localise` points a folium map at those
 files and drops folium's CDN defaults (jQuery, Bootstrap, awesome-markers,
 Font Awesome), which nothing here needs.
 """
@@ -20,6 +20,8 @@ from typing import Any
 from urllib.parse import quote
 
 import folium
+
+from dashboard.settings import OSM_ATTRIBUTION, OSM_URL
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 VENDOR_DIR = STATIC_DIR / "vendor"
@@ -43,10 +45,10 @@ ASSETS_HINT = (
     "run `make assets` (it unpacks Leaflet and its plugins from the npm registry into dashboard/static/vendor/)"
 )
 
-# OpenStreetMap's tiles are used when the browser can reach them; the country
-# borders drawn from local data show where things are when it cannot.
-TILES_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
-TILES_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+# OpenStreetMap's tiles: drawn only when KHAREETA_TILES asks for them (dashboard/settings.py); by
+# default the maps fetch no tile at all and draw the country borders from local data.
+TILES_URL = OSM_URL
+TILES_ATTRIBUTION = OSM_ATTRIBUTION
 
 
 def missing_assets() -> list[str]:

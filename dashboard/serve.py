@@ -1,8 +1,10 @@
 """Run the dashboard in a child process (for the browser test and the benchmark).
 
 `running_app(db)` starts `streamlit run dashboard/app.py` on a free local
-port with `KHAREETA_DB=db` and static serving on, waits until it answers,
-and stops that process (and only it) on exit. `find_chromium` finds the
+port with `KHAREETA_DB=db`, waits until it answers, and stops that process
+(and only it) on exit. Like `make run`, it gives Streamlit no other setting:
+static serving, headless mode and the rest come from the project's
+`.streamlit/config.toml`, read because the app is started in the project's folder. `find_chromium` finds the
 Debian Chromium that `make browser` installs; nothing is ever downloaded.
 """
 
@@ -55,6 +57,8 @@ def free_port() -> int:
 
 
 def streamlit_command(port: int) -> list[str]:
+    """`streamlit run dashboard/app.py` on `port` of this machine only, watching no file; the other
+    settings are the project's (`.streamlit/config.toml`), as for `make run`."""
     return [
         sys.executable,
         "-m",
@@ -65,12 +69,6 @@ def streamlit_command(port: int) -> list[str]:
         str(port),
         "--server.address",
         "127.0.0.1",
-        "--server.headless",
-        "true",
-        "--server.enableStaticServing",
-        "true",
-        "--browser.gatherUsageStats",
-        "false",
         "--server.fileWatcherType",
         "none",
     ]

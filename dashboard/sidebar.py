@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 import streamlit as st
@@ -79,3 +80,8 @@ def filter_widgets(facets: Facets) -> Filters:
         text=text.strip(),
         sources=tuple(sources),
     )
+
+
+def hidden_by_show(filters: Filters, stored: Mapping[str, int]) -> dict[str, int]:
+    """The kinds the store holds that the sidebar's **Show** leaves off the map, with how many are stored."""
+    return {kind: stored[kind] for kind in KIND_CHOICES if kind not in filters.kinds and stored.get(kind, 0) > 0}

@@ -52,6 +52,16 @@ def store_version() -> tuple[Any, ...]:
     return stats.url, len(docs), tuple(sorted(stats.features.items())), latest, store().revision()
 
 
+@st.cache_data(show_spinner=False, max_entries=4)
+def _stored_counts(version: tuple[Any, ...]) -> dict[str, int]:
+    return dict(store().stats().features)
+
+
+def stored_counts(version: tuple[Any, ...]) -> dict[str, int]:
+    """How many features of each kind the store holds, whatever the filters."""
+    return _stored_counts(version)
+
+
 # --- queries: cached per store contents and `Filters` (frozen, so it is the cache key itself) ---------------------
 
 
@@ -109,6 +119,7 @@ def clear_after_write() -> None:
     _by_id.clear()
     _facets.clear()
     _docs.clear()
+    _stored_counts.clear()
     _payload.clear()
     _published.clear()
 

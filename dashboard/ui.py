@@ -8,8 +8,9 @@ from typing import Any
 
 import streamlit as st
 
-from dashboard import offline
-from geodata.errors import KhareetaError
+from dashboard import offline, settings
+from dashboard.settings import Tiles
+from geodata.errors import InputError, KhareetaError
 
 PAGE_CSS = """
 <style>
@@ -82,11 +83,22 @@ def assets_ready() -> bool:
 
     if not config.get_option("server.enableStaticServing") and not config.get_option("global.appTest"):
         st.error(
-            "The map's JavaScript is served by the app itself: start it with `make run`, or add "
-            "`--server.enableStaticServing true` to `streamlit run dashboard/app.py`."
+            "The map's JavaScript is served by the app itself: start it from the project's folder (`make run`, "
+            "or `streamlit run dashboard/app.py`: `.streamlit/config.toml` turns static serving on), or add "
+            "`--server.enableStaticServing true`."
         )
         return False
     return True
+
+
+def map_tiles() -> Tiles | None:
+    """The tile server KHAREETA_TILES chooses, None for the offline basemap (the default). A value
+    that is none of the choices is said on the page, and the map is drawn offline."""
+    try:
+        return settings.tiles()
+    except InputError as exc:
+        st.warning(f"{exc} (until it is fixed, the map is drawn offline).")
+        return None
 
 
 def show_map(

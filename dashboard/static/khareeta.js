@@ -19,6 +19,16 @@
   var K = {};
   var DAY = 86400000;
 
+  // Leaflet's keyboard handler focuses the map on a mouse press and then scrolls back its own
+  // window only. In the app the map is in a frame: the focus scrolls the *page* to show the whole
+  // frame, the feature moves away under the pointer between press and release, and the first
+  // click on it is lost whenever the map does not fit the window. Focus without scrolling.
+  if (L.Map.Keyboard) {
+    L.Map.Keyboard.prototype._onMouseDown = function () {
+      if (!this._focused) { this._map.getContainer().focus({ preventScroll: true }); }
+    };
+  }
+
   function dayLabel(d) {
     return new Date(d * DAY).toISOString().slice(0, 10);
   }
@@ -109,22 +119,35 @@
   K.blank = function () { return L.layerGroup(); };
 
   K.borders = function (map, spec) {
-    map.createPane("khBase");
-    map.getPane("khBase").style.zIndex = 250;
-    map.getPane("khBase").style.pointerEvents = "none";
+    // Borders and, above them, the names: a pane of their own, since Leaflet stacks a marker by its
+    // height on the screen and the borders' SVG at 200 (a name near the top would sit under it).
+    [["khBase", 250], ["khLabels", 260]].forEach(function (p) {
+      map.createPane(p[0]);
+      map.getPane(p[0]).style.zIndex = p[1];
+      map.getPane(p[0]).style.pointerEvents = "none";
+    });
     var group = L.layerGroup();
     group.khLoaded = load(spec).then(function (d) {
       var fc = d.rows;
       group.addLayer(L.geoJSON(fc, {
         pane: "khBase", interactive: false,
-        style: { color: "#9a9186", weight: 1, fillColor: "#f5f2ea", fillOpacity: 1, className: "kh-land" }
+        style: function (f) {
+          return { color: "#9a9186", weight: 1, fillColor: "#f5f2ea", fillOpacity: 1,
+                   className: "kh-land kh-land-" + (f.properties.iso2 || "none") };
+        }
       }));
+      // A label is a zero-size icon at its point with the name centred on it by CSS: nothing is
+      // measured, so it stays right whenever the styles arrive (a tooltip measured its own width
+      // once, before the frame's CSS had loaded, and sat half a map west of its country).
       fc.features.forEach(function (f) {
         if (!f.properties.label) { return; }
         var span = document.createElement("span");
         span.textContent = f.properties.name;
-        group.addLayer(L.tooltip({ permanent: true, direction: "center", className: "kh-country",
-                                   interactive: false, pane: "khBase" }).setLatLng(f.properties.label).setContent(span));
+        span.dataset.iso2 = f.properties.iso2;
+        group.addLayer(L.marker(f.properties.label, {
+          icon: L.divIcon({ html: span, className: "kh-country", iconSize: null }),
+          interactive: false, keyboard: false, pane: "khLabels"
+        }));
       });
     });
     var box = map.getContainer();

@@ -98,7 +98,7 @@ if pending:
             if i == 0 and ui.assets_ready():
                 payload = map_payload(p.records, docs=meta)
                 ui.show_map(
-                    layers.build_map(payload, countries_url=state.countries_url(ui.base_path())),
+                    layers.build_map(payload, countries_url=state.countries_url(ui.base_path()), tiles=ui.map_tiles()),
                     key="add_preview_map",
                     height=380,
                 )

@@ -63,7 +63,9 @@ with ui.user_errors():
         if ui.assets_ready():
             payload = map_payload(candidate_records(results))
             ui.show_map(
-                layers.build_map(payload, countries_url=state.countries_url(ui.base_path())), key="gaz_map", height=360
+                layers.build_map(payload, countries_url=state.countries_url(ui.base_path()), tiles=ui.map_tiles()),
+                key="gaz_map",
+                height=360,
             )
 
     st.subheader("Add a spelling to a place")
@@ -145,7 +147,9 @@ with ui.user_errors():
         lat_key, lon_key = f"unres_lat:{chosen.key}", f"unres_lon:{chosen.key}"
         if ui.assets_ready():
             m = layers.build_map(
-                map_payload(unresolved.unit_records(chosen)), countries_url=state.countries_url(ui.base_path())
+                map_payload(unresolved.unit_records(chosen)),
+                countries_url=state.countries_url(ui.base_path()),
+                tiles=ui.map_tiles(),
             )
             point = unresolved.clicked_point(ui.show_map(m, key="unres_map", height=360, returned=("last_clicked",)))
             if point and point != st.session_state.get("unres_click"):  # a new click fills in the coordinates

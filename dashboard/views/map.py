@@ -13,11 +13,11 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from dashboard import exports, layers, offline, payload, state, tables, ui
+from dashboard import exports, layers, payload, state, tables, ui
 from dashboard.evidence import evidence_html
 from dashboard.markup import popup_html
 from dashboard.palette import record_color
-from dashboard.sidebar import filter_widgets
+from dashboard.sidebar import KIND_CHOICES, filter_widgets, hidden_by_show
 
 TABLE_ROWS = 500
 
@@ -35,11 +35,21 @@ with ui.user_errors():
     docs = state.doc_meta(version)
     counts = state.summary_counts(feats)
 
+    # The counts are of what the map shows; a kind the sidebar's Show leaves out says how many are stored.
+    hidden = hidden_by_show(filters, state.stored_counts(version))
     cols = st.columns(5)
-    for col, (kind, label) in zip(
-        cols, [("event", "Events"), ("movement", "Movements"), ("route", "Routes"), ("place", "Places")], strict=False
-    ):
-        col.metric(label, f"{counts[kind]:,}")
+    for col, (kind, label) in zip(cols, KIND_CHOICES.items(), strict=False):
+        on_map = f"{label} on the map, as the sidebar's filters select them."
+        col.metric(
+            label,
+            f"{counts[kind]:,}",
+            delta=f"{hidden[kind]:,} stored, not shown" if kind in hidden else None,
+            delta_color="off",
+            delta_arrow="off",
+            help=f"{on_map} The store holds {hidden[kind]:,}: add {label} to **Show** to draw them."
+            if kind in hidden
+            else on_map,
+        )
     cols[4].metric("Articles", f"{len({r.doc for r in feats}):,}")
 
     if not docs:
@@ -59,8 +69,7 @@ with ui.user_errors():
                 light,
                 data_url=files,
                 countries_url=borders,
-                tiles_url=offline.TILES_URL,
-                attribution=offline.TILES_ATTRIBUTION,
+                tiles=ui.map_tiles(),  # KHAREETA_TILES; by default none: the browser fetches no tile
             )
             out = ui.show_map(
                 m,

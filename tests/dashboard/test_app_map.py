@@ -162,3 +162,71 @@ def test_empty_store_explains_how_to_fill_it(empty_db: Path) -> None:
     at = new_app()
     assert any("store is empty" in i.value for i in at.info)
     assert not at.exception
+
+
+def metric(at, label: str):
+    return next(m for m in at.metric if m.label == label)
+
+
+def test_places_left_out_of_show_say_how_many_are_stored(app_db: Path) -> None:
+    """The counts are of what the map shows; the places 'Show' leaves out are not a silent 0."""
+    at = new_app()
+    stored = store_counts(app_db)["Places"]
+    assert stored > 100
+    places = metric(at, "Places")
+    assert places.value == "0" and places.delta == f"{stored:,} stored, not shown"
+    assert f"The store holds {stored:,}: add Places to **Show**" in places.help
+    assert all(metric(at, label).delta == "" for label in ("Events", "Movements", "Routes"))
+    at.multiselect(key="f_kinds").set_value(["event", "movement", "route", "place"]).run()
+    places = metric(at, "Places")
+    assert places.value == f"{stored:,}" and places.delta == ""
+    assert "The store holds" not in places.help
+
+
+@pytest.fixture
+def tiles_drawn(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
+    """The tile URL each map of the page is built with (None: no tile layer)."""
+    from dashboard import layers
+
+    seen: list[str | None] = []
+    build = layers.build_map
+
+    def spy(*args, **kwargs):
+        tiles = kwargs.get("tiles")
+        seen.append(tiles.url if tiles else kwargs.get("tiles_url"))
+        return build(*args, **kwargs)
+
+    monkeypatch.setattr(layers, "build_map", spy)
+    return seen
+
+
+@pytest.mark.parametrize(
+    ("value", "url"),
+    [
+        (None, None),
+        ("offline", None),
+        ("osm", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+        ("https://tiles.example.org/{z}/{x}/{y}.png", "https://tiles.example.org/{z}/{x}/{y}.png"),
+    ],
+)
+def test_the_map_draws_on_the_tiles_khareeta_tiles_chooses(
+    app_db: Path, monkeypatch: pytest.MonkeyPatch, tiles_drawn: list[str | None], value: str | None, url: str | None
+) -> None:
+    if value is None:
+        monkeypatch.delenv("KHAREETA_TILES", raising=False)
+    else:
+        monkeypatch.setenv("KHAREETA_TILES", value)
+    at = new_app()
+    assert tiles_drawn == [url]
+    assert not at.warning
+
+
+def test_a_bad_khareeta_tiles_is_said_and_the_map_is_drawn_offline(
+    app_db: Path, monkeypatch: pytest.MonkeyPatch, tiles_drawn: list[str | None]
+) -> None:
+    monkeypatch.setenv("KHAREETA_TILES", "ofline")
+    at = new_app()
+    assert tiles_drawn == [None]
+    [warning] = at.warning
+    assert warning.value.startswith("KHAREETA_TILES: 'ofline' is not a map background") and "`osm`" in warning.value
+    assert not at.error

@@ -12,6 +12,7 @@ import pytest
 from dashboard import basemap, layers, offline
 from dashboard.markup import DocMeta
 from dashboard.payload import map_payload
+from dashboard.settings import Tiles
 from geodata.store import Store
 
 XSS_IMG = '<img src=x onerror="window.__xss=1">'
@@ -41,6 +42,20 @@ def test_map_loads_leaflet_and_plugins_only_from_the_app(seed_payload) -> None:
     for rel in (*offline.JS_FILES, *offline.CSS_FILES):
         assert f"/app/static/{rel}" in html
     assert "cdn" not in html.lower() and "font-awesome" not in html.lower() and "bootstrap" not in html.lower()
+
+
+def test_without_tiles_the_map_has_no_tile_layer(seed_payload) -> None:
+    html = layers.build_map(seed_payload, countries=basemap.countries()).get_root().render()
+    assert "Khareeta.tiles(" not in html and "Khareeta.blank(" not in html
+    assert "openstreetmap" not in html.lower() and "{z}" not in html
+    assert "Khareeta.borders(" in html  # the offline basemap
+
+
+def test_chosen_tiles_are_a_base_layer_beside_the_borders_alone(seed_payload) -> None:
+    tiles = Tiles("https://tiles.example.org/{z}/{x}/{y}.png", "Map tiles: tiles.example.org")
+    html = layers.build_map(seed_payload, tiles=tiles).get_root().render()
+    assert "Khareeta.tiles(" in html and '"url":"https://tiles.example.org/{z}/{x}/{y}.png"' in html
+    assert "Khareeta.blank(" in html  # the choice of the borders alone, in the layer control
 
 
 def test_the_script_bundle_holds_leaflet_its_plugins_and_the_runtime_in_order() -> None:
