@@ -11,7 +11,7 @@ from typing import Any
 from extract.lexicons import cues
 from extract.matching import Lexicon, Match
 from extract.types import ActorMention, DateRef, Document, Event, Extraction, Movement, Place, Route, Span
-from extract.wordforms import membership, word_forms
+from extract.wordforms import word_forms, words_of
 from geodata.names import NormText
 
 
@@ -143,16 +143,9 @@ class Annotated:
         key = ("words", name)
         hits = self._text.get(key)
         if hits is None:
-            member = membership(name, want, article=article, endings=endings)
-            hits = []
-            for w, at in self._by_word().items():
-                yes = member.get(w)
-                if yes is None:
-                    yes = member[w] = not want.isdisjoint(word_forms(w, article=article, endings=endings))
-                if yes:
-                    hits += at
-            hits.sort()
-            self._text[key] = hits
+            by_word = self._by_word()
+            found = words_of(by_word, name, want, article=article, endings=endings)
+            hits = self._text[key] = sorted(i for w in found for i in by_word[w])
         return hits[bisect.bisect_left(hits, first) : bisect.bisect_right(hits, last)]
 
     def _by_word(self) -> dict[str, list[int]]:
@@ -175,12 +168,24 @@ class Annotated:
         got = self._text.get("comma breaks")
         if got is None:
             text, starts, ends = self.doc.text, self.nt.orig_starts, self.nt.orig_ends
+            got = self._text["comma breaks"] = [
+                i for i in self.marked_after(_COMMA) if _comma_between(text, ends[i], starts[i + 1])
+            ]
+        return got
+
+    def marked_after(self, marks: re.Pattern[str]) -> list[int]:
+        """The tokens i with a character of `marks` between them and token i + 1, in order (read once
+        per text and pattern)."""
+        key = ("marked after", marks.pattern)
+        got: list[int] | None = self._text.get(key)
+        if got is None:
+            starts, ends = self.nt.orig_starts, self.nt.orig_ends
             found: set[int] = set()
-            for m in _COMMA.finditer(text):  # the token before each comma, if one follows it
+            for m in marks.finditer(self.doc.text):  # the token before each mark, if one follows it
                 i = bisect.bisect_right(starts, m.start()) - 1
-                if 0 <= i < len(starts) - 1 and ends[i] <= m.start() and _comma_between(text, ends[i], starts[i + 1]):
+                if 0 <= i < len(starts) - 1 and ends[i] <= m.start():
                     found.add(i)
-            got = self._text["comma breaks"] = sorted(found)
+            got = self._text[key] = sorted(found)
         return got
 
     def has_word(self, first: int, last: int, cue_list: str) -> int | None:

@@ -15,7 +15,7 @@ about, "إليها" / "إليه" for the town just named.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cache
@@ -62,22 +62,9 @@ def punctuated(ann: Annotated, i: int) -> bool:
     """A punctuation mark stands between tokens i and i + 1."""
     if i < 0 or i + 1 >= len(ann.nt.orig_starts):
         return True
-    return i in _punctuated(ann)
-
-
-def _punctuated(ann: Annotated) -> frozenset[int]:
-    """The tokens a punctuation mark follows (before the next token), found once."""
-    memo = ann.memo("punctuated")
-    got: frozenset[int] | None = memo.get("after")
-    if got is None:
-        text, starts, ends = ann.doc.text, ann.nt.orig_starts, ann.nt.orig_ends
-        found = set()
-        for m in _PUNCTUATION.finditer(text):
-            i = bisect_right(starts, m.start()) - 1
-            if 0 <= i < len(starts) - 1 and ends[i] <= m.start():
-                found.add(i)
-        got = memo["after"] = frozenset(found)
-    return got
+    after = ann.marked_after(_PUNCTUATION)
+    k = bisect_left(after, i)
+    return k < len(after) and after[k] == i
 
 
 def role_cue(ann: Annotated, tok: int, marks: Marks) -> tuple[str, int] | None:

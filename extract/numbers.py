@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 from extract.context import token
 from extract.lexicons import numbers_data, words
 from extract.text_memo import text_memo
-from extract.wordforms import TABLE_SIZE, membership, word_forms
+from extract.wordforms import TABLE_SIZE, word_forms, words_of
 from geodata.names import NormText, normalize_name
 
 _CLITIC_LETTERS = frozenset("وفبلك")  # only these letters are written onto a number ("و5", "وثلاثة")
@@ -261,15 +261,8 @@ def _toll_tokens(nt: NormText, toll_words: frozenset[str], unit: str) -> list[in
     """The tokens of the text that are words of `unit` ("وإصابة", "وجرح" as much as "إصابة")."""
     memo, key = text_memo(nt), ("toll words", unit)
     if key not in memo:
-        member = membership("toll " + unit, toll_words)
-        at = []
-        for k, tok in enumerate(nt.tokens):
-            yes = member.get(tok)
-            if yes is None:
-                yes = member[tok] = not toll_words.isdisjoint(word_forms(tok))
-            if yes:
-                at.append(k)
-        memo[key] = at
+        toll = words_of(set(nt.tokens), "toll " + unit, toll_words)
+        memo[key] = [k for k, tok in enumerate(nt.tokens) if tok in toll]
     found: list[int] = memo[key]
     return found
 

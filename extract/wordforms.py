@@ -9,6 +9,7 @@ name inside a token may be written there. Latin words have no such forms.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -67,15 +68,24 @@ _MEMBERS: dict[tuple[str, bool, bool], tuple[frozenset[str], dict[str, bool]]] =
 TABLE_SIZE = 262_144  # words kept per list; a longer stream of new words starts it afresh
 
 
-def membership(name: str, want: frozenset[str], *, article: bool = False, endings: bool = False) -> dict[str, bool]:
-    """Whether a word is one of the list `want` (named `name`; with clitics, and the article or verb endings
-    when asked), for the words met so far: news repeats its words, so each is looked at once per list.
-    The caller fills in the words it meets (`word_forms(w, ...)` meets `want`)."""
+def words_of(
+    words: Iterable[str], name: str, want: frozenset[str], *, article: bool = False, endings: bool = False
+) -> set[str]:
+    """Those of `words` that are words of the list `want` (named `name`; with clitics, and the article or
+    verb endings when asked). News repeats its words: each is looked at once per list and process."""
     key = (name, article, endings)
     got = _MEMBERS.get(key)
     if got is None or (got[0] is not want and got[0] != want) or len(got[1]) > TABLE_SIZE:
         got = _MEMBERS[key] = (want, {})
-    return got[1]
+    member = got[1]
+    out = set()
+    for w in words:
+        yes = member.get(w)
+        if yes is None:
+            yes = member[w] = not want.isdisjoint(word_forms(w, article=article, endings=endings))
+        if yes:
+            out.add(w)
+    return out
 
 
 def proclitic(word: str) -> str:
