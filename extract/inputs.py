@@ -278,13 +278,13 @@ def jsonl_records(lines: Iterable[str], name: str, *, first: int = 1) -> Iterato
 
 
 def _json_object(line: str, name: str, no: int) -> dict:
+    # the column is counted in the line as the user sees it, whoever read it; a BOM where files were joined
+    line = line.rstrip("\r\n").removeprefix("\ufeff")
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
         raise InputError(
-            f"not valid JSON ({exc.msg} at column {exc.colno}); each line must be one JSON object.",
-            source=name,
-            line=no,
+            f"not valid JSON ({_json_error(exc, line)}); each line must be one JSON object.", source=name, line=no
         ) from None
     except (ValueError, RecursionError) as exc:  # a number of 5,000 digits, arrays nested 100,000 deep
         why = "nested too deeply" if isinstance(exc, RecursionError) else str(exc).split(":")[0]
@@ -292,6 +292,13 @@ def _json_object(line: str, name: str, no: int) -> dict:
     if not isinstance(obj, dict):
         raise InputError('expected a JSON object with "id" and "text".', source=name, line=no)
     return obj
+
+
+def _json_error(exc: json.JSONDecodeError, line: str) -> str:
+    """What is wrong and where, as a column of the line (1-based): 'Expecting ',' delimiter at column 12'."""
+    if exc.pos >= len(line.rstrip()):
+        return f"the line ends at column {len(line.rstrip()) + 1} before the JSON object is closed"
+    return f"{exc.msg.removesuffix(' at')} at column {exc.pos + 1}"
 
 
 def parse_jsonl_line(line: str, name: str, no: int) -> RawArticle:
@@ -339,7 +346,8 @@ def read_upload(name: str, data: bytes) -> list[Read]:
             return [RawArticle(doc_id=name, text=_article_text(data, name, html=suffix != ".txt"), source=name)]
         if len(data) > MAX_FILE_BYTES:
             raise _too_big(len(data), name)
-        return list(jsonl_records(decode(data, name).splitlines(), name))
+        # lines as a file is read (only \n, \r\n and \r end one; U+2028 may sit in a JSON string)
+        return list(jsonl_records(io.StringIO(decode(data, name), newline=None), name))
     except InputError as exc:
         return [exc.problem]
 

@@ -225,3 +225,44 @@ def test_pasted_text_is_named_after_its_content() -> None:
     assert a.doc_id == b.doc_id and a.doc_id.startswith("pasted-") and a.text == "Clashes in Mosul.\n"
     with pytest.raises(InputError, match="the pasted text: the article is empty"):
         read_pasted("  \n")
+
+
+# --- JSON Lines error positions: one reader, the column of the line as the user sees it ---------------------
+
+BAD_LINES = (
+    '{"id": "a", "text": "Clashes in Mosul."}\n'
+    '{"id": "b", "text": "Shelling near Raqqa."\n'  # the closing brace forgotten: the line ends too soon
+    '{"id": "c" "text": "x"}\n'  # a comma forgotten after column 11
+    '{"id": "d", "text": "a tab\there"}\n'
+    '\ufeff{"id": "e", "text": "Files joined with their BOM, Sinjar."}\n'
+    '{"id": "f", "text": "Kept: \u2028 a line separator inside a string, Baaj."}\n'
+)
+
+
+def _reasons(reads: list) -> dict[int | None, str]:
+    return {r.line: r.reason for r in reads if isinstance(r, Problem)}
+
+
+def test_jsonl_error_columns_are_the_same_for_a_file_stdin_and_an_upload(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+    import sys
+
+    from extract.inputs import read_jsonl
+
+    path = tmp_path / "feed.jsonl"
+    path.write_text(BAD_LINES, encoding="utf-8")
+    from_file = list(read_jsonl(str(path)))
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(BAD_LINES.encode())))
+    from_stdin = list(read_jsonl("-"))
+    from_upload = read_upload("feed.jsonl", BAD_LINES.encode())
+    assert _reasons(from_file) == _reasons(from_stdin) == _reasons(from_upload)
+    reasons = _reasons(from_file)
+    assert set(reasons) == {2, 3, 4}
+    assert "the line ends at column 43 before the JSON object is closed" in reasons[2]
+    assert "Expecting ',' delimiter at column 12" in reasons[3]
+    assert "Invalid control character at column 27" in reasons[4]  # never "at at"
+    for reads in (from_file, from_stdin, from_upload):
+        ok = {r.doc_id: r.text for r in reads if isinstance(r, RawArticle)}
+        assert sorted(ok) == ["a", "e", "f"] and "\u2028" in ok["f"]
