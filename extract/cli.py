@@ -21,7 +21,7 @@ from typing import Any
 
 from extract.batch_cli import add_engine_arguments, engine_usage_error, run_extract
 from extract.document import parse_date
-from extract.inputs import Read, read_jsonl, read_paths, skipped_in_folders
+from extract.inputs import RawArticle, Read, read_jsonl, read_paths, skipped_in_folders
 from extract.pipeline import try_extract
 from extract.records import extraction_features
 from extract.types import Extraction
@@ -98,8 +98,10 @@ def _main(argv: list[str] | None) -> int:
             if isinstance(result, Problem):
                 print(f"error: {describe(result)}", file=sys.stderr)
                 failed += 1
-            else:
-                features.extend(extraction_features(result))
+                continue
+            if not result.places and isinstance(item, RawArticle):  # read, but nothing of it can be mapped
+                print(f"note: {item.label}: no places found.", file=sys.stderr)
+            features.extend(extraction_features(result))
     except KhareetaError as exc:  # the gazetteer cannot be loaded: nothing can be extracted
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -35,13 +35,15 @@ BATCH_SECONDS = 1.0  # ...or fewer, so that slow extraction still shows up in th
 
 @dataclass(frozen=True, slots=True)
 class IngestReport:
-    """What a batch did: names added, unchanged and replaced; a `Problem` for each failure."""
+    """What a batch did: names added, unchanged and replaced; a `Problem` for each failure; the names of
+    the articles stored now (added or replaced) in which no place was found."""
 
     added: tuple[str, ...] = ()
     unchanged: tuple[str, ...] = ()
     failed: tuple[Problem, ...] = ()
     replaced: tuple[str, ...] = ()
     seconds: float = 0.0
+    placeless: tuple[str, ...] = ()
 
     @property
     def total(self) -> int:
@@ -52,10 +54,15 @@ class IngestReport:
         if self.replaced:
             parts.append(f"{len(self.replaced)} replaced")
         parts.append(f"{len(self.failed)} failed")
+        if self.placeless:
+            parts.append(f"{len(self.placeless)} with no places found")
         lines = [f"ingested {self.total} article(s) in {self.seconds:.1f} s: {', '.join(parts)}"]
         lines += [f"  failed: {describe(p)}" for p in self.failed[:max_failures]]
         if len(self.failed) > max_failures:
             lines.append(f"  ... and {len(self.failed) - max_failures} more failures")
+        lines += [f"  no places found: {name}" for name in self.placeless[:max_failures]]
+        if len(self.placeless) > max_failures:
+            lines.append(f"  ... and {len(self.placeless) - max_failures} more articles with no places found")
         return "\n".join(lines)
 
 
@@ -154,7 +161,7 @@ def store_extracted(
     BATCH_SIZE articles per commit with a savepoint each; what `ingest_paths` and the Dask engine
     (`extract.cluster_ingest`) end with. `t0`: when the batch began (for the report's seconds)."""
     t0 = time.perf_counter() if t0 is None else t0
-    done: dict[str, list[str]] = {"added": [], "unchanged": [], "replaced": []}
+    done: dict[str, list[str]] = {"added": [], "unchanged": [], "replaced": [], "placeless": []}
     failed: list[Problem] = []
     batch = _Batch(store, replace, done, failed)
     for n, result in enumerate(results, start=1):
@@ -166,7 +173,12 @@ def store_extracted(
             progress(n, max(total, n), result.where() if isinstance(result, Problem) else result[0].label)
     batch.flush()
     return IngestReport(
-        tuple(done["added"]), tuple(done["unchanged"]), tuple(failed), tuple(done["replaced"]), time.perf_counter() - t0
+        tuple(done["added"]),
+        tuple(done["unchanged"]),
+        tuple(failed),
+        tuple(done["replaced"]),
+        time.perf_counter() - t0,
+        tuple(done["placeless"]),
     )
 
 
@@ -191,13 +203,15 @@ class _Batch:
         if not self.pending:
             return
         outcomes = self.store.add_documents([(doc, f) for _, doc, f in self.pending], replace=self.replace)
-        for (raw, _doc, _), outcome in zip(self.pending, outcomes, strict=True):
+        for (raw, _doc, records), outcome in zip(self.pending, outcomes, strict=True):
             if isinstance(outcome, KhareetaError):
                 self.failed.append(raw.problem(outcome.problem.reason))
             elif isinstance(outcome, Exception):
                 self.failed.append(raw.problem(f"unexpected error ({type(outcome).__name__}: {outcome})"))
             else:
                 self.done[outcome].append(raw.label)
+                if outcome != "unchanged" and not any(r.kind == "place" for r in records):
+                    self.done["placeless"].append(raw.label)  # stored, but nothing of it on the map
         self.pending.clear()
 
 

@@ -77,6 +77,12 @@ if pending:
         cols, [("place", "Places"), ("event", "Events"), ("movement", "Movements"), ("route", "Routes")], strict=True
     ):
         col.metric(label, totals[kind])
+    if placeless := [p.name for p in pending if not p.counts()["place"]]:
+        st.warning(
+            f"No places found in {len(placeless)} of {len(pending)} article(s), so nothing of "
+            f"{'it' if len(placeless) == 1 else 'them'} will be on the map: {', '.join(placeless[:5])}"
+            + (f" and {len(placeless) - 5} more." if len(placeless) > 5 else ".")
+        )
     st.html('<div class="kh-key"><mark class="kh-m">place</mark><mark class="kh-t">event word</mark></div>')
     for i, p in enumerate(pending[:MAX_PREVIEWS]):
         doc = p.extraction.doc

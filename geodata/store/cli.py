@@ -92,7 +92,33 @@ def _export(args: argparse.Namespace) -> int:
     n = export(store.query(filters), args.output, fmt, parents=args.parents)
     to, log = ("standard output", sys.stderr) if is_stdout(args.output) else (args.output, sys.stdout)
     print(f"wrote {n:,} feature(s) to {to} ({time.perf_counter() - t0:.1f} s)", file=log)
+    if not n:  # an empty file is still written (a valid, empty collection), but never without a word
+        print(f"note: {_nothing_matched(store, filters)}", file=sys.stderr)
     return 0
+
+
+_FLAGS = {
+    "date_from": "--from",
+    "date_to": "--to",
+    "event_types": "--event-type",
+    "doc_ids": "--doc",
+    "countries": "--country",
+}
+
+
+def _nothing_matched(store: Store, filters: Filters) -> str:
+    """Why an export is empty: an empty store, or the filters (as given on the command line) matched nothing."""
+    stored = sum(store.stats().features.values())
+    if not stored:
+        return "the store holds no features yet; ingest articles first (python -m geodata ingest PATH)."
+    given = []
+    for name in Filters.__dataclass_fields__:
+        value = getattr(filters, name)
+        if value not in (None, "", ()):
+            flag = _FLAGS.get(name, "--" + name.removesuffix("s").replace("_", "-"))
+            shown = ",".join(map(str, value)) if isinstance(value, tuple) else str(value)
+            given.append(f"{flag} {shown}")
+    return f"no feature matches {' '.join(given)} (the store holds {stored:,} features)."
 
 
 def import_dataset(

@@ -62,6 +62,17 @@ def test_pasted_article_is_previewed_with_mentions_then_stored(app_db: Path) -> 
         assert s.query(Filters(doc_ids=(doc.doc_id,), kinds=("event",)))
 
 
+def test_an_article_without_places_is_flagged_in_the_preview(app_db: Path) -> None:
+    at = new_app(PAGE)
+    at.text_area(key="add_text").set_value("The minister said on Monday that the talks would go on.\n").run()
+    preview(at)
+    [warning] = [w.value for w in at.warning]
+    assert warning.startswith("No places found in 1 of 1 article(s), so nothing of it will be on the map: pasted-")
+    at.text_area(key="add_text").set_value(ENGLISH).run()
+    preview(at)
+    assert not at.warning  # places found: no warning
+
+
 def test_saving_the_same_article_again_changes_nothing(app_db: Path) -> None:
     at = new_app(PAGE)
     at.text_area(key="add_text").set_value(ENGLISH).run()

@@ -140,3 +140,25 @@ def test_dash_refuses_binary_formats_on_a_terminal(tmp_path: Path, db: str, fmt:
     assert "binary" in err and "terminal" in err and f"> khareeta.{fmt}" in err
     assert printed == b""
     assert not (tmp_path / "-").exists()
+
+
+# --- an export that selects nothing says so ----------------------------------------------------------------------
+
+
+def test_an_export_that_matches_nothing_says_which_filters(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "none.geojson"
+    argv = ["--db", db, "export", "-o", str(out), "--actor", "Nobody", "--kind", "event", "--country", "Syria"]
+    assert main(argv) == 0
+    err = capsys.readouterr().err
+    assert "note: no feature matches --actor Nobody --kind event --country SY" in err
+    assert f"(the store holds {len(village_records())} features)" in err
+    assert out.read_text(encoding="utf-8").replace("\n", "") == '{"type":"FeatureCollection","features":[]}'
+    assert main(["--db", db, "export", "-o", str(out)]) == 0  # something matched: no note
+    assert "note:" not in capsys.readouterr().err
+
+
+def test_an_export_of_an_empty_store_says_to_ingest_first(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", str(tmp_path / "new.sqlite"), "export", "-o", str(tmp_path / "x.csv")]) == 0
+    assert "note: the store holds no features yet; ingest articles first" in capsys.readouterr().err
