@@ -4,13 +4,17 @@ gazetteer lacked are listed with their sentences; the analyst places one by its 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 import pandas as pd
 import streamlit as st
 
 from dashboard import layers, state, ui, unresolved
 from dashboard.payload import candidate_records, map_payload
 from geodata.gazetteer import user as user_gazetteer
-from geodata.gazetteer.sources import FEATURE_TYPES
+from geodata.gazetteer.namesakes import NamesakeError
+from geodata.gazetteer.sources import FEATURE_TYPES, GazEntry
 from geodata.names import normalize_name
 from geodata.store import Resolution
 from geodata.store.resolve import place_of_entry
@@ -23,6 +27,18 @@ st.caption(
     "finding it are placed there (other stored features keep theirs; re-ingest their articles with "
     "`python -m geodata ingest --replace` to apply it to them)."
 )
+
+
+ANYWAY = "Add it even if a place of that name lies within 10 km"
+
+
+def not_twice(add: Callable[[], GazEntry]) -> GazEntry | None:
+    """The place added, or None and a warning naming the place of that name already there."""
+    try:
+        return add()
+    except NamesakeError as exc:
+        st.warning(exc.explain("in “Add a spelling to a place” above", f"tick “{ANYWAY}” and add it again"))
+        return None
 
 
 def placed(done: Resolution) -> str:
@@ -105,11 +121,13 @@ with ui.user_errors():
         ftype = c3.selectbox("Type", types, index=types.index("village"), key="gaz_type")
         country = c4.text_input("Country code", value="IQ", max_chars=2, key="gaz_cc")
         aliases = st.text_input("Other names, separated by |", key="gaz_aliases")
+        anyway = st.checkbox(ANYWAY, key="gaz_anyway")
         if st.form_submit_button("Add place"):
             if lat is None or lon is None:
                 st.warning("Give the place's latitude and longitude.")
-            else:
-                entry = user_gazetteer.add_place(
+            elif new := not_twice(
+                partial(
+                    user_gazetteer.add_place,
                     name=name,
                     name_ar=name_ar,
                     lat=lat,
@@ -117,12 +135,15 @@ with ui.user_errors():
                     feature_type=ftype,
                     country_code=country,
                     aliases=[a.strip() for a in aliases.split("|") if a.strip()],
+                    force=anyway,
+                    gaz=gaz,
                 )
-                done = state.place_stored(place_of_entry(entry), entry.names)
+            ):
+                done = state.place_stored(place_of_entry(new), new.names)
                 with st.spinner("Rebuilding the gazetteer…"):
                     state.gazetteer()
-                where = f"{entry.lat:.4f}, {entry.lon:.4f}"
-                st.success(f"Added {entry.name or entry.name_ar} ({entry.gid}) at {where}.{placed(done)}")
+                where = f"{new.lat:.4f}, {new.lon:.4f}"
+                st.success(f"Added {new.name or new.name_ar} ({new.gid}) at {where}.{placed(done)}")
 
     st.subheader("Names the gazetteer lacks")
     if note := st.session_state.pop("unres_done", None):
@@ -168,12 +189,15 @@ with ui.user_errors():
             types = sorted(FEATURE_TYPES)
             ftype = c3.selectbox("Type", types, index=types.index("village"), key=f"unres_type:{chosen.key}")
             country = c4.text_input("Country code", value=start.country_code, max_chars=2, key=f"unres_cc:{chosen.key}")
-            if st.form_submit_button("Add and place its features"):
-                if lat is None or lon is None:
-                    st.warning("Give the place's latitude and longitude, or click where it is on the map.")
-                else:
-                    given = {normalize_name(name), normalize_name(name_ar)}
-                    entry = user_gazetteer.add_place(
+            anyway = st.checkbox(ANYWAY, key=f"unres_anyway:{chosen.key}")
+            given = {normalize_name(name), normalize_name(name_ar)}
+            submitted = st.form_submit_button("Add and place its features")
+            if submitted and (lat is None or lon is None):
+                st.warning("Give the place's latitude and longitude, or click where it is on the map.")
+            elif submitted and (
+                new := not_twice(
+                    partial(
+                        user_gazetteer.add_place,
                         name=name,
                         name_ar=name_ar,
                         lat=lat,
@@ -185,10 +209,13 @@ with ui.user_errors():
                             for s in chosen.spellings
                             if normalize_name(s) not in given and user_gazetteer.matchable(s)
                         ],
+                        force=anyway,
+                        gaz=gaz,
                     )
-                    done = state.place_stored(place_of_entry(entry), [*entry.names, *chosen.spellings])
-                    st.session_state["unres_done"] = (
-                        f"Added {entry.name or entry.name_ar} ({entry.gid}) at {entry.lat:.4f}, {entry.lon:.4f}."
-                        f"{placed(done)}"
-                    )
-                    st.rerun()
+                )
+            ):
+                done = state.place_stored(place_of_entry(new), [*new.names, *chosen.spellings])
+                st.session_state["unres_done"] = (
+                    f"Added {new.name or new.name_ar} ({new.gid}) at {new.lat:.4f}, {new.lon:.4f}.{placed(done)}"
+                )
+                st.rerun()

@@ -14,7 +14,8 @@ import hashlib
 import math
 import os
 import pickle
-from collections.abc import Iterator
+import re
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,12 +32,13 @@ from geodata.gazetteer.sources import (
     read_user_aliases,
     us_states,
 )
-from geodata.names import is_arabic, name_keys, normalize_name, variant_key
+from geodata.names import is_arabic, name_keys, norm_latin_token, normalize_name, variant_key
 from geodata.phrase_index import PhraseIndex, build_index
 
-FORMAT_VERSION = 17
+FORMAT_VERSION = 18
 BLOCK = -1  # candidate index of a phrase that is known not to be a place
 MIN_KEY_CHARS = 3
+_LETTERS = re.compile(r"[^\W\d_]+")  # the words of a name, as written
 FREQUENT_ZIPF = 4.0
 VERY_FREQUENT_ZIPF = 5.5
 
@@ -149,6 +151,7 @@ def source_files() -> dict[str, Path]:
         "admin.csv": settings.DATA_FILES / "admin.csv",
         "admin_units.json": settings.DATA_FILES / "admin_units.json",
         "not_places.csv": settings.DATA_FILES / "not_places.csv",
+        "renamed_ids.csv": settings.DATA_FILES / "renamed_ids.csv",
         "user/places.csv": user / "places.csv",
         "user/aliases.csv": user / "aliases.csv",
         "cities500.json": cities500_path(),
@@ -204,6 +207,23 @@ def _matchable(key: str) -> bool:
     return len(key.replace(" ", "")) >= MIN_KEY_CHARS and not key.isdigit()
 
 
+def written_long_enough(name: str, key: str) -> bool:
+    """True when a Latin key one letter short came from a word written with enough letters, its doubled
+    letter folded ("Foo" -> "fo"): a name an analyst wrote is then still found, as written, in text."""
+    if len(key) != MIN_KEY_CHARS - 1 or " " in key or is_arabic(key) or not key.isalpha():
+        return False
+    return any(len(w) >= MIN_KEY_CHARS and norm_latin_token(w) == key for w in _LETTERS.findall(name))
+
+
+def own_names() -> frozenset[str]:
+    """The names an analyst wrote (their places and aliases): indexed even where a folded doubled letter
+    leaves their key one letter short, as a name from a source is not."""
+    user = settings.user_gazetteer_dir()
+    places = read_place_csv(user / "places.csv", prefix="user", strict=False)
+    aliases = read_user_aliases(user / "aliases.csv")
+    return frozenset(n for e in places for n in e.names) | frozenset(a for v in aliases.values() for a in v)
+
+
 def frequent_words() -> dict[str, float]:
     """Normalised Arabic and English words frequent enough (Zipf >= 4) to be
     read as ordinary words rather than names (wordfreq, offline data)."""
@@ -231,16 +251,21 @@ def _indexable(e: GazEntry, key: str, frequent: dict[str, float]) -> bool:
     return zipf < FREQUENT_ZIPF or (zipf < VERY_FREQUENT_ZIPF and e.population >= big)
 
 
-def compile_gazetteer(entries: list[GazEntry], blocked: list[str], *, fp: str = "") -> Gazetteer:
-    """Index every name of every entry under its normalised keys."""
+def compile_gazetteer(
+    entries: list[GazEntry], blocked: list[str], *, fp: str = "", own: Collection[str] = ()
+) -> Gazetteer:
+    """Index every name of every entry under its normalised keys (`own`: the names an analyst wrote)."""
     frequent = frequent_words()
+    own = frozenset(own)
 
     def names() -> Iterator[tuple[str, int, bool | None]]:
         for i, e in enumerate(entries):
             for n in e.names:
                 capitals = n.isupper() and not is_arabic(n)
                 yield from (
-                    (key, i, capitals) for key in name_keys(n) if _matchable(key) and _indexable(e, key, frequent)
+                    (key, i, capitals)
+                    for key in name_keys(n)
+                    if (_matchable(key) or (n in own and written_long_enough(n, key))) and _indexable(e, key, frequent)
                 )
         yield from ((key, BLOCK, None) for phrase in blocked if _matchable(key := normalize_name(phrase)))
 
@@ -270,7 +295,7 @@ def spelling_variants(entries: list[GazEntry], frequent: dict[str, float]) -> di
 def build(*, cache: Path | None = None) -> Gazetteer:
     """Compile the gazetteer from its sources and write the cache."""
     fp = fingerprint(source_files())
-    gaz = compile_gazetteer(load_entries(), read_blocked(), fp=fp)
+    gaz = compile_gazetteer(load_entries(), read_blocked(), fp=fp, own=own_names())
     path = cache or settings.cache_dir() / "gazetteer.pkl"
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")  # one per process: builders never collide

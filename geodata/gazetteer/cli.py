@@ -1,4 +1,4 @@
-"""`python -m geodata gazetteer build|search|add|import|import-geonames ...`."""
+"""`python -m geodata gazetteer build|search|add|remove|mine|import|import-geonames ...`."""
 
 from __future__ import annotations
 
@@ -9,12 +9,13 @@ from pathlib import Path
 from geodata import gazetteer
 from geodata.errors import GazetteerError
 from geodata.gazetteer import geonames as geonames_import
+from geodata.gazetteer import removal
 from geodata.gazetteer import user as user_gazetteer
-from geodata.gazetteer.sources import FEATURE_TYPES, PLACE_COLUMNS
+from geodata.gazetteer.sources import FEATURE_TYPES, PLACE_COLUMNS, renamed_ids
 
 _ADD_USAGE = """
   python -m geodata gazetteer add --name NAME [--name-ar NAME_AR] [--type TYPE] [--country CC]
-                                  --lat LAT --lon LON [--population N] [--alias ALIAS ...]
+                                  --lat LAT --lon LON [--population N] [--alias ALIAS ...] [--force]
   python -m geodata gazetteer add --alias ALIAS [--alias ALIAS ...] --to GAZETTEER_ID"""
 _PLACE_OPTIONS = {
     "name": "--name",
@@ -37,6 +38,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     s.add_argument("--limit", type=int, default=10)
     s.set_defaults(func=_search)
     _add_add(gsub)
+    _add_remove(gsub)
     _add_import(gsub)
     _add_import_geonames(gsub)
     ia = gsub.add_parser(
@@ -81,7 +83,24 @@ def _add_add(gsub: argparse._SubParsersAction) -> None:
     a.add_argument(
         "--to", metavar="GAZETTEER_ID", help="add the --alias names to this existing place (e.g. geonames:448149)"
     )
+    a.add_argument(
+        "--force", action="store_true", help="add the place even if a place of one of its names lies within 10 km"
+    )
     a.set_defaults(func=_add)
+
+
+def _add_remove(gsub: argparse._SubParsersAction) -> None:
+    r = gsub.add_parser(
+        "remove",
+        help="undo an addition: a place of yours, or aliases you added (--alias)",
+        description="Remove a place you added (its id, e.g. user:khanasor, as `add` printed it and `mine` lists "
+        "it) with the aliases you gave it; or, with --alias, only those aliases of a place (any place).",
+    )
+    r.add_argument("gid", metavar="GAZETTEER_ID")
+    r.add_argument("--alias", action="append", default=[], help="remove only this alias you added (repeatable)")
+    r.set_defaults(func=_remove)
+    m = gsub.add_parser("mine", help="list the places and aliases you added, with their ids")
+    m.set_defaults(func=_mine)
 
 
 def _add_import(gsub: argparse._SubParsersAction) -> None:
@@ -173,6 +192,7 @@ def _add(args: argparse.Namespace) -> int:
         lon=args.lon,
         population=args.population or 0,
         aliases=args.alias,
+        force=args.force,
     )
     where = f"{e.country_code}, " if e.country_code else ""
     print(f"added {e.gid} {e.name!r} ({e.feature_type}, {where}{e.lat}, {e.lon}) to {user_gazetteer.places_path()}")
@@ -185,9 +205,15 @@ def _add_aliases(args: argparse.Namespace) -> int:
     if given:
         msg = f"--to adds aliases to an existing place; {', '.join(given)} cannot be used with it."
         raise GazetteerError(msg)
+    if args.force:
+        msg = "--force adds a new place near a namesake; an alias is added to --to ID without it."
+        raise GazetteerError(msg)
     if not args.alias:
         msg = f"give the name to add to {args.to} with --alias NAME."
         raise GazetteerError(msg)
+    if (now := renamed_ids().get(args.to)) is not None:
+        print(f"note: {args.to} is now called {now}")
+        args.to = now
     added = user_gazetteer.add_aliases(args.to, args.alias)
     for alias in dict.fromkeys(" ".join(a.split()) for a in args.alias):
         if alias not in added:
@@ -212,4 +238,30 @@ def _import_geonames(args: argparse.Namespace) -> int:
         feature_classes=args.feature_classes,
     )
     print(result.summary())
+    return 0
+
+
+def _remove(args: argparse.Namespace) -> int:
+    gone = removal.remove_aliases(args.gid, args.alias) if args.alias else removal.remove_place(args.gid)
+    if gone.place:
+        print(f"removed {gone.gid} {gone.place!r} from {user_gazetteer.places_path()}")
+    if gone.aliases:
+        print(f"removed {', '.join(map(repr, gone.aliases))} of {gone.gid} from {user_gazetteer.aliases_path()}")
+    print(
+        "note: stored features keep where they were placed; re-ingest their articles "
+        "(python -m geodata ingest --replace PATH) to read them with the gazetteer as it is now"
+    )
+    return 0
+
+
+def _mine(args: argparse.Namespace) -> int:
+    places, aliases = removal.mine()
+    if not places and not aliases:
+        print(f"you have added no places or aliases (they would be in {user_gazetteer.places_path().parent})")
+        return 0
+    for row in places:
+        where = f"{row.get('country_code') or '-'}\t{row.get('lat')}\t{row.get('lon')}"
+        print(f"{row['gid']}\t{row.get('name') or ''}\t{row.get('name_ar') or ''}\t{where}")
+    for gid, alias in aliases:
+        print(f"{gid}\talias {alias!r}")
     return 0

@@ -159,15 +159,24 @@ def read_countries(path: Path = settings.DATA_FILES / "countries.csv") -> list[G
     return out
 
 
+def renamed_ids(path: Path = settings.DATA_FILES / "renamed_ids.csv") -> dict[str, str]:
+    """Old gazetteer id -> the id the place has now (a curated id that named another place)."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        return {row["old_id"]: row["new_id"] for row in csv.DictReader(fh)}
+
+
 def read_user_aliases(path: Path) -> dict[str, list[str]]:
-    """gid -> extra names the user added (`gazetteer add --alias`)."""
+    """gid -> extra names the user added (`gazetteer add --alias`); an alias added to a place under an
+    id it no longer has goes to the place under its new id."""
     if not path.exists():
         return {}
+    renamed = renamed_ids()
     out: dict[str, list[str]] = {}
     with path.open(encoding="utf-8-sig", newline="") as fh:
         for row in csv.DictReader(fh):
             if row.get("gazetteer_id") and row.get("alias"):
-                out.setdefault(row["gazetteer_id"].strip(), []).append(row["alias"].strip())
+                gid = row["gazetteer_id"].strip()
+                out.setdefault(renamed.get(gid, gid), []).append(row["alias"].strip())
     return out
 
 

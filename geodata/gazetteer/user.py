@@ -21,8 +21,9 @@ from typing import Any
 
 from geodata import gazetteer, settings
 from geodata.errors import GazetteerError
-from geodata.gazetteer import MIN_KEY_CHARS, Gazetteer, read_blocked
-from geodata.gazetteer.sources import PLACE_COLUMNS, GazEntry, entry_from_row
+from geodata.gazetteer import MIN_KEY_CHARS, Gazetteer, read_blocked, written_long_enough
+from geodata.gazetteer.namesakes import refuse_namesakes
+from geodata.gazetteer.sources import PLACE_COLUMNS, GazEntry, entry_from_row, renamed_ids
 from geodata.names import is_arabic, normalize_name
 
 ALIAS_COLUMNS = ("gazetteer_id", "alias")
@@ -131,9 +132,10 @@ def _clean(value: object) -> str:
 
 
 def matchable(name: str) -> bool:
-    """True when the name can be found in a text (a key of 3+ letters)."""
+    """True when the name can be found in a text: a key of 3+ letters, or a word written with 3
+    ("Foo", whose key folds the doubled letter: `written_long_enough`)."""
     key = normalize_name(name)
-    return len(key.replace(" ", "")) >= MIN_KEY_CHARS and not key.isdigit()
+    return (len(key.replace(" ", "")) >= MIN_KEY_CHARS and not key.isdigit()) or written_long_enough(name, key)
 
 
 def blocked_names(names: Iterable[str]) -> list[str]:
@@ -267,8 +269,11 @@ def add_place(
     country_code: str = "",
     population: int | str = 0,
     aliases: Sequence[str] = (),
+    force: bool = False,
+    gaz: Gazetteer | None = None,
 ) -> GazEntry:
-    """Append one checked place to places.csv (a unique id is generated) and return it."""
+    """Append one checked place to places.csv (a unique id is generated) and return it. A place of one
+    of its names within 10 km of it is refused unless `force` (`namesakes.refuse_namesakes`)."""
     label = _clean(name) or _clean(name_ar)
     values = {
         "name": name,
@@ -282,6 +287,8 @@ def add_place(
     path = places_path()
     where = f"place {label!r}" if label else "new place"
     row, entry = _accept(values, aliases, _Existing(read_csv_rows(path)[1]), where)
+    if not force:
+        refuse_namesakes(entry, gaz or gazetteer.get(), where)
     _append_rows(path, PLACE_COLUMNS, [row])
     return entry
 
@@ -365,6 +372,7 @@ def add_aliases(gid: str, aliases: Sequence[str], *, gaz: Gazetteer | None = Non
     Returns the aliases written; names the place already has are left out.
     """
     gid = _clean(gid)
+    gid = renamed_ids().get(gid, gid)  # a curated place renamed since: its aliases go to its new id
     clean: dict[str, str] = {}  # key -> the first spelling given
     for a in aliases:
         alias = _check_alias(a, f"alias for {gid}")

@@ -89,6 +89,21 @@ def test_added_place_is_found_in_arabic_and_english(app_db: Path, small_gazettee
     assert places_found("هاجم مسلحون قرية تل قاسمية.") == 1
 
 
+def test_a_place_the_gazetteer_has_nearby_is_added_only_when_ticked(app_db: Path, small_gazetteer: Path) -> None:
+    at = new_app(PAGE)
+    at.text_input(key="gaz_name").set_value("Khanasor")
+    at.number_input(key="gaz_lat").set_value(36.52)
+    at.number_input(key="gaz_lon").set_value(41.63)
+    submit(at, "Add place")
+    [warning] = [w.value for w in at.warning]
+    assert "'Khanasor' is already in the gazetteer within 10 km: khareeta:iq-town-khanasor" in warning
+    assert "--force" not in warning and "tick “Add it even if a place of that name lies within 10 km”" in warning
+    assert not at.success and not (settings.user_gazetteer_dir() / "places.csv").exists()
+    at.checkbox(key="gaz_anyway").check()
+    submit(at, "Add place")
+    assert at.success and "Added Khanasor (user:khanasor)" in at.success[0].value
+
+
 def test_a_place_without_coordinates_is_not_added(app_db: Path, small_gazetteer: Path) -> None:
     at = new_app(PAGE)
     at.text_input(key="gaz_name").set_value("Nowhere")
