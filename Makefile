@@ -80,9 +80,12 @@ screenshot: install assets gazetteer browser
 
 lint: check
 
-bench: install gazetteer
+# Every benchmark that needs no argument (bench_pipeline.py compares with a revision: see bench/README.md).
+bench: install assets gazetteer browser postgres
 	$(BIN)/python bench/bench_places.py
 	$(BIN)/python bench/bench_store.py
+	$(BIN)/python bench/bench_batch.py
+	$(BIN)/python bench/bench_dashboard.py
 
 clean:
 	rm -rf $(VENV) data $(VENDOR) .pytest_cache .ruff_cache .hypothesis
