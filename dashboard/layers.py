@@ -109,7 +109,7 @@ def _spec(payload: Mapping[str, Any], part: str, files: DataFiles | None, **extr
             "part": part,
             **extra,
         }
-    return {"rows": payload[part], "docs": payload["docs"], "part": part, **extra}
+    return {"rows": payload[part], "docs": payload["docs"], "names": payload["names"], "part": part, **extra}
 
 
 def _base_layers(

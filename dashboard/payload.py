@@ -22,6 +22,7 @@ from dashboard.evidence import evidence_html
 from dashboard.markup import DocMeta, esc, popup_html, source_html
 from dashboard.palette import PLACE_COLOR, actor_family, event_color, route_style
 from geodata.records import (
+    ActorRef,
     EventRecord,
     FeatureRecord,
     MovementRecord,
@@ -85,6 +86,12 @@ class _Rows:
         self.lats: list[float] = []
         self.lons: list[float] = []
         self.days: list[int] = []
+        self.names: dict[str, int] = {}  # actors' names, each once: an event's hover label points at them
+
+    def _name(self, actor: ActorRef | None) -> int:
+        if actor is None or not actor.name:
+            return -1
+        return self.names.setdefault(actor.name, len(self.names))
 
     def add(self, r: Record) -> None:
         coords = [_latlon(p) for p in r.vertices]
@@ -113,15 +120,25 @@ class _Rows:
         ti = self.types.setdefault(etype, len(self.types))
         self.type_counts[etype] += 1
         t0, t1 = self._timed(r)
+        a1, a2 = self._name(r.actor1), self._name(r.actor2)
         self.rows["events"].append(
-            [*at, ti, t0, t1, r.geo_precision or 1, doc, r.feature_id, _popup(r, event_color(etype))]
+            [*at, ti, t0, t1, r.geo_precision or 1, doc, r.feature_id, a1, a2, _popup(r, event_color(etype))]
         )
 
     def _movement(self, r: MovementRecord, coords: list[list[float]], doc: int) -> None:
         label, color = actor_family(r.actor)
         self.actors[(label, color)] += 1
         self.rows["movements"].append(
-            {"c": coords, "k": color, "t": list(self._timed(r)), "d": doc, "i": r.feature_id, "p": _popup(r, color)}
+            {
+                "c": coords,
+                "k": color,
+                "t": list(self._timed(r)),
+                "d": doc,
+                "i": r.feature_id,
+                "n": [w.name or w.name_ar for w in r.waypoints],  # the stops by name, drawn beside them
+                "a": self._name(r.actor),
+                "p": _popup(r, color),
+            }
         )
 
     def _route(self, r: RouteRecord, coords: list[list[float]], doc: int) -> None:
@@ -144,6 +161,7 @@ class _Rows:
         out["types"] = [[name, event_color(name), self.type_counts[name]] for name in self.types]
         out["actors"] = [[label, color, n] for (label, color), n in self.actors.most_common()]
         out["docs"] = self.refs.html
+        out["names"] = list(self.names)
         lats, lons = self.lats, self.lons
         if not lats:  # only places: fit them (else countries named in passing would stretch the view)
             lats, lons = [r[0] for r in self.rows["places"]], [r[1] for r in self.rows["places"]]
@@ -155,10 +173,12 @@ class _Rows:
 def map_payload(records: Iterable[Record], *, docs: Mapping[str, DocMeta] | None = None) -> dict[str, Any]:
     """Compact, JSON-ready rows per kind, legend entries, the bounds and the time span.
 
-    Rows: events `[lat, lon, type index, first day, last day, geo precision, doc index, id, popup]`
-    (days since 1970-01-01), places `[lat, lon, doc index, id, popup]`, movements and routes
-    `{"c": [[lat, lon], ...], "k": colour, "t"/"x": period / dashed, "d": doc index, "i": id, "p": popup}`;
-    `docs` holds each document's source line once; `id` is the record's `feature_id`.
+    Rows: events `[lat, lon, type index, first day, last day, geo precision, doc index, id, actor1, actor2,
+    popup]` (days since 1970-01-01; actors as indexes into `names`, -1 for none), places `[lat, lon, doc
+    index, id, popup]`, movements and routes `{"c": [[lat, lon], ...], "k": colour, "t"/"x": period / dashed,
+    "d": doc index, "i": id, "p": popup}`, a movement also `"n"`: its stops' names in travel order and `"a"`:
+    its actor's index; `docs` holds each document's source line once; `names` each actor's name once; `id`
+    is the record's `feature_id`.
 
     The bounds are those of the events, movements and routes; of the places only when there is
     nothing else (a country named in passing would otherwise stretch the view to the world).
@@ -179,7 +199,7 @@ def clicked_record(clicked: object, by_id: Mapping[str, R]) -> R | None:
 
 def without_rows(payload: Mapping[str, Any]) -> dict[str, Any]:
     """The payload less its rows and popups (what `build_map` needs when the rows are in a file)."""
-    return {k: ([] if k in (*ROW_PARTS, "docs") else v) for k, v in payload.items()}
+    return {k: ([] if k in (*ROW_PARTS, "docs", "names") else v) for k, v in payload.items()}
 
 
 def split_popups(
@@ -191,6 +211,7 @@ def split_popups(
         "events": [r[:-1] for r in payload["events"]],
         "places": [r[:-1] for r in payload["places"]],
         "docs": payload["docs"],
+        "names": payload["names"],
     }
     html: dict[str, list[str]] = {
         "events": [r[-1] for r in payload["events"]],

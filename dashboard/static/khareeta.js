@@ -29,6 +29,8 @@
     };
   }
 
+  var MAX_STOP_LABELS = 150;  // journeys beyond which their stops are named on hover only
+
   function dayLabel(d) {
     return new Date(d * DAY).toISOString().slice(0, 10);
   }
@@ -48,10 +50,31 @@
 
   // A layer's rows: inline (`spec.rows`), or the part `spec.part` of the file at `spec.src`.
   function load(spec) {
-    if (!spec.src) { return Promise.resolve({ rows: spec.rows || [], types: spec.types || [] }); }
+    if (!spec.src) {
+      return Promise.resolve({ rows: spec.rows || [], types: spec.types || [], names: spec.names || [] });
+    }
     return fetchJson(spec.src).then(function (d) {
-      return { rows: spec.part ? d[spec.part] || [] : d, types: spec.types || [] };
+      return { rows: spec.part ? d[spec.part] || [] : d, types: spec.types || [], names: d.names || [] };
     });
+  }
+
+  // A hover label made of text nodes only (names come from articles: never parsed as HTML).
+  function textTip(lines) {
+    return function () {
+      var div = document.createElement("div");
+      lines.forEach(function (line, k) {
+        if (k) { div.appendChild(document.createElement("br")); }
+        div.appendChild(document.createTextNode(line));
+      });
+      return div;
+    };
+  }
+
+  // What, who, when of an event row: "Battles", "ISIS vs Iraqi forces", "2016-10-17 .. 2016-10-20".
+  function eventTip(r, types, names) {
+    var who = [r[8], r[9]].filter(function (a) { return a >= 0; }).map(function (a) { return names[a]; });
+    var when = r[3] === null ? "undated" : dayLabel(r[3]) + (r[4] !== null && r[4] !== r[3] ? " .. " + dayLabel(r[4]) : "");
+    return [(types[r[2]] || ["Event"])[0], who.length ? who.join(" vs ") : "actor not named", when];
   }
 
   // The popup of row `i`: its HTML and its article's source line, inline or from the popups file.
@@ -194,6 +217,8 @@
           fillOpacity: r[5] >= 3 ? 0.4 : 0.92, className: "kh-event"
         });
         m.khType = r[2]; m.khT0 = r[3]; m.khT1 = r[4];
+        m.bindTooltip(textTip(eventTip(r, types, d.names)), { direction: "top", offset: [0, -6],
+                                                            className: "kh-tip" });
         lazyPopup(m, popupOf(spec, r, i, r[6]), r[7]);
         return m;
       });
@@ -211,7 +236,38 @@
 
   // Movements: {c: [[lat, lon], ...], k: colour, t: [first, last day], d: doc, i: id}: dashed lines
   // in travel order, a hollow dot where they start, arrowheads along.
+  // The stops of the journeys shown, by name beside their points, each place once (many journeys
+  // start in one town): the start of a journey in italics, its end in bold.
+  function stopLabels(shown) {
+    var at = {};
+    shown.forEach(function (it) {
+      var r = it.khRow, last = r.c.length - 1;
+      r.c.forEach(function (ll, k) {
+        var key = ll[0].toFixed(4) + "," + ll[1].toFixed(4);
+        var role = k === 0 ? "start" : (k === last ? "end" : "via");
+        if (!at[key]) { at[key] = { ll: ll, name: (r.n || [])[k] || "", roles: {} }; }
+        at[key].roles[role] = true;
+      });
+    });
+    return Object.keys(at).map(function (key) {
+      var s = at[key];
+      var mark = L.marker(s.ll, { icon: L.divIcon({ className: "kh-stop", html: "", iconSize: null }),
+                                  interactive: false, keyboard: false, pane: "khStops" });
+      mark.on("add", function () {
+        var el = mark.getElement();
+        if (el && !el.firstChild) {
+          var span = document.createElement("span");
+          span.className = Object.keys(s.roles).sort().map(function (x) { return "kh-stop-" + x; }).join(" ");
+          span.textContent = s.name;
+          el.appendChild(span);
+        }
+      });
+      return mark;
+    });
+  }
+
   K.movements = function (map, spec) {
+    if (!map.getPane("khStops")) { map.createPane("khStops").style.zIndex = 640; }
     var group = L.featureGroup();
     group.khSpec = spec;
     group.khLoaded = load(spec).then(function (d) {
@@ -227,12 +283,18 @@
         var html = popupOf(spec, r, i, r.d);
         lazyPopup(line, html, r.i);
         lazyPopup(start, html, r.i);
+        var who = r.a >= 0 ? d.names[r.a] + ": " : "";
+        line.bindTooltip(textTip([who + (r.n || []).join(" \u2192 ")]), { sticky: true, className: "kh-tip" });
         var item = L.featureGroup([line, deco, start]);
-        item.khT0 = r.t[0]; item.khT1 = r.t[1];
+        item.khT0 = r.t[0]; item.khT1 = r.t[1]; item.khRow = r;
         return item;
       });
-      items.forEach(function (it) { group.addLayer(it); });
-      timeFilter(group, items, function (keep) { keep.forEach(function (it) { group.addLayer(it); }); });
+      function show(keep) {
+        keep.forEach(function (it) { group.addLayer(it); });
+        if (keep.length <= MAX_STOP_LABELS) { stopLabels(keep).forEach(function (m) { group.addLayer(m); }); }
+      }
+      show(items);
+      timeFilter(group, items, show);
     });
     return group;
   };

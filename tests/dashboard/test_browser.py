@@ -349,3 +349,41 @@ def _preview_and_gazetteer_maps(page, url: str, errors: list[str]) -> None:
         unit_map = page.frame_locator(MAP_FRAME).nth(1)
         unit_map.locator(".leaflet-container.kh-ready").wait_for(state="attached", timeout=60_000)
     assert not errors, errors
+
+
+STOPS = """() => [...document.querySelectorAll('.kh-stop span')].map(s => {
+    const r = s.getBoundingClientRect();
+    return {name: s.textContent, cls: s.className, shown: r.width > 0 && r.height > 0}; })"""
+
+
+def test_journeys_name_their_stops_and_an_event_says_what_who_when_on_hover(
+    browser, app_url: str, browser_db: Path
+) -> None:
+    with Store.open(browser_db) as s:
+        journeys = s.query(Filters(kinds=("movement",)))
+    stops = {w.name or w.name_ar for r in journeys for w in r.waypoints}
+    visit = Visit(browser, app_url, LAPTOP)
+    page, frame = visit.page, visit.frame
+    try:
+        labels = frame.locator("body").evaluate(STOPS)
+        points = {(round(w.lat, 4), round(w.lon, 4)) for r in journeys for w in r.waypoints}
+        assert len(labels) == len(points)  # every stop of every journey, each place once
+        assert {lab["name"] for lab in labels} == stops and all(lab["shown"] for lab in labels)
+        roles = " ".join(lab["cls"] for lab in labels).split()
+        assert {"kh-stop-start", "kh-stop-end"} <= set(roles)
+        box = page.locator(MAP_FRAME).bounding_box()
+        point = _point_on(frame, "path.kh-event")
+        assert point, "no event marker outside a cluster to hover"
+        page.mouse.move(box["x"] + point[0], box["y"] + point[1])
+        tip = frame.locator(".leaflet-tooltip.kh-tip")
+        tip.wait_for(timeout=10_000)
+        lines = tip.inner_text().splitlines()
+        with Store.open(browser_db) as s:
+            types = {r.event_type for r in s.query(Filters(kinds=("event",)))}
+        assert len(lines) == 3 and lines[0] in types, lines  # what
+        assert lines[1] == "actor not named" or lines[1].strip(), lines  # who
+        assert lines[2] == "undated" or lines[2][:4].isdigit(), lines  # when
+        assert tip.locator("script, img").count() == 0  # names are text, never markup
+        assert not visit.errors, visit.errors
+    finally:
+        visit.close()

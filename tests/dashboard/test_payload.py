@@ -62,7 +62,7 @@ def test_every_row_carries_its_features_id_also_once_the_popups_are_split(seeds)
     assert [r["i"] for r in p["movements"]] == ids["movements"]
     assert [r["i"] for r in p["routes"]] == ids["routes"]
     rows, _popups = payload.split_popups(p)
-    assert [r[-1] for r in rows["events"]] == ids["events"] and [r[-1] for r in rows["places"]] == ids["places"]
+    assert [r[7] for r in rows["events"]] == ids["events"] and [r[-1] for r in rows["places"]] == ids["places"]
     assert [r["i"] for r in rows["movements"]] == ids["movements"]
     assert all(f"ref {r[7]}" in r[-1] for r in p["events"])  # the popup still shows its ref line
 
@@ -187,3 +187,20 @@ def test_gazetteer_candidates_are_place_records_on_the_map(gaz: Gazetteer) -> No
     p = payload.map_payload(candidates)
     assert p["n"]["places"] == len(entries) and p["bounds"] is not None
     assert "Mosul" in p["places"][0][-1] and f"ref {entries[0].gid}" in p["places"][0][-1]
+
+
+def test_events_point_at_their_actors_names_and_journeys_carry_their_stops(seeds) -> None:
+    records, docs = seeds
+    p = payload.map_payload(records, docs=docs)
+    names = p["names"]
+    assert len(names) == len(set(names))  # each name once
+    events = [r for r in records if r.kind == "event"]
+    for row, r in zip(p["events"], events, strict=True):
+        assert [names[i] if i >= 0 else None for i in row[8:10]] == [
+            a.name if a else None for a in (r.actor1, r.actor2)
+        ]
+    journeys = [r for r in records if r.kind == "movement"]
+    assert [row["n"] for row in p["movements"]] == [[w.name or w.name_ar for w in r.waypoints] for r in journeys]
+    assert all(names[row["a"]] == r.actor.name for row, r in zip(p["movements"], journeys, strict=True) if r.actor)
+    rows, _ = payload.split_popups(p)
+    assert rows["names"] == names and payload.without_rows(p)["names"] == []  # in the rows file, not the page
