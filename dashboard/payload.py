@@ -261,7 +261,10 @@ def legend_html(payload: Mapping[str, Any]) -> str:
             f'<span class="kh-n">{int(n)}</span></div>'
             for name, color, n in payload["types"]
         ]
-        parts.append('<div><i class="kh-dot kh-faint"></i>faint: a province or region (geo precision 3)</div>')
+        parts.append(
+            '<div><i class="kh-dot kh-halo"></i>soft halo: placed at the district (geo precision 2) '
+            "or, wider, the province (3), not at a town</div>"
+        )
     n = payload["n"]
     if n["movements"]:
         parts.append('<h4>Movements</h4><div><i class="kh-arrow-key">- - ➤</i>travel order, from the hollow dot</div>')

@@ -43,7 +43,8 @@ table.kh-rows td { padding: 2px 0; border: 0; }
 .kh-side-legend i { display: inline-block; vertical-align: middle; margin-right: 6px; font-style: normal; }
 .kh-side-legend .kh-n { color: #999; }
 .kh-dot { width: 11px; height: 11px; border-radius: 50%; border: 1.5px solid #fff; box-shadow: 0 0 0 1px #bbb; }
-.kh-dot.kh-faint { background: rgba(215, 25, 28, .4); }
+.kh-dot.kh-halo { width: 15px; height: 15px; border: 0; background: rgba(215, 25, 28, .3);
+  box-shadow: 0 0 0 4px rgba(215, 25, 28, .15); }
 .kh-dot.kh-small { width: 7px; height: 7px; background: #34495e; }
 .kh-swatch { width: 16px; height: 5px; border-radius: 2px; }
 .kh-line-key { width: 22px; height: 5px; background: #555; border-radius: 3px; }

@@ -212,9 +212,14 @@
     group.khSpec = spec;
     group.khLoaded = load(spec).then(function (d) {
       var items = d.rows.map(function (r, i) {
-        var m = L.circleMarker([r[0], r[1]], {
-          radius: 7, color: "#ffffff", weight: 1.5, fillColor: (types[r[2]] || ["", "#7f8c8d"])[1],
-          fillOpacity: r[5] >= 3 ? 0.4 : 0.92, className: "kh-event"
+        var fill = (types[r[2]] || ["", "#7f8c8d"])[1], vague = r[5] >= 2;
+        // Placed at a district (geo precision 2) or a province (3), not at a town: a soft, wide disc
+        // with a blurred edge (a halo), larger the vaguer it is, never a crisp pin.
+        var m = L.circleMarker([r[0], r[1]], vague ? {
+          radius: r[5] >= 3 ? 17 : 12, color: fill, weight: 9, opacity: 0.18, fillColor: fill,
+          fillOpacity: r[5] >= 3 ? 0.22 : 0.32, className: "kh-event kh-vague kh-vague-" + r[5]
+        } : {
+          radius: 7, color: "#ffffff", weight: 1.5, fillColor: fill, fillOpacity: 0.92, className: "kh-event"
         });
         m.khType = r[2]; m.khT0 = r[3]; m.khT1 = r[4];
         m.bindTooltip(textTip(eventTip(r, types, d.names)), { direction: "top", offset: [0, -6],

@@ -387,3 +387,37 @@ def test_journeys_name_their_stops_and_an_event_says_what_who_when_on_hover(
         assert not visit.errors, visit.errors
     finally:
         visit.close()
+
+
+# Every event marker of the map (clustered ones too), as Leaflet holds it: its precision class, its size on
+# screen (radius and half the stroke) and how opaque its edge is.
+MARKERS = """() => {
+    const out = [];
+    Object.values(window.map._layers).filter(l => l.khSpec && l.khSpec.part === 'events').forEach(g =>
+        g.getLayers().forEach(m => out.push({cls: m.options.className, px: 2 * m.options.radius + m.options.weight,
+                                              edge: m.options.opacity, fill: m.options.fillOpacity})));
+    return out; }"""
+
+
+def _precision(marker: dict) -> int:
+    return 2 if "kh-vague-2" in marker["cls"] else 3 if "kh-vague-3" in marker["cls"] else 1
+
+
+def test_an_event_placed_at_a_district_or_province_is_a_halo_not_a_pin(browser, app_url: str, browser_db: Path) -> None:
+    with Store.open(browser_db) as s:
+        precision = sorted(r.geo_precision or 1 for r in s.query(Filters(kinds=("event",))))
+    visit = Visit(browser, app_url, WIDE)
+    try:
+        markers = visit.frame.locator("body").evaluate(MARKERS)
+        got = sorted(_precision(m) for m in markers)
+        assert got == precision  # each event's precision drawn, the vague ones as halos
+        by = {
+            p: [m for m, q in zip(markers, (_precision(m) for m in markers), strict=True) if q == p] for p in (1, 2, 3)
+        }
+        pin, district = max(m["px"] for m in by[1]), max(m["px"] for m in by[2])
+        assert pin < min(m["px"] for m in by[2]) and district < min(m["px"] for m in by[3])  # vaguer, wider
+        assert all(m["edge"] < 0.3 and m["fill"] < 0.5 for m in by[2] + by[3])  # a soft edge, never a crisp pin
+        assert all(m["edge"] == 1 for m in by[1])
+        assert "soft halo" in visit.page.locator(".kh-side-legend").inner_text()
+    finally:
+        visit.close()
