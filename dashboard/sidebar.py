@@ -1,33 +1,123 @@
-"""The Map page's filters, in the sidebar: widgets in, the store's `Filters` out."""
+"""The Map page's filters, in the sidebar: widgets in, the store's `Filters` out.
+
+The widgets' values live in the session and, where they differ from their defaults, in the URL
+(`dashboard.url_state`): a link opens the page with its filters set, and **Reset filters** puts every
+widget back to its default and takes the filters out of the URL. Other query parameters are left alone.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from typing import Any
 
 import streamlit as st
 
+from dashboard.url_state import (
+    DATE_FROM,
+    DATE_TO,
+    PARAM_KEYS,
+    Choices,
+    FilterValues,
+    defaults_of,
+    from_params,
+    ignored_message,
+    to_params,
+)
 from geodata.countries import country_name
 from geodata.store import Facets
 from geodata.store.filters import Filters
 
 KIND_CHOICES = {"event": "Events", "movement": "Movements", "route": "Routes", "place": "Places"}
 DEFAULT_KINDS = ("event", "movement", "route")
-FILTER_KEYS = ("f_dates", "f_actors", "f_types", "f_kinds", "f_countries", "f_text", "f_sources")
+# Widget key -> the `FilterValues` field it holds.
+FIELDS = {
+    "f_dates": "dates",
+    "f_kinds": "kinds",
+    "f_actors": "actors",
+    "f_types": "types",
+    "f_countries": "countries",
+    "f_text": "text",
+    "f_sources": "sources",
+}
+FILTER_KEYS = tuple(FIELDS)
+IGNORED_KEY = "f_url_ignored"  # the line saying which of the link's values were ignored
 
 
-def _reset() -> None:
-    for key in FILTER_KEYS:
-        st.session_state.pop(key, None)
+def choices_of(facets: Facets) -> Choices:
+    """What the sidebar's widgets offer for these facets."""
+    span = None
+    if facets.date_min and facets.date_max:
+        span = date.fromisoformat(facets.date_min[:10]), date.fromisoformat(facets.date_max[:10])
+    return Choices(
+        dates=span,
+        kinds=tuple(KIND_CHOICES),
+        actors=tuple(facets.actors),
+        types=tuple(sorted({*facets.event_types, *facets.sub_event_types})),
+        countries=tuple(facets.countries),
+        sources=tuple(facets.sources),
+    )
 
 
-def _dates(facets: Facets) -> tuple[date | None, date | None]:
-    if not (facets.date_min and facets.date_max):
-        return None, None
-    lo, hi = date.fromisoformat(facets.date_min[:10]), date.fromisoformat(facets.date_max[:10])
+def _state_value(name: str, value: Any) -> Any:
+    """A `FilterValues` field as its widget holds it: multiselects hold lists."""
+    return list(value) if isinstance(value, tuple) and name != "dates" else value
+
+
+def _put(values: FilterValues, *, only_missing: bool = False) -> None:
+    """Set the widgets' values (before they are drawn, or in a callback); dates only when the store has some."""
+    for key, name in FIELDS.items():
+        value = getattr(values, name)
+        if (name == "dates" and value is None) or (only_missing and key in st.session_state):
+            continue
+        st.session_state[key] = _state_value(name, value)
+
+
+def _reset(defaults: FilterValues) -> None:
+    """**Reset filters**: every widget to its default (set, not popped: the browser is told), the URL cleared."""
+    _put(defaults)
+    st.session_state.pop(IGNORED_KEY, None)
+    for key in PARAM_KEYS:
+        if key in st.query_params:
+            del st.query_params[key]
+
+
+def _start(choices: Choices, defaults: FilterValues) -> None:
+    """Give every widget a value before it is drawn: on the page's first run in a session (no filter
+    widget yet) the URL's filters, valid ones only; later, a default for a widget that has none."""
+    if any(key in st.session_state for key in FILTER_KEYS):
+        _put(defaults, only_missing=True)
+        return
+    params = {key: st.query_params.get_all(key) for key in PARAM_KEYS if key in st.query_params}
+    values, ignored = from_params(params, choices, defaults)
+    _put(values)
+    if ignored:
+        st.session_state[IGNORED_KEY] = ignored_message(ignored)
+    else:
+        st.session_state.pop(IGNORED_KEY, None)
+
+
+def _sync_url(values: FilterValues, defaults: FilterValues, *, keep: tuple[str, ...] = ()) -> None:
+    """Write the filters that differ from their defaults to the URL and take the others out of it
+    (the keys in `keep` are left as they are). A parameter is written only when it changes."""
+    wanted = to_params(values, defaults)
+    for key in PARAM_KEYS:
+        if key in keep:
+            continue
+        if key in wanted:
+            if st.query_params.get_all(key) != wanted[key]:
+                st.query_params[key] = wanted[key]
+        elif key in st.query_params:
+            del st.query_params[key]
+
+
+def _dates(span: tuple[date, date] | None) -> tuple[date, date] | None:
+    """The picked range; None while the user is still picking the end date, or when the store has no dates."""
+    if span is None:
+        return None
+    lo, hi = span
     picked = st.date_input(
         "Dates",
-        value=(lo, hi),
         min_value=lo,
         max_value=hi,
         key="f_dates",
@@ -35,49 +125,64 @@ def _dates(facets: Facets) -> tuple[date | None, date | None]:
         "while the whole span is selected.",
     )
     if not isinstance(picked, (tuple, list)) or len(picked) != 2:
-        return None, None  # the user is still picking the end date
-    start, end = picked
-    if (start, end) == (lo, hi):
-        return None, None  # the whole span: keep undated features too
-    return start, end
+        return None  # the user is still picking the end date
+    return picked[0], picked[1]
 
 
 def filter_widgets(facets: Facets) -> Filters:
-    """Draw the filters in the sidebar and return what they select."""
+    """Draw the filters in the sidebar (started from the URL), keep the URL in step, return what they select."""
+    choices = choices_of(facets)
+    defaults = defaults_of(choices, DEFAULT_KINDS)
+    _start(choices, defaults)
     with st.sidebar:
         st.subheader("Filters")
-        date_from, date_to = _dates(facets)
-        kinds = st.multiselect(
-            "Show",
-            list(KIND_CHOICES),
-            default=list(DEFAULT_KINDS),
-            key="f_kinds",
-            format_func=KIND_CHOICES.__getitem__,
-            help="Places are every place an article mentions, drawn as small dots.",
-        )
-        actors = st.multiselect(
-            "Actors", facets.actors, key="f_actors", help="Events' actors, movements' actor, who controls a route."
-        )
-        types = st.multiselect(
-            "Event types",
-            sorted({*facets.event_types, *facets.sub_event_types}),
-            key="f_types",
-            help="ACLED event type or sub-event type (events only).",
-        )
-        countries = st.multiselect(
-            "Countries", facets.countries, key="f_countries", format_func=lambda c: f"{country_name(c) or c} ({c})"
-        )
-        text = st.text_input("Text in the evidence", key="f_text", placeholder="e.g. الموصل, convoy, Baaj")
-        sources = st.multiselect("Sources", facets.sources, key="f_sources")
-        st.button("Reset filters", on_click=_reset, width="stretch")
+        if IGNORED_KEY in st.session_state:
+            st.info(st.session_state[IGNORED_KEY], icon=":material/link_off:")
+        values = _widgets(choices)
+        st.button("Reset filters", on_click=_reset, args=(defaults,), width="stretch")
+    picking = choices.dates is not None and values.dates is None  # the URL keeps its dates meanwhile
+    _sync_url(values, defaults, keep=(DATE_FROM, DATE_TO) if picking else ())
+    date_from, date_to = values.dates if values.dates and values.dates != choices.dates else (None, None)
     return Filters(
-        date_from=date_from,
+        date_from=date_from,  # the whole span: None, to keep undated features too
         date_to=date_to,
+        actors=values.actors,
+        event_types=values.types,
+        kinds=values.kinds or tuple(KIND_CHOICES),
+        countries=values.countries,
+        text=values.text.strip(),
+        sources=values.sources,
+    )
+
+
+def _widgets(choices: Choices) -> FilterValues:
+    """Draw the filter widgets (their values are in the session already) and return what they hold."""
+    dates = _dates(choices.dates)
+    kinds = st.multiselect(
+        "Show",
+        list(choices.kinds),
+        key="f_kinds",
+        format_func=KIND_CHOICES.__getitem__,
+        help="Places are every place an article mentions, drawn as small dots.",
+    )
+    actors = st.multiselect(
+        "Actors", list(choices.actors), key="f_actors", help="Events' actors, movements' actor, who controls a route."
+    )
+    types = st.multiselect(
+        "Event types", list(choices.types), key="f_types", help="ACLED event type or sub-event type (events only)."
+    )
+    countries = st.multiselect(
+        "Countries", list(choices.countries), key="f_countries", format_func=lambda c: f"{country_name(c) or c} ({c})"
+    )
+    text = st.text_input("Text in the evidence", key="f_text", placeholder="e.g. الموصل, convoy, Baaj")
+    sources = st.multiselect("Sources", list(choices.sources), key="f_sources")
+    return FilterValues(
+        dates=dates,
+        kinds=tuple(kinds),
         actors=tuple(actors),
-        event_types=tuple(types),
-        kinds=tuple(kinds) or tuple(KIND_CHOICES),
+        types=tuple(types),
         countries=tuple(countries),
-        text=text.strip(),
+        text=text,
         sources=tuple(sources),
     )
 

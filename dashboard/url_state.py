@@ -1,0 +1,119 @@
+"""The Map page's filters in the URL: what the sidebar's widgets hold <-> query parameters.
+
+Pure functions over plain values; `dashboard.sidebar` reads and writes `st.query_params` with them.
+A filter at its default is not in the URL; a multiselect is a repeated key
+(`?actor=ISIS&actor=SDF`); an empty **Show** is `?kind=` (nothing picked: every kind is drawn).
+Example: `?from=2016-01-01&to=2016-12-31&kind=event&actor=ISIS&country=SY&q=Mosul`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+DATE_FROM, DATE_TO, TEXT = "from", "to", "q"
+# Query parameter -> the `FilterValues` field of a multiselect.
+MULTI = {"kind": "kinds", "actor": "actors", "type": "types", "country": "countries", "source": "sources"}
+PARAM_KEYS = (DATE_FROM, DATE_TO, *MULTI, TEXT)
+
+
+@dataclass(frozen=True, slots=True)
+class FilterValues:
+    """What the sidebar's widgets hold. `dates` is the picked range; None when the store has no dates."""
+
+    dates: tuple[date, date] | None = None
+    kinds: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+    types: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    text: str = ""
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Choices:
+    """What each widget offers: `dates` is the store's whole span (None: no dated feature)."""
+
+    dates: tuple[date, date] | None
+    kinds: tuple[str, ...]
+    actors: tuple[str, ...]
+    types: tuple[str, ...]
+    countries: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
+def defaults_of(choices: Choices, kinds: Sequence[str]) -> FilterValues:
+    """The widgets' defaults: the whole span, `kinds` shown, nothing else picked."""
+    return FilterValues(dates=choices.dates, kinds=tuple(kinds))
+
+
+def to_params(values: FilterValues, defaults: FilterValues) -> dict[str, list[str]]:
+    """The query parameters of the filters that differ from their defaults (keys of `PARAM_KEYS`)."""
+    params: dict[str, list[str]] = {}
+    if values.dates and defaults.dates and values.dates != defaults.dates:
+        for key, picked, default in zip((DATE_FROM, DATE_TO), values.dates, defaults.dates, strict=True):
+            if picked != default:
+                params[key] = [picked.isoformat()]
+    for key, name in MULTI.items():
+        picked = getattr(values, name)
+        if picked != getattr(defaults, name):
+            params[key] = list(picked) or [""]  # `?kind=`: nothing picked
+    if values.text.strip() and values.text != defaults.text:
+        params[TEXT] = [values.text]
+    return params
+
+
+def from_params(
+    params: Mapping[str, Sequence[str]], choices: Choices, defaults: FilterValues
+) -> tuple[FilterValues, list[str]]:
+    """The filters the query parameters set (others at their defaults) and the values ignored, as
+    `key 'value'` phrases: unknown choices, dates that are not YYYY-MM-DD or fall outside the span."""
+    ignored: list[str] = []
+    values = defaults
+    for key, name in MULTI.items():
+        if key not in params:
+            continue
+        allowed = getattr(choices, name)
+        given = [v.strip() for v in params[key]]
+        ignored += [f"{key} {v!r}" for v in given if v and v not in allowed]
+        picked = tuple(dict.fromkeys(v for v in given if v in allowed))
+        if picked or all(not v for v in given):  # `?kind=` clears; only unknown values keep the default
+            values = replace(values, **{name: picked})
+    text = [v for v in params.get(TEXT, ()) if v.strip()]
+    if text:
+        values = replace(values, text=text[0])
+    dates, bad = _dates_from(params, choices.dates)
+    return (replace(values, dates=dates) if dates else values), ignored + bad
+
+
+def _dates_from(
+    params: Mapping[str, Sequence[str]], span: tuple[date, date] | None
+) -> tuple[tuple[date, date] | None, list[str]]:
+    """The range `from`/`to` pick inside `span` (None: neither is usable) and the ignored values."""
+    given = {key: params[key][-1].strip() for key in (DATE_FROM, DATE_TO) if params.get(key)}
+    if not given:
+        return None, []
+    if span is None:
+        return None, [f"{key} {v!r} (no dated feature)" for key, v in given.items()]
+    picked, ignored = list(span), []
+    for i, key in enumerate((DATE_FROM, DATE_TO)):
+        if key not in given:
+            continue
+        try:
+            day = date.fromisoformat(given[key])
+        except ValueError:
+            ignored.append(f"{key} {given[key]!r}")
+            continue
+        if span[0] <= day <= span[1]:
+            picked[i] = day
+        else:
+            ignored.append(f"{key} {given[key]!r} (outside {span[0]} – {span[1]})")
+    if picked[0] > picked[1]:
+        return None, [*ignored, f"from {picked[0]} after to {picked[1]}"]
+    return (picked[0], picked[1]), ignored
+
+
+def ignored_message(ignored: Sequence[str]) -> str:
+    """One line saying which of the link's filter values were ignored."""
+    return f"Ignored in the link: {', '.join(ignored)}."

@@ -1,0 +1,160 @@
+"""The Map page's filters (AppTest): Reset puts every widget back to its default, and the filters live in
+the URL (a link opens the page with them set; values the store does not know are ignored, and said so)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from streamlit.testing.v1 import AppTest
+
+from tests.dashboard.conftest import APP, new_app
+from tests.dashboard.test_app_map import KINDS, counts, store_counts, table_refs
+
+SPAN = (date(2014, 6, 4), date(2017, 11, 3))  # the seeds' first and last dates
+DEFAULTS: dict[str, Any] = {
+    "f_dates": SPAN,
+    "f_kinds": ["event", "movement", "route"],
+    "f_actors": [],
+    "f_types": [],
+    "f_countries": [],
+    "f_text": "",
+    "f_sources": [],
+}
+# Filters picked by hand, and the same filters as the URL holds them.
+PICKED: dict[str, Any] = {
+    "f_dates": (date(2016, 1, 1), date(2017, 6, 30)),
+    "f_kinds": ["event", "movement"],
+    "f_actors": ["ISIS", "SDF (Syrian Democratic Forces)"],
+    "f_countries": ["IQ", "SY"],
+    "f_text": "Mosul",
+}
+PICKED_URL = {
+    "from": "2016-01-01",
+    "to": "2017-06-30",
+    "kind": ["event", "movement"],
+    "actor": ["ISIS", "SDF (Syrian Democratic Forces)"],
+    "country": ["IQ", "SY"],
+    "q": "Mosul",
+}
+PICKED_FILTERS = {
+    "date_from": "2016-01-01",
+    "date_to": "2017-06-30",
+    "kinds": ("event", "movement"),
+    "actors": ("ISIS", "SDF (Syrian Democratic Forces)"),
+    "countries": ("IQ", "SY"),
+    "text": "Mosul",
+}
+
+
+def widget(at: AppTest, key: str) -> Any:
+    if key == "f_dates":
+        return at.date_input(key=key)
+    return at.text_input(key=key) if key == "f_text" else at.multiselect(key=key)
+
+
+def values(at: AppTest) -> dict[str, Any]:
+    return {key: widget(at, key).value for key in DEFAULTS}
+
+
+def app_with(params: dict[str, Any]) -> AppTest:
+    """A new session of the dashboard opened on a URL with these query parameters."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update(params)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def pick(at: AppTest, picked: dict[str, Any]) -> AppTest:
+    for key, value in picked.items():
+        widget(at, key).set_value(value)
+    return at.run()
+
+
+def reset(at: AppTest) -> AppTest:
+    return next(b for b in at.button if b.label == "Reset filters").click().run()
+
+
+class Browser:
+    """What the browser's widgets show: the value the server sent with a run (`set_value`), else what
+    they showed before. The next run sends those values back, as a real browser does."""
+
+    def __init__(self, at: AppTest) -> None:
+        self.at = at
+        self.shown = values(at)
+
+    def run(self, picked: dict[str, Any]) -> None:
+        pick(self.at, {**self.shown, **picked})
+        self.shown = {
+            key: widget(self.at, key).value if widget(self.at, key).proto.set_value else picked.get(key, shown)
+            for key, shown in self.shown.items()
+        }
+
+    def reset(self) -> None:
+        reset(self.at)
+        self.shown = {
+            key: widget(self.at, key).value if widget(self.at, key).proto.set_value else shown
+            for key, shown in self.shown.items()
+        }
+
+
+def test_reset_puts_every_widget_back_and_they_stay_there(app_db: Path) -> None:
+    at = new_app()
+    assert values(at) == DEFAULTS
+    unfiltered = counts(at)
+    browser = Browser(at)
+    browser.run({**PICKED, "f_types": ["Battles"], "f_sources": ["Northern Wire"]})
+    assert counts(at) != unfiltered
+    browser.reset()
+    assert browser.shown == DEFAULTS and values(at) == DEFAULTS
+    assert counts(at) == unfiltered
+    browser.run({"f_countries": ["SY"]})  # another widget changes: the others stay at their defaults
+    assert browser.shown == values(at) == {**DEFAULTS, "f_countries": ["SY"]}
+    expected = store_counts(app_db, kinds=("event", "movement", "route"), countries=("SY",))
+    assert {k: counts(at)[k] for k in KINDS} == {**expected, "Places": 0}
+
+
+def test_a_link_opens_the_view_the_same_filters_set_by_hand_show(app_db: Path) -> None:
+    by_hand = pick(new_app(), PICKED)
+    linked = app_with(PICKED_URL)
+    assert values(linked) == values(by_hand) == {**DEFAULTS, **PICKED}
+    assert counts(linked) == counts(by_hand)
+    assert table_refs(linked) == table_refs(by_hand)
+    expected = store_counts(app_db, **PICKED_FILTERS)
+    assert {k: counts(linked)[k] for k in KINDS} == {**expected, "Places": 0}
+    assert sum(expected.values()) > 0
+    assert linked.query_params == PICKED_URL  # the link stays as it was
+    assert not linked.info
+
+
+def test_values_the_store_does_not_know_are_ignored_and_said(app_db: Path) -> None:
+    at = app_with(
+        {"actor": ["ISIS", "Nobody"], "from": "2016-13-01", "to": "2030-01-01", "kind": "tank", "tab": "kept"}
+    )
+    assert not at.exception and not at.error
+    [note] = at.info
+    assert note.value == (
+        "Ignored in the link: kind 'tank', actor 'Nobody', from '2016-13-01', "
+        "to '2030-01-01' (outside 2014-06-04 – 2017-11-03)."
+    )
+    assert values(at) == {**DEFAULTS, "f_actors": ["ISIS"]}  # the valid value holds
+    expected = store_counts(app_db, kinds=("event", "movement", "route"), actors=("ISIS",))
+    assert {k: counts(at)[k] for k in KINDS} == {**expected, "Places": 0}
+    assert at.query_params == {"actor": "ISIS", "tab": "kept"}  # the ignored values leave the URL, others stay
+    reset(at)
+    assert not at.info and at.query_params == {"tab": "kept"}
+
+
+def test_the_url_holds_the_filters_set_by_hand_and_reset_clears_them(app_db: Path) -> None:
+    at = app_with({"tab": "kept"})
+    assert at.query_params == {"tab": "kept"}  # defaults are not written
+    pick(at, PICKED)
+    assert at.query_params == {**PICKED_URL, "tab": "kept"}
+    pick(at, {"f_kinds": [], "f_text": ""})  # nothing in Show is a choice too; an empty text is the default
+    without_text = {k: v for k, v in PICKED_URL.items() if k != "q"}
+    assert at.query_params == {**without_text, "kind": "", "tab": "kept"}
+    reset(at)
+    assert at.query_params == {"tab": "kept"}
+    assert values(at) == DEFAULTS
