@@ -245,3 +245,28 @@ def test_every_readme_command_runs_as_it_says(
         check_promises(cmd, out, err)
     if admin_csv.exists():  # the committed file is what the sources give
         assert admin_csv.read_bytes() == (settings.DATA_FILES / "admin.csv").read_bytes()
+
+
+# --- facts the README states about the code ------------------------------------------------------------------------
+
+
+def test_the_environment_table_names_every_setting_the_code_reads() -> None:
+    table = section(README.read_text(encoding="utf-8"), "### Environment")
+    documented = set(re.findall(r"^\| `(KHAREETA_[A-Z_]+|PORT)`", table, flags=re.M))
+    read: set[str] = set()
+    for folder in ("geodata", "extract", "dashboard", "bench", "tests"):
+        for path in (ROOT / folder).rglob("*.py"):
+            read |= set(re.findall(r"\bKHAREETA_[A-Z_]+\b", path.read_text(encoding="utf-8")))
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    read |= set(re.findall(r"\bKHAREETA_[A-Z_]+\b", makefile)) | ({"PORT"} if "PORT ?=" in makefile else set())
+    assert documented == read, f"README's Environment table lists {sorted(documented)}; the code reads {sorted(read)}"
+
+
+def test_make_bench_runs_the_benchmarks_the_readme_names() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    target = makefile.split("\nbench:", 1)[1].split("\n\n", 1)[0]
+    run = re.findall(r"bench/(bench_\w+\.py)", target)
+    text = " ".join(section(README.read_text(encoding="utf-8"), "## Measured").split())
+    said = text.split("`make bench` runs", 1)[1].split(" in turn", 1)[0]
+    assert re.findall(r"`(bench_\w+\.py)`", said) == run
+    assert all((ROOT / "bench" / name).is_file() for name in run)
