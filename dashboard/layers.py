@@ -156,6 +156,11 @@ def _kind_layers(payload: Mapping[str, Any], files: DataFiles | None, cluster_ra
         "movements": JsLayer(
             "movements", _spec(payload, "movements", files), name=_label("Movements", n["movements"], LINE_KEY)
         ),
+        "control": JsLayer(
+            "control",
+            {"rows": payload.get("held", [])},
+            name=_label("Who holds what", len(payload.get("held", [])), LINE_KEY),
+        ),
         "events": JsLayer(
             "events",
             _spec(payload, "events", files, types=types),

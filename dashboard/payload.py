@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any, TypeVar
 
+from dashboard.control import changes
 from dashboard.evidence import evidence_html
 from dashboard.markup import DocMeta, esc, popup_html, source_html
 from dashboard.palette import PLACE_COLOR, actor_family, event_color, route_style
@@ -184,9 +185,12 @@ def map_payload(records: Iterable[Record], *, docs: Mapping[str, DocMeta] | None
     nothing else (a country named in passing would otherwise stretch the view to the world).
     """
     rows = _Rows(docs or {})
+    records = list(records)
     for r in records:
         rows.add(r)
-    return rows.payload()
+    out = rows.payload()
+    out["held"] = [h.row() for h in changes(records)]  # who holds what: the map replays them up to its day
+    return out
 
 
 def clicked_record(clicked: object, by_id: Mapping[str, R]) -> R | None:
@@ -279,6 +283,12 @@ def legend_html(payload: Mapping[str, Any]) -> str:
             f'<div><i class="kh-swatch" style="background:{esc(color)}"></i>{esc(label)}</div>'
             for label, color, _n in payload["actors"]
         ]
+    if payload.get("held"):
+        parts.append(
+            '<h4>Who holds what</h4><div><i class="kh-held-key"></i>town ringed in its last known holder\'s '
+            "colour (taken, regained, handed over), as of the last day shown</div>"
+            '<div><i class="kh-held-key kh-left"></i>left, holder unknown</div>'
+        )
     if n["places"]:
         parts.append('<h4>Places</h4><div><i class="kh-dot kh-small"></i>mentioned place</div>')
     return "".join(parts) + "</details>"

@@ -45,6 +45,8 @@ table.kh-rows td { padding: 2px 0; border: 0; }
 .kh-dot { width: 11px; height: 11px; border-radius: 50%; border: 1.5px solid #fff; box-shadow: 0 0 0 1px #bbb; }
 .kh-dot.kh-halo { width: 15px; height: 15px; border: 0; background: rgba(215, 25, 28, .3);
   box-shadow: 0 0 0 4px rgba(215, 25, 28, .15); }
+.kh-held-key { width: 12px; height: 12px; border-radius: 50%; border: 3px solid #c0392b; }
+.kh-held-key.kh-left { border: 3px dashed #95a5a6; }
 .kh-dot.kh-small { width: 7px; height: 7px; background: #34495e; }
 .kh-swatch { width: 16px; height: 5px; border-radius: 2px; }
 .kh-line-key { width: 22px; height: 5px; background: #555; border-radius: 3px; }

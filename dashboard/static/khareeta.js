@@ -348,6 +348,34 @@
 
   // --- controls ------------------------------------------------------------------------------
 
+  // Who holds what: [lat, lon, place, holder, left by, colour, day, id, key] changes of hands in the
+  // order they happened; each town is ringed in the colour of its last holder up to the day shown
+  // (grey and dashed when it was left with no holder named), with the change on hover.
+  K.control = function (map, spec) {
+    var group = L.featureGroup();
+    var rows = spec.rows || [];
+    function show(day) {
+      var last = {};
+      rows.forEach(function (r) { if (day === null || r[6] === null || r[6] <= day) { last[r[8]] = r; } });
+      group.clearLayers();
+      Object.keys(last).forEach(function (k) {
+        var r = last[k], held = !!r[3];
+        var ring = L.circleMarker([r[0], r[1]], { radius: 13, color: r[5], weight: 4, opacity: 0.9, fill: false,
+                                                 dashArray: held ? null : "4 4", interactive: true,
+                                                 className: held ? "kh-held" : "kh-held kh-left" });
+        var since = r[6] === null ? "date unknown" : "since " + dayLabel(r[6]);
+        ring.bindTooltip(textTip([r[2] + ": " + (held ? "held by " + r[3] : "left by " + r[4] + ", holder unknown"),
+                                  since]), { className: "kh-tip" });
+        ring.khRow = r;
+        group.addLayer(ring);
+      });
+    }
+    show(null);
+    group.khSetTime = show;
+    group.khLoaded = Promise.resolve();
+    return group;
+  };
+
   function legendControl(map, html) {
     var legend = L.control({ position: "bottomright" });
     legend.onAdd = function () {
@@ -363,7 +391,7 @@
   }
 
   function playbackControl(map, span, layers) {
-    var timed = [layers.events, layers.movements].filter(function (l) { return l && l.khSetTime; });
+    var timed = [layers.events, layers.movements, layers.control].filter(function (l) { return l && l.khSetTime; });
     if (!span || !timed.length || span[1] <= span[0]) { return; }  // one day: nothing to play
     var lo = span[0], hi = span[1], timer = null;
     var step = Math.max(1, Math.round((hi - lo) / 90));

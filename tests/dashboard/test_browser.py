@@ -421,3 +421,31 @@ def test_an_event_placed_at_a_district_or_province_is_a_halo_not_a_pin(browser, 
         assert "soft halo" in visit.page.locator(".kh-side-legend").inner_text()
     finally:
         visit.close()
+
+
+RINGS = """() => [...document.querySelectorAll('path.kh-held')].length"""
+HELD = """() => Object.values(window.map._layers).filter(l => l.khRow && /kh-held/.test(l.options.className || ''))
+    .map(l => [l.khRow[2], l.khRow[3], l.options.color])"""
+
+
+def test_who_holds_what_rings_each_town_in_its_last_holders_colour(browser, app_url: str, browser_db: Path) -> None:
+    from dashboard.control import holdings
+
+    with Store.open(browser_db) as s:
+        held = holdings(s.query(Filters(kinds=("event",))))
+    visit = Visit(browser, app_url, LAPTOP)
+    frame = visit.frame
+    try:
+        assert held and frame.locator("body").evaluate(RINGS) == len(held)
+        rings = frame.locator("body").evaluate(HELD)
+        assert sorted(rings) == sorted([h.place, h.holder, h.color] for h in held)
+        assert "who holds what" in visit.page.locator(".kh-side-legend").inner_text().lower()
+        # played back to the first day, fewer towns have changed hands yet
+        frame.locator("body").evaluate("""() => { const r = document.querySelector('.kh-range');
+            r.value = r.min; r.dispatchEvent(new Event('input')); }""")
+        assert frame.locator("body").evaluate(RINGS) < len(held)
+        frame.locator(".kh-all").click()
+        assert frame.locator("body").evaluate(RINGS) == len(held)
+        assert not visit.errors, visit.errors
+    finally:
+        visit.close()
