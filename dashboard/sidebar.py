@@ -13,6 +13,7 @@ from typing import Any
 
 import streamlit as st
 
+from dashboard import timeline
 from dashboard.url_state import (
     DATE_FROM,
     DATE_TO,
@@ -74,8 +75,10 @@ def _put(values: FilterValues, *, only_missing: bool = False) -> None:
 
 
 def _reset(defaults: FilterValues) -> None:
-    """**Reset filters**: every widget to its default (set, not popped: the browser is told), the URL cleared."""
+    """**Reset filters**: every widget to its default (set, not popped: the browser is told), the URL cleared,
+    the timeline's brushed range too."""
     _put(defaults)
+    timeline.clear()
     st.session_state.pop(IGNORED_KEY, None)
     for key in PARAM_KEYS:
         if key in st.query_params:

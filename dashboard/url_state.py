@@ -4,6 +4,10 @@ Pure functions over plain values; `dashboard.sidebar` reads and writes `st.query
 A filter at its default is not in the URL; a multiselect is a repeated key
 (`?actor=ISIS&actor=SDF`); an empty **Show** is `?kind=` (nothing picked: every kind is drawn).
 Example: `?from=2016-01-01&to=2016-12-31&kind=event&actor=ISIS&country=SY&q=Mosul`.
+
+The Map page's timeline keeps its brushed range apart, as `t0`/`t1` (`WINDOW_KEYS`, written by
+`dashboard.timeline`): `from`/`to` are the sidebar's dates, `t0`/`t1` the range brushed inside them
+(`?from=2016-01-01&t0=2016-10-03&t1=2016-11-27`). Neither is in the URL when not set.
 """
 
 from __future__ import annotations
@@ -16,6 +20,8 @@ DATE_FROM, DATE_TO, TEXT = "from", "to", "q"
 # Query parameter -> the `FilterValues` field of a multiselect.
 MULTI = {"kind": "kinds", "actor": "actors", "type": "types", "country": "countries", "source": "sources"}
 PARAM_KEYS = (DATE_FROM, DATE_TO, *MULTI, TEXT)
+WINDOW_FROM, WINDOW_TO = "t0", "t1"  # the timeline's brushed range (`dashboard.timeline`)
+WINDOW_KEYS = (WINDOW_FROM, WINDOW_TO)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +85,7 @@ def from_params(
         ignored += [f"{key} {v!r}" for v in given if v and v not in allowed]
         picked = tuple(dict.fromkeys(v for v in given if v in allowed))
         if picked or all(not v for v in given):  # `?kind=` clears; only unknown values keep the default
-            values = replace(values, **{name: picked})
+            values = replace(values, **{name: picked})  # type: ignore[arg-type]  # `name` is a tuple field
     text = [v for v in params.get(TEXT, ()) if v.strip()]
     if text:
         values = replace(values, text=text[0])
@@ -87,17 +93,34 @@ def from_params(
     return (replace(values, dates=dates) if dates else values), ignored + bad
 
 
-def _dates_from(
+def window_to_params(window: tuple[date, date] | None) -> dict[str, list[str]]:
+    """The timeline's brushed range as `t0`/`t1` (both, or nothing when no range is brushed)."""
+    if window is None:
+        return {}
+    return {WINDOW_FROM: [window[0].isoformat()], WINDOW_TO: [window[1].isoformat()]}
+
+
+def window_from_params(
     params: Mapping[str, Sequence[str]], span: tuple[date, date] | None
 ) -> tuple[tuple[date, date] | None, list[str]]:
-    """The range `from`/`to` pick inside `span` (None: neither is usable) and the ignored values."""
-    given = {key: params[key][-1].strip() for key in (DATE_FROM, DATE_TO) if params.get(key)}
+    """The range `t0`/`t1` brush inside the store's `span` (a missing or ignored end is the span's; None when
+    neither is usable: no range is brushed) and the ignored values."""
+    picked, ignored = _dates_from(params, span, keys=WINDOW_KEYS)
+    given = [key for key in WINDOW_KEYS if params.get(key)]
+    return (picked if len(ignored) < len(given) else None), ignored
+
+
+def _dates_from(
+    params: Mapping[str, Sequence[str]], span: tuple[date, date] | None, *, keys: tuple[str, str] = (DATE_FROM, DATE_TO)
+) -> tuple[tuple[date, date] | None, list[str]]:
+    """The range `keys` (`from`/`to`) pick inside `span` (None: neither is usable) and the ignored values."""
+    given = {key: params[key][-1].strip() for key in keys if params.get(key)}
     if not given:
         return None, []
     if span is None:
         return None, [f"{key} {v!r} (no dated feature)" for key, v in given.items()]
     picked, ignored = list(span), []
-    for i, key in enumerate((DATE_FROM, DATE_TO)):
+    for i, key in enumerate(keys):
         if key not in given:
             continue
         try:
@@ -110,7 +133,7 @@ def _dates_from(
         else:
             ignored.append(f"{key} {given[key]!r} (outside {span[0]} – {span[1]})")
     if picked[0] > picked[1]:
-        return None, [*ignored, f"from {picked[0]} after to {picked[1]}"]
+        return None, [*ignored, f"{keys[0]} {picked[0]} after {keys[1]} {picked[1]}"]
     return (picked[0], picked[1]), ignored
 
 

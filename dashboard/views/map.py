@@ -1,4 +1,5 @@
 """Map: events, movements, routes and places, filtered in the sidebar; the table, counts and exports follow.
+The timeline below the map (`dashboard.timeline`) narrows them all to the range brushed on it.
 
 A click on a feature shows it beside the map. The map reports the click through streamlit-folium's
 `last_object_clicked_popup`, the `innerText` of the clicked popup's element, which khareeta.js
@@ -13,11 +14,11 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from dashboard import exports, layers, payload, state, tables, ui
+from dashboard import exports, layers, payload, state, tables, timeline, ui
 from dashboard.evidence import evidence_html
 from dashboard.markup import popup_html
 from dashboard.palette import record_color
-from dashboard.sidebar import KIND_CHOICES, filter_widgets, hidden_by_show
+from dashboard.sidebar import KIND_CHOICES, choices_of, filter_widgets, hidden_by_show
 
 TABLE_ROWS = 500
 
@@ -30,7 +31,11 @@ st.caption(
 
 with ui.user_errors():
     version = state.store_version()
-    filters = filter_widgets(state.facets(version))
+    span = choices_of(state.facets(version)).dates
+    in_sidebar = filter_widgets(state.facets(version))
+    shown = state.features(version, in_sidebar)  # the timeline's bars, whatever is brushed on it
+    # The timeline's brushed range narrows the sidebar's dates: the map, counts, table and exports follow it.
+    filters = timeline.narrow(in_sidebar, timeline.window(span), span)
     feats = state.features(version, filters)
     docs = state.doc_meta(version)
     counts = state.summary_counts(feats)
@@ -93,6 +98,9 @@ with ui.user_errors():
             if st.button("Read the whole article", key="open_doc"):
                 st.session_state["doc_pick"] = chosen.doc  # the Documents page's choice
                 st.switch_page("views/documents.py")
+
+    if docs:  # below the map, as in timemap: the map stays where a laptop's window shows it
+        timeline.panel(shown, in_sidebar, span)
 
     st.subheader(f"Features ({len(feats):,})")
     if len(feats) > TABLE_ROWS:

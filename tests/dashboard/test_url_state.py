@@ -9,7 +9,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dashboard.url_state import Choices, FilterValues, defaults_of, from_params, ignored_message, to_params
+from dashboard.url_state import (
+    PARAM_KEYS,
+    WINDOW_KEYS,
+    Choices,
+    FilterValues,
+    defaults_of,
+    from_params,
+    ignored_message,
+    to_params,
+    window_from_params,
+    window_to_params,
+)
 
 SPAN = (date(2014, 6, 4), date(2017, 11, 3))
 CHOICES = Choices(
@@ -112,3 +123,41 @@ def test_any_filters_survive_the_round_trip(
 ) -> None:
     values = FilterValues(dates, kinds, actors, types, countries, text, sources)
     assert from_params(to_params(values, DEFAULTS), CHOICES, DEFAULTS) == (values, [])
+
+
+# --- the timeline's brushed range: t0/t1 (dashboard.timeline) -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("window", "params"),
+    [
+        (None, {}),
+        ((date(2016, 3, 7), date(2016, 5, 22)), {"t0": ["2016-03-07"], "t1": ["2016-05-22"]}),
+        (SPAN, {"t0": ["2014-06-04"], "t1": ["2017-11-03"]}),  # the whole span, brushed, is a range too
+    ],
+)
+def test_the_brushed_range_goes_to_the_url_and_back(window: tuple[date, date] | None, params: dict) -> None:
+    assert window_to_params(window) == params
+    assert window_from_params(params, SPAN) == (window, [])
+
+
+@pytest.mark.parametrize(
+    ("params", "window", "ignored"),
+    [
+        ({"t0": ["2016-03-07"]}, (date(2016, 3, 7), SPAN[1]), []),
+        ({"t0": ["2016-13-01"], "t1": ["2016-05-22"]}, (SPAN[0], date(2016, 5, 22)), ["t0 '2016-13-01'"]),
+        ({"t1": ["2030-01-01"]}, None, ["t1 '2030-01-01' (outside 2014-06-04 – 2017-11-03)"]),
+        ({"t0": ["2017-01-01"], "t1": ["2016-01-01"]}, None, ["t0 2017-01-01 after t1 2016-01-01"]),
+    ],
+)
+def test_a_brushed_range_the_store_cannot_hold_is_ignored_and_named(
+    params: dict, window: tuple[date, date] | None, ignored: list[str]
+) -> None:
+    assert window_from_params(params, SPAN) == (window, ignored)
+    assert window_from_params({"t0": ["2016-01-01"]}, None) == (None, ["t0 '2016-01-01' (no dated feature)"])
+
+
+def test_the_brushed_range_is_not_a_sidebar_parameter() -> None:
+    """`_sync_url` of the sidebar rewrites PARAM_KEYS: t0/t1 must not be among them, or it would drop them."""
+    assert not set(WINDOW_KEYS) & set(PARAM_KEYS)
+    assert from_params({"t0": ["2016-01-01"]}, CHOICES, DEFAULTS) == (DEFAULTS, [])
