@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 VENDOR := dashboard/static/vendor
-NPM_PACKAGES := leaflet@1.9.4 leaflet.markercluster@1.5.3 leaflet-polylinedecorator@1.6.0
+NPM_PACKAGES := leaflet@1.9.4 leaflet.markercluster@1.5.3 leaflet-polylinedecorator@1.6.0 world-atlas@2.0.2
 PORT ?= 8501
 
 .PHONY: install assets gazetteer browser postgres check test run screenshot lint bench clean
@@ -22,10 +22,11 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	@touch $(STAMP)
 
-# Leaflet and plugins, served by the app itself (never from a CDN, never committed).
+# Leaflet and plugins, and world-atlas (Natural Earth 1:10m country borders, TopoJSON), served by the app
+# itself (never from a CDN, never committed).
 assets: $(VENDOR)/.fetched
 
-$(VENDOR)/.fetched:
+$(VENDOR)/.fetched: Makefile  # again when the list of packages changes
 	@mkdir -p $(VENDOR) && tmp=$$(mktemp -d) && \
 	  (cd $$tmp && npm pack --silent $(NPM_PACKAGES) >/dev/null) && \
 	  for t in $$tmp/*.tgz; do \

@@ -119,9 +119,13 @@ def _base_layers(
     attribution: str,
     countries: Mapping[str, Any] | None,
     countries_url: str | None,
+    labels_url: str | None = None,
 ) -> None:
     """The country borders from local data, and online tiles only when asked for (then with the choice
-    of the borders alone): without `tiles_url` the browser requests no tile at all."""
+    of the borders alone): without `tiles_url` the browser requests no tile at all.
+
+    The town and governorate names (`place_labels.label_rows`) come from `labels_url`, else from the
+    borders' own `labels` member (the file `state.countries_url` publishes names them)."""
     if tiles_url:
         JsLayer(
             "tiles",
@@ -132,12 +136,10 @@ def _base_layers(
         ).add_to(m)
         JsLayer("blank", None, name="Country borders only (offline)", overlay=False).add_to(m)
     if countries_url or countries:
-        JsLayer(
-            "borders",
-            {"src": countries_url} if countries_url else {"rows": countries},
-            name="Country borders",
-            control=False,
-        ).add_to(m)
+        spec: dict[str, Any] = {"src": countries_url} if countries_url else {"rows": countries}
+        if labels_url:
+            spec["labels"] = labels_url
+        JsLayer("borders", spec, name="Country borders", control=False).add_to(m)
 
 
 def _kind_layers(payload: Mapping[str, Any], files: DataFiles | None, cluster_radius: int | None) -> dict[str, JsLayer]:
@@ -191,6 +193,7 @@ def build_map(
     data_url: DataFiles | None = None,
     countries: Mapping[str, Any] | None = None,
     countries_url: str | None = None,
+    labels_url: str | None = None,
     tiles: Tiles | None = None,
     tiles_url: str | None = None,
     attribution: str = "",
@@ -201,7 +204,8 @@ def build_map(
 
     With `data_url` (the rows and the popups published as JSON files, see `payload.split_popups` and
     `offline.publish_json`) the browser fetches the rows, and a popup file on a click: the map's
-    script stays small at any size. Else the rows and popups are inline. `tiles` (what
+    script stays small at any size. Else the rows and popups are inline. `labels_url`: the file of
+    town and governorate names (`state.place_labels_url`; by default the one the borders file names). `tiles` (what
     `settings.tiles()` chose; or `tiles_url` and `attribution`): a tile server under the borders;
     without, the map fetches no tile.
     """
@@ -217,7 +221,14 @@ def build_map(
         world_copy_jump=True,
     )
     m.options.update(minZoom=2, maxZoom=18)  # on the map itself: folium gives them to tile layers only
-    _base_layers(m, tiles_url=tiles_url, attribution=attribution, countries=countries, countries_url=countries_url)
+    _base_layers(
+        m,
+        tiles_url=tiles_url,
+        attribution=attribution,
+        countries=countries,
+        countries_url=countries_url,
+        labels_url=labels_url,
+    )
     layers = _kind_layers(payload, data_url, cluster_radius)
     for layer in layers.values():
         layer.add_to(m)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 import uuid
 from collections.abc import Sequence
 from pathlib import Path
@@ -28,6 +29,9 @@ VENDOR_DIR = STATIC_DIR / "vendor"
 # Map data published for the browser to fetch (content-addressed; generated, never committed).
 DATA_DIR = STATIC_DIR / "cache"
 KEEP_FILES = 400  # a 10,000-event view is one rows file and about 11 popup files
+# A file used within this time is never removed, however many others were written since: a page
+# open in one tab keeps its popups while other tabs draw other views (each rerun touches its files).
+IN_USE_SECONDS = 6 * 3600
 
 # In load order: Leaflet first, then its plugins, then our runtime.
 JS_FILES = (
@@ -135,13 +139,33 @@ def _write(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
+def _path(url: str) -> Path:
+    return DATA_DIR / url.partition("?")[0].rsplit("/", 1)[-1]
+
+
 def published(url: str) -> bool:
     """Whether the file behind a `publish_json` URL is still there."""
-    name = url.partition("?")[0].rsplit("/", 1)[-1]
-    return (DATA_DIR / name).is_file()
+    return _path(url).is_file()
+
+
+def keep_alive(urls: Sequence[str]) -> bool:
+    """Mark the files behind these URLs as in use now (a page shows them); False when one is gone."""
+    now = time.time()
+    try:
+        for url in urls:
+            os.utime(_path(url), (now, now))
+    except FileNotFoundError:
+        return False
+    return True
 
 
 def _prune() -> None:
+    """Remove the files beyond the newest KEEP_FILES that no page has used for IN_USE_SECONDS."""
     files = sorted(DATA_DIR.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+    idle_since = time.time() - IN_USE_SECONDS
     for old in files[KEEP_FILES:]:
-        old.unlink(missing_ok=True)
+        try:
+            if old.stat().st_mtime < idle_since:
+                old.unlink(missing_ok=True)
+        except FileNotFoundError:  # another process removed it first
+            continue

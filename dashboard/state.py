@@ -173,25 +173,49 @@ def map_data(version: tuple[Any, ...], filters: Filters, base_path: str = "") ->
 
     files, light = _published(version, filters, base_path)
     urls = [files.rows, *(u for chunks in files.popups.values() for u in chunks)]
-    if not all(offline.published(u) for u in urls):  # pruned, or removed by hand: write them again
+    if not offline.keep_alive(urls):  # in use now; one removed by hand (or pruned, idle): write them again
         _published.clear()
         files, light = _published(version, filters, base_path)
     return files, light
 
 
-@st.cache_resource(show_spinner=False)
-def _countries_url(base_path: str) -> str:
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _place_labels_url(base_path: str, fingerprint: str) -> str:
+    from dashboard import basemap, offline, place_labels
+
+    rows = place_labels.label_rows(_gazetteer(fingerprint), basemap.capitals())
+    return offline.publish_json(rows, prefix="labels-", base_path=base_path)
+
+
+def place_labels_url(base_path: str = "") -> str:
+    """The URL of the map's town and governorate names (published once per process and gazetteer)."""
+    from dashboard import offline
+
+    fingerprint = gazetteer_mod.fingerprint(gazetteer_mod.source_files())
+    url = _place_labels_url(base_path, fingerprint)
+    if not offline.published(url):
+        _place_labels_url.clear()
+        url = _place_labels_url(base_path, fingerprint)
+    return url
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _countries_url(base_path: str, labels_url: str) -> str:
     from dashboard import basemap, offline
 
-    return offline.publish_json(basemap.countries(), prefix="countries-", base_path=base_path)
+    # The borders file says where the names are (a foreign member of the FeatureCollection): every
+    # map that draws the borders names the towns too, whatever page built it.
+    return offline.publish_json({**basemap.borders(), "labels": labels_url}, prefix="countries-", base_path=base_path)
 
 
 def countries_url(base_path: str = "") -> str:
-    """The URL of the country borders (published once per process)."""
+    """The URL of the country borders, 1:10m when `make assets` fetched them (published once per process),
+    which names the file of the town names (`place_labels_url`)."""
     from dashboard import offline
 
-    url = _countries_url(base_path)
+    labels = place_labels_url(base_path)
+    url = _countries_url(base_path, labels)
     if not offline.published(url):
         _countries_url.clear()
-        url = _countries_url(base_path)
+        url = _countries_url(base_path, labels)
     return url

@@ -44,6 +44,7 @@
         if (!r.ok) { throw new Error("map data " + r.status); }
         return r.json();
       });
+      files[url].catch(function () { delete files[url]; });  // a failed file is asked for again next time
     }
     return files[url];
   }
@@ -115,6 +116,13 @@
         var div = popupElement(String(id), text);
         layer.bindPopup(div, { maxWidth: 400, minWidth: 260, autoPanPadding: [40, 40] });
         layer.fire("click", { latlng: e.latlng, originalEvent: e.originalEvent }, true);
+      }).catch(function (err) {  // said where the click was, never silent; the next click tries again
+        var div = document.createElement("div");
+        div.className = "kh-popup-failed";
+        div.textContent = "The details of this feature could not be loaded (" + err.message +
+          "). Click it again, or reload the page.";
+        var map = layer._map || (layer.getLayers && layer.getLayers()[0] && layer.getLayers()[0]._map);
+        if (map) { L.popup({ maxWidth: 320 }).setLatLng(e.latlng).setContent(div).openOn(map); }
       });
     });
   }
@@ -141,39 +149,140 @@
 
   K.blank = function () { return L.layerGroup(); };
 
+  // --- names on the basemap: countries, governorates, towns; in English or Arabic ------------
+
+  var ARABIC = /[\u0600-\u06FF]/;
+  var LANG_KEY = "khareeta.names";
+  function savedLang() {
+    try { return window.localStorage.getItem(LANG_KEY) === "ar" ? "ar" : "en"; } catch (e) { return "en"; }
+  }
+
+  // A name in the chosen language, else in the other; Arabic text is marked right-to-left.
+  function nameSpan(en, ar, lang) {
+    var span = document.createElement("span");
+    var text = lang === "ar" ? (ar || en) : (en || ar);
+    span.textContent = text || "";
+    span.dir = ARABIC.test(span.textContent) ? "rtl" : "ltr";
+    span.lang = span.dir === "rtl" ? "ar" : "en";
+    return span;
+  }
+
+  // Town and governorate names (dashboard/place_labels.py: label_rows): each a zero-size icon at its
+  // point, the text centred on it by CSS; only those of this zoom and near the view are in the page.
+  function placeLabels(map, data, group) {
+    var zooms = data.regionZooms || [6, 8];
+    var items = (data.regions || []).map(function (r) {
+      return { ll: [r[0], r[1]], z: zooms[0], zmax: zooms[1], en: r[3], ar: r[4],
+               cls: "kh-region" + (r[2] === 0 ? " kh-region-under" : "") };
+    }).concat((data.places || []).map(function (r) {
+      return { ll: [r[0], r[1]], z: r[2], zmax: 99, en: r[4], ar: r[5], cls: "kh-place kh-place-" + r[3] };
+    }));
+    function update() {
+      if (!map._loaded) { return; }
+      var z = map.getZoom(), view = map.getBounds().pad(0.25);
+      items.forEach(function (it) {
+        var on = z >= it.z && z <= it.zmax && view.contains(it.ll);
+        if (on && !it.m) {
+          var span = nameSpan(it.en, it.ar, group.khLang);
+          span.dataset.lat = it.ll[0]; span.dataset.lon = it.ll[1];
+          it.m = L.marker(it.ll, { icon: L.divIcon({ html: span, className: it.cls, iconSize: null }),
+                                   interactive: false, keyboard: false, pane: "khPlaces" });
+          group.addLayer(it.m);
+        } else if (!on && it.m) {
+          group.removeLayer(it.m);
+          it.m = null;
+        }
+      });
+    }
+    group.khRedrawNames = function () {
+      items.forEach(function (it) { if (it.m) { group.removeLayer(it.m); it.m = null; } });
+      update();
+    };
+    map.on("zoomend moveend", update);
+    map.whenReady(update);
+    map.getContainer().dataset.labels = String(items.length);
+  }
+
+  // "Names in Arabic / English": two buttons over the zoom; the choice is kept for the next map.
+  function languageControl(map, group) {
+    var ctl = L.control({ position: "topleft" });
+    ctl.onAdd = function () {
+      var div = L.DomUtil.create("div", "kh-lang leaflet-bar");
+      div.title = "Names in Arabic / English";
+      [["en", "EN", "Names in English"], ["ar", "عربي", "الأسماء بالعربية"]].forEach(function (b) {
+        var a = L.DomUtil.create("a", "kh-lang-" + b[0], div);
+        a.href = "#"; a.textContent = b[1]; a.title = b[2]; a.setAttribute("role", "button");
+        a.dataset.lang = b[0];
+        L.DomEvent.on(a, "click", function (e) { L.DomEvent.preventDefault(e); group.khSetLang(b[0]); });
+      });
+      function mark() {
+        div.querySelectorAll("a").forEach(function (a) {
+          var on = a.dataset.lang === group.khLang;
+          a.classList.toggle("kh-on", on);
+          a.setAttribute("aria-pressed", on ? "true" : "false");
+        });
+      }
+      group.on("kh-lang", mark);
+      mark();
+      L.DomEvent.disableClickPropagation(div);
+      return div;
+    };
+    ctl.addTo(map);
+  }
+
   K.borders = function (map, spec) {
     // Borders and, above them, the names: a pane of their own, since Leaflet stacks a marker by its
     // height on the screen and the borders' SVG at 200 (a name near the top would sit under it).
-    [["khBase", 250], ["khLabels", 260]].forEach(function (p) {
+    // Town and governorate names lie between the borders and the country names, all under the data.
+    [["khBase", 250], ["khPlaces", 255], ["khLabels", 260]].forEach(function (p) {
       map.createPane(p[0]);
       map.getPane(p[0]).style.zIndex = p[1];
       map.getPane(p[0]).style.pointerEvents = "none";
     });
-    var group = L.layerGroup();
+    var group = L.layerGroup(), box = map.getContainer(), countries = [];
+    group.khLang = savedLang();
+    group.khSetLang = function (lang) {
+      group.khLang = lang;
+      try { window.localStorage.setItem(LANG_KEY, lang); } catch (e) { /* private mode: this map only */ }
+      countries.forEach(function (c) { c.m.setIcon(countryIcon(c.f)); });
+      if (group.khRedrawNames) { group.khRedrawNames(); }
+      box.dataset.names = lang;
+      group.fire("kh-lang");
+    };
+    box.dataset.names = group.khLang;
+    // A label is a zero-size icon at its point with the name centred on it by CSS: nothing is
+    // measured, so it stays right whenever the styles arrive (a tooltip measured its own width
+    // once, before the frame's CSS had loaded, and sat half a map west of its country).
+    function countryIcon(f) {
+      var span = nameSpan(f.properties.name, f.properties.name_ar, group.khLang);
+      span.dataset.iso2 = f.properties.iso2;
+      return L.divIcon({ html: span, className: "kh-country", iconSize: null });
+    }
     group.khLoaded = load(spec).then(function (d) {
       var fc = d.rows;
+      box.dataset.borders = fc.source || "countryinfo";
       group.addLayer(L.geoJSON(fc, {
-        pane: "khBase", interactive: false,
+        pane: "khBase", interactive: false, attribution: fc.source ? "Made with Natural Earth" : "",
         style: function (f) {
           return { color: "#9a9186", weight: 1, fillColor: "#f5f2ea", fillOpacity: 1,
                    className: "kh-land kh-land-" + (f.properties.iso2 || "none") };
         }
       }));
-      // A label is a zero-size icon at its point with the name centred on it by CSS: nothing is
-      // measured, so it stays right whenever the styles arrive (a tooltip measured its own width
-      // once, before the frame's CSS had loaded, and sat half a map west of its country).
       fc.features.forEach(function (f) {
         if (!f.properties.label) { return; }
-        var span = document.createElement("span");
-        span.textContent = f.properties.name;
-        span.dataset.iso2 = f.properties.iso2;
-        group.addLayer(L.marker(f.properties.label, {
-          icon: L.divIcon({ html: span, className: "kh-country", iconSize: null }),
-          interactive: false, keyboard: false, pane: "khLabels"
-        }));
+        var m = L.marker(f.properties.label, { icon: countryIcon(f), interactive: false, keyboard: false,
+                                               pane: "khLabels" });
+        countries.push({ m: m, f: f });
+        group.addLayer(m);
       });
+      var names = spec.labels || fc.labels;
+      if (!names) { return; }
+      var got = typeof names === "string" ? fetchJson(names) : Promise.resolve(names);
+      return got.then(function (data) {
+        placeLabels(map, data, group);
+        languageControl(map, group);
+      }).catch(function () { /* the borders are still there: a map without town names */ });
     });
-    var box = map.getContainer();
     function zoomClass() { box.classList.toggle("kh-zoomed-out", map.getZoom() < 4); }
     map.on("zoomend", zoomClass);
     map.whenReady(zoomClass);

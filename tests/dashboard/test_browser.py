@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import time
 import urllib.request
@@ -87,7 +88,7 @@ class Visit:
     """A page of the app in a new browser context: every request it makes (`requests`), the ones
     refused because they would leave this machine (`outside`), and the page's script errors."""
 
-    def __init__(self, browser, url: str, viewport: dict[str, int], **context: object) -> None:
+    def __init__(self, browser, url: str, viewport: dict[str, int], *, before=None, **context: object) -> None:
         self.requests: list[str] = []
         self.outside: list[str] = []
         self.errors: list[str] = []
@@ -95,6 +96,8 @@ class Visit:
         self.page.on("request", lambda r: self.requests.append(r.url))
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.route("**/*", self._only_local)
+        if before is not None:  # e.g. routes of the test's own, in place from the first request
+            before(self.page)
         self.page.goto(url)
         self.frame = self.page.frame_locator(MAP_FRAME)
         self.frame.locator(".leaflet-container.kh-ready").wait_for(timeout=60_000)
@@ -446,6 +449,112 @@ def test_who_holds_what_rings_each_town_in_its_last_holders_colour(browser, app_
         assert frame.locator("body").evaluate(RINGS) < len(held)
         frame.locator(".kh-all").click()
         assert frame.locator("body").evaluate(RINGS) == len(held)
+        assert not visit.errors, visit.errors
+    finally:
+        visit.close()
+
+
+POPUP_FILES = re.compile(r"/popups-[0-9a-f]+\.json(\?|$)")
+
+
+def test_a_popup_whose_file_is_gone_says_so_and_the_next_click_tries_again(browser, app_url: str) -> None:
+    gone = {"on": True}
+
+    def popups(route) -> None:  # the popups' files answered 404, as when a clean-up removed them
+        if gone["on"]:
+            route.fulfill(status=404, body="not found")
+        else:
+            route.continue_()
+
+    visit = Visit(browser, app_url, WIDE, before=lambda page: page.route(POPUP_FILES, popups))
+    page, frame = visit.page, visit.frame
+    try:
+        _click_feature(page, frame, ("path.kh-route", "path.kh-movement"))
+        failed = frame.locator(".kh-popup-failed")
+        failed.wait_for(timeout=10_000)
+        assert "could not be loaded (map data 404)" in failed.inner_text()
+        _idle(page)
+        gone["on"] = False  # back: the next click on a feature fetches the file again and opens its popup
+        _click_feature(page, frame, ("path.kh-route", "path.kh-movement"))
+        frame.locator(".leaflet-popup-content .kh-popup").wait_for(timeout=10_000)
+    finally:
+        visit.close()
+
+
+# The town names in view (khareeta.js: placeLabels): each one's text, its direction, its centre in the map's
+# frame, whether it or its icon could take a pointer, and whether it is what a click there would reach.
+# `towns` ([name, lat, lon] from the gazetteer): where Leaflet projects each, for the test to compare.
+TOWN_NAMES = """(_body, towns) => {
+    const view = window.map.getContainer().getBoundingClientRect();
+    const shown = [...document.querySelectorAll('.kh-place span')].map(span => {
+        const r = span.getBoundingClientRect(), x = r.left + r.width / 2, y = r.top + r.height / 2;
+        return {text: span.textContent, dir: span.dir, x: x, y: y, seen: r.width > 0 && x > view.left + 20
+                && x < view.right - 20 && y > view.top + 10 && y < view.bottom - 10,
+                pointer: [getComputedStyle(span).pointerEvents, getComputedStyle(span.parentElement).pointerEvents],
+                hit: [span, span.parentElement].includes(document.elementFromPoint(x, y))};
+    }).filter(s => s.seen);
+    const at = towns.map(([name, lat, lon]) => {
+        const p = window.map.latLngToContainerPoint([lat, lon]);
+        return [name, p.x + view.left, p.y + view.top];
+    });
+    return {shown: shown, at: at, zoom: window.map.getZoom(), names: window.map.getContainer().dataset.names,
+            borders: window.map.getContainer().dataset.borders,
+            regions: [...document.querySelectorAll('.kh-region span')].map(s => s.textContent),
+            iraq: (document.querySelector('path.kh-land-IQ') || {getAttribute: () => ''}).getAttribute('d')}; }"""
+
+
+def _town_names(frame, towns: list[list]) -> dict:
+    frame.locator(".kh-place span").first.wait_for(state="attached", timeout=30_000)
+    return frame.locator("body").evaluate(TOWN_NAMES, towns)
+
+
+def _names_on_their_towns(got: dict, lang: str) -> list[str]:
+    """The names in view, each checked to lie where the gazetteer puts a town of that name (within 3 px),
+    to take no click, and to run right to left when it is Arabic."""
+    at: dict[str, list[tuple[float, float]]] = {}
+    for name, x, y in got["at"]:
+        at.setdefault(name, []).append((x, y))
+    placed = []
+    for lab in got["shown"]:
+        near = min((abs(lab["x"] - x) + abs(lab["y"] - y) for x, y in at.get(lab["text"], ())), default=None)
+        assert near is not None and near <= 3, f"{lab['text']!r} is not on its town: {near} px away ({lang})"
+        assert lab["pointer"] == ["none", "none"] and not lab["hit"], f"{lab['text']!r} takes clicks: {lab}"
+        assert lab["dir"] == ("rtl" if any("\u0600" <= c <= "\u06ff" for c in lab["text"]) else "ltr"), lab
+        placed.append(lab["text"])
+    return placed
+
+
+@pytest.mark.parametrize("viewport", [WIDE, LAPTOP], ids=["1440x1000", "1366x768"])
+def test_town_names_lie_on_their_towns_in_english_or_arabic_and_take_no_click(
+    browser, app_url: str, gaz: Gazetteer, viewport: dict[str, int]
+) -> None:
+    from dashboard import basemap, offline, place_labels
+
+    rows = place_labels.label_rows(gaz, basemap.capitals())
+    towns = [[r[4], r[0], r[1]] for r in rows["places"]] + [[r[5], r[0], r[1]] for r in rows["places"]]
+    governorates = {r[3] for r in rows["regions"]}
+    visit = Visit(browser, app_url, viewport)
+    frame = visit.frame
+    try:
+        got = _town_names(frame, towns)
+        assert got["names"] == "en"  # English by default
+        english = _names_on_their_towns(got, "en")
+        assert len(english) >= 3 and not any(lab["dir"] == "rtl" for lab in got["shown"]), english
+        if 6 <= got["zoom"] <= 8:  # the governorates by name, at their zooms only
+            assert got["regions"] and set(got["regions"]) <= governorates, got["regions"]
+        # the 1:10m borders when `make assets` fetched world-atlas (many more vertices than countryinfo's)
+        if offline.VENDOR_DIR.joinpath("world-atlas", "countries-10m.json").is_file():
+            assert got["borders"] == basemap.SOURCE_10M
+            assert got["iraq"].count("L") > 150, got["iraq"].count("L")
+
+        frame.locator(".kh-lang-ar").click()  # "Names in Arabic / English"
+        frame.locator(".leaflet-container[data-names=ar]").wait_for(timeout=5_000)
+        arabic = _names_on_their_towns(_town_names(frame, towns), "ar")
+        assert len(arabic) >= 3 and sum(any("\u0600" <= c <= "\u06ff" for c in t) for t in arabic) >= 3, arabic
+        assert len(set(arabic) - set(english)) >= 3, (arabic, english)  # the names switched language
+        frame.locator(".kh-lang-en").click()
+        frame.locator(".leaflet-container[data-names=en]").wait_for(timeout=5_000)
+        assert sorted(_names_on_their_towns(_town_names(frame, towns), "en")) == sorted(english)
         assert not visit.errors, visit.errors
     finally:
         visit.close()
