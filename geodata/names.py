@@ -178,6 +178,15 @@ def normalize_text(text: str, *, name: bool = False) -> NormText:
     )
 
 
+def text_key(text: str) -> str:
+    """`normalize_text(text).norm` (the normalised words, a space at each end), without the offsets: the
+    words alone, unless one of them may be an article, which the full normaliser then looks at."""
+    tokens = [n for w in _WORD.findall(text) if (n := norm_token(w))]
+    if ARTICLES.isdisjoint(tokens):
+        return " " + " ".join(tokens) + " " if tokens else " "
+    return normalize_text(text).norm
+
+
 def normalize_name(name: str) -> str:
     """The matching key of a gazetteer name: its normalised tokens, space-joined."""
     return normalize_text(name, name=True).norm.strip()

@@ -38,7 +38,10 @@ def add_filter_arguments(p: argparse.ArgumentParser) -> None:
     g.add_argument("--kind", action="append", help=f"{' | '.join(KINDS)} (comma-separated or repeated)")
     g.add_argument("--country", action="append", help="ISO code or name: IQ, Syria, العراق (comma-separated ok)")
     g.add_argument("--bbox", metavar="MIN_LON,MIN_LAT,MAX_LON,MAX_LAT", help="bounding box in degrees")
-    g.add_argument("--text", help="text the evidence sentence contains (case-insensitive)")
+    g.add_argument(
+        "--text",
+        help="words of the evidence sentence, any spelling; a place name also finds its name in the other language",
+    )
     g.add_argument("--min-confidence", type=float, help="drop places resolved with less confidence (0-1)")
     g.add_argument("--doc", action="append", help="store document id")
     g.add_argument("--source", action="append", help="document source: a news agency, ACLED, UCDP GED")

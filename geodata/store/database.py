@@ -32,7 +32,16 @@ from geodata.store.filters import Filters, where_clauses
 from geodata.store.reading import DocumentInfo, Facets, StoreStats, documents_of, facets_of, stats_of
 from geodata.store.resolve import Resolution, UnresolvedName, resolve_named, revision, unresolved_names
 from geodata.store.row_reader import RowReader
-from geodata.store.schema import SCHEMA_VERSION, TABLES, create_indexes, documents, meta, metadata, migrate
+from geodata.store.schema import (
+    SCHEMA_VERSION,
+    TABLES,
+    create_indexes,
+    documents,
+    meta,
+    metadata,
+    migrate,
+    read_columns,
+)
 from geodata.store.spatial import lines_tested_in_sql
 
 __all__ = ["AddStatus", "DocumentInfo", "Facets", "Store", "StoreStats", "resolve_url"]
@@ -232,7 +241,7 @@ class Store:
                 clauses = where_clauses(TABLES[kind], kind, filters, documents, dialect=dialect)
                 if clauses is None:
                     continue
-                stmt = sa.select(TABLES[kind]).where(*clauses).order_by(TABLES[kind].c.id)
+                stmt = sa.select(*read_columns(TABLES[kind])).where(*clauses).order_by(TABLES[kind].c.id)
                 if limit is not None:
                     stmt = stmt.limit(max(0, limit - len(out)))
                 reader = RowReader(kind)

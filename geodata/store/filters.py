@@ -15,6 +15,7 @@ from geodata.countries import country_code
 from geodata.errors import InputError
 from geodata.records import KINDS, FeatureRecord
 from geodata.store.spatial import box_clauses
+from geodata.store.text_search import text_clause
 
 
 def _as_date(value: date | str | None, what: str) -> date | None:
@@ -48,7 +49,9 @@ class Filters:
     - `kinds`: place | event | movement | route.
     - `countries`: ISO codes or names (any language listed in countries.csv).
     - `bbox`: (min_lon, min_lat, max_lon, max_lat); lines that cross it count.
-    - `text`: case-insensitive substring of the evidence sentence.
+    - `text`: words of the evidence sentence, whatever their spelling (case, diacritics, harakat, hamza,
+      doubled letters), Arabic words also with a clitic before them; a place's name also finds its name in
+      the other language ("Mosul" finds "الموصل"): see `text_search.py`.
     - `min_confidence`: features without a confidence (events, imports) pass.
     - `doc_ids`: store document ids; `sources`: the documents' source
       (news agency, or "ACLED" / "UCDP GED" for imported files).
@@ -168,7 +171,7 @@ def where_clauses(
     if f.bbox:
         out += box_clauses(table, kind, f.bbox, dialect)
     if f.text:
-        out.append(sa.func.lower(c.evidence).like(f"%{_like_escape(f.text.lower())}%", escape="\\"))
+        out.append(text_clause(table, f.text))
     if f.min_confidence is not None:
         out.append(sa.or_(c.confidence.is_(None), c.confidence >= f.min_confidence))
     if f.doc_ids:

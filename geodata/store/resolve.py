@@ -24,7 +24,7 @@ from geodata.names import normalize_name
 from geodata.records import KINDS, EventRecord, MovementRecord, PlaceRecord, PlaceRef, Record, RouteRecord, Span
 from geodata.store.row_reader import RowReader
 from geodata.store.rows import located_columns
-from geodata.store.schema import TABLES, meta
+from geodata.store.schema import TABLES, meta, read_columns
 
 if TYPE_CHECKING:
     from geodata.gazetteer.sources import GazEntry
@@ -115,7 +115,7 @@ def _stored(conn: Connection) -> Iterator[tuple[sa.Table, int, str | None, Recor
     lacked: unresolved places, extracted events without a gazetteer id, every journey and road."""
     for kind, table in TABLES.items():
         c = table.c
-        stmt = sa.select(table).order_by(c.id)
+        stmt = sa.select(*read_columns(table)).order_by(c.id)
         if kind == "place":
             stmt = stmt.where(c.resolved == sa.false())
         elif kind == "event":

@@ -24,7 +24,7 @@ from geodata.records import (
     Span,
 )
 from geodata.store.rows import DATASET_KEYS
-from geodata.store.schema import TABLES
+from geodata.store.schema import TABLES, read_columns
 
 # The store reads back only what `rows_of` wrote (or schema 1's plainer values): the shapes are
 # trusted, and checked with `type(...) is`, which is several times cheaper than an ABC check on
@@ -106,7 +106,7 @@ class RowReader:
 
     def __init__(self, kind: str) -> None:
         self.kind = kind
-        self.at = at = {c.name: i for i, c in enumerate(TABLES[kind].c)}
+        self.at = at = {c.name: i for i, c in enumerate(read_columns(TABLES[kind]))}  # rows of `read_columns`
         self._make = getattr(self, f"_{kind}")
         self._common = _getter(at, *_COMMON)
         self._actors = {

@@ -24,6 +24,7 @@ from geodata.records import (
     Span,
 )
 from geodata.store.filters import period_of
+from geodata.store.text_search import keyed_rows
 
 Row = dict[str, Any]
 DATASET_KEYS = ("source_dataset", "source_id")  # an imported event's dataset and id: columns of their own
@@ -243,4 +244,5 @@ def rows_of(doc_id: str, records: Sequence[Record], published: date | None, *, n
             out[r.kind].append(_row(doc_id, seq, r, published, by_pos))
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
             raise InputError(f"feature {seq + 1} cannot be stored: {exc}.", source=name) from None
+    keyed_rows(row for rows in out.values() for row in rows)  # what the text filter searches
     return out

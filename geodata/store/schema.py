@@ -6,8 +6,10 @@ box (and beside the table a spatial index, PostGIS geometry with GiST or a
 SQLite R*Tree: `spatial.py`), the period it covers, the countries it touches,
 a column for each value of the record (names, types, dates, counts; actors
 with their ids, families and spans; the location's type and span; whether the
-gazetteer knew a place), the places a line runs through (JSON) and `extra`
-(JSON: an imported dataset's own columns).
+gazetteer knew a place), the places a line runs through (JSON), `extra`
+(JSON: an imported dataset's own columns) and `evidence_key`, what the text
+filter searches: the evidence's normalised words (`text_search.py`), never read
+back into a record.
 """
 
 from __future__ import annotations
@@ -18,9 +20,9 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from geodata.records import KINDS
-from geodata.store import spatial
+from geodata.store import spatial, text_search
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 metadata = sa.MetaData()
 meta = sa.Table("meta", metadata, sa.Column("key", sa.String(64), primary_key=True), sa.Column("value", sa.Text))
 documents = sa.Table(
@@ -129,6 +131,7 @@ def _feature_table(kind: str) -> sa.Table:
         sa.Column("countries", sa.Text),  # ",IQ,SY," for LIKE matching
         *(sa.Column(col, typ) for col, typ in OWN_COLUMNS[kind]),
         sa.Column("extra", _JSON),
+        sa.Column(text_search.KEY_COLUMN, sa.Text),  # " word word ... ": the evidence's normalised words
         sa.Index(f"ix_{name}_feature_id", "feature_id", unique=True),
         sa.Index(f"ix_{name}_period", "t_start", "t_end"),
         # (box queries go through the spatial index beside the table: `spatial.py`)
@@ -136,6 +139,11 @@ def _feature_table(kind: str) -> sa.Table:
 
 
 TABLES: dict[str, sa.Table] = {kind: _feature_table(kind) for kind in KINDS}
+
+
+def read_columns(table: sa.Table) -> list[sa.Column[Any]]:
+    """The columns a record is read from: all but the search key (written for the text filter only)."""
+    return [c for c in table.columns if c.name != text_search.KEY_COLUMN]
 
 
 def migrate(conn: Connection, version: int) -> None:
@@ -157,6 +165,9 @@ def migrate(conn: Connection, version: int) -> None:
         spatial.fill(conn, TABLES)
         for table in TABLES.values():
             conn.exec_driver_sql(f"DROP INDEX IF EXISTS ix_{table.name}_bbox")
+    if version < 5:  # schema 5: the evidence's search key, for the text filter
+        for table in TABLES.values():
+            text_search.fill_keys(conn, table)
 
 
 def create_indexes(conn: Connection) -> None:

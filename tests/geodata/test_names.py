@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from geodata.names import is_arabic, name_keys, norm_token, normalize_name, normalize_text
+from geodata.names import is_arabic, name_keys, norm_token, normalize_name, normalize_text, text_key
 
 # One row per rule: an Arabic variant and its plain form, beside a Latin
 # variant and its plain form. Both sides of a row must meet on one key.
@@ -257,3 +257,14 @@ def test_normalize_name_is_idempotent(names: list[str]) -> None:
     name = " ".join(names)
     once = normalize_name(name)
     assert normalize_name(once) == once
+
+
+@given(st.one_of(mixed_text, st.text(max_size=80)))
+def test_text_key_is_the_normalised_text(text: str) -> None:
+    # the store's search key (geodata/store/text_search.py): the same words as the full normaliser's
+    assert text_key(text) == normalize_text(text).norm
+
+
+@pytest.mark.parametrize("text", ["Fighters left Ar-Raqqah for al Tabqa.", "As Mosul fell", "قرب الرَّقَّة", ""])
+def test_text_key_drops_articles_as_running_text_does(text: str) -> None:
+    assert text_key(text) == normalize_text(text).norm
