@@ -25,6 +25,7 @@ from dashboard.url_state import (
     ignored_message,
     to_params,
 )
+from extract.actor_filters import actor_label
 from geodata.countries import country_name
 from geodata.store import Facets
 from geodata.store.filters import Filters
@@ -169,7 +170,11 @@ def _widgets(choices: Choices) -> FilterValues:
         help="Places are every place an article mentions, drawn as small dots.",
     )
     actors = st.multiselect(
-        "Actors", list(choices.actors), key="f_actors", help="Events' actors, movements' actor, who controls a route."
+        "Actors",
+        list(choices.actors),
+        key="f_actors",
+        format_func=actor_label,  # with its other names: typing داعش or Daesh finds ISIS
+        help="Events' actors, movements' actor, who controls a route. Type a name in either language.",
     )
     types = st.multiselect(
         "Event types", list(choices.types), key="f_types", help="ACLED event type or sub-event type (events only)."

@@ -16,6 +16,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+from extract.actors import canonical_actor_names
+
 DATE_FROM, DATE_TO, TEXT = "from", "to", "q"
 # Query parameter -> the `FilterValues` field of a multiselect.
 MULTI = {"kind": "kinds", "actor": "actors", "type": "types", "country": "countries", "source": "sources"}
@@ -82,6 +84,11 @@ def from_params(
             continue
         allowed = getattr(choices, name)
         given = [v.strip() for v in params[key]]
+        if name == "actors":  # ?actor=داعش: the stored name it stands for
+            given = [
+                v if not v or v in allowed else next((c for c in canonical_actor_names(v) if c in allowed), v)
+                for v in given
+            ]
         ignored += [f"{key} {v!r}" for v in given if v and v not in allowed]
         picked = tuple(dict.fromkeys(v for v in given if v in allowed))
         if picked or all(not v for v in given):  # `?kind=` clears; only unknown values keep the default

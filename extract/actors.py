@@ -12,7 +12,7 @@ from __future__ import annotations
 from extract.lexicons import actor_matches, actors
 from extract.shared_heads import shared_head_actors
 from extract.types import ActorMention
-from geodata.names import NormText
+from geodata.names import NormText, normalize_name
 
 
 def actors_in(text: str, nt: NormText, country: str = "") -> list[ActorMention]:
@@ -40,3 +40,17 @@ def actors_in(text: str, nt: NormText, country: str = "") -> list[ActorMention]:
                 )
             )
     return sorted(found, key=lambda a: a.start)
+
+
+def canonical_actor_names(query: str) -> tuple[str, ...]:
+    """The canonical names (data/actors.csv) of the actors `query` names: a name or an alias in either
+    language, spelt any way the normaliser folds (case, hamza, harakat), with or without a leading "the"
+    ("داعش", "Daesh", "IS", "isil" -> ("ISIS",); "coalition" -> ("International coalition",)), in the
+    file's order; () when it names none. What a user types, turned into what the store keeps."""
+    key = normalize_name(query)
+    if not key:
+        return ()
+    defs, lexicon, _ = actors()
+    index = lexicon.index
+    found = [i for k in (key, f"the {key}") if (at := index.key_index.get(k)) is not None for i in index.payloads[at]]
+    return tuple(dict.fromkeys(defs[i].name for i in found))

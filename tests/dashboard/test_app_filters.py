@@ -158,3 +158,28 @@ def test_the_url_holds_the_filters_set_by_hand_and_reset_clears_them(app_db: Pat
     reset(at)
     assert at.query_params == {"tab": "kept"}
     assert values(at) == DEFAULTS
+
+
+# --- actors by any of their names; text in either language ----------------------------------------------------------
+
+
+def test_the_actor_picker_lists_other_names_so_an_alias_finds_the_actor(app_db: Path) -> None:
+    at = new_app()
+    picker = at.multiselect(key="f_actors")
+    isis = next(o for o in picker.options if o.startswith("ISIS"))
+    assert "داعش" in isis and "Daesh" in isis  # Streamlit's picker searches the labels it shows
+    linked = app_with({"actor": ["داعش", "Daesh"]})  # a link may name an actor any way
+    assert linked.multiselect(key="f_actors").value == ["ISIS"] and not linked.info
+    shown = {k: v for k, v in counts(linked).items() if k != "Articles"}
+    assert shown == store_counts(app_db, actors=("ISIS",), kinds=("event", "movement", "route"))
+
+
+def test_evidence_text_is_found_in_either_language_and_any_spelling(app_db: Path) -> None:
+    found = {}
+    for text in ("Mosul", "الموصل", "mosul", "الرقه", "Raqqa"):
+        at = new_app()
+        at.text_input(key="f_text").set_value(text).run()
+        found[text] = counts(at)["Events"]
+    assert found["Mosul"] == found["الموصل"] == found["mosul"] > 0
+    assert found["الرقه"] == found["Raqqa"] > 0
+    assert found["Mosul"] == store_counts(app_db, text="الموصل", kinds=("event",))["Events"]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.actors import actors_in
+from extract.actors import actors_in, canonical_actor_names
 from extract.types import ActorMention
 from geodata.names import normalize_text
 
@@ -294,3 +294,35 @@ def test_adjectives_sharing_a_head_name_each_actor(text: str, surfaces: list[str
     found = _actors(text)
     assert [text[a.start : a.end] for a in found] == surfaces
     assert [a.actor_id for a in found] == ids
+
+
+# --- what a user types in an actor filter -> the canonical names the store keeps ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "names"),
+    [
+        ("داعش", ("ISIS",)),
+        ("Daesh", ("ISIS",)),
+        ("IS", ("ISIS",)),
+        ("is", ("ISIS",)),  # typed in a filter, an acronym need not be in capitals
+        ("isil", ("ISIS",)),
+        ("ISIS", ("ISIS",)),  # the canonical name itself
+        ("الدولة الاسلاميه", ("ISIS",)),  # without hamza, taa marbuta as haa
+        ("الدَّوْلَة الإسلامية", ("ISIS",)),  # with harakat
+        ("coalition", ("International coalition",)),  # the alias is "the coalition"
+        ("التحالف الدولي", ("International coalition",)),
+        ("قسد", ("SDF (Syrian Democratic Forces)",)),
+        ("Mosul", ()),
+        ("the", ()),
+        ("", ()),
+    ],
+)
+def test_canonical_actor_names_reads_aliases_in_both_languages(typed: str, names: tuple[str, ...]) -> None:
+    assert canonical_actor_names(typed) == names
+
+
+@pytest.mark.parametrize(("actor_id", "name", "arabic", "english"), ALIASES, ids=[a[0] for a in ALIASES])
+def test_every_listed_alias_names_its_actor(actor_id: str, name: str, arabic: list[str], english: list[str]) -> None:
+    for alias in [*arabic, *english]:
+        assert name in canonical_actor_names(alias), alias
