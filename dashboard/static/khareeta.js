@@ -157,6 +157,9 @@
     try { return window.localStorage.getItem(LANG_KEY) === "ar" ? "ar" : "en"; } catch (e) { return "en"; }
   }
 
+  // A point to about a kilometre: a town's name and a journey's stop there are the same place.
+  function pointKey(ll) { return Number(ll[0]).toFixed(2) + "," + Number(ll[1]).toFixed(2); }
+
   // A name in the chosen language, else in the other; Arabic text is marked right-to-left.
   function nameSpan(en, ar, lang) {
     var span = document.createElement("span");
@@ -180,8 +183,9 @@
     function update() {
       if (!map._loaded) { return; }
       var z = map.getZoom(), view = map.getBounds().pad(0.25);
+      var stops = map.khStops || {};  // a journey's stop is named by the journey (stopLabels): not twice
       items.forEach(function (it) {
-        var on = z >= it.z && z <= it.zmax && view.contains(it.ll);
+        var on = z >= it.z && z <= it.zmax && view.contains(it.ll) && !stops[pointKey(it.ll)];
         if (on && !it.m) {
           var span = nameSpan(it.en, it.ar, group.khLang);
           span.dataset.lat = it.ll[0]; span.dataset.lon = it.ll[1];
@@ -198,7 +202,7 @@
       items.forEach(function (it) { if (it.m) { group.removeLayer(it.m); it.m = null; } });
       update();
     };
-    map.on("zoomend moveend", update);
+    map.on("zoomend moveend khstops", update);
     map.whenReady(update);
     map.getContainer().dataset.labels = String(items.length);
   }
@@ -403,10 +407,20 @@
         item.khT0 = r.t[0]; item.khT1 = r.t[1]; item.khRow = r;
         return item;
       });
+      var labels = [];
+      function named(on) {  // the towns the basemap leaves unnamed while the stops are (see placeLabels)
+        map.khStops = {};
+        if (on) { labels.forEach(function (m) { map.khStops[pointKey([m.getLatLng().lat, m.getLatLng().lng])] = true; }); }
+        map.fire("khstops");
+      }
       function show(keep) {
         keep.forEach(function (it) { group.addLayer(it); });
-        if (keep.length <= MAX_STOP_LABELS) { stopLabels(keep).forEach(function (m) { group.addLayer(m); }); }
+        labels = keep.length <= MAX_STOP_LABELS ? stopLabels(keep) : [];
+        labels.forEach(function (m) { group.addLayer(m); });
+        named(map.hasLayer(group));
       }
+      group.on("add", function () { named(true); });
+      group.on("remove", function () { named(false); });
       show(items);
       timeFilter(group, items, show);
     });

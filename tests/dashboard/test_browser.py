@@ -374,6 +374,12 @@ def test_journeys_name_their_stops_and_an_event_says_what_who_when_on_hover(
         assert {lab["name"] for lab in labels} == stops and all(lab["shown"] for lab in labels)
         roles = " ".join(lab["cls"] for lab in labels).split()
         assert {"kh-stop-start", "kh-stop-end"} <= set(roles)
+        # a town a journey stops at is named once, by the journey, not also by the basemap
+        towns = frame.locator("body").evaluate(
+            "() => [...document.querySelectorAll('.kh-place span')].map(s => [+s.dataset.lat, +s.dataset.lon])"
+        )
+        assert towns, "the basemap names towns"
+        assert not {(round(a, 2), round(o, 2)) for a, o in towns} & {(round(a, 2), round(o, 2)) for a, o in points}
         box = page.locator(MAP_FRAME).bounding_box()
         point = _point_on(frame, "path.kh-event")
         assert point, "no event marker outside a cluster to hover"
