@@ -199,6 +199,7 @@ def build_map(
     attribution: str = "",
     cluster_radius: int | None = None,
     height: str = "100%",
+    focus: str | None = None,
 ) -> folium.Map:
     """A folium map of a payload: base layers, the four kinds, legend, playback; fitted to the data.
 
@@ -207,7 +208,8 @@ def build_map(
     script stays small at any size. Else the rows and popups are inline. `labels_url`: the file of
     town and governorate names (`state.place_labels_url`; by default the one the borders file names). `tiles` (what
     `settings.tiles()` chose; or `tiles_url` and `attribution`): a tile server under the borders;
-    without, the map fetches no tile.
+    without, the map fetches no tile. `focus`: a feature's id to bring into view and open once drawn
+    (a row chosen in the page's table).
     """
     if tiles:
         tiles_url, attribution = tiles.url, tiles.attribution
@@ -242,5 +244,6 @@ def build_map(
             padding_bottom_right=fit["paddingBottomRight"],
         )
     # The browser fits the view again once the data is drawn: by then the frame has its real width.
-    JsControls(layers, {"legend": legend_html(payload), "span": payload["span"], "fit": fit}).add_to(m)
+    options = {"legend": legend_html(payload), "span": payload["span"], "fit": fit, "focus": focus}
+    JsControls(layers, options).add_to(m)
     return m

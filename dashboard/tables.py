@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from dashboard.markup import DocMeta, what_text, when_text, where_text, who_text
 from geodata.records import FeatureRecord
@@ -41,3 +42,14 @@ def feature_rows(records: Sequence[FeatureRecord], docs: Mapping[str, DocMeta]) 
             }
         )
     return rows
+
+
+MARK = "background-color: #fff3c4"  # the row of the feature chosen on the map
+
+
+def marked(frame: Any, feature_id: str | None) -> Any:
+    """The table with the row of `feature_id` (its `ref`) marked, as a pandas Styler; the frame as it is
+    when no row is chosen or the chosen feature is not among the rows."""
+    if not feature_id or feature_id not in set(frame["ref"]):
+        return frame
+    return frame.style.apply(lambda row: [MARK if row["ref"] == feature_id else ""] * len(row), axis=1)

@@ -108,6 +108,7 @@
   // Bind the popup on the first click, once its HTML is there; then click again, so Leaflet
   // opens it and streamlit-folium reports the feature's id (the app shows the details beside the map).
   function lazyPopup(layer, html, id) {
+    layer.khId = String(id);  // what a row of the page's table names (see focusOn)
     layer.on("click", function (e) {
       if (layer.getPopup()) { return; }
       L.DomEvent.stop(e);
@@ -563,6 +564,36 @@
     ctl.addTo(map);
   }
 
+  // The feature `id` among a layer's features (clustered ones too), or null.
+  function findById(group, id) {
+    var found = null;
+    function visit(l) {
+      if (l.khId === id) { found = l; return true; }
+      return l.getLayers ? l.getLayers().some(visit) : false;
+    }
+    if (group && group.getLayers) { group.getLayers().some(visit); }
+    return found;
+  }
+
+  // A feature chosen outside the map (a row of the table): brought into view and its popup opened.
+  function focusOn(map, layers, id) {
+    var names = ["events", "movements", "routes", "places"];
+    for (var k = 0; k < names.length; k++) {
+      var f = findById(layers[names[k]], id);
+      if (!f) { continue; }
+      var open = function () { f.fire("click", { latlng: f.getLatLng ? f.getLatLng() : f.getCenter() }); };
+      if (names[k] === "events") {
+        layers.events.zoomToShowLayer(f, open);
+      } else {
+        var box = f.getBounds ? f.getBounds() : L.latLngBounds([f.getLatLng(), f.getLatLng()]);
+        map.fitBounds(box.pad(0.4), { maxZoom: 10, animate: false });
+        open();
+      }
+      map.getContainer().dataset.focused = id;
+      return;
+    }
+  }
+
   // Legend at once; playback and the `kh-ready` mark once every layer has drawn its data;
   // then a first popup file per layer is fetched in the background.
   K.controls = function (map, o, layers) {
@@ -575,6 +606,7 @@
                                       paddingBottomRight: o.fit.paddingBottomRight, animate: false });
       }
       playbackControl(map, o.span, layers);
+      if (o.focus) { focusOn(map, layers, o.focus); }
       map.getContainer().dataset.readyAt = String(Date.now());  // for the benchmark
       map.getContainer().classList.add("kh-ready");
       setTimeout(function () {  // the first popup file of each layer, for a quick first click

@@ -14,7 +14,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from dashboard import exports, layers, payload, state, tables, timeline, ui
+from dashboard import exports, layers, payload, selection, state, tables, timeline, ui
 from dashboard.evidence import evidence_html
 from dashboard.markup import popup_html
 from dashboard.palette import record_color
@@ -66,6 +66,7 @@ with ui.user_errors():
 
     map_col, side_col = st.columns([4, 1.3], gap="small")
     clicked, light = None, None
+    table_row = selection.table_choice(st.session_state)  # a row chosen in the table below, last run
     with map_col:
         if ui.assets_ready():
             files, light = state.map_data(version, filters, ui.base_path())
@@ -75,6 +76,7 @@ with ui.user_errors():
                 data_url=files,
                 countries_url=borders,
                 tiles=ui.map_tiles(),  # KHAREETA_TILES; by default none: the browser fetches no tile
+                focus=selection.focus(st.session_state, table_row),  # the map flies to a row chosen below
             )
             out = ui.show_map(
                 m,
@@ -86,7 +88,8 @@ with ui.user_errors():
             clicked = out.get("last_object_clicked_popup")  # the clicked feature's id (see above)
     with side_col:
         st.subheader("Selected")
-        chosen = payload.clicked_record(clicked, state.features_by_id(version, filters)) if clicked else None
+        chosen_id, _how = selection.chosen(st.session_state, clicked, table_row)  # the last one chosen
+        chosen = payload.clicked_record(chosen_id, state.features_by_id(version, filters)) if chosen_id else None
         if chosen is None:
             st.caption(
                 "Click a feature on the map: its type, actors, date, place and the sentence it was read from show here."
@@ -105,13 +108,18 @@ with ui.user_errors():
     st.subheader(f"Features ({len(feats):,})")
     if len(feats) > TABLE_ROWS:
         st.caption(f"The first {TABLE_ROWS:,} of {len(feats):,} features; the downloads below hold all of them.")
+    st.caption("Choose a row to see it on the map; the feature chosen on the map is marked here.")
     frame = pd.DataFrame(tables.feature_rows(feats[:TABLE_ROWS], docs), columns=list(tables.COLUMNS))
+    selection.remember_rows(st.session_state, [r.feature_id for r in feats[:TABLE_ROWS]])
     st.dataframe(
-        frame,
+        tables.marked(frame, chosen.feature_id if chosen else None),
         hide_index=True,
         width="stretch",
         height=320,
         column_config={"evidence": st.column_config.TextColumn(width="large")},
+        key=selection.TABLE_KEY,
+        on_select="rerun",
+        selection_mode="single-row",
     )
 
     st.subheader("Export this view")

@@ -230,3 +230,14 @@ def test_a_bad_khareeta_tiles_is_said_and_the_map_is_drawn_offline(
     [warning] = at.warning
     assert warning.value.startswith("KHAREETA_TILES: 'ofline' is not a map background") and "`osm`" in warning.value
     assert not at.error
+
+
+def test_choosing_a_table_row_shows_its_feature_beside_the_map(app_db: Path) -> None:
+    at = new_app()
+    refs = list(at.dataframe[0].value["ref"])
+    assert not any(f"ref {r}" in h.proto.body for h in at.get("html") for r in refs)  # nothing chosen yet
+    at.session_state["feat_table"] = {"selection": {"rows": [3], "columns": []}}  # as a click on row 4 sets it
+    at.run()
+    assert not at.exception, at.exception
+    assert any(f"ref {refs[3]}" in h.proto.body for h in at.get("html"))  # its details, beside the map
+    assert at.session_state["sel_focus"] == refs[3]  # the map is told to bring it into view and open it

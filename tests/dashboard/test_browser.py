@@ -564,3 +564,32 @@ def test_town_names_lie_on_their_towns_in_english_or_arabic_and_take_no_click(
         assert not visit.errors, visit.errors
     finally:
         visit.close()
+
+
+# In whichever map frame has brought a feature into view: [its id, the id of the popup open there].
+FOCUSED = """() => {
+    for (const f of document.querySelectorAll('iframe[title="streamlit_folium.st_folium"]')) {
+        const doc = f.contentDocument, el = doc && doc.querySelector('.kh-ready[data-focused]');
+        const popup = doc && doc.querySelector('.leaflet-popup-content .kh-popup');
+        if (el && popup) { return [el.dataset.focused, popup.dataset.featureId]; }
+    }
+    return null; }"""
+
+
+def test_a_row_chosen_in_the_table_is_brought_into_view_and_opened_on_the_map(browser, app_url: str) -> None:
+    visit = Visit(browser, app_url, WIDE)
+    page = visit.page
+    try:
+        table = page.locator('[data-testid="stDataFrame"]').first
+        table.scroll_into_view_if_needed()
+        box = table.bounding_box()
+        page.mouse.click(box["x"] + 14, box["y"] + 35 + 3 * 35 + 17)  # the 4th row's selection cell
+        _idle(page)
+        # the map is drawn again (a new frame may stand beside the old one for a moment), then flies
+        ref, opened = page.wait_for_function(FOCUSED, timeout=30_000, polling=100).json_value()
+        assert opened == ref  # its popup open on the map
+        page.locator(".kh-ref").first.wait_for(timeout=20_000)
+        assert page.locator(".kh-ref").first.inner_text().strip() == f"ref {ref}"  # and beside it
+        assert not visit.errors, visit.errors
+    finally:
+        visit.close()
