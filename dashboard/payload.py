@@ -268,6 +268,7 @@ def legend_html(payload: Mapping[str, Any]) -> str:
         parts.append(
             '<div><i class="kh-dot kh-halo"></i>soft halo: placed at the district (geo precision 2) '
             "or, wider, the province (3), not at a town</div>"
+            "<div>a cluster's ring: one segment per event type, as long as its share</div>"
         )
     n = payload["n"]
     if n["movements"]:

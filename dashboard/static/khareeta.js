@@ -298,17 +298,25 @@
 
   function clusterIcon(types) {
     return function (cluster) {
-      var ms = cluster.getAllChildMarkers(), counts = {}, best = 0, bestN = -1;
+      var ms = cluster.getAllChildMarkers(), counts = {};
       for (var i = 0; i < ms.length; i++) {
         var t = ms[i].khType;
         counts[t] = (counts[t] || 0) + 1;
-        if (counts[t] > bestN) { bestN = counts[t]; best = t; }
       }
       var n = cluster.getChildCount();
       var size = n < 10 ? 26 : n < 100 ? 32 : n < 1000 ? 38 : 44;
-      var color = (types[best] || ["", "#7f8c8d"])[1];
+      // The mix of event types as a segmented ring, the most common first (from the top, clockwise).
+      var order = Object.keys(counts).sort(function (a, b) { return counts[b] - counts[a]; });
+      var stops = [], mix = [], at = 0;
+      order.forEach(function (t) {
+        var color = (types[t] || ["", "#7f8c8d"])[1], from = at;
+        at += 100 * counts[t] / ms.length;
+        stops.push(color + " " + from.toFixed(2) + "% " + at.toFixed(2) + "%");
+        mix.push(t + ":" + counts[t]);
+      });
       return L.divIcon({
-        html: '<div style="border-color:' + color + '"><span>' + n + "</span></div>",
+        html: '<div style="background:conic-gradient(' + stops.join(",") + ')" data-mix="' + mix.join(",") +
+              '"><span>' + n + "</span></div>",
         className: "kh-cluster", iconSize: L.point(size, size)
       });
     };

@@ -593,3 +593,23 @@ def test_a_row_chosen_in_the_table_is_brought_into_view_and_opened_on_the_map(br
         assert not visit.errors, visit.errors
     finally:
         visit.close()
+
+
+# Every cluster on the map: the types of the events in it (by index) and the ring's colour segments.
+CLUSTERS = """() => [...document.querySelectorAll('.kh-cluster div')].map(d => ({
+    mix: d.dataset.mix.split(',').map(p => p.split(':').map(Number)),
+    stops: new Set(d.style.background.match(/rgb\\([^)]*\\)|#[0-9a-f]{3,6}/gi) || []).size }))"""
+
+
+def test_a_cluster_shows_the_mix_of_its_event_types(browser, app_url: str) -> None:
+    visit = Visit(browser, app_url, WIDE)
+    try:
+        clusters = visit.frame.locator("body").evaluate(CLUSTERS)
+        assert clusters, "the seeds' events cluster at the fitted view"
+        for c in clusters:
+            assert c["stops"] == len(c["mix"])  # a segment (a colour) per type in the cluster
+            shares = [n for _t, n in c["mix"]]
+            assert shares == sorted(shares, reverse=True)  # the most common first
+        assert any(len(c["mix"]) > 1 for c in clusters)  # somewhere types are mixed, and it shows
+    finally:
+        visit.close()
