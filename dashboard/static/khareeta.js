@@ -343,11 +343,17 @@
         } : {
           radius: 7, color: "#ffffff", weight: 1.5, fillColor: fill, fillOpacity: 0.92, className: "kh-event"
         });
-        m.khType = r[2]; m.khT0 = r[3]; m.khT1 = r[4];
-        m.bindTooltip(textTip(eventTip(r, types, d.names)), { direction: "top", offset: [0, -6],
-                                                            className: "kh-tip" });
+        m.khType = r[2]; m.khT0 = r[3]; m.khT1 = r[4]; m.khTip = r;
         lazyPopup(m, popupOf(spec, r, i, r[6]), r[7]);
         return m;
+      });
+      // The hover label is made on the first hover (100,000 markers need none of them before).
+      group.on("mouseover", function (e) {
+        var m = e.layer;
+        if (!m || !m.khTip || m.getTooltip()) { return; }
+        m.bindTooltip(textTip(eventTip(m.khTip, types, d.names)), { direction: "top", offset: [0, -6],
+                                                                    className: "kh-tip" });
+        m.openTooltip();
       });
       group.addLayers(items);
       timeFilter(group, items, function (keep) { group.addLayers(keep); });
