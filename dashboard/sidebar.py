@@ -43,6 +43,9 @@ FIELDS = {
     "f_sources": "sources",
 }
 FILTER_KEYS = tuple(FIELDS)
+# No "Select all N matches" entry in a picker: it stood first, so Enter picked every match (with the actors'
+# other names in their labels, "ISIS" matched most of them); now Enter picks the best match, one.
+PICKING: dict[str, Any] = {"select_all": False}
 IGNORED_KEY = "f_url_ignored"  # the line saying which of the link's values were ignored
 
 
@@ -173,17 +176,26 @@ def _widgets(choices: Choices) -> FilterValues:
         "Actors",
         list(choices.actors),
         key="f_actors",
+        **PICKING,
         format_func=actor_label,  # with its other names: typing داعش or Daesh finds ISIS
         help="Events' actors, movements' actor, who controls a route. Type a name in either language.",
     )
     types = st.multiselect(
-        "Event types", list(choices.types), key="f_types", help="ACLED event type or sub-event type (events only)."
+        "Event types",
+        list(choices.types),
+        key="f_types",
+        help="ACLED event type or sub-event type (events only).",
+        **PICKING,
     )
     countries = st.multiselect(
-        "Countries", list(choices.countries), key="f_countries", format_func=lambda c: f"{country_name(c) or c} ({c})"
+        "Countries",
+        list(choices.countries),
+        key="f_countries",
+        format_func=lambda c: f"{country_name(c) or c} ({c})",
+        **PICKING,
     )
     text = st.text_input("Text in the evidence", key="f_text", placeholder="e.g. الموصل, convoy, Baaj")
-    sources = st.multiselect("Sources", list(choices.sources), key="f_sources")
+    sources = st.multiselect("Sources", list(choices.sources), key="f_sources", **PICKING)
     return FilterValues(
         dates=dates,
         kinds=tuple(kinds),

@@ -613,3 +613,20 @@ def test_a_cluster_shows_the_mix_of_its_event_types(browser, app_url: str) -> No
         assert any(len(c["mix"]) > 1 for c in clusters)  # somewhere types are mixed, and it shows
     finally:
         visit.close()
+
+
+@pytest.mark.parametrize("typed", ["ISIS", "داعش"])
+def test_enter_in_the_actor_picker_picks_one_actor_whatever_name_is_typed(browser, app_url: str, typed: str) -> None:
+    visit = Visit(browser, app_url, WIDE)
+    page = visit.page
+    try:
+        picker = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(has_text="Actors")
+        box = picker.locator("input")
+        box.click()
+        box.fill(typed)
+        box.press("Enter")
+        page.wait_for_function("() => new URL(location.href).searchParams.getAll('actor').length > 0", timeout=30_000)
+        _idle(page)
+        assert page.evaluate("() => new URL(location.href).searchParams.getAll('actor')") == ["ISIS"]
+    finally:
+        visit.close()
