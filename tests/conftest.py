@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pytest
@@ -21,6 +21,7 @@ if str(ROOT) not in sys.path:  # `pytest` (unlike `python -m pytest`) does not p
 from extract.types import Place  # noqa: E402
 from geodata import gazetteer as gazetteer_mod  # noqa: E402
 from geodata.gazetteer import Gazetteer  # noqa: E402
+from tests import pg_server  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEEDS = ROOT / "seeds"
@@ -66,3 +67,18 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip(f"{SHARED} is absent: the gold annotation and dev data live beside the project, not in it.")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def postgis() -> Iterator[pg_server.PgServer]:
+    """A throwaway PostgreSQL + PostGIS server for the session (started on first use, ~2 s), shared by the
+    store suite and the README's PostgreSQL command. Under CI=true it must run: a machine without
+    PostgreSQL fails the first test that asks for it instead of skipping it."""
+    why = pg_server.problem()
+    if why:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"the PostGIS tests must run under CI=true, but {why}", pytrace=False)
+        pytest.skip(f"PostGIS tests skipped: {why}")
+    server = pg_server.start()  # installed but failing to start: an error, never a skip
+    yield server
+    server.stop()

@@ -30,7 +30,6 @@ from geodata import gazetteer as gazetteer_mod
 from geodata import settings
 from geodata.gazetteer import admin
 from geodata.gazetteer.sources import merge_entries, read_countries, read_place_csv, read_user_aliases
-from tests import pg_server
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
@@ -163,18 +162,6 @@ def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setattr(gazetteer_mod, "frequent_words", dict)
     monkeypatch.setattr(gazetteer_mod, "get", small_gazetteer())
     yield work
-
-
-@pytest.fixture(scope="module")
-def postgis() -> Iterator[pg_server.PgServer]:
-    why = pg_server.problem()
-    if why:
-        if IN_CI:
-            pytest.fail(f"the README's PostgreSQL command must run under CI=true, but {why}", pytrace=False)
-        pytest.skip(f"no PostgreSQL here: {why}")
-    server = pg_server.start()
-    yield server
-    server.stop()
 
 
 # --- running them ------------------------------------------------------------------------------------------------

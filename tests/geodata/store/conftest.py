@@ -1,6 +1,6 @@
 """The store's tests run on both backends through one parametrised fixture, `backend`: a SQLite file
 in the test's tmp folder, and a database of a throwaway PostgreSQL + PostGIS server that the session
-starts on 127.0.0.1 (`tests/pg_server.py`) and stops at the end.
+starts on 127.0.0.1 (`tests/pg_server.py`, the `postgis` fixture of tests/conftest.py) and stops at the end.
 
 `new_db(name)` gives a new empty store on the test's backend (a SQLite path, or the URL of a new
 database with PostGIS), `db_url` one of them. Under CI=true the PostGIS half must run: a machine
@@ -10,7 +10,6 @@ without PostgreSQL fails the session's first PostGIS test instead of skipping it
 from __future__ import annotations
 
 import itertools
-import os
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -20,21 +19,7 @@ import pytest
 from tests import pg_server
 
 BACKENDS = ("sqlite", "postgis")
-IN_CI = os.environ.get("CI", "").lower() == "true"
 _NUMBERS = itertools.count(1)
-
-
-@pytest.fixture(scope="session")
-def postgis() -> Iterator[pg_server.PgServer]:
-    """A throwaway PostgreSQL + PostGIS server for the session (started on first use, ~2 s)."""
-    why = pg_server.problem()
-    if why:
-        if IN_CI:
-            pytest.fail(f"the PostGIS store tests must run under CI=true, but {why}", pytrace=False)
-        pytest.skip(f"PostGIS store tests skipped: {why}")
-    server = pg_server.start()  # installed but failing to start: an error, never a skip
-    yield server
-    server.stop()
 
 
 @pytest.fixture(params=BACKENDS)
