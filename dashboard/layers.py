@@ -88,10 +88,11 @@ class JsControls(folium.MacroElement):
 
 @dataclass(frozen=True, slots=True)
 class DataFiles:
-    """Where a published payload is: the rows file, and each part's popup files (see `payload.split_popups`)."""
+    """Where a published payload is: the rows file, and the popup pages of every stored feature (a row holds
+    its popup's number among them, see `payload.popup_pages`), `chunk` popups a file."""
 
     rows: str
-    popups: Mapping[str, Sequence[str]]
+    popups: Sequence[str]
     chunk: int = POPUP_CHUNK
 
 
@@ -104,7 +105,7 @@ def _spec(payload: Mapping[str, Any], part: str, files: DataFiles | None, **extr
     if files:
         return {
             "src": files.rows,
-            "popups": list(files.popups.get(part, ())),
+            "popups": list(files.popups),
             "chunk": files.chunk,
             "part": part,
             **extra,
@@ -203,9 +204,9 @@ def build_map(
 ) -> folium.Map:
     """A folium map of a payload: base layers, the four kinds, legend, playback; fitted to the data.
 
-    With `data_url` (the rows and the popups published as JSON files, see `payload.split_popups` and
-    `offline.publish_json`) the browser fetches the rows, and a popup file on a click: the map's
-    script stays small at any size. Else the rows and popups are inline. `labels_url`: the file of
+    With `data_url` (the rows and the popup pages published as JSON files, see `payload.rows_of`,
+    `payload.popup_pages` and `offline.publish_json`) the browser fetches the rows, and a popup file on a
+    click: the map's script stays small at any size. Else the rows and popups are inline. `labels_url`: the file of
     town and governorate names (`state.place_labels_url`; by default the one the borders file names). `tiles` (what
     `settings.tiles()` chose; or `tiles_url` and `attribution`): a tile server under the borders;
     without, the map fetches no tile. `focus`: a feature's id to bring into view and open once drawn

@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 from dashboard.control import changes
 from dashboard.evidence import evidence_html
 from dashboard.markup import DocMeta, esc, popup_html, source_html
-from dashboard.palette import PLACE_COLOR, actor_family, event_color, route_style
+from dashboard.palette import PLACE_COLOR, actor_family, event_color, record_color, route_style
 from geodata.records import (
     ActorRef,
     EventRecord,
@@ -75,19 +75,33 @@ class _Docs:
         return self.index[doc_id]
 
 
+def popup_pages(records: Iterable[Record], *, chunk: int = POPUP_CHUNK) -> tuple[dict[str, int], list[list[str]]]:
+    """Every record's popup, numbered in order (a feature id -> its number), in pages of `chunk`: made once
+    for all the features stored; a map of any filters then points each row at its number (`map_payload`)."""
+    numbers: dict[str, int] = {}
+    html: list[str] = []
+    for r in records:
+        if r.feature_id not in numbers:
+            numbers[r.feature_id] = len(html)
+            html.append(_popup(r, record_color(r)))
+    return numbers, [html[i : i + chunk] for i in range(0, len(html), chunk)]
+
+
 class _Rows:
     """The payload being built: rows per kind, what the legend counts, where and when things are."""
 
-    def __init__(self, docs: Mapping[str, DocMeta]) -> None:
+    def __init__(self, docs: Mapping[str, DocMeta], numbers: Mapping[str, int] | None = None) -> None:
+        self.numbers = numbers
         self.refs = _Docs(docs)
         self.rows: dict[str, list[Any]] = {part: [] for part in ROW_PARTS}
         self.types: dict[str, int] = {}
-        self.type_counts: Counter[str] = Counter()
-        self.actors: Counter[tuple[str, str]] = Counter()
-        self.lats: list[float] = []
-        self.lons: list[float] = []
-        self.days: list[int] = []
         self.names: dict[str, int] = {}  # actors' names, each once: an event's hover label points at them
+
+    def _popup(self, r: Record, color: str) -> str | int:
+        """The popup's HTML, or its number among `popup_pages`' (-1: none) when the popups are in pages."""
+        if self.numbers is None:
+            return _popup(r, color)
+        return self.numbers.get(r.feature_id, -1)
 
     def _name(self, actor: ActorRef | None) -> int:
         if actor is None or not actor.name:
@@ -98,9 +112,6 @@ class _Rows:
         coords = [_latlon(p) for p in r.vertices]
         if not coords:
             return
-        if not isinstance(r, PlaceRecord):
-            self.lats.extend(c[0] for c in coords)
-            self.lons.extend(c[1] for c in coords)
         doc = self.refs.ref(r.doc)
         if isinstance(r, EventRecord):
             self._event(r, coords[0], doc)
@@ -109,42 +120,34 @@ class _Rows:
         elif isinstance(r, RouteRecord):
             self._route(r, coords, doc)
         elif isinstance(r, PlaceRecord):
-            self.rows["places"].append([*coords[0], doc, r.feature_id, _popup(r, PLACE_COLOR)])
-
-    def _timed(self, r: Record) -> tuple[int | None, int | None]:
-        t0, t1 = _days(r)
-        self.days.extend(d for d in (t0, t1) if d is not None)
-        return t0, t1
+            self.rows["places"].append([*coords[0], doc, r.feature_id, self._popup(r, PLACE_COLOR)])
 
     def _event(self, r: EventRecord, at: list[float], doc: int) -> None:
         etype = r.event_type or "Other"
         ti = self.types.setdefault(etype, len(self.types))
-        self.type_counts[etype] += 1
-        t0, t1 = self._timed(r)
+        t0, t1 = _days(r)
         a1, a2 = self._name(r.actor1), self._name(r.actor2)
         self.rows["events"].append(
-            [*at, ti, t0, t1, r.geo_precision or 1, doc, r.feature_id, a1, a2, _popup(r, event_color(etype))]
+            [*at, ti, t0, t1, r.geo_precision or 1, doc, r.feature_id, a1, a2, self._popup(r, event_color(etype))]
         )
 
     def _movement(self, r: MovementRecord, coords: list[list[float]], doc: int) -> None:
-        label, color = actor_family(r.actor)
-        self.actors[(label, color)] += 1
+        color = actor_family(r.actor)[1]
         self.rows["movements"].append(
             {
                 "c": coords,
                 "k": color,
-                "t": list(self._timed(r)),
+                "t": list(_days(r)),
                 "d": doc,
                 "i": r.feature_id,
                 "n": [w.name or w.name_ar for w in r.waypoints],  # the stops by name, drawn beside them
                 "a": self._name(r.actor),
-                "p": _popup(r, color),
+                "p": self._popup(r, color),
             }
         )
 
     def _route(self, r: RouteRecord, coords: list[list[float]], doc: int) -> None:
         style = route_style(r)
-        self.actors[(style["label"], style["color"])] += 1
         self.rows["routes"].append(
             {
                 "c": coords,
@@ -152,26 +155,46 @@ class _Rows:
                 "x": style["dashed"],
                 "d": doc,
                 "i": r.feature_id,
-                "p": _popup(r, style["color"]),
+                "p": self._popup(r, style["color"]),
             }
         )
 
-    def payload(self) -> dict[str, Any]:
-        out: dict[str, Any] = dict(self.rows)
-        out["n"] = {part: len(self.rows[part]) for part in ROW_PARTS}
-        out["types"] = [[name, event_color(name), self.type_counts[name]] for name in self.types]
-        out["actors"] = [[label, color, n] for (label, color), n in self.actors.most_common()]
-        out["docs"] = self.refs.html
-        out["names"] = list(self.names)
-        lats, lons = self.lats, self.lons
-        if not lats:  # only places: fit them (else countries named in passing would stretch the view)
-            lats, lons = [r[0] for r in self.rows["places"]], [r[1] for r in self.rows["places"]]
-        out["bounds"] = fit_bounds(lats, lons)
-        out["span"] = [min(self.days), max(self.days)] if self.days else None
-        return out
+
+def _who(r: Record) -> tuple[str, str] | None:
+    """The legend's entry of who moves (a movement) or holds the road (a route): (label, colour)."""
+    if isinstance(r, MovementRecord):
+        return actor_family(r.actor)
+    if isinstance(r, RouteRecord):
+        style = route_style(r)
+        return style["label"], style["color"]
+    return None
 
 
-def map_payload(records: Iterable[Record], *, docs: Mapping[str, DocMeta] | None = None) -> dict[str, Any]:
+def _summary(rows: Mapping[str, list[Any]], type_names: Sequence[str], records: Sequence[Record]) -> dict[str, Any]:
+    """What the legend counts (event types by their index in the rows, who moves or holds the roads), the
+    bounds and the time span of these rows; who holds what from their records."""
+    events, lines = rows["events"], [*rows["movements"], *rows["routes"]]
+    counts = Counter(r[2] for r in events)
+    lats = [r[0] for r in events] + [c[0] for r in lines for c in r["c"]]
+    lons = [r[1] for r in events] + [c[1] for r in lines for c in r["c"]]
+    if not lats:  # only places: fit them (else countries named in passing would stretch the view)
+        lats, lons = [r[0] for r in rows["places"]], [r[1] for r in rows["places"]]
+    days = [d for r in events for d in (r[3], r[4]) if d is not None]
+    days += [d for r in rows["movements"] for d in r["t"] if d is not None]
+    who = Counter(key for r in records if r.vertices and (key := _who(r)) is not None)
+    return {
+        "n": {part: len(rows[part]) for part in ROW_PARTS},
+        "types": [[name, event_color(name), counts[i]] for i, name in enumerate(type_names)],
+        "actors": [[label, color, n] for (label, color), n in who.most_common()],
+        "bounds": fit_bounds(lats, lons),
+        "span": [min(days), max(days)] if days else None,
+        "held": [h.row() for h in changes(records)],  # who holds what: the map replays them up to its day
+    }
+
+
+def map_payload(
+    records: Iterable[Record], *, docs: Mapping[str, DocMeta] | None = None, popups: Mapping[str, int] | None = None
+) -> dict[str, Any]:
     """Compact, JSON-ready rows per kind, legend entries, the bounds and the time span.
 
     Rows: events `[lat, lon, type index, first day, last day, geo precision, doc index, id, actor1, actor2,
@@ -179,18 +202,40 @@ def map_payload(records: Iterable[Record], *, docs: Mapping[str, DocMeta] | None
     index, id, popup]`, movements and routes `{"c": [[lat, lon], ...], "k": colour, "t"/"x": period / dashed,
     "d": doc index, "i": id, "p": popup}`, a movement also `"n"`: its stops' names in travel order and `"a"`:
     its actor's index; `docs` holds each document's source line once; `names` each actor's name once; `id`
-    is the record's `feature_id`.
+    is the record's `feature_id`. With `popups` (the numbers `popup_pages` gave every stored feature) a row's
+    popup is its number there, not its HTML: the pages are made once, whatever the filters.
 
     The bounds are those of the events, movements and routes; of the places only when there is
     nothing else (a country named in passing would otherwise stretch the view to the world).
     """
-    rows = _Rows(docs or {})
+    rows = _Rows(docs or {}, popups)
     records = list(records)
     for r in records:
         rows.add(r)
-    out = rows.payload()
-    out["held"] = [h.row() for h in changes(records)]  # who holds what: the map replays them up to its day
+    summary = _summary(rows.rows, list(rows.types), records)
+    return {**rows.rows, "docs": rows.refs.html, "names": list(rows.names), **summary}
+
+
+def row_index(payload: Mapping[str, Any]) -> dict[str, tuple[str, int]]:
+    """Where each feature's row is in a payload: (its part, its position)."""
+    out: dict[str, tuple[str, int]] = {}
+    for part in ROW_PARTS:
+        at = 7 if part == "events" else 3 if part == "places" else "i"
+        out.update((row[at], (part, i)) for i, row in enumerate(payload[part]))
     return out
+
+
+def picked(
+    payload: Mapping[str, Any], where: Mapping[str, tuple[str, int]], records: Sequence[Record]
+) -> dict[str, Any]:
+    """The payload of `records` (some of those `payload` was made of: what filters kept), their rows taken
+    from it as they are (pointing at its documents, names and event types), not made again."""
+    rows: dict[str, list[Any]] = {part: [] for part in ROW_PARTS}
+    for r in records:
+        if (at := where.get(r.feature_id)) is not None:
+            rows[at[0]].append(payload[at[0]][at[1]])
+    summary = _summary(rows, [t[0] for t in payload["types"]], records)
+    return {**rows, "docs": payload["docs"], "names": payload["names"], **summary}
 
 
 def clicked_record(clicked: object, by_id: Mapping[str, R]) -> R | None:
@@ -201,31 +246,17 @@ def clicked_record(clicked: object, by_id: Mapping[str, R]) -> R | None:
     return by_id.get(clicked.strip()) if isinstance(clicked, str) else None
 
 
+_ROW_KEYS = (*ROW_PARTS, "docs", "names")
+
+
 def without_rows(payload: Mapping[str, Any]) -> dict[str, Any]:
-    """The payload less its rows and popups (what `build_map` needs when the rows are in a file)."""
-    return {k: ([] if k in (*ROW_PARTS, "docs", "names") else v) for k, v in payload.items()}
+    """The payload less its rows (what `build_map` needs when the rows are in a file)."""
+    return {k: ([] if k in _ROW_KEYS else v) for k, v in payload.items()}
 
 
-def split_popups(
-    payload: Mapping[str, Any], *, chunk: int = POPUP_CHUNK
-) -> tuple[dict[str, Any], dict[str, list[list[str]]]]:
-    """(rows without their popups, the popups of each part in files of `chunk`): the map is
-    drawn from the rows at once; a click fetches the one popup file it needs."""
-    rows: dict[str, Any] = {
-        "events": [r[:-1] for r in payload["events"]],
-        "places": [r[:-1] for r in payload["places"]],
-        "docs": payload["docs"],
-        "names": payload["names"],
-    }
-    html: dict[str, list[str]] = {
-        "events": [r[-1] for r in payload["events"]],
-        "places": [r[-1] for r in payload["places"]],
-    }
-    for part in ("movements", "routes"):
-        rows[part] = [{k: v for k, v in r.items() if k != "p"} for r in payload[part]]
-        html[part] = [r["p"] for r in payload[part]]
-    popups = {part: [items[i : i + chunk] for i in range(0, len(items), chunk)] for part, items in html.items()}
-    return rows, popups
+def rows_of(payload: Mapping[str, Any]) -> dict[str, Any]:
+    """What the rows file holds: each kind's rows, the documents' source lines and the actors' names."""
+    return {k: payload[k] for k in _ROW_KEYS}
 
 
 def fit_bounds(
@@ -258,12 +289,13 @@ def fit_bounds(
 def legend_html(payload: Mapping[str, Any]) -> str:
     """The legend: event types present, movement arrows, who holds routes, places."""
     parts = ["<details open><summary>Legend</summary>"]
-    if payload["types"]:
+    shown = [t for t in payload["types"] if t[2]]  # a picked payload lists its source's types, some at 0
+    if shown:
         parts.append("<h4>Events</h4>")
         parts += [
             f'<div><i class="kh-dot" style="background:{esc(color)}"></i>{esc(name)} '
             f'<span class="kh-n">{int(n)}</span></div>'
-            for name, color, n in payload["types"]
+            for name, color, n in shown
         ]
         parts.append(
             '<div><i class="kh-dot kh-halo"></i>soft halo: placed at the district (geo precision 2) '

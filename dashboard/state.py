@@ -65,10 +65,21 @@ def stored_counts(version: tuple[Any, ...]) -> dict[str, int]:
 # --- queries: cached per store contents and `Filters` (frozen, so it is the cache key itself) ---------------------
 
 
-# A resource, not data: 10,000 records are shared, not unpickled on every rerun. They are frozen.
+# Resources, not data: 100,000 records are shared, not unpickled on every rerun. They are frozen.
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _everything(version: tuple[Any, ...]) -> dict[str, Record]:
+    """Every stored feature by id, in the store's order: read once per store contents."""
+    return {r.feature_id: r for r in store().query()}
+
+
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _query(version: tuple[Any, ...], filters: Filters) -> list[Record]:
-    return store().query(filters)
+    everything = _everything(version)
+    if filters.is_empty:
+        return list(everything.values())
+    # The store says which (SQL does the filtering); the records are those read once for all filters. An id
+    # not among them was stored since this version was read: the next rerun has a new version.
+    return [r for fid in store().query_ids(filters) if (r := everything.get(fid)) is not None]
 
 
 def features(version: tuple[Any, ...], filters: Filters) -> list[Record]:
@@ -114,13 +125,15 @@ def place_stored(place: PlaceRef, names: Sequence[str]) -> Resolution:
 
 def clear_after_write() -> None:
     """Forget cached query results after this app wrote to the store."""
+    _everything.clear()
     _query.clear()
+    _popup_files.clear()
+    _all_rows.clear()
     _unresolved.clear()
     _by_id.clear()
     _facets.clear()
     _docs.clear()
     _stored_counts.clear()
-    _payload.clear()
     _published.clear()
 
 
@@ -141,28 +154,38 @@ def features_by_id(version: tuple[Any, ...], filters: Filters) -> dict[str, Reco
     return _by_id(version, filters)
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def _payload(version: tuple[Any, ...], filters: Filters) -> dict[str, Any]:
-    from dashboard.payload import map_payload
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _popup_files(version: tuple[Any, ...], base_path: str) -> tuple[dict[str, int], list[str]]:
+    """Every stored feature's popup, made and published once per store contents (whatever the filters):
+    (each feature's number among them, the URLs of their pages)."""
+    from dashboard import offline
+    from dashboard.payload import popup_pages
 
-    return map_payload(_query(version, filters), docs=_docs(version))
+    numbers, pages = popup_pages(_everything(version).values())
+    return numbers, [offline.publish_json(page, prefix="popups-", base_path=base_path) for page in pages]
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _all_rows(version: tuple[Any, ...], base_path: str) -> tuple[dict[str, Any], dict[str, tuple[str, int]]]:
+    """The map's rows of every stored feature (made once per store contents) and where each feature's is."""
+    from dashboard.payload import map_payload, row_index
+
+    numbers, _pages = _popup_files(version, base_path)
+    payload = map_payload(_everything(version).values(), docs=_docs(version), popups=numbers)
+    return payload, row_index(payload)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _published(version: tuple[Any, ...], filters: Filters, base_path: str) -> tuple[Any, dict[str, Any]]:
     from dashboard import offline
     from dashboard.layers import DataFiles
-    from dashboard.payload import split_popups, without_rows
+    from dashboard.payload import picked, rows_of, without_rows
 
-    payload = _payload(version, filters)
-    rows, popups = split_popups(payload)
-    files = DataFiles(
-        offline.publish_json(rows, prefix="map-", base_path=base_path),
-        {
-            part: [offline.publish_json(c, prefix="popups-", base_path=base_path) for c in chunks]
-            for part, chunks in popups.items()
-        },
-    )
+    _numbers, pages = _popup_files(version, base_path)
+    everything, where = _all_rows(version, base_path)
+    # The filters' rows are taken from those of every feature, not made again (nor their popups).
+    payload = everything if filters.is_empty else picked(everything, where, _query(version, filters))
+    files = DataFiles(offline.publish_json(rows_of(payload), prefix="map-", base_path=base_path), pages)
     return files, without_rows(payload)
 
 
@@ -172,8 +195,9 @@ def map_data(version: tuple[Any, ...], filters: Filters, base_path: str = "") ->
     from dashboard import offline
 
     files, light = _published(version, filters, base_path)
-    urls = [files.rows, *(u for chunks in files.popups.values() for u in chunks)]
-    if not offline.keep_alive(urls):  # in use now; one removed by hand (or pruned, idle): write them again
+    if not offline.keep_alive([files.rows, *files.popups]):  # in use now; one removed (by hand, or pruned idle)
+        _popup_files.clear()
+        _all_rows.clear()
         _published.clear()
         files, light = _published(version, filters, base_path)
     return files, light

@@ -78,16 +78,18 @@
     return [(types[r[2]] || ["Event"])[0], who.length ? who.join(" vs ") : "actor not named", when];
   }
 
-  // The popup of row `i`: its HTML and its article's source line, inline or from the popups file.
-  function popupOf(spec, row, i, doc) {
+  // A row's popup: its HTML and its article's source line; the HTML inline, or the row holds its number
+  // among the popup pages (`spec.popups`, `spec.chunk` a page) and a click fetches that one page.
+  function popupOf(spec, row, doc) {
+    var p = Array.isArray(row) ? row[row.length - 1] : row.p;
     if (!spec.src) {
-      var html = Array.isArray(row) ? row[row.length - 1] : row.p;
-      return function () { return html + ((spec.docs || [])[doc] || ""); };
+      return function () { return p + ((spec.docs || [])[doc] || ""); };
     }
-    var k = Math.floor(i / spec.chunk);
+    var k = Math.floor(p / spec.chunk);
     return function () {
+      if (!(p >= 0) || !spec.popups[k]) { return Promise.reject(new Error("no popup for this feature")); }
       return Promise.all([fetchJson(spec.src), fetchJson(spec.popups[k])]).then(function (got) {
-        return got[1][i - k * spec.chunk] + (got[0].docs[doc] || "");
+        return got[1][p - k * spec.chunk] + (got[0].docs[doc] || "");
       });
     };
   }
@@ -344,7 +346,7 @@
           radius: 7, color: "#ffffff", weight: 1.5, fillColor: fill, fillOpacity: 0.92, className: "kh-event"
         });
         m.khType = r[2]; m.khT0 = r[3]; m.khT1 = r[4]; m.khTip = r;
-        lazyPopup(m, popupOf(spec, r, i, r[6]), r[7]);
+        lazyPopup(m, popupOf(spec, r, r[6]), r[7]);
         return m;
       });
       // The hover label is made on the first hover (100,000 markers need none of them before).
@@ -413,7 +415,7 @@
         ] });
         var start = L.circleMarker(r.c[0], { radius: 5, color: r.k, weight: 2.5, fillColor: "#ffffff",
                                              fillOpacity: 1, className: "kh-movement-start" });
-        var html = popupOf(spec, r, i, r.d);
+        var html = popupOf(spec, r, r.d);
         lazyPopup(line, html, r.i);
         lazyPopup(start, html, r.i);
         var who = r.a >= 0 ? d.names[r.a] + ": " : "";
@@ -449,7 +451,7 @@
     group.khSpec = spec;
     group.khLoaded = load(spec).then(function (d) {
       d.rows.forEach(function (r, i) {
-        var html = popupOf(spec, r, i, r.d);
+        var html = popupOf(spec, r, r.d);
         if (r.c.length === 1) {
           var ring = L.circleMarker(r.c[0], { radius: 6, color: r.k, weight: 3, fillColor: "#ffffff",
                                               fillOpacity: 1, className: "kh-route" });
@@ -477,7 +479,7 @@
       d.rows.forEach(function (r, i) {
         var dot = L.circleMarker([r[0], r[1]], { radius: 3.5, color: "#ffffff", weight: 1, fillColor: "#34495e",
                                                  fillOpacity: 0.9, className: "kh-place", renderer: canvas });
-        lazyPopup(dot, popupOf(spec, r, i, r[2]), r[3]);
+        lazyPopup(dot, popupOf(spec, r, r[2]), r[3]);
         group.addLayer(dot);
       });
     });

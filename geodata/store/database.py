@@ -31,7 +31,7 @@ from geodata.store.engine import ensure_postgis, gc_paused, is_locked, make_engi
 from geodata.store.filters import Filters, where_clauses
 from geodata.store.reading import DocumentInfo, Facets, StoreStats, documents_of, facets_of, stats_of
 from geodata.store.resolve import Resolution, UnresolvedName, resolve_named, revision, unresolved_names
-from geodata.store.row_reader import RowReader
+from geodata.store.row_reader import RowReader, meets_box
 from geodata.store.schema import (
     SCHEMA_VERSION,
     TABLES,
@@ -256,6 +256,29 @@ class Store:
 
         with gc_paused():
             return self._read(run)
+
+    def query_ids(self, filters: Filters | None = None) -> list[str]:
+        """The feature ids `query(filters)` would give, in its order, without reading the records (a few
+        times quicker: a caller that holds the records by id picks them)."""
+        filters = filters or Filters()
+        box = None if lines_tested_in_sql(self.dialect) else filters.bbox
+
+        def run(conn: Connection) -> list[str]:
+            out: list[str] = []
+            for kind in filters.kinds or KINDS:
+                table = TABLES[kind]
+                clauses = where_clauses(table, kind, filters, documents, dialect=self.dialect)
+                if clauses is None:
+                    continue
+                cols = (table.c.feature_id, table.c.geom_type, table.c.geometry) if box else (table.c.feature_id,)
+                rows = conn.execute(sa.select(*cols).where(*clauses).order_by(table.c.id)).all()
+                if box:  # a line whose bounding box meets the box may pass beside it (as `query` reads it)
+                    out += [r[0] for r in rows if r[1] == "Point" or meets_box(r[2], box)]
+                else:
+                    out += [r[0] for r in rows]
+            return out
+
+        return self._read(run)
 
     def documents(self) -> list[DocumentInfo]:
         """Every stored document (without its text), oldest first."""

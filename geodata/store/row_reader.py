@@ -57,6 +57,11 @@ def _box_shape(bbox: tuple[float, float, float, float]) -> Any:
     return shapely.geometry.box(*bbox)
 
 
+def meets_box(geometry: str, bbox: tuple[float, float, float, float]) -> bool:
+    """Whether a stored line (its GeoJSON text) meets the box itself, not only with its bounding box."""
+    return bool(shapely.geometry.shape(json.loads(geometry)).intersects(_box_shape(bbox)))
+
+
 def _span_of(start: int | None, end: int | None) -> Span | None:
     return Span(start, end) if start is not None and end is not None else None
 
@@ -122,10 +127,9 @@ class RowReader:
         if row[at["geom_type"]] == "Point":  # no need to parse: the point is its bounding box
             points: list[Any] = [(row[at["min_lon"]], row[at["min_lat"]])]
         else:
-            geom = json.loads(row[at["geometry"]])
-            if bbox and not shapely.geometry.shape(geom).intersects(_box_shape(bbox)):
+            if bbox and not meets_box(row[at["geometry"]], bbox):
                 return None
-            points = positions(geom)
+            points = positions(json.loads(row[at["geometry"]]))
         fid, doc_id, lang, evidence, es, ee, ss, se, confidence, lo, hi, extra = self._common(row)
         common = {
             "feature_id": fid,

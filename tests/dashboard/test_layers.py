@@ -92,7 +92,7 @@ def test_the_map_fits_its_data_and_keeps_room_for_the_legend(seed_payload) -> No
 
 
 def test_a_published_payload_is_fetched_not_inlined(seed_payload) -> None:
-    files = layers.DataFiles("/app/static/cache/map-1.json", {"events": ["/app/static/cache/popups-1.json"]})
+    files = layers.DataFiles("/app/static/cache/map-1.json", ["/app/static/cache/popups-1.json"])
     html = layers.build_map(seed_payload, data_url=files).get_root().render()
     assert "/app/static/cache/map-1.json" in html and "/app/static/cache/popups-1.json" in html
     assert '"chunk":1000' in html

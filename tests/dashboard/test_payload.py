@@ -53,7 +53,7 @@ def test_movement_vertices_keep_the_travel_order(seeds) -> None:
     assert row["c"] == [[round(p.lat, 5), round(p.lon, 5)] for p in mv.waypoints]
 
 
-def test_every_row_carries_its_features_id_also_once_the_popups_are_split(seeds) -> None:
+def test_every_row_carries_its_features_id_also_when_the_popups_are_in_pages(seeds) -> None:
     records, docs = seeds
     p = payload.map_payload(records, docs=docs)
     ids = {part: [r.feature_id for r in records if r.kind + "s" == part] for part in payload.ROW_PARTS}
@@ -61,8 +61,9 @@ def test_every_row_carries_its_features_id_also_once_the_popups_are_split(seeds)
     assert [r[3] for r in p["places"]] == ids["places"]
     assert [r["i"] for r in p["movements"]] == ids["movements"]
     assert [r["i"] for r in p["routes"]] == ids["routes"]
-    rows, _popups = payload.split_popups(p)
-    assert [r[7] for r in rows["events"]] == ids["events"] and [r[-1] for r in rows["places"]] == ids["places"]
+    numbers, _pages = payload.popup_pages(records)
+    rows = payload.rows_of(payload.map_payload(records, docs=docs, popups=numbers))
+    assert [r[7] for r in rows["events"]] == ids["events"] and [r[3] for r in rows["places"]] == ids["places"]
     assert [r["i"] for r in rows["movements"]] == ids["movements"]
     assert all(f"ref {r[7]}" in r[-1] for r in p["events"])  # the popup still shows its ref line
 
@@ -153,19 +154,30 @@ def test_records_read_back_from_geojson_draw_like_the_stored_ones(seeds) -> None
     assert row["i"] == "imported-1" and row["x"] and len(row["c"]) == len(route.via)
 
 
-def test_popups_split_from_rows_in_files_of_a_thousand(seeds) -> None:
+def test_popups_are_made_once_in_pages_of_a_thousand_and_rows_point_at_them(seeds) -> None:
+    """The pages hold every stored feature's popup; a map of some of them (say, one actor's) points each
+    row at its popup's number there, so a filter change makes no popup at all."""
     records, docs = seeds
     many = [replace(records[0], feature_id=f"x-{i}") for i in range(2500)]
-    p = payload.map_payload([*many, *records], docs=docs)
-    rows, popups = payload.split_popups(p)
-    part = many[0].kind + "s"
-    assert [len(c) for c in popups[part]][:2] == [1000, 1000]
-    assert sum(len(c) for c in popups[part]) == len(p[part]) == len(rows[part])
-    flat = [h for c in popups["events"] for h in c]
-    assert flat == [r[-1] for r in p["events"]]
-    assert all("<" not in json.dumps(r) for part in payload.ROW_PARTS for r in rows[part])  # no HTML in the rows
-    light = payload.without_rows(p)
-    assert light["n"] == p["n"] and not light["events"]
+    everything = [*many, *records]
+    numbers, pages = payload.popup_pages(everything)
+    assert [len(c) for c in pages][:2] == [1000, 1000] and sum(map(len, pages)) == len(everything)
+    inline = payload.map_payload(everything, docs=docs)
+    some = everything[1500:]  # what a filter kept
+    rows = payload.rows_of(payload.map_payload(some, docs=docs, popups=numbers))
+    flat = [h for c in pages for h in c]
+    for part in payload.ROW_PARTS:
+        popup = [r[-1] if isinstance(r, list) else r["p"] for r in rows[part]]
+        assert all(isinstance(n, int) for n in popup)  # numbers, no HTML in the rows
+        ids = [r[7] if part == "events" else r[3] if part == "places" else r["i"] for r in rows[part]]
+        # the page's popup of a row is the one its feature has inline
+        full = {(r[7] if part == "events" else r[3] if part == "places" else r["i"]): r for r in inline[part]}
+        assert [flat[n] for n in popup] == [full[i][-1] if isinstance(full[i], list) else full[i]["p"] for i in ids]
+    assert "<" not in json.dumps([rows[part] for part in payload.ROW_PARTS])
+    light = payload.without_rows(inline)
+    assert light["n"] == inline["n"] and not light["events"]
+    event = next(r for r in records if r.kind == "event")
+    assert payload.map_payload([event], popups={})["events"][0][-1] == -1  # a feature without a page: none
 
 
 def test_view_fits_the_bulk_of_the_data_not_one_far_outlier() -> None:
@@ -202,5 +214,46 @@ def test_events_point_at_their_actors_names_and_journeys_carry_their_stops(seeds
     journeys = [r for r in records if r.kind == "movement"]
     assert [row["n"] for row in p["movements"]] == [[w.name or w.name_ar for w in r.waypoints] for r in journeys]
     assert all(names[row["a"]] == r.actor.name for row, r in zip(p["movements"], journeys, strict=True) if r.actor)
-    rows, _ = payload.split_popups(p)
+    rows = payload.rows_of(p)
     assert rows["names"] == names and payload.without_rows(p)["names"] == []  # in the rows file, not the page
+
+
+def _decoded(p: dict) -> dict:
+    """A payload's rows with their indexes read (event type, document line, actors' names): comparable
+    between payloads whose lists are ordered differently."""
+    types, docs, names = [t[0] for t in p["types"]], p["docs"], p["names"]
+
+    def actor(i: int) -> str | None:
+        return names[i] if i >= 0 else None
+
+    return {
+        "events": [
+            [*r[:2], types[r[2]], *r[3:6], docs[r[6]], r[7], actor(r[8]), actor(r[9]), r[10]] for r in p["events"]
+        ],
+        "places": [[*r[:2], docs[r[2]], *r[3:]] for r in p["places"]],
+        "movements": [{**r, "d": docs[r["d"]], "a": actor(r["a"])} for r in p["movements"]],
+        "routes": [{**r, "d": docs[r["d"]]} for r in p["routes"]],
+    }
+
+
+def test_a_filters_payload_picked_from_everythings_is_the_one_made_for_it(seeds) -> None:
+    """What the dashboard draws for some filters (rows taken from the payload of every stored feature) is
+    what a payload made from the filtered records alone would draw; the legend counts only them."""
+    records, docs = seeds
+    numbers, _pages = payload.popup_pages(records)
+    everything = payload.map_payload(records, docs=docs, popups=numbers)
+    where = payload.row_index(everything)
+    for keep in (
+        records,
+        [r for r in records if r.kind == "movement"],
+        [r for r in records if isinstance(r, EventRecord) and r.event_type == "Battles"],
+        records[::3],
+        [],
+    ):
+        got = payload.picked(everything, where, keep)
+        made = payload.map_payload(keep, docs=docs, popups=numbers)
+        assert _decoded(got) == _decoded(made)
+        for key in ("n", "actors", "bounds", "span", "held"):
+            assert got[key] == made[key], key
+        assert sorted(t for t in got["types"] if t[2]) == sorted(made["types"])  # every type of `everything`, some at 0
+        assert ("<h4>Events</h4>" in payload.legend_html(got)) == bool(made["types"])  # no type at 0 listed

@@ -90,6 +90,15 @@ def test_box_queries_find_exactly_the_features_that_meet_the_box(spread: tuple[S
         assert got == sorted(r.feature_id for r in records if meets(r, bbox)), bbox
 
 
+def test_the_ids_alone_are_those_of_the_records_in_their_order(spread: tuple[Store, list[Record]]) -> None:
+    """`query_ids` (what the dashboard asks when it holds the records already) agrees with `query`,
+    lines passing beside a box included, whatever else is asked."""
+    store, _records = spread
+    other = (Filters(), Filters(kinds=("route", "event")), Filters(event_types=("Battles",)), Filters(actors=("X",)))
+    for filters in (*other, *(Filters(bbox=b) for b in boxes(seed=3, n=30))):
+        assert store.query_ids(filters) == [r.feature_id for r in store.query(filters)], filters
+
+
 def _road(doc: str, name: str, *points: tuple[float, float]) -> RouteRecord:
     return RouteRecord(
         feature_id=f"{doc}-{name}", doc=doc, name=name, via=tuple(PlaceRef(f"{x}/{y}", y, x) for x, y in points)
