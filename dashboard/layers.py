@@ -17,11 +17,15 @@ from folium.map import Layer
 from folium.template import Template
 
 from dashboard.palette import EVENT_COLORS, PLACE_COLOR
-from dashboard.payload import POPUP_CHUNK, legend_html
+from dashboard.payload import DENSE_OVER, POPUP_CHUNK, legend_html
 from dashboard.settings import Tiles
 
 LEGEND_PX = 190  # room kept for the legend on the right when fitting the view
 BIG_LAYER = 2000  # events beyond which the clusters are coarser (see `_kind_layers`)
+# Over DENSE_OVER events: the events themselves once the view holds at most MARKERS_MAX (or DENSE_OVER) of them or
+# the zoom is MARKERS_AT_ZOOM or closer; else hexagons (static/density.js).
+MARKERS_MAX = 4000
+MARKERS_AT_ZOOM = 10
 LINE_KEY = "#555"
 
 # --- JSON safe inside <script> --------------------------------------------------------------------------------
@@ -41,12 +45,17 @@ def js_json(value: Any) -> str:
 
 
 class JsLayer(Layer):
-    """A layer made in the browser by `Khareeta.<factory>(map, data, options)` (static/khareeta.js)."""
+    """A base layer of the map made in the browser by `Khareeta.<factory>(map, data, options)`
+    (static/khareeta.js); one the layer control offers (`control`, not an `overlay`) is listed in `map.khBase`."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }} = Khareeta.{{ this.factory }}({{ this._parent.get_name() }},
             {{ this.data }}, {{ this.options }});
+        {%- if this.control and not this.overlay %}
+        {{ this._parent.get_name() }}.khBase = {{ this._parent.get_name() }}.khBase || {};
+        {{ this._parent.get_name() }}.khBase[{{ this.layer_name|tojson }}] = {{ this.get_name() }};
+        {%- endif %}
         {% endmacro %}
     """)
 
@@ -68,21 +77,23 @@ class JsLayer(Layer):
         self.options = js_json(dict(options or {}))
 
 
-class JsControls(folium.MacroElement):
-    """Legend and time playback, wired to the events and movements layers."""
+class JsData(folium.MacroElement):
+    """What one view draws, made in the browser by `Khareeta.data(map, group, kinds, options)` into the
+    feature group this element is in: the four kinds' layers and who holds what, the layer control, the
+    legend and the playback, the view fitted to the data. A new view replaces the group (streamlit-folium's
+    `feature_group_to_add`): the map itself, its borders and names, stays as it is."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}
-        Khareeta.controls({{ this._parent.get_name() }}, {{ this.options }}, {
-          {%- for key, layer in this.layers.items() %}{{ key|tojson }}: {{ layer.get_name() }},{% endfor -%}
-        });
+        Khareeta.data({{ this.map.get_name() }}, {{ this._parent.get_name() }}, {{ this.kinds }}, {{ this.options }});
         {% endmacro %}
     """)
 
-    def __init__(self, layers: Mapping[str, JsLayer], options: Mapping[str, Any]) -> None:
+    def __init__(self, m: folium.Map, kinds: Mapping[str, Any], options: Mapping[str, Any]) -> None:
         super().__init__()
-        self._name = "kh_controls"
-        self.layers = dict(layers)
+        self._name = "kh_data"
+        self.map = m
+        self.kinds = js_json(dict(kinds))
         self.options = js_json(dict(options))
 
 
@@ -143,8 +154,15 @@ def _base_layers(
         JsLayer("borders", spec, name="Country borders", control=False).add_to(m)
 
 
-def _kind_layers(payload: Mapping[str, Any], files: DataFiles | None, cluster_radius: int | None) -> dict[str, JsLayer]:
-    """The four kinds' layers, places at the bottom and events on top."""
+def _kind(factory: str, data: Any, name: str, options: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    return {"factory": factory, "data": data, "name": name, "options": dict(options or {})}
+
+
+def _kind_layers(
+    payload: Mapping[str, Any], files: DataFiles | None, cluster_radius: int | None, dense_over: int = DENSE_OVER
+) -> dict[str, dict[str, Any]]:
+    """The four kinds' layers (and who holds what), places at the bottom and events on top: what
+    `Khareeta.<factory>(map, data, options)` makes each of, and its name in the layer control."""
     n = payload["n"]
     # Few events: cluster only what overlaps, and spread a town's events apart on a click. Many:
     # wider clusters that open into single markers from city zoom on (a third of the clustering work).
@@ -152,23 +170,29 @@ def _kind_layers(payload: Mapping[str, Any], files: DataFiles | None, cluster_ra
     radius = cluster_radius if cluster_radius is not None else (60 if big else 14)
     types = [[name, color] for name, color, _ in payload["types"]]
     return {
-        "places": JsLayer(
-            "places", _spec(payload, "places", files), name=_label("Mentioned places", n["places"], PLACE_COLOR)
+        "places": _kind(
+            "places", _spec(payload, "places", files), _label("Mentioned places", n["places"], PLACE_COLOR)
         ),
-        "routes": JsLayer("routes", _spec(payload, "routes", files), name=_label("Routes", n["routes"], LINE_KEY)),
-        "movements": JsLayer(
-            "movements", _spec(payload, "movements", files), name=_label("Movements", n["movements"], LINE_KEY)
+        "routes": _kind("routes", _spec(payload, "routes", files), _label("Routes", n["routes"], LINE_KEY)),
+        "movements": _kind(
+            "movements", _spec(payload, "movements", files), _label("Movements", n["movements"], LINE_KEY)
         ),
-        "control": JsLayer(
+        "control": _kind(
             "control",
             {"rows": payload.get("held", [])},
-            name=_label("Who holds what", len(payload.get("held", [])), LINE_KEY),
+            _label("Who holds what", len(payload.get("held", [])), LINE_KEY),
         ),
-        "events": JsLayer(
+        "events": _kind(
             "events",
             _spec(payload, "events", files, types=types),
-            name=_label("Events", n["events"], EVENT_COLORS["Battles"]),
-            options={"clusterRadius": radius, "openAtZoom": 12 if big else None},
+            _label("Events", n["events"], EVENT_COLORS["Battles"]),
+            {
+                "clusterRadius": radius,
+                "openAtZoom": 12 if big else None,
+                "denseOver": dense_over,
+                "markersMax": min(MARKERS_MAX, dense_over),
+                "markersAtZoom": MARKERS_AT_ZOOM,
+            },
         ),
     }
 
@@ -188,30 +212,21 @@ def _fit(payload: Mapping[str, Any]) -> dict[str, Any] | None:
     }
 
 
-def build_map(
-    payload: Mapping[str, Any],
+def base_map(
     *,
-    data_url: DataFiles | None = None,
     countries: Mapping[str, Any] | None = None,
     countries_url: str | None = None,
     labels_url: str | None = None,
     tiles: Tiles | None = None,
     tiles_url: str | None = None,
     attribution: str = "",
-    cluster_radius: int | None = None,
     height: str = "100%",
-    focus: str | None = None,
 ) -> folium.Map:
-    """A folium map of a payload: base layers, the four kinds, legend, playback; fitted to the data.
-
-    With `data_url` (the rows and the popup pages published as JSON files, see `payload.rows_of`,
-    `payload.popup_pages` and `offline.publish_json`) the browser fetches the rows, and a popup file on a
-    click: the map's script stays small at any size. Else the rows and popups are inline. `labels_url`: the file of
-    town and governorate names (`state.place_labels_url`; by default the one the borders file names). `tiles` (what
-    `settings.tiles()` chose; or `tiles_url` and `attribution`): a tile server under the borders;
-    without, the map fetches no tile. `focus`: a feature's id to bring into view and open once drawn
-    (a row chosen in the page's table).
-    """
+    """The map without data: the borders and names from local data (`countries` inline, or the file at
+    `countries_url`; `labels_url`: the file of town and governorate names, by default the one the borders
+    file names, see `state.place_labels_url`); a tile server under them only with `tiles` (what
+    `settings.tiles()` chose) or `tiles_url` and `attribution`, else the map fetches no tile. Its script
+    is the same whatever the view shows: a page gives it its data as a `data_group`."""
     if tiles:
         tiles_url, attribution = tiles.url, tiles.attribution
     m = folium.Map(
@@ -232,19 +247,60 @@ def build_map(
         countries_url=countries_url,
         labels_url=labels_url,
     )
-    layers = _kind_layers(payload, data_url, cluster_radius)
-    for layer in layers.values():
-        layer.add_to(m)
-    folium.LayerControl(collapsed=True, position="topright").add_to(m)
-    fit = _fit(payload)
-    if fit:
-        m.fit_bounds(
-            fit["bounds"],
-            max_zoom=fit["maxZoom"],
-            padding_top_left=fit["paddingTopLeft"],
-            padding_bottom_right=fit["paddingBottomRight"],
-        )
-    # The browser fits the view again once the data is drawn: by then the frame has its real width.
-    options = {"legend": legend_html(payload), "span": payload["span"], "fit": fit, "focus": focus}
-    JsControls(layers, options).add_to(m)
+    return m
+
+
+def data_group(
+    m: folium.Map,
+    payload: Mapping[str, Any],
+    *,
+    data_url: DataFiles | None = None,
+    cluster_radius: int | None = None,
+    focus: str | None = None,
+    dense_over: int = DENSE_OVER,
+) -> folium.FeatureGroup:
+    """What map `m` draws of a payload, as one feature group: the four kinds, who holds what, the layer
+    control, legend and playback; the view fitted to the data (at once, and again once it is drawn, when
+    the frame has its real width).
+
+    With `data_url` (the rows and the popup pages published as JSON files, see `payload.rows_of`,
+    `payload.popup_pages` and `offline.publish_json`) the browser fetches the rows, and a popup file on a
+    click: the script stays small at any size. Else the rows and popups are inline. `focus`: a feature's
+    id to bring into view and open once drawn (a row chosen in the page's table). `dense_over`: events
+    beyond which they are a density of hexagons at wide zooms."""
+    group = folium.FeatureGroup(name="Khareeta", control=False)
+    legend = legend_html(payload, dense_over=dense_over)
+    options = {"legend": legend, "span": payload["span"], "fit": _fit(payload), "focus": focus}
+    JsData(m, _kind_layers(payload, data_url, cluster_radius, dense_over), options).add_to(group)
+    return group
+
+
+def build_map(
+    payload: Mapping[str, Any],
+    *,
+    data_url: DataFiles | None = None,
+    countries: Mapping[str, Any] | None = None,
+    countries_url: str | None = None,
+    labels_url: str | None = None,
+    tiles: Tiles | None = None,
+    tiles_url: str | None = None,
+    attribution: str = "",
+    cluster_radius: int | None = None,
+    height: str = "100%",
+    focus: str | None = None,
+    dense_over: int = DENSE_OVER,
+) -> folium.Map:
+    """A folium map of a payload in one script: `base_map` with its `data_group` (see both)."""
+    m = base_map(
+        countries=countries,
+        countries_url=countries_url,
+        labels_url=labels_url,
+        tiles=tiles,
+        tiles_url=tiles_url,
+        attribution=attribution,
+        height=height,
+    )
+    data_group(m, payload, data_url=data_url, cluster_radius=cluster_radius, focus=focus, dense_over=dense_over).add_to(
+        m
+    )
     return m

@@ -38,6 +38,7 @@ JS_FILES = (
     "vendor/leaflet/dist/leaflet.js",
     "vendor/leaflet.markercluster/dist/leaflet.markercluster.js",
     "vendor/leaflet-polylinedecorator/dist/leaflet.polylineDecorator.js",
+    "density.js",
     "khareeta.js",
 )
 CSS_FILES = (

@@ -12,11 +12,12 @@ its feature's id: a click on a feature makes its popup element report that id to
 from __future__ import annotations
 
 import math
-import statistics
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any, TypeVar
+
+import numpy as np
 
 from dashboard.control import changes
 from dashboard.evidence import evidence_html
@@ -36,6 +37,8 @@ from geodata.records import (
 KIND_ORDER = ("event", "movement", "route", "place")
 ROW_PARTS = ("events", "movements", "routes", "places")
 POPUP_CHUNK = 1000  # popups per file: a click fetches one small file, never all of them
+# Events beyond which the map shows them as a density of hexagons at wide zooms, markers closer in.
+DENSE_OVER = 20_000
 _EPOCH = date(1970, 1, 1)
 R = TypeVar("R", bound=FeatureRecord)
 
@@ -271,23 +274,21 @@ def fit_bounds(
     """
     if not lats:
         return None
-    mlat, mlon = statistics.median(lats), statistics.median(lons)
+    ys, xs = np.asarray(lats, dtype=float), np.asarray(lons, dtype=float)
+    mlat, mlon = float(np.median(ys)), float(np.median(xs))
     scale = math.cos(math.radians(mlat))
-    near = [
-        (y, x)
-        for y, x in zip(lats, lons, strict=True)
-        if math.hypot((y - mlat) * 111.0, (x - mlon) * 111.0 * scale) <= far_km
-    ]
-    if near and len(near) >= 0.8 * len(lats):
-        lats, lons = [y for y, _ in near], [x for _, x in near]
-    if len(lats) < 30:
-        return [[min(lats), min(lons)], [max(lats), max(lons)]]
-    ys, xs, k = sorted(lats), sorted(lons), int(len(lats) * trim)
-    return [[ys[k], xs[k]], [ys[-1 - k], xs[-1 - k]]]
+    near = np.hypot((ys - mlat) * 111.0, (xs - mlon) * 111.0 * scale) <= far_km
+    if near.any() and near.sum() >= 0.8 * len(ys):
+        ys, xs = ys[near], xs[near]
+    if len(ys) < 30:
+        return [[float(ys.min()), float(xs.min())], [float(ys.max()), float(xs.max())]]
+    ys, xs, k = np.sort(ys), np.sort(xs), int(len(ys) * trim)
+    return [[float(ys[k]), float(xs[k])], [float(ys[-1 - k]), float(xs[-1 - k])]]
 
 
-def legend_html(payload: Mapping[str, Any]) -> str:
-    """The legend: event types present, movement arrows, who holds routes, places."""
+def legend_html(payload: Mapping[str, Any], *, dense_over: int = DENSE_OVER) -> str:
+    """The legend: event types present (and the density's hexagons beyond `dense_over` events), movement
+    arrows, who holds routes, places."""
     parts = ["<details open><summary>Legend</summary>"]
     shown = [t for t in payload["types"] if t[2]]  # a picked payload lists its source's types, some at 0
     if shown:
@@ -302,6 +303,11 @@ def legend_html(payload: Mapping[str, Any]) -> str:
             "or, wider, the province (3), not at a town</div>"
             "<div>a cluster's ring: one segment per event type, as long as its share</div>"
         )
+        if payload["n"]["events"] > dense_over:
+            parts.append(
+                '<div><i class="kh-hex-key"></i>so many events: hexagons, darker the more events they hold; '
+                "zoom in (or click one) for the events themselves</div>"
+            )
     n = payload["n"]
     if n["movements"]:
         parts.append('<h4>Movements</h4><div><i class="kh-arrow-key">- - ➤</i>travel order, from the hollow dot</div>')

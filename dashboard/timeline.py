@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 import altair as alt
@@ -62,6 +63,7 @@ def period(record: FeatureRecord) -> tuple[date, date] | None:
     return (when.start, when.end) if when else None
 
 
+@lru_cache(maxsize=8192)  # a few thousand days recur over 100,000 features
 def week_of(day: date) -> date:
     """The Monday of the week `day` is in."""
     return day - timedelta(days=day.weekday())

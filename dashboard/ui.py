@@ -105,11 +105,27 @@ def map_tiles() -> Tiles | None:
 
 
 def show_map(
-    m: Any, *, key: str, height: int = 620, returned: tuple[str, ...] = (), prefetch: tuple[str, ...] = ()
+    m: Any,
+    *,
+    key: str,
+    height: int = 620,
+    returned: tuple[str, ...] = (),
+    prefetch: tuple[str, ...] = (),
+    data: Any = None,
 ) -> Mapping[str, Any]:
-    """Draw a folium map with streamlit-folium, every asset served by this app."""
+    """Draw a folium map with streamlit-folium, every asset served by this app.
+
+    `data`: what the map shows (`layers.data_group`), given apart from the map: while the map's own
+    script is the same, the browser keeps the map (its frame, borders and names) and replaces only this."""
     from streamlit_folium import st_folium
 
     offline.localise(m, base_path=base_path(), prefetch=prefetch)
-    out = st_folium(m, key=key, height=height, use_container_width=True, returned_objects=list(returned))
+    out = st_folium(
+        m,
+        key=key,
+        height=height,
+        use_container_width=True,
+        returned_objects=list(returned),
+        feature_group_to_add=data,
+    )
     return out or {}

@@ -324,41 +324,138 @@
     };
   }
 
-  // Events: [lat, lon, type, first day, last day, geo precision, doc, id, (popup)], clustered.
-  K.events = function (map, spec, o) {
-    var types = spec.types || [];
-    // One pass, not in chunks: 10,000 markers cluster in about 0.2 s, and then the map is whole.
+  // An event row's marker: a dot in its type's colour, or a halo when it is placed at a district or a province.
+  function eventMarker(spec, types, r) {
+    var fill = (types[r[2]] || ["", "#7f8c8d"])[1], vague = r[5] >= 2;
+    // Placed at a district (geo precision 2) or a province (3), not at a town: a soft, wide disc
+    // with a blurred edge (a halo), larger the vaguer it is, never a crisp pin.
+    var m = L.circleMarker([r[0], r[1]], vague ? {
+      radius: r[5] >= 3 ? 17 : 12, color: fill, weight: 9, opacity: 0.18, fillColor: fill,
+      fillOpacity: r[5] >= 3 ? 0.22 : 0.32, className: "kh-event kh-vague kh-vague-" + r[5]
+    } : {
+      radius: 7, color: "#ffffff", weight: 1.5, fillColor: fill, fillOpacity: 0.92, className: "kh-event"
+    });
+    m.khType = r[2]; m.khT0 = r[3]; m.khT1 = r[4]; m.khTip = r;
+    lazyPopup(m, popupOf(spec, r, r[6]), r[7]);
+    return m;
+  }
+
+  // `names()`: the actors' names the rows point at (known once the rows are loaded).
+  function eventCluster(types, names, o) {
     var group = L.markerClusterGroup({
       maxClusterRadius: o.clusterRadius || 40, showCoverageOnHover: false, spiderfyOnMaxZoom: true,
       chunkedLoading: false, iconCreateFunction: clusterIcon(types),
       disableClusteringAtZoom: o.openAtZoom || null
     });
+    // The hover label is made on the first hover (100,000 markers need none of them before).
+    group.on("mouseover", function (e) {
+      var m = e.layer;
+      if (!m || !m.khTip || m.getTooltip()) { return; }
+      m.bindTooltip(textTip(eventTip(m.khTip, types, names())), { direction: "top", offset: [0, -6],
+                                                                  className: "kh-tip" });
+      m.openTooltip();
+    });
+    return group;
+  }
+
+  // A hexagon's hover label: how many events, and their types, the most common first.
+  function hexTip(types) {
+    return function (cell) {
+      var order = Object.keys(cell.types).sort(function (a, b) { return cell.types[b] - cell.types[a]; });
+      var lines = [cell.n.toLocaleString("en") + " events (zoom in to see them)"];
+      order.slice(0, 4).forEach(function (t) {
+        lines.push((types[t] || ["Other"])[0] + ": " + Math.round(100 * cell.types[t] / cell.n) + "%");
+      });
+      return textTip(lines);
+    };
+  }
+
+  // Many events (more than `o.denseOver`): hexagons shaded by how many events they hold while the view
+  // holds more than `o.markersMax` of them and the zoom is wider than `o.markersAtZoom`; else the
+  // events in (and around) the view as clustered markers. Drawn again as the view moves, the zoom
+  // changes or the playback's day does; a marker is made once, when its event first comes into view.
+  function denseEvents(map, spec, o, types, d, group) {
+    var rows = d.rows, day = null, mode = null, built = null, drawnAt = null, drawnDay;
+    var cluster = eventCluster(types, function () { return d.names; }, o), hexes = L.featureGroup();
+    var made = {}, byId = {};
+    var renderer = L.canvas({ padding: 0.5 });
+    rows.forEach(function (r) { byId[r[7]] = r; });
+    function marker(r) { return made[r[7]] || (made[r[7]] = eventMarker(spec, types, r)); }
+    function current() {
+      return day === null ? rows : rows.filter(function (r) { return r[3] !== null && r[3] <= day; });
+    }
+    function use(layer, other) {
+      if (group.hasLayer(other)) { group.removeLayer(other); }
+      if (!group.hasLayer(layer)) { group.addLayer(layer); }
+    }
+    function draw() {
+      if (!group._map) { return; }
+      var now = current(), view = map.getBounds(), zoom = map.getZoom(), inView = 0;
+      for (var i = 0; i < now.length && inView <= o.markersMax; i++) {
+        if (view.contains([now[i][0], now[i][1]])) { inView += 1; }
+      }
+      if (zoom >= o.markersAtZoom || inView <= o.markersMax) {
+        if (mode !== "markers" || drawnDay !== day || !built || !built.contains(view)) {
+          built = view.pad(0.5);
+          cluster.clearLayers();
+          cluster.addLayers(now.filter(function (r) { return built.contains([r[0], r[1]]); }).map(marker));
+        }
+        mode = "markers";
+        use(cluster, hexes);
+      } else {
+        if (mode !== "hexes" || drawnDay !== day || drawnAt !== zoom) {
+          hexes.clearLayers();
+          KhDensity.draw(map, now, hexes, { size: 16, tip: hexTip(types), renderer: renderer });
+          drawnAt = zoom;
+        }
+        mode = "hexes";
+        use(hexes, cluster);
+      }
+      drawnDay = day;
+      map.getContainer().dataset.events = mode;
+    }
+    group.on("add", function () { map.on("moveend", draw); draw(); });
+    group.on("remove", function () { map.off("moveend", draw); });
+    if (group._map) { map.on("moveend", draw); }
+    group.khSetTime = function (when) { day = when; draw(); };
+    group.khRows = function () { return rows; };
+    // A feature chosen in the table: its town at the zoom markers show, then its marker opened.
+    group.khFocus = function (id, open) {
+      var r = byId[id];
+      if (!r) { return false; }
+      map.setView([r[0], r[1]], Math.max(map.getZoom(), o.markersAtZoom), { animate: false });
+      draw();
+      var m = made[id];
+      if (m) { cluster.zoomToShowLayer(m, function () { open(m); }); }
+      return !!m;
+    };
+    draw();
+  }
+
+  // Events: [lat, lon, type, first day, last day, geo precision, doc, id, actor1, actor2, (popup)],
+  // clustered; more than `o.denseOver` of them as a density at wide zooms (`denseEvents`). The layer
+  // holds the clusters (or the density); `khSetTime` shows a day's, `khFocus` opens one event.
+  K.events = function (map, spec, o) {
+    var types = spec.types || [];
+    var group = L.featureGroup();
     group.khSpec = spec;
     group.khLoaded = load(spec).then(function (d) {
-      var items = d.rows.map(function (r, i) {
-        var fill = (types[r[2]] || ["", "#7f8c8d"])[1], vague = r[5] >= 2;
-        // Placed at a district (geo precision 2) or a province (3), not at a town: a soft, wide disc
-        // with a blurred edge (a halo), larger the vaguer it is, never a crisp pin.
-        var m = L.circleMarker([r[0], r[1]], vague ? {
-          radius: r[5] >= 3 ? 17 : 12, color: fill, weight: 9, opacity: 0.18, fillColor: fill,
-          fillOpacity: r[5] >= 3 ? 0.22 : 0.32, className: "kh-event kh-vague kh-vague-" + r[5]
-        } : {
-          radius: 7, color: "#ffffff", weight: 1.5, fillColor: fill, fillOpacity: 0.92, className: "kh-event"
-        });
-        m.khType = r[2]; m.khT0 = r[3]; m.khT1 = r[4]; m.khTip = r;
-        lazyPopup(m, popupOf(spec, r, r[6]), r[7]);
-        return m;
-      });
-      // The hover label is made on the first hover (100,000 markers need none of them before).
-      group.on("mouseover", function (e) {
-        var m = e.layer;
-        if (!m || !m.khTip || m.getTooltip()) { return; }
-        m.bindTooltip(textTip(eventTip(m.khTip, types, d.names)), { direction: "top", offset: [0, -6],
-                                                                    className: "kh-tip" });
-        m.openTooltip();
-      });
-      group.addLayers(items);
-      timeFilter(group, items, function (keep) { group.addLayers(keep); });
+      if (o.denseOver && d.rows.length > o.denseOver) {
+        denseEvents(map, spec, o, types, d, group);
+        return;
+      }
+      var cluster = eventCluster(types, function () { return d.names; }, o);
+      var items = d.rows.map(function (r) { return eventMarker(spec, types, r); });
+      // One pass, not in chunks: 10,000 markers cluster in about 0.2 s, and then the map is whole.
+      cluster.addLayers(items);
+      group.addLayer(cluster);
+      timeFilter(cluster, items, function (keep) { cluster.addLayers(keep); });
+      group.khSetTime = cluster.khSetTime;
+      group.khFocus = function (id, open) {
+        var m = findById(cluster, id);
+        if (m) { cluster.zoomToShowLayer(m, function () { open(m); }); }
+        return !!m;
+      };
     });
     return group;
   };
@@ -527,12 +624,12 @@
       L.DomEvent.disableScrollPropagation(div);
       return div;
     };
-    legend.addTo(map);
+    return legend.addTo(map);
   }
 
   function playbackControl(map, span, layers) {
     var timed = [layers.events, layers.movements, layers.control].filter(function (l) { return l && l.khSetTime; });
-    if (!span || !timed.length || span[1] <= span[0]) { return; }  // one day: nothing to play
+    if (!span || !timed.length || span[1] <= span[0]) { return null; }  // one day: nothing to play
     var lo = span[0], hi = span[1], timer = null;
     var step = Math.max(1, Math.round((hi - lo) / 90));
     var ctl = L.control({ position: "bottomleft" });
@@ -567,7 +664,7 @@
       L.DomEvent.disableClickPropagation(div);
       return div;
     };
-    ctl.addTo(map);
+    return ctl.addTo(map);
   }
 
   function failure(map, err) {
@@ -577,7 +674,7 @@
       div.textContent = "The map data could not be loaded (" + err.message + "). Reload the page.";
       return div;
     };
-    ctl.addTo(map);
+    return ctl.addTo(map);
   }
 
   // The feature `id` among a layer's features (clustered ones too), or null.
@@ -593,45 +690,62 @@
 
   // A feature chosen outside the map (a row of the table): brought into view and its popup opened.
   function focusOn(map, layers, id) {
-    var names = ["events", "movements", "routes", "places"];
-    for (var k = 0; k < names.length; k++) {
+    var open = function (f) { f.fire("click", { latlng: f.getLatLng ? f.getLatLng() : f.getCenter() }); };
+    var found = layers.events && layers.events.khFocus && layers.events.khFocus(id, open);
+    var names = ["movements", "routes", "places"];
+    for (var k = 0; k < names.length && !found; k++) {
       var f = findById(layers[names[k]], id);
       if (!f) { continue; }
-      var open = function () { f.fire("click", { latlng: f.getLatLng ? f.getLatLng() : f.getCenter() }); };
-      if (names[k] === "events") {
-        layers.events.zoomToShowLayer(f, open);
-      } else {
-        var box = f.getBounds ? f.getBounds() : L.latLngBounds([f.getLatLng(), f.getLatLng()]);
-        map.fitBounds(box.pad(0.4), { maxZoom: 10, animate: false });
-        open();
-      }
-      map.getContainer().dataset.focused = id;
-      return;
+      var box = f.getBounds ? f.getBounds() : L.latLngBounds([f.getLatLng(), f.getLatLng()]);
+      map.fitBounds(box.pad(0.4), { maxZoom: 10, animate: false });
+      open(f);
+      found = true;
     }
+    if (found) { map.getContainer().dataset.focused = id; }
   }
 
-  // Legend at once; playback and the `kh-ready` mark once every layer has drawn its data;
-  // then a first popup file per layer is fetched in the background.
-  K.controls = function (map, o, layers) {
-    if (o.legend) { legendControl(map, o.legend); }
+  // What one view draws (layers.py: data_group), into `group`, a feature group the map shows: the kinds'
+  // layers in `kinds` ({factory, data, name, options}, places first, events last), a layer control that
+  // can hide each, the legend at once; the view fitted to the data at once and again once every layer has
+  // drawn it, then the playback and the `kh-ready` mark (its time in `data-ready-at`); then the first popup
+  // page, for a quick first click. When the group leaves the map (the page sent a new view) its controls go too.
+  K.data = function (map, group, kinds, o) {
+    var box = map.getContainer(), layers = {}, overlays = {}, controls = [], live = true;
+    box.classList.remove("kh-ready");
+    Object.keys(kinds).forEach(function (k) {
+      var d = kinds[k];
+      layers[k] = K[d.factory](map, d.data, d.options || {});
+      overlays[d.name] = layers[k];
+      group.addLayer(layers[k]);
+    });
+    var base = map.khBase || {};
+    controls.push(L.control.layers(Object.keys(base).length > 1 ? base : {}, overlays,
+                                   { collapsed: true, position: "topright" }).addTo(map));
+    if (o.legend) { controls.push(legendControl(map, o.legend)); }
+    function fit() {
+      if (!o.fit) { return; }
+      map.invalidateSize(false);
+      map.fitBounds(o.fit.bounds, { maxZoom: o.fit.maxZoom, paddingTopLeft: o.fit.paddingTopLeft,
+                                    paddingBottomRight: o.fit.paddingBottomRight, animate: false });
+    }
+    fit();
+    group.on("remove", function () {
+      live = false;
+      controls.forEach(function (c) { if (c) { map.removeControl(c); } });
+    });
     var names = Object.keys(layers);
     Promise.all(names.map(function (k) { return layers[k].khLoaded || Promise.resolve(); })).then(function () {
-      if (o.fit) {
-        map.invalidateSize(false);
-        map.fitBounds(o.fit.bounds, { maxZoom: o.fit.maxZoom, paddingTopLeft: o.fit.paddingTopLeft,
-                                      paddingBottomRight: o.fit.paddingBottomRight, animate: false });
-      }
-      playbackControl(map, o.span, layers);
+      if (!live) { return; }
+      fit();
+      controls.push(playbackControl(map, o.span, layers));
       if (o.focus) { focusOn(map, layers, o.focus); }
-      map.getContainer().dataset.readyAt = String(Date.now());  // for the benchmark
-      map.getContainer().classList.add("kh-ready");
-      setTimeout(function () {  // the first popup file of each layer, for a quick first click
-        names.forEach(function (k) {
-          var spec = layers[k].khSpec;
-          if (spec && spec.popups && spec.popups.length) { fetchJson(spec.popups[0]).catch(function () {}); }
-        });
+      box.dataset.readyAt = String(Date.now());  // for the benchmark
+      box.classList.add("kh-ready");
+      setTimeout(function () {  // the first popup page, for a quick first click
+        var spec = layers.events && layers.events.khSpec;
+        if (live && spec && spec.popups && spec.popups.length) { fetchJson(spec.popups[0]).catch(function () {}); }
       }, 400);
-    }).catch(function (err) { failure(map, err); });
+    }).catch(function (err) { if (live) { controls.push(failure(map, err)); } });
   };
 
   window.Khareeta = K;

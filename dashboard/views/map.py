@@ -71,19 +71,19 @@ with ui.user_errors():
         if ui.assets_ready():
             files, light = state.map_data(version, filters, ui.base_path())
             borders = state.countries_url(ui.base_path())
-            m = layers.build_map(
-                light,
-                data_url=files,
-                countries_url=borders,
-                tiles=ui.map_tiles(),  # KHAREETA_TILES; by default none: the browser fetches no tile
-                focus=selection.focus(st.session_state, table_row),  # the map flies to a row chosen below
-            )
+            # KHAREETA_TILES; by default none: the browser fetches no tile
+            m = layers.base_map(countries_url=borders, tiles=ui.map_tiles())
+            # The data apart from the map: a filter change redraws the data in the map the browser has.
+            data = layers.data_group(
+                m, light, data_url=files, focus=selection.focus(st.session_state, table_row)
+            )  # the map flies to a row chosen below
             out = ui.show_map(
                 m,
                 key="khareeta_map",
                 height=640,
                 returned=("last_object_clicked_popup",),
                 prefetch=(files.rows, borders),
+                data=data,
             )
             clicked = out.get("last_object_clicked_popup")  # the clicked feature's id (see above)
     with side_col:

@@ -189,14 +189,14 @@ def tiles_drawn(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
     from dashboard import layers
 
     seen: list[str | None] = []
-    build = layers.build_map
+    build = layers.base_map  # every map's (build_map's too)
 
     def spy(*args, **kwargs):
         tiles = kwargs.get("tiles")
         seen.append(tiles.url if tiles else kwargs.get("tiles_url"))
         return build(*args, **kwargs)
 
-    monkeypatch.setattr(layers, "build_map", spy)
+    monkeypatch.setattr(layers, "base_map", spy)
     return seen
 
 

@@ -399,11 +399,12 @@ def test_journeys_name_their_stops_and_an_event_says_what_who_when_on_hover(
 
 
 # Every event marker of the map (clustered ones too), as Leaflet holds it: its precision class, its size on
-# screen (radius and half the stroke) and how opaque its edge is.
+# screen (radius and half the stroke) and how opaque its edge is. The events layer holds their cluster group.
 MARKERS = """() => {
     const out = [];
     Object.values(window.map._layers).filter(l => l.khSpec && l.khSpec.part === 'events').forEach(g =>
-        g.getLayers().forEach(m => out.push({cls: m.options.className, px: 2 * m.options.radius + m.options.weight,
+        g.getLayers().flatMap(c => c.getLayers()).forEach(m => out.push({cls: m.options.className,
+                                              px: 2 * m.options.radius + m.options.weight,
                                               edge: m.options.opacity, fill: m.options.fillOpacity})));
     return out; }"""
 
@@ -628,5 +629,45 @@ def test_enter_in_the_actor_picker_picks_one_actor_whatever_name_is_typed(browse
         page.wait_for_function("() => new URL(location.href).searchParams.getAll('actor').length > 0", timeout=30_000)
         _idle(page)
         assert page.evaluate("() => new URL(location.href).searchParams.getAll('actor')") == ["ISIS"]
+    finally:
+        visit.close()
+
+
+# The map frame's state: a mark left on its window, its data's ready time, how many legends, layer
+# controls and playback bars it holds, and the events the events layer holds.
+FRAME_STATE = """() => ({mark: window.__khMark || null,
+    ready: Number(document.querySelector('.leaflet-container').dataset.readyAt || 0),
+    legends: document.querySelectorAll('.kh-legend').length,
+    controls: document.querySelectorAll('.leaflet-control-layers').length,
+    playbacks: document.querySelectorAll('.kh-playback').length,
+    events: Object.values(window.map._layers).filter(l => l.khSpec && l.khSpec.part === 'events')
+        .map(g => g.getLayers().flatMap(c => c.getLayers()).length)})"""
+
+
+def test_a_filter_change_redraws_the_data_in_the_map_the_page_has(browser, app_url: str, browser_db: Path) -> None:
+    """The map (its frame, borders and names) stays; only its data is replaced, with one legend, one layer
+    control and one playback bar, whatever the number of changes."""
+    with Store.open(browser_db) as s:
+        isis = len(s.query(Filters(kinds=("event",), actors=("ISIS",))))
+    visit = Visit(browser, app_url, WIDE)
+    page, body = visit.page, visit.frame.locator("body")
+    try:
+        body.evaluate("() => { window.__khMark = 'kept'; }")
+        before = body.evaluate(FRAME_STATE)
+        picker = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(has_text="Actors")
+        box = picker.locator("input")
+        box.click()
+        box.fill("ISIS")
+        box.press("Enter")
+        visit.frame.locator("body").evaluate(
+            "(b, t) => new Promise(ok => { const w = () => Number(document.querySelector('.leaflet-container')"
+            ".dataset.readyAt) > t ? ok() : setTimeout(w, 50); w(); })",
+            before["ready"],
+        )
+        after = body.evaluate(FRAME_STATE)
+        assert after["mark"] == "kept"  # the same frame: not a new map
+        assert after["events"] == [isis] and before["events"][0] > isis
+        assert (after["legends"], after["controls"], after["playbacks"]) == (1, 1, before["playbacks"])
+        assert not visit.errors, visit.errors
     finally:
         visit.close()

@@ -82,13 +82,41 @@ def test_prefetch_names_only_this_apps_files() -> None:
     assert 'charAt(1) === "/"' in (offline.STATIC_DIR / "prefetch.js").read_text()  # no protocol-relative URLs
 
 
+def _data_call(html: str) -> tuple[dict, dict]:
+    """The kinds and the options of the map's `Khareeta.data(map, group, kinds, options)`."""
+    at = re.search(r"Khareeta\.data\([\w.]+, [\w.]+, ", html).end()
+    kinds, end = json.JSONDecoder().raw_decode(html, at)
+    options, _ = json.JSONDecoder().raw_decode(html, html.index("{", end))
+    return kinds, options
+
+
 def test_the_map_fits_its_data_and_keeps_room_for_the_legend(seed_payload) -> None:
     html = layers.build_map(seed_payload).get_root().render()
     (s, w), (n, e) = seed_payload["bounds"]
-    fit = json.loads(re.search(r"Khareeta\.controls\([^,]+, (\{.*?\}), \{", html, re.S).group(1))["fit"]
+    kinds, options = _data_call(html)
+    fit = options["fit"]
     assert fit["bounds"] == [[s - 0.15, w - 0.15], [n + 0.15, e + 0.15]]
     assert fit["paddingBottomRight"] == [layers.LEGEND_PX, 10]
-    assert "fitBounds" in html
+    assert list(kinds) == ["places", "routes", "movements", "control", "events"]  # events drawn on top
+    assert kinds["events"]["options"]["denseOver"] == layers.DENSE_OVER
+
+
+def test_the_maps_own_script_is_the_same_whatever_it_shows(seed_payload) -> None:
+    """The page gives the data apart (a feature group): streamlit-folium keeps a map whose script has not
+    changed, so a filter change redraws the data in it, never the frame, the borders and the names."""
+
+    def script(payload: dict) -> tuple[str, str]:
+        m = layers.base_map(countries_url="/app/static/cache/c.json")
+        group = layers.data_group(m, payload)
+        page = m.get_root().render()  # without the group, as streamlit-folium renders the map
+        group.add_to(m)
+        return page, group.render() or m.get_root().render()
+
+    fewer = {**seed_payload, "events": seed_payload["events"][:1], "n": {**seed_payload["n"], "events": 1}}
+    (one, with_one), (two, with_two) = script(seed_payload), script(fewer)
+    ids = re.compile(r"_[0-9a-f]{32}")  # folium's element ids, new for every element
+    assert ids.sub("", one) == ids.sub("", two) and "Khareeta.data" not in one
+    assert _data_call(with_one)[0]["events"]["name"] != _data_call(with_two)[0]["events"]["name"]  # the counts
 
 
 def test_a_published_payload_is_fetched_not_inlined(seed_payload) -> None:
