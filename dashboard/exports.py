@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
-from geodata.formats.export import export
+from geodata.formats.export import export, export_about
 from geodata.records import Record
 
 FORMATS: dict[str, tuple[str, str, str]] = {  # format -> (label, file suffix, MIME type)
@@ -16,12 +17,13 @@ FORMATS: dict[str, tuple[str, str, str]] = {  # format -> (label, file suffix, M
 }
 
 
-def export_bytes(records: Sequence[Record], fmt: str) -> bytes:
-    """The file `geodata.formats.export.export` writes for these records, as bytes."""
+def export_bytes(records: Sequence[Record], fmt: str, filters: Mapping[str, Any] | None = None) -> bytes:
+    """The file `geodata.formats.export.export` writes for these records, as bytes; `filters` (those that
+    chose them, `Filters.described()`) recorded in it where the format has room (GeoJSON's `khareeta`)."""
     suffix = FORMATS[fmt][1]
     with tempfile.TemporaryDirectory(prefix="khareeta-export-") as tmp:
         path = Path(tmp) / f"export.{suffix}"
-        export(records, path, fmt)
+        export(records, path, fmt, about=None if filters is None else export_about(filters))
         return path.read_bytes()
 
 

@@ -129,7 +129,7 @@ with ui.user_errors():
         # Made when clicked (not on every rerun): the same features the map and the table show.
         col.download_button(
             f"Download {label}",
-            data=partial(exports.export_bytes, feats, fmt),
+            data=partial(exports.export_bytes, feats, fmt, filters.described()),
             mime=mime,
             file_name=exports.file_name(fmt),
             key=f"export_{fmt}",

@@ -9,10 +9,13 @@ the same bytes the file would hold.
 
 from __future__ import annotations
 
+import functools
 import os
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from geodata.errors import InputError
 from geodata.formats.acled_csv import to_csv
@@ -78,19 +81,40 @@ def check_target(path: str | os.PathLike[str], fmt: str, *, parents: bool = Fals
     raise InputError(msg)
 
 
+def export_about(filters: Mapping[str, Any], **more: Any) -> dict[str, Any]:
+    """What an export records of itself: the tool, when (UTC), and the filters that chose its features
+    (`Filters.described()`; the dashboard adds its timeline's range and the map's view to them)."""
+    when = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return {"tool": "Khareeta", "exported_at": when, "filters": dict(filters), **more}
+
+
+def _writer(fmt: str, about: Mapping[str, Any] | None) -> Callable[[Sequence[Record], str | os.PathLike[str]], int]:
+    """The format's writer; GeoJSON's records `about` (how the features were chosen) in the file."""
+    if fmt == "geojson" and about is not None:
+        return functools.partial(to_geojson, about=about)
+    return WRITERS[fmt]
+
+
 def export(
-    records: Sequence[Record], path: str | os.PathLike[str], fmt: str | None = None, *, parents: bool = False
+    records: Sequence[Record],
+    path: str | os.PathLike[str],
+    fmt: str | None = None,
+    *,
+    parents: bool = False,
+    about: Mapping[str, Any] | None = None,
 ) -> int:
     """Write `records` as `fmt` (else guessed from the file's suffix) to `path` (`-`: standard output),
-    creating its folders if `parents`; the number written."""
+    creating its folders if `parents`; the number written. `about`: how they were chosen (the filters),
+    recorded where the format has room for it (GeoJSON's `khareeta` member)."""
     fmt = export_format(path, fmt)
     check_target(path, fmt, parents=parents)
+    write = _writer(fmt, about)
     try:
         if is_stdout(path):
-            return _to_stdout(records, fmt)
+            return _to_stdout(records, write, fmt)
         if parents:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        return WRITERS[fmt](records, path)
+        return write(records, path)
     except BrokenPipeError:  # the reader of standard output went away: the command's to handle
         raise
     except OSError as exc:
@@ -98,11 +122,13 @@ def export(
         raise InputError(msg) from None
 
 
-def _to_stdout(records: Sequence[Record], fmt: str) -> int:
+def _to_stdout(
+    records: Sequence[Record], write: Callable[[Sequence[Record], str | os.PathLike[str]], int], fmt: str
+) -> int:
     """The file `fmt`'s writer makes, copied to standard output: one writer per format, the same bytes
     (GeoPackage and GeoParquet cannot be written as a stream anyway)."""
     with tempfile.TemporaryDirectory(prefix="khareeta-export-") as tmp:
         path = Path(tmp) / f"export.{fmt}"
-        n = WRITERS[fmt](records, path)
+        n = write(records, path)
         copy_to_stdout(path)
     return n

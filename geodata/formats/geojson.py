@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import math
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -229,11 +229,20 @@ def feature_collection(records: Sequence[Record]) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": [record_to_feature(r) for r in records]}
 
 
-def to_geojson(records: Sequence[Record], path: str | os.PathLike[str]) -> int:
-    """Write an RFC 7946 FeatureCollection, strict UTF-8 JSON whatever the text holds; the number written."""
+ABOUT_MEMBER = "khareeta"  # a foreign member of the FeatureCollection (RFC 7946, 6.1): how it was chosen
+
+
+def to_geojson(
+    records: Sequence[Record], path: str | os.PathLike[str], *, about: Mapping[str, Any] | None = None
+) -> int:
+    """Write an RFC 7946 FeatureCollection, strict UTF-8 JSON whatever the text holds; the number written.
+    `about` (what was exported and how it was chosen: the filters, the time) goes in its `khareeta` member."""
     dumps = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
     with atomic_text(path, encoding="utf-8", errors="replace", newline="\n") as fh:
-        fh.write('{"type":"FeatureCollection","features":[')
+        fh.write('{"type":"FeatureCollection",')
+        if about is not None:
+            fh.write(f'"{ABOUT_MEMBER}":{without_surrogates(dumps(json_value(dict(about))))},\n')
+        fh.write('"features":[')
         for i, r in enumerate(records):
             f = record_to_feature(r)  # its coordinates already rounded to 7 decimals
             try:  # plain JSON values need no sanitising (the common case, and much faster)

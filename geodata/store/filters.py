@@ -93,6 +93,19 @@ class Filters:
     def is_empty(self) -> bool:
         return self == Filters()
 
+    def described(self) -> dict[str, Any]:
+        """The fields that select something, as JSON values (dates in ISO form, lists for tuples): what an
+        export records of how its features were chosen."""
+        out: dict[str, Any] = {}
+        for name in self.__dataclass_fields__:
+            value = getattr(self, name)
+            if value in (None, "", ()):
+                continue
+            out[name] = (
+                value.isoformat() if isinstance(value, date) else list(value) if isinstance(value, tuple) else value
+            )
+        return out
+
 
 def _check_bbox(bbox: Any) -> tuple[float, float, float, float]:
     try:

@@ -99,6 +99,7 @@ def test_geojson_export_matches_the_filter_and_is_valid(app_db: Path, downloads:
     at.multiselect(key="f_actors").set_value(["ISIS"]).run()
     data = json.loads(download(at, downloads, "GeoJSON").decode("utf-8"))
     assert data["type"] == "FeatureCollection" and "crs" not in data
+    assert data["khareeta"]["filters"]["actors"] == ["ISIS"] and data["khareeta"]["tool"] == "Khareeta"
     with open_store(app_db) as s:
         wanted = s.query(Filters(kinds=("event", "movement", "route"), actors=("ISIS",)))
     assert sorted(f["id"] for f in data["features"]) == sorted(r.feature_id for r in wanted)
@@ -141,7 +142,12 @@ def test_downloads_are_what_the_cli_export_writes(app_db: Path, downloads: dict[
             tmp_path / "cli.geojson",
             "geojson",
         )
-    assert download(at, downloads, "GeoJSON") == (tmp_path / "cli.geojson").read_bytes()
+    page = json.loads(download(at, downloads, "GeoJSON"))
+    cli = json.loads((tmp_path / "cli.geojson").read_bytes())
+    assert page["features"] == cli["features"]
+    # the page's file says how its features were chosen: the sidebar's filters as the store took them
+    chosen = page["khareeta"]["filters"]
+    assert chosen["event_types"] == ["Battles"] and chosen["kinds"] == ["event", "movement", "route"]
 
 
 def test_the_side_panel_explains_how_to_choose_a_feature(app_db: Path) -> None:

@@ -70,6 +70,8 @@ def test_a_brushed_range_narrows_the_counts_the_table_and_the_export(app_db: Pat
     assert table_refs(at) == store_ids(app_db, **WEEKS)
     exported = json.loads(download(at, downloads, "GeoJSON").decode("utf-8"))
     assert {f["id"] for f in exported["features"]} == store_ids(app_db, **WEEKS)
+    chosen = exported["khareeta"]["filters"]  # the file records the brushed range it holds
+    assert (chosen["date_from"], chosen["date_to"]) == ("2016-07-18", "2016-08-21")
     assert at.query_params == {"t0": "2016-07-18", "t1": "2016-08-21"}
     assert timeline_note(at).startswith("Showing 2016-07-18 – 2016-08-21, brushed on the timeline.")
     at.run()  # the next rerun keeps the range

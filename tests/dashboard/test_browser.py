@@ -332,6 +332,7 @@ def _geojson_download_holds_the_view(page, n_features: int) -> None:
         page.get_by_role("button", name="Download GeoJSON").click()
     data = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
     assert data["type"] == "FeatureCollection" and len(data["features"]) == n_features
+    assert "kinds" in data["khareeta"]["filters"]  # and how they were chosen
 
 
 def _preview_and_gazetteer_maps(page, url: str, errors: list[str]) -> None:

@@ -164,6 +164,21 @@ def _assert_same(records: list[Record], gdf: gpd.GeoDataFrame) -> None:
             assert abs(x - wx) <= 1e-7 and abs(y - wy) <= 1e-7
 
 
+def test_an_exports_record_of_its_filters_is_json_whatever_they_hold(store: Store, tmp_path: Path) -> None:
+    filters = Filters(text='he said "stop" \u2028 </script>', bbox=(40, 33, 41.5, 34), min_confidence=0.5)
+    out = tmp_path / "f.geojson"
+    export(store.query(), out, about={"filters": filters.described()})
+    doc = check_rfc7946(out)
+    assert doc["khareeta"]["filters"] == {
+        "bbox": [40.0, 33.0, 41.5, 34.0],
+        "text": 'he said "stop" \u2028 </script>',
+        "min_confidence": 0.5,
+    }
+    assert Filters().described() == {}
+    export(store.query(), tmp_path / "plain.geojson")
+    assert "khareeta" not in check_rfc7946(tmp_path / "plain.geojson")  # nothing said: no member
+
+
 def test_geojson_round_trip_and_rfc7946(store: Store, tmp_path: Path) -> None:
     features = store.query()
     out = tmp_path / "out.geojson"
@@ -314,7 +329,18 @@ def test_cli_export_with_filters(store: Store, tmp_path: Path, capsys) -> None:
         == 0
     )
     assert "wrote 1 feature(s)" in capsys.readouterr().out
-    assert [f["properties"]["kind"] for f in check_rfc7946(out)["features"]] == ["movement"]
+    written = check_rfc7946(out)
+    assert [f["properties"]["kind"] for f in written["features"]] == ["movement"]
+    # the file says how its features were chosen, and when
+    about = written["khareeta"]
+    assert about["filters"] == {
+        "date_from": "2015-11-01",
+        "date_to": "2015-11-30",
+        "actors": ["ISIS"],
+        "kinds": ["movement", "route"],
+    }
+    assert about["tool"] == "Khareeta" and about["exported_at"].endswith("Z")
+    assert gpd.read_file(out).shape[0] == 1  # readers that know no such member read the features as ever
     assert main(["--db", db, "export", "--bbox", "1,2,3", "-o", str(tmp_path / "x.csv")]) == 1
     assert "bounding box" in capsys.readouterr().err
     assert main(["--db", db, "export", "--country", "Syria", "-o", str(tmp_path / "s.gpkg")]) == 0
