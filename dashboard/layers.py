@@ -105,6 +105,7 @@ class DataFiles:
     rows: str
     popups: Sequence[str]
     chunk: int = POPUP_CHUNK
+    pick: str | None = None  # the positions of the rows to draw among the file's (`payload.positions`); all without
 
 
 def _label(name: str, n: int, color: str) -> str:
@@ -118,6 +119,7 @@ def _spec(payload: Mapping[str, Any], part: str, files: DataFiles | None, **extr
             "src": files.rows,
             "popups": list(files.popups),
             "chunk": files.chunk,
+            "pick": files.pick,
             "part": part,
             **extra,
         }

@@ -228,15 +228,22 @@ def row_index(payload: Mapping[str, Any]) -> dict[str, tuple[str, int]]:
     return out
 
 
+def positions(where: Mapping[str, tuple[str, int]], records: Iterable[Record]) -> dict[str, list[int]]:
+    """Where the rows of `records` are in the payload `where` indexes (`row_index`), per part: what the
+    browser picks from that payload's rows file, which it holds already, to draw these."""
+    out: dict[str, list[int]] = {part: [] for part in ROW_PARTS}
+    for r in records:
+        if (at := where.get(r.feature_id)) is not None:
+            out[at[0]].append(at[1])
+    return out
+
+
 def picked(
     payload: Mapping[str, Any], where: Mapping[str, tuple[str, int]], records: Sequence[Record]
 ) -> dict[str, Any]:
     """The payload of `records` (some of those `payload` was made of: what filters kept), their rows taken
     from it as they are (pointing at its documents, names and event types), not made again."""
-    rows: dict[str, list[Any]] = {part: [] for part in ROW_PARTS}
-    for r in records:
-        if (at := where.get(r.feature_id)) is not None:
-            rows[at[0]].append(payload[at[0]][at[1]])
+    rows = {part: [payload[part][i] for i in at] for part, at in positions(where, records).items()}
     summary = _summary(rows, [t[0] for t in payload["types"]], records)
     return {**rows, "docs": payload["docs"], "names": payload["names"], **summary}
 

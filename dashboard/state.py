@@ -166,26 +166,33 @@ def _popup_files(version: tuple[Any, ...], base_path: str) -> tuple[dict[str, in
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def _all_rows(version: tuple[Any, ...], base_path: str) -> tuple[dict[str, Any], dict[str, tuple[str, int]]]:
-    """The map's rows of every stored feature (made once per store contents) and where each feature's is."""
-    from dashboard.payload import map_payload, row_index
+def _all_rows(version: tuple[Any, ...], base_path: str) -> tuple[dict[str, Any], dict[str, tuple[str, int]], str]:
+    """The map's rows of every stored feature (made and published once per store contents), where each
+    feature's is, and the URL of their file."""
+    from dashboard import offline
+    from dashboard.payload import map_payload, row_index, rows_of
 
     numbers, _pages = _popup_files(version, base_path)
     payload = map_payload(_everything(version).values(), docs=_docs(version), popups=numbers)
-    return payload, row_index(payload)
+    return payload, row_index(payload), offline.publish_json(rows_of(payload), prefix="map-", base_path=base_path)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _published(version: tuple[Any, ...], filters: Filters, base_path: str) -> tuple[Any, dict[str, Any]]:
     from dashboard import offline
     from dashboard.layers import DataFiles
-    from dashboard.payload import picked, rows_of, without_rows
+    from dashboard.payload import picked, positions, without_rows
 
     _numbers, pages = _popup_files(version, base_path)
-    everything, where = _all_rows(version, base_path)
-    # The filters' rows are taken from those of every feature, not made again (nor their popups).
-    payload = everything if filters.is_empty else picked(everything, where, _query(version, filters))
-    files = DataFiles(offline.publish_json(rows_of(payload), prefix="map-", base_path=base_path), pages)
+    everything, where, rows_url = _all_rows(version, base_path)
+    if filters.is_empty:
+        return DataFiles(rows_url, pages), without_rows(everything)
+    # The filters' rows are those of every feature that they keep: the browser, which has the file of
+    # every feature's rows, is told which (a small file of positions); nothing is made again.
+    records = _query(version, filters)
+    pick = offline.publish_json(positions(where, records), prefix="pick-", base_path=base_path)
+    payload = picked(everything, where, records)
+    files = DataFiles(rows_url, pages, pick=pick)
     return files, without_rows(payload)
 
 
@@ -195,7 +202,9 @@ def map_data(version: tuple[Any, ...], filters: Filters, base_path: str = "") ->
     from dashboard import offline
 
     files, light = _published(version, filters, base_path)
-    if not offline.keep_alive([files.rows, *files.popups]):  # in use now; one removed (by hand, or pruned idle)
+    if not offline.keep_alive(
+        [files.rows, *([files.pick] if files.pick else []), *files.popups]
+    ):  # in use now; one removed (by hand, or pruned idle)
         _popup_files.clear()
         _all_rows.clear()
         _published.clear()

@@ -49,13 +49,17 @@
     return files[url];
   }
 
-  // A layer's rows: inline (`spec.rows`), or the part `spec.part` of the file at `spec.src`.
+  // A layer's rows: inline (`spec.rows`), or the part `spec.part` of the file at `spec.src`: all of them,
+  // or those at the positions the file at `spec.pick` lists (the rows file is every stored feature's,
+  // fetched once; a filter change sends the small list of positions).
   function load(spec) {
     if (!spec.src) {
       return Promise.resolve({ rows: spec.rows || [], types: spec.types || [], names: spec.names || [] });
     }
-    return fetchJson(spec.src).then(function (d) {
-      return { rows: spec.part ? d[spec.part] || [] : d, types: spec.types || [], names: d.names || [] };
+    return Promise.all([fetchJson(spec.src), spec.pick ? fetchJson(spec.pick) : null]).then(function (got) {
+      var d = got[0], all = spec.part ? d[spec.part] || [] : d;
+      var rows = got[1] ? (got[1][spec.part] || []).map(function (i) { return all[i]; }) : all;
+      return { rows: rows, types: spec.types || [], names: d.names || [] };
     });
   }
 

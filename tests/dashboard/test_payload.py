@@ -252,6 +252,10 @@ def test_a_filters_payload_picked_from_everythings_is_the_one_made_for_it(seeds)
     ):
         got = payload.picked(everything, where, keep)
         made = payload.map_payload(keep, docs=docs, popups=numbers)
+        at = payload.positions(where, keep)  # what the browser is sent: it picks these rows from everything's
+        assert {part: [everything[part][i] for i in at[part]] for part in payload.ROW_PARTS} == {
+            part: got[part] for part in payload.ROW_PARTS
+        }
         assert _decoded(got) == _decoded(made)
         for key in ("n", "actors", "bounds", "span", "held"):
             assert got[key] == made[key], key
