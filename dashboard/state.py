@@ -9,9 +9,10 @@ deleted (by this app or by the CLI), so no page ever shows stale results.
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 import streamlit as st
 
@@ -21,6 +22,8 @@ from geodata.gazetteer import Gazetteer
 from geodata.records import KINDS, PlaceRef, Record
 from geodata.store import Facets, Resolution, Store, UnresolvedName, resolve_url
 from geodata.store.filters import Filters
+
+T = TypeVar("T")
 
 
 @st.cache_resource(show_spinner=False)
@@ -69,7 +72,15 @@ def stored_counts(version: tuple[Any, ...]) -> dict[str, int]:
 @st.cache_resource(show_spinner=False, max_entries=2)
 def _everything(version: tuple[Any, ...]) -> dict[str, Record]:
     """Every stored feature by id, in the store's order: read once per store contents."""
-    return {r.feature_id: r for r in store().query()}
+    return _long_lived({r.feature_id: r for r in store().query()})
+
+
+def _long_lived(value: T) -> T:
+    """`value`, kept for as long as the store does not change: out of the garbage collector's sight
+    (`gc.freeze`). Streamlit collects every generation after each run of a page, and 100,000 records
+    (their rows, their popups) would take it half a second each time; they hold no cycles to collect."""
+    gc.freeze()
+    return value
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
@@ -162,7 +173,7 @@ def _popup_files(version: tuple[Any, ...], base_path: str) -> tuple[dict[str, in
     from dashboard.payload import popup_pages
 
     numbers, pages = popup_pages(_everything(version).values())
-    return numbers, [offline.publish_json(page, prefix="popups-", base_path=base_path) for page in pages]
+    return _long_lived((numbers, [offline.publish_json(page, prefix="popups-", base_path=base_path) for page in pages]))
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
@@ -174,7 +185,8 @@ def _all_rows(version: tuple[Any, ...], base_path: str) -> tuple[dict[str, Any],
 
     numbers, _pages = _popup_files(version, base_path)
     payload = map_payload(_everything(version).values(), docs=_docs(version), popups=numbers)
-    return payload, row_index(payload), offline.publish_json(rows_of(payload), prefix="map-", base_path=base_path)
+    url = offline.publish_json(rows_of(payload), prefix="map-", base_path=base_path)
+    return _long_lived((payload, row_index(payload), url))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
