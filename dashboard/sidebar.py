@@ -41,6 +41,7 @@ FIELDS = {
     "f_countries": "countries",
     "f_text": "text",
     "f_sources": "sources",
+    "f_precise": "precise",
 }
 FILTER_KEYS = tuple(FIELDS)
 # No "Select all N matches" entry in a picker: it stood first, so Enter picked every match (with the actors'
@@ -159,6 +160,7 @@ def filter_widgets(facets: Facets) -> Filters:
         countries=values.countries,
         text=values.text.strip(),
         sources=values.sources,
+        precise=values.precise,
     )
 
 
@@ -196,6 +198,12 @@ def _widgets(choices: Choices) -> FilterValues:
     )
     text = st.text_input("Text in the evidence", key="f_text", placeholder="e.g. الموصل, convoy, Baaj")
     sources = st.multiselect("Sources", list(choices.sources), key="f_sources", **PICKING)
+    precise = st.toggle(
+        "Precise places only",
+        key="f_precise",
+        help="Leave out the events and places placed at the district or the province around a place the "
+        "gazetteer lacks (geo precision 2 and 3, drawn as soft halos): only those placed at the place named.",
+    )
     return FilterValues(
         dates=dates,
         kinds=tuple(kinds),
@@ -204,6 +212,7 @@ def _widgets(choices: Choices) -> FilterValues:
         countries=tuple(countries),
         text=text,
         sources=tuple(sources),
+        precise=bool(precise),
     )
 
 

@@ -2,8 +2,9 @@
 
 Pure functions over plain values; `dashboard.sidebar` reads and writes `st.query_params` with them.
 A filter at its default is not in the URL; a multiselect is a repeated key
-(`?actor=ISIS&actor=SDF`); an empty **Show** is `?kind=` (nothing picked: every kind is drawn).
-Example: `?from=2016-01-01&to=2016-12-31&kind=event&actor=ISIS&country=SY&q=Mosul`.
+(`?actor=ISIS&actor=SDF`); an empty **Show** is `?kind=` (nothing picked: every kind is drawn); **Precise
+places only** is `?precise=1`.
+Example: `?from=2016-01-01&to=2016-12-31&kind=event&actor=ISIS&country=SY&q=Mosul&precise=1`.
 
 The Map page's timeline keeps its brushed range apart, as `t0`/`t1` (`WINDOW_KEYS`, written by
 `dashboard.timeline`): `from`/`to` are the sidebar's dates, `t0`/`t1` the range brushed inside them
@@ -18,10 +19,11 @@ from datetime import date
 
 from extract.actors import canonical_actor_names
 
-DATE_FROM, DATE_TO, TEXT = "from", "to", "q"
+DATE_FROM, DATE_TO, TEXT, PRECISE = "from", "to", "q", "precise"
 # Query parameter -> the `FilterValues` field of a multiselect.
 MULTI = {"kind": "kinds", "actor": "actors", "type": "types", "country": "countries", "source": "sources"}
-PARAM_KEYS = (DATE_FROM, DATE_TO, *MULTI, TEXT)
+PARAM_KEYS = (DATE_FROM, DATE_TO, *MULTI, TEXT, PRECISE)
+_YES, _NO = ("1", "true", "yes", "on"), ("0", "false", "no", "off", "")
 WINDOW_FROM, WINDOW_TO = "t0", "t1"  # the timeline's brushed range (`dashboard.timeline`)
 WINDOW_KEYS = (WINDOW_FROM, WINDOW_TO)
 
@@ -37,6 +39,7 @@ class FilterValues:
     countries: tuple[str, ...] = ()
     text: str = ""
     sources: tuple[str, ...] = ()
+    precise: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +72,8 @@ def to_params(values: FilterValues, defaults: FilterValues) -> dict[str, list[st
             params[key] = list(picked) or [""]  # `?kind=`: nothing picked
     if values.text.strip() and values.text != defaults.text:
         params[TEXT] = [values.text]
+    if values.precise != defaults.precise:
+        params[PRECISE] = ["1" if values.precise else "0"]
     return params
 
 
@@ -96,6 +101,11 @@ def from_params(
     text = [v for v in params.get(TEXT, ()) if v.strip()]
     if text:
         values = replace(values, text=text[0])
+    for flag in params.get(PRECISE, ())[:1]:
+        if flag.strip().lower() in (*_YES, *_NO):
+            values = replace(values, precise=flag.strip().lower() in _YES)
+        else:
+            ignored.append(f"{PRECISE} {flag!r}")
     dates, bad = _dates_from(params, choices.dates)
     return (replace(values, dates=dates) if dates else values), ignored + bad
 

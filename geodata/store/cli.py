@@ -43,6 +43,11 @@ def add_filter_arguments(p: argparse.ArgumentParser) -> None:
         help="words of the evidence sentence, any spelling; a place name also finds its name in the other language",
     )
     g.add_argument("--min-confidence", type=float, help="drop places resolved with less confidence (0-1)")
+    g.add_argument(
+        "--precise",
+        action="store_true",
+        help="events and places placed at the place named only (geo precision 1), not at a district or province",
+    )
     g.add_argument("--doc", action="append", help="store document id")
     g.add_argument("--source", action="append", help="document source: a news agency, ACLED, UCDP GED")
 
@@ -58,6 +63,7 @@ def filters_from_args(args: argparse.Namespace) -> Filters:
         bbox=parse_bbox(args.bbox) if args.bbox else None,
         text=args.text or "",
         min_confidence=args.min_confidence,
+        precise=args.precise,
         doc_ids=tuple(args.doc or ()),
         sources=tuple(args.source or ()),
     )
@@ -121,7 +127,7 @@ def _nothing_matched(store: Store, filters: Filters) -> str:
         if value not in (None, "", ()):
             flag = _FLAGS.get(name, "--" + name.removesuffix("s").replace("_", "-"))
             shown = ",".join(map(str, value)) if isinstance(value, tuple) else str(value)
-            given.append(f"{flag} {shown}")
+            given.append(flag if value is True else f"{flag} {shown}")
     return f"no feature matches {' '.join(given)} (the store holds {stored:,} features)."
 
 

@@ -21,6 +21,7 @@ DEFAULTS: dict[str, Any] = {
     "f_countries": [],
     "f_text": "",
     "f_sources": [],
+    "f_precise": False,
 }
 # Filters picked by hand, and the same filters as the URL holds them.
 PICKED: dict[str, Any] = {
@@ -29,6 +30,7 @@ PICKED: dict[str, Any] = {
     "f_actors": ["ISIS", "SDF (Syrian Democratic Forces)"],
     "f_countries": ["IQ", "SY"],
     "f_text": "Mosul",
+    "f_precise": True,
 }
 PICKED_URL = {
     "from": "2016-01-01",
@@ -37,6 +39,7 @@ PICKED_URL = {
     "actor": ["ISIS", "SDF (Syrian Democratic Forces)"],
     "country": ["IQ", "SY"],
     "q": "Mosul",
+    "precise": "1",
 }
 PICKED_FILTERS = {
     "date_from": "2016-01-01",
@@ -45,12 +48,15 @@ PICKED_FILTERS = {
     "actors": ("ISIS", "SDF (Syrian Democratic Forces)"),
     "countries": ("IQ", "SY"),
     "text": "Mosul",
+    "precise": True,
 }
 
 
 def widget(at: AppTest, key: str) -> Any:
     if key == "f_dates":
         return at.date_input(key=key)
+    if key == "f_precise":
+        return at.toggle(key=key)
     return at.text_input(key=key) if key == "f_text" else at.multiselect(key=key)
 
 
@@ -183,3 +189,15 @@ def test_evidence_text_is_found_in_either_language_and_any_spelling(app_db: Path
     assert found["Mosul"] == found["الموصل"] == found["mosul"] > 0
     assert found["الرقه"] == found["Raqqa"] > 0
     assert found["Mosul"] == store_counts(app_db, text="الموصل", kinds=("event",))["Events"]
+
+
+def test_precise_places_only_leaves_out_what_is_placed_at_a_district_or_province(app_db: Path) -> None:
+    at = new_app()
+    before = counts(at)
+    pick(at, {"f_precise": True})
+    expected = store_counts(app_db, kinds=("event", "movement", "route"), precise=True)
+    assert {k: counts(at)[k] for k in KINDS} == {**expected, "Places": 0}
+    assert counts(at)["Events"] < before["Events"]  # the seeds have events placed at a province
+    assert counts(at)["Movements"] == before["Movements"]  # journeys run through towns
+    assert at.query_params["precise"] == "1"
+    assert not at.exception

@@ -52,6 +52,7 @@ def test_the_defaults_are_not_in_the_url() -> None:
         ({"types": ("Battles",), "countries": ("SY",)}, {"type": ["Battles"], "country": ["SY"]}),
         ({"text": "الموصل"}, {"q": ["الموصل"]}),
         ({"sources": ("وكالة دجلة الإخبارية",)}, {"source": ["وكالة دجلة الإخبارية"]}),
+        ({"precise": True}, {"precise": ["1"]}),
     ],
 )
 def test_a_changed_filter_goes_to_the_url_and_back(changes: dict[str, Any], params: dict[str, list[str]]) -> None:
@@ -77,6 +78,9 @@ def _fields(values: FilterValues) -> dict[str, Any]:
         ({"from": ["2017-01-01"], "to": ["2016-01-01"]}, {}, ["from 2017-01-01 after to 2016-01-01"]),
         ({"q": ["  "], "type": [""]}, {}, []),  # blank: the default
         ({"actor": ["ISIS", "ISIS"]}, {"actors": ("ISIS",)}, []),
+        ({"precise": ["yes"]}, {"precise": True}, []),
+        ({"precise": ["0"]}, {}, []),
+        ({"precise": ["maybe"]}, {}, ["precise 'maybe'"]),
     ],
 )
 def test_values_the_store_does_not_offer_are_ignored_and_named(
@@ -111,6 +115,7 @@ def _subsets(items: tuple[str, ...]) -> st.SearchStrategy[tuple[str, ...]]:
     countries=_subsets(CHOICES.countries),
     text=st.text(max_size=12).filter(lambda t: t.strip()),
     sources=_subsets(CHOICES.sources),
+    precise=st.booleans(),
 )
 def test_any_filters_survive_the_round_trip(
     dates: tuple[date, date],
@@ -120,8 +125,9 @@ def test_any_filters_survive_the_round_trip(
     countries: tuple[str, ...],
     text: str,
     sources: tuple[str, ...],
+    precise: bool,
 ) -> None:
-    values = FilterValues(dates, kinds, actors, types, countries, text, sources)
+    values = FilterValues(dates, kinds, actors, types, countries, text, sources, precise)
     assert from_params(to_params(values, DEFAULTS), CHOICES, DEFAULTS) == (values, [])
 
 

@@ -17,7 +17,7 @@ from sqlalchemy.schema import CreateIndex, CreateTable
 from geodata.countries import country_code, country_name
 from geodata.errors import InputError
 from geodata.formats.geojson import feature_to_record, record_to_feature
-from geodata.records import DateRef, DocumentRecord, EventRecord, PlaceRecord, PlaceRef, Record, dated
+from geodata.records import DateRef, DocumentRecord, EventRecord, MovementRecord, PlaceRecord, PlaceRef, Record, dated
 from geodata.store import Store, StoreError, document_id, resolve_url
 from geodata.store import database as store_mod
 from geodata.store.filters import Filters, parse_bbox, period_of
@@ -333,6 +333,27 @@ def _kinds(store: Store, **kw) -> list[str]:
 )
 def test_filters(filled: Store, kw: dict, expected: list[str]) -> None:
     assert _kinds(filled, **kw) == expected
+
+
+def test_precise_keeps_what_is_placed_at_the_place_named(store: Store) -> None:
+    """An event or place placed at the district (2) or province (3) around a place drops out; one placed at the
+    place itself (1), or whose precision nobody said, stays; a journey runs through towns and stays."""
+    at = PlaceRef("Mosul", 36.34, 43.13, country_code="IQ")
+    features: list[Record] = [
+        EventRecord(feature_id=f"e{p}", doc="d", event_type="Battles", place=at, geo_precision=p) for p in (1, 2, 3)
+    ]
+    features += [
+        EventRecord(feature_id="e-unsaid", doc="d", event_type="Battles", place=at),
+        PlaceRecord(feature_id="p-village", doc="d", place=at, geo_precision=2),
+        PlaceRecord(feature_id="p-town", doc="d", place=at, geo_precision=1),
+        MovementRecord(feature_id="m", doc="d", waypoints=(at, PlaceRef("Raqqa", 35.95, 39.01))),
+    ]
+    store.add_document(seed_doc(), features)
+    everything = {r.feature_id for r in store.query()}
+    assert everything == {r.feature_id for r in features}
+    assert {r.feature_id for r in store.query(Filters(precise=True))} == {"p-town", "e1", "e-unsaid", "m"}
+    assert store.query_ids(Filters(precise=True, kinds=("event",))) == ["e1", "e-unsaid"]
+    assert Filters(precise=True).described() == {"precise": True} and Filters().described() == {}
 
 
 def test_bbox_keeps_a_line_that_crosses_it_and_drops_one_that_only_surrounds_it(store: Store) -> None:
