@@ -17,7 +17,7 @@ from folium.map import Layer
 from folium.template import Template
 
 from dashboard.palette import EVENT_COLORS, PLACE_COLOR
-from dashboard.payload import DENSE_OVER, POPUP_CHUNK, legend_html
+from dashboard.payload import DENSE_OVER, FLOW_OVER, POPUP_CHUNK, legend_html
 from dashboard.settings import Tiles
 
 LEGEND_PX = 190  # room kept for the legend on the right when fitting the view
@@ -161,7 +161,11 @@ def _kind(factory: str, data: Any, name: str, options: Mapping[str, Any] | None 
 
 
 def _kind_layers(
-    payload: Mapping[str, Any], files: DataFiles | None, cluster_radius: int | None, dense_over: int = DENSE_OVER
+    payload: Mapping[str, Any],
+    files: DataFiles | None,
+    cluster_radius: int | None,
+    dense_over: int = DENSE_OVER,
+    flow_over: int = FLOW_OVER,
 ) -> dict[str, dict[str, Any]]:
     """The four kinds' layers (and who holds what), places at the bottom and events on top: what
     `Khareeta.<factory>(map, data, options)` makes each of, and its name in the layer control."""
@@ -177,7 +181,10 @@ def _kind_layers(
         ),
         "routes": _kind("routes", _spec(payload, "routes", files), _label("Routes", n["routes"], LINE_KEY)),
         "movements": _kind(
-            "movements", _spec(payload, "movements", files), _label("Movements", n["movements"], LINE_KEY)
+            "movements",
+            _spec(payload, "movements", files),
+            _label("Movements", n["movements"], LINE_KEY),
+            {"flowOver": flow_over},
         ),
         "control": _kind(
             "control",
@@ -260,6 +267,7 @@ def data_group(
     cluster_radius: int | None = None,
     focus: str | None = None,
     dense_over: int = DENSE_OVER,
+    flow_over: int = FLOW_OVER,
 ) -> folium.FeatureGroup:
     """What map `m` draws of a payload, as one feature group: the four kinds, who holds what, the layer
     control, legend and playback; the view fitted to the data (at once, and again once it is drawn, when
@@ -269,11 +277,12 @@ def data_group(
     `payload.popup_pages` and `offline.publish_json`) the browser fetches the rows, and a popup file on a
     click: the script stays small at any size. Else the rows and popups are inline. `focus`: a feature's
     id to bring into view and open once drawn (a row chosen in the page's table). `dense_over`: events
-    beyond which they are a density of hexagons at wide zooms."""
+    beyond which they are a density of hexagons at wide zooms; `flow_over`: movements beyond which those with
+    the same start and end are one flow line, as wide as they are many."""
     group = folium.FeatureGroup(name="Khareeta", control=False)
-    legend = legend_html(payload, dense_over=dense_over)
+    legend = legend_html(payload, dense_over=dense_over, flow_over=flow_over)
     options = {"legend": legend, "span": payload["span"], "fit": _fit(payload), "focus": focus}
-    JsData(m, _kind_layers(payload, data_url, cluster_radius, dense_over), options).add_to(group)
+    JsData(m, _kind_layers(payload, data_url, cluster_radius, dense_over, flow_over), options).add_to(group)
     return group
 
 
@@ -291,6 +300,7 @@ def build_map(
     height: str = "100%",
     focus: str | None = None,
     dense_over: int = DENSE_OVER,
+    flow_over: int = FLOW_OVER,
 ) -> folium.Map:
     """A folium map of a payload in one script: `base_map` with its `data_group` (see both)."""
     m = base_map(
@@ -302,7 +312,14 @@ def build_map(
         attribution=attribution,
         height=height,
     )
-    data_group(m, payload, data_url=data_url, cluster_radius=cluster_radius, focus=focus, dense_over=dense_over).add_to(
-        m
+    group = data_group(
+        m,
+        payload,
+        data_url=data_url,
+        cluster_radius=cluster_radius,
+        focus=focus,
+        dense_over=dense_over,
+        flow_over=flow_over,
     )
+    group.add_to(m)
     return m

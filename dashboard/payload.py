@@ -39,6 +39,8 @@ ROW_PARTS = ("events", "movements", "routes", "places")
 POPUP_CHUNK = 1000  # popups per file: a click fetches one small file, never all of them
 # Events beyond which the map shows them as a density of hexagons at wide zooms, markers closer in.
 DENSE_OVER = 20_000
+# Movements beyond which those with the same start and end are one flow line, as wide as they are many.
+FLOW_OVER = 300
 _EPOCH = date(1970, 1, 1)
 R = TypeVar("R", bound=FeatureRecord)
 
@@ -293,9 +295,9 @@ def fit_bounds(
     return [[float(ys[k]), float(xs[k])], [float(ys[-1 - k]), float(xs[-1 - k])]]
 
 
-def legend_html(payload: Mapping[str, Any], *, dense_over: int = DENSE_OVER) -> str:
+def legend_html(payload: Mapping[str, Any], *, dense_over: int = DENSE_OVER, flow_over: int = FLOW_OVER) -> str:
     """The legend: event types present (and the density's hexagons beyond `dense_over` events), movement
-    arrows, who holds routes, places."""
+    arrows (flow lines beyond `flow_over` movements), who holds routes, places."""
     parts = ["<details open><summary>Legend</summary>"]
     shown = [t for t in payload["types"] if t[2]]  # a picked payload lists its source's types, some at 0
     if shown:
@@ -316,7 +318,12 @@ def legend_html(payload: Mapping[str, Any], *, dense_over: int = DENSE_OVER) -> 
                 "zoom in (or click one) for the events themselves</div>"
             )
     n = payload["n"]
-    if n["movements"]:
+    if n["movements"] > flow_over:
+        parts.append(
+            '<h4>Movements</h4><div><i class="kh-flow-key"></i>journeys from one town to another, one line, '
+            "wider the more there are (hover: how many; click: the list)</div>"
+        )
+    elif n["movements"]:
         parts.append('<h4>Movements</h4><div><i class="kh-arrow-key">- - ➤</i>travel order, from the hollow dot</div>')
     if n["routes"]:
         parts.append(

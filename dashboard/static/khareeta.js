@@ -502,11 +502,77 @@
     });
   }
 
-  K.movements = function (map, spec) {
+  // The journeys of one flow (same start, same end), listed in its popup: when, who, by which towns; text
+  // nodes only (the names come from articles).
+  function flowList(f, names) {
+    var div = document.createElement("div");
+    div.className = "kh-flow-list";
+    var head = document.createElement("b");
+    head.textContent = f.rows.length + " journeys: " + f.from + " \u2192 " + f.to;
+    div.appendChild(head);
+    var ol = document.createElement("ol");
+    f.rows.slice(0, 50).forEach(function (r) {
+      var li = document.createElement("li");
+      var when = r.t[0] === null ? "undated" : dayLabel(r.t[0]);
+      li.textContent = when + " \u00b7 " + (r.a >= 0 ? names[r.a] : "actor not named") + " \u00b7 " + (r.n || []).join(" \u2192 ");
+      ol.appendChild(li);
+    });
+    div.appendChild(ol);
+    if (f.rows.length > 50) {
+      var more = document.createElement("div");
+      more.textContent = "and " + (f.rows.length - 50) + " more: the table below the map lists them all.";
+      div.appendChild(more);
+    }
+    return div;
+  }
+
+  // Very many journeys (more than `o.flowOver`): one line per start and end, as wide as the journeys on it
+  // are many (by area: the square root), in the colour of who makes most of them, an arrowhead at the end;
+  // its popup lists them. Drawn again for the playback's day.
+  function flows(map, d, group) {
+    var day = null;
+    function draw() {
+      group.clearLayers();
+      var by = {}, list = [], most = 1;
+      d.rows.forEach(function (r) {
+        if (day !== null && !(r.t[0] !== null && r.t[0] <= day)) { return; }
+        var a = r.c[0], b = r.c[r.c.length - 1], key = pointKey(a) + ">" + pointKey(b), names = r.n || [];
+        var f = by[key];
+        if (!f) {
+          f = by[key] = { a: a, b: b, rows: [], colors: {}, from: names[0] || "?", to: names[names.length - 1] || "?" };
+          list.push(f);
+        }
+        f.rows.push(r);
+        f.colors[r.k] = (f.colors[r.k] || 0) + 1;
+        most = Math.max(most, f.rows.length);
+      });
+      list.forEach(function (f) {
+        var color = Object.keys(f.colors).sort(function (x, y) { return f.colors[y] - f.colors[x]; })[0];
+        var line = L.polyline([f.a, f.b], { color: color, weight: 2 + 12 * Math.sqrt(f.rows.length / most),
+                                            opacity: 0.75, lineCap: "round", className: "kh-flow" });
+        line.khCount = f.rows.length;
+        line.bindTooltip(textTip([f.rows.length + " journeys", f.from + " \u2192 " + f.to]),
+                         { sticky: true, className: "kh-tip" });
+        line.bindPopup(flowList(f, d.names), { maxWidth: 420, minWidth: 260 });
+        group.addLayer(line);
+        group.addLayer(L.polylineDecorator(line, { patterns: [
+          { offset: "100%", repeat: 0, symbol: arrowHead(color, 12 + line.options.weight) }] }));
+      });
+    }
+    draw();
+    group.khSetTime = function (when) { day = when; draw(); };
+    group.khFlows = function () { return group.getLayers().filter(function (l) { return l.khCount; }); };
+  }
+
+  K.movements = function (map, spec, o) {
     if (!map.getPane("khStops")) { map.createPane("khStops").style.zIndex = 640; }
     var group = L.featureGroup();
     group.khSpec = spec;
     group.khLoaded = load(spec).then(function (d) {
+      if (o && o.flowOver && d.rows.length > o.flowOver) {
+        flows(map, d, group);
+        return;
+      }
       var items = d.rows.map(function (r, i) {
         var line = L.polyline(r.c, { color: r.k, weight: 3.5, opacity: 0.95, dashArray: "9 7",
                                      className: "kh-movement" });
