@@ -14,13 +14,14 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from dashboard import exports, layers, payload, selection, state, tables, timeline, ui
+from dashboard import exports, layers, map_view, payload, selection, state, tables, timeline, ui
 from dashboard.evidence import evidence_html
 from dashboard.markup import popup_html
 from dashboard.palette import record_color
 from dashboard.sidebar import KIND_CHOICES, choices_of, filter_widgets, hidden_by_show
 
 TABLE_ROWS = 500
+MAP_KEY = map_view.MAP_KEY
 
 ui.page_css()
 st.title("Khareeta · خريطة")
@@ -36,9 +37,12 @@ with ui.user_errors():
     shown = state.features(version, in_sidebar)  # the timeline's bars, whatever is brushed on it
     # The timeline's brushed range narrows the sidebar's dates: the map, counts, table and exports follow it.
     filters = timeline.narrow(in_sidebar, timeline.window(span), span)
-    feats = state.features(version, filters)
+    feats = state.features(version, filters)  # what the map draws
+    # Only what the map shows (a toggle above the table): the counts, the table and the downloads.
+    viewed = map_view.in_view(filters, st.session_state, MAP_KEY)
+    listed, chosen_by = (state.features(version, viewed), viewed) if viewed else (feats, filters)
     docs = state.doc_meta(version)
-    counts = state.summary_counts(feats)
+    counts = state.summary_counts(listed)
 
     # The counts are of what the map shows; a kind the sidebar's Show leaves out says how many are stored.
     hidden = hidden_by_show(filters, state.stored_counts(version))
@@ -55,7 +59,7 @@ with ui.user_errors():
             if kind in hidden
             else on_map,
         )
-    cols[4].metric("Articles", f"{len({r.doc for r in feats}):,}")
+    cols[4].metric("Articles", f"{len({r.doc for r in listed}):,}")
 
     if not docs:
         st.info(
@@ -79,9 +83,13 @@ with ui.user_errors():
             )  # the map flies to a row chosen below
             out = ui.show_map(
                 m,
-                key="khareeta_map",
+                key=MAP_KEY,
                 height=640,
-                returned=("last_object_clicked_popup",),
+                # its view too, while only what it shows is listed: each pan then reruns the page
+                returned=(
+                    "last_object_clicked_popup",
+                    *([map_view.RETURNED] if st.session_state.get(map_view.TOGGLE_KEY) else []),
+                ),
                 prefetch=(files.rows, borders),
                 data=data,
             )
@@ -105,12 +113,20 @@ with ui.user_errors():
     if docs:  # below the map, as in timemap: the map stays where a laptop's window shows it
         timeline.panel(shown, in_sidebar, span)
 
-    st.subheader(f"Features ({len(feats):,})")
-    if len(feats) > TABLE_ROWS:
-        st.caption(f"The first {TABLE_ROWS:,} of {len(feats):,} features; the downloads below hold all of them.")
+    st.subheader(f"Features ({len(listed):,})")
+    st.toggle(
+        "Only what the map shows",
+        key=map_view.TOGGLE_KEY,
+        help="Limit the counts above the map, this table and the downloads to the map's view (pan or zoom "
+        "the map: they follow). The map itself still draws everything the filters select.",
+    )
+    if viewed:
+        st.caption(f"In the map's view: {len(listed):,} of the {len(feats):,} features the filters select.")
+    if len(listed) > TABLE_ROWS:
+        st.caption(f"The first {TABLE_ROWS:,} of {len(listed):,} features; the downloads below hold all of them.")
     st.caption("Choose a row to see it on the map; the feature chosen on the map is marked here.")
-    frame = pd.DataFrame(tables.feature_rows(feats[:TABLE_ROWS], docs), columns=list(tables.COLUMNS))
-    selection.remember_rows(st.session_state, [r.feature_id for r in feats[:TABLE_ROWS]])
+    frame = pd.DataFrame(tables.feature_rows(listed[:TABLE_ROWS], docs), columns=list(tables.COLUMNS))
+    selection.remember_rows(st.session_state, [r.feature_id for r in listed[:TABLE_ROWS]])
     st.dataframe(
         tables.marked(frame, chosen.feature_id if chosen else None),
         hide_index=True,
@@ -129,11 +145,11 @@ with ui.user_errors():
         # Made when clicked (not on every rerun): the same features the map and the table show.
         col.download_button(
             f"Download {label}",
-            data=partial(exports.export_bytes, feats, fmt, filters.described()),
+            data=partial(exports.export_bytes, listed, fmt, chosen_by.described()),
             mime=mime,
             file_name=exports.file_name(fmt),
             key=f"export_{fmt}",
             width="stretch",
-            disabled=not feats,
+            disabled=not listed,
             on_click="ignore",
         )

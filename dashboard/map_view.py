@@ -1,0 +1,45 @@
+"""**Only what the map shows**: the Map page's counts, table and downloads limited to the map's view.
+
+The map reports its view (streamlit-folium's `bounds`, asked for only while the toggle is on: each pan
+then reruns the page) into the session under the map's key; the next run reads it and adds it to the
+filters as a box (`Filters.bbox`), for the counts, the table and the downloads, never for the map itself
+(it would lose what lies beside the view). A view wider than the world (zoomed far out) limits nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from geodata.store.filters import Filters
+
+Session = Any  # st.session_state, or a dict in tests
+TOGGLE_KEY = "only_in_view"
+MAP_KEY = "khareeta_map"  # the Map page's map: streamlit-folium keeps what it reports under this key
+RETURNED = "bounds"  # what the map reports of its view
+
+
+def view_box(reported: Any) -> tuple[float, float, float, float] | None:
+    """(min_lon, min_lat, max_lon, max_lat) of a view streamlit-folium reported (`{"_southWest": {"lat",
+    "lng"}, "_northEast": {...}}`), clipped to the world; None when there is none or it spans the world."""
+    try:
+        sw, ne = reported["_southWest"], reported["_northEast"]
+        west, south, east, north = float(sw["lng"]), float(sw["lat"]), float(ne["lng"]), float(ne["lat"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    if east - west >= 360 or not (west <= east and south <= north):
+        return None
+    if west < -180 or east > 180:  # a view across the antimeridian, shifted: keep the part on this side
+        west, east = max(west, -180.0), min(east, 180.0)
+        if west >= east:
+            return None
+    return west, max(south, -90.0), east, min(north, 90.0)
+
+
+def in_view(filters: Filters, session: Session, map_key: str = MAP_KEY) -> Filters | None:
+    """The filters limited to the map's last reported view, when the toggle is on and the map reported one;
+    else None (nothing to limit)."""
+    if not session.get(TOGGLE_KEY):
+        return None
+    box = view_box((session.get(map_key) or {}).get(RETURNED))
+    return replace(filters, bbox=box) if box else None
