@@ -89,9 +89,11 @@ def export_about(filters: Mapping[str, Any], **more: Any) -> dict[str, Any]:
 
 
 def _writer(fmt: str, about: Mapping[str, Any] | None) -> Callable[[Sequence[Record], str | os.PathLike[str]], int]:
-    """The format's writer; GeoJSON's records `about` (how the features were chosen) in the file."""
+    """The format's writer; GeoJSON's and GeoPackage's record `about` (how the features were chosen) in the file."""
     if fmt == "geojson" and about is not None:
         return functools.partial(to_geojson, about=about)
+    if fmt == "gpkg" and about is not None:
+        return functools.partial(to_gpkg, about=about)
     return WRITERS[fmt]
 
 
@@ -105,7 +107,7 @@ def export(
 ) -> int:
     """Write `records` as `fmt` (else guessed from the file's suffix) to `path` (`-`: standard output),
     creating its folders if `parents`; the number written. `about`: how they were chosen (the filters),
-    recorded where the format has room for it (GeoJSON's `khareeta` member)."""
+    recorded where the format has room for it (GeoJSON's `khareeta` member, the GeoPackage layers' metadata)."""
     fmt = export_format(path, fmt)
     check_target(path, fmt, parents=parents)
     write = _writer(fmt, about)

@@ -1,10 +1,11 @@
-"""Records as a GeoPackage: one layer per kind (EPSG:4326), dates as date fields; opens in QGIS."""
+"""Records as a GeoPackage: one layer per kind (EPSG:4326), dates as date fields; opens in QGIS. How the
+features were chosen (`about`: the filters, the time) is each layer's metadata item `KHAREETA` (JSON)."""
 
 from __future__ import annotations
 
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from geodata.formats.geojson import Feature, json_value, record_to_feature
 from geodata.records import KINDS, Record
 
 _DATE_FIELDS = ("date", "date_start", "date_end")
+ABOUT_ITEM = "KHAREETA"  # the layers' metadata item holding `about` (GDAL metadata: QGIS shows it)
 
 
 def _column(values: list[Any]) -> list[Any]:
@@ -70,21 +72,22 @@ def _layers(features: Sequence[Feature]) -> dict[str, list[Feature]]:
     return out
 
 
-def to_gpkg(records: Sequence[Record], path: str | os.PathLike[str]) -> int:
-    """Write a GeoPackage with one layer per kind; features written."""
+def to_gpkg(records: Sequence[Record], path: str | os.PathLike[str], *, about: Mapping[str, Any] | None = None) -> int:
+    """Write a GeoPackage with one layer per kind; features written. `about` goes in each layer's metadata."""
     features = [record_to_feature(r) for r in records]
     layers = _layers(features)
+    meta = {"layer_metadata": {ABOUT_ITEM: json.dumps(json_value(dict(about)), ensure_ascii=False)}} if about else {}
     with atomic_path(path, ".gpkg") as tmp:  # pyogrio writes by path: a temporary one, renamed when complete
         if not layers:
-            _empty_gpkg(tmp)
+            _empty_gpkg(tmp, meta)
         for name, group in layers.items():
-            _layer_frame(group).to_file(tmp, layer=name, driver="GPKG", engine="pyogrio")
+            _layer_frame(group).to_file(tmp, layer=name, driver="GPKG", engine="pyogrio", **meta)
     return len(features)
 
 
-def _empty_gpkg(path: Path) -> None:
+def _empty_gpkg(path: Path, meta: Mapping[str, Any]) -> None:
     import geopandas as gpd
 
     gpd.GeoDataFrame({"feature_id": []}, geometry=[], crs="EPSG:4326").to_file(
-        path, layer="events", driver="GPKG", engine="pyogrio", geometry_type="Point"
+        path, layer="events", driver="GPKG", engine="pyogrio", geometry_type="Point", **meta
     )

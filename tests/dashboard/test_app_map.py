@@ -128,6 +128,8 @@ def test_csv_and_geopackage_exports_hold_the_filtered_rows(
     gpkg.write_bytes(download(at, downloads, "GeoPackage"))
     layers = {name for name, _ in pyogrio.list_layers(gpkg)}
     assert layers == {"events"}
+    about = json.loads(pyogrio.read_info(gpkg, layer="events")["layer_metadata"]["KHAREETA"])
+    assert about["filters"]["kinds"] == ["event"]  # the download says how its features were chosen
     assert len(pyogrio.read_dataframe(gpkg, layer="events")) == n_events
 
 

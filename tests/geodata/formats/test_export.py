@@ -345,6 +345,9 @@ def test_cli_export_with_filters(store: Store, tmp_path: Path, capsys) -> None:
     assert "bounding box" in capsys.readouterr().err
     assert main(["--db", db, "export", "--country", "Syria", "-o", str(tmp_path / "s.gpkg")]) == 0
     assert {n for n, _ in pyogrio.list_layers(tmp_path / "s.gpkg")} >= {"places", "movements", "routes"}
+    for layer in ("places", "movements"):  # each layer says how its features were chosen (QGIS shows it)
+        meta = pyogrio.read_info(tmp_path / "s.gpkg", layer=layer)["layer_metadata"]
+        assert json.loads(meta["KHAREETA"])["filters"] == {"countries": ["SY"]}
 
 
 @given(text=st.text(max_size=40), lon=st.floats(-180, 180), lat=st.floats(-90, 90))
