@@ -186,7 +186,7 @@ def _summary(rows: Mapping[str, list[Any]], type_names: Sequence[str], records: 
         lats, lons = [r[0] for r in rows["places"]], [r[1] for r in rows["places"]]
     days = [d for r in events for d in (r[3], r[4]) if d is not None]
     days += [d for r in rows["movements"] for d in r["t"] if d is not None]
-    who = Counter(key for r in records if r.vertices and (key := _who(r)) is not None)
+    who = Counter(key for r in records if (key := _who(r)) is not None and r.vertices)  # lines only: few
     return {
         "n": {part: len(rows[part]) for part in ROW_PARTS},
         "types": [[name, event_color(name), counts[i]] for i, name in enumerate(type_names)],
