@@ -21,6 +21,8 @@ if str(ROOT) not in sys.path:
 
 import streamlit as st  # noqa: E402
 
+from dashboard import signin  # noqa: E402
+
 VIEWS = HERE / "views"  # not pages/: that name would make Streamlit run a page without this script
 
 st.set_page_config(
@@ -38,4 +40,5 @@ page = st.navigation(
         st.Page(VIEWS / "documents.py", title="Documents", icon=":material/article:", url_path="documents"),
     ]
 )
+signin.sidebar()  # once per run, on every page: the cookie component is drawn once
 page.run()

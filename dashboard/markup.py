@@ -20,6 +20,7 @@ from geodata.records import (
     MovementRecord,
     PlaceRecord,
     PlaceRef,
+    Review,
     RouteRecord,
 )
 
@@ -202,6 +203,26 @@ def detail_rows(record: FeatureRecord) -> list[tuple[str, str]]:
     return [(k, v) for k, v in rows if v]
 
 
+REVIEW_WORDS = {"accepted": "Accepted", "corrected": "Corrected", "rejected": "Rejected", "merged": "Merged"}
+
+
+def review_html(review: Review | None) -> str:
+    """What an analyst decided, by whom and when ("Corrected by amal, 2026-12-02"); a merged event's reports."""
+    if review is None or review.status not in REVIEW_WORDS:
+        return ""
+    line = f"{REVIEW_WORDS[review.status]} by {review.by}" + (f", {review.at[:10]}" if review.at else "")
+    if review.merged_into:
+        line += f" into {review.merged_into}"
+    if review.reason:
+        line += f": {review.reason}"
+    reports = ""
+    if len(review.sources) > 1:
+        items = "".join(f"<li>{esc(s.source or s.doc)}: {esc(s.evidence)}</li>" for s in review.sources)
+        n = len(review.sources)
+        reports = f'<details class="kh-sources"><summary>{n} reports</summary><ul>{items}</ul></details>'
+    return f'<div class="kh-review kh-review-{esc(review.status)}">{esc(line)}</div>{reports}'
+
+
 def popup_html(record: FeatureRecord, evidence_html: str, doc: DocMeta | None = None, *, color: str = "#555") -> str:
     """The popup of one feature: kind, what/who/when/where, the evidence, the article, its ref.
 
@@ -211,7 +232,8 @@ def popup_html(record: FeatureRecord, evidence_html: str, doc: DocMeta | None = 
     head = f'<div class="kh-kind" style="border-color:{esc(color)}">{esc(KIND_LABELS.get(kind, kind))}</div>'
     rows = "".join(f"<tr><th>{k}</th><td{dir_attrs(v)}>{esc(v)}</td></tr>" for k, v in detail_rows(record))
     ref = f'<div class="kh-ref">ref {esc(record.feature_id)}</div>' if record.feature_id else ""
-    return f'{head}<table class="kh-rows">{rows}</table>{evidence_html}{source_html(doc)}{ref}'
+    review = review_html(record.review)
+    return f'{head}{review}<table class="kh-rows">{rows}</table>{evidence_html}{source_html(doc)}{ref}'
 
 
 def text_with_mentions(text: str, spans: Sequence[Mark], *, lang: str | None = None) -> str:

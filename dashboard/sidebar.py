@@ -42,6 +42,7 @@ FIELDS = {
     "f_text": "text",
     "f_sources": "sources",
     "f_precise": "precise",
+    "f_review": "review",
 }
 FILTER_KEYS = tuple(FIELDS)
 # No "Select all N matches" entry in a picker: it stood first, so Enter picked every match (with the actors'
@@ -161,6 +162,7 @@ def filter_widgets(facets: Facets) -> Filters:
         text=values.text.strip(),
         sources=values.sources,
         precise=values.precise,
+        review=values.review,
     )
 
 
@@ -204,6 +206,14 @@ def _widgets(choices: Choices) -> FilterValues:
         help="Leave out the events and places placed at the district or the province around a place the "
         "gazetteer lacks (geo precision 2 and 3, drawn as soft halos): only those placed at the place named.",
     )
+    review = st.multiselect(
+        "Review status",
+        list(choices.review),
+        key="f_review",
+        placeholder="All but rejected and merged",
+        help="What the analysts decided. Left empty: every feature but those rejected as false positives and "
+        "the duplicates merged into another event. Pick **rejected** to see (and restore) them.",
+    )
     return FilterValues(
         dates=dates,
         kinds=tuple(kinds),
@@ -213,6 +223,7 @@ def _widgets(choices: Choices) -> FilterValues:
         text=text,
         sources=tuple(sources),
         precise=bool(precise),
+        review=tuple(review),
     )
 
 

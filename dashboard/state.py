@@ -19,9 +19,9 @@ import streamlit as st
 from dashboard.markup import DocMeta
 from geodata import gazetteer as gazetteer_mod
 from geodata.gazetteer import Gazetteer
-from geodata.records import KINDS, PlaceRef, Record
+from geodata.records import KINDS, REVIEW_STATUSES, PlaceRef, Record
 from geodata.store import Facets, Resolution, Store, UnresolvedName, resolve_url
-from geodata.store.filters import Filters
+from geodata.store.filters import HIDDEN, Filters
 
 T = TypeVar("T")
 
@@ -71,8 +71,9 @@ def stored_counts(version: tuple[Any, ...]) -> dict[str, int]:
 # Resources, not data: 100,000 records are shared, not unpickled on every rerun. They are frozen.
 @st.cache_resource(show_spinner=False, max_entries=2)
 def _everything(version: tuple[Any, ...]) -> dict[str, Record]:
-    """Every stored feature by id, in the store's order: read once per store contents."""
-    return _long_lived({r.feature_id: r for r in store().query()})
+    """Every stored feature by id, in the store's order, whatever its review (the rejected and merged too):
+    read once per store contents."""
+    return _long_lived({r.feature_id: r for r in store().query(Filters(review=REVIEW_STATUSES))})
 
 
 def _long_lived(value: T) -> T:
@@ -86,8 +87,8 @@ def _long_lived(value: T) -> T:
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _query(version: tuple[Any, ...], filters: Filters) -> list[Record]:
     everything = _everything(version)
-    if filters.is_empty:
-        return list(everything.values())
+    if filters.is_empty:  # all but what the analysts rejected or merged into another event
+        return [r for r in everything.values() if r.review is None or r.review.status not in HIDDEN]
     # The store says which (SQL does the filtering); the records are those read once for all filters. An id
     # not among them was stored since this version was read: the next rerun has a new version.
     return [r for fid in store().query_ids(filters) if (r := everything.get(fid)) is not None]

@@ -35,6 +35,11 @@ table.kh-rows td { padding: 2px 0; border: 0; }
 .kh-src { color: #555; font-size: .88rem; border-top: 1px solid #eee; padding-top: .3rem; }
 .kh-meta { color: #888; }
 .kh-ref { color: #aaa; font-size: .75rem; font-family: ui-monospace, monospace; }
+.kh-review { font-size: .8rem; margin: .1rem 0 .35rem; padding: 1px 6px; border-radius: 3px; background: #eef3ea;
+  color: #2f5d1e; display: inline-block; }
+.kh-review-rejected { background: #f6e6e6; color: #8a1c1c; }
+.kh-review-merged { background: #ececf6; color: #2c2c7a; }
+.kh-sources { font-size: .8rem; margin-bottom: .3rem; }
 .kh-key mark { margin-right: .4rem; }
 .kh-side-legend { font-size: .85rem; line-height: 1.5; }
 .kh-side-legend summary { font-weight: 700; cursor: pointer; }

@@ -4,7 +4,8 @@ Pure functions over plain values; `dashboard.sidebar` reads and writes `st.query
 A filter at its default is not in the URL; a multiselect is a repeated key
 (`?actor=ISIS&actor=SDF`); an empty **Show** is `?kind=` (nothing picked: every kind is drawn); **Precise
 places only** is `?precise=1`.
-Example: `?from=2016-01-01&to=2016-12-31&kind=event&actor=ISIS&country=SY&q=Mosul&precise=1`.
+Example: `?from=2016-01-01&to=2016-12-31&kind=event&actor=ISIS&country=SY&q=Mosul&precise=1`; the review
+statuses shown are `?review=rejected&review=corrected` (none: all but the rejected and merged).
 
 The Map page's timeline keeps its brushed range apart, as `t0`/`t1` (`WINDOW_KEYS`, written by
 `dashboard.timeline`): `from`/`to` are the sidebar's dates, `t0`/`t1` the range brushed inside them
@@ -18,10 +19,18 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from extract.actors import canonical_actor_names
+from geodata.records import REVIEW_STATUSES
 
 DATE_FROM, DATE_TO, TEXT, PRECISE = "from", "to", "q", "precise"
 # Query parameter -> the `FilterValues` field of a multiselect.
-MULTI = {"kind": "kinds", "actor": "actors", "type": "types", "country": "countries", "source": "sources"}
+MULTI = {
+    "kind": "kinds",
+    "actor": "actors",
+    "type": "types",
+    "country": "countries",
+    "source": "sources",
+    "review": "review",
+}
 PARAM_KEYS = (DATE_FROM, DATE_TO, *MULTI, TEXT, PRECISE)
 _YES, _NO = ("1", "true", "yes", "on"), ("0", "false", "no", "off", "")
 WINDOW_FROM, WINDOW_TO = "t0", "t1"  # the timeline's brushed range (`dashboard.timeline`)
@@ -40,6 +49,7 @@ class FilterValues:
     text: str = ""
     sources: tuple[str, ...] = ()
     precise: bool = False
+    review: tuple[str, ...] = ()  # review statuses; none: all but the rejected and merged
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +62,7 @@ class Choices:
     types: tuple[str, ...]
     countries: tuple[str, ...]
     sources: tuple[str, ...]
+    review: tuple[str, ...] = REVIEW_STATUSES
 
 
 def defaults_of(choices: Choices, kinds: Sequence[str]) -> FilterValues:

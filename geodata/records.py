@@ -120,6 +120,34 @@ class ActorRef:
     span: Span | None = None
 
 
+REVIEW_STATUSES: tuple[str, ...] = ("unreviewed", "accepted", "corrected", "rejected", "merged")
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One report of a feature: a merged event lists every one (ACLED joins its sources with '; ')."""
+
+    feature_id: str
+    doc: str
+    source: str = ""
+    evidence: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """An analyst's decision on a feature: its status (accepted, corrected, rejected, merged into another),
+    who made the last change and when, the version an editor must have read to change it again, the
+    reason of a rejection, and the sources of a merged event."""
+
+    status: str
+    by: str = ""
+    at: str = ""  # ISO 8601, UTC
+    version: int = 0
+    reason: str = ""
+    merged_into: str = ""
+    sources: tuple[Source, ...] = ()
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FeatureRecord:
     """What every feature has. `doc` is the document's name as extracted and its store id once
@@ -136,6 +164,7 @@ class FeatureRecord:
     source: str = ""  # the document's source (a news agency, "ACLED"), filled in by the store
     period: tuple[date, date] | None = None  # the days it covers, filled in by the store
     extra: Mapping[str, Any] = field(default_factory=dict, compare=False)  # imported datasets' own columns
+    review: Review | None = field(default=None, compare=False)  # what an analyst decided (the store fills it in)
 
     @property
     def vertices(self) -> tuple[PlaceRef, ...]:

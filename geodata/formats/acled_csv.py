@@ -40,7 +40,18 @@ ACLED_COLUMNS = (
     "notes",
     "fatalities",
 )
-CSV_COLUMNS = (*ACLED_COLUMNS, "kind", "date_start", "date_end", "wkt", "resolved", "placed_at")
+CSV_COLUMNS = (
+    *ACLED_COLUMNS,
+    "kind",
+    "date_start",
+    "date_end",
+    "wkt",
+    "resolved",
+    "placed_at",
+    "review_status",
+    "reviewed_by",
+    "reviewed_at",
+)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
 
 
@@ -93,7 +104,7 @@ def acled_row(f: Feature) -> dict[str, Any]:
         "latitude": round(point[1], 7) if point else None,
         "longitude": round(point[0], 7) if point else None,
         "geo_precision": p.get("geo_precision"),
-        "source": p.get("source"),
+        "source": _sources(p),
         "notes": p.get("evidence"),
         "fatalities": p.get("fatalities"),
         "kind": kind,
@@ -102,7 +113,16 @@ def acled_row(f: Feature) -> dict[str, Any]:
         "wkt": _wkt(geom),
         "resolved": p.get("resolved"),
         "placed_at": p.get("placed_at"),
+        "review_status": p.get("review_status"),
+        "reviewed_by": p.get("reviewed_by"),
+        "reviewed_at": p.get("reviewed_at"),
     }
+
+
+def _sources(p: dict[str, Any]) -> Any:
+    """The feature's source; a merged event's every source, joined with '; ' as ACLED joins them."""
+    merged = [s.get("source") or s.get("doc") for s in p.get("sources") or () if isinstance(s, dict)]
+    return "; ".join(dict.fromkeys(str(s) for s in merged if s)) or p.get("source")
 
 
 def to_csv(records: Sequence[Record], path: str | os.PathLike[str]) -> int:

@@ -9,6 +9,7 @@ the same bytes the file would hold.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 import tempfile
@@ -23,9 +24,10 @@ from geodata.formats.geojson import to_geojson
 from geodata.formats.gpkg import to_gpkg
 from geodata.formats.parquet import to_parquet
 from geodata.formats.streams import check_stdout, copy_to_stdout, is_stdout
-from geodata.records import Record
+from geodata.records import Record, Review
 
 FORMATS = ("geojson", "csv", "gpkg", "parquet")
+UNREVIEWED = Review("unreviewed")
 
 WRITERS: dict[str, Callable[[Sequence[Record], str | os.PathLike[str]], int]] = {
     "geojson": to_geojson,
@@ -107,10 +109,12 @@ def export(
 ) -> int:
     """Write `records` as `fmt` (else guessed from the file's suffix) to `path` (`-`: standard output),
     creating its folders if `parents`; the number written. `about`: how they were chosen (the filters),
-    recorded where the format has room for it (GeoJSON's `khareeta` member, the GeoPackage layers' metadata)."""
+    recorded where the format has room for it (GeoJSON's `khareeta` member, the GeoPackage layers' metadata).
+    Every feature carries its review status, "unreviewed" when no analyst has looked at it."""
     fmt = export_format(path, fmt)
     check_target(path, fmt, parents=parents)
     write = _writer(fmt, about)
+    records = [r if r.review is not None else dataclasses.replace(r, review=UNREVIEWED) for r in records]
     try:
         if is_stdout(path):
             return _to_stdout(records, write, fmt)

@@ -31,6 +31,7 @@ from geodata.records import (
     PlaceRecord,
     PlaceRef,
     Record,
+    Review,
     RouteRecord,
     Span,
 )
@@ -203,6 +204,25 @@ def _own(r: Record) -> dict[str, Any]:
     return _route_props(r)
 
 
+def review_properties(review: Review) -> dict[str, Any]:
+    """An analyst's review as properties: its status, who and when; a rejection's reason, the event a
+    duplicate was merged into, and every report of a merged event."""
+    props: dict[str, Any] = {
+        "review_status": review.status,
+        "reviewed_by": review.by or None,
+        "reviewed_at": review.at or None,
+    }
+    if review.reason:
+        props["review_reason"] = review.reason
+    if review.merged_into:
+        props["merged_into"] = review.merged_into
+    if review.sources:
+        props["sources"] = [
+            {"id": s.feature_id, "doc": s.doc, "source": s.source, "evidence": s.evidence} for s in review.sources
+        ]
+    return props
+
+
 def record_to_feature(r: Record) -> Feature:
     """One record as a GeoJSON Feature (the contract's properties, then any `extra` ones)."""
     ev, span = r.evidence_span, r.span
@@ -218,6 +238,8 @@ def record_to_feature(r: Record) -> Feature:
         "end": span.end if span else None,
         **_own(r),
     }
+    if r.review is not None:
+        props.update(review_properties(r.review))
     for k, v in r.extra.items():  # an imported row's own columns ("source": the row's, not the file's)
         props.setdefault(k, v)
     if r.source:

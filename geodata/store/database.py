@@ -31,6 +31,8 @@ from geodata.store.engine import ensure_postgis, gc_paused, is_locked, make_engi
 from geodata.store.filters import Filters, where_clauses
 from geodata.store.reading import DocumentInfo, Facets, StoreStats, documents_of, facets_of, stats_of
 from geodata.store.resolve import Resolution, UnresolvedName, resolve_named, revision, unresolved_names
+from geodata.store.review_api import Reviewing
+from geodata.store.review_layer import reapply
 from geodata.store.row_reader import RowReader, meets_box
 from geodata.store.schema import (
     SCHEMA_VERSION,
@@ -57,7 +59,7 @@ def _insert_kind(conn: Connection, kind: str, rows: list[dict[str, Any]]) -> Non
     insert_rows(conn, TABLES[kind], rows)
 
 
-class Store:
+class Store(Reviewing):
     """Documents and features in one database. Open with `Store.open(url_or_path)`."""
 
     def __init__(self, engine: Engine) -> None:
@@ -310,6 +312,7 @@ def _add(conn: Connection, new: NewDocument, replace: bool) -> AddStatus:
     for kind in KINDS:
         if new.rows[kind]:
             _insert_kind(conn, kind, new.rows[kind])
+    reapply(conn, [new.doc_id])  # its features' reviews, if it was stored before
     return "replaced" if exists else "added"
 
 
@@ -332,6 +335,7 @@ def _add_together(
             for kind in KINDS:
                 if rows := [row for new in todo for row in new.rows[kind]]:
                     _insert_kind(conn, kind, rows)
+            reapply(conn, [new.doc_id for new in todo])
     except _DOWN:
         raise  # the database, not a document: retried or reported whole
     except Exception:  # one document's fault (or another's id taken meanwhile): found one by one

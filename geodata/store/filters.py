@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 from geodata.countries import country_code
 from geodata.errors import InputError
-from geodata.records import KINDS, FeatureRecord
+from geodata.records import KINDS, REVIEW_STATUSES, FeatureRecord
 from geodata.store.spatial import box_clauses
 from geodata.store.text_search import text_clause
 
@@ -58,6 +58,8 @@ class Filters:
       row coded so) drop out. Movements and routes run through towns and pass.
     - `doc_ids`: store document ids; `sources`: the documents' source
       (news agency, or "ACLED" / "UCDP GED" for imported files).
+    - `review` (any of): unreviewed | accepted | corrected | rejected | merged. Left empty, every feature
+      but those an analyst rejected or merged into another (`HIDDEN`).
     """
 
     date_from: date | None = None
@@ -72,6 +74,7 @@ class Filters:
     precise: bool = False
     doc_ids: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+    review: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         put = functools.partial(object.__setattr__, self)
@@ -80,8 +83,12 @@ class Filters:
         if self.date_from and self.date_to and self.date_from > self.date_to:
             msg = f"the date range is empty: {self.date_from} is after {self.date_to}."
             raise InputError(msg)
-        for name in ("actors", "event_types", "kinds", "countries", "doc_ids", "sources"):
+        for name in ("actors", "event_types", "kinds", "countries", "doc_ids", "sources", "review"):
             put(name, _tuple(getattr(self, name)))
+        put("review", tuple(s.lower() for s in self.review))
+        if wrong := [s for s in self.review if s not in REVIEW_STATUSES]:
+            msg = f"unknown review status {wrong[0]!r}; choose from {', '.join(REVIEW_STATUSES)}."
+            raise InputError(msg)
         unknown = [k for k in self.kinds if k not in KINDS]
         if unknown:
             msg = f"unknown kind {unknown[0]!r}; choose from {', '.join(KINDS)}."
@@ -150,6 +157,19 @@ def period_of(record: FeatureRecord, doc_date: date | None = None) -> tuple[date
 
 # --- filters as SQL (used by the store) ----------------------------------------------------------------------------
 
+HIDDEN = ("rejected", "merged")  # left out unless asked for: a false positive, a duplicate of another event
+
+
+def review_clause(table: sa.Table, statuses: tuple[str, ...]) -> Any:
+    """The rows of these review statuses ("unreviewed": none); none given, all but the HIDDEN ones."""
+    status = table.c.review_status
+    if not statuses:
+        return sa.or_(status.is_(None), status.not_in(HIDDEN))
+    named = [s for s in statuses if s != "unreviewed"]
+    either = [status.in_(named)] if named else []
+    return sa.or_(status.is_(None), *either) if "unreviewed" in statuses else either[0]
+
+
 ACTOR_COLUMNS: dict[str, tuple[str, ...]] = {
     "event": ("actor1", "actor2"),
     "movement": ("actor",),
@@ -168,7 +188,7 @@ def where_clauses(
     this kind can match (e.g. places when actors are asked for). The box goes
     through the database's spatial index (`spatial.box_clauses`)."""
     c = table.c
-    out: list[Any] = []
+    out: list[Any] = [review_clause(table, f.review)]
     if f.date_from or f.date_to:
         out.append(c.t_start.is_not(None))
         if f.date_from:

@@ -221,7 +221,7 @@ def resolve_named(conn: Connection, place: PlaceRef, names: Iterable[str]) -> Re
             conn.execute(sa.update(table).where(table.c.id == row_id).values(**located_columns(moved, countries)))
             updated[r.kind] += 1
     if any(updated.values()):
-        _bump_revision(conn)
+        bump_revision(conn)
     return Resolution(place, updated)
 
 
@@ -231,7 +231,7 @@ def revision(conn: Connection) -> int:
     return int(value) if value else 0
 
 
-def _bump_revision(conn: Connection) -> None:
+def bump_revision(conn: Connection) -> None:
     n = revision(conn)
     if n:
         conn.execute(sa.update(meta).where(meta.c.key == REVISION).values(value=str(n + 1)))

@@ -20,11 +20,13 @@ from geodata.records import (
     PlaceRecord,
     PlaceRef,
     Record,
+    Review,
     RouteRecord,
+    Source,
     Span,
 )
 from geodata.store.rows import DATASET_KEYS
-from geodata.store.schema import TABLES, read_columns
+from geodata.store.schema import REVIEW_COLUMNS, TABLES, read_columns
 
 # The store reads back only what `rows_of` wrote (or schema 1's plainer values): the shapes are
 # trusted, and checked with `type(...) is`, which is several times cheaper than an ABC check on
@@ -82,6 +84,25 @@ def _vertex(item: Any, pos: Sequence[float]) -> PlaceRef:
     return PlaceRef(name=str(item), lat=pos[1], lon=pos[0])
 
 
+def review_of(values: Sequence[Any]) -> Review | None:
+    """The review columns of a row (`schema.REVIEW_COLUMNS`, in order) as a Review; None when not reviewed."""
+    status, by, at, version, reason, merged_into, sources = values
+    if not status:
+        return None
+    return Review(
+        status,
+        by or "",
+        at or "",
+        version or 0,
+        reason or "",
+        merged_into or "",
+        tuple(
+            Source(s.get("feature_id", ""), s.get("doc", ""), s.get("source", ""), s.get("evidence", ""))
+            for s in sources or ()
+        ),
+    )
+
+
 def _getter(at: Mapping[str, int], *columns: str) -> Callable[[Sequence[Any]], tuple[Any, ...]]:
     """The values of these columns of a row, in one C call (a tuple even for one column)."""
     get = operator.itemgetter(*(at[c] for c in columns))
@@ -114,6 +135,7 @@ class RowReader:
         self.at = at = {c.name: i for i, c in enumerate(read_columns(TABLES[kind]))}  # rows of `read_columns`
         self._make = getattr(self, f"_{kind}")
         self._common = _getter(at, *_COMMON)
+        self._review = _getter(at, *(c for c, _ in REVIEW_COLUMNS))
         self._actors = {
             r: _getter(at, r, f"{r}_id", f"{r}_family", f"{r}_start", f"{r}_end") for r in _ROLES.get(kind, ())
         }
@@ -142,6 +164,7 @@ class RowReader:
             "source": sources.get(doc_id, ""),
             "period": (_day(lo), _day(hi)) if lo and hi else None,
             "extra": dict(extra) if extra else {},
+            "review": review_of(self._review(row)),
         }
         return self._make(row, points, common)
 

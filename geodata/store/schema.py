@@ -22,7 +22,7 @@ from sqlalchemy.engine import Connection
 from geodata.records import KINDS
 from geodata.store import spatial, text_search
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 metadata = sa.MetaData()
 meta = sa.Table("meta", metadata, sa.Column("key", sa.String(64), primary_key=True), sa.Column("value", sa.Text))
 documents = sa.Table(
@@ -102,6 +102,19 @@ OWN_COLUMNS: dict[str, tuple[tuple[str, Any], ...]] = {
 }
 
 
+# An analyst's review as the row shows it (`review.py`; NULL status: not reviewed). The truth is the table
+# `reviews`, which outlives the row: a document extracted again gets its features' reviews back.
+REVIEW_COLUMNS: tuple[tuple[str, Any], ...] = (
+    ("review_status", sa.String(16)),
+    ("reviewed_by", sa.Text),
+    ("reviewed_at", sa.String(32)),
+    ("review_version", sa.Integer),
+    ("review_reason", sa.Text),
+    ("merged_into", sa.String(64)),
+    ("sources", _JSON),  # a merged event's reports: [{feature_id, doc, source, evidence}]
+)
+
+
 def _feature_table(kind: str) -> sa.Table:
     name = kind + "s"
     return sa.Table(
@@ -131,6 +144,7 @@ def _feature_table(kind: str) -> sa.Table:
         sa.Column("countries", sa.Text),  # ",IQ,SY," for LIKE matching
         *(sa.Column(col, typ) for col, typ in OWN_COLUMNS[kind]),
         sa.Column("extra", _JSON),
+        *(sa.Column(col, typ) for col, typ in REVIEW_COLUMNS),
         sa.Column(text_search.KEY_COLUMN, sa.Text),  # " word word ... ": the evidence's normalised words
         sa.Index(f"ix_{name}_feature_id", "feature_id", unique=True),
         sa.Index(f"ix_{name}_period", "t_start", "t_end"),
@@ -139,6 +153,42 @@ def _feature_table(kind: str) -> sa.Table:
 
 
 TABLES: dict[str, sa.Table] = {kind: _feature_table(kind) for kind in KINDS}
+
+# The correction layer, by feature id: what the analysts decided and changed (`corrections`, field ->
+# value), the values the extraction gave for those fields (`original`), and the version an editor must
+# have read to change it. A feature whose document is extracted again (or deleted) keeps its row here.
+reviews = sa.Table(
+    "reviews",
+    metadata,
+    sa.Column("feature_id", sa.String(64), primary_key=True),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("doc_id", sa.String(16), nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("reason", sa.Text),
+    sa.Column("merged_into", sa.String(64)),
+    sa.Column("sources", _JSON),
+    sa.Column("corrections", _JSON),
+    sa.Column("original", _JSON),
+    sa.Column("reviewed_by", sa.Text, nullable=False),
+    sa.Column("reviewed_at", sa.String(32), nullable=False),
+    sa.Column("version", sa.Integer, nullable=False),
+)
+# Every change, one row per field: never updated, never deleted (an undo is a change of its own).
+history = sa.Table(
+    "history",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("change", sa.Integer, nullable=False, index=True),  # the rows written by one action
+    sa.Column("feature_id", sa.String(64), nullable=False, index=True),
+    sa.Column("action", sa.String(16), nullable=False),  # accept | correct | reject | merge | undo
+    sa.Column("field", sa.String(32), nullable=False),
+    sa.Column("old_value", sa.Text),  # JSON
+    sa.Column("new_value", sa.Text),  # JSON
+    sa.Column("who", sa.Text, nullable=False),
+    sa.Column("at", sa.String(32), nullable=False),
+    sa.Column("note", sa.Text),
+    sa.Column("undoes", sa.Integer),  # the change an undo took back
+)
 
 
 def read_columns(table: sa.Table) -> list[sa.Column[Any]]:
