@@ -94,6 +94,11 @@ def _query(version: tuple[Any, ...], filters: Filters) -> list[Record]:
     return [r for fid in store().query_ids(filters) if (r := everything.get(fid)) is not None]
 
 
+def any_feature(version: tuple[Any, ...], feature_id: str) -> Record | None:
+    """A stored feature by id whatever the filters (a rejected one too); None when not stored."""
+    return _everything(version).get(str(feature_id))
+
+
 def features(version: tuple[Any, ...], filters: Filters) -> list[Record]:
     """The feature records the filters select (cached per store contents)."""
     return _query(version, filters)

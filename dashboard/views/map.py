@@ -14,7 +14,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from dashboard import exports, layers, map_view, payload, selection, state, tables, timeline, ui
+from dashboard import exports, layers, map_view, payload, review_panel, selection, state, tables, timeline, ui
 from dashboard.evidence import evidence_html
 from dashboard.markup import popup_html
 from dashboard.palette import record_color
@@ -69,7 +69,7 @@ with ui.user_errors():
         st.warning("No feature matches these filters. Widen them, or press **Reset filters** in the sidebar.")
 
     map_col, side_col = st.columns([4, 1.3], gap="small")
-    clicked, light = None, None
+    clicked, light, point = None, None, None
     table_row = selection.table_choice(st.session_state)  # a row chosen in the table below, last run
     with map_col:
         if ui.assets_ready():
@@ -89,15 +89,20 @@ with ui.user_errors():
                 returned=(
                     "last_object_clicked_popup",
                     *([map_view.RETURNED] if st.session_state.get(map_view.TOGGLE_KEY) else []),
+                    *(["last_clicked"] if st.session_state.get(review_panel.PICK_KEY) else []),  # a place picked
                 ),
                 prefetch=(files.rows, borders),
                 data=data,
             )
             clicked = out.get("last_object_clicked_popup")  # the clicked feature's id (see above)
+            point = out.get("last_clicked") if st.session_state.get(review_panel.PICK_KEY) else None
     with side_col:
         st.subheader("Selected")
         chosen_id, _how = selection.chosen(st.session_state, clicked, table_row)  # the last one chosen
         chosen = payload.clicked_record(chosen_id, state.features_by_id(version, filters)) if chosen_id else None
+        if chosen is None and chosen_id and (hidden_one := state.any_feature(version, chosen_id)):
+            chosen = hidden_one  # rejected or merged just now (or filtered out): still here, to undo
+            st.caption("Not on the map with these filters.")
         if chosen is None:
             st.caption(
                 "Click a feature on the map: its type, actors, date, place and the sentence it was read from show here."
@@ -109,6 +114,7 @@ with ui.user_errors():
             if st.button("Read the whole article", key="open_doc"):
                 st.session_state["doc_pick"] = chosen.doc  # the Documents page's choice
                 st.switch_page("views/documents.py")
+            review_panel.panel(chosen, clicked_point=point)  # accept, correct, reject, merge, undo
 
     if docs:  # below the map, as in timemap: the map stays where a laptop's window shows it
         timeline.panel(shown, in_sidebar, span)

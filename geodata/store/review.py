@@ -324,6 +324,8 @@ def correct(
         raise InputError("give at least one field to correct.")
     actors = known_actors(conn)
     checked = {name: check(found.record.kind, name, v, actors) for name, v in values.items()}
+    if (loc := checked.get("location")) and not loc.get("span"):  # where the text names it stays
+        loc["span"] = value_of(found.record, "location").get("span")
     if "date_precision" in checked and "date" not in checked and value_of(found.record, "date") is None:
         raise InputError("the feature has no date: give the date with its precision.")
     return set_fields(conn, new_action(conn, "correct", who, note), feature_id, checked, expected)

@@ -1,0 +1,143 @@
+"""The review panel under the feature chosen on the map: accept, correct, reject, merge, undo, history.
+
+Viewers see what was decided (in the feature's card) and a line asking them to sign in; a signed-in analyst
+(`dashboard.signin`) gets the actions. Every save names the review version the panel was drawn with, so
+when another analyst saved the feature in between, nothing is overwritten: the panel says who changed it
+and shows it as it now is. A location is corrected by choosing another gazetteer entry of its name, by
+searching the gazetteer, or by clicking the map (`PICK_KEY` on: the map then reports its clicks).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import streamlit as st
+
+from dashboard import review_form, signin, state
+from dashboard.review_form import PICK_KEY
+from geodata.errors import GazetteerError, InputError, StoreError
+from geodata.records import Record
+from geodata.store.review import ReviewConflictError
+from geodata.store.review_fields import shown
+
+NOTICE_KEY = "rv_notice"  # what the last action did, shown after the rerun that redraws the map
+_SEEN = "rv_seen"  # feature id -> the review version the panel was drawn with
+
+
+def _version(r: Record) -> int:
+    return r.review.version if r.review else 0
+
+
+def _do(record: Record, what: str, action: Callable[[int], Record]) -> None:
+    """Run a store action against the version the analyst saw; on success rerun (the map redraws it)."""
+    seen = st.session_state.setdefault(_SEEN, {}).get(record.feature_id, _version(record))
+    try:
+        after = action(seen)
+    except ReviewConflictError as exc:
+        st.session_state[_SEEN][record.feature_id] = _version(exc.current) if exc.current else seen
+        st.warning(str(exc))
+        state.clear_after_write()
+        return
+    except (InputError, StoreError) as exc:
+        st.error(str(exc))
+        return
+    st.session_state[_SEEN][record.feature_id] = _version(after)
+    st.session_state[NOTICE_KEY] = f"{what}: saved as {signin.user()}."
+    state.clear_after_write()
+    st.rerun()
+
+
+def panel(record: Record, *, clicked_point: Mapping[str, Any] | None = None) -> None:
+    """The review actions for `record` (a viewer gets a line about signing in)."""
+    if notice := st.session_state.pop(NOTICE_KEY, None):
+        st.success(notice)
+    if taught := st.session_state.pop("rv_taught", None):
+        st.info(taught)
+    who = signin.user()
+    if who is None:
+        st.caption("Sign in (in the sidebar) to accept, correct, reject or merge this feature.")
+        return
+    st.session_state.setdefault(_SEEN, {}).setdefault(record.feature_id, _version(record))
+    store = state.store()
+    fid = record.feature_id
+    left, right = st.columns(2)
+    if left.button("Accept", key="rv_accept", help="The feature is right as it is.", width="stretch"):
+        _do(record, "Accepted", lambda v: store.accept(fid, who=who, expected=v))
+    if right.button("Undo", key="rv_undo", help="Take back the last change to this feature.", width="stretch"):
+        _do(record, "Undone", lambda v: store.undo(fid, who=who, expected=v))
+    with st.expander("Correct", expanded=bool(st.session_state.get(PICK_KEY))):
+        fix = review_form.corrections(record, state.gazetteer(), _actor_names(), clicked_point)
+        if fix is not None and not fix.values:
+            st.info("Nothing was changed.")
+        elif fix is not None:
+            note = st.session_state.get("rv_note", "")
+            if fix.alias:
+                _teach(*fix.alias)
+            _do(record, "Corrected", lambda v: store.correct(fid, fix.values, who=who, note=note, expected=v))
+    with st.expander("Reject", expanded=False):
+        reason = st.text_input("Why", key="rv_reason", placeholder="e.g. not an event; the wrong town")
+        if st.button("Reject this feature", key="rv_reject"):
+            _do(record, "Rejected", lambda v: store.reject(fid, who=who, reason=reason, expected=v))
+    if record.kind == "event":
+        _merge(record, who)
+    _history(fid)
+
+
+def _actor_names() -> list[str]:
+    return list(state.facets(state.store_version()).actors)
+
+
+def _merge(record: Record, who: str) -> None:
+    """Events that may be the same one (same type, 10 km, 2 days, other articles), to merge into this one."""
+    with st.expander("Merge duplicates", expanded=False):
+        store = state.store()
+        fid = record.feature_id
+        pairs = [d for d in store.duplicates() if fid in (d.first, d.second)]
+        others = {d.second if d.first == fid else d.first: d for d in pairs}
+        if not others:
+            st.caption("No other event of this type within 10 km and 2 days in another article.")
+            return
+        picked = []
+        for other, d in others.items():
+            r = store.feature(other)
+            label = f"{r.evidence[:90] if r else other} ({d.km:g} km, {d.days} day(s) apart; {other})"
+            if st.checkbox(label, key=f"rv_dup_{other}"):
+                picked.append(other)
+        if st.button("Merge into this event", key="rv_merge", disabled=not picked):
+            _do(record, "Merged", lambda v: store.merge(fid, picked, who=who, expected={fid: v}))
+
+
+def _history(fid: str) -> None:
+    changes = state.store().history(fid)
+    with st.expander(f"History ({len({c.change for c in changes})} changes)", expanded=False):
+        if not changes:
+            st.caption("Not reviewed yet: this is what the extraction found.")
+            return
+        st.dataframe(_history_rows(changes), hide_index=True, width="stretch", key="rv_history")
+
+
+def _history_rows(changes: Sequence[Any]) -> list[dict[str, str]]:
+    return [
+        {
+            "when": c.at.replace("T", " ")[:16],
+            "who": c.who,
+            "action": c.action + (f" #{c.undoes}" if c.undoes else ""),
+            "field": c.field,
+            "was": shown(c.old),
+            "now": shown(c.new),
+            "note": c.note,
+        }
+        for c in reversed(changes)
+    ]
+
+
+def _teach(gid: str, name: str) -> None:
+    """The corrected location's name added to the chosen place in the analyst's gazetteer (asked for)."""
+    from geodata.gazetteer import user as user_gazetteer
+
+    try:
+        if user_gazetteer.add_alias(gid, name, gaz=state.gazetteer()):
+            st.session_state["rv_taught"] = f"The gazetteer now knows {name!r} as a name of {gid}."
+    except (InputError, GazetteerError) as exc:
+        st.warning(f"The gazetteer was not taught {name!r}: {exc}")
