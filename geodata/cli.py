@@ -17,7 +17,7 @@ from geodata.errors import KhareetaError, describe
 from geodata.formats.streams import stdout_closed, stdout_gone
 from geodata.gazetteer import cli as gazetteer_cli
 from geodata.store import cli as store_cli
-from geodata.store import resolve_cli
+from geodata.store import resolve_cli, review_cli
 
 COMMANDS_GROUP = "khareeta.commands"
 SCRIPT = "khareeta"  # the console script (pyproject.toml), the same as `python -m geodata`
@@ -38,6 +38,7 @@ def _parser() -> argparse.ArgumentParser:
     gazetteer_cli.add_parser(sub)
     store_cli.add_parser(sub)
     resolve_cli.add_parser(sub)
+    review_cli.add_parser(sub)
     for ep in sorted(entry_points(group=COMMANDS_GROUP), key=lambda e: e.name):
         try:
             add_parser = ep.load()

@@ -85,12 +85,13 @@ def _vertex(item: Any, pos: Sequence[float]) -> PlaceRef:
 
 
 def review_of(values: Sequence[Any]) -> Review | None:
-    """The review columns of a row (`schema.REVIEW_COLUMNS`, in order) as a Review; None when not reviewed."""
+    """The review columns of a row (`schema.REVIEW_COLUMNS`, in order) as a Review; None when never reviewed
+    (a review undone to the end is "unreviewed", with its version: an editor must have seen it)."""
     status, by, at, version, reason, merged_into, sources = values
-    if not status:
+    if not status and not version:
         return None
     return Review(
-        status,
+        status or "unreviewed",
         by or "",
         at or "",
         version or 0,

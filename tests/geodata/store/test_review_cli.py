@@ -1,0 +1,74 @@
+"""`python -m geodata review ...`: each action from the command line, and its errors said plainly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from geodata.cli import main
+from geodata.store import Store
+from tests.geodata.store.reviewed import first_doc, first_records, ids, second_doc, second_records
+
+FIRST, SECOND = ids(first_records()), ids(second_records())
+
+
+@pytest.fixture
+def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    path = str(tmp_path / "k.sqlite")
+    with Store.open(path) as s:
+        s.add_document(first_doc(), first_records())
+        s.add_document(second_doc(), second_records())
+    monkeypatch.setenv("KHAREETA_USER", "amal")
+    return path
+
+
+def run(db: str, *args: str) -> int:
+    return main(["--db", db, "review", *args])
+
+
+def test_edit_show_and_history(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert (
+        run(db, "edit", FIRST["event"], "--set", "actor1=Islamic State", "--set", "fatalities=13", "--note", "wire B")
+        == 0
+    )
+    assert "corrected by amal" in capsys.readouterr().out
+    assert run(db, "show", FIRST["event"]) == 0
+    out = capsys.readouterr().out
+    assert "actor1: Islamic State" in out and "fatalities: 12 -> 13  — wire B" in out
+    with Store.open(db) as s:
+        assert s.feature(FIRST["event"]).fatalities == 13  # type: ignore[union-attr]
+
+
+def test_reject_list_by_status_and_undo(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(db, "reject", FIRST["route"], "--reason", "no road", "--by", "lina") == 0
+    assert run(db, "list", "--status", "rejected") == 0
+    out = capsys.readouterr().out
+    assert FIRST["route"] in out and "1 feature(s)" in out
+    assert run(db, "undo", FIRST["route"]) == 0
+    with Store.open(db) as s:
+        assert [c.who for c in s.history(FIRST["route"])][-1] == "amal"
+        assert FIRST["route"] in s.query_ids()
+
+
+def test_duplicates_then_merge(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(db, "duplicates") == 0
+    assert "1 possible duplicate(s)" in capsys.readouterr().out
+    assert run(db, "merge", FIRST["event"], SECOND["event"]) == 0
+    assert "source: Wire B" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (("edit", "nope", "--set", "fatalities=1"), "no stored feature"),
+        (("edit", FIRST["event"], "--set", "fatalities"), "FIELD=VALUE"),
+        (("edit", FIRST["event"], "--at", "north"), "LAT,LON"),
+        (("edit", FIRST["event"], "--set", "fatalities=2", "--expect", "3"), "since you opened it"),
+        (("undo", FIRST["event"]), "no change to undo"),
+    ],
+)
+def test_errors_are_one_line_without_traceback(db: str, capsys: pytest.CaptureFixture[str], args, says: str) -> None:
+    assert run(db, *args) != 0
+    err = capsys.readouterr().err
+    assert says in err and "Traceback" not in err
