@@ -77,7 +77,7 @@ run: install assets gazetteer
 # The README's picture (dashboard/screenshot.png): the browser test on the seeds, told to save it there.
 # `make test` never writes it (its screenshots go to bench/out/, which git ignores).
 screenshot: install assets gazetteer browser
-	KHAREETA_SCREENSHOT=dashboard/screenshot.png $(BIN)/python -m pytest -q tests/dashboard/test_browser.py
+	KHAREETA_SCREENSHOT=dashboard/screenshot.png $(BIN)/python -m pytest -q tests/dashboard/test_browser.py tests/dashboard/test_browser_review.py
 
 lint: check
 

@@ -110,7 +110,8 @@ def _merge(record: Record, who: str) -> None:
 
 def _history(fid: str) -> None:
     changes = state.store().history(fid)
-    with st.expander(f"History ({len({c.change for c in changes})} changes)", expanded=False):
+    n = len({c.change for c in changes})
+    with st.expander(f"History ({n} change{'' if n == 1 else 's'})", expanded=False):
         if not changes:
             st.caption("Not reviewed yet: this is what the extraction found.")
             return

@@ -239,7 +239,7 @@ def by_kind(store: Store, filters: Filters | None = None) -> dict[str, object]:
 def test_opening_migrates_the_schema_version(old_store: Path) -> None:
     assert schema_version(old_store) == "1"
     Store.open(old_store).close()
-    assert schema_version(old_store) == str(SCHEMA_VERSION) == "5"
+    assert schema_version(old_store) == str(SCHEMA_VERSION) == "6"
 
 
 def test_every_row_is_kept_with_an_id_from_its_document_and_order(migrated: Store) -> None:

@@ -1,0 +1,117 @@
+"""Reviewing in the real browser: an analyst signs in, corrects an event's location on the Map page by
+choosing another gazetteer entry, and sees its marker move there; its popup then says who corrected it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+
+import pytest
+
+from dashboard.serve import MAP_FRAME, running_app
+from dashboard.users import add_user
+from geodata.store import Store
+from tests.dashboard.conftest import ROOT
+from tests.dashboard.test_browser import (  # noqa: F401  (`browser`: the module's browser fixture)
+    SCREENSHOT_ENV,
+    SHOT,
+    WIDE,
+    Visit,
+    _idle,
+    browser,
+)
+from tests.geodata.store.reviewed import KIRKUK, TUZ, first_doc, first_records, ids, second_doc, second_records
+
+pytestmark = pytest.mark.browser
+PASSWORD = "tuz-khurmatu-2016"
+EVENT = ids(first_records())["event"]
+
+# Where each event marker is, by feature id (the marker keeps its row; the id is its 8th value).
+EVENT_AT = """() => {
+    const out = {};
+    Object.values(window.map._layers).filter(l => l.khSpec && l.khSpec.part === 'events').forEach(g =>
+        g.getLayers().flatMap(c => c.getLayers ? c.getLayers() : [c]).forEach(m => {
+            if (m.khTip) { out[m.khTip[7]] = [m.getLatLng().lat, m.getLatLng().lng]; } }));
+    return out; }"""
+
+
+@pytest.fixture(scope="module")
+def review_app(tmp_path_factory: pytest.TempPathFactory, browser: object) -> Iterator[str]:  # noqa: F811
+    folder = tmp_path_factory.mktemp("review")
+    db = folder / "k.sqlite"
+    with Store.open(db) as s:
+        s.add_document(first_doc(), first_records())
+        s.add_document(second_doc(), second_records())
+    users = folder / "users.yaml"
+    add_user("amal", PASSWORD, name="Amal K.", path=users)
+    with running_app(db, extra_env={"KHAREETA_USERS": str(users)}) as url:
+        yield url
+
+
+def _picture(page) -> None:
+    """The page after the correction: bench/out/review.png; the README's too under `make screenshot`."""
+    SHOT.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOT.with_name("review.png")), full_page=False)
+    if os.environ.get(SCREENSHOT_ENV):
+        shutil.copy(SHOT.with_name("review.png"), ROOT / "dashboard" / "review.png")
+
+
+def _event_at(frame) -> dict[str, list[float]]:
+    return frame.locator("body").evaluate(EVENT_AT)
+
+
+def _sign_in(page) -> None:
+    page.get_by_text("Sign in to review").click()
+    page.get_by_role("textbox", name="Username").fill("amal")
+    page.get_by_role("textbox", name="Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_text("Signed in as").wait_for(timeout=30_000)
+    _idle(page)
+
+
+def test_an_analyst_moves_an_event_and_the_map_and_popup_follow(browser, review_app: str) -> None:  # noqa: F811
+    visit = Visit(browser, review_app, WIDE)
+    page, frame = visit.page, visit.frame
+    try:
+        assert [round(x, 3) for x in _event_at(frame)[EVENT]] == [round(TUZ.lat, 3), round(TUZ.lon, 3)]
+        _sign_in(page)
+        table = page.locator('[data-testid="stDataFrame"]').first
+        table.scroll_into_view_if_needed()
+        box = table.bounding_box()
+        page.mouse.click(box["x"] + 14, box["y"] + 35 + 17)  # the first row's selection cell: the event
+        _idle(page)
+        page.get_by_text("Correct", exact=True).click()
+        search = page.get_by_label("Search the gazetteer for the place")
+        search.fill("Kirkuk")
+        search.press("Enter")
+        _idle(page)
+        page.locator('[data-testid="stRadio"] label').filter(has_text="Kirkuk (city").first.click()
+        page.get_by_role("button", name="Save the correction").click()
+        _idle(page)
+        moved = page.wait_for_function(
+            f"""() => {{ for (const f of document.querySelectorAll('{MAP_FRAME}')) {{
+                const w = f.contentWindow; if (!w || !w.map) continue;
+                const at = ({EVENT_AT.replace("window.map", "w.map")})();
+                if (at['{EVENT}'] && Math.abs(at['{EVENT}'][0] - {KIRKUK.lat}) < 0.01) return at['{EVENT}']; }}
+                return null; }}""",
+            timeout=60_000,
+            polling=200,
+        ).json_value()
+        assert abs(moved[1] - KIRKUK.lon) < 0.01  # the marker is at Kirkuk now
+        frame = page.frame_locator(MAP_FRAME)
+        page.locator(MAP_FRAME).scroll_into_view_if_needed()
+        frame.locator("body").evaluate("() => window.map.closePopup()")  # the row chosen opened its popup: shut
+        point = frame.locator("body").evaluate(
+            f"""() => {{ const p = window.map.latLngToContainerPoint([{moved[0]}, {moved[1]}]);
+                 const r = window.map.getContainer().getBoundingClientRect(); return [p.x + r.left, p.y + r.top]; }}"""
+        )
+        frame_box = page.locator(MAP_FRAME).bounding_box()
+        page.mouse.click(frame_box["x"] + point[0], frame_box["y"] + point[1])
+        review = frame.locator(".leaflet-popup-content .kh-review")
+        review.wait_for(timeout=20_000)
+        assert review.inner_text().startswith("Corrected by amal")
+        assert not visit.errors, visit.errors
+        _picture(page)
+    finally:
+        visit.close()
