@@ -77,7 +77,10 @@ def panel(record: Record, *, clicked_point: Mapping[str, Any] | None = None) -> 
             _do(record, "Corrected", lambda v: store.correct(fid, fix.values, who=who, note=note, expected=v))
     with st.expander("Reject", expanded=False):
         reason = st.text_input("Why", key="rv_reason", placeholder="e.g. not an event; the wrong town")
+        phrase = _not_a_place_widgets(record)
         if st.button("Reject this feature", key="rv_reject"):
+            if phrase:
+                _never_a_place(phrase, getattr(record, "surface", "") or record.vertices[0].name)
             _do(record, "Rejected", lambda v: store.reject(fid, who=who, reason=reason, expected=v))
     if record.kind == "event":
         _merge(record, who)
@@ -131,6 +134,38 @@ def _history_rows(changes: Sequence[Any]) -> list[dict[str, str]]:
         }
         for c in reversed(changes)
     ]
+
+
+def context_phrase(record: Record) -> str:
+    """The mention and the word after it in its sentence ("Aleppo Media" of "Aleppo Media Center said")."""
+    surface = getattr(record, "surface", "") or ""
+    at = record.evidence.find(surface) if surface else -1
+    if at < 0:
+        return surface
+    rest = record.evidence[at + len(surface) :].split()
+    return f"{surface} {rest[0].strip('.,;:')}" if rest else surface
+
+
+def _not_a_place_widgets(record: Record) -> str:
+    """For a place: the phrase to add to the analyst's not-a-place list, when asked ("" when not)."""
+    if record.kind != "place":
+        return ""
+    on = st.checkbox(
+        "Never read it as a place in this phrase again", key="rv_not_place",
+        help="Added to your not-a-place list (data/gazetteer/not_places.csv); articles read from now on skip it.",
+    )  # fmt: skip
+    phrase = st.text_input("Phrase", value=context_phrase(record), key="rv_phrase", disabled=not on)
+    return phrase if on else ""
+
+
+def _never_a_place(phrase: str, surface: str) -> None:
+    from geodata.gazetteer import user as user_gazetteer
+
+    try:
+        if user_gazetteer.add_not_place(phrase, surface):
+            st.session_state["rv_taught"] = f"{phrase!r} is never read as a place from now on."
+    except GazetteerError as exc:
+        st.warning(f"Not added to the not-a-place list: {exc}")
 
 
 def _teach(gid: str, name: str) -> None:

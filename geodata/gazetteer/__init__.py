@@ -141,6 +141,13 @@ def read_blocked(path: Path = settings.DATA_FILES / "not_places.csv") -> list[st
         return [row["phrase"] for row in csv.DictReader(fh) if row.get("phrase")]
 
 
+def blocked_phrases() -> list[str]:
+    """Ours (geodata/data/not_places.csv) and the analyst's (data/gazetteer/not_places.csv: the phrases a
+    rejected place mention was read in, e.g. "Aleppo Media", so that a place inside them is not read)."""
+    user = settings.user_gazetteer_dir() / "not_places.csv"
+    return read_blocked() + (read_blocked(user) if user.exists() else [])
+
+
 def source_files() -> dict[str, Path]:
     """Every file the compiled gazetteer depends on, by a name that does not depend on
     where the checkout or the virtual environment lies."""
@@ -154,6 +161,7 @@ def source_files() -> dict[str, Path]:
         "renamed_ids.csv": settings.DATA_FILES / "renamed_ids.csv",
         "user/places.csv": user / "places.csv",
         "user/aliases.csv": user / "aliases.csv",
+        "user/not_places.csv": user / "not_places.csv",
         "cities500.json": cities500_path(),
     }
     if (user / "geonames").is_dir():
@@ -295,7 +303,7 @@ def spelling_variants(entries: list[GazEntry], frequent: dict[str, float]) -> di
 def build(*, cache: Path | None = None) -> Gazetteer:
     """Compile the gazetteer from its sources and write the cache."""
     fp = fingerprint(source_files())
-    gaz = compile_gazetteer(load_entries(), read_blocked(), fp=fp, own=own_names())
+    gaz = compile_gazetteer(load_entries(), blocked_phrases(), fp=fp, own=own_names())
     path = cache or settings.cache_dir() / "gazetteer.pkl"
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")  # one per process: builders never collide

@@ -61,6 +61,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     rej = _who(cmds.add_parser("reject", help="reject a false positive, with the reason"))
     rej.add_argument("id")
     rej.add_argument("--reason", required=True)
+    rej.add_argument(
+        "--not-a-place",
+        metavar="PHRASE",
+        help="a rejected place: never read its name as a place inside PHRASE again (e.g. 'Aleppo Media')",
+    )
     merge = _who(cmds.add_parser("merge", help="merge events reported more than once into the first"))
     merge.add_argument("keep")
     merge.add_argument("others", nargs="+")
@@ -95,7 +100,11 @@ def _run(args: argparse.Namespace) -> int:
         elif cmd == "undo":
             r = store.undo(args.id, who=who, note=note, expected=expect)
         elif cmd == "reject":
+            if args.not_a_place and (one := store.feature(args.id)) and one.kind != "place":
+                raise InputError(f"--not-a-place is for a rejected place mention; {args.id} is a {one.kind}.")
             r = store.reject(args.id, who=who, reason=args.reason, note=note, expected=expect)
+            if args.not_a_place:
+                _not_a_place(r, args.not_a_place)
         elif cmd == "merge":
             r = store.merge(
                 args.keep, args.others, who=who, note=note, expected={args.keep: expect} if expect else None
@@ -202,6 +211,13 @@ def _teach(record: Record, gid: str) -> None:
     surface = getattr(record, "surface", "") or value_of(record, "location").get("name")
     if surface and user.add_alias(gid, surface):
         print(f"the gazetteer now knows {surface!r} as a name of {gid}")
+
+
+def _not_a_place(r: Record, phrase: str) -> None:
+    from geodata.gazetteer import user
+
+    if user.add_not_place(phrase, getattr(r, "surface", "") or value_of(r, "location").get("name")):
+        print(f"{phrase!r} is now never read as a place (in {user.not_places_path()})")
 
 
 def describe(r: Record, *, short: bool = False) -> str:

@@ -342,3 +342,15 @@ def test_added_place_is_extracted_from_arabic_and_english_text(tmp_path: Path) -
     }
     assert {surface for _, surface in found} == {"Khanasor Qadim", "خانصور القديمة"}
     assert len({doc for doc, _ in found}) == 2
+
+
+def test_a_rejected_mentions_phrase_joins_the_not_a_place_list_and_blocks_it() -> None:
+    assert user_gazetteer.add_not_place("Sinjar Media", "Sinjar")
+    assert not user_gazetteer.add_not_place("sinjar  media", "Sinjar")  # listed already
+    assert gazetteer.blocked_phrases()[-1] == "Sinjar Media"
+    assert "user/not_places.csv" in gazetteer.source_files()  # a change recompiles the gazetteer
+    gaz = compile_gazetteer([SINJAR], gazetteer.blocked_phrases())
+    assert gazetteer.BLOCK in gaz.index.lookup("sinjar media")
+    assert [e.gid for e in gaz.candidates("Sinjar")] == [SINJAR.gid]  # the town itself is still found
+    with pytest.raises(GazetteerError, match="must contain the name"):
+        user_gazetteer.add_not_place("Media Center", "Sinjar")

@@ -72,3 +72,18 @@ def test_errors_are_one_line_without_traceback(db: str, capsys: pytest.CaptureFi
     assert run(db, *args) != 0
     err = capsys.readouterr().err
     assert says in err and "Traceback" not in err
+
+
+def test_a_rejected_place_can_join_the_not_a_place_list(
+    db: str, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KHAREETA_HOME", str(tmp_path / "home"))
+    assert run(db, "reject", FIRST["route"], "--reason", "x", "--not-a-place", "Kirkuk-Daquq road") != 0
+    assert "for a rejected place mention" in capsys.readouterr().err
+    with Store.open(db) as s:  # checked before anything was saved
+        assert s.history() == []
+    assert run(db, "reject", FIRST["place"], "--reason", "a market's name", "--not-a-place", "Tuz Khurmatu market") == 0
+    assert "never read as a place" in capsys.readouterr().out
+    from geodata.gazetteer import user
+
+    assert "Tuz Khurmatu market" in user.not_places_path().read_text(encoding="utf-8")
