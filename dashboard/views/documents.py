@@ -9,6 +9,7 @@ from dashboard import state, tables, ui
 from dashboard.evidence import document_spans
 from dashboard.markup import text_with_mentions
 from geodata.store.filters import Filters
+from geodata.store.review_fields import shown as shown_value
 
 PICK = "doc_pick"
 
@@ -63,3 +64,29 @@ with ui.user_errors():
             state.store().delete_document(chosen)
             state.clear_after_write()
             st.rerun()
+
+    orphans = state.store().orphans()
+    if orphans:  # a document deleted, or read again without a feature an analyst had reviewed
+        with st.expander(f"Reviews whose feature is gone ({len(orphans)})"):
+            st.caption(
+                "Kept, not lost: they come back if the article is added again and the feature is read again. "
+                "`python -m geodata review orphans` lists them too."
+            )
+            st.dataframe(
+                pd.DataFrame(
+                    [
+                        {
+                            "feature": o.feature_id,
+                            "kind": o.kind,
+                            "status": o.status,
+                            "corrections": ", ".join(f"{k}: {shown_value(v)}" for k, v in o.corrections.items()),
+                            "reason": o.reason,
+                            "by": o.reviewed_by,
+                            "at": o.reviewed_at,
+                        }
+                        for o in orphans
+                    ]
+                ),
+                hide_index=True,
+                width="stretch",
+            )

@@ -15,7 +15,7 @@ from geodata.errors import InputError, KhareetaError, describe
 from geodata.formats.datasets import READERS, ImportResult
 from geodata.formats.export import FORMATS, check_target, export, export_about, export_format
 from geodata.formats.streams import is_stdout
-from geodata.records import KINDS
+from geodata.records import KINDS, REVIEW_STATUSES
 from geodata.store import AddStatus, Store
 from geodata.store.filters import Filters, parse_bbox
 
@@ -50,6 +50,11 @@ def add_filter_arguments(p: argparse.ArgumentParser) -> None:
     )
     g.add_argument("--doc", action="append", help="store document id")
     g.add_argument("--source", action="append", help="document source: a news agency, ACLED, UCDP GED")
+    g.add_argument(
+        "--review",
+        action="append",
+        help=f"review status: {' | '.join(REVIEW_STATUSES)} (default: all but rejected and merged)",
+    )
 
 
 def filters_from_args(args: argparse.Namespace) -> Filters:
@@ -66,6 +71,7 @@ def filters_from_args(args: argparse.Namespace) -> Filters:
         precise=args.precise,
         doc_ids=tuple(args.doc or ()),
         sources=tuple(args.source or ()),
+        review=tuple(_split(args.review)),
     )
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from geodata.store import Store
+from geodata.store.filters import Filters
 from tests.dashboard.conftest import new_app, open_store
 
 PAGE = "views/documents.py"
@@ -45,3 +47,14 @@ def test_the_map_button_opens_the_article_a_feature_came_from(app_db: Path) -> N
     at.session_state["doc_pick"] = wanted  # what the Map page's "Read the whole article" sets
     at.run()
     assert at.selectbox(key="doc_pick").value == wanted
+
+
+def test_reviews_whose_feature_is_gone_are_listed(app_db: Path) -> None:
+    with Store.open(app_db) as s:
+        event = s.query(Filters(kinds=("event",)))[0]
+        s.correct(event.feature_id, {"fatalities": 99}, who="amal")
+        s.delete_document(event.doc)
+    at = new_app("views/documents.py")
+    assert any("Reviews whose feature is gone (1)" in e.label for e in at.expander)
+    frame = next(d.value for d in at.dataframe if "feature" in d.value.columns)
+    assert list(frame["feature"]) == [event.feature_id] and list(frame["corrections"]) == ["fatalities: 99"]

@@ -87,3 +87,16 @@ def test_a_rejected_place_can_join_the_not_a_place_list(
     from geodata.gazetteer import user
 
     assert "Tuz Khurmatu market" in user.not_places_path().read_text(encoding="utf-8")
+
+
+def test_export_leaves_rejected_out_unless_asked(db: str, tmp_path: Path) -> None:
+    import json
+
+    assert run(db, "reject", FIRST["event"], "--reason", "a duplicate wire") == 0
+    out = tmp_path / "x.geojson"
+    assert main(["--db", db, "export", "-o", str(out), "--kind", "event"]) == 0
+    assert [f["id"] for f in json.loads(out.read_text())["features"]] == [SECOND["event"]]
+    assert main(["--db", db, "export", "-o", str(out), "--review", "rejected"]) == 0
+    [f] = json.loads(out.read_text())["features"]
+    assert (f["id"], f["properties"]["review_status"]) == (FIRST["event"], "rejected")
+    assert main(["--db", db, "export", "-o", str(out), "--review", "wrong"]) != 0
