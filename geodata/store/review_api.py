@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import IntegrityError
 
 from geodata.records import Record
 from geodata.store import review, review_layer
@@ -25,23 +26,40 @@ class Reviewing:
     def _read(self, fn: Callable[[Connection], T]) -> T:
         raise NotImplementedError
 
+    def _change(self, feature_id: str, fn: Callable[[Connection], T]) -> T:
+        """A review action in one write transaction. Two first reviews of one feature at once both insert its
+        review row: the database refuses the second, which is then told as any other conflict."""
+        try:
+            return self._write(fn)
+        except IntegrityError:
+            msg = (
+                f"{feature_id} was changed by another analyst at the same moment; nothing was saved: look at it "
+                "as it now is and make your change again."
+            )
+            raise review.ReviewConflictError(msg, self.feature(feature_id)) from None
+
     def feature(self, feature_id: str) -> Record | None:
         """One stored feature by its id, as the map shows it (its corrections in), with its review."""
         found = self._read(lambda conn: review.find(conn, feature_id))
         return found.record if found else None
 
     def accept(self, feature_id: str, *, who: str, note: str = "", expected: int | None = None) -> Record:
-        return self._write(lambda conn: review.accept(conn, feature_id, who=who, note=note, expected=expected))
+        return self._change(
+            feature_id, lambda conn: review.accept(conn, feature_id, who=who, note=note, expected=expected)
+        )
 
     def correct(
         self, feature_id: str, values: Mapping[str, Any], *, who: str, note: str = "", expected: int | None = None
     ) -> Record:
         """Correct fields (`review_fields.FIELDS`); `expected`: the review version the editor read."""
-        return self._write(lambda conn: review.correct(conn, feature_id, values, who=who, note=note, expected=expected))
+        return self._change(
+            feature_id, lambda conn: review.correct(conn, feature_id, values, who=who, note=note, expected=expected)
+        )
 
     def reject(self, feature_id: str, *, who: str, reason: str, note: str = "", expected: int | None = None) -> Record:
-        return self._write(
-            lambda conn: review.reject(conn, feature_id, who=who, reason=reason, note=note, expected=expected)
+        return self._change(
+            feature_id,
+            lambda conn: review.reject(conn, feature_id, who=who, reason=reason, note=note, expected=expected),
         )
 
     def merge(
@@ -53,10 +71,14 @@ class Reviewing:
         note: str = "",
         expected: Mapping[str, int] | None = None,
     ) -> Record:
-        return self._write(lambda conn: review_layer.merge(conn, keep, others, who=who, note=note, expected=expected))
+        return self._change(
+            keep, lambda conn: review_layer.merge(conn, keep, others, who=who, note=note, expected=expected)
+        )
 
     def undo(self, feature_id: str, *, who: str, note: str = "", expected: int | None = None) -> Record:
-        return self._write(lambda conn: review_layer.undo(conn, feature_id, who=who, note=note, expected=expected))
+        return self._change(
+            feature_id, lambda conn: review_layer.undo(conn, feature_id, who=who, note=note, expected=expected)
+        )
 
     def history(self, feature_id: str | None = None, *, limit: int | None = None) -> list[Change]:
         """Every change to a feature (or to the store: the last `limit`), oldest first."""

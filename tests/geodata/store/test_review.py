@@ -4,6 +4,7 @@ correction layer outliving re-extraction, concurrent edits, and what the filters
 from __future__ import annotations
 
 import json
+import threading
 from dataclasses import replace
 from pathlib import Path
 
@@ -219,3 +220,35 @@ def test_reviews_survive_reopening_and_need_a_name(db_url: str) -> None:
         assert len(s.history()) == 1
     with pytest.raises(InputError, match="no stored feature"):
         Store.open(db_url).accept("nope", who="amal")
+
+
+@pytest.mark.parametrize("first_review", [True, False], ids=["unreviewed", "reviewed"])
+def test_two_analysts_saving_at_once_one_wins_the_other_is_told(db_url: str, first_review: bool) -> None:
+    """Two processes' worth of connections, one feature, saved at the same moment on the same version."""
+    with Store.open(db_url) as s:
+        s.add_document(first_doc(), first_records())
+        seen = s.accept(FIRST["event"], who="amal").review.version if not first_review else 0  # type: ignore[union-attr]
+    stores = [Store.open(db_url), Store.open(db_url)]
+    start = threading.Barrier(2)
+    results: list[object] = [None, None]
+
+    def save(i: int) -> None:
+        start.wait()
+        try:
+            results[i] = stores[i].correct(FIRST["event"], {"fatalities": 20 + i}, who=f"analyst{i}", expected=seen)
+        except ReviewConflictError as exc:
+            results[i] = exc
+
+    threads = [threading.Thread(target=save, args=(i,)) for i in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    for s in stores:
+        s.close()
+    conflicts = [r for r in results if isinstance(r, ReviewConflictError)]
+    saved = [r for r in results if not isinstance(r, ReviewConflictError)]
+    assert len(conflicts) == 1 and len(saved) == 1, results
+    with Store.open(db_url) as s:
+        assert s.feature(FIRST["event"]).fatalities == saved[0].fatalities  # type: ignore[union-attr]
+        assert [c.new for c in s.history(FIRST["event"]) if c.field == "fatalities"] == [saved[0].fatalities]  # type: ignore[union-attr]
