@@ -159,10 +159,10 @@ def _not_a_place_widgets(record: Record) -> str:
 
 
 def _never_a_place(phrase: str, surface: str) -> None:
-    from geodata.gazetteer import user as user_gazetteer
+    from geodata.gazetteer import not_places
 
     try:
-        if user_gazetteer.add_not_place(phrase, surface):
+        if not_places.add_not_place(phrase, surface):
             st.session_state["rv_taught"] = f"{phrase!r} is never read as a place from now on."
     except GazetteerError as exc:
         st.warning(f"Not added to the not-a-place list: {exc}")

@@ -214,10 +214,10 @@ def _teach(record: Record, gid: str) -> None:
 
 
 def _not_a_place(r: Record, phrase: str) -> None:
-    from geodata.gazetteer import user
+    from geodata.gazetteer import not_places
 
-    if user.add_not_place(phrase, getattr(r, "surface", "") or value_of(r, "location").get("name")):
-        print(f"{phrase!r} is now never read as a place (in {user.not_places_path()})")
+    if not_places.add_not_place(phrase, getattr(r, "surface", "") or value_of(r, "location").get("name")):
+        print(f"{phrase!r} is now never read as a place (in {not_places.not_places_path()})")
 
 
 def describe(r: Record, *, short: bool = False) -> str:

@@ -84,9 +84,9 @@ def test_a_rejected_place_can_join_the_not_a_place_list(
         assert s.history() == []
     assert run(db, "reject", FIRST["place"], "--reason", "a market's name", "--not-a-place", "Tuz Khurmatu market") == 0
     assert "never read as a place" in capsys.readouterr().out
-    from geodata.gazetteer import user
+    from geodata.gazetteer import not_places
 
-    assert "Tuz Khurmatu market" in user.not_places_path().read_text(encoding="utf-8")
+    assert "Tuz Khurmatu market" in not_places.not_places_path().read_text(encoding="utf-8")
 
 
 def test_export_leaves_rejected_out_unless_asked(db: str, tmp_path: Path) -> None:

@@ -163,4 +163,4 @@ def test_a_schema_4_store_gets_the_search_key_of_every_row(new_db: Callable[...,
             version = conn.exec_driver_sql("SELECT value FROM meta WHERE key = 'schema_version'").scalar()
     assert len(rows) == len(SENTENCES)
     assert all(key == evidence_key(ev) and key for ev, key in rows)
-    assert version == str(SCHEMA_VERSION) == "5"
+    assert version == str(SCHEMA_VERSION) == "6"
