@@ -96,7 +96,7 @@ def _merge(record: Record, who: str) -> None:
     with st.expander("Merge duplicates", expanded=False):
         store = state.store()
         fid = record.feature_id
-        pairs = [d for d in store.duplicates() if fid in (d.first, d.second)]
+        pairs = [d for d in state.duplicates(state.store_version()) if fid in (d.first, d.second)]
         others = {d.second if d.first == fid else d.first: d for d in pairs}
         if not others:
             st.caption("No other event of this type within 10 km and 2 days in another article.")

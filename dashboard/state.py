@@ -94,6 +94,16 @@ def _query(version: tuple[Any, ...], filters: Filters) -> list[Record]:
     return [r for fid in store().query_ids(filters) if (r := everything.get(fid)) is not None]
 
 
+@st.cache_data(show_spinner=False, max_entries=2)
+def _duplicates(version: tuple[Any, ...]) -> list[Any]:
+    return store().duplicates()
+
+
+def duplicates(version: tuple[Any, ...]) -> list[Any]:
+    """Pairs of events that may be one (see `Store.duplicates`), found once per store contents."""
+    return _duplicates(version)
+
+
 def any_feature(version: tuple[Any, ...], feature_id: str) -> Record | None:
     """A stored feature by id whatever the filters (a rejected one too); None when not stored."""
     return _everything(version).get(str(feature_id))
