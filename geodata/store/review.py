@@ -32,7 +32,7 @@ from geodata.store.resolve import bump_revision
 from geodata.store.review_fields import applied, check, same, value_of
 from geodata.store.row_reader import RowReader
 from geodata.store.rows import located_columns
-from geodata.store.schema import TABLES, documents, history, read_columns, reviews
+from geodata.store.schema import TABLES, changes, documents, history, read_columns, reviews
 
 STATE = ("review_status", "review_reason", "merged_into", "sources")  # the review's own fields
 ACTIONS = ("accept", "correct", "reject", "merge", "undo")
@@ -158,8 +158,12 @@ def _load(v: str | None) -> Any:
     return None if v is None else json.loads(v)
 
 
-def _next_change(conn: Connection) -> int:
-    return int(conn.execute(sa.select(sa.func.coalesce(sa.func.max(history.c.change), 0))).scalar() or 0) + 1
+def _next_change(conn: Connection, name: str, who: str, at: str) -> int:
+    """A new change's number, from the database's own counter: two analysts acting at once on different
+    features never share one (an undo of one would take back the other's)."""
+    key = conn.execute(sa.insert(changes).values(action=name, who=who, at=at)).inserted_primary_key
+    assert key is not None
+    return int(key[0])
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,7 +295,8 @@ def new_action(conn: Connection, name: str, who: str, note: str, undoes: int | N
     who = (who or "").strip()
     if not who:
         raise InputError("say who makes the change (a signed-in user, or --by NAME).")
-    return Action(name, who, (note or "").strip(), _next_change(conn), now(), undoes)
+    at = now()
+    return Action(name, who, (note or "").strip(), _next_change(conn, name, who, at), at, undoes)
 
 
 def accept(conn: Connection, feature_id: str, *, who: str, note: str = "", expected: int | None = None) -> Record:

@@ -173,6 +173,15 @@ reviews = sa.Table(
     sa.Column("reviewed_at", sa.String(32), nullable=False),
     sa.Column("version", sa.Integer, nullable=False),
 )
+# The changes, numbered by the database (one action: an accept, a merge of several events, an undo).
+changes = sa.Table(
+    "changes",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("action", sa.String(16), nullable=False),
+    sa.Column("who", sa.Text, nullable=False),
+    sa.Column("at", sa.String(32), nullable=False),
+)
 # Every change, one row per field: never updated, never deleted (an undo is a change of its own).
 history = sa.Table(
     "history",
