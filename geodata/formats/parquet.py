@@ -39,7 +39,7 @@ _ORDER = (
     "actor1 actor1_id actor1_family actor2 actor2_id actor2_family location location_ar location_type "
     "fatalities injured count unit date date_precision date_start date_end actor actor_id actor_family "
     "waypoints waypoint_places via via_places controlled_by controlled_by_id controlled_by_family status "
-    "spans source"
+    "spans source review_status reviewed_by reviewed_at review_reason merged_into sources"
 ).split()
 _NOT_TEXT = {
     "int": "evidence_start evidence_end start end geo_precision fatalities injured count",
@@ -47,7 +47,7 @@ _NOT_TEXT = {
     "bool": "resolved",
     "date": "date date_start date_end",
     "list": "waypoints via",  # names in travel order
-    "json": "spans waypoint_places via_places",  # nested: JSON text, as in GeoPackage
+    "json": "spans waypoint_places via_places sources",  # nested: JSON text, as in GeoPackage
 }
 _KIND_OF = {name: kind for kind, names in _NOT_TEXT.items() for name in names.split()}
 # The contract's columns in order, each with the kind of values it holds (see `_arrow_type`).
