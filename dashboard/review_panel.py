@@ -37,15 +37,13 @@ def _do(record: Record, what: str, action: Callable[[int], Record]) -> None:
     except ReviewConflictError as exc:
         st.session_state[_SEEN][record.feature_id] = _version(exc.current) if exc.current else seen
         st.warning(str(exc))
-        state.clear_after_write()
         return
     except (InputError, StoreError) as exc:
         st.error(str(exc))
         return
     st.session_state[_SEEN][record.feature_id] = _version(after)
     st.session_state[NOTICE_KEY] = f"{what}: saved as {signin.user()}."
-    state.clear_after_write()
-    st.rerun()
+    st.rerun()  # the store's version has moved on: the map catches up with the change (`dashboard.live`)
 
 
 def panel(record: Record, *, clicked_point: Mapping[str, Any] | None = None) -> None:

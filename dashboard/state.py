@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import gc
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
 import streamlit as st
 
+from dashboard.live import Live, MapRows, Popups
 from dashboard.markup import DocMeta
 from geodata import gazetteer as gazetteer_mod
 from geodata.gazetteer import Gazetteer
@@ -52,7 +53,13 @@ def store_version() -> tuple[Any, ...]:
     docs = store().documents()
     stats = store().stats()
     latest = max((d.added_at for d in docs), default="")
-    return stats.url, len(docs), tuple(sorted(stats.features.items())), latest, store().revision()
+    contents = (stats.url, len(docs), tuple(sorted(stats.features.items())), latest, store().revision())
+    return (*contents, store().last_change())  # the last: the reviews, caught up with in place (`live`)
+
+
+def _contents(version: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The store's contents but its reviews: what the records, popups and rows are read and made for."""
+    return version[:-1]
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -70,10 +77,17 @@ def stored_counts(version: tuple[Any, ...]) -> dict[str, int]:
 
 # Resources, not data: 100,000 records are shared, not unpickled on every rerun. They are frozen.
 @st.cache_resource(show_spinner=False, max_entries=2)
-def _everything(version: tuple[Any, ...]) -> dict[str, Record]:
+def _live(contents: tuple[Any, ...]) -> Live:
     """Every stored feature by id, in the store's order, whatever its review (the rejected and merged too):
-    read once per store contents."""
-    return _long_lived({r.feature_id: r for r in store().query(Filters(review=REVIEW_STATUSES))})
+    read once per store contents, then kept up to date with the reviews (`live.Live`)."""
+    change = store().last_change()  # before reading: a review saved meanwhile is caught up with after
+    return _long_lived(Live({r.feature_id: r for r in store().query(Filters(review=REVIEW_STATUSES))}, change))
+
+
+def _everything(version: tuple[Any, ...]) -> dict[str, Record]:
+    live = _live(_contents(version))
+    live.catch_up(store(), version[-1])
+    return live.records
 
 
 def _long_lived(value: T) -> T:
@@ -152,10 +166,10 @@ def place_stored(place: PlaceRef, names: Sequence[str]) -> Resolution:
 
 def clear_after_write() -> None:
     """Forget cached query results after this app wrote to the store."""
-    _everything.clear()
+    _live.clear()
     _query.clear()
-    _popup_files.clear()
-    _all_rows.clear()
+    _popups_made.clear()
+    _rows_made.clear()
     _unresolved.clear()
     _by_id.clear()
     _facets.clear()
@@ -181,28 +195,52 @@ def features_by_id(version: tuple[Any, ...], filters: Filters) -> dict[str, Reco
     return _by_id(version, filters)
 
 
-@st.cache_resource(show_spinner=False, max_entries=2)
-def _popup_files(version: tuple[Any, ...], base_path: str) -> tuple[dict[str, int], list[str]]:
-    """Every stored feature's popup, made and published once per store contents (whatever the filters):
-    (each feature's number among them, the URLs of their pages)."""
+def _publisher(base_path: str) -> Callable[[Any, str], str]:
     from dashboard import offline
+
+    return lambda value, prefix: offline.publish_json(value, prefix=prefix, base_path=base_path)
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _popups_made(contents: tuple[Any, ...], base_path: str) -> Popups:
     from dashboard.payload import popup_pages
 
-    numbers, pages = popup_pages(_everything(version).values())
-    return _long_lived((numbers, [offline.publish_json(page, prefix="popups-", base_path=base_path) for page in pages]))
+    live = _live(contents)
+    with live.lock:  # the records as of one review change
+        change, numbers, pages = live.change, *popup_pages(live.records.values())
+    publish = _publisher(base_path)
+    return _long_lived(Popups(numbers, pages, [publish(page, "popups-") for page in pages], change))
+
+
+def _popup_files(version: tuple[Any, ...], base_path: str) -> tuple[dict[str, int], list[str]]:
+    """Every stored feature's popup, made and published once per store contents (whatever the filters), those
+    of the features reviewed since made again: (each feature's number among them, the URLs of their pages)."""
+    popups = _popups_made(_contents(version), base_path)
+    _everything(version)  # caught up with the reviews
+    popups.catch_up(_live(_contents(version)), _publisher(base_path))
+    return popups.numbers, popups.urls
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def _all_rows(version: tuple[Any, ...], base_path: str) -> tuple[dict[str, Any], dict[str, tuple[str, int]], str]:
-    """The map's rows of every stored feature (made and published once per store contents), where each
-    feature's is, and the URL of their file."""
-    from dashboard import offline
+def _rows_made(contents: tuple[Any, ...], base_path: str) -> MapRows:
     from dashboard.payload import map_payload, row_index, rows_of
 
-    numbers, _pages = _popup_files(version, base_path)
-    payload = map_payload(_everything(version).values(), docs=_docs(version), popups=numbers)
-    url = offline.publish_json(rows_of(payload), prefix="map-", base_path=base_path)
-    return _long_lived((payload, row_index(payload), url))
+    popups = _popups_made(contents, base_path)
+    live = _live(contents)
+    with live.lock:
+        change, records = live.change, list(live.records.values())
+    payload = map_payload(records, docs=_docs(contents), popups=popups.numbers)  # numbers: of every feature
+    url = _publisher(base_path)(rows_of(payload), "map-")
+    return _long_lived(MapRows(payload, row_index(payload), url, change))
+
+
+def _all_rows(version: tuple[Any, ...], base_path: str) -> tuple[dict[str, Any], dict[str, tuple[str, int]], str]:
+    """The map's rows of every stored feature (made and published once per store contents, those of the
+    features reviewed since made again), where each feature's is, and the URL of their file."""
+    numbers, _urls = _popup_files(version, base_path)
+    rows = _rows_made(_contents(version), base_path)
+    rows.catch_up(_live(_contents(version)), numbers, _publisher(base_path))
+    return rows.payload, rows.where, rows.url
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -213,11 +251,11 @@ def _published(version: tuple[Any, ...], filters: Filters, base_path: str) -> tu
 
     _numbers, pages = _popup_files(version, base_path)
     everything, where, rows_url = _all_rows(version, base_path)
-    if filters.is_empty:
+    records = _query(version, filters)
+    if filters.is_empty and len(records) == len(_everything(version)):  # none rejected or merged: all of it
         return DataFiles(rows_url, pages), without_rows(everything)
     # The filters' rows are those of every feature that they keep: the browser, which has the file of
     # every feature's rows, is told which (a small file of positions); nothing is made again.
-    records = _query(version, filters)
     pick = offline.publish_json(positions(where, records), prefix="pick-", base_path=base_path)
     payload = picked(everything, where, records)
     files = DataFiles(rows_url, pages, pick=pick)
@@ -233,8 +271,8 @@ def map_data(version: tuple[Any, ...], filters: Filters, base_path: str = "") ->
     if not offline.keep_alive(
         [files.rows, *([files.pick] if files.pick else []), *files.popups]
     ):  # in use now; one removed (by hand, or pruned idle)
-        _popup_files.clear()
-        _all_rows.clear()
+        _popups_made.clear()
+        _rows_made.clear()
         _published.clear()
         files, light = _published(version, filters, base_path)
     return files, light

@@ -28,7 +28,6 @@ from sqlalchemy.engine import Connection
 from geodata.errors import InputError, StoreError
 from geodata.records import ActorRef, Record
 from geodata.store.filters import period_of
-from geodata.store.resolve import bump_revision
 from geodata.store.review_fields import applied, check, same, value_of
 from geodata.store.row_reader import RowReader
 from geodata.store.rows import located_columns
@@ -285,7 +284,6 @@ def write_row(conn: Connection, found: Found, record: Record, state: State, act:
         "sources": state.fields.get("sources"),
     }
     conn.execute(sa.update(found.table).where(found.table.c.id == found.row_id).values(**values))
-    bump_revision(conn)
 
 
 # --- the actions ----------------------------------------------------------------------------------------------
@@ -351,6 +349,34 @@ def history_of(conn: Connection, feature_id: str | None = None, *, limit: int | 
         )
         for r in reversed(rows)
     ]  # fmt: skip
+
+
+def last_change(conn: Connection) -> int:
+    """The number of the last review change (0: none yet): grows with every accept, correction, merge, undo."""
+    return int(conn.execute(sa.select(sa.func.coalesce(sa.func.max(changes.c.id), 0))).scalar() or 0)
+
+
+def changed_since(conn: Connection, change: int) -> dict[str, int]:
+    """The features changed by the review changes after `change`, each with the last change to it."""
+    stmt = (
+        sa.select(history.c.feature_id, sa.func.max(history.c.change))
+        .where(history.c.change > change)
+        .group_by(history.c.feature_id)
+    )
+    return {fid: int(n) for fid, n in conn.execute(stmt).all()}
+
+
+def records_of(conn: Connection, feature_ids: Sequence[str]) -> dict[str, Record]:
+    """Stored features by id (whatever their review), read in one query per kind and a few hundred ids."""
+    out: dict[str, Record] = {}
+    ids = list(dict.fromkeys(feature_ids))
+    sources = dict(conn.execute(sa.select(documents.c.id, documents.c.source)).all()) if ids else {}
+    for kind, table in TABLES.items():
+        reader = RowReader(kind)
+        for i in range(0, len(ids), 500):
+            rows = conn.execute(sa.select(*read_columns(table)).where(table.c.feature_id.in_(ids[i : i + 500])))
+            out.update((r.feature_id, r) for row in rows.all() if (r := reader.record(row, sources)) is not None)
+    return out
 
 
 def sources_of(conn: Connection, doc_ids: Sequence[str]) -> dict[str, str]:

@@ -84,6 +84,18 @@ class Reviewing:
         """Every change to a feature (or to the store: the last `limit`), oldest first."""
         return self._read(lambda conn: review.history_of(conn, feature_id, limit=limit))
 
+    def last_change(self) -> int:
+        """The last review change's number (0: none): what a cache of the features is up to date with."""
+        return self._read(review.last_change)
+
+    def changed_since(self, change: int) -> dict[str, int]:
+        """The features the review changes after `change` touched, each with the last change to it."""
+        return self._read(lambda conn: review.changed_since(conn, change))
+
+    def features(self, feature_ids: Sequence[str]) -> dict[str, Record]:
+        """Stored features by id, as the map shows them, whatever their review; ids not stored are left out."""
+        return self._read(lambda conn: review.records_of(conn, feature_ids))
+
     def orphans(self) -> list[Orphan]:
         return self._read(review_layer.orphans)
 

@@ -49,12 +49,12 @@ def review_app(tmp_path_factory: pytest.TempPathFactory, browser: object) -> Ite
         yield url
 
 
-def _picture(page) -> None:
-    """The page after the correction: bench/out/review.png; the README's too under `make screenshot`."""
+def _picture(page, name: str) -> None:
+    """The page as it is, to bench/out/NAME; the README's too (dashboard/NAME) under `make screenshot`."""
     SHOT.parent.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOT.with_name("review.png")), full_page=False)
+    page.screenshot(path=str(SHOT.with_name(name)), full_page=False)
     if os.environ.get(SCREENSHOT_ENV):
-        shutil.copy(SHOT.with_name("review.png"), ROOT / "dashboard" / "review.png")
+        shutil.copy(SHOT.with_name(name), ROOT / "dashboard" / name)
 
 
 def _event_at(frame) -> dict[str, list[float]]:
@@ -87,7 +87,10 @@ def test_an_analyst_moves_an_event_and_the_map_and_popup_follow(browser, review_
         search.press("Enter")
         _idle(page)
         page.locator('[data-testid="stRadio"] label').filter(has_text="Kirkuk (city").first.click()
-        page.get_by_role("button", name="Save the correction").click()
+        save = page.get_by_role("button", name="Save the correction")
+        save.scroll_into_view_if_needed()
+        _picture(page, "review-form.png")  # the form, the new place chosen
+        save.click()
         _idle(page)
         moved = page.wait_for_function(
             f"""() => {{ for (const f of document.querySelectorAll('{MAP_FRAME}')) {{
@@ -112,6 +115,6 @@ def test_an_analyst_moves_an_event_and_the_map_and_popup_follow(browser, review_
         review.wait_for(timeout=20_000)
         assert review.inner_text().startswith("Corrected by amal")
         assert not visit.errors, visit.errors
-        _picture(page)
+        _picture(page, "review.png")
     finally:
         visit.close()
