@@ -24,6 +24,7 @@ from tests.dashboard.test_browser import (  # noqa: F401  (`browser`: the module
 from tests.geodata.store.reviewed import KIRKUK, TUZ, first_doc, first_records, ids, second_doc, second_records
 
 pytestmark = pytest.mark.browser
+TALL = {"width": 1440, "height": 2000}
 PASSWORD = "tuz-khurmatu-2016"
 EVENT = ids(first_records())["event"]
 
@@ -49,10 +50,10 @@ def review_app(tmp_path_factory: pytest.TempPathFactory, browser: object) -> Ite
         yield url
 
 
-def _picture(page, name: str) -> None:
-    """The page as it is, to bench/out/NAME; the README's too (dashboard/NAME) under `make screenshot`."""
+def _picture(what, name: str) -> None:
+    """The page's view to bench/out/NAME; the README's too (dashboard/NAME) under `make screenshot`."""
     SHOT.parent.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOT.with_name(name)), full_page=False)
+    what.screenshot(path=str(SHOT.with_name(name)))
     if os.environ.get(SCREENSHOT_ENV):
         shutil.copy(SHOT.with_name(name), ROOT / "dashboard" / name)
 
@@ -88,8 +89,10 @@ def test_an_analyst_moves_an_event_and_the_map_and_popup_follow(browser, review_
         _idle(page)
         page.locator('[data-testid="stRadio"] label').filter(has_text="Kirkuk (city").first.click()
         save = page.get_by_role("button", name="Save the correction")
-        save.scroll_into_view_if_needed()
-        _picture(page, "review-form.png")  # the form, the new place chosen
+        page.set_viewport_size(TALL)  # the map, the card and the whole form in one picture
+        page.get_by_text("Selected", exact=True).scroll_into_view_if_needed()
+        _picture(page, "review-form.png")  # the new place chosen, not saved yet
+        page.set_viewport_size(WIDE)
         save.click()
         _idle(page)
         moved = page.wait_for_function(
