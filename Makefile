@@ -87,6 +87,7 @@ bench: install assets gazetteer browser postgres
 	$(BIN)/python bench/bench_store.py
 	$(BIN)/python bench/bench_batch.py
 	$(BIN)/python bench/bench_dashboard.py
+	$(BIN)/python bench/bench_review.py
 
 clean:
 	rm -rf $(VENV) data $(VENDOR) .pytest_cache .ruff_cache .hypothesis
