@@ -17,6 +17,21 @@ Session = Any  # st.session_state, or a dict in tests
 TOGGLE_KEY = "only_in_view"
 MAP_KEY = "khareeta_map"  # the Map page's map: streamlit-folium keeps what it reports under this key
 RETURNED = "bounds"  # what the map reports of its view
+PICK_KEY = "rv_pick_on_map"  # the review panel's "Pick the place on the map": the map reports a click
+CLICKED = "last_clicked"  # what the map reports of a click: {"lat", "lng"}
+
+
+def returned(session: Session) -> list[str]:
+    """What the map reports besides the feature clicked: its view while the toggle is on, the point
+    clicked while an analyst picks a place."""
+    return [*([RETURNED] if session.get(TOGGLE_KEY) else []), *([CLICKED] if session.get(PICK_KEY) else [])]
+
+
+def map_key(session: Session) -> str:
+    """The map's key: one for each set of things it reports. streamlit-folium reads what to report only
+    when it builds the map, not when the same map is drawn again: a toggle turned on later would not be
+    heard, so the map is built again (once) under another key."""
+    return "-".join([MAP_KEY, *returned(session)])
 
 
 def view_box(reported: Any) -> tuple[float, float, float, float] | None:
@@ -36,10 +51,10 @@ def view_box(reported: Any) -> tuple[float, float, float, float] | None:
     return west, max(south, -90.0), east, min(north, 90.0)
 
 
-def in_view(filters: Filters, session: Session, map_key: str = MAP_KEY) -> Filters | None:
-    """The filters limited to the map's last reported view, when the toggle is on and the map reported one;
-    else None (nothing to limit)."""
+def in_view(filters: Filters, session: Session, key: str | None = None) -> Filters | None:
+    """The filters limited to the map's last reported view (under `key`, else the map's `map_key`), when
+    the toggle is on and the map reported one; else None (nothing to limit)."""
     if not session.get(TOGGLE_KEY):
         return None
-    box = view_box((session.get(map_key) or {}).get(RETURNED))
+    box = view_box((session.get(key or map_key(session)) or {}).get(RETURNED))
     return replace(filters, bbox=box) if box else None

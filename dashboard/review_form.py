@@ -14,6 +14,7 @@ from typing import Any
 
 import streamlit as st
 
+from dashboard.map_view import PICK_KEY
 from geodata.gazetteer import Gazetteer
 from geodata.gazetteer.sources import GazEntry
 from geodata.records import EventRecord, PlaceRecord, Record
@@ -30,7 +31,7 @@ EVENT_TYPES = (
 GEO_PRECISIONS = (None, 1, 2, 3)
 GEO_LABELS = {None: "not said", 1: "1: the place itself", 2: "2: its district", 3: "3: its province or larger"}
 ROUTE_STATUSES = ("open", "closed", "cut", "contested", "besieged")
-SEARCH_KEY, PICK_KEY = "rv_search", "rv_pick_on_map"
+SEARCH_KEY = "rv_search"
 
 
 @dataclass(frozen=True, slots=True)

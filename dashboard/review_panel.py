@@ -15,7 +15,7 @@ from typing import Any
 import streamlit as st
 
 from dashboard import review_form, signin, state
-from dashboard.review_form import PICK_KEY
+from dashboard.map_view import PICK_KEY
 from geodata.errors import GazetteerError, InputError, StoreError
 from geodata.records import Record
 from geodata.store.review import ReviewConflictError

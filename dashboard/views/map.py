@@ -21,7 +21,7 @@ from dashboard.palette import record_color
 from dashboard.sidebar import KIND_CHOICES, choices_of, filter_widgets, hidden_by_show
 
 TABLE_ROWS = 500
-MAP_KEY = map_view.MAP_KEY
+
 
 ui.page_css()
 st.title("Khareeta · خريطة")
@@ -39,7 +39,7 @@ with ui.user_errors():
     filters = timeline.narrow(in_sidebar, timeline.window(span), span)
     feats = state.features(version, filters)  # what the map draws
     # Only what the map shows (a toggle above the table): the counts, the table and the downloads.
-    viewed = map_view.in_view(filters, st.session_state, MAP_KEY)
+    viewed = map_view.in_view(filters, st.session_state)
     listed, chosen_by = (state.features(version, viewed), viewed) if viewed else (feats, filters)
     docs = state.doc_meta(version)
     counts = state.summary_counts(listed)
@@ -83,19 +83,16 @@ with ui.user_errors():
             )  # the map flies to a row chosen below
             out = ui.show_map(
                 m,
-                key=MAP_KEY,
+                key=map_view.map_key(st.session_state),  # another when it reports more (see there)
                 height=640,
-                # its view too, while only what it shows is listed: each pan then reruns the page
-                returned=(
-                    "last_object_clicked_popup",
-                    *([map_view.RETURNED] if st.session_state.get(map_view.TOGGLE_KEY) else []),
-                    *(["last_clicked"] if st.session_state.get(review_panel.PICK_KEY) else []),  # a place picked
-                ),
+                # its view too while only what it shows is listed (each pan then reruns the page), and the
+                # point clicked while a place is picked for a correction
+                returned=("last_object_clicked_popup", *map_view.returned(st.session_state)),
                 prefetch=(files.rows, borders),
                 data=data,
             )
             clicked = out.get("last_object_clicked_popup")  # the clicked feature's id (see above)
-            point = out.get("last_clicked") if st.session_state.get(review_panel.PICK_KEY) else None
+            point = out.get(map_view.CLICKED) if st.session_state.get(map_view.PICK_KEY) else None
     with side_col:
         st.subheader("Selected")
         chosen_id, _how = selection.chosen(st.session_state, clicked, table_row)  # the last one chosen

@@ -672,3 +672,34 @@ def test_a_filter_change_redraws_the_data_in_the_map_the_page_has(browser, app_u
         assert not visit.errors, visit.errors
     finally:
         visit.close()
+
+
+IN_VIEW = "In the map's view"
+
+
+def test_only_what_the_map_shows_follows_the_view_in_the_browser(browser, app_url: str) -> None:
+    """The toggle turned on after the map was built: the map (built again) reports its view, and the
+    table follows a zoom."""
+    visit = Visit(browser, app_url, WIDE)
+    page = visit.page
+    try:
+        page.get_by_text("Only what the map shows").click()
+        _idle(page)
+        one_map = f"() => document.querySelectorAll('{MAP_FRAME}').length === 1"
+        page.wait_for_function(one_map, timeout=60_000)  # the map built again (its old frame gone)
+        frame = page.frame_locator(MAP_FRAME)
+        frame.locator(".leaflet-container.kh-ready").wait_for(timeout=60_000)
+        frame.locator("body").evaluate("() => window.map.setView([36.34, 43.13], 10)")  # Mosul and around
+        caption = page.wait_for_function(  # the view reported after the zoom: fewer than all
+            """t => { const el = [...document.querySelectorAll('p')].find(p => p.innerText.startsWith(t));
+                if (!el) return null; const n = el.innerText.match(/[\\d,]+/g).map(x => +x.replace(/,/g, ''));
+                return n[0] < n[1] ? el.innerText : null; }""",
+            arg=IN_VIEW,
+            timeout=60_000,
+            polling=250,
+        ).json_value()
+        shown = int(re.findall(r"[\d,]+", caption)[0].replace(",", ""))
+        assert shown > 0, caption
+        assert not visit.errors, visit.errors
+    finally:
+        visit.close()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -38,15 +39,20 @@ EVENT_AT = """() => {
 
 
 @pytest.fixture(scope="module")
-def review_app(tmp_path_factory: pytest.TempPathFactory, browser: object) -> Iterator[str]:  # noqa: F811
+def review_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two reports of one bombing, a journey and a road; the account amal beside them (users.yaml)."""
     folder = tmp_path_factory.mktemp("review")
     db = folder / "k.sqlite"
     with Store.open(db) as s:
         s.add_document(first_doc(), first_records())
         s.add_document(second_doc(), second_records())
-    users = folder / "users.yaml"
-    add_user("amal", PASSWORD, name="Amal K.", path=users)
-    with running_app(db, extra_env={"KHAREETA_USERS": str(users)}) as url:
+    add_user("amal", PASSWORD, name="Amal K.", path=folder / "users.yaml")
+    return db
+
+
+@pytest.fixture(scope="module")
+def review_app(review_db: Path, browser: object) -> Iterator[str]:  # noqa: F811
+    with running_app(review_db, extra_env={"KHAREETA_USERS": str(review_db.parent / "users.yaml")}) as url:
         yield url
 
 
@@ -119,5 +125,45 @@ def test_an_analyst_moves_an_event_and_the_map_and_popup_follow(browser, review_
         assert review.inner_text().startswith("Corrected by amal")
         assert not visit.errors, visit.errors
         _picture(page, "review.png")
+    finally:
+        visit.close()
+
+
+def test_an_analyst_picks_the_place_on_the_map(browser, review_app: str, review_db: Path) -> None:  # noqa: F811
+    """The other report of the bombing, moved to a point clicked on the map (no gazetteer entry)."""
+    other = ids(second_records())["event"]
+    visit = Visit(browser, review_app, WIDE)
+    page, frame = visit.page, visit.frame
+    try:
+        _sign_in(page)
+        table = page.locator('[data-testid="stDataFrame"]').first
+        table.scroll_into_view_if_needed()
+        box = table.bounding_box()
+        page.mouse.click(box["x"] + 14, box["y"] + 35 + 35 + 17)  # the second row: the other report
+        _idle(page)
+        page.get_by_text("Correct", exact=True).click()
+        page.get_by_text("Pick the place on the map").click()
+        _idle(page)
+        one_map = f"() => document.querySelectorAll('{MAP_FRAME}').length === 1"
+        page.wait_for_function(one_map, timeout=60_000)  # the map built again, to report clicks
+        frame = page.frame_locator(MAP_FRAME)
+        frame.locator(".leaflet-container.kh-ready").wait_for(timeout=60_000)
+        page.locator(MAP_FRAME).scroll_into_view_if_needed()
+        frame.locator("body").evaluate("() => { window.map.closePopup(); window.map.setView([35.0, 44.2], 9); }")
+        point = frame.locator("body").evaluate(
+            """() => { const p = window.map.latLngToContainerPoint([35.0, 44.2]);
+                 const r = window.map.getContainer().getBoundingClientRect(); return [p.x + r.left, p.y + r.top]; }"""
+        )
+        frame_box = page.locator(MAP_FRAME).bounding_box()
+        page.mouse.click(frame_box["x"] + point[0], frame_box["y"] + point[1])  # an empty spot: no feature
+        _idle(page)
+        page.locator('[data-testid="stRadio"] label').filter(has_text="a point on the map").first.click()
+        page.get_by_role("button", name="Save the correction").click()
+        _idle(page)
+        with Store.open(review_db) as s:
+            r = s.feature(other)
+        assert r is not None and abs(r.place.lat - 35.0) < 0.05 and abs(r.place.lon - 44.2) < 0.05
+        assert r.place.gazetteer_id == "" and r.review is not None and r.review.status == "corrected"
+        assert not visit.errors, visit.errors
     finally:
         visit.close()

@@ -49,7 +49,7 @@ def test_only_what_the_map_shows_limits_counts_table_and_downloads(app_db: Path,
     at = new_app()
     everything = counts(at)
     box = (42.0, 35.0, 45.0, 37.0)  # northern Iraq: Mosul and around, not Syria
-    at.session_state[MAP_KEY] = {"bounds": _view(*box)}  # as the map reports its view
+    at.session_state[map_view.map_key({map_view.TOGGLE_KEY: True})] = {"bounds": _view(*box)}  # as the map reports it
     at.toggle(key=map_view.TOGGLE_KEY).set_value(True).run()
     kinds = ("event", "movement", "route")
     expected = store_counts(app_db, kinds=kinds, bbox=box)
