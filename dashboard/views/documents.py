@@ -12,6 +12,7 @@ from geodata.store.filters import Filters
 from geodata.store.review_fields import shown as shown_value
 
 PICK = "doc_pick"
+RECENT = 200  # the reviews' last changes listed (rows: one per field changed)
 
 ui.page_css()
 st.title("Documents")
@@ -64,6 +65,30 @@ with ui.user_errors():
             state.store().delete_document(chosen)
             state.clear_after_write()
             st.rerun()
+
+    changes = state.store().history(limit=RECENT)
+    if changes:  # the analysts' last changes, the newest first
+        with st.expander(f"The reviews' last changes ({len({c.change for c in changes})})"):
+            st.dataframe(
+                pd.DataFrame(
+                    [
+                        {
+                            "change": c.change,
+                            "when": c.at.replace("T", " ")[:16],
+                            "who": c.who,
+                            "action": c.action,
+                            "feature": c.feature_id,
+                            "field": c.field,
+                            "was": shown_value(c.old),
+                            "now": shown_value(c.new),
+                            "note": c.note,
+                        }
+                        for c in reversed(changes)
+                    ]
+                ),
+                hide_index=True,
+                width="stretch",
+            )
 
     orphans = state.store().orphans()
     if orphans:  # a document deleted, or read again without a feature an analyst had reviewed
