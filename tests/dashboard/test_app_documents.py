@@ -59,5 +59,5 @@ def test_reviews_whose_feature_is_gone_are_listed(app_db: Path) -> None:
     assert any("The reviews' last changes (1)" in e.label for e in at.expander)
     log = next(d.value for d in at.dataframe if "change" in d.value.columns)
     assert set(log["who"]) == {"amal"} and "99" in set(log["now"])
-    frame = next(d.value for d in at.dataframe if "feature" in d.value.columns)
+    frame = next(d.value for d in at.dataframe if "corrections" in d.value.columns)
     assert list(frame["feature"]) == [event.feature_id] and list(frame["corrections"]) == ["fatalities: 99"]
