@@ -210,6 +210,11 @@ def set_fields(
         status = "corrected" if state.corrections else "accepted"
         if state.fields.get("review_status") != status:
             rows.append(_status_row(state, status))
+        if state.fields.get("review_reason"):  # a rejected feature corrected is no longer rejected
+            rows.append(
+                {"field": "review_reason", "old_value": _dump(state.fields["review_reason"]), "new_value": None}
+            )
+            state.fields["review_reason"] = None
     conn.execute(
         sa.insert(history),
         [{**r, "change": act.change, "feature_id": feature_id, "action": act.name, "who": act.who, "at": act.at,
@@ -299,7 +304,8 @@ def new_action(conn: Connection, name: str, who: str, note: str, undoes: int | N
 
 def accept(conn: Connection, feature_id: str, *, who: str, note: str = "", expected: int | None = None) -> Record:
     """Accept a feature as it is (its corrections, if any, kept)."""
-    return set_fields(conn, new_action(conn, "accept", who, note), feature_id, {"review_status": "accepted"}, expected)
+    values = {"review_status": "accepted", "review_reason": None}  # a rejection's reason goes with it
+    return set_fields(conn, new_action(conn, "accept", who, note), feature_id, values, expected)
 
 
 def reject(

@@ -252,3 +252,16 @@ def test_two_analysts_saving_at_once_one_wins_the_other_is_told(db_url: str, fir
     with Store.open(db_url) as s:
         assert s.feature(FIRST["event"]).fatalities == saved[0].fatalities  # type: ignore[union-attr]
         assert [c.new for c in s.history(FIRST["event"]) if c.field == "fatalities"] == [saved[0].fatalities]  # type: ignore[union-attr]
+
+
+def test_a_rejected_feature_accepted_or_corrected_is_back_without_its_reason(store: Store) -> None:
+    store.reject(FIRST["event"], who="amal", reason="not an event")
+    r = store.accept(FIRST["event"], who="lina")
+    assert r.review is not None and (r.review.status, r.review.reason) == ("accepted", "")
+    store.reject(FIRST["event"], who="amal", reason="not an event")
+    r = store.correct(FIRST["event"], {"fatalities": 2}, who="lina")
+    assert r.review is not None and (r.review.status, r.review.reason) == ("corrected", "")
+    assert FIRST["event"] in store.query_ids()
+    store.undo(FIRST["event"], who="lina")  # the correction: rejected again, with its reason
+    r = store.feature(FIRST["event"])
+    assert r is not None and r.review is not None and (r.review.status, r.review.reason) == ("rejected", "not an event")
