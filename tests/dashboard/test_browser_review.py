@@ -150,10 +150,13 @@ def test_an_analyst_picks_the_place_on_the_map(browser, review_app: str, review_
         page.mouse.click(box["x"] + 14, box["y"] + 35 + 35 + 17)  # the second row: the other report
         _idle(page)
         page.get_by_text("Correct", exact=True).click()
+        _idle(page)
+        page.evaluate(f"() => document.querySelectorAll('{MAP_FRAME}').forEach(f => f.dataset.old = '1')")
         page.get_by_text("Pick the place on the map").click()
         _idle(page)
-        one_map = f"() => document.querySelectorAll('{MAP_FRAME}').length === 1"
-        page.wait_for_function(one_map, timeout=60_000)  # the map built again, to report clicks
+        rebuilt = f"""() => {{ const fs = [...document.querySelectorAll('{MAP_FRAME}')];
+            return fs.length === 1 && !fs[0].dataset.old; }}"""
+        page.wait_for_function(rebuilt, timeout=60_000)  # the map built again (a new frame), to report clicks
         frame = page.frame_locator(MAP_FRAME)
         frame.locator(".leaflet-container.kh-ready").wait_for(timeout=60_000)
         page.locator(MAP_FRAME).scroll_into_view_if_needed()
