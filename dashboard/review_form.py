@@ -15,19 +15,12 @@ from typing import Any
 import streamlit as st
 
 from dashboard.map_view import PICK_KEY
+from dashboard.palette import EVENT_COLORS
 from geodata.gazetteer import Gazetteer
-from geodata.gazetteer.sources import GazEntry
 from geodata.records import EventRecord, PlaceRecord, Record
-from geodata.store.review_fields import FIELDS, PRECISIONS, place_value, same, value_of
+from geodata.store.review_fields import FIELDS, PRECISIONS, entry_value, place_value, same, value_of
 
-EVENT_TYPES = (
-    "Battles",
-    "Explosions/Remote violence",
-    "Violence against civilians",
-    "Protests",
-    "Riots",
-    "Strategic developments",
-)
+EVENT_TYPES = tuple(EVENT_COLORS)  # ACLED's, in ACLED's order
 GEO_PRECISIONS = (None, 1, 2, 3)
 GEO_LABELS = {None: "not said", 1: "1: the place itself", 2: "2: its district", 3: "3: its province or larger"}
 ROUTE_STATUSES = ("open", "closed", "cut", "contested", "besieged")
@@ -40,20 +33,6 @@ class Correction:
 
     values: Mapping[str, Any]
     alias: tuple[str, str] | None = None
-
-
-def entry_place(e: GazEntry, span: Any = None) -> dict[str, Any]:
-    """A gazetteer entry as a location value."""
-    return {
-        "name": e.name or e.name_ar,
-        "name_ar": e.name_ar,
-        "lat": e.lat,
-        "lon": e.lon,
-        "gazetteer_id": e.gid,
-        "country_code": e.country_code,
-        "feature_type": e.feature_type,
-        "span": span,
-    }
 
 
 def _label(p: Mapping[str, Any]) -> str:
@@ -73,7 +52,7 @@ def location_options(
     found = [*gaz.candidates(surface), *gaz.candidates(record.place.name_ar or ""), *gaz.search(search or "")[:15]]
     out = [now]
     for e in found:
-        p = entry_place(e, now.get("span"))
+        p = entry_value(e, now.get("span"))
         if not any(same(p, q) for q in out):
             out.append(p)
     if clicked and clicked.get("lat") is not None and clicked.get("lng") is not None:
@@ -150,7 +129,7 @@ def waypoints(record: Record, given: str, gaz: Gazetteer) -> list[dict[str, Any]
         if name.casefold() in now:
             out.append(now[name.casefold()])
         elif entries := gaz.candidates(name) or gaz.search(name, limit=1):
-            out.append(entry_place(entries[0]))
+            out.append(entry_value(entries[0]))
         else:
             out.append({"name": name})
     return out

@@ -46,8 +46,9 @@ def _do(record: Record, what: str, action: Callable[[int], Record]) -> None:
     st.rerun()  # the store's version has moved on: the map catches up with the change (`dashboard.live`)
 
 
-def panel(record: Record, *, clicked_point: Mapping[str, Any] | None = None) -> None:
-    """The review actions for `record` (a viewer gets a line about signing in)."""
+def panel(record: Record, version: tuple[Any, ...], *, clicked_point: Mapping[str, Any] | None = None) -> None:
+    """The review actions for `record` (a viewer gets a line about signing in); `version`: the store's, as
+    the page read it."""
     if notice := st.session_state.pop(NOTICE_KEY, None):
         st.success(notice)
     if taught := st.session_state.pop("rv_taught", None):
@@ -65,7 +66,7 @@ def panel(record: Record, *, clicked_point: Mapping[str, Any] | None = None) -> 
     if right.button("Undo", key="rv_undo", help="Take back the last change to this feature.", width="stretch"):
         _do(record, "Undone", lambda v: store.undo(fid, who=who, expected=v))
     with st.expander("Correct", expanded=bool(st.session_state.get(PICK_KEY))):
-        fix = review_form.corrections(record, state.gazetteer(), _actor_names(), clicked_point)
+        fix = review_form.corrections(record, state.gazetteer(), list(state.facets(version).actors), clicked_point)
         if fix is not None and not fix.values:
             st.info("Nothing was changed.")
         elif fix is not None:
@@ -81,20 +82,16 @@ def panel(record: Record, *, clicked_point: Mapping[str, Any] | None = None) -> 
                 _never_a_place(phrase, getattr(record, "surface", "") or record.vertices[0].name)
             _do(record, "Rejected", lambda v: store.reject(fid, who=who, reason=reason, expected=v))
     if record.kind == "event":
-        _merge(record, who)
+        _merge(record, who, version)
     _history(fid)
 
 
-def _actor_names() -> list[str]:
-    return list(state.facets(state.store_version()).actors)
-
-
-def _merge(record: Record, who: str) -> None:
+def _merge(record: Record, who: str, version: tuple[Any, ...]) -> None:
     """Events that may be the same one (same type, 10 km, 2 days, other articles), to merge into this one."""
     with st.expander("Merge duplicates", expanded=False):
         store = state.store()
         fid = record.feature_id
-        pairs = [d for d in state.duplicates(state.store_version()) if fid in (d.first, d.second)]
+        pairs = [d for d in state.duplicates(version) if fid in (d.first, d.second)]
         others = {d.second if d.first == fid else d.first: d for d in pairs}
         if not others:
             st.caption("No other event of this type within 10 km and 2 days in another article.")

@@ -111,7 +111,7 @@ with ui.user_errors():
             if st.button("Read the whole article", key="open_doc"):
                 st.session_state["doc_pick"] = chosen.doc  # the Documents page's choice
                 st.switch_page("views/documents.py")
-            review_panel.panel(chosen, clicked_point=point)  # accept, correct, reject, merge, undo
+            review_panel.panel(chosen, version, clicked_point=point)  # accept, correct, reject, merge, undo
 
     if docs:  # below the map, as in timemap: the map stays where a laptop's window shows it
         timeline.panel(shown, in_sidebar, span)

@@ -374,16 +374,17 @@ def changed_since(conn: Connection, change: int) -> dict[str, int]:
 
 def records_of(conn: Connection, feature_ids: Sequence[str]) -> dict[str, Record]:
     """Stored features by id (whatever their review), read in one query per kind and a few hundred ids."""
-    out: dict[str, Record] = {}
     ids = list(dict.fromkeys(feature_ids))
-    sources = dict(conn.execute(sa.select(documents.c.id, documents.c.source)).all()) if ids else {}
+    found: list[tuple[RowReader, Any]] = []
     for kind, table in TABLES.items():
         reader = RowReader(kind)
         for i in range(0, len(ids), 500):
-            rows = conn.execute(sa.select(*read_columns(table)).where(table.c.feature_id.in_(ids[i : i + 500])))
-            out.update((r.feature_id, r) for row in rows.all() if (r := reader.record(row, sources)) is not None)
+            stmt = sa.select(*read_columns(table)).where(table.c.feature_id.in_(ids[i : i + 500]))
+            found += [(reader, row) for row in conn.execute(stmt).all()]
+    docs = list({row[reader.at["doc_id"]] for reader, row in found})  # their documents' sources only
+    sources = dict(conn.execute(sa.select(documents.c.id, documents.c.source).where(documents.c.id.in_(docs))).all())
+    out: dict[str, Record] = {}
+    for reader, row in found:
+        if (r := reader.record(row, sources)) is not None:
+            out[r.feature_id] = r
     return out
-
-
-def sources_of(conn: Connection, doc_ids: Sequence[str]) -> dict[str, str]:
-    return dict(conn.execute(sa.select(documents.c.id, documents.c.source).where(documents.c.id.in_(doc_ids))).all())

@@ -32,7 +32,7 @@ from geodata.records import KINDS, REVIEW_STATUSES, Record
 from geodata.store import Store
 from geodata.store.filters import Filters
 from geodata.store.review import Change
-from geodata.store.review_fields import FIELDS, shown, value_of
+from geodata.store.review_fields import FIELDS, entry_value, shown, value_of
 
 USER_ENV = "KHAREETA_USER"
 
@@ -163,25 +163,13 @@ def _entry(gaz: Gazetteer, gid: str) -> GazEntry:
     return gaz.entries[gids.index(gid)]
 
 
-def _place(e: GazEntry) -> dict[str, Any]:
-    return {
-        "name": e.name or e.name_ar,
-        "name_ar": e.name_ar,
-        "lat": e.lat,
-        "lon": e.lon,
-        "gazetteer_id": e.gid,
-        "country_code": e.country_code,
-        "feature_type": e.feature_type,
-    }
-
-
 def _edit(store: Store, args: argparse.Namespace, who: str) -> Record:
     values = _values(args.set)
     current = store.feature(args.id)
     if current is None:
         raise InputError(f"no stored feature has the id {args.id!r}.")
     if args.location:
-        values["location"] = _place(_entry(gazetteer.get(), args.location))
+        values["location"] = entry_value(_entry(gazetteer.get(), args.location))
     if args.at:
         try:
             lat, lon = (float(x) for x in args.at.replace(" ", "").split(","))
@@ -202,7 +190,7 @@ def _named(gaz: Gazetteer, name: str) -> dict[str, Any]:
     found = gaz.candidates(name) or gaz.search(name, limit=1)
     if not found:
         raise InputError(f"the gazetteer has no place {name!r}; add it with `python -m geodata gazetteer add`.")
-    return _place(found[0])
+    return entry_value(found[0])
 
 
 def _teach(record: Record, gid: str) -> None:

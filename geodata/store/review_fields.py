@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any
 
 from geodata.errors import InputError
+from geodata.gazetteer.sources import GazEntry
 from geodata.records import (
     ActorRef,
     DateRef,
@@ -28,6 +29,7 @@ from geodata.records import (
     Span,
     dated,
 )
+from geodata.store.resolve import place_of_entry
 
 FIELDS: dict[str, tuple[str, ...]] = {
     "event": (
@@ -62,6 +64,11 @@ def actor_value(a: ActorRef | None) -> dict[str, Any] | None:
 
 def place_value(p: PlaceRef) -> dict[str, Any]:
     return {**{k: getattr(p, k) for k in _PLACE_KEYS}, "span": _span(p.span)}
+
+
+def entry_value(entry: GazEntry, span: list[int] | None = None) -> dict[str, Any]:
+    """A gazetteer entry as a location value (`resolve.place_of_entry`'s place), where the text names it kept."""
+    return {**place_value(place_of_entry(entry)), "span": span}
 
 
 def _actor_ref(v: Mapping[str, Any] | None) -> ActorRef | None:
