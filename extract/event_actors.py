@@ -19,8 +19,12 @@ from geodata.names import is_arabic
 
 
 def _near_marker(ann: Annotated, a: ActorMention, key: str, reach: int = 2) -> bool:
+    """A marker word at most `reach` words before the mention, not inside the actor named just before
+    it ("بين القوات **الموالية** للنظام وداعش": ISIS is no backer)."""
     want = event_cues()[key]
-    return any(word_forms(ann.word(i)) & want for i in range(max(0, a.tok_first - reach), a.tok_first))
+    lo = max(0, a.tok_first - reach)
+    lo = max([lo, *(b.tok_last + 1 for b in ann.actors_in(max(0, lo - 12), a.tok_first - 1) if b.tok_last >= lo)])
+    return any(word_forms(ann.word(i)) & want for i in range(lo, a.tok_first))
 
 
 def _backer(ann: Annotated, a: ActorMention) -> bool:
@@ -67,7 +71,7 @@ def event_actors(
         for a in able
         if a.tok_last < t0 and not (subordinate and a.tok_last < subordinate[-1]) and not _speaker(ann, a, t0)
     ]
-    before = _subjects(ann, before)
+    before = [a for a in _subjects(ann, before) if not _object_of_verb(ann, a, first)]
     after = [a for a in acts if a.tok_first > t1 and a not in marked]
     agent = next(iter(marked or holding or _first_of_list(ann, before)[-1:]), None)
     if agent is None and trig.event_type == "Battles":
@@ -105,6 +109,22 @@ def _subjects(ann: Annotated, before: list[ActorMention]) -> list[ActorMention]:
     one stands before it."""
     oblique = event_cues()["oblique_before"]
     return [a for k, a in enumerate(before) if not (k and ann.word(a.tok_first - 1) in oblique)]
+
+
+def _object_of_verb(ann: Annotated, a: ActorMention, first: int) -> bool:
+    """'targets a column of the International Coalition and the SDF': an English actor after a verb
+    of attack (at most five words before, no other actor between) is its object."""
+    verbs = event_cues()["object_verbs"]
+    for i in range(a.tok_first - 1, max(first, a.tok_first - 6) - 1, -1):
+        w = ann.word(i)
+        ending = [b for b in ann.actors_in(max(0, i - 8), i) if b.tok_last == i]
+        if ending:  # "... the International Coalition and the SDF": one object with the first
+            return _listed(ann, ending[0], a) and _object_of_verb(ann, ending[0], first)
+        if is_arabic(w) or ann.actors_in(i, i):
+            return False
+        if w in verbs:
+            return True
+    return False
 
 
 def _marked(ann: Annotated, a: ActorMention) -> bool:

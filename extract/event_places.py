@@ -14,6 +14,8 @@ from extract.annotated import Annotated, PlaceTok, geo_precision
 from extract.lexicons import TriggerDef, cues, event_cues
 from extract.types import Span
 from extract.wordforms import word_forms
+from geodata.geometry import km
+from geodata.names import is_arabic
 
 
 def _located(ann: Annotated, p: PlaceTok) -> bool:
@@ -56,12 +58,59 @@ def _may_be_the_place(ann: Annotated, p: PlaceTok) -> bool:
     return bool(seen[key])
 
 
+def _reference(ann: Annotated, p: PlaceTok, places: list[PlaceTok]) -> bool:
+    """'Marea countryside north of Aleppo', 'قرية X شمال حلب', 'X, 20 km south of Mosul': p only tells
+    where another place named just before it lies."""
+    cue = event_cues()
+    i = p.tok_first - 1
+    if ann.word(i) == "the":
+        i -= 1
+    if ann.word(i) == "of":
+        i -= 1
+    if i < 0 or not word_forms(ann.word(i)) & cue["reference_directions"]:
+        return False
+    ends = {q.tok_last: q for q in places if q is not p and q.place.feature_type not in _WIDE}
+    for j in range(i - 1, max(-1, i - 5), -1):
+        if j in ends:
+            return True
+        w = ann.word(j)
+        if not (w.isdigit() or word_forms(w) & cue["reference_fillers"]):
+            return False
+    return False
+
+
+_CONTAINER_KM = 40.0
+
+
+def _container(ann: Annotated, p: PlaceTok, places: list[PlaceTok]) -> bool:
+    """'Mezzeh in Damascus', 'حي المزة بدمشق': p holds the place named right before it (a nearby one),
+    which is the more precise place of the event."""
+    text = ann.doc.text
+    glued = p.place.start > 0 and text[p.place.start - 1] in event_cues()["locative_proclitics"]
+    before = p.tok_first - 1 if glued else p.tok_first - 2
+    if not glued and not word_forms(ann.word(p.tok_first - 1)) & cues()["inside_words"]:
+        return False
+    return any(
+        q.tok_last == before
+        and q.place.feature_type not in _WIDE
+        and q.place.gazetteer_id != p.place.gazetteer_id
+        and km(q.place.lat, q.place.lon, p.place.lat, p.place.lon) <= _CONTAINER_KM
+        for q in places
+    )
+
+
 def _location(ann: Annotated, places: list[PlaceTok], t: int) -> PlaceTok | None:
     places = [p for p in places if _may_be_the_place(ann, p)]
+    places = [p for p in places if not _reference(ann, p, places) and not _container(ann, p, places)]
     after = [p for p in places if p.tok_first > t]
     before = [p for p in places if p.tok_last < t]
     tied_after = [p for p in after if _located(ann, p)]
     tied_before = [p for p in reversed(before) if _located(ann, p)]
+    direct = [p for p in after if p.tok_first == t + 1 and p.place.feature_type not in _WIDE]
+    if direct and not is_arabic(ann.word(t)):
+        # an English verb's object ("shell Shaer field area and clashes renewed in ... Quneitra");
+        # an Arabic noun before a name is rather a deed of that place told before ("هجمات باريس")
+        return direct[0]
     for tied in (tied_after, tied_before):
         local = [p for p in tied if p.place.feature_type not in _WIDE]
         if local:
@@ -76,7 +125,7 @@ def _location(ann: Annotated, places: list[PlaceTok], t: int) -> PlaceTok | None
     for tied in (tied_after, tied_before):
         if tied:
             return tied[0]
-    direct = [p for p in after if p.tok_first == t + 1]  # "قصف الرقة", "shelling Raqqa"
+    direct = [p for p in after if p.tok_first == t + 1]  # "قصف الرقة", "shelling Raqqa" (a wide one)
     if direct:
         return direct[0]
     local = sorted((p for p in places if p.place.feature_type != "country"), key=lambda p: abs(p.tok_first - t))
@@ -96,11 +145,16 @@ def event_location(
     geo precision; a specific trigger with no place is at the article's focus town."""
     a, b = clause
     loc = _location(ann, [p for p in places if a <= p.tok_first <= b], t)
-    if loc is None or loc.place.feature_type in _WIDE:  # "the capital of Anbar province": the town wins
+    own_region = loc is not None and loc.place.feature_type == "region" and _located(ann, loc)
+    if (loc is None or loc.place.feature_type in _WIDE) and not own_region:
+        # "the capital of Anbar province": the town wins; not over a region tied to the trigger in its
+        # own clause ("..., the regime forces carry out an advancement at Jabal al-Akrad")
         wider = _location(ann, places, t)
         loc = wider if wider is not None and (loc is None or wider.place.feature_type not in _WIDE) else loc
     if loc is not None and loc.place.feature_type == "country":
         loc = _instead_of_country(ann, loc, trig)
+    if loc is not None and loc.place.feature_type == "river":
+        loc = _by_the_river(ann, loc, t)
     precision = geo_precision(ann, loc) if loc else 2
     if loc is None and trig.specific and not any(d.precision == "range" for d in ann.dates_in(sent)):
         loc = ann.focus_place()  # "a suicide car bomber attacked troops near the Hoz district"
@@ -137,6 +191,17 @@ def coordinated(ann: Annotated, loc: PlaceTok, places: list[PlaceTok]) -> list[P
     while j + 1 < len(run) and _joined(ann, run[j], run[j + 1]):
         j += 1
     return [p for p in run[i : j + 1] if p.place.gazetteer_id != loc.place.gazetteer_id]
+
+
+def _by_the_river(ann: Annotated, river: PlaceTok, t: int) -> PlaceTok:
+    """'After they advanced in Al-Susah ... clashes continue in areas east of the Euphrates': a fight
+    by a river is at the town the text is about there (named before it, in the river's country),
+    not at the river's middle."""
+    town = ann.main_city(t)
+    cc = river.place.country_code
+    if town is None or town.tok_first > t or (cc and town.place.country_code != cc):
+        return river
+    return town
 
 
 def _instead_of_country(ann: Annotated, country: PlaceTok, trig: TriggerDef) -> PlaceTok | None:

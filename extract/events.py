@@ -16,7 +16,7 @@ from functools import cache
 from extract.annotated import Annotated, PlaceTok, geo_precision
 from extract.event_actors import event_actors, exposed_before
 from extract.event_places import coordinated, event_location
-from extract.lexicons import TriggerDef, cue_union, cues, event_cues, triggers
+from extract.lexicons import TriggerDef, actors, cue_union, cues, event_cues, triggers
 from extract.matching import Match
 from extract.numbers import Count, counts_in, fatalities_in, injured_in, number_at
 from extract.references import town_references
@@ -83,6 +83,8 @@ def _subtype(
 def _kind(
     ann: Annotated, trig: TriggerDef, first: int, last: int, *, agent: ActorMention | None, target: ActorMention | None
 ) -> tuple[str, str]:
+    if trig.sub_event_type == "*between":
+        return "Battles", "Armed clash"
     if trig.sub_event_type == "*territory":
         if target is not None and target.actor_type in cues()["civilian_actor_types"]:
             return "Violence against civilians", "Abduction/forced disappearance"  # "seized 2,000 civilians"
@@ -135,6 +137,12 @@ def _told_words() -> frozenset[str]:
     return event_cues()["claim_words"] | event_cues()["responsibility_words"] | event_cues()["blame_words"]
 
 
+def _two_sides(ann: Annotated, last: int, t: int, agent: ActorMention | None, target: ActorMention | None) -> bool:
+    """'violence between X and Y': "between" after the trigger in its sentence, two sides named after it."""
+    between = ann.words_in(t + 1, last, "between", event_cues()["between"])
+    return bool(between) and agent is not None and target is not None and agent.tok_first > between[0]
+
+
 def _vagueness(trig: TriggerDef) -> int:
     """0 for a trigger that names the event ("air strike", "took control"), 1 for one with a
     default kind ("bombing", "قصف"), 2 for one whose kind is only guessed ("killed", "attack")."""
@@ -180,6 +188,28 @@ def _numbers(
     return count, fatalities
 
 
+_HARM = frozenset({"Explosions/Remote violence", "Violence against civilians"})
+
+
+def _people_struck(ann: Annotated, first: int, last: int) -> ActorMention | None:
+    """'Wave of bombings in Baghdad kills 37 people', 'أسفر القصف عن مقتل 5 أشخاص': the dead or wounded
+    counted as people, no fighters named, are civilians (ACLED's actor2)."""
+    people = next((c for c in counts_in(ann.nt, first, last) if c.unit == "people"), None)
+    civilian = next((d for d in actors()[0] if d.actor_type in cues()["civilian_actor_types"]), None)
+    if people is None or civilian is None:
+        return None
+    return ActorMention(
+        civilian.actor_id,
+        civilian.name,
+        civilian.actor_type,
+        civilian.family,
+        people.start,
+        people.end,
+        people.tok_first,
+        people.tok_last,
+    )
+
+
 def _events(
     ann: Annotated, sent: Span, m: Match, trig: TriggerDef, *, places: list[PlaceTok], default_date: DateRef | None
 ) -> list[Event]:
@@ -210,12 +240,18 @@ def _events(
     if loc is None:
         return []
     agent, target = event_actors(ann, *clause, (t, m.tok_last), trig=trig)
-    if agent is None:
+    if trig.sub_event_type == "*between" and (agent is None or target is None):
+        agent, target = event_actors(ann, first, last, (t, m.tok_last), trig=trig)  # both sides at once
+    elif agent is None:
         agent, wider_target = event_actors(ann, first, last, (t, m.tok_last), trig=trig)
         target = target or wider_target
+    if trig.sub_event_type == "*between" and not _two_sides(ann, last, t, agent, target):
+        return []  # "the violence in Syria": no clash named
     etype, sub = _subtype(ann, trig, first, last, agent=agent, target=target)
     count, fatalities = _numbers(ann, clause, (first, last), t)
     injured = injured_in(ann.nt, first, last)
+    if target is None and etype in _HARM and (fatalities or injured):
+        target = _people_struck(ann, first, last)
     dates = ann.dates_in(sent)
     event = Event(
         event_type=etype,

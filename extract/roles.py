@@ -63,10 +63,14 @@ def _harm_before(ann: Annotated, a: ActorMention, others: list[ActorMention], fi
 
 def _passive_after(ann: Annotated, a: ActorMention, last: int) -> bool:
     aux, verbs = event_cues()["passive_aux"], event_cues()["victim_verbs"]
-    i, skipped = a.tok_last + 1, False
+    i, skipped, limit = a.tok_last + 1, False, a.tok_last + 3
     while i <= min(last, a.tok_last + 2) and word_forms(ann.word(i)) & event_cues()["victim_heads"]:
         i += 1  # "ISIS commander killed", "two ISIS fighters were killed"
-    while i <= last and i <= a.tok_last + 3 and ann.word(i) in aux:
+    if i <= last and word_forms(ann.word(i)) & event_cues()["victim_links"]:
+        # "15 of ISIS including a commander were killed": the aside, then the passive
+        aux_at = next((j for j in range(i + 1, min(last, i + 4) + 1) if ann.word(j) in aux), None)
+        i, limit = (aux_at, aux_at + 2) if aux_at is not None else (i, limit)
+    while i <= last and i <= limit and ann.word(i) in aux:
         i, skipped = i + 1, True
     if i <= last and skipped and word_forms(ann.word(i)) & event_cues()["victim_links"]:
         # "eight ISIS fighters were among the dead"

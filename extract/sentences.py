@@ -11,6 +11,9 @@ from extract.types import Span
 # tried at every character).
 _END = re.compile(r"[.!?؟؛…]+(?=\s|$)|\n+")
 _WORD_CHAR = re.compile(r"\w")
+# A character reference whose ";" was mangled into "." by a scraper ("regime&#8217. s warplane",
+# "the &#8220. Islamic State&#8221."): the dot is not the end of a sentence.
+_ENTITY_BEFORE = re.compile(r"&(?:#\d{2,7}|#x[0-9a-fA-F]{2,6}|[a-zA-Z]{2,8})$")
 
 
 def _ends(text: str) -> list[tuple[int, int]]:
@@ -21,6 +24,9 @@ def _ends(text: str) -> list[tuple[int, int]]:
         s = m.start()
         if text[s] != "\n" and s and "A" <= text[s - 1] <= "Z" and (s == 1 or not _WORD_CHAR.match(text, s - 2)):
             pos = s + 1  # an initial: "U.S. forces"
+            continue
+        if text[s] == "." and _ENTITY_BEFORE.search(text, max(0, s - 10), s):
+            pos = s + 1
             continue
         out.append((s, m.end()))
         pos = m.end()

@@ -85,12 +85,12 @@ ROWS = [
         Row("Air strikes hit Douma on Monday, according to the United Nations.", "Douma", "", ""),
     ),
     (
-        "wounded-kept-apart",
+        "wounded-kept-apart-people-are-civilians",
         Row(
             "انفجرت سيارة مفخخة في طوز خورماتو يوم الاثنين، ما أسفر عن مقتل 12 شخصا وإصابة 30 آخرين.",
             "Tuz Khurmatu",
             "",
-            "",
+            CIVILIANS,
             12,
             30,
         ),
@@ -98,9 +98,91 @@ ROWS = [
             "A car bomb exploded in Tuz Khurmatu on Monday, killing 12 people and wounding 30.",
             "Tuz Khurmatu",
             "",
-            "",
+            CIVILIANS,
             12,
             30,
+        ),
+    ),
+    (
+        "fighters-counted-are-no-civilians",
+        Row("انفجرت عبوة ناسفة قرب بيجي يوم الاثنين، ما أسفر عن مقتل 4 جنود.", "Baiji", "", ""),
+        Row("A roadside bomb exploded near Baiji on Monday, killing four soldiers.", "Baiji", "", ""),
+    ),
+    (
+        "object-of-an-attack-verb",
+        Row(
+            "استهدف انتحاري رتلا للتحالف الدولي بسيارة مفخخة جنوب الشدادي يوم الاثنين.",
+            "Shaddadi",
+            UNIDENTIFIED,
+            COALITION,
+        ),
+        Row(
+            "A suicidal bomber targets a column of the International Coalition and the SDF by a booby-trapped "
+            "vehicle south of Shaddadi on Monday.",
+            "Shaddadi",
+            UNIDENTIFIED,
+            COALITION,
+        ),
+    ),
+    (
+        "attacked-object",
+        Row(
+            "هاجم مسلحون مجهولون رتلا للجيش العراقي بعبوة ناسفة قرب بيجي يوم الاثنين.",
+            "Baiji",
+            UNIDENTIFIED,
+            IRAQI_ARMY,
+        ),
+        Row(
+            "Gunmen attacked a convoy of the Iraqi army with a roadside bomb near Baiji on Monday.",
+            "Baiji",
+            UNIDENTIFIED,
+            IRAQI_ARMY,
+        ),
+    ),
+    (
+        "forces-loyal-to-the-regime",
+        Row("اندلعت اشتباكات بين القوات الموالية للنظام وداعش قرب تدمر يوم الاثنين.", "Palmyra", SYRIAN_GOV, ISIS),
+        Row(
+            "Clashes erupted between forces loyal to the regime and ISIS near Palmyra on Monday.",
+            "Palmyra",
+            SYRIAN_GOV,
+            ISIS,
+        ),
+    ),
+    (
+        "violence-between-two-sides",
+        Row("اندلعت أعمال عنف في إدلب بين هيئة تحرير الشام وداعش يوم الاثنين.", "Idlib", "Jabhat al-Nusra", ISIS),
+        Row("Violence spiked in Idlib between Tahrir al-Sham and ISIS on Monday.", "Idlib", "Jabhat al-Nusra", ISIS),
+    ),
+    (
+        "coalition-airstrikes",
+        Row("قتل 12 مدنيا بغارات طيران التحالف على الرقة يوم الاثنين.", "Raqqa", COALITION, CIVILIANS, 12),
+        Row("Coalition airstrikes killed 12 civilians in Raqqa on Monday.", "Raqqa", COALITION, CIVILIANS, 12),
+    ),
+    (
+        "victims-with-an-aside",
+        Row("قتل 15 عنصرا من داعش بينهم قيادي بغارات طيران التحالف قرب هجين.", "Hajin", COALITION, ISIS, 15),
+        Row(
+            "At least 15 of ISIS including a commander were killed after air strikes targeted them near Hajin.",
+            "Hajin",
+            "",
+            ISIS,
+        ),
+    ),
+    (
+        "victims-with-an-aside-among",
+        Row(
+            "قتل 12 عنصرا من قسد بينهم قياديان بانفجار سيارة مفخخة في هجين.",
+            "Hajin",
+            "",
+            "SDF (Syrian Democratic Forces)",
+            12,
+        ),
+        Row(
+            "Twelve members of the SDF, among them two commanders, were killed when a car bomb exploded in Hajin.",
+            "Hajin",
+            "",
+            "SDF (Syrian Democratic Forces)",
         ),
     ),
     (

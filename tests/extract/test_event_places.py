@@ -158,3 +158,99 @@ def test_a_list_of_places_makes_one_event_at_each(gaz, text: str, places: list[s
 def test_the_dead_of_a_list_stay_with_its_first_place(gaz) -> None:
     events = _events(gaz, "Missile strikes killed 12 people in Harasta and Arbin on Monday.")
     assert [(e.place.name, e.fatalities) for e in events] == [("Harasta", 12), ("Arbin", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        pytest.param(
+            "Marea countryside north of Aleppo witnesses violent clashes between the regime and the rebels.",
+            "Marea",
+            id="north-of-en",
+        ),
+        pytest.param("Tal Afar, 60 km west of Mosul, saw heavy clashes on Monday.", "Tal Afar", id="km-west-of-en"),
+        pytest.param("شهدت بلدة مارع شمال حلب اشتباكات عنيفة يوم الاثنين.", "Marea", id="north-of-ar"),
+    ],
+)
+def test_a_place_that_tells_where_another_lies_is_not_the_place(gaz, text: str, where: str) -> None:
+    assert {e.place.name for e in _events(gaz, text)} == {where}
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        pytest.param(
+            "The regime forces shell Palmyra and clashes renewed in the countryside of Quneitra.",
+            {("Explosions/Remote violence", "Palmyra"), ("Battles", "Quneitra")},
+            id="object-of-the-verb-en",
+        ),
+        pytest.param(
+            "بعد هجمات باريس شنت المقاتلات الفرنسية غارات على معاقل داعش في الرقة.",
+            {("Explosions/Remote violence", "Raqqa")},
+            id="a-deed-told-before-ar",
+        ),
+    ],
+)
+def test_an_english_verb_s_object_is_its_place(gaz, text: str, places: set[tuple[str, str]]) -> None:
+    assert {(e.event_type, e.place.name) for e in _events(gaz, text)} == places
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        pytest.param("Shells targeted Jobar in Damascus on Monday.", "Jobar", id="in-en"),
+        pytest.param("استهدفت القذائف جوبر بدمشق يوم الاثنين.", "Jobar", id="glued-ar"),
+        pytest.param("Fighters from Mosul in Raqqa clashed with the SDF on Monday.", "Raqqa", id="far-apart-en"),
+    ],
+)
+def test_a_town_named_right_after_a_nearby_place_only_holds_it(gaz, text: str, where: str) -> None:
+    assert {e.place.name for e in _events(gaz, text)} == {where}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Mosul fell to ISIS in 2014. Clashes continued on Monday in areas east of the Tigris.", id="river-en"
+        ),
+        pytest.param("استمرت الاشتباكات في الموصل يوم الاثنين. واندلعت اشتباكات جديدة شرق نهر دجلة.", id="river-ar"),
+    ],
+)
+def test_a_fight_by_a_river_is_at_the_town_of_the_text(gaz, text: str) -> None:
+    assert {e.place.name for e in _events(gaz, text)} == {"Mosul"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "In conjunction with the clashes east of Khan Shaykhun, the regime forces advanced at Jabal al-Akrad "
+            "on Monday.",
+            id="region-en",
+        ),
+        pytest.param(
+            "بالتزامن مع الاشتباكات شرق خان شيخون، قصفت قوات النظام مواقع في جبل الأكراد يوم الاثنين.", id="region-ar"
+        ),
+    ],
+)
+def test_a_region_tied_to_the_trigger_in_its_clause_is_its_place(gaz, text: str) -> None:
+    assert {e.place.name for e in _events(gaz, text)} == {"Khan Shaykhun", "Jabal al-Akrad"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The violence in Syria has displaced millions.", id="en"),
+        pytest.param("تسبب العنف في سوريا بتهجير الملايين.", id="ar"),
+    ],
+)
+def test_violence_without_two_sides_is_no_clash(gaz, text: str) -> None:
+    assert _events(gaz, text) == []
+
+
+def test_casualties_in_another_town_are_an_event_there(gaz) -> None:
+    text = "The regime forces shelled Talbiseh and more casualties were reported in Rastan on Monday."
+    assert {(e.place.name, e.actor1.name if e.actor1 else "") for e in _events(gaz, text)} == {
+        ("Talbiseh", "Syrian government forces"),
+        ("Al-Rastan", "Syrian government forces"),
+    }

@@ -66,6 +66,13 @@ CASES = [
         "The dead numbered 25. Many more were hurt.",
         ["The dead numbered 25.", "Many more were hurt."],
     ),
+    (
+        "a character reference whose semicolon a scraper turned into a dot",
+        "قال المرصد &#8220. إن الغارات مستمرة&#8221. في حلب. وجرح آخرون.",
+        ["قال المرصد &#8220. إن الغارات مستمرة&#8221. في حلب.", "وجرح آخرون."],
+        "A massacre by regime&#8217. s warplanes in Aleppo&amp. its countryside. ISIS mobilised.",
+        ["A massacre by regime&#8217. s warplanes in Aleppo&amp. its countryside.", "ISIS mobilised."],
+    ),
 ]
 
 
