@@ -137,6 +137,20 @@ def _told_words() -> frozenset[str]:
     return event_cues()["claim_words"] | event_cues()["responsibility_words"] | event_cues()["blame_words"]
 
 
+def _sides(
+    ann: Annotated, clause: tuple[int, int], sentence: tuple[int, int], m: Match, trig: TriggerDef
+) -> tuple[ActorMention | None, ActorMention | None]:
+    """actor1 and actor2 from the trigger's clause, else its sentence (both sides at once for a clash
+    "between" two)."""
+    agent, target = event_actors(ann, *clause, (m.tok_first, m.tok_last), trig=trig)
+    if trig.sub_event_type == "*between" and (agent is None or target is None):
+        return event_actors(ann, *sentence, (m.tok_first, m.tok_last), trig=trig)
+    if agent is None:
+        agent, wider_target = event_actors(ann, *sentence, (m.tok_first, m.tok_last), trig=trig)
+        target = target or wider_target
+    return agent, target
+
+
 def _two_sides(ann: Annotated, last: int, t: int, agent: ActorMention | None, target: ActorMention | None) -> bool:
     """'violence between X and Y': "between" after the trigger in its sentence, two sides named after it."""
     between = ann.words_in(t + 1, last, "between", event_cues()["between"])
@@ -239,12 +253,7 @@ def _events(
     loc, precision = event_location(ann, places, clause, t, sent=sent, trig=trig)
     if loc is None:
         return []
-    agent, target = event_actors(ann, *clause, (t, m.tok_last), trig=trig)
-    if trig.sub_event_type == "*between" and (agent is None or target is None):
-        agent, target = event_actors(ann, first, last, (t, m.tok_last), trig=trig)  # both sides at once
-    elif agent is None:
-        agent, wider_target = event_actors(ann, first, last, (t, m.tok_last), trig=trig)
-        target = target or wider_target
+    agent, target = _sides(ann, clause, (first, last), m, trig)
     if trig.sub_event_type == "*between" and not _two_sides(ann, last, t, agent, target):
         return []  # "the violence in Syria": no clash named
     etype, sub = _subtype(ann, trig, first, last, agent=agent, target=target)
