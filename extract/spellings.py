@@ -18,6 +18,7 @@ from extract.matching import Match
 from extract.resolve import DocContext, choose, place_at
 from extract.types import Place
 from extract.wordforms import word_forms
+from geodata import settings
 from geodata.gazetteer import BLOCK, Gazetteer
 from geodata.gazetteer.sources import GazEntry
 from geodata.geometry import km
@@ -28,6 +29,7 @@ ORDINARY_ZIPF = 3.0  # an English word this frequent is not a respelled town nam
 _SPACED = frozenset({"al", "el"})  # articles written apart inside a name
 SAME_PLACE_KM = 30.0
 SPELLING_CONFIDENCE = 0.8
+CROSS_BORDER_TOWN = 50_000  # people: a respelled town of the other focus country this large may be meant
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,8 +141,15 @@ def _place_of(
     if choice is None:
         return None
     e = choice.entry
-    if ctx.countries and e.country_code not in ctx.countries:
-        return None  # a looser key than a name's own: the document's country must agree
+    # a looser key than a name's own: the document's country must agree, or the place be a large town
+    # of the other country of the war (a text read as Iraq's by one small name may speak of al-Bokamal)
+    theatre = (
+        e.country_code in settings.FOCUS_COUNTRIES
+        and bool(ctx.countries & settings.FOCUS_COUNTRIES)
+        and e.population >= CROSS_BORDER_TOWN
+    )
+    if ctx.countries and e.country_code not in ctx.countries and not theatre:
+        return None
     return place_at(e, text, start, end, min(choice.confidence, SPELLING_CONFIDENCE)), e
 
 

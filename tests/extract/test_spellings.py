@@ -38,6 +38,12 @@ FOUND = [
     ("near", "Near Dayr Az Zayr, five strikes destroyed three tanks.", "Dayr Az Zayr", "Deir ez-Zor"),
     ("underscore", "Losses were reported in Busra al_Sham.", "Busra al_Sham", "Busra al-Sham"),
     ("hyphens", "Clashes went on in Deir-ez-Zur on Sunday.", "Deir-ez-Zur", "Deir ez-Zor"),
+    (
+        "syria-in-a-text-placed-in-iraq",
+        "Fighters landed near Mosul and in the countryside of Al-Bokamal on Friday.",
+        "Al-Bokamal",
+        "Al-Bukamal",
+    ),
 ]
 
 
