@@ -17,6 +17,8 @@ from extract.types import ActorMention
 from extract.wordforms import word_forms
 from geodata.names import is_arabic
 
+_VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})  # ACLED's
+
 
 def _near_marker(ann: Annotated, a: ActorMention, key: str, reach: int = 2) -> bool:
     """A marker word at most `reach` words before the mention, not inside the actor named just before
@@ -62,7 +64,8 @@ def event_actors(
         if len(distinct) >= 2:
             return distinct[0], distinct[1]
     killed, victims = _sufferers(ann, acts, first, last, t0)
-    able = [a for a in acts if a not in victims]
+    unarmed = event_cues()["unarmed_actors"] if trig.event_type in _VIOLENT else frozenset()
+    able = [a for a in acts if a not in victims and a.actor_id not in unarmed]
     marked = [a for a in able if _marked(ann, a)]
     holding = [a for a in able if a.tok_first <= t0 <= a.tok_last]  # "coalition air strikes"
     subordinate = ann.words_in(first, t0 - 1, "subordinators", event_cues()["subordinators"])

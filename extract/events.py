@@ -138,11 +138,19 @@ def _told_words() -> frozenset[str]:
 
 
 def _sides(
-    ann: Annotated, clause: tuple[int, int], sentence: tuple[int, int], m: Match, trig: TriggerDef
+    ann: Annotated,
+    clause: tuple[int, int],
+    sentence: tuple[int, int],
+    m: Match,
+    trig: TriggerDef,
+    *,
+    accused: ActorMention | None,
 ) -> tuple[ActorMention | None, ActorMention | None]:
     """actor1 and actor2 from the trigger's clause, else its sentence (both sides at once for a clash
-    "between" two)."""
+    "between" two); the one accused of the deed is its agent."""
     agent, target = event_actors(ann, *clause, (m.tok_first, m.tok_last), trig=trig)
+    if accused is not None:  # "accused government forces of killing", "اتهمت ... قوات النظام بقتل"
+        return accused, None if target is not None and target.actor_id == accused.actor_id else target
     if trig.sub_event_type == "*between" and (agent is None or target is None):
         return event_actors(ann, *sentence, (m.tok_first, m.tok_last), trig=trig)
     if agent is None:
@@ -155,6 +163,19 @@ def _two_sides(ann: Annotated, last: int, t: int, agent: ActorMention | None, ta
     """'violence between X and Y': "between" after the trigger in its sentence, two sides named after it."""
     between = ann.words_in(t + 1, last, "between", event_cues()["between"])
     return bool(between) and agent is not None and target is not None and agent.tok_first > between[0]
+
+
+def _accused(ann: Annotated, first: int, m: Match) -> ActorMention | None:
+    """'The opposition accused government forces of killing ...', 'اتهمت المعارضة قوات النظام بقتل ...':
+    the actor accused of the deed right after it (joined by "of" / "بـ") is its agent."""
+    t = m.tok_first
+    joined = m.prefix[-1:] == "ب" or ann.word(t - 1) == "of"
+    end = t - 1 if m.prefix[-1:] == "ب" else t - 2
+    who = [a for a in ann.actors_in(max(first, end - 8), end) if a.tok_last == end]
+    if not joined or not who:
+        return None
+    blamed = ann.words_in(max(first, who[0].tok_first - 6), who[0].tok_first - 1, "blame", event_cues()["blame_words"])
+    return who[0] if blamed else None
 
 
 def _vagueness(trig: TriggerDef) -> int:
@@ -234,7 +255,8 @@ def _events(
     t = m.tok_first
     if _aim(ann, m, trig) or _unreal(ann, first, t):
         return []  # "للسيطرة على", "to recapture", "likely to become the next target": not a deed
-    if _told_word(ann, max(first, t - 4), t - 1):
+    accused = _accused(ann, first, m)
+    if accused is None and _told_word(ann, max(first, t - 4), t - 1):
         return []  # "ISIS claimed the bombing", "تبنى داعش التفجير": the deed told before, not a new one
     clause = _clause(ann, first, last, t)
     if trig.sub_event_type == "*territory" and ann.has_word(t + 1, min(clause[1], t + 5), "road_words") is not None:
@@ -253,7 +275,7 @@ def _events(
     loc, precision = event_location(ann, places, clause, t, sent=sent, trig=trig)
     if loc is None:
         return []
-    agent, target = _sides(ann, clause, (first, last), m, trig)
+    agent, target = _sides(ann, clause, (first, last), m, trig, accused=accused)
     if trig.sub_event_type == "*between" and not _two_sides(ann, last, t, agent, target):
         return []  # "the violence in Syria": no clash named
     etype, sub = _subtype(ann, trig, first, last, agent=agent, target=target)

@@ -155,6 +155,39 @@ ROWS = [
         Row("Violence spiked in Idlib between Tahrir al-Sham and ISIS on Monday.", "Idlib", "Jabhat al-Nusra", ISIS),
     ),
     (
+        "accused-of-the-deed",
+        Row("اتهمت المعارضة قوات النظام بقتل 20 مدنيا في دوما يوم الاثنين.", "Douma", SYRIAN_GOV, CIVILIANS, 20),
+        Row(
+            "The opposition accused government forces of killing 20 civilians in Douma on Monday.",
+            "Douma",
+            SYRIAN_GOV,
+            CIVILIANS,
+            20,
+        ),
+    ),
+    (
+        "poison-gas",
+        Row(
+            "اتهمت المعارضة قوات النظام بقتل 20 مدنيا بالغاز السام في دوما يوم الاثنين.",
+            "Douma",
+            SYRIAN_GOV,
+            CIVILIANS,
+            20,
+        ),
+        Row(
+            "The opposition accused government forces of killing 20 civilians with poison gas in Douma on Monday.",
+            "Douma",
+            SYRIAN_GOV,
+            CIVILIANS,
+            20,
+        ),
+    ),
+    (
+        "the-un-never-attacks",
+        Row("زار مفتشو الأمم المتحدة مناطق أصيبت بالأسلحة الكيميائية في دوما يوم الاثنين.", "Douma", "", ""),
+        Row("UN inspectors visited areas hit by chemical weapons in Douma on Monday.", "Douma", "", ""),
+    ),
+    (
         "coalition-airstrikes",
         Row("قتل 12 مدنيا بغارات طيران التحالف على الرقة يوم الاثنين.", "Raqqa", COALITION, CIVILIANS, 12),
         Row("Coalition airstrikes killed 12 civilians in Raqqa on Monday.", "Raqqa", COALITION, CIVILIANS, 12),

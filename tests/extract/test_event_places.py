@@ -254,3 +254,14 @@ def test_casualties_in_another_town_are_an_event_there(gaz) -> None:
         ("Talbiseh", "Syrian government forces"),
         ("Al-Rastan", "Syrian government forces"),
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Poison gas killed dozens of people in Khan Shaykhun on Tuesday.", id="en"),
+        pytest.param("قتل العشرات بالغاز السام في خان شيخون يوم الثلاثاء.", id="ar"),
+    ],
+)
+def test_poison_gas_is_a_chemical_weapon(gaz, text: str) -> None:
+    assert {(e.sub_event_type, e.place.name) for e in _events(gaz, text)} == {("Chemical weapon", "Khan Shaykhun")}
