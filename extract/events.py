@@ -186,6 +186,15 @@ def _vagueness(trig: TriggerDef) -> int:
     return 2 if trig.sub_event_type == "*" else 1
 
 
+_TAKEN = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+
+
+def _taken(first: Event, later: Event) -> bool:
+    """'troops fighting in the Qalamun region seized the town of Rankus': the fight ended in a taking,
+    which names the event."""
+    return first.sub_event_type == "Armed clash" and later.sub_event_type in _TAKEN
+
+
 def _merge(first: Event, later: Event, *, later_names_it: bool) -> Event:
     """One event of a place and sentence from two triggers; `later_names_it` when the later trigger
     says what happened better ("انفجرت عبوة ناسفة", "were killed in an air strike")."""
@@ -326,7 +335,7 @@ def events_in(ann: Annotated, default_date: DateRef | None) -> list[Event]:
                 )
                 if joins:
                     i, was = seen[gid]
-                    out[i] = _merge(out[i], event, later_names_it=vague < was)
+                    out[i] = _merge(out[i], event, later_names_it=vague < was or _taken(out[i], event))
                     seen[gid] = (i, min(was, vague))
                 else:
                     seen[gid] = (len(out), vague)

@@ -265,3 +265,16 @@ def test_casualties_in_another_town_are_an_event_there(gaz) -> None:
 )
 def test_poison_gas_is_a_chemical_weapon(gaz, text: str) -> None:
     assert {(e.sub_event_type, e.place.name) for e in _events(gaz, text)} == {("Chemical weapon", "Khan Shaykhun")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Troops fighting in the Qalamun region seized the town of Rankus on Wednesday.", id="en"),
+        pytest.param("اشتبكت قوات النظام مع الفصائل وسيطرت على بلدة رنكوس يوم الأربعاء.", id="ar"),
+    ],
+)
+def test_a_fight_that_ends_in_a_taking_is_the_taking(gaz, text: str) -> None:
+    assert [(e.sub_event_type, e.place.name) for e in _events(gaz, text)] == [
+        ("Government regains territory", "Rankous")
+    ]
