@@ -204,18 +204,22 @@ def _holder_attacks(ann: Annotated, e: Event) -> Event:
     return e
 
 
+_ALIKE = frozenset({"Explosions/Remote violence", "Violence against civilians"})
+
+
 def _same_strikes(ann: Annotated, sents: list[Span], events: list[Event]) -> list[Event]:
     """Strikes or shelling with no attacker take the state force that carried out strikes or shelling
     of the same kind elsewhere in the paragraph ("shells target Mezzeh ... the regime forces shelled
-    Jobar"), when only one such force is named there and it is not the one struck."""
+    Jobar"), when only one such force is named there and it is not the one struck; so do attacks on
+    civilians, from any armed actor ("IS beheaded two men in al-Shaafa ... 19 men were executed")."""
     out = list(events)
-    if not any(e.actor1 is None and e.event_type == "Explosions/Remote violence" for e in out):
+    if not any(e.actor1 is None and e.event_type in _ALIKE for e in out):
         return out
-    kinds = event_cues()["remote_attacker_types"]
+    remote, civilian = event_cues()["remote_attacker_types"], cues()["civilian_actor_types"]
     paragraphs = _paragraphs(ann, sents)
     para = [paragraphs[_sentence_of(sents, e.start)] for e in out]
     for i, e in enumerate(out):
-        if e.actor1 is not None or e.event_type != "Explosions/Remote violence":
+        if e.actor1 is not None or e.event_type not in _ALIKE:
             continue
         doers = {
             o.actor1.actor_id: o
@@ -224,7 +228,11 @@ def _same_strikes(ann: Annotated, sents: list[Span], events: list[Event]) -> lis
             and para[j] == para[i]
             and o.sub_event_type == e.sub_event_type
             and o.actor1 is not None
-            and o.actor1.actor_type in kinds
+            and (
+                o.actor1.actor_type in remote
+                if e.event_type != "Violence against civilians"
+                else o.actor1.actor_type not in civilian
+            )
         }
         if len(doers) != 1:
             continue

@@ -155,6 +155,27 @@ def test_the_attacked_is_not_the_unnamed_attacker(gaz) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        pytest.param(
+            "ISIS beheaded two men in Shaafa on Sunday. A further 19 men were executed in Mayadin on Thursday.", id="en"
+        ),
+        pytest.param("أعدم تنظيم داعش رجلين في الشعفة يوم الأحد. وأعدم 19 رجلا آخرين في الميادين يوم الخميس.", id="ar"),
+    ],
+)
+def test_an_attack_on_civilians_with_no_attacker_is_the_one_who_did_the_same_in_the_paragraph(gaz, text: str) -> None:
+    assert [actor_name(e.actor1) for e in _events(gaz, text)] == ["ISIS", "ISIS"]
+
+
+def test_two_who_did_the_same_leave_the_attacker_unnamed(gaz) -> None:
+    text = (
+        "ISIS beheaded two men in Shaafa on Sunday. Regime forces executed five men in Mayadin. "
+        "Three men were executed in Hajin on Thursday."
+    )
+    assert [actor_name(e.actor1) for e in _events(gaz, text)] == ["ISIS", "Syrian government forces", ""]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         pytest.param("Shells targeted Mezzeh in Damascus on Monday. Regime forces shelled Jobar in Damascus.", id="en"),
         pytest.param("سقطت قذائف على حي المزة في دمشق يوم الاثنين. وقصفت قوات النظام حي جوبر في دمشق.", id="ar"),
     ],
