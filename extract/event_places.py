@@ -69,12 +69,12 @@ def _reference(ann: Annotated, p: PlaceTok, places: list[PlaceTok]) -> bool:
         i -= 1
     if i < 0 or not word_forms(ann.word(i)) & cue["reference_directions"]:
         return False
-    ends = {q.tok_last: q for q in places if q is not p and q.place.feature_type not in _WIDE}
+    ends = {q.tok_last: q for q in places if q is not p and q.place.feature_type not in ("country", "governorate")}
     for j in range(i - 1, max(-1, i - 5), -1):
         if j in ends:
             return True
         w = ann.word(j)
-        if not (w.isdigit() or word_forms(w) & cue["reference_fillers"]):
+        if not (w.isdigit() or word_forms(w) & (cue["reference_fillers"] | cue["reference_directions"])):
             return False
     return False
 

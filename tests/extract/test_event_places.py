@@ -170,6 +170,16 @@ def test_the_dead_of_a_list_stay_with_its_first_place(gaz) -> None:
         ),
         pytest.param("Tal Afar, 60 km west of Mosul, saw heavy clashes on Monday.", "Tal Afar", id="km-west-of-en"),
         pytest.param("شهدت بلدة مارع شمال حلب اشتباكات عنيفة يوم الاثنين.", "Marea", id="north-of-ar"),
+        pytest.param(
+            "Regime forces escalated artillery bombardment on Wadi Barada valley northwest of Damascus on Monday.",
+            "Wadi Barada",
+            id="a-valley-northwest-of-en",
+        ),
+        pytest.param(
+            "صعدت قوات النظام قصفها المدفعي على وادي بردى شمال غرب دمشق يوم الاثنين.",
+            "Wadi Barada",
+            id="a-valley-northwest-of-ar",
+        ),
     ],
 )
 def test_a_place_that_tells_where_another_lies_is_not_the_place(gaz, text: str, where: str) -> None:
