@@ -75,6 +75,8 @@ def _passive_after(ann: Annotated, a: ActorMention, last: int) -> bool:
     if i <= last and skipped and word_forms(ann.word(i)) & event_cues()["victim_links"]:
         # "eight ISIS fighters were among the dead"
         return any(word_forms(ann.word(j)) & event_cues()["dead_nouns"] for j in range(i + 1, min(last, i + 2) + 1))
+    if i <= last and skipped and word_forms(ann.word(i)) & event_cues()["passive_harm_verbs"]:
+        return True  # "a UN convoy was shelled", "SDF positions were targeted"
     if i > last or not word_forms(ann.word(i)) & verbs:
         return False
     if skipped or _counted_between(ann, max(0, a.tok_first - 2), a.tok_first - 1):

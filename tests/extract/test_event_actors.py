@@ -183,6 +183,26 @@ ROWS = [
         ),
     ),
     (
+        "a-passive-target",
+        Row("تعرض رتل للأمم المتحدة لقصف قرب دوما يوم الاثنين.", "Douma", "", "United Nations"),
+        Row("A UN convoy was shelled near Douma on Monday.", "Douma", "", "United Nations"),
+    ),
+    (
+        "positions-were-targeted",
+        Row(
+            "تعرضت مواقع قسد لقصف المدفعية التركية قرب منبج يوم الاثنين.",
+            "Manbij",
+            "Turkish forces",
+            "SDF (Syrian Democratic Forces)",
+        ),
+        Row(
+            "SDF positions were targeted by Turkish artillery near Manbij on Monday.",
+            "Manbij",
+            "Turkish forces",
+            "SDF (Syrian Democratic Forces)",
+        ),
+    ),
+    (
         "the-un-never-attacks",
         Row("زار مفتشو الأمم المتحدة مناطق أصيبت بالأسلحة الكيميائية في دوما يوم الاثنين.", "Douma", "", ""),
         Row("UN inspectors visited areas hit by chemical weapons in Douma on Monday.", "Douma", "", ""),
