@@ -13,11 +13,9 @@ from __future__ import annotations
 from extract.annotated import Annotated
 from extract.lexicons import TriggerDef, cues, event_cues
 from extract.roles import is_victim
-from extract.types import ActorMention
+from extract.types import VIOLENT_TYPES, ActorMention
 from extract.wordforms import word_forms
 from geodata.names import is_arabic
-
-_VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})  # ACLED's
 
 
 def _near_marker(ann: Annotated, a: ActorMention, key: str, reach: int = 2) -> bool:
@@ -64,7 +62,7 @@ def event_actors(
         if len(distinct) >= 2:
             return distinct[0], distinct[1]
     killed, victims = _sufferers(ann, acts, first, last, t0)
-    unarmed = event_cues()["unarmed_actors"] if trig.event_type in _VIOLENT else frozenset()
+    unarmed = event_cues()["unarmed_actors"] if trig.event_type in VIOLENT_TYPES else frozenset()
     able = [a for a in acts if a not in victims and a.actor_id not in unarmed]
     marked = [a for a in able if _marked(ann, a)]
     holding = [a for a in able if a.tok_first <= t0 <= a.tok_last]  # "coalition air strikes"

@@ -38,11 +38,10 @@ from extract.annotated import Annotated
 from extract.lexicons import cues, event_cues, triggers
 from extract.numbers import fatalities_in, injured_in
 from extract.roles import is_victim
-from extract.types import ActorMention, Event, Span
+from extract.types import HARM_TYPES, VIOLENT_TYPES, ActorMention, Event, Span
 from extract.wordforms import word_forms
 
 _BACK = 2  # sentences before a claim or a toll in which its event may be told
-_VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 
 def _words(ann: Annotated, first: int, last: int, key: str) -> list[int]:
@@ -204,22 +203,19 @@ def _holder_attacks(ann: Annotated, e: Event) -> Event:
     return e
 
 
-_ALIKE = frozenset({"Explosions/Remote violence", "Violence against civilians"})
-
-
 def _same_strikes(ann: Annotated, sents: list[Span], events: list[Event]) -> list[Event]:
     """Strikes or shelling with no attacker take the state force that carried out strikes or shelling
     of the same kind elsewhere in the paragraph ("shells target Mezzeh ... the regime forces shelled
     Jobar"), when only one such force is named there and it is not the one struck; so do attacks on
     civilians, from any armed actor ("IS beheaded two men in al-Shaafa ... 19 men were executed")."""
     out = list(events)
-    if not any(e.actor1 is None and e.event_type in _ALIKE for e in out):
+    if not any(e.actor1 is None and e.event_type in HARM_TYPES for e in out):
         return out
     remote, civilian = event_cues()["remote_attacker_types"], cues()["civilian_actor_types"]
     paragraphs = _paragraphs(ann, sents)
     para = [paragraphs[_sentence_of(sents, e.start)] for e in out]
     for i, e in enumerate(out):
-        if e.actor1 is not None or e.event_type not in _ALIKE:
+        if e.actor1 is not None or e.event_type not in HARM_TYPES:
             continue
         doers = {
             o.actor1.actor_id: o
@@ -287,7 +283,7 @@ def _suffered_in(
         for i in reversed(told[j]):
             e = events[i]
             if (
-                e.event_type in _VIOLENT
+                e.event_type in VIOLENT_TYPES
                 and e.actor2 is None
                 and (e.actor1 is None or e.actor1.actor_id != victim.actor_id)
             ):
@@ -312,7 +308,7 @@ def _told_before(
     for j in range(k, max(-1, k - _BACK - 1), -1):
         if j < k and "\n" in ann.doc.text[sents[j].end : sents[j + 1].start]:
             return None
-        violent = [i for i in told[j] if events[i].event_type in _VIOLENT]
+        violent = [i for i in told[j] if events[i].event_type in VIOLENT_TYPES]
         if violent:
             return violent[-1]
     return None

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from extract.annotated import Annotated, PlaceTok, geo_precision
 from extract.lexicons import TriggerDef, cues, event_cues
-from extract.types import Span
+from extract.types import VIOLENT_TYPES, Span
 from extract.wordforms import word_forms
 from geodata.geometry import km
 from geodata.names import is_arabic
@@ -33,7 +33,6 @@ def _located(ann: Annotated, p: PlaceTok) -> bool:
 
 
 _WIDE = frozenset({"country", "governorate", "region", "sea", "river"})
-_VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})  # ACLED's
 
 
 def _spoken_at(ann: Annotated, p: PlaceTok) -> bool:
@@ -211,6 +210,6 @@ def _instead_of_country(ann: Annotated, country: PlaceTok, trig: TriggerDef) -> 
     if trig.specific:
         focus = ann.focus_place()
         return focus if focus is not None and focus.place.country_code == country.place.country_code else country
-    if trig.event_type in _VIOLENT:
+    if trig.event_type in VIOLENT_TYPES:
         return None
     return country

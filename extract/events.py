@@ -16,11 +16,11 @@ from functools import cache
 from extract.annotated import Annotated, PlaceTok, geo_precision
 from extract.event_actors import event_actors, exposed_before
 from extract.event_places import coordinated, event_location
-from extract.lexicons import TriggerDef, actors, cue_union, cues, event_cues, triggers
+from extract.lexicons import ActorDef, TriggerDef, actors, cue_union, cues, event_cues, triggers
 from extract.matching import Match
 from extract.numbers import Count, counts_in, fatalities_in, injured_in, number_at
 from extract.references import town_references
-from extract.types import ActorMention, DateRef, Event, Span
+from extract.types import HARM_TYPES, ActorMention, DateRef, Event, Span
 from extract.wordforms import word_forms
 
 
@@ -174,7 +174,8 @@ def _accused(ann: Annotated, first: int, m: Match) -> ActorMention | None:
     who = [a for a in ann.actors_in(max(first, end - 8), end) if a.tok_last == end]
     if not joined or not who:
         return None
-    blamed = ann.words_in(max(first, who[0].tok_first - 6), who[0].tok_first - 1, "blame", event_cues()["blame_words"])
+    lo, hi = max(first, who[0].tok_first - 6), who[0].tok_first - 1
+    blamed = ann.words_in(lo, hi, "blame_words", event_cues()["blame_words"])  # the key event_frames reads it by
     return who[0] if blamed else None
 
 
@@ -232,14 +233,18 @@ def _numbers(
     return count, fatalities
 
 
-_HARM = frozenset({"Explosions/Remote violence", "Violence against civilians"})
+@cache
+def _people_actor() -> ActorDef | None:
+    """The actor the dead counted as people are (`people_actor` of event_cues.json)."""
+    wanted = event_cues()["people_actor"]
+    return next((d for d in actors()[0] if d.actor_id in wanted), None)
 
 
 def _people_struck(ann: Annotated, first: int, last: int) -> ActorMention | None:
     """'Wave of bombings in Baghdad kills 37 people', 'أسفر القصف عن مقتل 5 أشخاص': the dead or wounded
     counted as people, no fighters named, are civilians (ACLED's actor2)."""
     people = next((c for c in counts_in(ann.nt, first, last) if c.unit == "people"), None)
-    civilian = next((d for d in actors()[0] if d.actor_type in cues()["civilian_actor_types"]), None)
+    civilian = _people_actor()
     if people is None or civilian is None:
         return None
     return ActorMention(
@@ -290,7 +295,7 @@ def _events(
     etype, sub = _subtype(ann, trig, first, last, agent=agent, target=target)
     count, fatalities = _numbers(ann, clause, (first, last), t)
     injured = injured_in(ann.nt, first, last)
-    if target is None and etype in _HARM and (fatalities or injured):
+    if target is None and etype in HARM_TYPES and (fatalities or injured):
         target = _people_struck(ann, first, last)
     dates = ann.dates_in(sent)
     event = Event(

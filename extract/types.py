@@ -11,7 +11,23 @@ from datetime import date
 
 from geodata.records import DateRef, DocumentRecord, Span
 
-__all__ = ["ActorMention", "DateRef", "Document", "Event", "Extraction", "Movement", "Place", "Route", "Span"]
+__all__ = [
+    "HARM_TYPES",
+    "VIOLENT_TYPES",
+    "ActorMention",
+    "DateRef",
+    "Document",
+    "Event",
+    "Extraction",
+    "Movement",
+    "Place",
+    "Route",
+    "Span",
+]
+
+# ACLED's event types of political violence, and those of them that strike from afar or at civilians
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+HARM_TYPES = frozenset({"Explosions/Remote violence", "Violence against civilians"})
 
 
 @dataclass(frozen=True, slots=True)
