@@ -104,14 +104,15 @@ class _Columns:
     text_at: tuple[int, ...]
     get: Callable[[Row], tuple[Any, ...]]
     texts: Callable[[tuple[Any, ...]], tuple[Any, ...]]
+    blank: Row  # every column empty
 
     def values(self, row: Row) -> tuple[Any, ...]:
         """A row's values in column order: JSON as text (what SQLAlchemy's JSON type writes), U+0000 in a
         text replaced. (Called for every row stored: the common case, no JSON and no U+0000, stays in C.)"""
         try:
             values = self.get(row)
-        except KeyError:  # a row that leaves columns out: they are empty
-            values = tuple(row.get(n) for n in self.names)
+        except KeyError:  # a row that leaves columns out (most do: a kind's rows leave the others' columns): empty
+            values = self.get(self.blank | row)
         try:
             nul = NUL in "".join(filter(None, self.texts(values)))
         except TypeError:  # something else than text in a text column: the database will say
@@ -140,6 +141,7 @@ def _columns(table: sa.Table) -> _Columns:
         text_at,
         operator.itemgetter(*names),
         operator.itemgetter(*text_at),
+        dict.fromkeys(names),
     )
 
 
