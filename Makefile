@@ -86,6 +86,7 @@ bench: install assets gazetteer browser postgres
 	$(BIN)/python bench/bench_places.py
 	$(BIN)/python bench/bench_store.py
 	$(BIN)/python bench/bench_batch.py
+	$(BIN)/python bench/bench_scale.py
 	$(BIN)/python bench/bench_dashboard.py
 	$(BIN)/python bench/bench_review.py
 
