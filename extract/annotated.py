@@ -144,7 +144,7 @@ class Annotated:
         hits = self._text.get(key)
         if hits is None:
             by_word = self._by_word()
-            found = words_of(by_word, name, want, article=article, endings=endings)
+            found = words_of(by_word.keys(), name, want, article=article, endings=endings)
             hits = self._text[key] = sorted(i for w in found for i in by_word[w])
         return hits[bisect.bisect_left(hits, first) : bisect.bisect_right(hits, last)]
 

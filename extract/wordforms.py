@@ -64,7 +64,16 @@ def word_forms(word: str, *, article: bool = False, endings: bool = False) -> fr
     return frozenset(forms)
 
 
-_MEMBERS: dict[tuple[str, bool, bool], tuple[frozenset[str], dict[str, bool]]] = {}
+@dataclass(frozen=True, slots=True)
+class _Members:
+    """The words already looked at for one list: those that are its words, and those that are not."""
+
+    want: frozenset[str]
+    yes: set[str]
+    no: set[str]
+
+
+_MEMBERS: dict[tuple[str, bool, bool], _Members] = {}
 TABLE_SIZE = 262_144  # words kept per list; a longer stream of new words starts it afresh
 
 
@@ -72,20 +81,16 @@ def words_of(
     words: Iterable[str], name: str, want: frozenset[str], *, article: bool = False, endings: bool = False
 ) -> set[str]:
     """Those of `words` that are words of the list `want` (named `name`; with clitics, and the article or
-    verb endings when asked). News repeats its words: each is looked at once per list and process."""
+    verb endings when asked). News repeats its words: each is looked at once per list and process, and a
+    text's words are sorted into the known ones by set operations."""
     key = (name, article, endings)
     got = _MEMBERS.get(key)
-    if got is None or (got[0] is not want and got[0] != want) or len(got[1]) > TABLE_SIZE:
-        got = _MEMBERS[key] = (want, {})
-    member = got[1]
-    out = set()
-    for w in words:
-        yes = member.get(w)
-        if yes is None:
-            yes = member[w] = not want.isdisjoint(word_forms(w, article=article, endings=endings))
-        if yes:
-            out.add(w)
-    return out
+    if got is None or (got.want is not want and got.want != want) or len(got.yes) + len(got.no) > TABLE_SIZE:
+        got = _MEMBERS[key] = _Members(want, set(), set())
+    seen = words if isinstance(words, (set, frozenset)) else set(words)  # (a dict's keys minus a set walk the set)
+    for w in seen - got.yes - got.no:
+        (got.yes if not want.isdisjoint(word_forms(w, article=article, endings=endings)) else got.no).add(w)
+    return set(seen & got.yes)
 
 
 def proclitic(word: str) -> str:
