@@ -27,6 +27,18 @@ def _near_marker(ann: Annotated, a: ActorMention, key: str, reach: int = 2) -> b
     return any(word_forms(ann.word(i)) & want for i in range(lo, a.tok_first))
 
 
+def _aside(ann: Annotated, a: ActorMention) -> bool:
+    """A backer or a source ("U.S.-backed", "بدعم من", "according to the UN"): it acts only when it holds
+    the trigger. Asked once per mention: every trigger of its sentence asks."""
+    seen, key = ann.memo("aside"), (a.tok_first, a.tok_last)
+    got = seen.get(key)
+    if got is None:
+        got = seen[key] = (
+            _near_marker(ann, a, "support_markers") or _backer(ann, a) or _near_marker(ann, a, "source_before")
+        )
+    return bool(got)
+
+
 def _backer(ann: Annotated, a: ActorMention) -> bool:
     """'U.S.-backed forces', 'Turkish-led': the actor behind the one acting (not "forces,
     backed by ...", which act)."""
@@ -47,12 +59,7 @@ def event_actors(
 ) -> tuple[ActorMention | None, ActorMention | None]:
     """actor1 (who acts) and actor2 (who it is done to) around trigger tokens t."""
     t0, t1 = t
-    acts = [
-        a
-        for a in ann.actors_in(first, last)
-        if a.tok_first <= t0 <= a.tok_last
-        or not (_near_marker(ann, a, "support_markers") or _backer(ann, a) or _near_marker(ann, a, "source_before"))
-    ]
+    acts = [a for a in ann.actors_in(first, last) if a.tok_first <= t0 <= a.tok_last or not _aside(ann, a)]
     between = next((i for i in range(t1 + 1, last + 1) if ann.word(i) in event_cues()["between"]), None)
     if trig.sub_event_type == "Agreement" or between is not None:
         # "X and Y signed an agreement", "اشتباكات بين البيشمركة وداعش", "clashes erupt in the desert
@@ -140,7 +147,7 @@ def _sufferers(
     ann: Annotated, acts: list[ActorMention], first: int, last: int, t0: int
 ) -> tuple[list[ActorMention], list[ActorMention]]:
     """Those who suffered (killed, wounded, attacked) and, with them, the civilians: never actor1."""
-    seen, key = ann.memo("killed"), (first, last, tuple(acts))
+    seen, key = ann.memo("killed"), (first, last, tuple(a.tok_first for a in acts))  # no dataclass hashed
     if key not in seen:  # the same for every trigger of the clause or sentence
         seen[key] = _with_listed(ann, [a for a in acts if is_victim(ann, a, acts, (first, last))], acts)
     killed: list[ActorMention] = seen[key]
