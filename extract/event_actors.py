@@ -60,6 +60,8 @@ def event_actors(
     """actor1 (who acts) and actor2 (who it is done to) around trigger tokens t."""
     t0, t1 = t
     acts = [a for a in ann.actors_in(first, last) if a.tok_first <= t0 <= a.tok_last or not _aside(ann, a)]
+    if not acts:
+        return None, None  # no one named: every rule below reads the actors
     between = next((i for i in range(t1 + 1, last + 1) if ann.word(i) in event_cues()["between"]), None)
     if trig.sub_event_type == "Agreement" or between is not None:
         # "X and Y signed an agreement", "اشتباكات بين البيشمركة وداعش", "clashes erupt in the desert

@@ -114,6 +114,8 @@ def _unnamed(a: ActorMention | None) -> bool:
 
 def complete_events(ann: Annotated, events: list[Event]) -> list[Event]:
     """The events with the slots later sentences of their paragraph fill."""
+    if not events:
+        return []  # nothing to fill
     out = list(events)
     sents = list(ann.sentences)
     told: dict[int, list[int]] = {k: [] for k in range(len(sents))}
@@ -127,8 +129,8 @@ def complete_events(ann: Annotated, events: list[Event]) -> list[Event]:
         if target is None:
             continue
         e = out[target]
-        who = _claimant(ann, sent) or _blamed(ann, sent)
-        if who is not None and _unnamed(e.actor1) and (e.actor2 is None or e.actor2.actor_id != who.actor_id):
+        who = (_claimant(ann, sent) or _blamed(ann, sent)) if _unnamed(e.actor1) else None  # asked when needed
+        if who is not None and (e.actor2 is None or e.actor2.actor_id != who.actor_id):
             e = _wider(replace(e, actor1=who), sent)
         if not told[k] and e.fatalities is None and _just_before(told, k, target):
             dead, hurt = _toll(ann, sent)

@@ -327,10 +327,13 @@ def events_in(ann: Annotated, default_date: DateRef | None) -> list[Event]:
     defs, lex = triggers()
     out: list[Event] = []
     for sent in ann.sentences:
+        found = ann.matches(lex, sent.start, sent.end)
+        if not found:
+            continue  # most sentences of a long text: no word of a deed
         first, last = ann.tok_range(sent)
         places = sorted([*ann.places_in(first, last), *town_references(ann, first, last)], key=lambda p: p.tok_first)
         seen: dict[str, tuple[int, int]] = {}  # place -> (index in out, vagueness of its trigger)
-        for m in ann.matches(lex, sent.start, sent.end):
+        for m in found:
             trig = defs[lex.payloads(m)[0]]
             vague = 2 if _hit_weapon(ann, m, first) else _vagueness(trig)
             for event in _events(ann, sent, m, trig, places=places, default_date=default_date):
