@@ -19,6 +19,7 @@ from itertools import accumulate
 # Runs of letters and digits, and of harakat / tatweel / apostrophes (whole runs, not one character
 # at a time: the regex engine then takes a word in one step).
 _WORD = re.compile(r"(?:[^\W_]+|[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640ʿʾ’'‘`]+)+")
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})")  # the words and what lies between them, in turn
 _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 _HARAKAT = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
 _APOSTROPHES = re.compile(r"[ʿʾ’'‘`´]")
@@ -164,16 +165,26 @@ def normalize_text(text: str, *, name: bool = False) -> NormText:
     """Tokenise and normalise a text, keeping offsets into the original.
 
     With `name=True` (gazetteer names) every Latin article before a word is
-    dropped; in running text only the unambiguous ones are.
+    dropped; in running text only the unambiguous ones are. The text is split once
+    (words at the odd places) and the offsets summed from the lengths of the pieces:
+    no Python step per word.
     """
-    toks = [(m.start(), m.end(), norm_token(m.group())) for m in _WORD.finditer(text)]
-    toks = [t for t in _drop_articles(toks, text, name=name) if t[2]]
-    tokens = tuple(t[2] for t in toks)
+    parts = _WORD_SPLIT.split(text)
+    bounds = list(accumulate(map(len, parts)))
+    normed = list(map(norm_token, parts[1::2]))
+    toks = list(zip(bounds[0::2], bounds[1::2], normed, strict=False))  # one more gap than words
+    if not ARTICLES.isdisjoint(normed):
+        toks = _drop_articles(toks, text, name=name)
+    if "" in normed:
+        toks = [t for t in toks if t[2]]
+    if not toks:
+        return NormText(norm=" ", norm_starts=(), orig_starts=(), orig_ends=(), tokens=())
+    orig_starts, orig_ends, tokens = zip(*toks, strict=True)
     return NormText(
-        norm=" " + " ".join(tokens) + " " if toks else " ",
-        norm_starts=tuple(accumulate([len(n) + 1 for n in tokens[:-1]], initial=1)) if toks else (),
-        orig_starts=tuple(t[0] for t in toks),
-        orig_ends=tuple(t[1] for t in toks),
+        norm=" " + " ".join(tokens) + " ",
+        norm_starts=tuple(accumulate([len(n) + 1 for n in tokens[:-1]], initial=1)),
+        orig_starts=orig_starts,
+        orig_ends=orig_ends,
         tokens=tokens,
     )
 
