@@ -17,9 +17,25 @@ from geodata.gazetteer import BLOCK, Gazetteer
 from geodata.gazetteer.sources import GazEntry
 from geodata.names import NormText, is_arabic, normalize_text
 
+ENTRIES_SIZE = 65_536
+_ENTRIES: list[tuple[Gazetteer | None, dict[int, tuple[list[GazEntry], bool]]]] = [(None, {})]
+
+
+def _key_entries(gaz: Gazetteer, key_index: int) -> tuple[list[GazEntry], bool]:
+    """The entries of a key and whether one of them is a country, read once per process (news repeats
+    its places: the entries were built anew for every mention). The lists are shared: never changed."""
+    seen = _ENTRIES[0]
+    if seen[0] is not gaz or len(seen[1]) > ENTRIES_SIZE:
+        seen = _ENTRIES[0] = (gaz, {})
+    got = seen[1].get(key_index)
+    if got is None:
+        entries = gaz.entries_of(gaz.index.payloads[key_index])
+        got = seen[1][key_index] = (entries, any(e.feature_type == "country" for e in entries))
+    return got
+
 
 def _is_country(gaz: Gazetteer, m: Match) -> bool:
-    return any(i != BLOCK and gaz.entries.feature_type(i) == "country" for i in gaz.index.payloads[m.key_index])
+    return _key_entries(gaz, m.key_index)[1]
 
 
 def _accepted(gaz: Gazetteer, nt: NormText, text: str) -> tuple[list[Match], frozenset[int]]:
@@ -48,7 +64,7 @@ def _accepted(gaz: Gazetteer, nt: NormText, text: str) -> tuple[list[Match], fro
 
 
 def _candidates(gaz: Gazetteer, m: Match) -> list[GazEntry]:
-    return gaz.entries_of(gaz.index.payloads[m.key_index])
+    return _key_entries(gaz, m.key_index)[0]
 
 
 def place_from(m: Match, e: GazEntry, text: str, confidence: float) -> Place:

@@ -97,10 +97,18 @@ class DocContext:
 
 
 def context_score(e: GazEntry, ctx: DocContext, group: int) -> float:
+    return _score(e, ctx, _points(ctx, group))
+
+
+def _points(ctx: DocContext, group: int) -> list[tuple[float, float]]:
+    """The anchor points of the other mention groups (once per choice, not per candidate)."""
+    return [(lat, lon) for g, lat, lon in ctx.anchors if g != group]
+
+
+def _score(e: GazEntry, ctx: DocContext, pts: list[tuple[float, float]]) -> float:
     s = 2.0 if e.country_code and e.country_code in ctx.countries else 0.0
     if e.pcode and governorate_code(e.pcode, e.country_code) in ctx.governorates:
         s += SAME_PROVINCE  # the province the document is about weighs on every other mention
-    pts = [(lat, lon) for g, lat, lon in ctx.anchors if g != group]
     if pts and e.feature_type not in _WIDE:
         d = min(km(e.lat, e.lon, lat, lon) for lat, lon in pts)
         s += 2.5 if d < 150 else 1.0 if d < 400 else -1.0 if d > 2500 else 0.0
@@ -162,7 +170,8 @@ def choose(
     """The best candidate in this document, or None to abstain."""
     if not cands:
         return None
-    scored = sorted(((prior(e) + context_score(e, ctx, group), e) for e in cands), key=lambda t: -t[0])
+    pts = _points(ctx, group)
+    scored = sorted(((prior(e) + _score(e, ctx, pts), e) for e in cands), key=lambda t: -t[0])
     best_s, best = scored[0]
     if not plausible(best, ctx, single_latin_token=single_latin_token, clitic_only=clitic_only):
         return None
