@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from extract.context import marked_as_place
 from extract.shared_scan import Hit, hits, register
@@ -97,7 +98,10 @@ def _raw_matches(index: PhraseIndex, nt: NormText, text: str, found: Iterable[Hi
 
 
 def _longest(matches: list[Match]) -> list[Match]:
-    """Keep the longest matches; among equals the one without a proclitic."""
+    """Keep the longest matches; among equals the one without a proclitic. Matches side by side
+    in text order (most texts, most lexicons) have nothing to choose from: they stay as they are."""
+    if all(b.tok_first > a.tok_last for a, b in pairwise(matches)):
+        return matches
     ranked = sorted(matches, key=lambda m: (m.tok_first - m.tok_last, -(m.end - m.start), len(m.prefix), m.start))
     taken: set[int] = set()
     keep = []
@@ -127,6 +131,8 @@ def find_matches(
     place of the same name; an acronym-only key ("UAE", "IS") counts only where the text writes it
     in capitals."""
     kept = _longest(_raw_matches(index, nt, text, found))
+    if blocked is None and not index.acronyms:
+        return kept  # nothing could drop out
     return [
         m
         for m in kept
