@@ -123,14 +123,35 @@ def _one_place(cands: list[GazEntry]) -> bool:
     return all(km(c.lat, c.lon, cands[0].lat, cands[0].lon) <= SAME_PLACE_KM for c in cands)
 
 
-_FIRSTS: list[tuple[dict[str, tuple[int, ...]], frozenset[str]]] = []
+_HEADS: list[tuple[dict[str, tuple[int, ...]], frozenset[str]]] = []
 
 
-def _first_words(gaz: Gazetteer) -> frozenset[str]:
-    """The spelling keys that open some name of the index (once per gazetteer)."""
-    if not _FIRSTS or _FIRSTS[0][0] is not gaz.variants:
-        _FIRSTS[:] = [(gaz.variants, frozenset(k.split(" ", 1)[0] for k in gaz.variants))]
-    return _FIRSTS[0][1]
+def _heads(gaz: Gazetteer) -> frozenset[str]:
+    """The spelling keys and the words that open them ("jsr", "jsr shghr"), once per gazetteer: a name
+    of the text read word by word can grow into a key only while it is one of these."""
+    got = _HEADS[0] if _HEADS else None
+    if got is None or got[0] is not gaz.variants:
+        words = [k.split(" ") for k in gaz.variants]
+        got = (gaz.variants, frozenset(" ".join(w[:i]) for w in words for i in range(1, len(w) + 1)))
+        _HEADS[:] = [got]
+    return got[1]
+
+
+def _spans(
+    w: _Words, t: int, stop: int, heads: frozenset[str], variants: dict[str, tuple[int, ...]]
+) -> list[tuple[int, str]]:
+    """The last tokens (up to `stop`) of the runs from token t whose spelling key is a name's, with
+    that key; the run stops growing once its key opens no name."""
+    out: list[tuple[int, str]] = []
+    vk = w.key(t)
+    for last in range(t, stop + 1):
+        if last > t and (k := w.key(last)):
+            vk = f"{vk} {k}" if vk else k
+        if vk not in heads:
+            break
+        if vk in variants:
+            out.append((last, vk))
+    return out
 
 
 def _place_of(
@@ -172,19 +193,16 @@ def respelled(
     out: list[Respelled] = []
     n = len(nt.tokens)
     w = _Words(nt, text)
-    firsts = _first_words(gaz)
+    heads = _heads(gaz)
     done = -1  # the last token of the last name found
     for t in w.starts:
         found = None
-        if t > done and w.key(t) in firsts and w.edge(t):
-            for last in range(min(n - 1, t + MAX_WORDS - 1), t - 1, -1):
+        if t > done and w.key(t) in heads and w.edge(t):
+            for last, vk in reversed(_spans(w, t, min(n - 1, t + MAX_WORDS - 1), heads, gaz.variants)):
                 if not w.edge(last) or not w.key(last) or not all(w.inner(x) for x in range(t + 1, last)):
                     continue  # a name ends on a word of its own, not an article ("Manbij At least")
                 if any(x in refused for x in range(t, last + 1)):
                     continue
-                vk = " ".join(k for x in range(t, last + 1) if (k := w.key(x)))
-                if vk not in gaz.variants:
-                    continue  # the cheap test first: most capitalised words are no place at all
                 if t == last and zipf_frequency(_word(nt, text, t).lower(), "en") >= ORDINARY_ZIPF:
                     continue  # "Counter", "March": a word before a name
                 if any(c in ".;:!?\n()" for c in text[nt.orig_starts[t] : nt.orig_ends[last]]):
