@@ -78,8 +78,11 @@ def _glued(gaz: Gazetteer, tok: str) -> tuple[tuple[int, int], int] | None:
 
 
 def glued_matches(gaz: Gazetteer, nt: NormText, text: str, taken: set[int]) -> list[Match]:
-    """Matches of the place names glued to a neighbour in tokens no other match holds."""
-    out = []
+    """Matches of the place names glued to a neighbour in tokens no other match holds (none in a
+    text without Arabic letters: one look at the text, not one at each word)."""
+    out: list[Match] = []
+    if not is_arabic(nt.norm):
+        return out
     ends = tuple(_glued_after())
     for t, tok in enumerate(nt.tokens):
         if len(tok) < MIN_TOKEN or (tok.find(ARTICLE, MIN_PART) < 0 and not tok.endswith(ends)):
