@@ -32,7 +32,7 @@ def _word_before(m: Match, nt: NormText, text: str, words: frozenset[str], *, la
     word capitalised)."""
     before = m.tok_first - 1
     return (
-        bool(word_forms(token(nt, before)) & words)
+        not words.isdisjoint(word_forms(token(nt, before)))
         and not m.prefix
         and touching(nt, text, before, m.tok_first)
         and (not latin or text[nt.orig_starts[before]].isupper())
@@ -44,8 +44,11 @@ def _name_word(nt: NormText, text: str, i: int) -> bool:
     capitalised and no common word."""
     tok = token(nt, i)
     r = rules()
-    if not tok or word_forms(tok) & (r.cues | r.place_words_after) or tok in r.conjunctions:
+    if not tok or tok in r.conjunctions:
         return False
+    forms = word_forms(tok)
+    if not r.cues.isdisjoint(forms) or not r.place_words_after.isdisjoint(forms):
+        return False  # the two lists looked at in turn, not joined into a new set at each word
     return is_arabic(tok) or (text[nt.orig_starts[i]].isupper() and tok not in r.common_words)
 
 
@@ -70,11 +73,11 @@ def _actor_spans_at(nt: NormText, text: str) -> dict[int, list[tuple[int, int]]]
 def _inside_actor_name(m: Match, nt: NormText, text: str) -> bool:
     """'قوات سوريا الديمقراطية', 'the Baghdad government', 'Iran-backed militias': a place word
     inside a longer actor name names the actor."""
+    spans = _actor_spans_at(nt, text).get(m.tok_first)
+    if not spans:
+        return False  # no actor name holds its first word: most names
     width = m.tok_last - m.tok_first
-    return any(
-        f <= m.tok_first and m.tok_last <= la and la - f > width
-        for f, la in _actor_spans_at(nt, text).get(m.tok_first, ())
-    )
+    return any(f <= m.tok_first and m.tok_last <= la and la - f > width for f, la in spans)
 
 
 def _organisation_name(m: Match, nt: NormText, text: str, *, latin: bool) -> bool:
@@ -87,10 +90,15 @@ def _organisation_name(m: Match, nt: NormText, text: str, *, latin: bool) -> boo
     after = m.tok_last + 1
     if token(nt, m.tok_first - 1) in r.locatives:
         return False  # "in northern Syria Today": the place, then a word
-    return touching(nt, text, m.tok_last, after) and any(
-        tuple(token(nt, i) for i in range(after, after + len(tail))) == tail
-        and (not latin or text[nt.orig_starts[after]].isupper())
-        for tail in _tails_from(token(nt, after))
+    tails = _tails_from(token(nt, after))
+    return (
+        bool(tails)
+        and touching(nt, text, m.tok_last, after)
+        and any(
+            tuple(token(nt, i) for i in range(after, after + len(tail))) == tail
+            and (not latin or text[nt.orig_starts[after]].isupper())
+            for tail in tails
+        )
     )
 
 
@@ -108,7 +116,7 @@ def _tails_by_first() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _nisba(m: Match, nt: NormText, text: str, key: str) -> bool:
+def _nisba(m: Match, nt: NormText, text: str, key: str, *, latin: bool) -> bool:
     """'Abu Hafs al-Obeidi', 'أبو مصعب البغدادي': a kunya and a given name, then a nisba that
     names the person, not the place."""
     kunya, name = m.tok_first - 2, m.tok_first - 1
@@ -116,15 +124,14 @@ def _nisba(m: Match, nt: NormText, text: str, key: str) -> bool:
         return False
     if not (touching(nt, text, kunya, name) and touching(nt, text, name, m.tok_first) and _name_word(nt, text, name)):
         return False
-    return not is_arabic(key) or key.startswith("ال")
+    return latin or key.startswith("ال")
 
 
-def _part_of_longer_name(m: Match, nt: NormText, text: str, key: str) -> bool:
+def _part_of_longer_name(m: Match, nt: NormText, text: str, key: str, *, latin: bool) -> bool:
     """An unknown name of several words is not the known place inside it: 'Tulul X', 'قصر X'
     (a head word before X), 'Qasr Ibrahim' (the known place is the head word), 'X al-Sharqi',
     'في X التحتاني' (a qualifier after X; but 'ريف حلب الشمالي' is Aleppo's northern countryside)."""
     r = rules()
-    latin = not is_arabic(key)
     after = m.tok_last + 1
     if _word_before(m, nt, text, r.name_heads, latin=latin):
         return True
@@ -155,7 +162,7 @@ def _remit(m: Match, nt: NormText) -> bool:
     i = m.tok_first - 1
     if token(nt, i) in r.list_articles:
         i -= 1
-    if word_forms(token(nt, i)) & r.remit_words:
+    if not r.remit_words.isdisjoint(word_forms(token(nt, i))):
         return True
     return token(nt, i) in r.portfolio_links and token(nt, i - 1) in r.portfolio_titles
 
@@ -164,8 +171,9 @@ def inside_other_name(m: Match, nt: NormText, text: str, key: str, *, adjacent_p
     """Whether the matched name is part of another name: an organisation's, a medium's, an
     actor's, an office's remit, a person's nisba, or an unknown place of several words.
     `adjacent_place`: another place mention touches it (then it is no nisba: "Abu Kamal")."""
-    if _organisation_name(m, nt, text, latin=not is_arabic(key)) or _part_of_longer_name(m, nt, text, key):
+    latin = not is_arabic(key)
+    if _organisation_name(m, nt, text, latin=latin) or _part_of_longer_name(m, nt, text, key, latin=latin):
         return True
-    if _remit(m, nt) or (not adjacent_place and _nisba(m, nt, text, key)):
+    if _remit(m, nt) or (not adjacent_place and _nisba(m, nt, text, key, latin=latin)):
         return True
     return _inside_actor_name(m, nt, text)

@@ -27,12 +27,11 @@ def _next_capitalised_word(text: str, end: int) -> bool:
     return i < len(text) and i > end and text[i].isupper()
 
 
-def _person_context(m: Match, nt: NormText, text: str, key: str, coordinated: bool) -> bool:
+def _person_context(m: Match, nt: NormText, text: str, key: str, *, coordinated: bool, latin: bool) -> bool:
     r = rules()
     prev = token(nt, m.tok_first - 1)
-    if word_forms(prev) & r.titles or f"{token(nt, m.tok_first - 2)} {prev}" in r.titles:
+    if not r.titles.isdisjoint(word_forms(prev)) or f"{token(nt, m.tok_first - 2)} {prev}" in r.titles:
         return True  # "الرئيس", "حاملة الطائرات" (a title of two words)
-    latin = not is_arabic(key)
     if prev in r.first_names and (not latin or _prev_capitalised(text, nt, m.tok_first)):
         return True
     if not latin and not coordinated and _before_given_name(m, nt, text):
@@ -146,7 +145,7 @@ def accept(
             return False
         if not is_country and not adjacent_place and _after_given_name(m, nt, text):
             return False
-    if _person_context(m, nt, text, key, coordinated):
+    if _person_context(m, nt, text, key, coordinated=coordinated, latin=latin):
         return False
     if inside_other_name(m, nt, text, key, adjacent_place=adjacent_place):
         return False
