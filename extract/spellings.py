@@ -61,10 +61,12 @@ class _Words:
         self.nt, self.text = nt, text
         at = nt.orig_starts
         capital, goes_on = _CAPITALISED.match, _WORD_GOES_ON.match
-        self.starts: list[int] = [  # tokens that open with a capital (a cheap look at the first letter first)
-            i
+        self.starts: list[int] = [  # tokens that open with a capital (a cheap look at the first letters first:
+            i  # a word in lowercase is one only as an article and its hyphen, "al-Bokamal")
             for i, s in enumerate(at)
-            if (text[s].isupper() or text[s] in _OPENERS) and capital(text, s) and not (s and goes_on(text, s - 1))
+            if (text[s].isupper() or (text[s] in _OPENERS and "-" in text[s + 2 : s + 4]))
+            and capital(text, s)
+            and not (s and goes_on(text, s - 1))
         ]
         self._keys: dict[int, str] = {}
         self._edges: dict[int, bool] = {}
