@@ -28,6 +28,7 @@ _ON_REACH = 4  # words between a place and the road it lies on ("Saraqib, which 
 _ALONG_REACH = 14  # words a place on the road may stand after it
 _WIDE = frozenset({"country", "sea", "region"})
 _NOT_ON_A_ROAD = frozenset({"country", "sea", "region", "governorate", "river"})
+_ROAD_LISTS = ("road_words", "named_roads")
 
 
 class Road(NamedTuple):
@@ -54,6 +55,11 @@ def _number_after(ann: Annotated, i: int) -> int | None:
     return j + 1 if ann.word(j + 1).isdigit() else None
 
 
+def any_road(ann: Annotated) -> bool:
+    """The text has a road word or a named road somewhere (most texts have none)."""
+    return any(ann.matches(phrase_lexicon(name)) for name in _ROAD_LISTS)
+
+
 def road_mentions(ann: Annotated, first: int, last: int) -> list[Road]:
     """The roads named inside tokens first..last, in text order."""
     if last < first:  # a sentence without words ("—", "* * *")
@@ -64,7 +70,7 @@ def road_mentions(ann: Annotated, first: int, last: int) -> list[Road]:
         t for m in ann.matches(phrase_lexicon("road_not_roads"), s, e) for t in range(m.tok_first, m.tok_last + 1)
     }
     found = []
-    for name in ("road_words", "named_roads"):
+    for name in _ROAD_LISTS:
         for m in ann.matches(phrase_lexicon(name), s, e):
             if not not_roads.intersection(range(m.tok_first, m.tok_last + 1)):
                 found.append((m.tok_first, m.tok_last, text[m.start : m.end]))

@@ -22,7 +22,17 @@ from extract.annotated import Annotated, PlaceTok
 from extract.lexicons import cues
 from extract.road_agents import agent_of
 from extract.road_deeds import Deed, deed_on, is_word, status_text
-from extract.road_ends import Road, along, direction, ends_of, ordered, road_mentions, sentence_places, where_place
+from extract.road_ends import (
+    Road,
+    along,
+    any_road,
+    direction,
+    ends_of,
+    ordered,
+    road_mentions,
+    sentence_places,
+    where_place,
+)
 from extract.types import ActorMention, Place, Route, Span
 from geodata.geometry import km
 
@@ -54,14 +64,16 @@ class _Said:
 
 
 def routes_in(ann: Annotated) -> list[Route]:
-    """Routes of the document, one per distinct road."""
+    """Routes of the document, one per distinct road; a text without a road word has none."""
+    if not any_road(ann):
+        return []
     book = _Book()
     for n, sent in enumerate(ann.sentences):
         first, last = ann.tok_range(sent)
-        if last < first:  # no words: a separator line, a lone full stop
+        roads = road_mentions(ann, first, last)
+        if not roads:  # no words ("* * *"), or none of them a road
             continue
         places = sentence_places(ann, first, last)
-        roads = road_mentions(ann, first, last)
         for road in roads:
             said = _said(ann, road, roads, places, (first, last))
             if not said.ends and _referred(ann, book, road, said, n):
