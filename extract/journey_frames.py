@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from extract.annotated import Annotated
-from extract.journey_stops import Marks, Stop, punctuated, stops_in
+from extract.journey_stops import Marks, Stop, punctuated_tokens, stops_in
 from extract.lexicons import cue_union, cues, families_of, phrase_lexicon
 from extract.numbers import counts_in
 from extract.types import ActorMention, DateRef, Span
@@ -67,20 +67,22 @@ def segments(ann: Annotated, first: int, last: int, triggers: list[int]) -> list
 
 def clause_start(ann: Annotated, first: int, t0: int) -> int:
     """Where the clause of the movement word begins: after "said that" / "إن", or after ", and" / "، و"."""
-    c = cues()
+    coordinators = cues()["coordinators"]
     breaks = cue_union("subject_breaks", "speech_words")
+    tokens, punct = ann.nt.tokens, punctuated_tokens(ann)  # tokens first..t0 are all inside the text
     for i in range(t0 - 1, first - 1, -1):
-        if word_forms(ann.word(i)) & breaks:
+        if word_forms(tokens[i]) & breaks:
             return i + 1
-        nxt = ann.word(i + 1)
-        if punctuated(ann, i) and (word_forms(nxt) & c["coordinators"] or proclitic(nxt) in c["coordinators"]):
+        if i in punct and (word_forms(nxt := tokens[i + 1]) & coordinators or proclitic(nxt) in coordinators):
             return i + 1
     return first
 
 
 def negated(ann: Annotated, start: int, triggers: list[int]) -> bool:
-    """A negation stands just before a movement word ("no convoys have entered", "never left", "لم يغادروا")."""
-    return any(ann.has_word(max(start, t - 3), t - 1, "negation_words") is not None for t in triggers)
+    """A negation stands just before a movement word ("no convoys have entered", "never left", "لم يغادروا");
+    the three words before each are read directly, not the whole text."""
+    negations, tokens = cues()["negation_words"], ann.nt.tokens
+    return any(word_forms(tokens[i]) & negations for t in triggers for i in range(max(start, t - 3), t))
 
 
 def _mover(ann: Annotated, start: int, t0: int, stops: list[Stop]) -> ActorMention | None:

@@ -15,13 +15,13 @@ about, "إليها" / "إليه" for the town just named.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cache
 
 from extract.annotated import Annotated, PlaceTok
 from extract.lexicons import cue_union, cues, phrase_lexicon
+from extract.text_memo import text_memo
 from extract.wordforms import word_forms
 
 REACH = 8  # words between a role word and its place
@@ -58,13 +58,14 @@ def marks_of(ann: Annotated) -> Marks:
     )
 
 
-def punctuated(ann: Annotated, i: int) -> bool:
-    """A punctuation mark stands between tokens i and i + 1."""
-    if i < 0 or i + 1 >= len(ann.nt.orig_starts):
-        return True
-    after = ann.marked_after(_PUNCTUATION)
-    k = bisect_left(after, i)
-    return k < len(after) and after[k] == i
+def punctuated_tokens(ann: Annotated) -> frozenset[int]:
+    """The tokens i with a punctuation mark between them and token i + 1, as a set made once per text:
+    the walks back from a word ask about every token they pass."""
+    memo = text_memo(ann.nt)
+    got: frozenset[int] | None = memo.get("punctuated tokens")
+    if got is None:
+        got = memo["punctuated tokens"] = frozenset(ann.marked_after(_PUNCTUATION))
+    return got
 
 
 def role_cue(ann: Annotated, tok: int, marks: Marks) -> tuple[str, int] | None:
@@ -75,7 +76,8 @@ def role_cue(ann: Annotated, tok: int, marks: Marks) -> tuple[str, int] | None:
     skip = cue_union("feature_words", "stop_fillers", "direction_words", "relation_words")
     i, loose, related, at = tok - 1, False, False, None
     inside, rank = True, _rank(marks.places.get(tok, ""))
-    while i >= 0 and tok - 1 - i < REACH and not punctuated(ann, i):
+    punct = punctuated_tokens(ann)  # `punctuated` for the tokens before `tok`, all inside the text
+    while i >= 0 and tok - 1 - i < REACH and i not in punct:
         if i in marks.places:  # "into Iraq at the Fishkhabour crossing", "من سنجار في دهوك": no description
             return ("at", at) if at is not None and inside and _rank(marks.places[i]) >= rank else None
         if i in marks.actors:  # "غادر مقاتلو المعارضة مضايا": the subject between the verb and the place
@@ -189,6 +191,7 @@ def stops_in(ann: Annotated, first: int, last: int, triggers: list[int], marks: 
     cands = sorted(ann.places_in(first, last) + city_refs(ann, first, last), key=lambda p: p.tok_first)
     cands = [p for p in cands if p.place.feature_type != "country" or len(cands) <= 3]
     c = cues()
+    tokens, describe = ann.nt.tokens, c["describe_words"]  # a few words before each stop: read them directly
     kept: list[Stop] = []
     for p in cands:
         prev = kept[-1] if kept else None
@@ -199,7 +202,7 @@ def stops_in(ann: Annotated, first: int, last: int, triggers: list[int], marks: 
         if stop is None:
             continue
         prev_end = prev.at.tok_last + 1 if prev else triggers[0]
-        if stop.role != "at" and ann.has_word(prev_end, stop.cue, "describe_words") is not None:
+        if stop.role != "at" and any(word_forms(tokens[i]) & describe for i in range(prev_end, stop.cue + 1)):
             continue  # "البعاج الواقعة في ... من الموصل": a description, not a stop
         kept.append(stop)
     return kept

@@ -184,24 +184,31 @@ def _tell(
         way = prefix + way
     start = continued.start if continued else frame.sent.start
     back = continued.frame if continued else frame
-    back = replace(back, date=back.date or default_date)
+    if back.date is None and default_date is not None:
+        back = replace(back, date=default_date)
     journeys = [_clean([*way, e]) for e in ends] or [_clean(way)]
     made = [_movement(ann, frame, w, start, back) for w in journeys if len(w) >= 2]
     return made, _Told(tuple(way), tuple(ends), len(made), start, frame)
 
 
 def movements_in(ann: Annotated, default_date: DateRef | None) -> list[Movement]:
-    out: list[Movement] = []
+    """The movements of the document, in text order; a text without a movement word has none."""
     trig_words = cues()["movement_triggers"]
+    if not ann.words_in(0, len(ann.nt.tokens), "movement_triggers", trig_words, article=True, endings=True):
+        return []
+    out: list[Movement] = []
     marks = marks_of(ann)
     told: _Told | None = None
     for sent in ann.sentences:
         first, last = ann.tok_range(sent)
         triggers = ann.words_in(first, last, "movement_triggers", trig_words, article=True, endings=True)
+        if not triggers:
+            told = None  # nothing told here: the next sentence continues no journey
+            continue
         if told and "\n" in ann.doc.text[told.frame.sent.end : sent.start]:
             told = None  # a journey continues within its paragraph only
         origin, now = None, None
-        for seg in segments(ann, first, last, triggers) if triggers else []:
+        for seg in segments(ann, first, last, triggers):
             frame = frame_of(ann, seg, sent, marks)
             if frame is None:
                 continue
