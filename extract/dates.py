@@ -10,6 +10,7 @@ dateparser was tried and left out: it misses the Levantine months, "X
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from datetime import date, timedelta
@@ -49,12 +50,6 @@ def _month_end(y: int, m: int) -> date:
     return date(y, m, calendar.monthrange(y, m)[1])
 
 
-def _tok_index(nt: NormText, offset: int) -> int:
-    import bisect
-
-    return bisect.bisect_left(nt.orig_starts, offset)
-
-
 def _explicit(nt: NormText, first: int, last: int, month: int, published: date | None) -> DateRef | None:
     """'19 نوفمبر 2015', 'November 19, 2015', 'سبتمبر 2014', '19 November'.
 
@@ -90,22 +85,20 @@ def _explicit(nt: NormText, first: int, last: int, month: int, published: date |
 def _word_like(nt: NormText, first: int, last: int) -> bool:
     """Whether the month name at first..last may be a common word here: no cue before
     it (شهر آب) and no 'last' after it (آب الماضي)."""
-    d = dates_data()
     name = " ".join(token(nt, k) for k in range(first, last + 1))
     return (
-        name in words(d["word_like_months"])
-        and token(nt, first - 1) not in words(d["month_cues"])
-        and token(nt, last + 1) not in words(d["last_words"])
+        name in _date_words("word_like_months")
+        and token(nt, first - 1) not in _date_words("month_cues")
+        and token(nt, last + 1) not in _date_words("last_words")
     )
 
 
 def _weekday(nt: NormText, first: int, wd: int, published: date, span: Span) -> DateRef | None:
-    d = dates_data()
     cue = token(nt, first - 1)
     if not (
-        cue in words(d["weekday_cues_ar"])
-        or cue in words(d["weekday_cues_en"])
-        or token(nt, first + 1) in words(d["last_words"])
+        cue in _date_words("weekday_cues_ar")
+        or cue in _date_words("weekday_cues_en")
+        or token(nt, first + 1) in _date_words("last_words")
         or not nt.norm[nt.norm_starts[first]].isalpha()
         or nt.norm[nt.norm_starts[first]].isascii()
     ):
@@ -118,6 +111,7 @@ def _weekday(nt: NormText, first: int, wd: int, published: date, span: Span) -> 
 def dates_in(text: str, nt: NormText, published: date | None) -> list[DateRef]:
     """Every date the text gives, in text order."""
     lex, items = _lexicon()
+    since = _since_in(nt)
     out: list[DateRef] = []
     for iso in _ISO.finditer(text):
         try:
@@ -152,24 +146,35 @@ def dates_in(text: str, nt: NormText, published: date | None) -> list[DateRef]:
             v = date(y, mo + 1, 1)
             ref = DateRef(v, "month", v, _month_end(y, mo + 1), span)
         if ref:
-            out.append(_as_range(nt, text, ref, published))
+            out.append(_as_range(nt, ref, published) if since else ref)
     return sorted(out, key=lambda r: r.span.start if r.span else 0)
 
 
-def _as_range(nt: NormText, text: str, ref: DateRef, published: date | None) -> DateRef:
+def _since_in(nt: NormText) -> bool:
+    """The text has a 'since' word somewhere: without one no date is a range (a date follows a 'since'
+    word only where its words stand in the normalised text, between spaces)."""
+    return any(f" {p} " in nt.norm for p in _date_words("since_words"))
+
+
+def _as_range(nt: NormText, ref: DateRef, published: date | None) -> DateRef:
     """'منذ سبتمبر 2014' / 'since September 2014': from then to the article date."""
     if published is None or ref.span is None:
         return ref
-    if _after_since(nt, _tok_index(nt, ref.span.start)) and ref.start < published:
+    if _after_since(nt, bisect.bisect_left(nt.orig_starts, ref.span.start)) and ref.start < published:
         return DateRef(ref.start, "range", ref.start, published, ref.span)
     return ref
+
+
+@cache
+def _date_words(key: str) -> frozenset[str]:
+    """A word list of dates.json, normalised (once per process)."""
+    return words(dates_data()[key])
 
 
 def _after_since(nt: NormText, i: int) -> bool:
     """Whether token i follows a 'since' word, maybe across modifiers ('since early',
     'منذ بداية', 'منذ يوم')."""
-    d = dates_data()
-    since, modifiers = words(d["since_words"]), words(d["since_modifiers"])
+    since, modifiers = _date_words("since_words"), _date_words("since_modifiers")
     while i > 0:
         before = {n: " ".join(token(nt, k) for k in range(i - n, i)) for n in (3, 2, 1) if i - n >= 0}
         if any(p in since for p in before.values()):
