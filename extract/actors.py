@@ -9,7 +9,9 @@ text is about (the actor whose `country` it is), when one actor is.
 
 from __future__ import annotations
 
-from extract.lexicons import actor_matches, actors
+from functools import cache
+
+from extract.lexicons import ActorDef, actor_matches, actors
 from extract.shared_heads import shared_head_actors
 from extract.types import ActorMention
 from geodata.names import NormText, normalize_name
@@ -23,10 +25,13 @@ def actors_in(text: str, nt: NormText, country: str = "") -> list[ActorMention]:
     for m in actor_matches(text, nt):
         d = defs[lex.payloads(m)[0]]
         found.append(ActorMention(d.actor_id, d.name, d.actor_type, d.family, m.start, m.end, m.tok_first, m.tok_last))
-    found += shared_head_actors(nt, found, {d.actor_id: d for d in defs})
+    found += shared_head_actors(nt, found, _by_id())
+    referring = ana.find(text, nt)
+    if not referring:  # no word that refers back: the named mentions alone
+        return sorted(found, key=lambda a: a.start)
     named = sorted(found, key=lambda a: a.start)
     taken = {t for a in named for t in range(a.tok_first, a.tok_last + 1)}
-    for m in ana.find(text, nt):
+    for m in referring:
         if any(t in taken for t in range(m.tok_first, m.tok_last + 1)):
             continue
         listing = {defs[idx].actor_id: defs[idx] for idx in ana.payloads(m)}
@@ -40,6 +45,12 @@ def actors_in(text: str, nt: NormText, country: str = "") -> list[ActorMention]:
                 )
             )
     return sorted(found, key=lambda a: a.start)
+
+
+@cache
+def _by_id() -> dict[str, ActorDef]:
+    """The actor definitions by id (once per process; never mutated)."""
+    return {d.actor_id: d for d in actors()[0]}
 
 
 def canonical_actor_names(query: str) -> tuple[str, ...]:

@@ -61,13 +61,13 @@ def _after_head(nt: NormText, i: int, taken: set[int]) -> tuple[str, int] | None
 def shared_head_actors(nt: NormText, named: list[ActorMention], defs: dict[str, ActorDef]) -> list[ActorMention]:
     """The mentions of adjectives that share a head, where no named mention stands."""
     demonyms, heads, joiners = _data()
-    after = _arabic()[0]
     taken = {t for a in named for t in range(a.tok_first, a.tok_last + 1)}
     ends = {a.tok_last for a in named}
     out: list[ActorMention] = []
-    for i, word in enumerate(nt.tokens):
-        if i in taken or not (word in demonyms or word in after or (word[:1] == "و" and i - 1 in ends)):
-            continue  # most words: nothing to look at
+    for i in _candidates(nt.tokens, ends):
+        word = nt.tokens[i]
+        if i in taken:
+            continue
         if word in demonyms and token(nt, i + 1) in joiners and token(nt, i + 2) in demonyms:
             if token(nt, i + 3) in heads and not {i + 2, i + 3} & taken:
                 out += [
@@ -83,6 +83,22 @@ def shared_head_actors(nt: NormText, named: list[ActorMention], defs: dict[str, 
             if actor is not None:  # the span without its "و"
                 out.append(replace(_mention(defs, actor, nt, i, i), start=nt.orig_starts[i] + 1))
     return [m for m in out if m.actor_id]
+
+
+def _candidates(tokens: tuple[str, ...], ends: set[int]) -> list[int]:
+    """The tokens worth a look, in order: a demonym, or a word with "و" right after a named mention. Most
+    texts have none of the demonyms: a set test tells it without a loop over the words."""
+    found = {e + 1 for e in ends if e + 1 < len(tokens) and tokens[e + 1][:1] == "و"}
+    demonyms = _demonym_words()
+    if not demonyms.isdisjoint(tokens):
+        found.update(i for i, w in enumerate(tokens) if w in demonyms)
+    return sorted(found)
+
+
+@cache
+def _demonym_words() -> frozenset[str]:
+    """The demonyms of both tables: before a head ("Russian jets"), after one ("طائرات روسية")."""
+    return frozenset(_data()[0]) | frozenset(_arabic()[0])
 
 
 def _mention(defs: dict[str, ActorDef], actor_id: str, nt: NormText, first: int, last: int) -> ActorMention:
