@@ -10,8 +10,8 @@ are ready.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
-from functools import partial
+from datetime import date, timedelta
+from functools import lru_cache, partial
 
 from extract.actors import actors_in
 from extract.annotated import Annotated, PlaceTok
@@ -36,9 +36,13 @@ Step = Callable[[Annotated], Annotated]
 
 def article_week(doc: Document) -> DateRef | None:
     """Events the text does not date took place in the week up to publication."""
-    if doc.published is None:
-        return None
-    return DateRef(doc.published, "week", doc.published - timedelta(days=6), doc.published, None)
+    return None if doc.published is None else _week_to(doc.published)
+
+
+@lru_cache(maxsize=4096)
+def _week_to(published: date) -> DateRef:
+    """The week up to a day (a frozen value: the events and movements of a day's articles share it)."""
+    return DateRef(published, "week", published - timedelta(days=6), published, None)
 
 
 def with_sentences(ann: Annotated) -> Annotated:
@@ -52,7 +56,9 @@ def with_places(ann: Annotated, *, gaz: Gazetteer) -> Annotated:
 
 def with_actors(ann: Annotated) -> Annotated:
     found = actors_in(ann.doc.text, ann.nt, _country(ann))
-    return ann.adding(actors=tuple(a for a in found if not _part_of_a_place(ann, a)))
+    # Only a place of two words or more holds a longer name than an actor's: most actors stand in none.
+    held = {t for p in ann.places if p.tok_last > p.tok_first for t in range(p.tok_first, p.tok_last + 1)}
+    return ann.adding(actors=tuple(a for a in found if a.tok_first not in held or not _part_of_a_place(ann, a)))
 
 
 def _part_of_a_place(ann: Annotated, a: ActorMention) -> bool:
