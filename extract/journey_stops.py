@@ -15,6 +15,7 @@ about, "إليها" / "إليه" for the town just named.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cache
@@ -163,10 +164,21 @@ def city_refs(ann: Annotated, first: int, last: int) -> list[PlaceTok]:
         if city:
             out.append(_ref(ann, city, a, b))
     for i in ann.words_in(first, last, "pronoun places", _pronoun_places()):
-        named = [p for p in ann.places_in(0, i - 1) if p.place.feature_type in TOWN_LIKE]
-        if named:
-            out.append(_ref(ann, named[-1], i, i))
+        named = _town_before(ann, i)
+        if named is not None:
+            out.append(_ref(ann, named, i, i))
     return out
+
+
+def _town_before(ann: Annotated, i: int) -> PlaceTok | None:
+    """The town-like place named last wholly before token i (the towns listed once per document, read
+    from the end)."""
+    memo = ann.memo("journey towns")
+    if not memo:
+        towns = [p for p in ann.places if p.place.feature_type in TOWN_LIKE]
+        memo["towns"] = (towns, [p.tok_first for p in towns])
+    towns, firsts = memo["towns"]
+    return next((p for p in reversed(towns[: bisect_right(firsts, i - 1)]) if p.tok_last < i), None)
 
 
 @cache
