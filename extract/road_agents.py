@@ -20,7 +20,7 @@ from extract.annotated import Annotated
 from extract.lexicons import cues
 from extract.road_deeds import Deed, is_word, lexicon
 from extract.road_ends import Road
-from extract.types import ActorMention
+from extract.types import ActorMention, Span
 from extract.wordforms import proclitic
 
 _SUBJECT_REACH = 12  # words between a subject and its verb
@@ -172,8 +172,7 @@ def _referent(ann: Annotated, f: int, la: int, kind: int) -> ActorMention | None
     """The force named last before a reference, in its sentence or the two before; written
     at the reference's own words."""
     start = ann.nt.orig_starts[f]
-    starts = [s.start for s in ann.sentences]
-    idx = max(0, bisect.bisect_right(starts, start) - 1 - _REF_SENTENCES)
+    idx = max(0, bisect.bisect_right(ann.sentences, start, key=_start) - 1 - _REF_SENTENCES)
     lo = ann.tok_at(ann.sentences[idx].start) if ann.sentences else 0
     if f <= lo:
         return None
@@ -186,3 +185,7 @@ def _referent(ann: Annotated, f: int, la: int, kind: int) -> ActorMention | None
             continue
         return replace(a, start=start, end=ann.nt.orig_ends[la], tok_first=f, tok_last=la)
     return None
+
+
+def _start(sentence: Span) -> int:
+    return sentence.start
