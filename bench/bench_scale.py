@@ -151,14 +151,11 @@ def ingest(paths: list[Path], url: str, workers: int) -> tuple[float, int]:
 
 
 def _pg_size(url: str) -> int:
+    """Bytes of the PostgreSQL database behind the store at `url` (through the store's own engine)."""
     import sqlalchemy as sa
 
-    engine = sa.create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
-    try:
-        with engine.connect() as conn:
-            return int(conn.execute(sa.text("SELECT pg_database_size(current_database())")).scalar_one())
-    finally:
-        engine.dispose()
+    with Store.open(url) as store, store.engine.connect() as conn:
+        return int(conn.execute(sa.text("SELECT pg_database_size(current_database())")).scalar_one())
 
 
 def on_paper(per_worker: float, bytes_per_article: float) -> None:
