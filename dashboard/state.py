@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
+from types import MappingProxyType
 from typing import Any, TypeVar
 
 import streamlit as st
@@ -50,11 +51,7 @@ def gazetteer() -> Gazetteer:
 def store_version() -> tuple[Any, ...]:
     """Changes whenever the store's contents change: documents, feature counts, latest addition, and the
     revision that counts features changed in place (names re-resolved)."""
-    docs = store().documents()
-    stats = store().stats()
-    latest = max((d.added_at for d in docs), default="")
-    contents = (stats.url, len(docs), tuple(sorted(stats.features.items())), latest, store().revision())
-    return (*contents, store().last_change())  # the last: the reviews, caught up with in place (`live`)
+    return (*store().contents(), store().last_change())  # the last: the reviews, caught up with in place (`live`)
 
 
 def _contents(version: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -172,6 +169,8 @@ def clear_after_write() -> None:
     _rows_made.clear()
     _unresolved.clear()
     _by_id.clear()
+    _counts.clear()
+    _timeline.clear()
     _facets.clear()
     _docs.clear()
     _stored_counts.clear()
@@ -183,6 +182,30 @@ def summary_counts(records: Sequence[Record]) -> Mapping[str, int]:
     counts = dict.fromkeys(KINDS, 0)
     counts.update(Counter(r.kind for r in records))
     return counts
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _counts(version: tuple[Any, ...], filters: Filters) -> Mapping[str, int]:
+    records = _query(version, filters)
+    return MappingProxyType({**summary_counts(records), "articles": len({r.doc for r in records})})
+
+
+def counts(version: tuple[Any, ...], filters: Filters) -> Mapping[str, int]:
+    """How many features of each kind the filters select, and from how many articles ("articles")."""
+    return _counts(version, filters)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _timeline(version: tuple[Any, ...], filters: Filters) -> Any:
+    from dashboard.timeline import summarise
+
+    return summarise(_query(version, filters))
+
+
+def timeline_summary(version: tuple[Any, ...], filters: Filters) -> Any:
+    """The timeline's weekly counts, undated count and latest day of what the filters select
+    (`timeline.summarise`, made once per store contents and filters)."""
+    return _timeline(version, filters)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)

@@ -76,6 +76,21 @@ def weekly_counts(records: Iterable[FeatureRecord]) -> list[WeekCount]:
     return [WeekCount(w, k, n) for (w, k), n in sorted(counts.items(), key=lambda i: (i[0][0], order.index(i[0][1])))]
 
 
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """What the panel draws of the features the sidebar selects: their weekly counts, how many are
+    undated, and the last day a dated one covers."""
+
+    weeks: tuple[WeekCount, ...]
+    undated: int
+    latest: date | None
+
+
+def summarise(records: Sequence[FeatureRecord]) -> Summary:
+    """`weekly_counts`, `undated_count` and `latest_day` of `records` at once (the page caches it)."""
+    return Summary(tuple(weekly_counts(records)), undated_count(records), latest_day(records))
+
+
 def undated_count(records: Iterable[FeatureRecord]) -> int:
     """How many features have no date at all (neither theirs nor their article's): never on the timeline."""
     return sum(period(r) is None for r in records)
@@ -279,8 +294,9 @@ def _status(picked: Window | None, inside: Window | None, undated: int) -> str:
     return " ".join(filter(None, (head, undated_note(undated, inside))))
 
 
-def panel(records: Sequence[FeatureRecord], filters: Filters, span: Window | None) -> None:
-    """Draw the timeline of `records` (what the sidebar's `filters` select) with its presets and notes."""
+def panel(summary: Summary, filters: Filters, span: Window | None) -> None:
+    """Draw the timeline of the features the sidebar's `filters` select (their `summarise`) with its presets
+    and notes."""
     picked = window(span)
     dates = sidebar_range(filters, span)
     if IGNORED in st.session_state:
@@ -292,15 +308,15 @@ def panel(records: Sequence[FeatureRecord], filters: Filters, span: Window | Non
     key = f"timeline_{st.session_state.get(CHART_COUNT, 0)}"
     chart_col, preset_col = st.columns([8, 1], vertical_alignment="center")
     chart_col.altair_chart(
-        chart(weekly_counts(records), window=inside, domain=dates),
+        chart(summary.weeks, window=inside, domain=dates),
         key=key,
         on_select=lambda: _on_brush(key),
         selection_mode=BRUSH,
         width="stretch",
         height=CHART_HEIGHT,
     )
-    latest = min(latest_day(records) or dates[1], dates[1])  # the latest dated feature in view
+    latest = min(summary.latest or dates[1], dates[1])  # the latest dated feature in view
     for preset, label in PRESETS.items():
         preset_col.button(label, key=f"t_preset_{preset}", on_click=_on_preset, args=(preset, latest), width="stretch")
-    st.caption(_status(picked, inside, undated_count(records)))
+    st.caption(_status(picked, inside, summary.undated))
     _sync_url(picked)

@@ -34,7 +34,6 @@ with ui.user_errors():
     version = state.store_version()
     span = choices_of(state.facets(version)).dates
     in_sidebar = filter_widgets(state.facets(version))
-    shown = state.features(version, in_sidebar)  # the timeline's bars, whatever is brushed on it
     # The timeline's brushed range narrows the sidebar's dates: the map, counts, table and exports follow it.
     filters = timeline.narrow(in_sidebar, timeline.window(span), span)
     feats = state.features(version, filters)  # what the map draws
@@ -42,7 +41,7 @@ with ui.user_errors():
     viewed = map_view.in_view(filters, st.session_state)
     listed, chosen_by = (state.features(version, viewed), viewed) if viewed else (feats, filters)
     docs = state.doc_meta(version)
-    counts = state.summary_counts(listed)
+    counts = state.counts(version, chosen_by)
 
     # The counts are of what the map shows; a kind the sidebar's Show leaves out says how many are stored.
     hidden = hidden_by_show(filters, state.stored_counts(version))
@@ -59,7 +58,7 @@ with ui.user_errors():
             if kind in hidden
             else on_map,
         )
-    cols[4].metric("Articles", f"{len({r.doc for r in listed}):,}")
+    cols[4].metric("Articles", f"{counts['articles']:,}")
 
     if not docs:
         st.info(
@@ -114,7 +113,7 @@ with ui.user_errors():
             review_panel.panel(chosen, version, clicked_point=point)  # accept, correct, reject, merge, undo
 
     if docs:  # below the map, as in timemap: the map stays where a laptop's window shows it
-        timeline.panel(shown, in_sidebar, span)
+        timeline.panel(state.timeline_summary(version, in_sidebar), in_sidebar, span)  # whatever is brushed
 
     st.subheader(f"Features ({len(listed):,})")
     st.toggle(

@@ -29,7 +29,7 @@ from geodata.records import KINDS, DocumentRecord, PlaceRef, Record
 from geodata.store.bulk import NewDocument, insert_rows, prepare, taken_ids, unstorable
 from geodata.store.engine import ensure_postgis, gc_paused, is_locked, make_engine, reason, resolve_url, snapshot
 from geodata.store.filters import Filters, where_clauses
-from geodata.store.reading import DocumentInfo, Facets, StoreStats, documents_of, facets_of, stats_of
+from geodata.store.reading import DocumentInfo, Facets, StoreStats, contents_of, documents_of, facets_of, stats_of
 from geodata.store.resolve import Resolution, UnresolvedName, resolve_named, revision, unresolved_names
 from geodata.store.review_api import Reviewing
 from geodata.store.review_layer import reapply
@@ -228,6 +228,12 @@ class Store(Reviewing):
     def revision(self) -> int:
         """Grows whenever stored features are changed in place (re-resolved); adds and deletes leave it."""
         return self._read(revision)
+
+    def contents(self) -> tuple[Any, ...]:
+        """Changes whenever what is stored changes (reviews apart, see `last_change`): the URL, the number of
+        documents, of features of each kind, when the last document was added and the `revision`. Read
+        from a few aggregates, cheap enough for every run of a page."""
+        return self._read(lambda conn: (self.url, *contents_of(conn), revision(conn)))
 
     def query(self, filters: Filters | None = None, *, limit: int | None = None) -> list[Record]:
         """Feature records matching `filters`, each kind in the order stored; `doc` is the store's

@@ -96,3 +96,11 @@ def _date_span(conn: Connection) -> tuple[str | None, str | None]:
     lows: list[str] = [v for t in TABLES.values() if (v := conn.execute(sa.select(sa.func.min(t.c.t_start))).scalar())]
     highs: list[str] = [v for t in TABLES.values() if (v := conn.execute(sa.select(sa.func.max(t.c.t_end))).scalar())]
     return (min(lows) if lows else None), (max(highs) if highs else None)
+
+
+def contents_of(conn: Connection) -> tuple[int, tuple[tuple[str, int], ...], str]:
+    """(documents, features of each kind, when the last document was added): a few aggregates, what a
+    cache of the store's contents is keyed by; no row is read."""
+    n_docs, latest = conn.execute(sa.select(sa.func.count(), sa.func.max(documents.c.added_at))).one()
+    counts = {k: conn.execute(sa.select(sa.func.count()).select_from(t)).scalar() or 0 for k, t in TABLES.items()}
+    return int(n_docs or 0), tuple(sorted(counts.items())), str(latest or "")
