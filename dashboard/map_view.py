@@ -8,6 +8,7 @@ filters as a box (`Filters.bbox`), for the counts, the table and the downloads, 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -58,3 +59,28 @@ def in_view(filters: Filters, session: Session, key: str | None = None) -> Filte
         return None
     box = view_box((session.get(key or map_key(session)) or {}).get(RETURNED))
     return replace(filters, bbox=box) if box else None
+
+
+# --- the map first ---------------------------------------------------------------------------------------------------
+# On a session's first view of the Map page, the page draws its header, sidebar and map, and leaves the
+# timeline, the table and the downloads for a run after the map has drawn: the browser's work on them
+# (Vega, the data grid, their scripts) would otherwise share the cores with the map's own. The page puts
+# a container keyed `AFTER_MAP` where they go; khareeta.js, once the map has drawn its data (or failed
+# to), sees it in the page and adds `DRAWN` to what the map reports, which reruns the page.
+DRAWN = "kh_drawn"  # what the map adds to its report once it has drawn
+AFTER_MAP = "kh_after_map"  # the key of the container left for the timeline and the table
+SEEN_KEY = "kh_map_seen"  # session: the map has drawn once; the page then draws everything at once
+
+
+def panels_wait(session: Session, reported: Any) -> bool:
+    """Whether this run leaves the timeline, the table and the downloads for later: on the session's first
+    view of the map, until the map reports it has drawn (`DRAWN` in what it returned, `reported`)."""
+    if isinstance(reported, Mapping) and reported.get(DRAWN):
+        session[SEEN_KEY] = True
+    return not session.get(SEEN_KEY)
+
+
+def show_panels(session: Session) -> None:
+    """Draw the timeline and the table without waiting for the map (a button's callback, should the map never
+    report)."""
+    session[SEEN_KEY] = True

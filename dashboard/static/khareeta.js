@@ -774,6 +774,24 @@
     if (found) { map.getContainer().dataset.focused = id; }
   }
 
+  // The Map page leaves its timeline and table for after the map's first drawing (map_view.py): while its
+  // container for them (`kh_after_map`) is in the page, the map adds `kh_drawn` to what it reports (once),
+  // which runs the page again. Looked for twice more should the page not have drawn it yet.
+  var told = false;
+  function tellDrawn(tries) {
+    var waiting = true, lib = window.Streamlit, data = window.__GLOBAL_DATA__;
+    try {
+      waiting = !!window.parent.document.querySelector(".st-key-kh_after_map");
+    } catch (e) { /* a page of another origin: tell it anyway */ }
+    if (told || !lib || !lib.setComponentValue) { return; }
+    if (!waiting) {
+      if (tries > 0) { setTimeout(function () { tellDrawn(tries - 1); }, 500); }
+      return;
+    }
+    told = true;
+    lib.setComponentValue(Object.assign({}, (data && data.previous_data) || {}, { kh_drawn: true }));
+  }
+
   // What one view draws (layers.py: data_group), into `group`, a feature group the map shows: the kinds'
   // layers in `kinds` ({factory, data, name, options}, places first, events last), a layer control that
   // can hide each, the legend at once; the view fitted to the data at once and again once every layer has
@@ -811,11 +829,14 @@
       if (o.focus) { focusOn(map, layers, o.focus); }
       box.dataset.readyAt = String(Date.now());  // for the benchmark
       box.classList.add("kh-ready");
+      tellDrawn(2);
       setTimeout(function () {  // the first popup page, for a quick first click
         var spec = layers.events && layers.events.khSpec;
         if (live && spec && spec.popups && spec.popups.length) { fetchJson(spec.popups[0]).catch(function () {}); }
       }, 400);
-    }).catch(function (err) { if (live) { controls.push(failure(map, err)); } });
+    }).catch(function (err) {
+      if (live) { controls.push(failure(map, err)); tellDrawn(2); }
+    });
   };
 
   window.Khareeta = K;

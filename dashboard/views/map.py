@@ -68,7 +68,7 @@ with ui.user_errors():
         st.warning("No feature matches these filters. Widen them, or press **Reset filters** in the sidebar.")
 
     map_col, side_col = st.columns([4, 1.3], gap="small")
-    clicked, light, point = None, None, None
+    clicked, light, point, wait = None, None, None, False
     table_row = selection.table_choice(st.session_state)  # a row chosen in the table below, last run
     with map_col:
         if ui.assets_ready():
@@ -91,6 +91,7 @@ with ui.user_errors():
                 data=data,
             )
             clicked = out.get("last_object_clicked_popup")  # the clicked feature's id (see above)
+            wait = map_view.panels_wait(st.session_state, out)  # the map first, on a session's first visit
             point = out.get(map_view.CLICKED) if st.session_state.get(map_view.PICK_KEY) else None
     with side_col:
         st.subheader("Selected")
@@ -111,6 +112,12 @@ with ui.user_errors():
                 st.session_state["doc_pick"] = chosen.doc  # the Documents page's choice
                 st.switch_page("views/documents.py")
             review_panel.panel(chosen, version, clicked_point=point)  # accept, correct, reject, merge, undo
+
+    if wait:  # the map reports when it has drawn: the page then runs again and draws the rest
+        with st.container(key=map_view.AFTER_MAP):
+            st.caption("The timeline, the table and the downloads follow once the map has drawn.")
+            st.button("Show them now", key="kh_show_panels", on_click=map_view.show_panels, args=(st.session_state,))
+        st.stop()
 
     if docs:  # below the map, as in timemap: the map stays where a laptop's window shows it
         timeline.panel(state.timeline_summary(version, in_sidebar), in_sidebar, span)  # whatever is brushed

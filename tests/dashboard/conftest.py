@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard import map_view
 from extract.ingest import ingest_paths
 from geodata import gazetteer as gazetteer_mod
 from geodata import settings
@@ -56,9 +57,14 @@ def open_store(db: Path) -> Store:
     return Store.open(db)
 
 
-def new_app(page: str | None = None) -> AppTest:
-    """The dashboard entry script, run once (and switched to `page`, e.g. 'views/add_articles.py')."""
-    at = AppTest.from_file(APP, default_timeout=60).run()
+def new_app(page: str | None = None, *, map_drawn: bool = True) -> AppTest:
+    """The dashboard entry script, run once (and switched to `page`, e.g. 'views/add_articles.py').
+    `map_drawn`: as in a browser once the Map page's map has drawn and said so (AppTest runs no
+    component), the page draws its timeline and table at once (see `map_view.panels_wait`)."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    if map_drawn:
+        at.session_state[map_view.SEEN_KEY] = True
+    at.run()
     assert not at.exception, at.exception
     if page:
         at.switch_page(page).run()

@@ -9,6 +9,7 @@ from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
+from dashboard import map_view
 from tests.dashboard.conftest import APP, new_app
 from tests.dashboard.test_app_map import KINDS, counts, store_counts, table_refs
 
@@ -68,6 +69,7 @@ def app_with(params: dict[str, Any]) -> AppTest:
     """A new session of the dashboard opened on a URL with these query parameters."""
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params.update(params)
+    at.session_state[map_view.SEEN_KEY] = True  # the map has drawn (see `conftest.new_app`)
     at.run()
     assert not at.exception, at.exception
     return at

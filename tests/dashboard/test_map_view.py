@@ -62,3 +62,30 @@ def test_only_what_the_map_shows_limits_counts_table_and_downloads(app_db: Path,
     assert any("In the map's view" in c.value for c in at.caption)
     at.toggle(key=map_view.TOGGLE_KEY).set_value(False).run()
     assert counts(at) == everything
+
+
+# --- the map first -----------------------------------------------------------------------------------------------
+
+
+def test_panels_wait_until_the_map_reports_it_has_drawn() -> None:
+    session: dict = {}
+    assert map_view.panels_wait(session, {}) is True  # a session's first view: the map first
+    assert map_view.panels_wait(session, {"last_object_clicked_popup": None}) is True
+    assert map_view.panels_wait(session, {map_view.DRAWN: True}) is False  # the map said it has drawn
+    assert map_view.panels_wait(session, {}) is False  # for the rest of the session, whatever it reports
+    assert map_view.panels_wait({}, None) is True
+    later: dict = {}
+    map_view.show_panels(later)  # the button, should the map never report
+    assert map_view.panels_wait(later, {}) is False
+
+
+def test_a_new_session_draws_the_map_then_the_timeline_and_table(app_db: Path) -> None:
+    at = new_app(map_drawn=False)
+    assert counts(at)["Events"] > 0  # the counts above the map are there at once
+    assert not at.dataframe and not at.get("vega_lite_chart") and not at.get("download_button")
+    waiting = [c.value for c in at.caption if "follow once the map has drawn" in c.value]
+    assert waiting, [c.value for c in at.caption]
+    at.button(key="kh_show_panels").click().run()  # as the map's report does, or the button
+    assert not at.exception, at.exception
+    assert table_refs(at) and at.get("vega_lite_chart") and at.get("download_button")
+    assert not [c for c in at.caption if "follow once the map has drawn" in c.value]
