@@ -462,7 +462,7 @@ def test_who_holds_what_rings_each_town_in_its_last_holders_colour(browser, app_
         visit.close()
 
 
-POPUP_FILES = re.compile(r"/popups-[0-9a-f]+\.json(\?|$)")
+POPUP_FILES = re.compile(r"/popups-[0-9a-f]+\.json(\.gz)?(\?|$)")  # a large one is gzipped
 
 
 def test_a_popup_whose_file_is_gone_says_so_and_the_next_click_tries_again(browser, app_url: str) -> None:

@@ -3,6 +3,7 @@ cannot close a `<script>` whatever the articles say."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from pathlib import Path
@@ -60,7 +61,8 @@ def test_chosen_tiles_are_a_base_layer_beside_the_borders_alone(seed_payload) ->
 
 def test_the_script_bundle_holds_leaflet_its_plugins_and_the_runtime_in_order() -> None:
     m = offline.localise(layers.build_map(map_payload([])))
-    [(_, url)] = m.default_js
+    [(first, reader), (_, url)] = m.default_js  # the data files' reader first, then the bundle
+    assert first == "prefetch" and reader.startswith("/app/static/prefetch.js") and "src=" not in reader
     assert url.startswith("/app/static/cache/bundle-")
     text = (offline.STATIC_DIR / url.partition("?")[0].removeprefix("/app/static/")).read_text(encoding="utf-8")
     starts = [text.index(marker) for marker in ("Leaflet", "MarkerClusterGroup", "polylineDecorator", "Khareeta")]
@@ -70,9 +72,22 @@ def test_the_script_bundle_holds_leaflet_its_plugins_and_the_runtime_in_order() 
 def test_published_data_is_named_by_content_and_found_again() -> None:
     url = offline.publish_json({"events": [[36.3, 43.1]]}, prefix="test-")
     assert url.startswith("/app/static/cache/test-") and offline.published(url)
+    assert url.partition("?")[0].endswith(".json")  # small: as it is
     assert offline.publish_json({"events": [[36.3, 43.1]]}, prefix="test-") == url
     (offline.DATA_DIR / url.partition("?")[0].rsplit("/", 1)[-1]).unlink()
     assert not offline.published(url)
+
+
+def test_a_large_published_file_is_gzipped_and_holds_the_same_json() -> None:
+    rows = {"events": [[36.3 + i / 1e5, 43.1, i % 7, f"doc-{i:06d}"] for i in range(20_000)]}
+    url = offline.publish_json(rows, prefix="test-")
+    path = offline.DATA_DIR / url.partition("?")[0].rsplit("/", 1)[-1]
+    try:
+        assert path.name.endswith(".json.gz") and offline.published(url)
+        assert json.loads(gzip.decompress(path.read_bytes())) == rows
+        assert path.stat().st_size < offline.GZIP_OVER
+    finally:
+        path.unlink()
 
 
 def test_prefetch_names_only_this_apps_files() -> None:
