@@ -241,11 +241,16 @@ def positions(where: Mapping[str, tuple[str, int]], records: Iterable[Record]) -
 
 
 def picked(
-    payload: Mapping[str, Any], where: Mapping[str, tuple[str, int]], records: Sequence[Record]
+    payload: Mapping[str, Any],
+    where: Mapping[str, tuple[str, int]],
+    records: Sequence[Record],
+    at: Mapping[str, list[int]] | None = None,
 ) -> dict[str, Any]:
     """The payload of `records` (some of those `payload` was made of: what filters kept), their rows taken
-    from it as they are (pointing at its documents, names and event types), not made again."""
-    rows = {part: [payload[part][i] for i in at] for part, at in positions(where, records).items()}
+    from it as they are (pointing at its documents, names and event types), not made again. `at`: their
+    `positions`, when the caller has them already."""
+    at = positions(where, records) if at is None else at
+    rows = {part: [payload[part][i] for i in at[part]] for part in ROW_PARTS}
     summary = _summary(rows, [t[0] for t in payload["types"]], records)
     return {**rows, "docs": payload["docs"], "names": payload["names"], **summary}
 

@@ -134,7 +134,7 @@ def facets(version: tuple[Any, ...]) -> Facets:
     return _facets(version)
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)  # shared, not unpickled on every run: 2,000 of them
 def _docs(version: tuple[Any, ...]) -> dict[str, DocMeta]:
     return {d.doc_id: DocMeta(d.title, d.source, d.date, d.name) for d in store().documents()}
 
@@ -279,8 +279,9 @@ def _published(version: tuple[Any, ...], filters: Filters, base_path: str) -> tu
         return DataFiles(rows_url, pages), without_rows(everything)
     # The filters' rows are those of every feature that they keep: the browser, which has the file of
     # every feature's rows, is told which (a small file of positions); nothing is made again.
-    pick = offline.publish_json(positions(where, records), prefix="pick-", base_path=base_path)
-    payload = picked(everything, where, records)
+    at = positions(where, records)
+    pick = offline.publish_json(at, prefix="pick-", base_path=base_path)
+    payload = picked(everything, where, records, at)
     files = DataFiles(rows_url, pages, pick=pick)
     return files, without_rows(payload)
 

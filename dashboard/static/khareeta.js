@@ -378,9 +378,8 @@
   function denseEvents(map, spec, o, types, d, group) {
     var rows = d.rows, day = null, mode = null, built = null, drawnAt = null, drawnDay;
     var cluster = eventCluster(types, function () { return d.names; }, o), hexes = L.featureGroup();
-    var made = {}, byId = {};
+    var made = {}, byId = null;  // by id: made at the first feature chosen in the table
     var renderer = L.canvas({ padding: 0.5 });
-    rows.forEach(function (r) { byId[r[7]] = r; });
     function marker(r) { return made[r[7]] || (made[r[7]] = eventMarker(spec, types, r)); }
     function current() {
       return day === null ? rows : rows.filter(function (r) { return r[3] !== null && r[3] <= day; });
@@ -422,6 +421,10 @@
     group.khRows = function () { return rows; };
     // A feature chosen in the table: its town at the zoom markers show, then its marker opened.
     group.khFocus = function (id, open) {
+      if (!byId) {
+        byId = {};
+        rows.forEach(function (row) { byId[row[7]] = row; });
+      }
       var r = byId[id];
       if (!r) { return false; }
       map.setView([r[0], r[1]], Math.max(map.getZoom(), o.markersAtZoom), { animate: false });
