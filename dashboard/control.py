@@ -61,6 +61,8 @@ class Holding:
 
 def _change(r: EventRecord) -> tuple[str, str] | None:
     """(holder, left by) the event tells, or None when it says nothing about control."""
+    if r.sub_event_type not in TAKEN and r.sub_event_type != HANDED:  # most events: at once
+        return None
     a1 = r.actor1.name if r.actor1 else ""
     a2 = r.actor2.name if r.actor2 else ""
     if r.sub_event_type in TAKEN and a1:

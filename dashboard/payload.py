@@ -165,6 +165,9 @@ class _Rows:
         )
 
 
+LINES = frozenset(("movement", "route"))  # the kinds drawn as lines: few beside the events
+
+
 def _who(r: Record) -> tuple[str, str] | None:
     """The legend's entry of who moves (a movement) or holds the road (a route): (label, colour)."""
     if isinstance(r, MovementRecord):
@@ -186,7 +189,7 @@ def _summary(rows: Mapping[str, list[Any]], type_names: Sequence[str], records: 
         lats, lons = [r[0] for r in rows["places"]], [r[1] for r in rows["places"]]
     days = [d for r in events for d in (r[3], r[4]) if d is not None]
     days += [d for r in rows["movements"] for d in r["t"] if d is not None]
-    who = Counter(key for r in records if (key := _who(r)) is not None and r.vertices)  # lines only: few
+    who = Counter(key for r in records if r.kind in LINES and (key := _who(r)) is not None and r.vertices)
     return {
         "n": {part: len(rows[part]) for part in ROW_PARTS},
         "types": [[name, event_color(name), counts[i]] for i, name in enumerate(type_names)],
