@@ -176,3 +176,20 @@ def test_a_village_of_the_same_name_in_another_province_stays(store: Store) -> N
     abroad = replace(NEW, lat=36.2, lon=44.0, country_code="IQ", gazetteer_id="user:tell-xyzabad-iq")  # Erbil
     assert store.resolve(abroad, [VILLAGE]).total == 0
     assert store.resolve(NEW, [VILLAGE]).total == 4
+
+
+def test_the_contents_key_changes_with_every_add_delete_and_resolution(store: Store) -> None:
+    """`Store.contents`, what the dashboard's caches are keyed by: read from aggregates, it must still
+    change whenever what is stored does (a resolution changes features in place: the revision tells)."""
+    first = store.contents()
+    assert first == store.contents()  # nothing changed
+    url, n_docs, kinds, latest, revision = first
+    assert url == store.url and n_docs == 2 and dict(kinds)["event"] >= 1 and latest and revision == 0
+    store.resolve(NEW, [VILLAGE])
+    resolved = store.contents()
+    assert resolved[:4] == first[:4] and resolved[4] == 1
+    assert store.add_document(document(ARABIC_TEXT, name="hajin-ar.txt", lang="ar"), arabic_records()) == "added"
+    added = store.contents()
+    assert added[1] == 3 and added != resolved
+    assert store.delete_document(next(d.doc_id for d in store.documents() if d.name == "hajin-ar.txt"))
+    assert store.contents()[1:3] == resolved[1:3]
