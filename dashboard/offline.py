@@ -149,6 +149,12 @@ def _path(url: str) -> Path:
     return DATA_DIR / url.partition("?")[0].rsplit("/", 1)[-1]
 
 
+def read_published(url: str) -> Any:
+    """The value in the file behind a `publish_json` URL (gzipped or not), as the browser reads it."""
+    data = _path(url).read_bytes()
+    return json.loads(gzip.decompress(data) if _path(url).name.endswith(".gz") else data)
+
+
 def published(url: str) -> bool:
     """Whether the file behind a `publish_json` URL is still there."""
     return _path(url).is_file()

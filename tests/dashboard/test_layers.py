@@ -84,7 +84,7 @@ def test_a_large_published_file_is_gzipped_and_holds_the_same_json() -> None:
     path = offline.DATA_DIR / url.partition("?")[0].rsplit("/", 1)[-1]
     try:
         assert path.name.endswith(".json.gz") and offline.published(url)
-        assert json.loads(gzip.decompress(path.read_bytes())) == rows
+        assert json.loads(gzip.decompress(path.read_bytes())) == rows == offline.read_published(url)
         assert path.stat().st_size < offline.GZIP_OVER
     finally:
         path.unlink()
