@@ -105,7 +105,8 @@ class DataFiles:
     rows: str
     popups: Sequence[str]
     chunk: int = POPUP_CHUNK
-    pick: str | None = None  # the positions of the rows to draw among the file's (`payload.positions`); all without
+    # The rows to draw among the file's, per part (`payload.pick_bits`: sent with the map, no file); all without.
+    pick: Mapping[str, str] | None = None
 
 
 def _label(name: str, n: int, color: str) -> str:
@@ -119,7 +120,7 @@ def _spec(payload: Mapping[str, Any], part: str, files: DataFiles | None, **extr
             "src": files.rows,
             "popups": list(files.popups),
             "chunk": files.chunk,
-            "pick": files.pick,
+            "pick": files.pick[part] if files.pick else None,  # this part's rows to draw
             "part": part,
             **extra,
         }

@@ -268,9 +268,8 @@ def _all_rows(version: tuple[Any, ...], base_path: str) -> tuple[dict[str, Any],
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _published(version: tuple[Any, ...], filters: Filters, base_path: str) -> tuple[Any, dict[str, Any]]:
-    from dashboard import offline
     from dashboard.layers import DataFiles
-    from dashboard.payload import picked, positions, without_rows
+    from dashboard.payload import pick_bits, picked, positions, without_rows
 
     _numbers, pages = _popup_files(version, base_path)
     everything, where, rows_url = _all_rows(version, base_path)
@@ -278,12 +277,10 @@ def _published(version: tuple[Any, ...], filters: Filters, base_path: str) -> tu
     if filters.is_empty and len(records) == len(_everything(version)):  # none rejected or merged: all of it
         return DataFiles(rows_url, pages), without_rows(everything)
     # The filters' rows are those of every feature that they keep: the browser, which has the file of
-    # every feature's rows, is told which (a small file of positions); nothing is made again.
+    # every feature's rows, is told which (a bitmap of their positions, sent with the map); nothing is made again.
     at = positions(where, records)
-    pick = offline.publish_json(at, prefix="pick-", base_path=base_path)
     payload = picked(everything, where, records, at)
-    files = DataFiles(rows_url, pages, pick=pick)
-    return files, without_rows(payload)
+    return DataFiles(rows_url, pages, pick=pick_bits(at, everything)), without_rows(payload)
 
 
 def map_data(version: tuple[Any, ...], filters: Filters, base_path: str = "") -> tuple[Any, dict[str, Any]]:
@@ -292,9 +289,7 @@ def map_data(version: tuple[Any, ...], filters: Filters, base_path: str = "") ->
     from dashboard import offline
 
     files, light = _published(version, filters, base_path)
-    if not offline.keep_alive(
-        [files.rows, *([files.pick] if files.pick else []), *files.popups]
-    ):  # in use now; one removed (by hand, or pruned idle)
+    if not offline.keep_alive([files.rows, *files.popups]):  # in use now; one removed (by hand, or pruned idle)
         _popups_made.clear()
         _rows_made.clear()
         _published.clear()

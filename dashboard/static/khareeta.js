@@ -47,15 +47,23 @@
   }
 
   // A layer's rows: inline (`spec.rows`), or the part `spec.part` of the file at `spec.src`: all of them,
-  // or those at the positions the file at `spec.pick` lists (the rows file is every stored feature's,
-  // fetched once; a filter change sends the small list of positions).
+  // or those `spec.pick` marks (the rows file is every stored feature's, fetched once; a filter change
+  // sends, with the map, a bitmap of the rows it keeps per part: payload.pick_bits).
+  function picked(all, bits) {
+    var s = atob(bits), rows = [];
+    for (var i = 0; i < s.length; i++) {
+      var c = s.charCodeAt(i);
+      for (var j = 0; c; j++, c >>= 1) { if (c & 1) { rows.push(all[i * 8 + j]); } }
+    }
+    return rows;
+  }
   function load(spec) {
     if (!spec.src) {
       return Promise.resolve({ rows: spec.rows || [], types: spec.types || [], names: spec.names || [] });
     }
-    return Promise.all([fetchJson(spec.src), spec.pick ? fetchJson(spec.pick) : null]).then(function (got) {
-      var d = got[0], all = spec.part ? d[spec.part] || [] : d;
-      var rows = got[1] ? (got[1][spec.part] || []).map(function (i) { return all[i]; }) : all;
+    return fetchJson(spec.src).then(function (d) {
+      var all = spec.part ? d[spec.part] || [] : d;
+      var rows = typeof spec.pick === "string" ? picked(all, spec.pick) : all;
       return { rows: rows, types: spec.types || [], names: d.names || [] };
     });
   }
@@ -795,7 +803,7 @@
   // What one view draws (layers.py: data_group), into `group`, a feature group the map shows: the kinds'
   // layers in `kinds` ({factory, data, name, options}, places first, events last), a layer control that
   // can hide each, the legend at once; the view fitted to the data at once and again once every layer has
-  // drawn it, then the playback and the `kh-ready` mark (its time in `data-ready-at`); then the first popup
+  // drawn it, then the playback and, on the next frame, the `kh-ready` mark (its time in `data-ready-at`); then the first popup
   // page, for a quick first click. When the group leaves the map (the page sent a new view) its controls go too.
   K.data = function (map, group, kinds, o) {
     var box = map.getContainer(), layers = {}, overlays = {}, controls = [], live = true;
@@ -827,9 +835,16 @@
       fit();
       controls.push(playbackControl(map, o.span, layers));
       if (o.focus) { focusOn(map, layers, o.focus); }
-      box.dataset.readyAt = String(Date.now());  // for the benchmark
-      box.classList.add("kh-ready");
-      tellDrawn(2);
+      var marked = false;
+      function ready() {  // at the frame that shows it (or soon after, where no frame is drawn: a hidden tab)
+        if (marked || !live) { return; }
+        marked = true;
+        box.dataset.readyAt = String(Date.now());  // for the benchmark
+        box.classList.add("kh-ready");
+        tellDrawn(2);
+      }
+      requestAnimationFrame(ready);
+      setTimeout(ready, 250);
       setTimeout(function () {  // the first popup page, for a quick first click
         var spec = layers.events && layers.events.khSpec;
         if (live && spec && spec.popups && spec.popups.length) { fetchJson(spec.popups[0]).catch(function () {}); }
