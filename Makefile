@@ -74,10 +74,11 @@ run: install assets gazetteer
 	  2>/dev/null || $(BIN)/python -m geodata ingest --quiet seeds/
 	$(BIN)/streamlit run dashboard/app.py --server.port $(PORT)
 
-# The README's picture (dashboard/screenshot.png): the browser test on the seeds, told to save it there.
+# The README's pictures (dashboard/*.png): the browser tests on the seeds, told to save them there.
 # `make test` never writes it (its screenshots go to bench/out/, which git ignores).
 screenshot: install assets gazetteer browser
-	KHAREETA_SCREENSHOT=dashboard/screenshot.png $(BIN)/python -m pytest -q tests/dashboard/test_browser.py tests/dashboard/test_browser_review.py
+	KHAREETA_SCREENSHOT=dashboard/screenshot.png $(BIN)/python -m pytest -q tests/dashboard/test_browser.py tests/dashboard/test_browser_review.py \
+		tests/dashboard/test_browser_timeline.py
 
 lint: check
 

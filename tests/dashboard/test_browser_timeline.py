@@ -1,0 +1,93 @@
+"""The timeline in the real browser: an analyst drags a range on the weekly chart below the map, and the
+map, the counts and the URL follow it; at a laptop's 1366x768 as on a wide screen. Under `make screenshot`
+it also takes the README's picture of the map over the brushed timeline (`dashboard/timeline.png`)."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from geodata.store import Store
+from geodata.store.filters import Filters
+from tests.dashboard.test_browser import (  # noqa: F401  (the module's fixtures: `browser`, `app_url`, `browser_db`)
+    FRAME_STATE,
+    LAPTOP,
+    WIDE,
+    Visit,
+    _idle,
+    app_url,
+    browser,
+    browser_db,
+)
+from tests.dashboard.test_browser_review import _picture
+
+pytestmark = pytest.mark.browser
+
+CHART = ".vega-embed"
+# The chart's plot: the box of its bars' group (Vega's "mark-rect" role), in the page's coordinates.
+PLOT = """() => { const chart = document.querySelector('.vega-embed');
+    const r = chart.getBoundingClientRect(); return [r.left, r.top, r.width, r.height]; }"""
+URL_RANGE = "() => { const q = new URL(location.href).searchParams; return [q.get('t0'), q.get('t1')]; }"
+IN_URL = "() => { const q = new URL(location.href).searchParams; return !!(q.get('t0') && q.get('t1')); }"
+
+
+def _events_metric(page) -> int:
+    metric = page.locator('[data-testid="stMetric"]').filter(has_text="Events").first
+    return int(metric.locator('[data-testid="stMetricValue"]').inner_text().replace(",", ""))
+
+
+def _brush(page, start: float, end: float) -> None:
+    """Drag across the chart from `start` to `end` (fractions of its width), halfway down its bars."""
+    left, top, width, height = page.evaluate(PLOT)
+    y = top + height * 0.6
+    page.mouse.move(left + width * start, y)
+    page.mouse.down()
+    page.mouse.move(left + width * end, y, steps=12)
+    page.mouse.up()
+
+
+@pytest.mark.parametrize("viewport", [WIDE, LAPTOP], ids=["1440x1000", "1366x768"])
+def test_a_range_brushed_on_the_timeline_narrows_the_map_the_counts_and_the_url(
+    browser,  # noqa: F811
+    app_url: str,  # noqa: F811
+    browser_db: Path,  # noqa: F811
+    viewport: dict[str, int],
+) -> None:
+    visit = Visit(browser, app_url, viewport)
+    page, body = visit.page, visit.frame.locator("body")
+    try:
+        chart = page.locator(CHART)
+        chart.wait_for(timeout=60_000)  # below the map: drawn once the map has (`dashboard.map_view`)
+        chart.scroll_into_view_if_needed()
+        _idle(page)
+        before = body.evaluate(FRAME_STATE)
+        shown = _events_metric(page)
+        assert before["events"] == [shown] and shown > 0
+        _brush(page, 0.35, 0.6)
+        page.wait_for_function(IN_URL, timeout=30_000)  # the brushed weeks, kept in the URL
+        t0, t1 = (date.fromisoformat(d) for d in page.evaluate(URL_RANGE))
+        body.evaluate(  # the map redrawn with the brushed range
+            "(b, t) => new Promise(ok => { const w = () => Number(document.querySelector('.leaflet-container')"
+            ".dataset.readyAt) > t ? ok() : setTimeout(w, 50); w(); })",
+            before["ready"],
+        )
+        _idle(page)
+        with Store.open(browser_db) as s:
+            inside = len(s.query(Filters(kinds=("event",), date_from=t0, date_to=t1)))
+        after = body.evaluate(FRAME_STATE)
+        assert 0 < inside < shown  # a part of the events, not all, not none
+        assert after["events"] == [inside]  # the map draws exactly the brushed range's events
+        assert _events_metric(page) == inside  # and the counts say so
+        assert after["mark"] == before["mark"] and after["playbacks"] == 1  # the same map, its data redrawn
+        assert not visit.errors, visit.errors
+        if viewport == WIDE:  # the README's picture: the map (who holds what ringed) over the brushed timeline
+            page.set_viewport_size({"width": WIDE["width"], "height": 1320})
+            page.evaluate("() => document.querySelector('[data-testid=\"stMetric\"]').scrollIntoView({block: 'start'})")
+            _idle(page)
+            time.sleep(0.8)  # the map fitted to its new height
+            _picture(page, "timeline.png")
+    finally:
+        visit.close()
