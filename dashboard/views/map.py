@@ -162,3 +162,14 @@ with ui.user_errors():
             disabled=not listed,
             on_click="ignore",
         )
+    st.download_button(  # the CSV's sidecar: ACLED's columns have no room for how the rows were chosen
+        "Filters used (sidecar, JSON)",
+        data=partial(exports.about_bytes, chosen_by.described()),
+        mime="application/json",
+        file_name=exports.about_name(),
+        key="export_about",
+        disabled=not listed,
+        help="The tool, the time and the filters that chose the features above: what the GeoJSON and the "
+        "GeoPackage hold inside, and `python -m geodata export` writes beside a CSV file.",
+        on_click="ignore",
+    )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import json
 import os
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
@@ -20,7 +21,8 @@ from typing import Any
 
 from geodata.errors import InputError
 from geodata.formats.acled_csv import to_csv
-from geodata.formats.geojson import to_geojson
+from geodata.formats.files import atomic_path
+from geodata.formats.geojson import json_value, to_geojson
 from geodata.formats.gpkg import to_gpkg
 from geodata.formats.parquet import to_parquet
 from geodata.formats.streams import check_stdout, copy_to_stdout, is_stdout
@@ -91,12 +93,28 @@ def export_about(filters: Mapping[str, Any], **more: Any) -> dict[str, Any]:
 
 
 def _writer(fmt: str, about: Mapping[str, Any] | None) -> Callable[[Sequence[Record], str | os.PathLike[str]], int]:
-    """The format's writer; GeoJSON's and GeoPackage's record `about` (how the features were chosen) in the file."""
+    """The format's writer; GeoJSON's, GeoPackage's and GeoParquet's record `about` (how the features were
+    chosen) in the file."""
     if fmt == "geojson" and about is not None:
         return functools.partial(to_geojson, about=about)
     if fmt == "gpkg" and about is not None:
         return functools.partial(to_gpkg, about=about)
+    if fmt == "parquet" and about is not None:
+        return functools.partial(to_parquet, about=about)
     return WRITERS[fmt]
+
+
+ABOUT_SUFFIX = ".about.json"  # a CSV's sidecar: `khareeta.csv` -> `khareeta.csv.about.json`
+
+
+def sidecar_path(path: str | os.PathLike[str]) -> Path:
+    """Where a CSV export's `about` goes: beside it (the ACLED columns have no room for it)."""
+    return Path(f"{os.fspath(path)}{ABOUT_SUFFIX}")
+
+
+def about_json(about: Mapping[str, Any]) -> str:
+    """`about` as the sidecar holds it: indented JSON, names in their own script."""
+    return json.dumps(json_value(dict(about)), ensure_ascii=False, indent=2) + "\n"
 
 
 def export(
@@ -109,8 +127,9 @@ def export(
 ) -> int:
     """Write `records` as `fmt` (else guessed from the file's suffix) to `path` (`-`: standard output),
     creating its folders if `parents`; the number written. `about`: how they were chosen (the filters),
-    recorded where the format has room for it (GeoJSON's `khareeta` member, the GeoPackage layers' metadata).
-    Every feature carries its review status, "unreviewed" when no analyst has looked at it."""
+    recorded where the format has room for it (GeoJSON's `khareeta` member, the GeoPackage layers' metadata,
+    GeoParquet's `khareeta` metadata item), and for a CSV file in a sidecar `NAME.csv.about.json`. Every
+    feature carries its review status, "unreviewed" when no analyst has looked at it."""
     fmt = export_format(path, fmt)
     check_target(path, fmt, parents=parents)
     write = _writer(fmt, about)
@@ -120,7 +139,11 @@ def export(
             return _to_stdout(records, write, fmt)
         if parents:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        return write(records, path)
+        n = write(records, path)
+        if fmt == "csv" and about is not None:  # beside the file, written whole or not at all
+            with atomic_path(sidecar_path(path)) as tmp:
+                Path(tmp).write_text(about_json(about), encoding="utf-8")
+        return n
     except BrokenPipeError:  # the reader of standard output went away: the command's to handle
         raise
     except OSError as exc:

@@ -18,7 +18,7 @@ import json
 import math
 import os
 import struct
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -208,11 +208,20 @@ def features_table(features: Sequence[Feature]) -> Any:
     return pa.table(arrays).replace_schema_metadata(extent.metadata())
 
 
-def to_parquet(records: Sequence[Record], path: str | os.PathLike[str]) -> int:
-    """Write one GeoParquet file (beside the target, renamed into place when complete); features written."""
+ABOUT_KEY = b"khareeta"  # the file's key-value metadata item holding `about` (JSON), beside GeoParquet's `geo`
+
+
+def to_parquet(
+    records: Sequence[Record], path: str | os.PathLike[str], *, about: Mapping[str, Any] | None = None
+) -> int:
+    """Write one GeoParquet file (beside the target, renamed into place when complete); features written.
+    `about` (how the features were chosen) goes in the file's metadata under `ABOUT_KEY`."""
     import pyarrow.parquet as pq
 
     table = features_table([record_to_feature(r) for r in records])
+    if about is not None:
+        meta = {**(table.schema.metadata or {}), ABOUT_KEY: json.dumps(json_value(dict(about)), ensure_ascii=False)}
+        table = table.replace_schema_metadata(meta)
     target = Path(path)
     tmp = hidden_temp_beside(target)
     try:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from geodata.errors import InputError, KhareetaError, describe
 from geodata.formats.datasets import READERS, ImportResult
-from geodata.formats.export import FORMATS, check_target, export, export_about, export_format
+from geodata.formats.export import FORMATS, check_target, export, export_about, export_format, sidecar_path
 from geodata.formats.streams import is_stdout
 from geodata.records import KINDS, REVIEW_STATUSES
 from geodata.store import AddStatus, Store
@@ -108,6 +108,8 @@ def _export(args: argparse.Namespace) -> int:
     n = export(store.query(filters), args.output, fmt, parents=args.parents, about=about)
     to, log = ("standard output", sys.stderr) if is_stdout(args.output) else (args.output, sys.stdout)
     print(f"wrote {n:,} feature(s) to {to} ({time.perf_counter() - t0:.1f} s)", file=log)
+    if fmt == "csv" and not is_stdout(args.output):
+        print(f"the filters that chose them: {sidecar_path(args.output)}", file=log)
     if not n:  # an empty file is still written (a valid, empty collection), but never without a word
         print(f"note: {_nothing_matched(store, filters)}", file=sys.stderr)
     return 0

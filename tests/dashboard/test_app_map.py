@@ -124,6 +124,8 @@ def test_csv_and_geopackage_exports_hold_the_filtered_rows(
     n_events = counts(at)["Events"]
     rows = list(csv.DictReader(io.StringIO(download(at, downloads, "CSV").decode("utf-8-sig"))))
     assert len(rows) == n_events and {r["kind"] for r in rows} == {"event"}
+    sidecar = json.loads(download(at, downloads, "Filters used"))  # a CSV cannot say how it was chosen: beside it
+    assert sidecar["filters"]["kinds"] == ["event"] and sidecar["tool"] == "Khareeta"
     gpkg = tmp_path / "view.gpkg"
     gpkg.write_bytes(download(at, downloads, "GeoPackage"))
     layers = {name for name, _ in pyogrio.list_layers(gpkg)}

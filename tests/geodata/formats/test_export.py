@@ -12,6 +12,7 @@ from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
+import pyarrow.parquet as pq
 import pyogrio
 import pytest
 from hypothesis import given
@@ -177,6 +178,28 @@ def test_an_exports_record_of_its_filters_is_json_whatever_they_hold(store: Stor
     assert Filters().described() == {}
     export(store.query(), tmp_path / "plain.geojson")
     assert "khareeta" not in check_rfc7946(tmp_path / "plain.geojson")  # nothing said: no member
+
+
+def test_a_csv_says_how_it_was_chosen_beside_it_and_a_geoparquet_inside(store: Store, tmp_path: Path) -> None:
+    about = {"tool": "Khareeta", "filters": Filters(actors=("داعش",), precise=True).described()}
+    tmp_path = tmp_path / "out"
+    tmp_path.mkdir()
+    export(store.query(), tmp_path / "view.csv", about=about)
+    sidecar = tmp_path / "view.csv.about.json"
+    assert json.loads(sidecar.read_text(encoding="utf-8")) == {
+        "tool": "Khareeta",
+        "filters": {"actors": ["داعش"], "precise": True},
+    }
+    assert "داعش" in sidecar.read_text(encoding="utf-8")  # readable, not escaped
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["view.csv", "view.csv.about.json"]  # no temporary left
+    export(store.query(), tmp_path / "plain.csv")
+    assert not (tmp_path / "plain.csv.about.json").exists()  # nothing said: no sidecar
+    export(store.query(), tmp_path / "view.parquet", about=about)
+    meta = pq.read_schema(tmp_path / "view.parquet").metadata
+    assert json.loads(meta[b"khareeta"]) == json.loads(sidecar.read_text(encoding="utf-8"))
+    assert b"geo" in meta  # GeoParquet's own stays
+    export(store.query(), tmp_path / "plain.parquet")
+    assert b"khareeta" not in pq.read_schema(tmp_path / "plain.parquet").metadata
 
 
 def test_geojson_round_trip_and_rfc7946(store: Store, tmp_path: Path) -> None:

@@ -172,6 +172,21 @@ def test_an_export_that_matches_nothing_says_which_filters(
     assert "note:" not in capsys.readouterr().err
 
 
+def test_a_csv_export_writes_its_filters_beside_it_and_says_where(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "out").mkdir()
+    out = tmp_path / "out" / "syria.csv"
+    assert main(["--db", db, "export", "-o", str(out), "--country", "Syria", "--kind", "event"]) == 0
+    sidecar = tmp_path / "out" / "syria.csv.about.json"
+    assert f"the filters that chose them: {sidecar}" in capsys.readouterr().out
+    about = json.loads(sidecar.read_text(encoding="utf-8"))
+    assert about["filters"] == {"kinds": ["event"], "countries": ["SY"]} and about["exported_at"].endswith("Z")
+    assert main(["--db", db, "export", "-o", "-", "--format", "csv"]) == 0  # standard output: no file beside
+    assert "the filters that chose them" not in capsys.readouterr().out
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["syria.csv", "syria.csv.about.json"]
+
+
 def test_an_export_of_an_empty_store_says_to_ingest_first(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--db", str(tmp_path / "new.sqlite"), "export", "-o", str(tmp_path / "x.csv")]) == 0
     assert "note: the store holds no features yet; ingest articles first" in capsys.readouterr().err
