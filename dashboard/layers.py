@@ -267,6 +267,8 @@ def data_group(
     data_url: DataFiles | None = None,
     cluster_radius: int | None = None,
     focus: str | None = None,
+    view: tuple[float, float, float] | None = None,
+    link: bool = False,
     dense_over: int = DENSE_OVER,
     flow_over: int = FLOW_OVER,
 ) -> folium.FeatureGroup:
@@ -277,12 +279,21 @@ def data_group(
     With `data_url` (the rows and the popup pages published as JSON files, see `payload.rows_of`,
     `payload.popup_pages` and `offline.publish_json`) the browser fetches the rows, and a popup file on a
     click: the script stays small at any size. Else the rows and popups are inline. `focus`: a feature's
-    id to bring into view and open once drawn (a row chosen in the page's table). `dense_over`: events
+    id to bring into view and open once drawn (a row chosen in the page's table). `view`: (lat, lon, zoom) to
+    show instead of fitting the data (a link's, `dashboard.link`); `link`: the map writes its view into the
+    page's URL after every pan and zoom (the Map page's map, not the small ones). `dense_over`: events
     beyond which they are a density of hexagons at wide zooms; `flow_over`: movements beyond which those with
     the same start and end are one flow line, as wide as they are many."""
     group = folium.FeatureGroup(name="Khareeta", control=False)
     legend = legend_html(payload, dense_over=dense_over, flow_over=flow_over)
-    options = {"legend": legend, "span": payload["span"], "fit": _fit(payload), "focus": focus}
+    options = {
+        "legend": legend,
+        "span": payload["span"],
+        "fit": _fit(payload),
+        "focus": focus,
+        "view": {"center": [view[0], view[1]], "zoom": view[2]} if view else None,
+        "link": link,
+    }
     JsData(m, _kind_layers(payload, data_url, cluster_radius, dense_over, flow_over), options).add_to(group)
     return group
 

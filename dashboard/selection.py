@@ -45,6 +45,13 @@ def focus(session: Session, table_row: str | None) -> str | None:
     return session.get("sel_focus")
 
 
+def choose_linked(session: Session, feature_id: str) -> None:
+    """The feature a link named (`?f=ID`, `dashboard.link`): chosen, and brought into view and opened on the
+    map, as a row chosen in the table is."""
+    session[_LAST] = (feature_id, "link")
+    session["sel_focus"] = feature_id
+
+
 def remember_rows(session: Session, ids: Sequence[str]) -> None:
     """The ids of the table's rows in the order drawn (for `table_choice` on the next run)."""
     session[_ROWS] = list(ids)

@@ -800,6 +800,18 @@
     lib.setComponentValue(Object.assign({}, (data && data.previous_data) || {}, { kh_drawn: true }));
   }
 
+  // The map's centre and zoom into the page's URL (`?view=LAT,LON,ZOOM`, link.py), in place: no rerun and
+  // no history entry for each pan. The page's next run receives them with the rest of its URL.
+  function linkView(map) {
+    try {
+      var at = map.getCenter(), page = window.parent;
+      var q = new URLSearchParams(page.location.search);
+      q.set("view", at.lat.toFixed(4) + "," + at.lng.toFixed(4) + "," + Number(map.getZoom().toFixed(2)));
+      var url = page.location.pathname + "?" + q.toString() + page.location.hash;
+      page.history.replaceState(page.history.state, "", url);
+    } catch (e) { /* a page of another origin keeps its own URL */ }
+  }
+
   // What one view draws (layers.py: data_group), into `group`, a feature group the map shows: the kinds'
   // layers in `kinds` ({factory, data, name, options}, places first, events last), a layer control that
   // can hide each, the legend at once; the view fitted to the data at once and again once every layer has
@@ -807,6 +819,7 @@
   // page, for a quick first click. When the group leaves the map (the page sent a new view) its controls go too.
   K.data = function (map, group, kinds, o) {
     var box = map.getContainer(), layers = {}, overlays = {}, controls = [], live = true;
+    function writeView() { linkView(map); }
     box.classList.remove("kh-ready");
     Object.keys(kinds).forEach(function (k) {
       var d = kinds[k];
@@ -819,6 +832,11 @@
                                    { collapsed: true, position: "topright" }).addTo(map));
     if (o.legend) { controls.push(legendControl(map, o.legend)); }
     function fit() {
+      if (o.view) {  // a link's view (link.py): shown as it was, not fitted to the data
+        map.invalidateSize(false);
+        map.setView(o.view.center, o.view.zoom, { animate: false });
+        return;
+      }
       if (!o.fit) { return; }
       map.invalidateSize(false);
       map.fitBounds(o.fit.bounds, { maxZoom: o.fit.maxZoom, paddingTopLeft: o.fit.paddingTopLeft,
@@ -828,6 +846,7 @@
     group.on("remove", function () {
       live = false;
       controls.forEach(function (c) { if (c) { map.removeControl(c); } });
+      map.off("moveend", writeView);
     });
     var names = Object.keys(layers);
     Promise.all(names.map(function (k) { return layers[k].khLoaded || Promise.resolve(); })).then(function () {
@@ -839,6 +858,7 @@
       function ready() {  // at the frame that shows it (or soon after, where no frame is drawn: a hidden tab)
         if (marked || !live) { return; }
         marked = true;
+        if (o.link) { writeView(); map.on("moveend", writeView); }
         box.dataset.readyAt = String(Date.now());  // for the benchmark
         box.classList.add("kh-ready");
         tellDrawn(2);

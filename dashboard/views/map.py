@@ -14,7 +14,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from dashboard import exports, layers, map_view, payload, review_panel, selection, state, tables, timeline, ui
+from dashboard import exports, layers, link, map_view, payload, review_panel, selection, state, tables, timeline, ui
 from dashboard.evidence import evidence_html
 from dashboard.markup import popup_html
 from dashboard.palette import record_color
@@ -69,6 +69,7 @@ with ui.user_errors():
 
     map_col, side_col = st.columns([4, 1.3], gap="small")
     clicked, light, point, wait = None, None, None, False
+    link.read_link(st.session_state, st.query_params)  # a new session: the view and the feature its URL names
     table_row = selection.table_choice(st.session_state)  # a row chosen in the table below, last run
     with map_col:
         if ui.assets_ready():
@@ -77,9 +78,14 @@ with ui.user_errors():
             # KHAREETA_TILES; by default none: the browser fetches no tile
             m = layers.base_map(countries_url=borders, tiles=ui.map_tiles())
             # The data apart from the map: a filter change redraws the data in the map the browser has.
-            data = layers.data_group(
-                m, light, data_url=files, focus=selection.focus(st.session_state, table_row)
-            )  # the map flies to a row chosen below
+            data = layers.data_group(  # the map flies to a row chosen below; it writes its view into the URL
+                m,
+                light,
+                data_url=files,
+                focus=selection.focus(st.session_state, table_row),
+                view=link.link_view(st.session_state, filters),
+                link=True,
+            )
             out = ui.show_map(
                 m,
                 key=map_view.map_key(st.session_state),  # another when it reports more (see there)
@@ -96,6 +102,7 @@ with ui.user_errors():
     with side_col:
         st.subheader("Selected")
         chosen_id, _how = selection.chosen(st.session_state, clicked, table_row)  # the last one chosen
+        link.sync_feature(st.query_params, chosen_id)
         chosen = payload.clicked_record(chosen_id, state.features_by_id(version, filters)) if chosen_id else None
         if chosen is None and chosen_id and (hidden_one := state.any_feature(version, chosen_id)):
             chosen = hidden_one  # rejected or merged just now (or filtered out): still here, to undo

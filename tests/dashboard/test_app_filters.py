@@ -203,3 +203,31 @@ def test_precise_places_only_leaves_out_what_is_placed_at_a_district_or_province
     assert counts(at)["Movements"] == before["Movements"]  # journeys run through towns
     assert at.query_params["precise"] == "1"
     assert not at.exception
+
+
+def param(at: AppTest, key: str) -> list[str]:
+    """A query parameter's values (AppTest keeps a value given as a string until the page writes a list)."""
+    value = at.query_params[key]
+    return [value] if isinstance(value, str) else list(value)
+
+
+def test_a_link_to_a_feature_opens_it_and_choosing_another_rewrites_the_link(app_db: Path) -> None:
+    refs = sorted(table_refs(new_app()))
+    linked = app_with({"actor": "ISIS", "f": refs[2]})
+    assert any(f"ref {refs[2]}" in h.proto.body for h in linked.get("html"))  # beside the map, as if clicked
+    assert linked.session_state["sel_focus"] == refs[2]  # and brought into view and opened on the map
+    assert param(linked, "f") == [refs[2]] and param(linked, "actor") == ["ISIS"]
+    rows = list(linked.dataframe[0].value["ref"])
+    linked.session_state["feat_table"] = {"selection": {"rows": [0], "columns": []}}  # a row chosen below
+    linked.run()
+    assert param(linked, "f") == [rows[0]]  # the link now names the row's feature
+
+
+def test_a_link_with_the_maps_view_draws_the_map_there_until_the_filters_change(app_db: Path) -> None:
+    linked = app_with({"view": "36.3400,43.1300,9", "actor": "ISIS"})
+    view, kept_with = linked.session_state["link_view"]
+    assert view == (36.34, 43.13, 9.0) and kept_with.actors == ("ISIS",)
+    assert param(linked, "view") == ["36.3400,43.1300,9"]  # the map, not the page, rewrites it
+    widget(linked, "f_actors").set_value([]).run()
+    assert linked.session_state["link_view"] is None  # another view: the map fits what it draws
+    assert "link_view" not in app_with({"view": "north of Mosul"}).session_state  # not a view: ignored
