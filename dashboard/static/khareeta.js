@@ -139,10 +139,18 @@
     });
   }
 
-  // Show the items whose period starts on or before `day` (all of them when day is null).
+  // The playback's time: everything up to `day` (all when null), or with `from` only what overlaps the
+  // window from `from` to `day` (a sliding window): a period [t0, t1] (t1 null: one day) that starts on or
+  // before its end and ends on or after its start. Undated features are left out while it plays.
+  function inTime(t0, t1, day, from) {
+    if (day === null) { return true; }
+    if (t0 === null || t0 > day) { return false; }
+    return from === null || from === undefined || (t1 === null || t1 === undefined ? t0 : t1) >= from;
+  }
+
   function timeFilter(group, items, add) {
-    group.khSetTime = function (day) {
-      var keep = day === null ? items : items.filter(function (it) { return it.khT0 !== null && it.khT0 <= day; });
+    group.khSetTime = function (day, from) {
+      var keep = day === null ? items : items.filter(function (it) { return inTime(it.khT0, it.khT1, day, from); });
       group.clearLayers();
       add(keep);
     };
@@ -384,13 +392,13 @@
   // events in (and around) the view as clustered markers. Drawn again as the view moves, the zoom
   // changes or the playback's day does; a marker is made once, when its event first comes into view.
   function denseEvents(map, spec, o, types, d, group) {
-    var rows = d.rows, day = null, mode = null, built = null, drawnAt = null, drawnDay;
+    var rows = d.rows, day = null, from = null, mode = null, built = null, drawnAt = null, drawnDay;
     var cluster = eventCluster(types, function () { return d.names; }, o), hexes = L.featureGroup();
     var made = {}, byId = null;  // by id: made at the first feature chosen in the table
     var renderer = L.canvas({ padding: 0.5 });
     function marker(r) { return made[r[7]] || (made[r[7]] = eventMarker(spec, types, r)); }
     function current() {
-      return day === null ? rows : rows.filter(function (r) { return r[3] !== null && r[3] <= day; });
+      return day === null ? rows : rows.filter(function (r) { return inTime(r[3], r[4], day, from); });
     }
     function use(layer, other) {
       if (group.hasLayer(other)) { group.removeLayer(other); }
@@ -403,7 +411,7 @@
         if (view.contains([now[i][0], now[i][1]])) { inView += 1; }
       }
       if (zoom >= o.markersAtZoom || inView <= o.markersMax) {
-        if (mode !== "markers" || drawnDay !== day || !built || !built.contains(view)) {
+        if (mode !== "markers" || drawnDay !== day + ":" + from || !built || !built.contains(view)) {
           built = view.pad(0.5);
           cluster.clearLayers();
           cluster.addLayers(now.filter(function (r) { return built.contains([r[0], r[1]]); }).map(marker));
@@ -411,7 +419,7 @@
         mode = "markers";
         use(cluster, hexes);
       } else {
-        if (mode !== "hexes" || drawnDay !== day || drawnAt !== zoom) {
+        if (mode !== "hexes" || drawnDay !== day + ":" + from || drawnAt !== zoom) {
           hexes.clearLayers();
           KhDensity.draw(map, now, hexes, { size: 16, tip: hexTip(types), renderer: renderer });
           drawnAt = zoom;
@@ -419,13 +427,13 @@
         mode = "hexes";
         use(hexes, cluster);
       }
-      drawnDay = day;
+      drawnDay = day + ":" + from;
       map.getContainer().dataset.events = mode;
     }
     group.on("add", function () { map.on("moveend", draw); draw(); });
     group.on("remove", function () { map.off("moveend", draw); });
     if (group._map) { map.on("moveend", draw); }
-    group.khSetTime = function (when) { day = when; draw(); };
+    group.khSetTime = function (when, start) { day = when; from = start === undefined ? null : start; draw(); };
     group.khRows = function () { return rows; };
     // A feature chosen in the table: its town at the zoom markers show, then its marker opened.
     group.khFocus = function (id, open) {
@@ -538,12 +546,12 @@
   // are many (by area: the square root), in the colour of who makes most of them, an arrowhead at the end;
   // its popup lists them. Drawn again for the playback's day.
   function flows(map, d, group) {
-    var day = null;
+    var day = null, from = null;
     function draw() {
       group.clearLayers();
       var by = {}, list = [], most = 1;
       d.rows.forEach(function (r) {
-        if (day !== null && !(r.t[0] !== null && r.t[0] <= day)) { return; }
+        if (!inTime(r.t[0], r.t[1], day, from)) { return; }
         var a = r.c[0], b = r.c[r.c.length - 1], key = pointKey(a) + ">" + pointKey(b), names = r.n || [];
         var f = by[key];
         if (!f) {
@@ -568,7 +576,7 @@
       });
     }
     draw();
-    group.khSetTime = function (when) { day = when; draw(); };
+    group.khSetTime = function (when, start) { day = when; from = start === undefined ? null : start; draw(); };
     group.khFlows = function () { return group.getLayers().filter(function (l) { return l.khCount; }); };
   }
 
@@ -705,11 +713,27 @@
     return legend.addTo(map);
   }
 
+  // The playback (timemap's): what the map shows as a day moves, either everything up to that day or a
+  // window of a week, a month or a quarter sliding with it (`inTime`); who holds what as of the day, the
+  // window's end. Its speed from half to four times (a tick every 800 to 100 ms), changed while it plays.
+  var WINDOWS = [[0, "up to the day"], [7, "a week"], [30, "a month"], [91, "3 months"]];
+  var SPEEDS = [[800, "\u00bd\u00d7"], [400, "1\u00d7"], [200, "2\u00d7"], [100, "4\u00d7"]];
+
+  function choice(div, cls, title, options, value) {
+    var sel = L.DomUtil.create("select", cls, div);
+    sel.title = title;
+    options.forEach(function (o) {
+      var opt = document.createElement("option");
+      opt.value = String(o[0]); opt.textContent = o[1]; opt.selected = o[0] === value;
+      sel.appendChild(opt);
+    });
+    return sel;
+  }
+
   function playbackControl(map, span, layers) {
     var timed = [layers.events, layers.movements, layers.control].filter(function (l) { return l && l.khSetTime; });
     if (!span || !timed.length || span[1] <= span[0]) { return null; }  // one day: nothing to play
-    var lo = span[0], hi = span[1], timer = null;
-    var step = Math.max(1, Math.round((hi - lo) / 90));
+    var lo = span[0], hi = span[1], timer = null, shown = null, width = 0, every = 400;
     var ctl = L.control({ position: "bottomleft" });
     ctl.onAdd = function () {
       var div = L.DomUtil.create("div", "kh-playback");
@@ -719,24 +743,40 @@
       range.type = "range"; range.min = lo; range.max = hi; range.step = 1; range.value = hi;
       var label = L.DomUtil.create("span", "kh-when", div);
       label.textContent = "all dates";
+      var win = choice(div, "kh-window", "What the map shows as the day moves: everything up to it, or a window " +
+                       "ending on it", WINDOWS, width);
+      var speed = choice(div, "kh-speed", "Playback speed", SPEEDS, every);
       var all = L.DomUtil.create("button", "kh-all", div);
       all.type = "button"; all.textContent = "All"; all.title = "Show every date";
       function show(day) {
-        timed.forEach(function (l) { l.khSetTime(day); });
-        label.textContent = day === null ? "all dates" : "up to " + dayLabel(day);
+        var from = day === null || !width ? null : day - width + 1;
+        shown = day;
+        timed.forEach(function (l) { l.khSetTime(day, from); });
+        label.textContent = day === null ? "all dates" : from === null ? "up to " + dayLabel(day)
+          : dayLabel(from) + " \u2013 " + dayLabel(day);
+        div.dataset.from = from === null ? "" : String(from);
+        div.dataset.day = day === null ? "" : String(day);
       }
-      function stop() { if (timer) { clearInterval(timer); timer = null; } play.textContent = "▶"; }
+      function stop() { if (timer) { clearTimeout(timer); timer = null; } play.textContent = "▶"; }
+      function step() {  // a window moves by half its width at most: no day is skipped
+        var s = Math.max(1, Math.round((hi - lo) / 90));
+        return width ? Math.max(1, Math.min(s, Math.floor(width / 2))) : s;
+      }
+      function tick() {
+        var day = Math.min(hi, Number(range.value) + step());
+        range.value = day; show(day);
+        timer = day >= hi ? null : setTimeout(tick, every);
+        if (!timer) { stop(); }
+      }
       play.onclick = function () {
         if (timer) { stop(); return; }
         var day = Number(range.value) >= hi ? lo : Number(range.value);
         play.textContent = "❚❚";
-        show(day); range.value = day;
-        timer = setInterval(function () {
-          day = Math.min(hi, day + step);
-          range.value = day; show(day);
-          if (day >= hi) { stop(); }
-        }, 400);
+        range.value = day; show(day);
+        timer = setTimeout(tick, every);
       };
+      win.onchange = function () { width = Number(win.value); show(shown); };
+      speed.onchange = function () { every = Number(speed.value); };  // the next tick takes it
       range.oninput = function () { stop(); show(Number(range.value)); };
       all.onclick = function () { stop(); range.value = hi; show(null); };
       L.DomEvent.disableClickPropagation(div);

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from dashboard import payload
 from geodata.store import Store
 from geodata.store.filters import Filters
 from tests.dashboard.test_browser import (  # noqa: F401  (the module's fixtures: `browser`, `app_url`, `browser_db`)
@@ -89,5 +90,64 @@ def test_a_range_brushed_on_the_timeline_narrows_the_map_the_counts_and_the_url(
             _idle(page)
             time.sleep(0.8)  # the map fitted to its new height
             _picture(page, "timeline.png")
+    finally:
+        visit.close()
+
+
+# The ids of the events the map draws now (clustered or not).
+DRAWN_EVENTS = """() => Object.values(window.map._layers).filter(l => l.khSpec && l.khSpec.part === 'events')
+    .flatMap(g => g.getLayers().flatMap(c => c.getLayers ? c.getLayers() : [c])).map(m => m.khTip[7])"""
+# Count the playback's ticks (each sets the day it shows on its bar).
+COUNT_TICKS = """() => { window.__ticks = 0; new MutationObserver(() => { window.__ticks += 1; })
+    .observe(document.querySelector('.kh-playback'), {attributes: true, attributeFilter: ['data-day']}); }"""
+CHOOSE = """(_body, [sel, value]) => { const s = document.querySelector(sel); s.value = value;
+    s.dispatchEvent(new Event('change')); }"""
+SLIDE_TO = """(_body, day) => { const r = document.querySelector('.kh-range'); r.value = day;
+    r.dispatchEvent(new Event('input')); }"""
+
+
+def test_the_playback_slides_a_window_and_plays_at_the_speed_chosen(
+    browser,  # noqa: F811
+    app_url: str,  # noqa: F811
+    browser_db: Path,  # noqa: F811
+) -> None:
+    with Store.open(browser_db) as s:  # the rows the map draws (the sidebar's default: no places)
+        rows = payload.map_payload(s.query(Filters(kinds=("event", "movement", "route"))))["events"]
+    dated = sorted(r[3] for r in rows if r[3] is not None)
+    day = dated[len(dated) // 2]
+
+    def within(first: int, last: int) -> set[str]:  # overlapping [first, last]
+        return {
+            r[7] for r in rows if r[3] is not None and r[3] <= last and (r[4] if r[4] is not None else r[3]) >= first
+        }
+
+    visit = Visit(browser, app_url, WIDE)
+    body = visit.frame.locator("body")
+    try:
+        body.evaluate(SLIDE_TO, day)
+        growing = set(body.evaluate(DRAWN_EVENTS))
+        assert growing == within(-(10**6), day)  # everything up to the day
+        body.evaluate(CHOOSE, [".kh-window", "7"])  # a week sliding with the day
+        week = body.evaluate(DRAWN_EVENTS)
+        assert len(week) == len(set(week)) and set(week) == within(day - 6, day)
+        assert 0 < len(week) < len(growing)
+        assert "\u2013" in visit.frame.locator(".kh-when").inner_text()  # "first day – last day"
+        body.evaluate(CHOOSE, [".kh-window", "91"])
+        assert set(body.evaluate(DRAWN_EVENTS)) == within(day - 90, day)
+
+        body.evaluate(CHOOSE, [".kh-window", "0"])
+        body.evaluate(SLIDE_TO, dated[0])
+        body.evaluate(COUNT_TICKS)
+        body.evaluate(CHOOSE, [".kh-speed", "800"])  # half speed: a tick every 0.8 s
+        visit.frame.locator(".kh-play").click()
+        time.sleep(1.0)
+        slow = body.evaluate("() => window.__ticks")
+        body.evaluate(CHOOSE, [".kh-speed", "100"])  # four times: every 0.1 s, from the next tick on
+        time.sleep(2.0)
+        fast = body.evaluate("() => window.__ticks") - slow
+        assert slow <= 2 and fast >= 5, (slow, fast)
+        visit.frame.locator(".kh-all").click()
+        assert set(body.evaluate(DRAWN_EVENTS)) == {r[7] for r in rows}  # every date again
+        assert not visit.errors, visit.errors
     finally:
         visit.close()
