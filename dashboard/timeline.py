@@ -29,6 +29,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from dashboard.timeline_spans import AXIS_PX, SpanCount, height, ranges, spans_chart
 from dashboard.url_state import WINDOW_KEYS, ignored_message, window_from_params, window_to_params
 from geodata.records import FeatureRecord
 from geodata.store.filters import Filters
@@ -69,9 +70,16 @@ def week_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
+Periods = Sequence[tuple[str, tuple[date, date] | None]]  # (kind, period) of each feature
+
+
 def weekly_counts(records: Iterable[FeatureRecord]) -> list[WeekCount]:
     """Dated features counted by the week their period starts and by kind, in order of week then kind."""
-    counts = Counter((week_of(p[0]), r.kind) for r in records if (p := period(r)) is not None)
+    return _weekly([(r.kind, period(r)) for r in records])
+
+
+def _weekly(periods: Periods) -> list[WeekCount]:
+    counts = Counter((week_of(p[0]), kind) for kind, p in periods if p is not None)
     order = list(KIND_LABELS)
     return [WeekCount(w, k, n) for (w, k), n in sorted(counts.items(), key=lambda i: (i[0][0], order.index(i[0][1])))]
 
@@ -79,16 +87,21 @@ def weekly_counts(records: Iterable[FeatureRecord]) -> list[WeekCount]:
 @dataclass(frozen=True, slots=True)
 class Summary:
     """What the panel draws of the features the sidebar selects: their weekly counts, how many are
-    undated, and the last day a dated one covers."""
+    undated, the last day a dated one covers, and the date ranges longer than a day (`timeline_spans`)."""
 
     weeks: tuple[WeekCount, ...]
     undated: int
     latest: date | None
+    spans: tuple[SpanCount, ...] = ()
 
 
 def summarise(records: Sequence[FeatureRecord]) -> Summary:
-    """`weekly_counts`, `undated_count` and `latest_day` of `records` at once (the page caches it)."""
-    return Summary(tuple(weekly_counts(records)), undated_count(records), latest_day(records))
+    """`weekly_counts`, `undated_count`, `latest_day` and the date ranges of `records` at once, each
+    feature's period read once (the page caches it)."""
+    periods = [(r.kind, period(r)) for r in records]
+    dated = [p for _kind, p in periods if p is not None]
+    latest = max((p[1] for p in dated), default=None)
+    return Summary(tuple(_weekly(periods)), len(periods) - len(dated), latest, ranges(periods))
 
 
 def undated_count(records: Iterable[FeatureRecord]) -> int:
@@ -196,7 +209,9 @@ def chart(counts: Sequence[WeekCount], *, window: Window | None = None, domain: 
         .encode(
             x=alt.X(f"{WEEK_FIELD}:T", title=None, scale=scale, axis=alt.Axis(format="%b %Y", labelOverlap=True)),
             x2="end:T",
-            y=alt.Y("sum(count):Q", title="per week", axis=alt.Axis(tickMinStep=1)),
+            y=alt.Y(
+                "sum(count):Q", title="per week", axis=alt.Axis(tickMinStep=1, minExtent=AXIS_PX, maxExtent=AXIS_PX)
+            ),
             color=alt.Color(
                 "kind:N",
                 title=None,
@@ -315,6 +330,13 @@ def panel(summary: Summary, filters: Filters, span: Window | None) -> None:
         width="stretch",
         height=CHART_HEIGHT,
     )
+    if summary.spans:  # under the weeks: the features dated by a range, as bars over the same dates
+        chart_col.caption("Dated by a range, not a day (a week, a month, between two dates): each bar spans one.")
+        chart_col.altair_chart(
+            spans_chart(summary.spans, labels=KIND_LABELS, colors=KIND_COLORS, domain=dates),
+            width="stretch",
+            height=height(summary.spans),
+        )
     latest = min(summary.latest or dates[1], dates[1])  # the latest dated feature in view
     for preset, label in PRESETS.items():
         preset_col.button(label, key=f"t_preset_{preset}", on_click=_on_preset, args=(preset, latest), width="stretch")

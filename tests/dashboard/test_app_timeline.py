@@ -11,6 +11,7 @@ import json
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+import pyarrow as pa
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.testing.v1 import AppTest
 
@@ -34,7 +35,7 @@ UNDATED_ARTICLE = (
 
 def brush(at: AppTest, start: datetime, end: datetime) -> AppTest:
     """Send the timeline chart the value a browser sends when its brush is dragged from `start` to `end`."""
-    [chart] = at.get("vega_lite_chart")
+    chart = at.get("vega_lite_chart")[0]  # the weeks (a strip of date ranges may follow)
     payload = {"selection": {BRUSH: {"week": [start.timestamp() * 1000, end.timestamp() * 1000]}}}
     states = at._tree.get_widget_states()  # the other widgets' values, as `at.run()` sends them
     states.widgets.append(WidgetState(id=chart.proto.id, string_value=json.dumps(payload)))
@@ -82,7 +83,7 @@ def test_a_cleared_brush_brings_the_sidebars_view_back(app_db: Path) -> None:
     at = new_app()
     before = shown(at)
     brush(at, *DRAG)
-    [chart] = at.get("vega_lite_chart")
+    chart = at.get("vega_lite_chart")[0]  # the weeks (a strip of date ranges may follow)
     states = at._tree.get_widget_states()
     states.widgets.append(WidgetState(id=chart.proto.id, string_value=json.dumps({"selection": {BRUSH: {}}})))
     at._run(states)
@@ -152,3 +153,20 @@ def test_undated_features_are_counted_apart_and_said_left_out_while_brushed(
     press(at, "All")
     assert {r.feature_id for r in undated} <= table_refs(at)
     assert date(2016, 7, 18).weekday() == 0  # the range starts on a Monday
+
+
+def test_features_dated_by_a_range_are_bars_under_the_weeks(app_db: Path) -> None:
+    from dashboard.timeline import summarise
+
+    at = new_app()
+    with open_store(app_db) as s:
+        wanted = summarise(s.query(Filters(kinds=SHOWN))).spans
+    assert wanted  # the seeds date some features by a week
+    _weeks, strip = at.get("vega_lite_chart")
+    [data] = strip.proto.datasets  # Arrow, apart from the spec
+    rows = pa.ipc.open_stream(data.data.data).read_all().to_pylist()
+    assert json.loads(strip.proto.spec)["mark"]["type"] == "bar" and not strip.proto.selection_mode
+    assert [(r["from"], r["last"], r["count"]) for r in rows] == [
+        (s.start.isoformat(), s.end.isoformat(), s.count) for s in wanted
+    ]
+    assert any("Dated by a range" in c.value for c in at.caption)

@@ -60,7 +60,7 @@ def test_a_range_brushed_on_the_timeline_narrows_the_map_the_counts_and_the_url(
     visit = Visit(browser, app_url, viewport)
     page, body = visit.page, visit.frame.locator("body")
     try:
-        chart = page.locator(CHART)
+        chart = page.locator(CHART).first  # the weeks (the strip of date ranges is under it)
         chart.wait_for(timeout=60_000)  # below the map: drawn once the map has (`dashboard.map_view`)
         chart.scroll_into_view_if_needed()
         _idle(page)
