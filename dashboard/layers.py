@@ -16,7 +16,7 @@ import folium
 from folium.map import Layer
 from folium.template import Template
 
-from dashboard.palette import EVENT_COLORS, PLACE_COLOR
+from dashboard.palette import EVENT_COLORS, PLACE_COLOR, SHAPE_CORNERS
 from dashboard.payload import DENSE_OVER, FLOW_OVER, POPUP_CHUNK, legend_html
 from dashboard.settings import Tiles
 
@@ -175,7 +175,7 @@ def _kind_layers(
     # wider clusters that open into single markers from city zoom on (a third of the clustering work).
     big = n["events"] > BIG_LAYER
     radius = cluster_radius if cluster_radius is not None else (60 if big else 14)
-    types = [[name, color] for name, color, _ in payload["types"]]
+    types = [[name, color, 0, shape] for name, color, _n, shape in payload["types"]]  # counts: the legend's
     return {
         "places": _kind(
             "places", _spec(payload, "places", files), _label("Mentioned places", n["places"], PLACE_COLOR)
@@ -194,7 +194,7 @@ def _kind_layers(
         ),
         "events": _kind(
             "events",
-            _spec(payload, "events", files, types=types),
+            _spec(payload, "events", files, types=types, shapes=SHAPE_CORNERS),  # a type's shape: its corners
             _label("Events", n["events"], EVENT_COLORS["Battles"]),
             {
                 "clusterRadius": radius,

@@ -9,6 +9,7 @@ the order they first appear in that file from the fixed `FAMILY_PALETTE`. An act
 
 from __future__ import annotations
 
+import math
 from functools import cache
 from typing import Any
 
@@ -26,6 +27,36 @@ EVENT_COLORS: dict[str, str] = {
 }
 OTHER_COLOR = "#7f8c8d"
 PLACE_COLOR = "#34495e"
+
+# And with their shapes, so that a type is told without its colour: each a polygon's corners on a unit
+# circle (x right, y down, as on the screen), scaled by the marker's radius; a circle has none.
+EVENT_SHAPES: dict[str, str] = {
+    "Battles": "circle",
+    "Explosions/Remote violence": "diamond",
+    "Violence against civilians": "triangle",
+    "Protests": "square",
+    "Riots": "triangle-down",
+    "Strategic developments": "hexagon",
+}
+OTHER_SHAPE = "circle"
+
+
+def _corners(n: int, turn: float, scale: float = 1.0) -> tuple[tuple[float, float], ...]:
+    """The corners of a regular n-gon on a circle of radius `scale`, the first at `turn` (radians, 0: right)."""
+    return tuple(
+        (round(scale * math.cos(turn + 2 * math.pi * k / n), 4), round(scale * math.sin(turn + 2 * math.pi * k / n), 4))
+        for k in range(n)
+    )
+
+
+SHAPE_CORNERS: dict[str, tuple[tuple[float, float], ...]] = {
+    "circle": (),
+    "diamond": _corners(4, -math.pi / 2, 1.15),
+    "triangle": _corners(3, -math.pi / 2, 1.25),  # a point up
+    "square": _corners(4, -math.pi / 4, 1.1),
+    "triangle-down": _corners(3, math.pi / 2, 1.25),
+    "hexagon": _corners(6, 0.0, 1.1),
+}
 
 # Given to the families in the order they first appear in actors.csv (today: ISIS, Coalition, Kurdish
 # forces, Iraqi government, Popular Mobilization Forces, Syrian government, Russia, Turkey, Syrian
@@ -50,6 +81,21 @@ _CUT_WORDS = ("cut", "closed", "contested", "blocked")  # a road's status text t
 
 def event_color(event_type: str | None) -> str:
     return EVENT_COLORS.get(event_type or "", OTHER_COLOR)
+
+
+def event_shape(event_type: str | None) -> str:
+    """The shape an event's marker has (a key of `SHAPE_CORNERS`): its type's, else a circle."""
+    return EVENT_SHAPES.get(event_type or "", OTHER_SHAPE)
+
+
+def shape_key(shape: str, color: str) -> str:
+    """The legend's key of an event type: its shape in its colour (a CSS clip path made from the same corners
+    as the map's markers; plain HTML, which the page's sanitised legend keeps)."""
+    corners = SHAPE_CORNERS.get(shape, ())
+    if not corners:
+        return f'<i class="kh-shape kh-shape-circle" style="background:{color};border-radius:50%"></i>'
+    points = ",".join(f"{50 + x * 40:.1f}% {50 + y * 40:.1f}%" for x, y in corners)
+    return f'<i class="kh-shape kh-shape-{shape}" style="background:{color};clip-path:polygon({points})"></i>'
 
 
 @cache

@@ -23,7 +23,15 @@ import numpy as np
 from dashboard.control import changes
 from dashboard.evidence import evidence_html
 from dashboard.markup import DocMeta, esc, popup_html, source_html
-from dashboard.palette import PLACE_COLOR, actor_family, event_color, record_color, route_style
+from dashboard.palette import (
+    PLACE_COLOR,
+    actor_family,
+    event_color,
+    event_shape,
+    record_color,
+    route_style,
+    shape_key,
+)
 from geodata.records import (
     ActorRef,
     EventRecord,
@@ -193,7 +201,7 @@ def _summary(rows: Mapping[str, list[Any]], type_names: Sequence[str], records: 
     who = Counter(key for r in records if r.kind in LINES and (key := _who(r)) is not None and r.vertices)
     return {
         "n": {part: len(rows[part]) for part in ROW_PARTS},
-        "types": [[name, event_color(name), counts[i]] for i, name in enumerate(type_names)],
+        "types": [[name, event_color(name), counts[i], event_shape(name)] for i, name in enumerate(type_names)],
         "actors": [[label, color, n] for (label, color), n in who.most_common()],
         "bounds": fit_bounds(lats, lons),
         "span": [min(days), max(days)] if days else None,
@@ -332,10 +340,9 @@ def legend_html(payload: Mapping[str, Any], *, dense_over: int = DENSE_OVER, flo
     shown = [t for t in payload["types"] if t[2]]  # a picked payload lists its source's types, some at 0
     if shown:
         parts.append("<h4>Events</h4>")
-        parts += [
-            f'<div><i class="kh-dot" style="background:{esc(color)}"></i>{esc(name)} '
-            f'<span class="kh-n">{int(n)}</span></div>'
-            for name, color, n in shown
+        parts += [  # by colour and by shape: a type is told without its colour too
+            f'<div>{shape_key(shape, esc(color))}{esc(name)} <span class="kh-n">{int(n)}</span></div>'
+            for name, color, n, shape in shown
         ]
         parts.append(
             '<div><i class="kh-dot kh-halo"></i>soft halo: placed at the district (geo precision 2) '

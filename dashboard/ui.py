@@ -53,6 +53,7 @@ table.kh-rows td { padding: 2px 0; border: 0; }
 .kh-held-key { width: 12px; height: 12px; border-radius: 50%; border: 3px solid #c0392b; }
 .kh-held-key.kh-left { border: 3px dashed #95a5a6; }
 .kh-dot.kh-small { width: 7px; height: 7px; background: #34495e; }
+.kh-shape { width: 12px; height: 12px; }
 .kh-swatch { width: 16px; height: 5px; border-radius: 2px; }
 .kh-line-key { width: 22px; height: 5px; background: #555; border-radius: 3px; }
 .kh-line-key.kh-dashed { background: repeating-linear-gradient(90deg, #555 0 3px, transparent 3px 8px); }

@@ -341,16 +341,30 @@
     };
   }
 
-  // An event row's marker: a dot in its type's colour, or a halo when it is placed at a district or a province.
+  // A circle marker drawn as a polygon (`options.corners`: [x, y] on a unit circle, scaled by its radius),
+  // so that an event's type is told by its shape as well as its colour; a circle where there are none.
+  var ShapeMarker = L.CircleMarker.extend({
+    _updatePath: function () {
+      var corners = this.options.corners, rend = this._renderer, p = this._point, r = this._radius;
+      if (!corners || !corners.length || !rend._setPath) { L.CircleMarker.prototype._updatePath.call(this); return; }
+      if (this._empty()) { rend._setPath(this, "M0 0"); return; }
+      rend._setPath(this, "M" + corners.map(function (c) { return (p.x + c[0] * r) + "," + (p.y + c[1] * r); })
+        .join("L") + "z");
+    }
+  });
+
+  // An event row's marker: its type's colour and shape (payload: types [name, colour, count, shape], the
+  // shapes' corners in `spec.shapes`), or a soft halo when it is placed at a district or a province.
   function eventMarker(spec, types, r) {
-    var fill = (types[r[2]] || ["", "#7f8c8d"])[1], vague = r[5] >= 2;
+    var type = types[r[2]] || ["", "#7f8c8d", 0, "circle"], fill = type[1], vague = r[5] >= 2;
     // Placed at a district (geo precision 2) or a province (3), not at a town: a soft, wide disc
     // with a blurred edge (a halo), larger the vaguer it is, never a crisp pin.
-    var m = L.circleMarker([r[0], r[1]], vague ? {
+    var m = new ShapeMarker([r[0], r[1]], vague ? {
       radius: r[5] >= 3 ? 17 : 12, color: fill, weight: 9, opacity: 0.18, fillColor: fill,
       fillOpacity: r[5] >= 3 ? 0.22 : 0.32, className: "kh-event kh-vague kh-vague-" + r[5]
     } : {
-      radius: 7, color: "#ffffff", weight: 1.5, fillColor: fill, fillOpacity: 0.92, className: "kh-event"
+      radius: 7, color: "#ffffff", weight: 1.5, fillColor: fill, fillOpacity: 0.92, className: "kh-event",
+      corners: (spec.shapes || {})[type[3]] || null
     });
     m.khType = r[2]; m.khT0 = r[3]; m.khT1 = r[4]; m.khTip = r;
     lazyPopup(m, popupOf(spec, r, r[6]), r[7]);

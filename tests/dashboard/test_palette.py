@@ -136,3 +136,25 @@ def test_seed_routes_and_movements_are_drawn_in_their_actors_family_colours(seed
         replace(r, actor=replace(r.actor, family="")) for r in lines if isinstance(r, MovementRecord) and r.actor
     ]
     assert {row["k"] for row in map_payload(no_family)["movements"]} == {palette.OTHER_COLOR}
+
+
+def test_every_event_type_has_a_shape_of_its_own_so_colour_is_never_needed_alone() -> None:
+    from dashboard.palette import EVENT_COLORS, EVENT_SHAPES, SHAPE_CORNERS, event_shape
+
+    assert set(EVENT_SHAPES) == set(EVENT_COLORS)
+    assert len(set(EVENT_SHAPES.values())) == len(EVENT_SHAPES)  # no two types share a shape
+    assert all(shape in SHAPE_CORNERS for shape in EVENT_SHAPES.values())
+    assert event_shape("Something new") == event_shape(None) == "circle"
+    for shape, corners in SHAPE_CORNERS.items():
+        assert shape == "circle" or len(corners) >= 3
+        assert all(0.9 <= (x * x + y * y) ** 0.5 <= 1.3 for x, y in corners)  # about the circle's size
+
+
+def test_the_legends_key_is_the_shape_in_the_colour() -> None:
+    from dashboard.palette import shape_key
+
+    assert shape_key("circle", "#d7191c") == (
+        '<i class="kh-shape kh-shape-circle" style="background:#d7191c;border-radius:50%"></i>'
+    )
+    triangle = shape_key("triangle", "#8e44ad")
+    assert "background:#8e44ad;clip-path:polygon(50.0% 0.0%," in triangle and triangle.count("%,") == 2

@@ -280,3 +280,16 @@ def test_the_bitmap_of_rows_to_draw_marks_exactly_those_rows(n: int) -> None:
     assert payload.bits_positions(bits) == {p: sorted(set(v)) for p, v in kept.items()}
     assert len(base64.b64decode(bits["events"])) == (n + 7) // 8
     assert len(bits["events"]) <= 17_000
+
+
+def test_the_legend_draws_each_event_type_in_its_shape_and_colour(seeds) -> None:
+    from dashboard.palette import event_color, event_shape, shape_key
+
+    records, docs = seeds
+    made = payload.map_payload(records, docs=docs)
+    legend = payload.legend_html(made)
+    shown = [t for t in made["types"] if t[2]]
+    assert len({t[3] for t in shown}) == len(shown) > 2  # the seeds' types, each its own shape
+    for name, color, _n, shape in shown:
+        assert (color, shape) == (event_color(name), event_shape(name))
+        assert shape_key(shape, color) in legend
