@@ -61,18 +61,20 @@ SHAPE_CORNERS: dict[str, tuple[tuple[float, float], ...]] = {
 # Given to the families in the order they first appear in actors.csv (today: ISIS, Coalition, Kurdish
 # forces, Iraqi government, Popular Mobilization Forces, Syrian government, Russia, Turkey, Syrian
 # rebels, Civilians, Unidentified). A family added to the file needs a colour added here (a test says so).
+# None is near an event type's colour (CIE76 colour difference 29 or more, a test says so) nor near
+# another family's (21 or more): a road or a journey is never read as an event type.
 FAMILY_PALETTE: tuple[str, ...] = (
-    "#111111",
-    "#2e86c1",
-    "#e0a100",
-    "#1f5fa8",
-    "#0e8c8c",
-    "#b22222",
-    "#7d3c98",
-    "#e8590c",
-    "#5d9b3a",
-    "#8d6e63",
-    "#ad1457",
+    "#111111",  # black
+    "#67c5e6",  # sky blue
+    "#c9a66b",  # sand
+    "#1f2d6e",  # navy
+    "#0e8c8c",  # teal
+    "#6b1e1e",  # maroon
+    "#e78ac3",  # pink
+    "#808000",  # olive
+    "#a6d854",  # lime
+    "#8d6e63",  # brown
+    "#ad1457",  # magenta
 )
 OTHER_ACTOR = ("Other", OTHER_COLOR)
 UNKNOWN_ACTOR = ("Not stated", "#95a5a6")

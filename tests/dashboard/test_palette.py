@@ -16,14 +16,14 @@ from tests.dashboard.factories import MOSUL, RAQQA, sentence
 
 TODAY = {
     "ISIS": "#111111",
-    "Coalition": "#2e86c1",
-    "Kurdish forces": "#e0a100",
-    "Iraqi government": "#1f5fa8",
+    "Coalition": "#67c5e6",
+    "Kurdish forces": "#c9a66b",
+    "Iraqi government": "#1f2d6e",
     "Popular Mobilization Forces": "#0e8c8c",
-    "Syrian government": "#b22222",
-    "Russia": "#7d3c98",
-    "Turkey": "#e8590c",
-    "Syrian rebels": "#5d9b3a",
+    "Syrian government": "#6b1e1e",
+    "Russia": "#e78ac3",
+    "Turkey": "#808000",
+    "Syrian rebels": "#a6d854",
     "Civilians": "#8d6e63",
     "Unidentified": "#ad1457",
 }
@@ -50,6 +50,37 @@ def test_families_are_coloured_in_the_order_of_actors_csv_with_todays_colours() 
     families = list(dict.fromkeys(d.family for d in actors()[0] if d.family))
     assert list(palette.family_colors()) == families
     assert palette.family_colors() == TODAY
+
+
+def _lab(color: str) -> tuple[float, float, float]:
+    """CIE L*a*b* of an sRGB colour (D65)."""
+
+    def linear(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(int(color[i : i + 2], 16) / 255) for i in (1, 3, 5))
+    x, y, z = (
+        (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047,
+        0.2126 * r + 0.7152 * g + 0.0722 * b,
+        (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883,
+    )
+
+    def f(t: float) -> float:
+        return t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116
+
+    return 116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))
+
+
+def _difference(a: str, b: str) -> float:
+    """CIE76 colour difference (about 2.3: just noticeable; over 20: different colours at a glance)."""
+    return sum((p - q) ** 2 for p, q in zip(_lab(a), _lab(b), strict=True)) ** 0.5
+
+
+def test_no_actor_shares_a_colour_with_an_event_type_or_another_actor() -> None:
+    families = palette.FAMILY_PALETTE
+    assert min(_difference(f, e) for f in families for e in palette.EVENT_COLORS.values()) >= 29
+    assert min(_difference(a, b) for i, a in enumerate(families) for b in families[i + 1 :]) >= 21
+    assert _difference("#2e86c1", "#2c7bb6") < 5  # the measure: two blues once used for both are one colour
 
 
 def test_every_family_in_the_data_has_a_colour_of_its_own() -> None:
