@@ -43,12 +43,6 @@ def parse_view(value: object) -> View | None:
     return lat, lon, zoom
 
 
-def format_view(view: View) -> str:
-    """The `view` parameter of a view (4 decimals: about 10 m)."""
-    lat, lon, zoom = view
-    return f"{lat:.4f},{lon:.4f},{zoom:g}"
-
-
 def read_link(session: Session, params: Mapping[str, Any]) -> None:
     """Once per session: the view and the feature of the URL the session was opened with."""
     if session.get(_READ):

@@ -34,10 +34,10 @@ def test_a_view_is_three_numbers_in_range(value: object, view: tuple[float, floa
     assert link.parse_view(value) == view
 
 
-def test_a_view_written_is_read_back() -> None:
-    text = link.format_view((36.339465, 43.130951, 9.0))
-    assert text == "36.3395,43.1310,9"
-    assert link.parse_view(text) == (36.3395, 43.131, 9.0)
+def test_the_view_the_map_writes_is_read_back() -> None:
+    """khareeta.js writes `lat.toFixed(4),lng.toFixed(4),zoom` (a fractional zoom to 2 decimals)."""
+    assert link.parse_view("36.3395,43.1310,9") == (36.3395, 43.131, 9.0)
+    assert link.parse_view("-0.0001,-179.9999,0.25") == (-0.0001, -179.9999, 0.25)
 
 
 def test_a_link_is_read_once_per_session() -> None:
