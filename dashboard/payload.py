@@ -167,11 +167,20 @@ class _Rows:
                 "c": coords,
                 "k": style["color"],
                 "x": style["dashed"],
+                "t": list(_days(r)),
+                "r": road_key(r),
                 "d": doc,
                 "i": r.feature_id,
                 "p": self._popup(r, style["color"]),
             }
         )
+
+
+def road_key(r: RouteRecord) -> str:
+    """Which road a route record is about, whoever holds it when: its name (case and spacing aside), else the
+    places it runs by. The playback shows, of each road, the record last dated up to its day."""
+    name = " ".join(r.name.split()).casefold()
+    return name or ">".join(p.gazetteer_id or p.name.casefold() for p in r.via)
 
 
 LINES = frozenset(("movement", "route"))  # the kinds drawn as lines: few beside the events
@@ -216,11 +225,12 @@ def map_payload(
 
     Rows: events `[lat, lon, type index, first day, last day, geo precision, doc index, id, actor1, actor2,
     popup]` (days since 1970-01-01; actors as indexes into `names`, -1 for none), places `[lat, lon, doc
-    index, id, popup]`, movements and routes `{"c": [[lat, lon], ...], "k": colour, "t"/"x": period / dashed,
-    "d": doc index, "i": id, "p": popup}`, a movement also `"n"`: its stops' names in travel order and `"a"`:
-    its actor's index; `docs` holds each document's source line once; `names` each actor's name once; `id`
-    is the record's `feature_id`. With `popups` (the numbers `popup_pages` gave every stored feature) a row's
-    popup is its number there, not its HTML: the pages are made once, whatever the filters.
+    index, id, popup]`, movements and routes `{"c": [[lat, lon], ...], "k": colour, "t": period, "d": doc
+    index, "i": id, "p": popup}`, a movement also `"n"`: its stops' names in travel order and `"a"`: its
+    actor's index, a route `"x"`: dashed and `"r"`: its road (`road_key`); `docs` holds each document's source
+    line once; `names` each actor's name once; `id` is the record's `feature_id`. With `popups` (the numbers
+    `popup_pages` gave every stored feature) a row's popup is its number there, not its HTML: the pages are
+    made once, whatever the filters.
 
     The bounds are those of the events, movements and routes; of the places only when there is
     nothing else (a country named in passing would otherwise stretch the view to the world).

@@ -643,27 +643,44 @@
 
   // Routes: {c, k, x: dashed, d, i}: cased lines coloured by who holds them, dashed when cut; a ring
   // for a road known by one town.
+  // Routes: {c, k: who holds it, x: dashed (cut or contested), t: period, r: the road, d, i}. The playback
+  // shows each road as held on its day: of the records of one road (`r`), the one last dated up to that day
+  // (one of unknown date counts as earlier than any dated one); every record when no day is set.
   K.routes = function (map, spec) {
-    var group = L.featureGroup();
+    var group = L.featureGroup(), items = [];
     group.khSpec = spec;
     group.khLoaded = load(spec).then(function (d) {
-      d.rows.forEach(function (r, i) {
-        var html = popupOf(spec, r, r.d);
+      d.rows.forEach(function (r) {
+        var html = popupOf(spec, r, r.d), drawn = [];
         if (r.c.length === 1) {
           var ring = L.circleMarker(r.c[0], { radius: 6, color: r.k, weight: 3, fillColor: "#ffffff",
                                               fillOpacity: 1, className: "kh-route" });
           lazyPopup(ring, html, r.i);
-          group.addLayer(ring);
-          return;
+          drawn.push(ring);
+        } else {
+          drawn.push(L.polyline(r.c, { color: "#ffffff", weight: 9, opacity: 0.9, interactive: false,
+                                       lineCap: "round", className: "kh-route-casing" }));
+          var line = L.polyline(r.c, { color: r.k, weight: 5, opacity: 0.95, lineCap: "round",
+                                       dashArray: r.x ? "2 9" : null, className: "kh-route" });
+          lazyPopup(line, html, r.i);
+          drawn.push(line);
         }
-        group.addLayer(L.polyline(r.c, { color: "#ffffff", weight: 9, opacity: 0.9, interactive: false,
-                                         lineCap: "round", className: "kh-route-casing" }));
-        var line = L.polyline(r.c, { color: r.k, weight: 5, opacity: 0.95, lineCap: "round",
-                                     dashArray: r.x ? "2 9" : null, className: "kh-route" });
-        lazyPopup(line, html, r.i);
-        group.addLayer(line);
+        drawn.forEach(function (l) { l.khRow = r; group.addLayer(l); });
+        items.push({ r: r, drawn: drawn });
       });
     });
+    group.khSetTime = function (day) {
+      var last = {};
+      items.forEach(function (it) {
+        var t = it.r.t && it.r.t[0] !== null && it.r.t[0] !== undefined ? it.r.t[0] : -Infinity;
+        if (day !== null && t > day) { return; }
+        var key = it.r.r || it.r.i;
+        if (!last[key] || t >= last[key].t) { last[key] = { t: t, it: it }; }  // a later record wins a tie
+      });
+      var keep = day === null ? items : Object.keys(last).map(function (k) { return last[k].it; });
+      group.clearLayers();
+      keep.forEach(function (it) { it.drawn.forEach(function (l) { group.addLayer(l); }); });
+    };
     return group;
   };
 
@@ -728,8 +745,8 @@
   }
 
   // The playback (timemap's): what the map shows as a day moves, either everything up to that day or a
-  // window of a week, a month or a quarter sliding with it (`inTime`); who holds what as of the day, the
-  // window's end. Its speed from half to four times (a tick every 800 to 100 ms), changed while it plays.
+  // window of a week, a month or a quarter sliding with it (`inTime`); who holds what, towns and roads, as
+  // of the day, the window's end. Its speed from half to four times (a tick every 800 to 100 ms), changed while it plays.
   var WINDOWS = [[0, "up to the day"], [7, "a week"], [30, "a month"], [91, "3 months"]];
   var SPEEDS = [[800, "\u00bd\u00d7"], [400, "1\u00d7"], [200, "2\u00d7"], [100, "4\u00d7"]];
 
@@ -745,7 +762,9 @@
   }
 
   function playbackControl(map, span, layers) {
-    var timed = [layers.events, layers.movements, layers.control].filter(function (l) { return l && l.khSetTime; });
+    var timed = [layers.events, layers.movements, layers.routes, layers.control].filter(function (l) {
+      return l && l.khSetTime;
+    });
     if (!span || !timed.length || span[1] <= span[0]) { return null; }  // one day: nothing to play
     var lo = span[0], hi = span[1], timer = null, shown = null, width = 0, every = 400;
     var ctl = L.control({ position: "bottomleft" });

@@ -151,3 +151,42 @@ def test_the_playback_slides_a_window_and_plays_at_the_speed_chosen(
         assert not visit.errors, visit.errors
     finally:
         visit.close()
+
+
+ROUTES_DRAWN = """() => [...new Set(Object.values(window.map._layers)
+    .find(l => l.khSpec && l.khSpec.part === 'routes').getLayers().map(l => l.khRow.i))]"""
+
+
+def _held_on(rows: list[dict], day: int) -> set[str]:
+    """Of each road, the record last dated up to `day` (undated: earlier than any dated one; a tie: the later)."""
+    last: dict[str, tuple[float, str]] = {}
+    for r in rows:
+        t = r["t"][0] if r["t"][0] is not None else float("-inf")
+        if t <= day and (r["r"] not in last or t >= last[r["r"]][0]):
+            last[r["r"]] = (t, r["i"])
+    return {i for _t, i in last.values()}
+
+
+def test_the_playback_shows_each_road_as_held_on_its_day(
+    browser,  # noqa: F811
+    app_url: str,  # noqa: F811
+    browser_db: Path,  # noqa: F811
+) -> None:
+    with Store.open(browser_db) as s:
+        rows = payload.map_payload(s.query(Filters(kinds=("event", "movement", "route"))))["routes"]
+    roads = {r["r"] for r in rows}
+    assert len(roads) < len(rows)  # some roads are told of more than once
+    days = sorted({r["t"][0] for r in rows if r["t"][0] is not None})
+    visit = Visit(browser, app_url, WIDE)
+    body = visit.frame.locator("body")
+    try:
+        assert sorted(body.evaluate(ROUTES_DRAWN)) == sorted(r["i"] for r in rows)  # all dates: every record
+        for day in (days[0], days[len(days) // 2], days[-1]):
+            body.evaluate(SLIDE_TO, day)
+            drawn = body.evaluate(ROUTES_DRAWN)
+            assert set(drawn) == _held_on(rows, day) and len(drawn) <= len(roads)
+        body.evaluate(CHOOSE, [".kh-window", "7"])  # a window: roads as held at its end, the day
+        assert set(body.evaluate(ROUTES_DRAWN)) == _held_on(rows, days[-1])
+        assert not visit.errors, visit.errors
+    finally:
+        visit.close()
