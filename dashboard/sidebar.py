@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from functools import partial
 from typing import Any
 
 import streamlit as st
 
-from dashboard import timeline
+from dashboard import actor_groups, timeline
 from dashboard.url_state import (
     DATE_FROM,
     DATE_TO,
@@ -25,7 +26,6 @@ from dashboard.url_state import (
     ignored_message,
     to_params,
 )
-from extract.actor_filters import actor_label
 from geodata.countries import country_name
 from geodata.store import Facets
 from geodata.store.filters import Filters
@@ -59,7 +59,7 @@ def choices_of(facets: Facets) -> Choices:
     return Choices(
         dates=span,
         kinds=tuple(KIND_CHOICES),
-        actors=tuple(facets.actors),
+        actors=actor_groups.options(tuple(facets.actors)),  # the actors, then the legend's groups
         types=tuple(sorted({*facets.event_types, *facets.sub_event_types})),
         countries=tuple(facets.countries),
         sources=tuple(facets.sources),
@@ -155,7 +155,7 @@ def filter_widgets(facets: Facets) -> Filters:
     return Filters(
         date_from=date_from,  # the whole span: None, to keep undated features too
         date_to=date_to,
-        actors=values.actors,
+        actors=actor_groups.expand(values.actors, choices.actors),  # a group: its members
         event_types=values.types,
         kinds=values.kinds or tuple(KIND_CHOICES),
         countries=values.countries,
@@ -181,8 +181,9 @@ def _widgets(choices: Choices) -> FilterValues:
         list(choices.actors),
         key="f_actors",
         **PICKING,
-        format_func=actor_label,  # with its other names: typing داعش or Daesh finds ISIS
-        help="Events' actors, movements' actor, who controls a route. Type a name in either language.",
+        format_func=partial(actor_groups.label, names=choices.actors),  # other names: داعش or Daesh finds ISIS
+        help="Events' actors, movements' actor, who controls a route. Type a name in either language, or "
+        "pick a group of the legend (Kurdish forces, Iraqi government...) for all its actors.",
     )
     types = st.multiselect(
         "Event types",

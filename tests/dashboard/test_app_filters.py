@@ -10,7 +10,7 @@ from typing import Any
 from streamlit.testing.v1 import AppTest
 
 from dashboard import map_view
-from tests.dashboard.conftest import APP, new_app
+from tests.dashboard.conftest import APP, new_app, open_store
 from tests.dashboard.test_app_map import KINDS, counts, store_counts, table_refs
 
 SPAN = (date(2014, 6, 4), date(2017, 11, 3))  # the seeds' first and last dates
@@ -231,3 +231,21 @@ def test_a_link_with_the_maps_view_draws_the_map_there_until_the_filters_change(
     widget(linked, "f_actors").set_value([]).run()
     assert linked.session_state["link_view"] is None  # another view: the map fits what it draws
     assert "link_view" not in app_with({"view": "north of Mosul"}).session_state  # not a view: ignored
+
+
+def test_a_group_of_the_legend_picks_all_its_actors_and_a_link_keeps_the_group(app_db: Path) -> None:
+    from dashboard import actor_groups
+
+    at = new_app()
+    labels = at.multiselect(key="f_actors").options  # as the picker shows them: actors, then groups
+    group = next(i for i, o in enumerate(labels) if o.startswith("Kurdish forces (group of "))
+    assert group > max(i for i, o in enumerate(labels) if "group of" not in o)
+    at.multiselect(key="f_actors").set_value(["group:Kurdish forces"]).run()
+    with open_store(app_db) as s:
+        kurds = actor_groups.members(s.facets().actors)["Kurdish forces"]
+    assert len(kurds) >= 2
+    shown = {k: v for k, v in counts(at).items() if k != "Articles"}
+    assert shown == store_counts(app_db, actors=kurds, kinds=("event", "movement", "route"))
+    assert param(at, "actor") == ["group:Kurdish forces"]  # the link names the group, not its members today
+    linked = app_with({"actor": "group:Kurdish forces"})
+    assert counts(linked) == counts(at) and not linked.info
