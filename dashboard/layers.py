@@ -105,7 +105,7 @@ class DataFiles:
     rows: str
     popups: Sequence[str]
     chunk: int = POPUP_CHUNK
-    # The rows to draw among the file's, per part (`payload.pick_bits`: sent with the map, no file); all without.
+    # The rows to draw among the file's, per part (`bitmaps.pick_bits`: sent with the map, no file); all without.
     pick: Mapping[str, str] | None = None
 
 

@@ -11,7 +11,6 @@ its feature's id: a click on a feature makes its popup element report that id to
 
 from __future__ import annotations
 
-import base64
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -260,27 +259,6 @@ def positions(where: Mapping[str, tuple[str, int]], records: Iterable[Record]) -
         if (at := where.get(r.feature_id)) is not None:
             out[at[0]].append(at[1])
     return out
-
-
-def pick_bits(at: Mapping[str, Sequence[int]], payload: Mapping[str, Any]) -> dict[str, str]:
-    """`positions` as the browser is sent them, inline with the map (no file to fetch): per part, a bitmap
-    of that part's rows in `payload` (bit i of byte i // 8, least significant first: row i is drawn),
-    base64-encoded: 100,000 rows in 17 kB whatever the filters keep. `bits_positions` reads it back."""
-    out = {}
-    for part in ROW_PARTS:
-        drawn = np.zeros(len(payload[part]), dtype=bool)
-        drawn[np.asarray(at.get(part, ()), dtype=np.int64)] = True
-        out[part] = base64.b64encode(np.packbits(drawn, bitorder="little").tobytes()).decode("ascii")
-    return out
-
-
-def bits_positions(bits: Mapping[str, str]) -> dict[str, list[int]]:
-    """The positions a `pick_bits` map marks, in order (what khareeta.js draws)."""
-    unpacked = {
-        part: np.unpackbits(np.frombuffer(base64.b64decode(b), dtype=np.uint8), bitorder="little")
-        for part, b in bits.items()
-    }
-    return {part: np.flatnonzero(u).tolist() for part, u in unpacked.items()}
 
 
 def picked(

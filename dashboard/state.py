@@ -268,8 +268,9 @@ def _all_rows(version: tuple[Any, ...], base_path: str) -> tuple[dict[str, Any],
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _published(version: tuple[Any, ...], filters: Filters, base_path: str) -> tuple[Any, dict[str, Any]]:
+    from dashboard.bitmaps import pick_bits
     from dashboard.layers import DataFiles
-    from dashboard.payload import pick_bits, picked, positions, without_rows
+    from dashboard.payload import ROW_PARTS, picked, positions, without_rows
 
     _numbers, pages = _popup_files(version, base_path)
     everything, where, rows_url = _all_rows(version, base_path)
@@ -280,7 +281,8 @@ def _published(version: tuple[Any, ...], filters: Filters, base_path: str) -> tu
     # every feature's rows, is told which (a bitmap of their positions, sent with the map); nothing is made again.
     at = positions(where, records)
     payload = picked(everything, where, records, at)
-    return DataFiles(rows_url, pages, pick=pick_bits(at, everything)), without_rows(payload)
+    bits = pick_bits(at, {part: len(everything[part]) for part in ROW_PARTS})
+    return DataFiles(rows_url, pages, pick=bits), without_rows(payload)
 
 
 def map_data(version: tuple[Any, ...], filters: Filters, base_path: str = "") -> tuple[Any, dict[str, Any]]:

@@ -48,7 +48,7 @@
 
   // A layer's rows: inline (`spec.rows`), or the part `spec.part` of the file at `spec.src`: all of them,
   // or those `spec.pick` marks (the rows file is every stored feature's, fetched once; a filter change
-  // sends, with the map, a bitmap of the rows it keeps per part: payload.pick_bits).
+  // sends, with the map, a bitmap of the rows it keeps per part: bitmaps.pick_bits).
   function picked(all, bits) {
     var s = atob(bits), rows = [];
     for (var i = 0; i < s.length; i++) {
