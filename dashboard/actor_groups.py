@@ -7,6 +7,7 @@ the store is asked for its members (`expand`)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from dashboard.palette import family_colors
 from extract.actor_filters import actor_label
@@ -15,17 +16,17 @@ from extract.lexicons import actors
 GROUP = "group:"
 
 
-def _family_of() -> dict[str, str]:
-    return {d.name: d.family for d in actors()[0] if d.family}
-
-
 def members(names: Iterable[str]) -> dict[str, tuple[str, ...]]:
     """The families among these stored actors' names, in the legend's order, each with its members: those
     of two actors or more (a family of one is that actor, already in the picker)."""
-    family_of = _family_of()
-    stored = list(names)
-    out = {family: tuple(n for n in stored if family_of.get(n) == family) for family in family_colors()}
-    return {family: names for family, names in out.items() if len(names) >= 2}
+    return dict(_members(tuple(names)))
+
+
+@lru_cache(maxsize=8)  # the picker labels every choice on every run: worked out once per set of stored actors
+def _members(names: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    family_of = {d.name: d.family for d in actors()[0] if d.family}
+    out = ((family, tuple(n for n in names if family_of.get(n) == family)) for family in family_colors())
+    return tuple((family, group) for family, group in out if len(group) >= 2)
 
 
 def options(names: Sequence[str]) -> tuple[str, ...]:

@@ -30,6 +30,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.timeline_spans import AXIS_PX, SpanCount, height, ranges, spans_chart
+from dashboard.timeline_spans import utc as _utc
 from dashboard.url_state import WINDOW_KEYS, ignored_message, window_from_params, window_to_params
 from geodata.records import FeatureRecord
 from geodata.store.filters import Filters
@@ -99,19 +100,25 @@ def summarise(records: Sequence[FeatureRecord]) -> Summary:
     """`weekly_counts`, `undated_count`, `latest_day` and the date ranges of `records` at once, each
     feature's period read once (the page caches it)."""
     periods = [(r.kind, period(r)) for r in records]
-    dated = [p for _kind, p in periods if p is not None]
-    latest = max((p[1] for p in dated), default=None)
-    return Summary(tuple(_weekly(periods)), len(periods) - len(dated), latest, ranges(periods))
+    return Summary(tuple(_weekly(periods)), _undated(periods), _latest(periods), ranges(periods))
 
 
 def undated_count(records: Iterable[FeatureRecord]) -> int:
     """How many features have no date at all (neither theirs nor their article's): never on the timeline."""
-    return sum(period(r) is None for r in records)
+    return _undated([(r.kind, period(r)) for r in records])
+
+
+def _undated(periods: Periods) -> int:
+    return sum(p is None for _kind, p in periods)
 
 
 def latest_day(records: Iterable[FeatureRecord]) -> date | None:
     """The last day any dated feature covers (the store's span ends there too)."""
-    return max((p[1] for r in records if (p := period(r)) is not None), default=None)
+    return _latest([(r.kind, period(r)) for r in records])
+
+
+def _latest(periods: Periods) -> date | None:
+    return max((p[1] for _kind, p in periods if p is not None), default=None)
 
 
 def months_before(day: date, months: int) -> date:
@@ -177,10 +184,6 @@ def narrow(filters: Filters, window: Window | None, span: Window | None) -> Filt
     if inside is None:
         return filters
     return replace(filters, date_from=inside[0], date_to=inside[1])
-
-
-def _utc(day: date) -> alt.DateTime:
-    return alt.DateTime(year=day.year, month=day.month, date=day.day, utc=True)
 
 
 def chart(counts: Sequence[WeekCount], *, window: Window | None = None, domain: Window | None = None) -> alt.Chart:

@@ -50,6 +50,11 @@ def ranges(periods: Iterable[tuple[str, tuple[date, date] | None]]) -> tuple[Spa
     return tuple(out)
 
 
+def utc(day: date) -> alt.DateTime:
+    """A day's start, UTC, as Vega-Lite takes it (the timeline's and the strip's scales)."""
+    return alt.DateTime(year=day.year, month=day.month, date=day.day, utc=True)
+
+
 def height(spans: Sequence[SpanCount]) -> int:
     """The strip's height in pixels: its lanes and its axis."""
     return 44 + LANE_PX * (1 + max((s.lane for s in spans), default=0))
@@ -71,9 +76,7 @@ def spans_chart(
         }
     )
     kinds = [labels[k] for k in labels if any(s.kind == k for s in spans)]
-    first, last = domain
-    ends = [f"{first.isoformat()}T00:00:00Z", f"{(last + timedelta(days=1)).isoformat()}T00:00:00Z"]
-    scale = alt.Scale(type="utc", domain=ends)
+    scale = alt.Scale(type="utc", domain=[utc(domain[0]), utc(domain[1] + timedelta(days=1))])  # the weeks' own
     return (
         alt.Chart(frame)
         .mark_bar(height=LANE_PX - 4, cornerRadius=2, opacity=0.85)

@@ -58,5 +58,8 @@ def test_the_strip_spans_each_range_to_the_end_of_its_last_day_over_the_timeline
         ("2016-03-01", "2016-03-08", "Events", 1),
         ("2016-03-03", "2016-04-01", "Movements", 1),
     ]
-    assert spec["encoding"]["x"]["scale"]["domain"] == ["2016-03-01T00:00:00Z", "2016-05-01T00:00:00Z"]
+    assert spec["encoding"]["x"]["scale"]["domain"] == [  # the timeline's days, UTC (as the weeks' chart has them)
+        {"year": 2016, "month": 3, "date": 1, "utc": True},
+        {"year": 2016, "month": 5, "date": 1, "utc": True},
+    ]
     assert spec["encoding"]["color"]["scale"]["range"] == [KIND_COLORS["event"], KIND_COLORS["movement"]]
