@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from geodata import names as names_module
 from geodata import settings
 from geodata.gazetteer.admin import read_admin, with_units
 from geodata.gazetteer.sources import (
@@ -163,6 +164,8 @@ def source_files() -> dict[str, Path]:
         "user/aliases.csv": user / "aliases.csv",
         "user/not_places.csv": user / "not_places.csv",
         "cities500.json": cities500_path(),
+        # the code that turns names into keys: a new spelling rule recompiles the keys
+        "code/names.py": Path(names_module.__file__ or ""),
     }
     if (user / "geonames").is_dir():
         files.update({f"user/geonames/{p.name}": p for p in sorted((user / "geonames").glob("*.csv"))})

@@ -83,7 +83,7 @@ def test_a_file_that_appears_changes_the_key(tmp_path: Path) -> None:
 
 def test_source_files_are_named_without_where_the_checkout_lies() -> None:
     names = list(source_files())
-    assert {"curated.csv", "countries.csv", "not_places.csv", "cities500.json"} <= set(names)
+    assert {"curated.csv", "countries.csv", "not_places.csv", "cities500.json", "code/names.py"} <= set(names)
     project = str(settings.PROJECT_DIR)
     for name in names:
         assert not name.startswith("/"), name
@@ -114,3 +114,12 @@ def test_a_moved_data_folder_keeps_its_key(tmp_path: Path, monkeypatch: pytest.M
     old = fingerprint(source_files())
     monkeypatch.setenv("KHAREETA_HOME", str(tmp_path / "new" / "place"))
     assert fingerprint(source_files()) == old
+
+
+def test_a_change_to_the_spelling_keys_code_recompiles(tmp_path: Path) -> None:
+    # the keys (and spelling variants) the cache holds are made by geodata/names.py
+    files = source_files()
+    before = fingerprint(files)
+    code = tmp_path / "names.py"
+    code.write_text(files["code/names.py"].read_text(encoding="utf-8") + "\n# a new rule\n", encoding="utf-8")
+    assert fingerprint({**files, "code/names.py": code}) != before
