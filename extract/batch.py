@@ -25,12 +25,14 @@ from pathlib import Path
 
 from extract.inputs import JSONL_SUFFIX, RawArticle, Read, count_lines, expand_paths, read_jsonl, read_paths
 from extract.pipeline import try_extract
+from extract.ready import Ready, ready_for_store
 from extract.records import extraction_records
+from extract.types import Extraction
 from geodata import gazetteer as gazetteer_mod
 from geodata.errors import InputError, Problem
 from geodata.formats.parquet import GeoParquetWriter, features_table
 from geodata.gazetteer import Gazetteer
-from geodata.records import DocumentRecord, Record
+from geodata.records import Record
 
 ROW_GROUP_RECORDS = 20_000  # records a partition file receives at a time
 PART_PREFIX = "part-"
@@ -181,10 +183,9 @@ class PartitionReport:
     worker: str = ""  # host:pid
 
 
-Extracted = tuple[RawArticle, DocumentRecord, list[Record]]
-
-
-def _extracted(part: Partition, gaz: Gazetteer, default_date: str | None) -> Iterator[Extracted | Problem]:
+def _extracted(
+    part: Partition, gaz: Gazetteer, default_date: str | None
+) -> Iterator[tuple[RawArticle, Extraction] | Problem]:
     for piece in part.pieces:
         for item in piece.read():
             if isinstance(item, Problem):
@@ -193,8 +194,8 @@ def _extracted(part: Partition, gaz: Gazetteer, default_date: str | None) -> Ite
             ex = try_extract(item, default_date=default_date, gaz=gaz)
             if isinstance(ex, Problem):
                 yield ex
-            else:  # the text goes back once, in the document record
-                yield replace(item, text=""), ex.doc.record(), extraction_records(ex)
+            else:
+                yield item, ex
 
 
 def _worker() -> str:
@@ -217,7 +218,7 @@ def extract_to_parquet(
                 problems.append(result)
                 continue
             articles += 1
-            pending.extend(result[2])
+            pending.extend(extraction_records(result[1]))
             if len(pending) >= ROW_GROUP_RECORDS:
                 out.write(pending)
                 features, pending = features + len(pending), []
@@ -238,15 +239,15 @@ def extract_to_parquet(
 
 def extract_for_store(
     part: Partition, *, default_date: str | None = None
-) -> tuple[PartitionReport, list[Extracted | Problem]]:
+) -> tuple[PartitionReport, list[Ready | Problem]]:
     """Extract a partition for the client to store: its report and, in input order, each article's
-    document and records (or its problem)."""
+    rows for the store (`extract.ready`), or its problem."""
     gaz, load = worker_gazetteer()
     t0 = time.perf_counter()
-    results = list(_extracted(part, gaz, default_date))
-    done: Sequence[Extracted] = [r for r in results if not isinstance(r, Problem)]
+    results = [r if isinstance(r, Problem) else ready_for_store(*r) for r in _extracted(part, gaz, default_date)]
+    done: Sequence[Ready] = [r for r in results if not isinstance(r, Problem)]
     problems = tuple(r for r in results if isinstance(r, Problem))
-    features = sum(len(r[2]) for r in done)
+    features = sum(len(rows) for r in done for rows in r[1].rows.values())
     report = PartitionReport(
         part.index, len(done), features, problems, "", time.perf_counter() - t0, load, gaz.fingerprint, _worker()
     )

@@ -17,7 +17,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Any
 
-from extract.batch import Extracted, Partition, extract_for_store, measure, plan
+from extract.batch import Partition, extract_for_store, measure, plan
 from extract.cluster import (
     Log,
     dask_client,
@@ -30,6 +30,7 @@ from extract.cluster import (
     warm_up_workers,
 )
 from extract.ingest import IngestReport, store_extracted
+from extract.ready import Ready
 from geodata.errors import Problem, describe
 from geodata.store import Store
 
@@ -59,7 +60,7 @@ def ingest_on_cluster(
 
 def _partition_results(
     client: Any, parts: list[Partition], default_date: str | None, log: Log
-) -> Iterator[Extracted | Problem]:
+) -> Iterator[Ready | Problem]:
     """Every partition's results in the order the partitions finish (each partition's in input order)."""
     for n, (part, result) in enumerate(run_partitions(client, extract_for_store, parts, default_date=default_date), 1):
         if isinstance(result, BaseException):

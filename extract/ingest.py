@@ -21,11 +21,10 @@ from typing import IO
 
 from extract.inputs import RawArticle, Read, count_articles, read_paths
 from extract.pipeline import try_extract
-from extract.records import extraction_records
+from extract.ready import Ready, ready_for_store
 from geodata import gazetteer as gazetteer_mod
 from geodata.errors import KhareetaError, Problem, describe
 from geodata.gazetteer import Gazetteer
-from geodata.records import DocumentRecord, Record
 from geodata.store import Store
 
 Progress = Callable[[int, int, str], None]  # (done, total, name of the item just finished)
@@ -68,13 +67,13 @@ class IngestReport:
 
 # --- extraction, in this process or in worker processes --------------------------------------------------------
 
-Extracted = tuple[RawArticle, DocumentRecord, list[Record]] | Problem
+Extracted = Ready | Problem  # made ready for the store where it was extracted (`extract.ready`)
 _WORKER_GAZ: Gazetteer | None = None  # inherited by forked workers: the gazetteer is not loaded again
 
 
 def _extract(raw: RawArticle, default_date: str | None, gaz: Gazetteer | None = None) -> Extracted:
     ex = try_extract(raw, default_date=default_date, gaz=gaz or _WORKER_GAZ)
-    return ex if isinstance(ex, Problem) else (raw, ex.doc.record(), extraction_records(ex))
+    return ex if isinstance(ex, Problem) else ready_for_store(raw, ex)
 
 
 def _resolve(raw: RawArticle, pending: Future[Extracted]) -> Extracted:
@@ -168,7 +167,7 @@ def store_extracted(
         if isinstance(result, Problem):
             failed.append(result)
         else:
-            batch.add(*result)
+            batch.add(result)
         if progress:
             progress(n, max(total, n), result.where() if isinstance(result, Problem) else result[0].label)
     batch.flush()
@@ -188,13 +187,13 @@ class _Batch:
 
     def __init__(self, store: Store, replace: bool, done: dict[str, list[str]], failed: list[Problem]) -> None:
         self.store, self.replace, self.done, self.failed = store, replace, done, failed
-        self.pending: list[tuple[RawArticle, DocumentRecord, list[Record]]] = []
+        self.pending: list[Ready] = []
         self.since = 0.0
 
-    def add(self, raw: RawArticle, doc: DocumentRecord, records: list[Record]) -> None:
+    def add(self, item: Ready) -> None:
         if not self.pending:
             self.since = time.perf_counter()
-        self.pending.append((raw, doc, records))
+        self.pending.append(item)
         if len(self.pending) >= BATCH_SIZE or time.perf_counter() - self.since >= BATCH_SECONDS:
             self.flush()
 
@@ -202,15 +201,15 @@ class _Batch:
         """Store what is pending; a `StoreError` (the database itself) propagates."""
         if not self.pending:
             return
-        outcomes = self.store.add_documents([(doc, f) for _, doc, f in self.pending], replace=self.replace)
-        for (raw, _doc, records), outcome in zip(self.pending, outcomes, strict=True):
+        outcomes = self.store.add_documents([new for _, new, _ in self.pending], replace=self.replace)
+        for (raw, _new, placed), outcome in zip(self.pending, outcomes, strict=True):
             if isinstance(outcome, KhareetaError):
                 self.failed.append(raw.problem(outcome.problem.reason))
             elif isinstance(outcome, Exception):
                 self.failed.append(raw.problem(f"unexpected error ({type(outcome).__name__}: {outcome})"))
             else:
                 self.done[outcome].append(raw.label)
-                if outcome != "unchanged" and not any(r.kind == "place" for r in records):
+                if outcome != "unchanged" and not placed:
                     self.done["placeless"].append(raw.label)  # stored, but nothing of it on the map
         self.pending.clear()
 

@@ -26,7 +26,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, Operation
 
 from geodata.errors import InputError, StoreError
 from geodata.records import KINDS, DocumentRecord, PlaceRef, Record
-from geodata.store.bulk import NewDocument, insert_rows, prepare, taken_ids, unstorable
+from geodata.store.bulk import NewDocument, insert_rows, now_stamp, prepare, stamped, taken_ids, unstorable
 from geodata.store.engine import ensure_postgis, gc_paused, is_locked, make_engine, reason, resolve_url, snapshot
 from geodata.store.filters import Filters, where_clauses
 from geodata.store.reading import DocumentInfo, Facets, StoreStats, contents_of, documents_of, facets_of, stats_of
@@ -181,7 +181,7 @@ class Store(Reviewing):
         return self._read(lambda conn: conn.execute(stmt).first() is not None)
 
     def add_documents(
-        self, items: Sequence[tuple[DocumentRecord, Sequence[Record]]], *, replace: bool = False
+        self, items: Sequence[tuple[DocumentRecord, Sequence[Record]] | NewDocument], *, replace: bool = False
     ) -> list[AddStatus | Exception]:
         """Store many documents in one transaction.
 
@@ -192,12 +192,16 @@ class Store(Reviewing):
         failed is rolled back alone, its exception returned in its place. The
         others are committed together, which is several times cheaper than a
         commit per document.
+
+        An item is a document and its records, or its rows prepared already
+        (`geodata.store.bulk.prepare`, as extraction workers do).
         """
         out: list[AddStatus | Exception] = []
         ready: list[tuple[int, NewDocument]] = []
-        for i, (doc, records) in enumerate(items):
+        now = now_stamp()
+        for i, item in enumerate(items):
             try:
-                ready.append((i, prepare(doc, records, None)))
+                ready.append((i, stamped(item, now) if isinstance(item, NewDocument) else prepare(*item, None)))
                 out.append("unchanged")  # placeholder, set below
             except InputError as exc:
                 out.append(exc)

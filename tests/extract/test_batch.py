@@ -17,9 +17,9 @@ from hypothesis import strategies as st
 
 from extract import batch
 from extract.batch import Partition, Piece, Sizes, extract_for_store, extract_to_parquet, measure, plan
-from extract.inputs import read_jsonl
+from extract.inputs import RawArticle, read_jsonl
 from extract.pipeline import try_extract
-from extract.records import extraction_features
+from extract.records import extraction_features, extraction_records
 from extract.types import Extraction
 from geodata.errors import Problem
 from geodata.gazetteer import Gazetteer
@@ -122,13 +122,22 @@ def test_a_partition_file_holds_what_one_process_extracts(tmp_path: Path, gaz: G
     assert sum(r.features for r in reports) == len(rows) > 20
 
 
-def test_a_partition_for_the_store_gives_documents_and_records(tmp_path: Path, gaz: Gazetteer) -> None:
+def test_a_partition_for_the_store_gives_each_documents_rows(tmp_path: Path, gaz: Gazetteer) -> None:
     shard = write_shard(tmp_path / "a.jsonl", [*seed_lines(0, 2), BAD[0]])
     (part,) = plan(measure([shard]), 1)
     report, results = extract_for_store(part)
     assert (report.articles, len(report.problems), report.output) == (2, 1, "")
-    (raw, doc, records), (raw2, _, _), problem = results
-    assert raw.text == "" and doc.text == SEEDS[0].read_text(encoding="utf-8") and records
+    (raw, new, placed), (raw2, new2, _), problem = results
+    text = SEEDS[0].read_text(encoding="utf-8")
+    assert raw.text == "" and new.doc_row["text"] == text and placed  # the text goes back once, in the rows
+    # the rows the store would have made of the records, made on the worker
+    ex = try_extract(RawArticle(SEEDS[0].stem, text), gaz=gaz)
+    assert isinstance(ex, Extraction)
+    records = extraction_records(ex)
+    assert {kind: len(rows) for kind, rows in new.rows.items()} == {
+        kind: sum(r.kind == kind for r in records) for kind in new.rows
+    }
+    assert report.features == len(records) + sum(len(rows) for rows in new2.rows.values())
     assert (raw.label, raw2.label) == (f"{shard}#{SEEDS[0].stem}", f"{shard}#{SEEDS[1].stem}")
     assert (problem.source, problem.line) == (str(shard), 3)
 

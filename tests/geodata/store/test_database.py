@@ -19,6 +19,7 @@ from geodata.errors import InputError
 from geodata.formats.geojson import feature_to_record, record_to_feature
 from geodata.records import DateRef, DocumentRecord, EventRecord, MovementRecord, PlaceRecord, PlaceRef, Record, dated
 from geodata.store import Store, StoreError, document_id, resolve_url
+from geodata.store import bulk
 from geodata.store import database as store_mod
 from geodata.store.filters import Filters, parse_bbox, period_of
 from geodata.store.schema import TABLES, metadata
@@ -512,6 +513,23 @@ def test_add_documents_isolates_each_document_in_one_commit(store: Store, monkey
     assert "bad.txt: feature 1" in str(outcomes[2])
     assert sorted(d.name for d in store.documents()) == ["ok.txt", "seed.txt"]
     assert _count(store) == {"documents": 2, "place": 4, "event": 2, "movement": 2, "route": 2}
+
+
+def test_rows_prepared_elsewhere_are_stored_as_the_records_would_be(store: Store, tmp_path: Path, monkeypatch) -> None:
+    """An extraction worker sends the rows (`bulk.prepare`), not the records: the same features go in, and
+    the document counts as added when it is stored, not when its rows were made."""
+    items = [(seed_doc(text=f"{i} {SEED_TEXT}", name=f"{i}.txt"), records(seed_features())) for i in range(3)]
+    monkeypatch.setattr(bulk, "now_stamp", lambda: "2000-01-01T00:00:00+00:00")
+    ready = [bulk.prepare(doc, recs, None) for doc, recs in items]
+    monkeypatch.undo()
+    assert store.add_documents([ready[0], items[1], ready[2]]) == ["added"] * 3
+    assert store.add_documents([ready[0]]) == ["unchanged"]
+    with Store.open(tmp_path / "records.sqlite") as other:
+        other.add_documents(items)
+        assert [r.feature_id for r in store.query()] == [r.feature_id for r in other.query()]
+        assert store.query() == other.query()
+    assert all(not d.added_at.startswith("2000-") for d in store.documents())
+    assert _count(store) == {"documents": 3, "place": 6, "event": 3, "movement": 3, "route": 3}
 
 
 def test_add_documents_stores_a_batch_with_one_insert_per_table(store: Store, monkeypatch) -> None:
