@@ -18,8 +18,7 @@ from geodata.countries import country_code, country_name
 from geodata.errors import InputError
 from geodata.formats.geojson import feature_to_record, record_to_feature
 from geodata.records import DateRef, DocumentRecord, EventRecord, MovementRecord, PlaceRecord, PlaceRef, Record, dated
-from geodata.store import Store, StoreError, document_id, resolve_url
-from geodata.store import bulk
+from geodata.store import Store, StoreError, bulk, document_id, resolve_url
 from geodata.store import database as store_mod
 from geodata.store.filters import Filters, parse_bbox, period_of
 from geodata.store.schema import TABLES, metadata
