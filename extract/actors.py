@@ -47,6 +47,13 @@ def actors_in(text: str, nt: NormText, country: str = "") -> list[ActorMention]:
     return sorted(found, key=lambda a: a.start)
 
 
+def theatres(text: str, nt: NormText) -> frozenset[str]:
+    """The countries the actors a text names fight in (`theatre` of actors.csv: "regime forces", "SDF" ->
+    Syria; "Peshmerga", "PMF" -> Iraq): a report that names no country is about theirs."""
+    defs, lex, _ = actors()
+    return frozenset(d.theatre for m in actor_matches(text, nt) if (d := defs[lex.payloads(m)[0]]).theatre)
+
+
 @cache
 def _by_id() -> dict[str, ActorDef]:
     """The actor definitions by id (once per process; never mutated)."""

@@ -22,6 +22,7 @@ class ActorDef:
     actor_type: str
     family: str = ""
     country: str = ""  # the state whose forces these are (ISO code), for "the army" in that country's news
+    theatre: str = ""  # the country it fights in (ISO code): a text naming it is about that country
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +50,14 @@ def actors() -> tuple[tuple[ActorDef, ...], Lexicon, Lexicon]:
     anaphora: list[tuple[str, int]] = []
     for i, row in enumerate(read_csv("actors.csv")):
         defs.append(
-            ActorDef(row["actor_id"], row["name"], row["type"], row.get("family") or "", row.get("country") or "")
+            ActorDef(
+                row["actor_id"],
+                row["name"],
+                row["type"],
+                row.get("family") or "",
+                row.get("country") or "",
+                row.get("theatre") or "",
+            )
         )
         aliases += [(a, i) for a in [row["name"], *row["aliases"].split("|")] if a.strip()]
         anaphora += [(a, i) for a in (row.get("anaphora") or "").split("|") if a.strip()]

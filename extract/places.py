@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from extract.actors import theatres
 from extract.admin_context import Reading, containers, foreign_only, inside_choice, unknown_places, unresolved_at
 from extract.coordinates import coordinates_in
 from extract.glued import glued_matches
@@ -85,7 +86,7 @@ def places_in_text(text: str, gaz: Gazetteer | None = None, nt: NormText | None 
         if m.key_index not in group_of:
             group_of[m.key_index] = len(groups)
             groups.append(_candidates(gaz, m))
-    ctx = build_context(groups)
+    ctx = build_context(groups, theatres(text, nt))
     forced = _qualified_pairs(mentions, groups, group_of, text)
     cands = [groups[group_of[m.key_index]] for m in mentions]
     spelled = respelled(mentions, nt, text, gaz, ctx, refused=refused)
@@ -116,7 +117,7 @@ def places_in_text(text: str, gaz: Gazetteer | None = None, nt: NormText | None 
             key = gaz.index.keys[m.key_index]
             single = m.tok_first == m.tok_last and not is_arabic(key)
             chosen[g] = choose(
-                groups[g], ctx, g, single_latin_token=single, clitic_only="" if m.key_index in bare else key
+                groups[g], ctx, g, single_latin_token=single, clitic_only="" if m.key_index in bare else key, key=key
             )
     found = list(elsewhere.values())
     for i, m in enumerate(mentions):

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extract.types import Place
 from geodata import settings
 from geodata.gazetteer.admin import governorate_code
 from geodata.gazetteer.sources import GazEntry
 from geodata.geometry import km
+from geodata.names import name_keys
 
 TYPE_PRIOR = {
     "country": 6.0,
@@ -45,6 +47,7 @@ NEIGHBOUR_TOWN = 50_000
 UNCOUNTED_TOWN = 10_000
 NEIGHBOUR_KM = 150.0
 SAME_PROVINCE = 1.0
+ALIAS_ONLY = 2.5  # the name is only one of this place's other names, and another place's own name
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,12 +118,15 @@ def _score(e: GazEntry, ctx: DocContext, pts: list[tuple[float, float]]) -> floa
     return s
 
 
-def plausible(e: GazEntry, ctx: DocContext, *, single_latin_token: bool, clitic_only: str = "") -> bool:
+def plausible(
+    e: GazEntry, ctx: DocContext, *, single_latin_token: bool, clitic_only: str = "", group: int = -1
+) -> bool:
     """Abstain from small, far-away places that nothing in the document supports.
 
     `clitic_only`: the name was only ever read after stripping a proclitic
     (e.g. "بايدن" = ب + "ايدن"): then only our own places, countries, places of
-    the focus countries or big cities, and never a three-letter name.
+    the focus countries or big cities, and never a three-letter name. `group`: the mention's own
+    group, whose anchor does not count as support (a lone name would vouch for itself).
     """
     if e.source in ("khareeta", "user", "country") or e.feature_type in _WIDE:
         return True
@@ -134,16 +140,27 @@ def plausible(e: GazEntry, ctx: DocContext, *, single_latin_token: bool, clitic_
     if e.country_code in _REGION:
         # a neighbour's small village in a text about Iraq or Syria that never names the
         # neighbour ("Alexandria" read as an Iranian village): only near the text's places
-        near = any(km(e.lat, e.lon, lat, lon) < NEIGHBOUR_KM for _, lat, lon in ctx.anchors)
+        near = any(km(e.lat, e.lon, lat, lon) < NEIGHBOUR_KM for g, lat, lon in ctx.anchors if g != group)
         return near or not (ctx.countries & settings.FOCUS_COUNTRIES) or e.population >= NEIGHBOUR_TOWN
     if ctx.countries & settings.FOCUS_COUNTRIES and e.population < FAR_CITY_POPULATION:
         return False  # a text about Iraq/Syria names a far-away town only if it is a large one
     return e.population >= (50_000 if single_latin_token else 15_000)
 
 
-def build_context(groups: list[list[GazEntry]]) -> DocContext:
-    """Countries and unambiguous anchor points, from the prior alone."""
-    countries: set[str] = set()
+def _names_its_country(e: GazEntry) -> bool:
+    """Whether a sure mention of `e` says what country the text is about: a country, a place of Iraq or
+    Syria, or a neighbour's town of some size (a small one alone would vouch for itself: "Zarkan", a
+    village of Iran by one of its other names, in a report on Syria's north-east)."""
+    if e.feature_type == "country" or e.country_code in settings.FOCUS_COUNTRIES:
+        return True
+    notable = e.population >= NEIGHBOUR_TOWN or e.feature_type in _WIDE or e.source in ("khareeta", "user")
+    return e.country_code in _REGION and notable
+
+
+def build_context(groups: list[list[GazEntry]], theatres: frozenset[str] = frozenset()) -> DocContext:
+    """Countries and unambiguous anchor points, from the prior alone; `theatres`: the countries the
+    text's actors fight in (`extract.actors.theatres`), which it is about as if it named them."""
+    countries: set[str] = set(theatres)
     anchors = []
     provinces: set[str] = set()
     for g, cands in enumerate(groups):
@@ -159,22 +176,52 @@ def build_context(groups: list[list[GazEntry]]) -> DocContext:
                 anchors.append((g, best.lat, best.lon))
             if best.pcode:
                 provinces.add(governorate_code(best.pcode, best.country_code))
-            if best.country_code in _REGION or best.feature_type == "country":
+            if _names_its_country(best):
                 countries.add(best.country_code)
     return DocContext(frozenset(countries), tuple(anchors), frozenset(provinces - {""}))
 
 
+@lru_cache(maxsize=65_536)
+def _own_keys(name: str, name_ar: str) -> frozenset[str]:
+    return frozenset(k for n in (name, name_ar) if n for k in name_keys(n))
+
+
+def alias_penalties(cands: list[GazEntry], key: str) -> list[float]:
+    """ALIAS_ONLY for the GeoNames candidates that `key` names only through one of their alternate names,
+    when it is another candidate's own name ("Alexandria": the city in Egypt, not Mashhad, once called
+    so); else 0. The aliases of our own lists (curated, administrative) are deliberate: never less."""
+    if not key or len(cands) < 2:
+        return [0.0] * len(cands)
+    own = [key in _own_keys(e.name, e.name_ar) for e in cands]
+    if not any(own):
+        return [0.0] * len(cands)
+    return [ALIAS_ONLY if not o and e.source == "geonames" else 0.0 for e, o in zip(cands, own, strict=True)]
+
+
 def choose(
-    cands: list[GazEntry], ctx: DocContext, group: int, *, single_latin_token: bool, clitic_only: str = ""
+    cands: list[GazEntry],
+    ctx: DocContext,
+    group: int,
+    *,
+    single_latin_token: bool,
+    clitic_only: str = "",
+    key: str = "",
 ) -> Choice | None:
-    """The best candidate in this document, or None to abstain."""
+    """The best candidate in this document, or None to abstain; `key`: the name's matching key."""
     if not cands:
         return None
     pts = _points(ctx, group)
-    scored = sorted(((prior(e) + _score(e, ctx, pts), e) for e in cands), key=lambda t: -t[0])
+    base = [prior(e) + _score(e, ctx, pts) for e in cands]
+    top = cands[max(range(len(cands)), key=base.__getitem__)]
+    if not plausible(top, ctx, single_latin_token=single_latin_token, clitic_only=clitic_only, group=group):
+        return None  # the likeliest place is not believable here: no other one is chosen in its stead
+    less = alias_penalties(cands, key)
+    scored = sorted(zip([b - p for b, p in zip(base, less, strict=True)], cands, strict=True), key=lambda t: -t[0])
     best_s, best = scored[0]
-    if not plausible(best, ctx, single_latin_token=single_latin_token, clitic_only=clitic_only):
-        return None
+    if best is not top and not plausible(
+        best, ctx, single_latin_token=single_latin_token, clitic_only=clitic_only, group=group
+    ):
+        return None  # a place's own name, but not one a text like this names: a name read as a place's alias
     if len(scored) > 1:
         second_s, second = scored[1]
         margin = best_s - second_s

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.actors import actors_in, canonical_actor_names
+from extract.actors import actors_in, canonical_actor_names, theatres
 from extract.types import ActorMention
 from geodata.names import normalize_text
 
@@ -326,3 +326,27 @@ def test_canonical_actor_names_reads_aliases_in_both_languages(typed: str, names
 def test_every_listed_alias_names_its_actor(actor_id: str, name: str, arabic: list[str], english: list[str]) -> None:
     for alias in [*arabic, *english]:
         assert name in canonical_actor_names(alias), alias
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        ("Regime forces shelled the town on Tuesday.", {"SY"}),
+        ("قصفت قوات النظام البلدة", {"SY"}),
+        ("The SDF and the Peshmerga met at the crossing.", {"SY", "IQ"}),
+        ("تقدمت قوات الحشد الشعبي نحو البلدة", {"IQ"}),
+        # ISIS, the coalition, Russia, Turkey fight in more than one country: they say nothing of where
+        ("ISIS fighters attacked a checkpoint.", set()),
+        ("Coalition aircraft struck the bridge.", set()),
+        ("No actor is named here.", set()),
+    ],
+)
+def test_the_countries_the_named_actors_fight_in(text: str, countries: set[str]) -> None:
+    assert theatres(text, normalize_text(text)) == countries
+
+
+def test_every_theatre_is_a_focus_country() -> None:
+    with ACTORS_CSV.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert {r["theatre"] for r in rows} <= {"", "IQ", "SY"}
+    assert {r["actor_id"] for r in rows if r["theatre"] == "SY"} >= {"syrian_gov", "sdf", "rebels"}

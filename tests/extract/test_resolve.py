@@ -197,6 +197,27 @@ def test_choose_abstains_between_two_equally_likely_distant_places() -> None:
     assert chosen is not None and chosen.entry is a
 
 
+def test_a_places_own_name_beats_another_places_old_name() -> None:
+    # a big neighbour's city known once by the name (GeoNames lists it among its other names)
+    old = entry("city-once-so-called", cc="IR", ftype="city", pop=2_300_000, lat=36.3, lon=59.6, name="Mashhad")
+    own = entry("the-city-of-that-name", cc="EG", ftype="city", pop=5_200_000, lat=31.2, lon=29.9, name="Alexandria")
+    assert prior(old) > prior(own)  # a neighbour's city: without the names, the old name would win
+    assert choose([old, own], NO_CONTEXT, 0, single_latin_token=True).entry is old
+    assert choose([old, own], NO_CONTEXT, 0, single_latin_token=True, key="alexandria").entry is own
+    # an alternate name that is no other candidate's own name costs nothing ("Deir Ezzor")
+    alone = entry("deir-ez-zor", cc="SY", ftype="city", pop=240_000, name="Deir ez-Zor")
+    village = entry("far-village", cc="IR", ftype="village", pop=300, lat=30.0, lon=50.0, name="Dayr Zur")
+    assert choose([alone, village], NO_CONTEXT, 0, single_latin_token=False, key="deir ezzor").entry is alone
+
+
+def test_a_city_is_read_under_its_own_name(gaz, find_place) -> None:
+    p = find_place(places_in_text("Delegations met in Alexandria on Sunday to discuss the truce.", gaz), "Alexandria")
+    assert p is not None and p.country_code == "EG"
+    # in Arabic the name is also an Iraqi town's own name: the focus country's town
+    p = find_place(places_in_text("اجتمعت الوفود في الإسكندرية يوم الأحد", gaz), "الإسكندرية")
+    assert p is not None and p.country_code == "IQ"
+
+
 def test_single_candidate_is_chosen_with_high_confidence() -> None:
     e = entry("only", cc="SY", pop=50_000)
     c = choose([e], NO_CONTEXT, 0, single_latin_token=False)
@@ -257,3 +278,37 @@ def test_a_neighbours_village_needs_support_in_a_text_about_syria() -> None:
     assert plausible(village(2000, 35.3, 37.2), about_syria, single_latin_token=True)  # near the text's places
     assert plausible(village(2000), DocContext(frozenset({"SY", "IR"}), ()), single_latin_token=True)
     assert plausible(village(2000), DocContext(frozenset(), ()), single_latin_token=True)
+    # its own point is no support: a lone name would vouch for itself
+    alone = DocContext(frozenset({"SY"}), ((3, 36.3, 59.6),))
+    assert plausible(village(2000), alone, single_latin_token=True)
+    assert not plausible(village(2000), alone, single_latin_token=True, group=3)
+
+
+def test_a_small_town_of_a_neighbour_does_not_say_what_country_the_text_is_about() -> None:
+    from extract.resolve import NEIGHBOUR_TOWN
+
+    small = entry("small", cc="IR", pop=5_000, lat=35.6, lon=51.1)
+    large = entry("large", cc="IR", ftype="city", pop=NEIGHBOUR_TOWN, lat=35.7, lon=51.4)
+    syrian = entry("syrian", cc="SY", pop=300, lat=36.8, lon=40.3)
+    assert build_context([[small]]).countries == frozenset()
+    assert build_context([[large]]).countries == {"IR"}
+    assert build_context([[syrian]]).countries == {"SY"}
+    # the countries its actors fight in count as named
+    assert build_context([[small]], frozenset({"SY"})).countries == {"SY"}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a report on the war (its actors fight in Syria or Iraq) names no small town of Iran
+        ("Regime forces shelled Tafresh on Tuesday, the monitor said.", []),
+        ("Peshmerga fighters reached Tafresh on Tuesday.", []),
+        ("قصفت قوات النظام بلدة تفرش يوم الثلاثاء", []),
+        # ... a text about Iran does, and so does one about nowhere else
+        ("Officials in Tehran said Tafresh was calm.", ["Tehran", "Tafresh"]),
+        ("Tafresh was calm on Tuesday.", ["Tafresh"]),
+        ("كانت تفرش هادئة يوم الثلاثاء", ["تفرش"]),
+    ],
+)
+def test_a_neighbours_small_town_needs_support_in_a_report_on_the_war(gaz, text: str, found: list[str]) -> None:
+    assert [p.surface for p in places_in_text(text, gaz)] == found
