@@ -105,10 +105,25 @@ def _fast_column(values: list[Any], kind: str) -> Any:
     return None
 
 
+def _fast_json(values: list[Any]) -> Any:
+    """A JSON column straight from lists, dicts, text and finite numbers (what extraction makes), else None."""
+    import pyarrow as pa
+
+    dumps = json.dumps
+    try:
+        return pa.array(
+            [None if v is None else dumps(v, ensure_ascii=False, allow_nan=False) for v in values], type=pa.string()
+        )
+    except (TypeError, ValueError, pa.ArrowInvalid):  # NaN, dates, lone surrogates: value by value, made safe
+        return None
+
+
 def _column(values: list[Any], kind: str) -> Any:
     """An Arrow array of `kind` (an extra column: typed by its values); text when the values do not fit."""
     import pyarrow as pa
 
+    if kind == "json" and (fast := _fast_json(values)) is not None:
+        return fast
     fast = None if kind in ("json", "infer") else _fast_column(values, kind)
     if fast is not None:
         return fast

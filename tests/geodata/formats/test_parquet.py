@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import math
+from datetime import date
 from pathlib import Path
 
 import geopandas as gpd
@@ -19,8 +20,8 @@ from extract.records import extraction_records
 from geodata.cli import main
 from geodata.errors import InputError
 from geodata.formats.export import export
-from geodata.formats.geojson import feature_to_record, record_to_feature
-from geodata.formats.parquet import COLUMNS, GEOMETRY, GeoParquetWriter, contract_schema, to_parquet
+from geodata.formats.geojson import feature_to_record, json_value, record_to_feature
+from geodata.formats.parquet import COLUMNS, GEOMETRY, GeoParquetWriter, _column, contract_schema, to_parquet
 from geodata.gazetteer import Gazetteer
 from geodata.records import Record
 from geodata.store import Store
@@ -165,3 +166,19 @@ def test_cli_export_parquet_has_the_geojson_exports_features(
     assert main([*base, "--format", "parquet", "-o", str(tmp_path / "f" / "x.parquet")]) == 1
     err = capsys.readouterr().err.strip()
     assert err.startswith("error: cannot write") and "\n" not in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        [[{"start": 3, "end": 9, "text": "الموصل"}], None, [], [{"a": [1.5, "x"]}]],  # what extraction makes
+        [["x\ud800y"], None],  # a lone surrogate
+        [[float("nan"), 1.0]],  # NaN
+        [{"day": date(2016, 10, 17)}],  # a date
+    ],
+    ids=["plain", "surrogate", "nan", "date"],
+)
+def test_json_columns_are_the_safe_json_of_each_value(values: list[object]) -> None:
+    # the column built at once equals the one built value by value, made safe (`json_value`)
+    expected = [None if v is None else json.dumps(json_value(v), ensure_ascii=False) for v in values]
+    assert _column(values, "json").to_pylist() == expected
