@@ -162,7 +162,7 @@ def containers(r: Reading) -> dict[int, Container]:
                 break  # "Bustan al-Qasr Salahaddin": names side by side are not one inside the other
             widened = widened or bool(word_forms(nt.tokens[b.tok_first]) & words().widen)
             found = _unit_entry(cands[j], widened, prior, unit_of)
-            if found is None and _near_words(nt, a.tok_last + 1, b.tok_first):
+            if found is None and _near_words(nt, a.tok_last + 1, b.tok_last + 1):
                 # "Zarkan area east of Ras al-Ayn": near that town, whatever namesake abroad it has
                 towns = [e for e in cands[j] if e.feature_type in _TOWNS and e.pcode]
                 found = (max(towns, key=prior), "") if towns else None
@@ -310,7 +310,7 @@ def unknown_places(r: Reading) -> list[Place]:
         # walk back over the connector words before the unit's mention
         t = b.tok_first - 1
         widened = bool(word_forms(nt.tokens[b.tok_first]) & words().widen)
-        near = False
+        near = _near_words(nt, b.tok_first, b.tok_last + 1)  # "بمدينة حلب", "Aleppo city": the town's own head
         while t >= 0 and b.tok_first - t <= MAX_GAP and t not in covered:
             forms = word_forms(nt.tokens[t])
             if not forms & words().connectors:

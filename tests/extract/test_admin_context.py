@@ -63,6 +63,26 @@ UNKNOWN = [
     ("qarya-bi-rif-ar", "قصفت الطائرات قرية أم الشوك بريف حلب الشمالي.", "أم الشوك", "Aleppo", 3),
     ("qarya-tabia-nahiya-ar", "اشتباكات في قرية تل الشعير التابعة لناحية هجين.", "تل الشعير", "Hajin", 2),
     ("balda-fi-muhafaza-ar", "سقطت قذائف على بلدة كفر دبين في محافظة اللاذقية.", "كفر دبين", "Latakia", 3),
+    # a quarter of a town, or a village named with what it is ("X, a village in Y"): at that town or unit
+    (
+        "quarter-of-the-capital-en",
+        "Shells fell on the Zuhour neighbourhood of the capital Damascus.",
+        "Zuhour",
+        "Damascus",
+        2,
+    ),
+    (
+        "quarter-in-city-en",
+        "A car bomb went off in the Karm Nasrin quarter in Aleppo city.",
+        "Karm Nasrin",
+        "Aleppo",
+        2,
+    ),
+    ("a-village-in-province-en", "Two farmers died in Kharba, a village in Salahuddin province.", "Kharba", "Salah", 3),
+    ("a-village-near-town-en", "Two farmers died in Kharba, a village near Tikrit.", "Kharba", "Tikrit", 2),
+    ("hay-fi-al-asima-ar", "سقطت قذائف على حي الزهور في العاصمة دمشق.", "الزهور", "Damascus", 2),
+    ("hay-bi-madina-ar", "انفجرت سيارة مفخخة في حي كرم نسرين بمدينة حلب.", "كرم نسرين", "Aleppo", 2),
+    ("qarya-direction-madina-ar", "قتل مدنيان في قرية الخربة شرقي مدينة تكريت.", "الخربة", "Tikrit", 2),
 ]
 
 
@@ -90,6 +110,9 @@ NOT_UNKNOWN = [
     ("no-unit-ar", "قصفت الطائرات قرية صغيرة شمال المدينة."),
     ("english-words-en", "Airstrikes hit the Public Market in rural Idlib."),
     ("ampersand-en", "Airstrikes on Schools & Hospitals in rural Aleppo."),
+    ("a-person-of-the-capital-en", "Ahmad, a resident of the capital Damascus, said the shelling went on."),
+    ("a-day-after-en", "Shelling hit Raqqa a day after the truce in Aleppo city."),
+    ("a-resident-of-the-city-ar", "قال أحمد، أحد سكان مدينة حلب، إن القصف استمر."),
 ]
 
 
