@@ -80,6 +80,8 @@ UNKNOWN = [
     ),
     ("a-village-in-province-en", "Two farmers died in Kharba, a village in Salahuddin province.", "Kharba", "Salah", 3),
     ("a-village-near-town-en", "Two farmers died in Kharba, a village near Tikrit.", "Kharba", "Tikrit", 2),
+    ("district-of-town-en", "Artillery shelled villages in the Sherawa district of Afrin.", "Sherawa", "Afrin", 2),
+    ("area-of-town-en", "Artillery shelled the Kafr Janna area of Afrin.", "Kafr Janna", "Afrin", 2),
     ("hay-fi-al-asima-ar", "سقطت قذائف على حي الزهور في العاصمة دمشق.", "الزهور", "Damascus", 2),
     ("hay-bi-madina-ar", "انفجرت سيارة مفخخة في حي كرم نسرين بمدينة حلب.", "كرم نسرين", "Aleppo", 2),
     ("qarya-direction-madina-ar", "قتل مدنيان في قرية الخربة شرقي مدينة تكريت.", "الخربة", "Tikrit", 2),
@@ -113,6 +115,8 @@ NOT_UNKNOWN = [
     ("a-person-of-the-capital-en", "Ahmad, a resident of the capital Damascus, said the shelling went on."),
     ("a-day-after-en", "Shelling hit Raqqa a day after the truce in Aleppo city."),
     ("a-resident-of-the-city-ar", "قال أحمد، أحد سكان مدينة حلب، إن القصف استمر."),
+    ("a-sect-en", "A suicide bomber killed 14 in a Shi'ite area of Baghdad."),
+    ("a-people-en", "A car bomb went off in the Christian quarter of Aleppo city."),
 ]
 
 
