@@ -166,7 +166,10 @@ def source_files() -> dict[str, Path]:
         "cities500.json": cities500_path(),
         # the code that turns names into keys: a new spelling rule recompiles the keys
         "code/names.py": Path(names_module.__file__ or ""),
+        "code/phrase_index.py": Path(names_module.__file__ or "").with_name("phrase_index.py"),
     }
+    # ... and the code that reads and joins the sources (a new rule for units, a fixed reader)
+    files.update({f"code/gazetteer/{p.name}": p for p in sorted(Path(__file__).parent.glob("*.py"))})
     if (user / "geonames").is_dir():
         files.update({f"user/geonames/{p.name}": p for p in sorted((user / "geonames").glob("*.csv"))})
     return files

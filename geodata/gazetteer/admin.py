@@ -224,7 +224,8 @@ def link_governorates(entries: list[GazEntry], admin: list[GazEntry]) -> tuple[l
     """Give each curated governorate the P-code of the admin governorate it shares
     a name with; the admin governorate rows are then dropped."""
     govs = [a for a in admin if a.feature_type == "governorate"]
-    key_of = {normalize_name(n): a for a in govs for n in a.names}
+    # "Kirkuk" is the city: our governorate is "Kirkuk Governorate" / "محافظة كركوك", a form of the unit's name
+    key_of = {normalize_name(n): a for a in govs for n in _with_forms("governorate", list(a.names))}
     out = []
     for entry in entries:
         e = entry
@@ -297,6 +298,7 @@ class UnitFinder:
 
 _NO_UNIT = frozenset({"country", "sea", "river", "lake", "mountain", "region"})  # may span units
 _GOV_LEN = {"IQ": 5, "SY": 4}  # P-code characters of a governorate: IQG15, SY08
+_DISTRICT_LEN = {"IQ": 8, "SY": 6}  # ... of a district: IQG06Q05, SY0804
 
 
 def governorate_code(pcode: str, country: str) -> str:
@@ -369,6 +371,9 @@ def _placed(e: GazEntry, finder: UnitFinder, named: dict[str, list[GazEntry]], r
         return e
     if e.feature_type in _NO_UNIT:
         return e
+    if e.feature_type == "governorate":  # newer than the sources (Halabja): bounded by the district it was made of
+        unit = finder.nearest(e.lat, e.lon, e.country_code)
+        return replace(e, pcode=unit.pcode[: _DISTRICT_LEN[e.country_code]]) if unit is not None else e
     seat = [  # the town a sub-district is named after is in that sub-district
         u
         for n in e.names
