@@ -22,6 +22,7 @@ from extract.matching import Match
 from extract.types import Place
 from extract.wordforms import word_forms
 from geodata.gazetteer.admin import governorate_code, inside
+from geodata.gazetteer.seats import is_seat
 from geodata.gazetteer.sources import GazEntry
 from geodata.names import NormText, is_arabic, normalize_name
 
@@ -125,12 +126,19 @@ def scope_of(e: GazEntry, widened: bool) -> str:
 
 
 def _unit_entry(cands: list[GazEntry], widened: bool, prior: Prior, unit_of: UnitOf) -> tuple[GazEntry, str] | None:
-    """The unit a mention names and its P-code: for "Aleppo countryside", Aleppo Governorate."""
+    """Where a mention places what lies in it, and the P-code that bounds it: for "Aleppo countryside",
+    Aleppo Governorate; for "rural Tal Tamr", "ريف منبج", the town itself (the country around a town
+    its province is not named after), bounded by its province."""
     scoped = [(e, s) for e in cands if (s := scope_of(e, widened))]
     if not scoped:
         return None
     e, scope = max(scoped, key=lambda t: prior(t[0]))
-    return (unit_of(scope) or e) if e.feature_type not in UNITS else e, scope
+    if e.feature_type in UNITS:
+        return e, scope
+    unit = unit_of(scope)
+    if unit is not None and e.feature_type in _TOWNS and not is_seat(e, unit):
+        return e, scope
+    return unit or e, scope
 
 
 def _listed(mentions: list[Match], cands: list[list[GazEntry]], j: int, nt: NormText, text: str) -> bool:

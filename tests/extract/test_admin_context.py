@@ -82,6 +82,16 @@ UNKNOWN = [
     ("a-village-near-town-en", "Two farmers died in Kharba, a village near Tikrit.", "Kharba", "Tikrit", 2),
     ("district-of-town-en", "Artillery shelled villages in the Sherawa district of Afrin.", "Sherawa", "Afrin", 2),
     ("area-of-town-en", "Artillery shelled the Kafr Janna area of Afrin.", "Kafr Janna", "Afrin", 2),
+    # the countryside of a town its province is not named after lies around the town (of Aleppo: the province)
+    ("rif-of-a-town-ar", "استهدف قصف مدفعي قرية تل مرق في ريف تل تمر.", "تل مرق", "Tal Tamr", 2),
+    ("rural-town-en", "Jets struck Khirbet Sawwan in rural Manbij.", "Khirbet Sawwan", "Manbij", 2),
+    (
+        "countryside-of-mosul-en",
+        "Clashes hit Umm Tuwaynat village in the countryside of Mosul.",
+        "Umm Tuwaynat",
+        "Mosul",
+        2,
+    ),
     ("hay-fi-al-asima-ar", "سقطت قذائف على حي الزهور في العاصمة دمشق.", "الزهور", "Damascus", 2),
     ("hay-bi-madina-ar", "انفجرت سيارة مفخخة في حي كرم نسرين بمدينة حلب.", "كرم نسرين", "Aleppo", 2),
     ("qarya-direction-madina-ar", "قتل مدنيان في قرية الخربة شرقي مدينة تكريت.", "الخربة", "Tikrit", 2),
