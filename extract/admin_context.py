@@ -15,19 +15,22 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from extract.context import rules, title_case_line
+from extract.context import capitalised, rules, title_case_line
 from extract.datafiles import load_json
 from extract.lexicons import actor_matches
 from extract.matching import Match
 from extract.types import Place
 from extract.wordforms import word_forms
+from geodata import settings
 from geodata.gazetteer.admin import governorate_code, inside
 from geodata.gazetteer.seats import is_seat
 from geodata.gazetteer.sources import GazEntry
 from geodata.names import NormText, is_arabic, normalize_name
 
 UNITS = frozenset({"governorate", "district", "subdistrict"})
+_FOCUS = settings.FOCUS_COUNTRIES
 _TOWNS = frozenset({"city", "town", "village"})
+_NEAR_TARGETS = _TOWNS | {"region", "neighbourhood"}  # what a quarter or village can lie near or in ("eastern Mosul")
 MAX_GAP = 5  # connector words between a place and its unit
 MAX_NAME = 4  # words of an unknown name
 _BREAKS = '.;:!?\n()[]"“”«»|&'
@@ -46,6 +49,7 @@ class Words:
     heads_after: frozenset[str]
     not_names: frozenset[str]
     near: frozenset[str]
+    quarter_heads: frozenset[str]
 
 
 def _norm(words: list[str]) -> frozenset[str]:
@@ -66,6 +70,7 @@ def words() -> Words:
         both("heads_after"),
         frozenset(raw["not_names_en"]),
         both("near"),
+        both("quarter_heads"),
     )
 
 
@@ -133,8 +138,8 @@ def _unit_entry(cands: list[GazEntry], widened: bool, prior: Prior, unit_of: Uni
     if not scoped:
         return None
     e, scope = max(scoped, key=lambda t: prior(t[0]))
-    if e.feature_type in UNITS:
-        return e, scope
+    if e.feature_type in UNITS or e.feature_type == "region":
+        return e, scope  # a region ("Eastern Ghouta", "eastern Mosul") is placed where it lies, not at its province
     unit = unit_of(scope)
     if unit is not None and e.feature_type in _TOWNS and not is_seat(e, unit):
         return e, scope
@@ -172,8 +177,7 @@ def containers(r: Reading) -> dict[int, Container]:
             found = _unit_entry(cands[j], widened, prior, unit_of)
             if found is None and _near_words(nt, a.tok_last + 1, b.tok_last + 1):
                 # "Zarkan area east of Ras al-Ayn": near that town, whatever namesake abroad it has
-                towns = [e for e in cands[j] if e.feature_type in _TOWNS and e.pcode]
-                found = (max(towns, key=prior), "") if towns else None
+                found = _near_target(cands[j], prior)
             if found is not None and not _listed(mentions, cands, j, nt, text):
                 out[i] = Container(found[0], found[1], b.tok_first)
                 break
@@ -237,14 +241,14 @@ def _capitalised_run(nt: NormText, text: str, last: int, covered: set[int]) -> i
     t = last
     while t >= 0 and last - t < MAX_NAME and t not in covered:
         surface = _word(nt, text, t)
-        if is_arabic(surface) or not surface[:1].isupper() or (len(surface) > 1 and surface.isupper()):
+        if is_arabic(surface) or not capitalised(surface) or (len(surface) > 1 and surface.isupper()):
             break
         first = t
         if t > 0 and any(c in _BREAKS for c in text[nt.orig_ends[t - 1] : nt.orig_starts[t]]):
             break
         t -= 1
-    if first is None:
-        return None
+    if first is None or (first - 1 in covered and text[nt.orig_ends[first - 1] : nt.orig_starts[first]] == " "):
+        return None  # the name goes on into a word read otherwise ("Marj al-Dahr"): not a name cut short
     after_head = (first > 0 and bool(word_forms(nt.tokens[first - 1]) & (words().heads_before | rules().genitive))) or (
         last + 1 < len(nt.tokens) and bool(word_forms(nt.tokens[last + 1]) & words().heads_after)
     )  # "the village of Umm X", "Umm X village": a head says the whole run is the name
@@ -282,6 +286,17 @@ def _marked(nt: NormText, text: str, first: int, last: int, after: int) -> bool:
         return True
     before = text[: nt.orig_starts[first]].rstrip(" \t")
     return not before or before[-1] in "\n:-–—"
+
+
+def _near_target(cands: list[GazEntry], prior: Prior) -> tuple[GazEntry, str] | None:
+    """The town (or part of a town, "eastern Mosul") of Iraq or Syria a place is near or in."""
+    towns = [e for e in cands if e.feature_type in _NEAR_TARGETS and e.country_code in _FOCUS]
+    return (max(towns, key=prior), "") if towns else None
+
+
+def _quarter_before(nt: NormText, last: int) -> bool:
+    """A quarter's head word opens the name that ends at token `last` ("حي X", "Hay al-X"): it lies in the town."""
+    return any(word_forms(nt.tokens[t]) & words().quarter_heads for t in range(max(0, last - MAX_NAME), last))
 
 
 def unresolved_at(m: Match, text: str, c: Container) -> Place:
@@ -331,9 +346,8 @@ def unknown_places(r: Reading) -> list[Place]:
         if not is_arabic(nt.tokens[t]) and t == b.tok_first - 1 and "," not in text[nt.orig_ends[t] : b.start]:
             continue  # "Syria's Idlib province", "Bab al-Nasr": no word or comma puts it inside the unit
         found = _unit_entry(cands[j], widened, prior, unit_of)
-        if found is None and near:  # "Al-Sahwah town east of Daraa": near the town (geo_precision 2)
-            towns = [e for e in cands[j] if e.feature_type in _TOWNS and e.pcode]
-            found = (max(towns, key=prior), "") if towns else None
+        if found is None and (near or _quarter_before(nt, t)):
+            found = _near_target(cands[j], prior)  # "Al-Sahwah town east of Daraa", "حي X في الموصل": at the town
         if found is None or _listed(mentions, cands, j, nt, text):
             continue
         unit_word = widened or found[0].feature_type in UNITS

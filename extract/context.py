@@ -12,7 +12,7 @@ from functools import cache
 
 from extract.datafiles import load_json
 from extract.wordforms import word_forms
-from geodata.names import NormText, normalize_name
+from geodata.names import ARTICLES, NormText, normalize_name
 
 _WORDS = re.compile(r"[^\W\d_]+")
 _SENTENCE_END = '.!?:;\n"«»“”()[]|•–—-'
@@ -158,3 +158,9 @@ def cue_before(nt: NormText, tok_first: int, *, strong: bool) -> bool:
         return True
     # "the town of Hit", "the city of al-Bab"
     return prev in r.genitive and token(nt, tok_first - 2) in want
+
+
+def capitalised(surface: str) -> bool:
+    """A word written with a capital, also after its article ("al-Askari", "as-Sukkari")."""
+    head, sep, rest = surface.partition("-")
+    return surface[:1].isupper() or bool(sep and head.lower() in ARTICLES and rest[:1].isupper())

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from extract.context import rules, token
+from extract.context import capitalised, rules, token
 from extract.lexicons import actor_matches
 from extract.matching import Match
 from extract.text_memo import text_memo
@@ -49,7 +49,7 @@ def _name_word(nt: NormText, text: str, i: int) -> bool:
     forms = word_forms(tok)
     if not r.cues.isdisjoint(forms) or not r.place_words_after.isdisjoint(forms):
         return False  # the two lists looked at in turn, not joined into a new set at each word
-    return is_arabic(tok) or (text[nt.orig_starts[i]].isupper() and tok not in r.common_words)
+    return is_arabic(tok) or (capitalised(text[nt.orig_starts[i] : nt.orig_ends[i]]) and tok not in r.common_words)
 
 
 def _actor_names(nt: NormText, text: str) -> list[tuple[int, int]]:

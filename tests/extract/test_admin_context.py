@@ -8,6 +8,7 @@ from extract.places import places_in_text
 from extract.types import Place
 from geodata.gazetteer import Gazetteer
 from geodata.geometry import km
+from geodata.names import normalize_text
 
 
 def _by_surface(gaz: Gazetteer, text: str) -> dict[str, Place]:
@@ -92,6 +93,17 @@ UNKNOWN = [
         "Mosul",
         2,
     ),
+    # a quarter: "Hay al-X", "the al-X neighbourhood of", "حي X في": in the town (or the part of it) after it
+    ("hay-al-en", "Clashes broke out in Hay al-Askari in eastern Mosul.", "Hay al-Askari", "East Mosul", 3),
+    ("al-quarter-of-town-en", "Clashes broke out in the al-Askari neighbourhood of Mosul.", "al-Askari", "Mosul", 2),
+    ("hay-fi-town-ar", "اندلعت اشتباكات في حي الزهور في الموصل.", "الزهور", "Mosul", 2),
+    (
+        "village-in-region-en",
+        "Clashes hit the village of Umm Tuwaynat in Eastern Ghouta.",
+        "Umm Tuwaynat",
+        "Eastern Ghouta",
+        3,
+    ),
     ("hay-fi-al-asima-ar", "سقطت قذائف على حي الزهور في العاصمة دمشق.", "الزهور", "Damascus", 2),
     ("hay-bi-madina-ar", "انفجرت سيارة مفخخة في حي كرم نسرين بمدينة حلب.", "كرم نسرين", "Aleppo", 2),
     ("qarya-direction-madina-ar", "قتل مدنيان في قرية الخربة شرقي مدينة تكريت.", "الخربة", "Tikrit", 2),
@@ -173,3 +185,13 @@ def test_a_foreign_namesake_near_a_town_of_ours_is_a_village_we_do_not_know(gaz:
 def test_a_great_city_abroad_stays_itself(gaz: Gazetteer) -> None:
     p = _by_surface(gaz, "The envoy flew from Tehran north of Baghdad to Erbil.")["Tehran"]
     assert p.resolved and p.country_code == "IR"
+
+
+def test_an_unknown_name_is_never_cut_short_at_a_word_read_otherwise() -> None:
+    from extract.admin_context import _capitalised_run
+
+    text = "Shells fell on Marj al-Dahr village."
+    nt = normalize_text(text)
+    marj, dahr = nt.tokens.index("marj"), nt.tokens.index("dahr")
+    assert _capitalised_run(nt, text, dahr, set()) == marj
+    assert _capitalised_run(nt, text, dahr, {marj}) is None  # "Marj" read as a place: not "al-Dahr" alone
