@@ -31,7 +31,7 @@ UNITS = frozenset({"governorate", "district", "subdistrict"})
 _FOCUS = settings.FOCUS_COUNTRIES
 _TOWNS = frozenset({"city", "town", "village"})
 _NEAR_TARGETS = _TOWNS | {"region", "neighbourhood"}  # what a quarter or village can lie near or in ("eastern Mosul")
-MAX_GAP = 5  # connector words between a place and its unit
+MAX_GAP = 7  # connector words between a place and its unit (", a village 20 km south of")
 MAX_NAME = 4  # words of an unknown name
 _BREAKS = '.;:!?\n()[]"“”«»|&'
 UNRESOLVED_CONFIDENCE = 0.5
@@ -50,6 +50,7 @@ class Words:
     not_names: frozenset[str]
     near: frozenset[str]
     quarter_heads: frozenset[str]
+    appositives: frozenset[str]
 
 
 def _norm(words: list[str]) -> frozenset[str]:
@@ -71,6 +72,7 @@ def words() -> Words:
         frozenset(raw["not_names_en"]),
         both("near"),
         both("quarter_heads"),
+        both("appositives"),
     )
 
 
@@ -105,7 +107,7 @@ def _gap_ok(nt: NormText, text: str, a_end: int, tok_from: int, tok_to: int) -> 
     widened = False
     for t in range(tok_from, tok_to):
         forms = word_forms(nt.tokens[t])
-        if not forms & w.connectors:
+        if not (forms & w.connectors or nt.tokens[t].isdigit()):
             return False, False
         widened = widened or bool(forms & w.widen)
     end = nt.orig_starts[tok_to] if tok_to < len(nt.orig_starts) else len(text)
@@ -233,6 +235,14 @@ def _opener(nt: NormText, text: str, t: int) -> bool:
     )
 
 
+def _head_after(nt: NormText, last: int) -> bool:
+    """A head noun right after the name ending at token `last`: "X village", "X, a village"."""
+    nxt = last + 1
+    if nxt < len(nt.tokens) and nt.tokens[nxt] in words().appositives:
+        nxt += 1
+    return nxt < len(nt.tokens) and bool(word_forms(nt.tokens[nxt]) & words().heads_after)
+
+
 def _capitalised_run(nt: NormText, text: str, last: int, covered: set[int]) -> int | None:
     """The first token of a capitalised name ending at token `last` (English): up
     to four capitalised words ("Tell Abu Hamad", "al-Marashdah"), without the
@@ -250,7 +260,7 @@ def _capitalised_run(nt: NormText, text: str, last: int, covered: set[int]) -> i
     if first is None or (first - 1 in covered and text[nt.orig_ends[first - 1] : nt.orig_starts[first]] == " "):
         return None  # the name goes on into a word read otherwise ("Marj al-Dahr"): not a name cut short
     after_head = (first > 0 and bool(word_forms(nt.tokens[first - 1]) & (words().heads_before | rules().genitive))) or (
-        last + 1 < len(nt.tokens) and bool(word_forms(nt.tokens[last + 1]) & words().heads_after)
+        _head_after(nt, last)
     )  # "the village of Umm X", "Umm X village": a head says the whole run is the name
     while not after_head and first < last and _opener(nt, text, first):
         first += 1
@@ -282,7 +292,7 @@ def _marked(nt: NormText, text: str, first: int, last: int, after: int) -> bool:
 
     if cue_before(nt, first, strong=False):
         return True
-    if after < len(nt.tokens) and word_forms(nt.tokens[after]) & words().heads_after:
+    if _head_after(nt, after - 1):
         return True
     before = text[: nt.orig_starts[first]].rstrip(" \t")
     return not before or before[-1] in "\n:-–—"
@@ -336,7 +346,7 @@ def unknown_places(r: Reading) -> list[Place]:
         near = _near_words(nt, b.tok_first, b.tok_last + 1)  # "بمدينة حلب", "Aleppo city": the town's own head
         while t >= 0 and b.tok_first - t <= MAX_GAP and t not in covered:
             forms = word_forms(nt.tokens[t])
-            if not forms & words().connectors:
+            if not (forms & words().connectors or nt.tokens[t].isdigit()):  # "X, some 30 km west of Y"
                 break
             widened = widened or bool(forms & words().widen)
             near = near or bool(forms & words().near)

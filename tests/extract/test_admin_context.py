@@ -93,6 +93,16 @@ UNKNOWN = [
         "Mosul",
         2,
     ),
+    # a distance on the way ("some 30 km west of"), a head after a comma ("X, a village ...")
+    (
+        "distance-en",
+        "The militants overran the village of Tal Sfouk, some 30 km west of Mosul.",
+        "Tal Sfouk",
+        "Mosul",
+        2,
+    ),
+    ("a-village-km-en", "Gunmen attacked Umm Jurn, a village 20 km south of Kirkuk.", "Umm Jurn", "Kirkuk", 2),
+    ("ala-buad-km-ar", "هاجم مسلحون قرية أم الجرن على بعد 20 كم جنوب كركوك.", "أم الجرن", "Kirkuk", 2),
     # a quarter: "Hay al-X", "the al-X neighbourhood of", "حي X في": in the town (or the part of it) after it
     ("hay-al-en", "Clashes broke out in Hay al-Askari in eastern Mosul.", "Hay al-Askari", "East Mosul", 3),
     ("al-quarter-of-town-en", "Clashes broke out in the al-Askari neighbourhood of Mosul.", "al-Askari", "Mosul", 2),
@@ -138,6 +148,7 @@ NOT_UNKNOWN = [
     ("a-day-after-en", "Shelling hit Raqqa a day after the truce in Aleppo city."),
     ("a-resident-of-the-city-ar", "قال أحمد، أحد سكان مدينة حلب، إن القصف استمر."),
     ("a-sect-en", "A suicide bomber killed 14 in a Shi'ite area of Baghdad."),
+    ("a-person-then-a-noun-en", "Umm Ahmad, a mother of three, fled Mosul."),
     ("a-people-en", "A car bomb went off in the Christian quarter of Aleppo city."),
 ]
 
