@@ -13,67 +13,28 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 
-from extract.context import capitalised, rules, title_case_line
-from extract.datafiles import load_json
-from extract.lexicons import actor_matches
+from extract.admin_words import words
+from extract.context import rules
 from extract.matching import Match
 from extract.types import Place
+from extract.unknown_names import BREAKS, MAX_NAME, runs
 from extract.wordforms import word_forms
 from geodata import settings
 from geodata.gazetteer.admin import governorate_code, inside
 from geodata.gazetteer.seats import is_seat
 from geodata.gazetteer.sources import GazEntry
-from geodata.names import NormText, is_arabic, normalize_name
+from geodata.names import NormText, is_arabic
 
 UNITS = frozenset({"governorate", "district", "subdistrict"})
 _FOCUS = settings.FOCUS_COUNTRIES
 _TOWNS = frozenset({"city", "town", "village"})
 _NEAR_TARGETS = _TOWNS | {"region", "neighbourhood"}  # what a quarter or village can lie near or in ("eastern Mosul")
 MAX_GAP = 7  # connector words between a place and its unit (", a village 20 km south of")
-MAX_NAME = 4  # words of an unknown name
-_BREAKS = '.;:!?\n()[]"“”«»|&'
 UNRESOLVED_CONFIDENCE = 0.5
-ORDINARY_ZIPF = 3.0  # an English word this frequent is a word, not the name of an unknown village
 FAMOUS_CITY = 500_000  # a namesake this large is the city, whatever the text puts after it
 Prior = Callable[[GazEntry], float]
 UnitOf = Callable[[str], GazEntry | None]  # P-code -> the unit's entry
-
-
-@dataclass(frozen=True)
-class Words:
-    connectors: frozenset[str]
-    widen: frozenset[str]
-    heads_before: frozenset[str]
-    heads_after: frozenset[str]
-    not_names: frozenset[str]
-    near: frozenset[str]
-    quarter_heads: frozenset[str]
-    appositives: frozenset[str]
-
-
-def _norm(words: list[str]) -> frozenset[str]:
-    return frozenset(k for w in words if (k := normalize_name(w)))
-
-
-@cache
-def words() -> Words:
-    raw = load_json("admin_context.json")
-
-    def both(key: str) -> frozenset[str]:
-        return _norm(raw[key]["en"] + raw[key]["ar"])
-
-    return Words(
-        both("connectors"),
-        both("widen"),
-        both("heads_before"),
-        both("heads_after"),
-        frozenset(raw["not_names_en"]),
-        both("near"),
-        both("quarter_heads"),
-        both("appositives"),
-    )
 
 
 @dataclass(frozen=True)
@@ -111,7 +72,7 @@ def _gap_ok(nt: NormText, text: str, a_end: int, tok_from: int, tok_to: int) -> 
             return False, False
         widened = widened or bool(forms & w.widen)
     end = nt.orig_starts[tok_to] if tok_to < len(nt.orig_starts) else len(text)
-    if any(c in _BREAKS for c in text[a_end:end]):
+    if any(c in BREAKS for c in text[a_end:end]):
         return False, False
     return True, widened
 
@@ -203,101 +164,6 @@ def foreign_only(cands: list[GazEntry], c: Container) -> bool:
     )
 
 
-def _word(nt: NormText, text: str, t: int) -> str:
-    return text[nt.orig_starts[t] : nt.orig_ends[t]]
-
-
-def _ordinary(nt: NormText, text: str, t: int) -> bool:
-    """A capitalised word that does not start a place name: "Meanwhile", "Syrians", "Abu"."""
-    from wordfreq import zipf_frequency
-
-    r, surface = rules(), _word(nt, text, t)
-    return (
-        surface in words().not_names
-        or nt.tokens[t] in r.common_words
-        or nt.tokens[t] in r.titles
-        or nt.tokens[t] in r.first_names
-        or zipf_frequency(surface.lower(), "en") >= ORDINARY_ZIPF
-    )
-
-
-def _opener(nt: NormText, text: str, t: int) -> bool:
-    """A word that opens a sentence or a person's name, not a village's ("Clashes", "Abu")."""
-    r = rules()
-    return (
-        _word(nt, text, t) in words().not_names
-        or nt.tokens[t] in r.titles
-        or nt.tokens[t] in r.first_names
-        or (
-            (t == 0 or any(c in _BREAKS for c in text[nt.orig_ends[t - 1] : nt.orig_starts[t]]))
-            and _ordinary(nt, text, t)
-        )
-    )
-
-
-def _head_after(nt: NormText, last: int) -> bool:
-    """A head noun right after the name ending at token `last`: "X village", "X, a village"."""
-    nxt = last + 1
-    if nxt < len(nt.tokens) and nt.tokens[nxt] in words().appositives:
-        nxt += 1
-    return nxt < len(nt.tokens) and bool(word_forms(nt.tokens[nxt]) & words().heads_after)
-
-
-def _capitalised_run(nt: NormText, text: str, last: int, covered: set[int]) -> int | None:
-    """The first token of a capitalised name ending at token `last` (English): up
-    to four capitalised words ("Tell Abu Hamad", "al-Marashdah"), without the
-    ordinary words that open a sentence or a person's name before it."""
-    first = None
-    t = last
-    while t >= 0 and last - t < MAX_NAME and t not in covered:
-        surface = _word(nt, text, t)
-        if is_arabic(surface) or not capitalised(surface) or (len(surface) > 1 and surface.isupper()):
-            break
-        first = t
-        if t > 0 and any(c in _BREAKS for c in text[nt.orig_ends[t - 1] : nt.orig_starts[t]]):
-            break
-        t -= 1
-    if first is None or (first - 1 in covered and text[nt.orig_ends[first - 1] : nt.orig_starts[first]] == " "):
-        return None  # the name goes on into a word read otherwise ("Marj al-Dahr"): not a name cut short
-    after_head = (first > 0 and bool(word_forms(nt.tokens[first - 1]) & (words().heads_before | rules().genitive))) or (
-        _head_after(nt, last)
-    )  # "the village of Umm X", "Umm X village": a head says the whole run is the name
-    while not after_head and first < last and _opener(nt, text, first):
-        first += 1
-    if not after_head and title_case_line(text, nt.orig_starts[last]):
-        first = last  # a headline capitalises every word: only the last one is surely the name
-    if all(_ordinary(nt, text, x) for x in range(first, last + 1)):
-        return None  # "Missile Attack", "Public Market": English words, not a village's name
-    if any(a.tok_first <= last and first <= a.tok_last for a in actor_matches(text, nt)):
-        return None  # an actor's name ("Euphrates Shield"), not a village's
-    return first
-
-
-def _arabic_run(nt: NormText, text: str, last: int, covered: set[int]) -> int | None:
-    """The first token of a name after a head noun ("قرية X", "بلدة X Y") ending at `last`."""
-    heads = words().heads_before
-    for first in range(last, max(-1, last - 3), -1):
-        if first in covered or not is_arabic(nt.tokens[first]):
-            return None
-        if first > 0 and word_forms(nt.tokens[first - 1]) & heads:
-            return first
-    return None
-
-
-def _marked(nt: NormText, text: str, first: int, last: int, after: int) -> bool:
-    """An unknown English name counts only when the text marks it as a place: a cue
-    before it ("in", "near", "the village of"), a head after it ("X village"), or a
-    line that opens with it ("Shura, Nineveh province, Iraq")."""
-    from extract.context import cue_before
-
-    if cue_before(nt, first, strong=False):
-        return True
-    if _head_after(nt, after - 1):
-        return True
-    before = text[: nt.orig_starts[first]].rstrip(" \t")
-    return not before or before[-1] in "\n:-–—"
-
-
 def _near_target(cands: list[GazEntry], prior: Prior) -> tuple[GazEntry, str] | None:
     """The town (or part of a town, "eastern Mosul") of Iraq or Syria a place is near or in."""
     towns = [e for e in cands if e.feature_type in _NEAR_TARGETS and e.country_code in _FOCUS]
@@ -361,17 +227,11 @@ def unknown_places(r: Reading) -> list[Place]:
         if found is None or _listed(mentions, cands, j, nt, text):
             continue
         unit_word = widened or found[0].feature_type in UNITS
-        unit, _scope = found
-        after = t + 1
-        first = _arabic_run(nt, text, t, covered) if is_arabic(nt.tokens[t]) else _capitalised_run(nt, text, t, covered)
-        if first is None:
+        if any(c in BREAKS for c in text[nt.orig_ends[t] : b.start]):
             continue
-        if not is_arabic(nt.tokens[t]) and not unit_word and not _marked(nt, text, first, t, after):
-            continue
-        if any(len(k := nt.tokens[x]) > 4 and k.endswith("s") and known(k[:-1]) for x in range(first, t + 1)):
-            continue  # "Syrias Idlib province": a known name with a possessive whose apostrophe was lost
-        if any(c in _BREAKS for c in text[nt.orig_ends[t] : b.start]):
-            continue
-        out.append(unresolved(nt.orig_starts[first], nt.orig_ends[t], text, unit))
-        covered.update(range(first, t + 1))
+        for first, last, skip in runs(nt, text, t, covered, unit_word=unit_word):
+            if any(len(k := nt.tokens[x]) > 4 and k.endswith("s") and known(k[:-1]) for x in range(first, last + 1)):
+                continue  # "Syrias Idlib province": a known name with a possessive whose apostrophe was lost
+            out.append(unresolved(nt.orig_starts[first] + skip, nt.orig_ends[last], text, found[0]))
+            covered.update(range(first, last + 1))
     return out

@@ -8,7 +8,6 @@ from extract.places import places_in_text
 from extract.types import Place
 from geodata.gazetteer import Gazetteer
 from geodata.geometry import km
-from geodata.names import normalize_text
 
 
 def _by_surface(gaz: Gazetteer, text: str) -> dict[str, Place]:
@@ -198,11 +197,25 @@ def test_a_great_city_abroad_stays_itself(gaz: Gazetteer) -> None:
     assert p.resolved and p.country_code == "IR"
 
 
-def test_an_unknown_name_is_never_cut_short_at_a_word_read_otherwise() -> None:
-    from extract.admin_context import _capitalised_run
+LISTED = [
+    # (id, text, the unknown names, each placed at this unit)
+    (
+        "villages-of-x-and-y-en",
+        "Gunmen attacked the villages of Umm Jurn and Tal Sfouk south of Kirkuk.",
+        ["Umm Jurn", "Tal Sfouk"],
+        "Kirkuk",
+    ),
+    ("qaryatay-x-wa-y-ar", "هاجم مسلحون قريتي أم الجرن وتل صفوك جنوب كركوك.", ["أم الجرن", "تل صفوك"], "Kirkuk"),
+    ("qura-x-wa-y-ar", "قصفت الطائرات قرى الزهراء والمزرعة بريف حلب الشمالي.", ["الزهراء", "المزرعة"], "Aleppo"),
+    # a name that opens with the letter of "and" is one name
+    ("wadi-ar", "قصفت الطائرات قرية وادي الخيل بريف حلب الشمالي.", ["وادي الخيل"], "Aleppo"),
+]
 
-    text = "Shells fell on Marj al-Dahr village."
-    nt = normalize_text(text)
-    marj, dahr = nt.tokens.index("marj"), nt.tokens.index("dahr")
-    assert _capitalised_run(nt, text, dahr, set()) == marj
-    assert _capitalised_run(nt, text, dahr, {marj}) is None  # "Marj" read as a place: not "al-Dahr" alone
+
+@pytest.mark.parametrize(("text", "names", "unit"), [c[1:] for c in LISTED], ids=[c[0] for c in LISTED])
+def test_unknown_villages_listed_after_one_head_are_each_placed(
+    gaz: Gazetteer, text: str, names: list[str], unit: str
+) -> None:
+    unknown = [p for p in places_in_text(text, gaz) if not p.resolved]
+    assert [p.surface for p in unknown] == names
+    assert all(unit in p.placed_at and text[p.start : p.end] == p.surface for p in unknown)

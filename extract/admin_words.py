@@ -1,0 +1,47 @@
+"""The words of data/admin_context.json that put a place inside a unit or mark a name as a place's
+(connectors, heads, near words), normalised once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from extract.datafiles import load_json
+from geodata.names import normalize_name
+
+
+@dataclass(frozen=True)
+class Words:
+    connectors: frozenset[str]
+    widen: frozenset[str]
+    heads_before: frozenset[str]
+    heads_after: frozenset[str]
+    not_names: frozenset[str]
+    near: frozenset[str]
+    quarter_heads: frozenset[str]
+    appositives: frozenset[str]
+    joined_conjunctions: frozenset[str]
+
+
+def _norm(words: list[str]) -> frozenset[str]:
+    return frozenset(k for w in words if (k := normalize_name(w)))
+
+
+@cache
+def words() -> Words:
+    raw = load_json("admin_context.json")
+
+    def both(key: str) -> frozenset[str]:
+        return _norm(raw[key]["en"] + raw[key]["ar"])
+
+    return Words(
+        both("connectors"),
+        both("widen"),
+        both("heads_before"),
+        both("heads_after"),
+        frozenset(raw["not_names_en"]),
+        both("near"),
+        both("quarter_heads"),
+        both("appositives"),
+        frozenset(raw["joined_conjunctions"]["ar"]),
+    )

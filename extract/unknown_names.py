@@ -1,0 +1,142 @@
+"""Names the gazetteer lacks, read where the text writes them: a capitalised run of words ("Tell Abu
+Hamad", "al-Marashdah") or the words after a head noun ("قرية X", "بلدة X Y"), and the names listed
+with them ("the villages of X and Y", "قريتي X وY"). `extract.admin_context` places them."""
+
+from __future__ import annotations
+
+from extract.admin_words import words
+from extract.context import capitalised, rules, title_case_line
+from extract.lexicons import actor_matches
+from extract.wordforms import word_forms
+from geodata.names import NormText, is_arabic
+
+MAX_NAME = 4  # words of an unknown name
+BREAKS = '.;:!?\n()[]"“”«»|&'
+ORDINARY_ZIPF = 3.0  # an English word this frequent is a word, not the name of an unknown village
+
+
+def _word(nt: NormText, text: str, t: int) -> str:
+    return text[nt.orig_starts[t] : nt.orig_ends[t]]
+
+
+def _ordinary(nt: NormText, text: str, t: int) -> bool:
+    """A capitalised word that does not start a place name: "Meanwhile", "Syrians", "Abu"."""
+    from wordfreq import zipf_frequency
+
+    r, surface = rules(), _word(nt, text, t)
+    return (
+        surface in words().not_names
+        or nt.tokens[t] in r.common_words
+        or nt.tokens[t] in r.titles
+        or nt.tokens[t] in r.first_names
+        or zipf_frequency(surface.lower(), "en") >= ORDINARY_ZIPF
+    )
+
+
+def _opener(nt: NormText, text: str, t: int) -> bool:
+    """A word that opens a sentence or a person's name, not a village's ("Clashes", "Abu")."""
+    r = rules()
+    return (
+        _word(nt, text, t) in words().not_names
+        or nt.tokens[t] in r.titles
+        or nt.tokens[t] in r.first_names
+        or (
+            (t == 0 or any(c in BREAKS for c in text[nt.orig_ends[t - 1] : nt.orig_starts[t]]))
+            and _ordinary(nt, text, t)
+        )
+    )
+
+
+def _head_after(nt: NormText, last: int) -> bool:
+    """A head noun right after the name ending at token `last`: "X village", "X, a village"."""
+    nxt = last + 1
+    if nxt < len(nt.tokens) and nt.tokens[nxt] in words().appositives:
+        nxt += 1
+    return nxt < len(nt.tokens) and bool(word_forms(nt.tokens[nxt]) & words().heads_after)
+
+
+def _capitalised_run(nt: NormText, text: str, last: int, covered: set[int]) -> int | None:
+    """The first token of a capitalised name ending at token `last` (English): up
+    to four capitalised words ("Tell Abu Hamad", "al-Marashdah"), without the
+    ordinary words that open a sentence or a person's name before it."""
+    first = None
+    t = last
+    while t >= 0 and last - t < MAX_NAME and t not in covered:
+        surface = _word(nt, text, t)
+        if is_arabic(surface) or not capitalised(surface) or (len(surface) > 1 and surface.isupper()):
+            break
+        first = t
+        if t > 0 and any(c in BREAKS for c in text[nt.orig_ends[t - 1] : nt.orig_starts[t]]):
+            break
+        t -= 1
+    if first is None or (first - 1 in covered and text[nt.orig_ends[first - 1] : nt.orig_starts[first]] == " "):
+        return None  # the name goes on into a word read otherwise ("Marj al-Dahr"): not a name cut short
+    after_head = (first > 0 and bool(word_forms(nt.tokens[first - 1]) & (words().heads_before | rules().genitive))) or (
+        _head_after(nt, last)
+    )  # "the village of Umm X", "Umm X village": a head says the whole run is the name
+    while not after_head and first < last and _opener(nt, text, first):
+        first += 1
+    if not after_head and title_case_line(text, nt.orig_starts[last]):
+        first = last  # a headline capitalises every word: only the last one is surely the name
+    if all(_ordinary(nt, text, x) for x in range(first, last + 1)):
+        return None  # "Missile Attack", "Public Market": English words, not a village's name
+    if any(a.tok_first <= last and first <= a.tok_last for a in actor_matches(text, nt)):
+        return None  # an actor's name ("Euphrates Shield"), not a village's
+    return first
+
+
+def _arabic_run(nt: NormText, text: str, last: int, covered: set[int]) -> int | None:
+    """The first token of a name after a head noun ("قرية X", "بلدة X Y") ending at `last`."""
+    heads = words().heads_before
+    for first in range(last, max(-1, last - 3), -1):
+        if first in covered or not is_arabic(nt.tokens[first]):
+            return None
+        if first > 0 and word_forms(nt.tokens[first - 1]) & heads:
+            return first
+    return None
+
+
+def _marked(nt: NormText, text: str, first: int, last: int, after: int) -> bool:
+    """An unknown English name counts only when the text marks it as a place: a cue
+    before it ("in", "near", "the village of"), a head after it ("X village"), or a
+    line that opens with it ("Shura, Nineveh province, Iraq")."""
+    from extract.context import cue_before
+
+    if cue_before(nt, first, strong=False):
+        return True
+    if _head_after(nt, after - 1):
+        return True
+    before = text[: nt.orig_starts[first]].rstrip(" \t")
+    return not before or before[-1] in "\n:-–—"
+
+
+def runs(nt: NormText, text: str, t: int, covered: set[int], *, unit_word: bool) -> list[tuple[int, int, int]]:
+    """The unknown names ending at token `t` as (first token, last token, characters of a conjunction
+    written onto the first), with the one listed before it ("the villages of X and Y", "قريتي X وY")."""
+    if is_arabic(nt.tokens[t]):
+        first = _arabic_run(nt, text, t, covered)
+        low = first + 1 if first is not None else max(1, t - MAX_NAME + 2)
+        for k in range(t, low - 1, -1):  # "قرى X وY", "قريتي أم الجرن وتل صفوك": two names after one head
+            if _joined(nt, text, k) and (f := _arabic_run(nt, text, k - 1, covered)) is not None:
+                return [(f, k - 1, 0), (k, t, 1)]
+        return [] if first is None else [(first, t, 0)]
+    first = _capitalised_run(nt, text, t, covered)
+    if first is None or (not unit_word and not _marked(nt, text, first, t, t + 1)):
+        return []
+    conj = first - 1
+    if conj > 0 and nt.tokens[conj] in rules().conjunctions and conj - 1 not in covered:
+        before = _capitalised_run(nt, text, conj - 1, covered)
+        if before is not None and _headed(nt, before):
+            return [(before, conj - 1, 0), (first, t, 0)]
+    return [(first, t, 0)]
+
+
+def _joined(nt: NormText, text: str, k: int) -> bool:
+    """Token k is a name written onto a conjunction ("وتل"), not a name that opens with its letter ("وادي")."""
+    tok = nt.tokens[k]
+    return text[nt.orig_starts[k]] in words().joined_conjunctions and len(tok) > 2 and not tok.startswith("واد")
+
+
+def _headed(nt: NormText, first: int) -> bool:
+    """A head noun before the name ("the villages of X"): it stands for every name listed after it."""
+    return first > 0 and bool(word_forms(nt.tokens[first - 1]) & (words().heads_before | rules().genitive))

@@ -1,0 +1,39 @@
+"""extract/unknown_names.py: where a name the gazetteer lacks starts and ends in the text."""
+
+from __future__ import annotations
+
+from extract.admin_words import words
+from extract.unknown_names import _capitalised_run, runs
+from geodata.names import normalize_name, normalize_text
+
+
+def test_an_unknown_name_is_never_cut_short_at_a_word_read_otherwise() -> None:
+    text = "Shells fell on Marj al-Dahr village."
+    nt = normalize_text(text)
+    marj, dahr = nt.tokens.index("marj"), nt.tokens.index("dahr")
+    assert _capitalised_run(nt, text, dahr, set()) == marj
+    assert _capitalised_run(nt, text, dahr, {marj}) is None  # "Marj" read as a place: not "al-Dahr" alone
+
+
+def test_names_listed_after_one_head_are_read_apart() -> None:
+    text = "Gunmen attacked the villages of Umm Jurn and Tal Sfouk south of Kirkuk."
+    nt = normalize_text(text)
+    last = nt.tokens.index("sfouk")
+    found = [
+        text[nt.orig_starts[a] + skip : nt.orig_ends[b]] for a, b, skip in runs(nt, text, last, set(), unit_word=False)
+    ]
+    assert found == ["Umm Jurn", "Tal Sfouk"]
+    ar = "قريتي أم الجرن وتل صفوك جنوب كركوك"
+    nt = normalize_text(ar)
+    last = nt.tokens.index("صفوك")
+    found = [
+        ar[nt.orig_starts[a] + skip : nt.orig_ends[b]] for a, b, skip in runs(nt, ar, last, set(), unit_word=False)
+    ]
+    assert found == ["أم الجرن", "تل صفوك"]
+
+
+def test_the_words_are_read_once_and_normalised() -> None:
+    w = words()
+    assert w is words()
+    assert {normalize_name("قرية"), normalize_name("village")} <= w.heads_before  # as the text is folded
+    assert "و" in w.joined_conjunctions and "a" in w.appositives
