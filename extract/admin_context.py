@@ -67,14 +67,21 @@ def _gap_ok(nt: NormText, text: str, a_end: int, tok_from: int, tok_to: int) -> 
     w = words()
     widened = False
     for t in range(tok_from, tok_to):
-        forms = word_forms(nt.tokens[t])
-        if not (forms & w.connectors or nt.tokens[t].isdigit()):
+        forms = _connecting(nt, t)
+        if forms is None:
             return False, False
         widened = widened or bool(forms & w.widen)
     end = nt.orig_starts[tok_to] if tok_to < len(nt.orig_starts) else len(text)
     if any(c in BREAKS for c in text[a_end:end]):
         return False, False
     return True, widened
+
+
+def _connecting(nt: NormText, t: int) -> frozenset[str] | None:
+    """The forms of token t when it may stand between a place and its unit (a connector word, or a
+    number: "X, some 30 km west of Y"); None when it may not."""
+    forms = word_forms(nt.tokens[t])
+    return forms if forms & words().connectors or nt.tokens[t].isdigit() else None
 
 
 def _near_words(nt: NormText, tok_from: int, tok_to: int) -> bool:
@@ -211,8 +218,8 @@ def unknown_places(r: Reading) -> list[Place]:
         widened = bool(word_forms(nt.tokens[b.tok_first]) & words().widen)
         near = _near_words(nt, b.tok_first, b.tok_last + 1)  # "بمدينة حلب", "Aleppo city": the town's own head
         while t >= 0 and b.tok_first - t <= MAX_GAP and t not in covered:
-            forms = word_forms(nt.tokens[t])
-            if not (forms & words().connectors or nt.tokens[t].isdigit()):  # "X, some 30 km west of Y"
+            forms = _connecting(nt, t)
+            if forms is None:
                 break
             widened = widened or bool(forms & words().widen)
             near = near or bool(forms & words().near)

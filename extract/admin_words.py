@@ -21,6 +21,7 @@ class Words:
     quarter_heads: frozenset[str]
     appositives: frozenset[str]
     joined_conjunctions: frozenset[str]
+    not_joined: tuple[str, ...]  # how words that open with a conjunction's letter begin ("واد": وادي)
 
 
 def _norm(words: list[str]) -> frozenset[str]:
@@ -44,4 +45,5 @@ def words() -> Words:
         both("quarter_heads"),
         both("appositives"),
         frozenset(raw["joined_conjunctions"]["ar"]),
+        tuple(sorted(_norm(raw["not_joined"]["ar"]))),
     )

@@ -160,7 +160,10 @@ def cue_before(nt: NormText, tok_first: int, *, strong: bool) -> bool:
     return prev in r.genitive and token(nt, tok_first - 2) in want
 
 
+# A word that opens with a capital, also after its article ("al-Bokamal", "as-Sukkari").
+CAPITALISED = re.compile(r"(?:(?i:" + "|".join(sorted(ARTICLES, key=len, reverse=True)) + r")-)?[A-ZÀ-ÖØ-Þ]")
+
+
 def capitalised(surface: str) -> bool:
-    """A word written with a capital, also after its article ("al-Askari", "as-Sukkari")."""
-    head, sep, rest = surface.partition("-")
-    return surface[:1].isupper() or bool(sep and head.lower() in ARTICLES and rest[:1].isupper())
+    """A word written with a capital, also after its article ("al-Askari")."""
+    return surface[:1].isupper() or bool(CAPITALISED.match(surface))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from wordfreq import zipf_frequency
 
-from extract.context import cue_before, rules
+from extract.context import CAPITALISED, cue_before, rules
 from extract.matching import Match
 from extract.resolve import DocContext, choose, place_at
 from extract.types import Place
@@ -47,9 +47,8 @@ def _word(nt: NormText, text: str, t: int) -> str:
     return text[nt.orig_starts[t] : nt.orig_ends[t]]
 
 
-# A token that opens with a capital, also after its article ("al-Bokamal"), and is not the rest
-# of a word ("d'Alep"): most words of a text are not, and need no look.
-_CAPITALISED = re.compile(r"(?:(?i:" + "|".join(sorted(ARTICLES, key=len, reverse=True)) + r")-)?[A-ZÀ-ÖØ-Þ]")
+# A token opens a name when it opens with a capital, also after its article (`CAPITALISED`:
+# "al-Bokamal"), and is not the rest of a word ("d'Alep"): most words of a text are not.
 _WORD_GOES_ON = re.compile(r"[A-Za-z0-9À-ÿ'’‘`]")
 _OPENERS = frozenset(a[0] for a in ARTICLES) | frozenset(a[0].upper() for a in ARTICLES)
 
@@ -60,7 +59,7 @@ class _Words:
     def __init__(self, nt: NormText, text: str) -> None:
         self.nt, self.text = nt, text
         at = nt.orig_starts
-        capital, goes_on = _CAPITALISED.match, _WORD_GOES_ON.match
+        capital, goes_on = CAPITALISED.match, _WORD_GOES_ON.match
         self.starts: list[int] = [  # tokens that open with a capital (a cheap look at the first letters first:
             i  # a word in lowercase is one only as an article and its hyphen, "al-Bokamal")
             for i, s in enumerate(at)

@@ -71,9 +71,7 @@ def _capitalised_run(nt: NormText, text: str, last: int, covered: set[int]) -> i
         t -= 1
     if first is None or (first - 1 in covered and text[nt.orig_ends[first - 1] : nt.orig_starts[first]] == " "):
         return None  # the name goes on into a word read otherwise ("Marj al-Dahr"): not a name cut short
-    after_head = (first > 0 and bool(word_forms(nt.tokens[first - 1]) & (words().heads_before | rules().genitive))) or (
-        _head_after(nt, last)
-    )  # "the village of Umm X", "Umm X village": a head says the whole run is the name
+    after_head = _headed(nt, first) or _head_after(nt, last)  # "the village of Umm X", "Umm X village": all the name
     while not after_head and first < last and _opener(nt, text, first):
         first += 1
     if not after_head and title_case_line(text, nt.orig_starts[last]):
@@ -134,7 +132,8 @@ def runs(nt: NormText, text: str, t: int, covered: set[int], *, unit_word: bool)
 def _joined(nt: NormText, text: str, k: int) -> bool:
     """Token k is a name written onto a conjunction ("وتل"), not a name that opens with its letter ("وادي")."""
     tok = nt.tokens[k]
-    return text[nt.orig_starts[k]] in words().joined_conjunctions and len(tok) > 2 and not tok.startswith("واد")
+    w = words()
+    return text[nt.orig_starts[k]] in w.joined_conjunctions and len(tok) > 2 and not tok.startswith(w.not_joined)
 
 
 def _headed(nt: NormText, first: int) -> bool:

@@ -20,7 +20,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from geodata import names as names_module
 from geodata import settings
 from geodata.gazetteer.admin import read_admin, with_units
 from geodata.gazetteer.sources import (
@@ -149,6 +148,9 @@ def blocked_phrases() -> list[str]:
     return read_blocked() + (read_blocked(user) if user.exists() else [])
 
 
+_GEODATA = Path(__file__).resolve().parents[1]  # the package: its code is part of the cache's key
+
+
 def source_files() -> dict[str, Path]:
     """Every file the compiled gazetteer depends on, by a name that does not depend on
     where the checkout or the virtual environment lies."""
@@ -165,8 +167,8 @@ def source_files() -> dict[str, Path]:
         "user/not_places.csv": user / "not_places.csv",
         "cities500.json": cities500_path(),
         # the code that turns names into keys: a new spelling rule recompiles the keys
-        "code/names.py": Path(names_module.__file__ or ""),
-        "code/phrase_index.py": Path(names_module.__file__ or "").with_name("phrase_index.py"),
+        "code/names.py": _GEODATA / "names.py",
+        "code/phrase_index.py": _GEODATA / "phrase_index.py",
     }
     # ... and the code that reads and joins the sources (a new rule for units, a fixed reader)
     files.update({f"code/gazetteer/{p.name}": p for p in sorted(Path(__file__).parent.glob("*.py"))})

@@ -16,6 +16,7 @@ import json
 import math
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import cache
 from pathlib import Path
 
 from geodata import settings
@@ -30,7 +31,8 @@ _POPULATED = frozenset({"city", "town", "village", "neighbourhood"})
 _TOWN_KM = 60.0  # a unit named like a town this near is that town's unit: the town keeps the bare name
 
 
-def _unit_words() -> dict:
+@cache
+def unit_data() -> dict:
     return json.loads((settings.DATA_FILES / "admin_units.json").read_text(encoding="utf-8"))
 
 
@@ -45,7 +47,7 @@ def _names(*values: str) -> list[str]:
 
 
 def _with_forms(level: str, names: list[str]) -> list[str]:
-    words = _unit_words()
+    words = unit_data()
     forms, unit_words = words.get(level, {}), set(words["unit_words"])
     out = list(names)
     for n in names:
@@ -350,11 +352,11 @@ def with_units(entries: list[GazEntry], admin: list[GazEntry]) -> list[GazEntry]
         if u.feature_type == "subdistrict":
             for n in u.names:
                 named.setdefault(normalize_name(n), []).append(u)
-    seat = tuple(_unit_words()["seat_prefixes"])
+    seat = tuple(unit_data()["seat_prefixes"])
     units = [replace(u, names=tuple(n for n in u.names if not n.lower().startswith(seat))) for u in units]
     units = _bare_names_of_towns(units, entries)  # "Markaz Mosul" is Mosul's own sub-district: Mosul names it
     finder = UnitFinder(units)
-    rural = set(_unit_words()["countryside_words"])
+    rural = set(unit_data()["countryside_words"])
     return [_placed(e, finder, named, rural) for e in entries] + units
 
 

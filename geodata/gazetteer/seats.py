@@ -9,18 +9,16 @@ compared without the words that say what a unit is ("Governorate",
 
 from __future__ import annotations
 
-import json
 from functools import cache
 
-from geodata import settings
+from geodata.gazetteer.admin import unit_data
 from geodata.gazetteer.sources import GazEntry
 from geodata.names import normalize_name
 
 
 @cache
 def _unit_words() -> frozenset[str]:
-    raw = json.loads((settings.DATA_FILES / "admin_units.json").read_text(encoding="utf-8"))
-    return frozenset(k for w in raw["unit_words"] if (k := normalize_name(w)))
+    return frozenset(k for w in unit_data()["unit_words"] if (k := normalize_name(w)))
 
 
 @cache
