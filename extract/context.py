@@ -104,13 +104,31 @@ def token(nt: NormText, i: int) -> str:
     return nt.tokens[i]
 
 
+FUNCTION_WORD_ZIPF = 5.5  # an English word this frequent ("in", "at", "for") opens no name in lowercase
+
+
 def is_capitalised(surface: str) -> bool:
     """A Latin surface is written as a name: its one word capitalised, or, for
-    several words, some word after a lowercase direction ("northern Iraq")."""
+    several words, some word after a lowercase direction ("northern Iraq"); a name
+    that opens with a lowercase function word is that word and a name ("in Salah")."""
     words = [w for w in _WORDS.findall(surface) if w.lower() not in rules().articles]
     if not words:
         return False
-    return words[0][0].isupper() or (len(words) > 1 and any(w[0].isupper() for w in words[1:]))
+    if words[0][0].isupper():
+        return True
+    return len(words) > 1 and any(w[0].isupper() for w in words[1:]) and not _function_word(words[0].lower())
+
+
+@cache
+def _function_word(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return word not in _lowercase_openers() and zipf_frequency(word, "en") >= FUNCTION_WORD_ZIPF
+
+
+@cache
+def _lowercase_openers() -> frozenset[str]:
+    return frozenset(load_json("context.json")["lowercase_names_en"]["qualifiers"])
 
 
 def sentence_initial(text: str, start: int) -> bool:

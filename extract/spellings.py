@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from wordfreq import zipf_frequency
 
+from extract.admin_words import words as admin_words
 from extract.context import CAPITALISED, cue_before, rules
 from extract.matching import Match
 from extract.resolve import DocContext, choose, place_at
@@ -97,17 +98,36 @@ class _Words:
 
 
 def _marked(nt: NormText, text: str, first: int, last: int, places_at: set[int]) -> bool:
-    """The text marks a place here: a cue before, a place word after, or a place it is listed with."""
+    """The text marks a place here: a cue before, a place word after, a place it is listed with, or
+    the unit that holds it after a comma ("Dayr az Zawr, Syria", "Ishaqi, south of Tikrit")."""
     r = rules()
     if cue_before(nt, first, strong=False):
         return True
     nxt = last + 1
     if nxt < len(nt.tokens) and word_forms(nt.tokens[nxt]) & r.place_words_after:
         return True
+    if _unit_after_comma(nt, text, last, places_at):
+        return True
     prev = first - 1
     if prev >= 0 and word_forms(nt.tokens[prev]) & r.conjunctions and prev - 1 in places_at:
         return True
     return nxt < len(nt.tokens) and bool(word_forms(nt.tokens[nxt]) & r.conjunctions) and nxt + 1 in places_at
+
+
+UNIT_REACH = 4  # words between a comma and the unit it names: "Ishaqi, some 20 km south of Tikrit"
+
+
+def _unit_after_comma(nt: NormText, text: str, last: int, places_at: set[int]) -> bool:
+    nxt = last + 1
+    if nxt >= len(nt.tokens) or text[nt.orig_ends[last] : nt.orig_starts[nxt]].strip() != ",":
+        return False
+    connectors = admin_words().connectors
+    for t in range(nxt, min(len(nt.tokens), nxt + UNIT_REACH + 1)):
+        if t in places_at:
+            return True
+        if nt.tokens[t] not in connectors and not nt.tokens[t].isdigit():
+            return False
+    return False
 
 
 def _inside_blocked(gaz: Gazetteer, nt: NormText, first: int, last: int) -> bool:

@@ -78,6 +78,9 @@ _LATIN_MAP = str.maketrans({"ı": "i", "ø": "o", "ß": "ss", "æ": "ae", "œ": 
 ARTICLES = frozenset("al el ar er as es ash esh ad ed az ez at et an en ath adh il ul".split())
 # Articles that may also stand alone before a name, separated by a space.
 _SPACED_ARTICLES = frozenset({"al", "el"})
+# Assimilated articles that are no English word: written in lowercase inside a name
+# ("Salah ad Din", "Dayr az Zawr", "Abu ad Duhur") they are still articles.
+_ARABIC_ONLY_ARTICLES = frozenset("ad adh ar ash ath az ed er esh ez".split())
 _SUN_LETTER_ARTICLE = re.compile(r"\b([AaEe])[lrsdtzn]h?[- ]([TtDdRrZzSsNn])", re.UNICODE)
 _DOUBLED = re.compile(r"([^\W\d_])\1+")
 
@@ -141,11 +144,23 @@ def _article_before(text: str, tok: tuple[int, int, str], nxt: tuple[int, int, s
     if gap != " ":
         return False
     # "al Tabqa" in any case; "Ar Raqqah", "As Safirah" only when the article
-    # is assimilated to the name's first letter (not "As Mosul fell").
+    # is assimilated to the name's first letter (not "As Mosul fell"); in lowercase
+    # inside a name when it is no English word ("Salah ad Din", not "Homs at Tanf").
     if n in _SPACED_ARTICLES:
         return True
-    first = text[nxt[0]].lower()
-    return text[s].isupper() and text[nxt[0]].isupper() and len(n) >= 2 and n[1] == first
+    if not text[nxt[0]].isupper() or len(n) < 2 or n[1] != text[nxt[0]].lower():
+        return False
+    return text[s].isupper() or (n in _ARABIC_ONLY_ARTICLES and _after_capitalised_word(text, s))
+
+
+def _after_capitalised_word(text: str, s: int) -> bool:
+    """The word before offset `s` (one space before it) opens with a capital."""
+    if s < 2 or text[s - 1] != " ":
+        return False
+    i = s - 1
+    while i > 0 and text[i - 1].isalpha():
+        i -= 1
+    return i < s - 1 and text[i].isupper()
 
 
 def _drop_articles(toks: list[tuple[int, int, str]], text: str, *, name: bool) -> list[tuple[int, int, str]]:

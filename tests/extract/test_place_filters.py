@@ -170,6 +170,35 @@ def test_english_word_before_a_name_stays_out_of_the_surface(gaz, text: str, sur
 
 
 @pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        # a name that opens with a function word is not read from that word written in lowercase:
+        # "In Salah" (Algeria) is not "in Salah ad Din"
+        ("Troops moved in Salah ad Din Province.", ["Salah ad Din Province"]),
+        ("Troops moved into northern Salah ad Din.", ["Salah ad Din"]),
+        ("He was born in Salah, they said.", []),
+        # a lowercase direction still opens one
+        ("Fighting in northern Iraq went on.", ["northern Iraq"]),
+    ],
+)
+def test_a_lowercase_function_word_opens_no_name(gaz, text: str, surfaces: list[str]) -> None:
+    assert [p.surface for p in places_in_text(text, gaz)] == surfaces
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Spc. Isiah Carter, a medic, was wounded.",
+        "Pfc. Isiah Carter was wounded.",
+        "Cpl. Isiah Carter was wounded.",
+        "Cmdr. Isiah Carter spoke.",
+    ],
+)
+def test_a_name_after_a_military_rank_is_a_person(gaz, text: str) -> None:
+    assert places_in_text(text, gaz) == []
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Troops retook Ramadi and Hit.", [("Ramadi", "IQ"), ("Hit", "IQ")]),  # coordinated with a place

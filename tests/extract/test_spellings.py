@@ -38,6 +38,8 @@ FOUND = [
     ("near", "Near Dayr Az Zayr, five strikes destroyed three tanks.", "Dayr Az Zayr", "Deir ez-Zor"),
     ("underscore", "Losses were reported in Busra al_Sham.", "Busra al_Sham", "Busra al-Sham"),
     ("hyphens", "Clashes went on in Deir-ez-Zur on Sunday.", "Deir-ez-Zur", "Deir ez-Zor"),
+    ("comma-country", "The Dayr Az Zayr, Syria strike killed four.", "Dayr Az Zayr", "Deir ez-Zor"),
+    ("comma-direction", "Shells fell on Bokamal, east of Mayadin, overnight.", "Bokamal", "Al-Bukamal"),
     (
         "syria-in-a-text-placed-in-iraq",
         "Fighters landed near Mosul and in the countryside of Al-Bokamal on Friday.",
@@ -64,6 +66,8 @@ NOT_FOUND = [
     ("month", "In March the talks resumed."),
     ("ordinary-word", "Counter attacks were repelled in the morning."),
     ("no-place-cue", "Kamal Bokamal wrote the report."),
+    ("comma-no-unit", "Kamal Bokamal, the author, wrote the report."),
+    ("comma-far-unit", "Kamal Bokamal, who wrote it on a long trip, lives in Mosul."),
 ]
 
 

@@ -162,6 +162,25 @@ def test_english_word_before_capitalised_name_is_not_an_article(text: str, word:
     assert word in slices, slices
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a lowercase assimilated article inside a name, between capitalised words, is an article ...
+        ("Salah ad Din Province", ["Salah", "ad Din", "Province"]),
+        ("Dayr az Zawr, Syria", ["Dayr", "az Zawr", "Syria"]),
+        ("Abu ash Shamat", ["Abu", "ash Shamat"]),
+        # ... when it is no English word, and only before its own sun letter, after a capitalised word
+        ("Homs at Tanf", ["Homs", "at", "Tanf"]),
+        ("Raqqa as Syria burned", ["Raqqa", "as", "Syria", "burned"]),
+        ("Salah ad Karim", ["Salah", "ad", "Karim"]),
+        ("the ad Din", ["the", "ad", "Din"]),
+        ("Salah ad din", ["Salah", "ad", "din"]),
+    ],
+)
+def test_lowercase_assimilated_article_inside_a_name(text: str, expected: list[str]) -> None:
+    assert [o for _, o in _tokens(text)] == expected
+
+
 def test_article_is_folded_only_before_its_sun_letter() -> None:
     # positive control for the test above: genuine assimilated articles still fold
     assert [o for _, o in _tokens("As Sukhnah and At Tabqah and Ar Rutbah")] == [
