@@ -29,6 +29,9 @@ class Rules:
     articles: frozenset[str]
     actor_verbs: frozenset[str]
     actor_heads: frozenset[str]
+    actor_words_before: frozenset[str]  # "our ally Turkey", "support Iraq"
+    agent_markers: frozenset[str]  # "announced by Russia"
+    agent_verbs: frozenset[str]  # "brokered by Qatar"
     list_intros: frozenset[str]
     before_place: frozenset[str]
     place_words_after: frozenset[str]
@@ -74,6 +77,9 @@ def rules() -> Rules:
         articles=_norm_set(raw["name_articles"]),
         actor_verbs=_norm_set(raw["country_as_actor"]["verbs_after_en"]),
         actor_heads=_norm_set(raw["country_as_actor"]["heads_before_of_en"]),
+        actor_words_before=_norm_set(raw["country_as_actor"]["words_before_en"]),
+        agent_markers=_norm_set(raw["country_as_actor"]["agent_markers_en"]),
+        agent_verbs=_norm_set(raw["country_as_actor"]["verbs_before_agent_en"]),
         list_intros=_norm_set(raw["country_as_actor"]["list_intros_en"]),
         before_place=_norm_set(raw["capitalised_before_place_en"]) | _both(raw["place_cues"]),
         place_words_after=_both(raw["place_words_after"]),

@@ -71,14 +71,54 @@ def _homograph_ok(m: Match, nt: NormText, key: str, level: str, coordinated: boo
     return coordinated  # "بين القائم وعنة": named beside another place
 
 
-def _country_as_actor(m: Match, nt: NormText, text: str) -> bool:
-    """'The United States condemns', 'the government of Iraq', "Iraq's efforts"."""
-    r = rules()
+def country_actors(found: list[Match], nt: NormText, text: str, countries: set[int]) -> set[int]:
+    """Indexes of the countries named as actors, not places (metonymy): "The United States condemns",
+    "the government of Iraq", "our ally Turkey", "Iraq's efforts", "Turkey-backed factions", "the
+    UK-France summit". Countries listed together share their reading: "the United States and Iraq
+    signed", "announced by Russia and Turkey"; "fighting in Syria and Iraq has" names two places."""
+    out: set[int] = set()
+    i = 0
+    while i < len(found):
+        if i not in countries:
+            i += 1
+            continue
+        j = i
+        while j + 1 in countries and _list_gap(text[found[j].end : found[j + 1].start]):
+            j += 1
+        if _actor_around(nt, found[i].tok_first, found[j].tok_last):
+            out.update(range(i, j + 1))
+        out.update(k for k in range(i, j + 1) if _actor_form(found[k], nt, text))
+        i = j + 1
+    return out
+
+
+def _actor_form(m: Match, nt: NormText, text: str) -> bool:
+    """The name's own form makes it an actor: "Iraq's efforts", "Turkey-backed", "U.S.-Iraq talks"."""
     if text[m.start : m.end].endswith(("'s", "’s", "s’", "s'")):
         return True
-    if token(nt, m.tok_last + 1) in r.actor_verbs and token(nt, m.tok_first - 1) not in r.locatives:
+    after = text[m.end : m.end + 2]
+    if after[:1] == "-" and after[1:2].islower():
+        return True  # "Turkey-backed factions", "the Iran-led axis"
+    before = text[max(0, m.start - 2) : m.start]
+    paired = (after[:1] == "-" and after[1:2].isupper()) or (before[1:] == "-" and before[:1] not in ("", "-", " "))
+    nxt = m.tok_last + (2 if after[:1] == "-" else 1)  # the word after "Russia-Turkey"
+    return paired and token(nt, nxt) not in rules().place_words_after  # but "the Syria-Turkey border"
+
+
+def _actor_around(nt: NormText, first: int, last: int) -> bool:
+    """The words around tokens first..last make the countries there actors."""
+    r = rules()
+    b = first - 1
+    if token(nt, b) in r.list_articles:
+        b -= 1  # "support the United States"
+    before = token(nt, b)
+    if token(nt, last + 1) in r.actor_verbs and before not in r.locatives:
         return True  # "The United States condemns", but not "forces in Iraq should"
-    return token(nt, m.tok_first - 1) in r.genitive and token(nt, m.tok_first - 2) in r.actor_heads
+    if before in r.actor_words_before:
+        return True  # "our ally Turkey", "support Iraq", "will join Jordan"
+    if before in r.agent_markers and token(nt, b - 1) in r.agent_verbs:
+        return True  # "brokered by Qatar"
+    return before in r.genitive and token(nt, b - 1) in r.actor_heads
 
 
 def _after_given_name(m: Match, nt: NormText, text: str) -> bool:
@@ -140,8 +180,6 @@ def accept(
             and not coordinated
             and (sentence_initial(text, m.start) or title_case_line(text, m.start))
         ):
-            return False
-        if is_country and _country_as_actor(m, nt, text):
             return False
         if not is_country and not adjacent_place and _after_given_name(m, nt, text):
             return False

@@ -9,7 +9,7 @@ from extract.admin_context import Reading, containers, foreign_only, inside_choi
 from extract.coordinates import coordinates_in
 from extract.glued import glued_matches
 from extract.matching import Match, find_matches
-from extract.place_filters import accept, coordination, enumerated_actors
+from extract.place_filters import accept, coordination, country_actors, enumerated_actors
 from extract.resolve import Choice, build_context, choose, place_at, prior
 from extract.spellings import Respelled, respelled
 from extract.types import Document, Place
@@ -44,7 +44,7 @@ def _accepted(gaz: Gazetteer, nt: NormText, text: str) -> tuple[list[Match], fro
     found = find_matches(gaz.index, nt, text, blocked=BLOCK)
     coord, adjacent = coordination(found, nt, text)
     countries = {i for i, m in enumerate(found) if _is_country(gaz, m)}
-    listed = enumerated_actors(found, nt, text, countries)
+    listed = enumerated_actors(found, nt, text, countries) | country_actors(found, nt, text, countries)
     kept = [
         m
         for i, m in enumerate(found)

@@ -247,3 +247,34 @@ def test_a_lowercase_name_after_a_place_cue_is_a_place(gaz, text: str, surface: 
 )
 def test_lowercase_english_words_stay_words(gaz, text: str) -> None:
     assert [p.surface for p in places_in_text(text, gaz) if p.surface.islower()] == []
+
+
+# A country named as an actor (metonymy) is no place on the map; the same country where something
+# happens is one. Each row: a sentence, and the countries that stay places in it.
+COUNTRIES_AS_ACTORS = [
+    ("verb-after", "Jordan condemned the attack on the convoy.", []),
+    ("verb-after-new", "Lebanon faces a hard winter, the envoy said.", []),
+    ("possessive", "Egypt's envoy arrived late.", []),
+    ("genitive-head", "The government of Lebanon asked for calm.", []),
+    ("word-before", "They thanked their ally Jordan for its help.", []),
+    ("word-before-article", "The plan will support the United States and its partners.", []),
+    ("agent-after-verb", "The truce agreed by Egypt held for a week.", []),
+    ("listed-verb", "Jordan and Egypt signed the accord.", []),
+    ("listed-agent", "The deal brokered by Qatar and Egypt broke down.", []),
+    ("listed-head", "The governments of Lebanon and Jordan met.", []),
+    ("compound-participle", "Iran-backed militias and Turkey-led forces moved on.", []),
+    ("compound-pair", "The Egypt-Jordan summit ended in talks on trade.", []),
+    ("compound-abbreviation", "A new U.S.-Lebanon partnership was announced.", []),
+    # the same countries as places
+    ("locative", "Refugees arrived in Jordan on Monday.", ["Jordan"]),
+    ("locative-verb", "Forces in Lebanon have moved south.", ["Lebanon"]),
+    ("listed-locative", "Fighting in Syria and Iraq has killed thousands.", ["Syria", "Iraq"]),
+    ("compound-border", "They crossed near the Egypt-Jordan border at night.", ["Egypt", "Jordan"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"), [c[1:] for c in COUNTRIES_AS_ACTORS], ids=[c[0] for c in COUNTRIES_AS_ACTORS]
+)
+def test_a_country_named_as_an_actor_is_no_place(gaz, text: str, places: list[str]) -> None:
+    assert [p.surface for p in places_in_text(text, gaz) if p.feature_type == "country"] == places
