@@ -36,6 +36,11 @@ INNER_NAMES = [
     ("قالت قوات سوريا الديمقراطية إن الهجوم فشل", "قالت مصادر إن الهجوم في سوريا فشل", "Syria"),
     ("The Syria Democratic Forces repelled the attack.", "The attack in Syria was repelled.", "Syria"),
     ("The Baghdad government rejected the plan.", "The delegation flew to Baghdad on Monday.", "Baghdad"),
+    ("The Nineveh Operations Command said two died.", "Two died in Nineveh, officials said.", "Nineveh Governorate"),
+    ("A spokesman for the Lebanon Embassy declined.", "A spokesman in Lebanon declined.", "Lebanon"),
+    ("The Ohio National Guard sent a unit.", "A unit was sent to Ohio.", "Ohio"),
+    ("Al-Qaeda in Iraq claimed the bombing.", "Al-Qaeda claimed the bombing in Iraq.", "Iraq"),
+    ("أعلن تنظيم القاعدة في العراق مسؤوليته", "أعلن التنظيم مسؤوليته عن التفجير في العراق", "Iraq"),
     ("رفضت حكومة بغداد الخطة", "وصل الوفد إلى بغداد", "Baghdad"),
     # an office's remit
     ("The Minister for the Middle East condemned it.", "Violence spread across the Middle East.", "Middle East"),
