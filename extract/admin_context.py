@@ -24,12 +24,14 @@ from geodata import settings
 from geodata.gazetteer.admin import governorate_code, inside
 from geodata.gazetteer.seats import is_seat
 from geodata.gazetteer.sources import GazEntry
+from geodata.geometry import km
 from geodata.names import NormText, is_arabic
 
 UNITS = frozenset({"governorate", "district", "subdistrict"})
 _FOCUS = settings.FOCUS_COUNTRIES
 _TOWNS = frozenset({"city", "town", "village"})
 _NEAR_TARGETS = _TOWNS | {"region", "neighbourhood"}  # what a quarter or village can lie near or in ("eastern Mosul")
+QUARTER_KM = 25.0  # how far from a town's point its quarters may lie
 MAX_GAP = 7  # connector words between a place and its unit (", a village 20 km south of")
 UNRESOLVED_CONFIDENCE = 0.5
 FAMOUS_CITY = 500_000  # a namesake this large is the city, whatever the text puts after it
@@ -58,6 +60,7 @@ class Container:
     unit: GazEntry
     scope: str
     tok_first: int  # where the unit's mention starts
+    quarter: bool = False  # the mention names a quarter of the unit, a town ("حي X في حلب")
 
 
 def _gap_ok(nt: NormText, text: str, a_end: int, tok_from: int, tok_to: int) -> tuple[bool, bool]:
@@ -134,35 +137,70 @@ def _listed(mentions: list[Match], cands: list[list[GazEntry]], j: int, nt: Norm
 
 
 def containers(r: Reading) -> dict[int, Container]:
-    """For each mention followed by connector words and a unit, that unit."""
+    """For each mention followed by connector words and a unit, that unit; a mention listed right
+    before another shares its unit ("حيي X وY في حلب", "X and Y in Anbar province")."""
     mentions, cands, nt, text, prior, unit_of = r.mentions, r.cands, r.nt, r.text, r.prior, r.unit_of
     out: dict[int, Container] = {}
+    listed: list[int] = []
     for i, a in enumerate(mentions):
         for j in range(i + 1, min(i + 3, len(mentions))):
             b = mentions[j]
+            if j == i + 1 and _and_next(nt, text, a, b):
+                listed.append(i)
+                break
             ok, widened = _gap_ok(nt, text, a.end, a.tok_last + 1, b.tok_first)
             if not ok or (b.tok_first == a.tok_last + 1 and not b.prefix and "," not in text[a.end : b.start]):
                 break  # "Bustan al-Qasr Salahaddin": names side by side are not one inside the other
             widened = widened or bool(word_forms(nt.tokens[b.tok_first]) & words().widen)
             found = _unit_entry(cands[j], widened, prior, unit_of)
-            if found is None and _near_words(nt, a.tok_last + 1, b.tok_last + 1):
+            quarter = found is None and named_quarter(nt, a)
+            if found is None and (quarter or _near_words(nt, a.tok_last + 1, b.tok_last + 1)):
                 # "Zarkan area east of Ras al-Ayn": near that town, whatever namesake abroad it has
                 found = _near_target(cands[j], prior)
             if found is not None and not _listed(mentions, cands, j, nt, text):
-                out[i] = Container(found[0], found[1], b.tok_first)
+                out[i] = Container(found[0], found[1], b.tok_first, quarter)
                 break
+    for i in reversed(listed):
+        if i + 1 in out and i not in out:
+            c = out[i + 1]
+            out[i] = Container(c.unit, c.scope, c.tok_first, c.quarter and named_quarter(nt, mentions[i]))
     return out
 
 
+def _and_next(nt: NormText, text: str, a: Match, b: Match) -> bool:
+    """Mention b is joined to mention a by "and" or "و" alone: listed with it, not its unit."""
+    if b.prefix:
+        return b.prefix.startswith(tuple(words().joined_conjunctions)) and b.tok_first == a.tok_last + 1
+    return b.tok_first == a.tok_last + 2 and bool(word_forms(nt.tokens[a.tok_last + 1]) & rules().conjunctions)
+
+
 def inside_choice(cands: list[GazEntry], c: Container, prior: Prior) -> GazEntry | None:
-    """The namesake inside the unit, if any."""
-    ins = [e for e in cands if e.gid != c.unit.gid and inside(e.pcode, c.scope)]
+    """The namesake inside the unit (for a quarter, in its town), if any."""
+    if c.quarter:
+        ins = [e for e in cands if e.gid != c.unit.gid and _in_town(e, c.unit)]
+    else:
+        ins = [e for e in cands if e.gid != c.unit.gid and inside(e.pcode, c.scope)]
     return max(ins, key=prior) if ins else None
+
+
+def _in_town(e: GazEntry, town: GazEntry) -> bool:
+    return km(e.lat, e.lon, town.lat, town.lon) <= QUARTER_KM
+
+
+def named_quarter(nt: NormText, m: Match) -> bool:
+    """The mention names a quarter: "حي X", "حيي X وY", "Hay al-X", "the X neighbourhood"."""
+    nxt = m.tok_last + 1
+    return _quarter_before(nt, m.tok_first) or (
+        nxt < len(nt.tokens) and bool(word_forms(nt.tokens[nxt]) & words().quarter_heads)
+    )
 
 
 def foreign_only(cands: list[GazEntry], c: Container) -> bool:
     """No namesake in the unit's country: the text names a place we do not know there
-    (but a great city abroad, "Tehran north of Baghdad", stays that city)."""
+    (but a great city abroad, "Tehran north of Baghdad", stays that city); for a quarter,
+    no namesake in its town ("حي السليمانية في حلب" is no city of Iraq)."""
+    if c.quarter:
+        return bool(cands) and not any(_in_town(e, c.unit) for e in cands)
     return (
         bool(cands)
         and all(e.country_code != c.unit.country_code for e in cands)

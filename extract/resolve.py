@@ -48,6 +48,8 @@ UNCOUNTED_TOWN = 10_000
 NEIGHBOUR_KM = 150.0
 SAME_PROVINCE = 1.0
 ALIAS_ONLY = 2.5  # the name is only one of this place's other names, and another place's own name
+SAME_AREA_ALIAS = 50.0  # ... and that other place lies beside it: the name's own place, whatever the context
+SAME_AREA_KM = 30.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,16 +188,28 @@ def _own_keys(name: str, name_ar: str) -> frozenset[str]:
     return frozenset(k for n in (name, name_ar) if n for k in name_keys(n))
 
 
+_SOURCED = frozenset({"geonames", "admin"})  # lists copied from their sources, aliases and all
+
+
 def alias_penalties(cands: list[GazEntry], key: str) -> list[float]:
-    """ALIAS_ONLY for the GeoNames candidates that `key` names only through one of their alternate names,
-    when it is another candidate's own name ("Alexandria": the city in Egypt, not Mashhad, once called
-    so); else 0. The aliases of our own lists (curated, administrative) are deliberate: never less."""
+    """ALIAS_ONLY for the GeoNames and administrative candidates that `key` names only through one of
+    their alternate names, when it is another candidate's own name ("Alexandria": the city in Egypt, not
+    Mashhad, once called so; "الغوطة الشرقية": the region, not the sub-district of Jaramana, which the
+    source lists under it); else 0. The aliases of our own curated list are deliberate: never less."""
     if not key or len(cands) < 2:
         return [0.0] * len(cands)
     own = [key in _own_keys(e.name, e.name_ar) for e in cands]
     if not any(own):
         return [0.0] * len(cands)
-    return [ALIAS_ONLY if not o and e.source == "geonames" else 0.0 for e, o in zip(cands, own, strict=True)]
+    named = [e for e, o in zip(cands, own, strict=True) if o]
+    return [
+        0.0 if o or e.source not in _SOURCED else SAME_AREA_ALIAS if _beside(e, named) else ALIAS_ONLY
+        for e, o in zip(cands, own, strict=True)
+    ]
+
+
+def _beside(e: GazEntry, others: list[GazEntry]) -> bool:
+    return any(km(e.lat, e.lon, o.lat, o.lon) <= SAME_AREA_KM for o in others)
 
 
 def choose(

@@ -197,6 +197,33 @@ def test_a_great_city_abroad_stays_itself(gaz: Gazetteer) -> None:
     assert p.resolved and p.country_code == "IR"
 
 
+QUARTERS_NAMED_LIKE_CITIES = [
+    # a quarter of a town named like a great city elsewhere: a quarter we do not know, in that town
+    ("hay-fi-ar", "سقطت قذائف على حي السليمانية في حلب.", ["السليمانية"], "Aleppo"),
+    ("hayyay-ar", "سقطت قذائف على حيي الموصل والسليمانية في حلب.", ["الموصل", "السليمانية"], "Aleppo"),
+    ("ahya-ar", "سقطت قذائف على أحياء البصرة والسليمانية في حمص.", ["البصرة", "السليمانية"], "Homs"),
+    ("neighbourhood-of-en", "Shells hit the Basra neighbourhood of Homs.", ["Basra"], "Homs"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "town"),
+    [c[1:] for c in QUARTERS_NAMED_LIKE_CITIES],
+    ids=[c[0] for c in QUARTERS_NAMED_LIKE_CITIES],
+)
+def test_a_quarter_named_like_a_city_abroad_lies_in_its_town(
+    gaz: Gazetteer, text: str, names: list[str], town: str
+) -> None:
+    unknown = [p for p in places_in_text(text, gaz) if not p.resolved]
+    assert [p.surface for p in unknown] == names
+    assert all(p.placed_at == town and p.geo_precision == 2 for p in unknown)
+
+
+def test_a_city_in_its_region_stays_the_city(gaz: Gazetteer) -> None:
+    p = _by_surface(gaz, "قصفت الطائرات مدينة السليمانية في كردستان.")["السليمانية"]
+    assert p.resolved and p.country_code == "IQ"
+
+
 LISTED = [
     # (id, text, the unknown names, each placed at this unit)
     (

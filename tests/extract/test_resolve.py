@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from extract.places import places_in_text
-from extract.resolve import DocContext, build_context, choose, context_score, km, plausible, prior
+from extract.resolve import (
+    ALIAS_ONLY,
+    SAME_AREA_ALIAS,
+    DocContext,
+    alias_penalties,
+    build_context,
+    choose,
+    context_score,
+    km,
+    plausible,
+    prior,
+)
 from geodata import settings
 from geodata.gazetteer.sources import GazEntry
 
@@ -208,6 +221,22 @@ def test_a_places_own_name_beats_another_places_old_name() -> None:
     alone = entry("deir-ez-zor", cc="SY", ftype="city", pop=240_000, name="Deir ez-Zor")
     village = entry("far-village", cc="IR", ftype="village", pop=300, lat=30.0, lon=50.0, name="Dayr Zur")
     assert choose([alone, village], NO_CONTEXT, 0, single_latin_token=False, key="deir ezzor").entry is alone
+
+
+def test_a_units_old_name_loses_to_the_place_beside_it_of_that_name() -> None:
+    # an administrative unit listed under the name of the region it lies at the edge of (its old name):
+    # the region, whatever the text around supports
+    unit = entry("admin:unit", cc="SY", ftype="subdistrict", pop=100_000, lat=33.49, lon=36.35, source="admin")
+    unit = replace(unit, name="Jarmana", names=("Jarmana", "Ghouta"))
+    region = entry("khareeta:region", cc="SY", ftype="region", pop=0, lat=33.55, lon=36.45, source="khareeta")
+    region = replace(region, name="Ghouta", names=("Ghouta",))
+    ctx = DocContext(frozenset({"SY"}), ((1, 33.49, 36.35),))
+    assert choose([region, unit], ctx, 0, single_latin_token=False).entry is unit  # without the names
+    assert choose([region, unit], ctx, 0, single_latin_token=False, key="ghouta").entry is region
+    # far from each other, the old name only costs the unit ALIAS_ONLY, as for GeoNames
+    far = replace(unit, lat=35.0, lon=38.0)
+    assert alias_penalties([region, unit], "ghouta") == [0.0, SAME_AREA_ALIAS]
+    assert alias_penalties([region, far], "ghouta") == [0.0, ALIAS_ONLY]
 
 
 def test_a_city_is_read_under_its_own_name(gaz, find_place) -> None:
