@@ -133,8 +133,9 @@ def _part_of_longer_name(m: Match, nt: NormText, text: str, key: str, *, latin: 
     'في X التحتاني' (a qualifier after X; but 'ريف حلب الشمالي' is Aleppo's northern countryside)."""
     r = rules()
     after = m.tok_last + 1
-    if _word_before(m, nt, text, r.name_heads, latin=latin):
-        return True
+    whole = m.tok_first < m.tok_last and bool(word_forms(nt.tokens[m.tok_last]) & r.place_words_after)
+    if not whole and _word_before(m, nt, text, r.name_heads, latin=latin):
+        return True  # but "Wadi Barada valley": the name with its own feature word is whole
     if not touching(nt, text, m.tok_last, after):
         return False
     if m.tok_first == m.tok_last and key in r.name_heads and _name_word(nt, text, after):

@@ -83,12 +83,18 @@ def _capitalised_run(nt: NormText, text: str, last: int, covered: set[int]) -> i
     return first
 
 
+def _links(nt: NormText, t: int) -> bool:
+    """Token t links a name to its unit ("في", "ناحية", "بريف"), unless it is a name's own qualifier ("الشرقي")."""
+    forms = word_forms(nt.tokens[t])
+    return bool(forms & words().connectors) and not forms & rules().name_qualifiers
+
+
 def _arabic_run(nt: NormText, text: str, last: int, covered: set[int]) -> int | None:
     """The first token of a name after a head noun ("قرية X", "بلدة X Y") ending at `last`."""
     heads = words().heads_before
     for first in range(last, max(-1, last - 3), -1):
-        if first in covered or not is_arabic(nt.tokens[first]):
-            return None
+        if first in covered or not is_arabic(nt.tokens[first]) or _links(nt, first):
+            return None  # "قرى في ناحية X": "في ناحية" is no part of a name
         if first > 0 and word_forms(nt.tokens[first - 1]) & heads:
             return first
     return None

@@ -80,6 +80,10 @@ LONGER_NAMES = [
     ("اشتباكات في الحسكة الشرقية", None),
     ("سيطروا على تل أبيض الغربي", None),
     ("A car bomb exploded near Bab al-Saghir cemetery.", None),
+    ("قتل مسلحون في وادي حوران", None),
+    ("Troops combed Wadi Hauran for hideouts.", None),
+    ("Jets bombed Wadi Barada valley at dawn.", "Wadi Barada"),
+    ("قتل مسلحون في حوران", "Hauran"),
     ("The army shelled Hasakah on Sunday.", "Al-Hasakah"),
     ("Fighting near Tal Abyad continued.", "Tal Abyad"),
     # a qualifier after a name in a construct belongs to its head
