@@ -30,7 +30,8 @@ from geodata.names import NormText, is_arabic
 UNITS = frozenset({"governorate", "district", "subdistrict"})
 _FOCUS = settings.FOCUS_COUNTRIES
 _TOWNS = frozenset({"city", "town", "village"})
-_NEAR_TARGETS = _TOWNS | {"region", "neighbourhood"}  # what a quarter or village can lie near or in ("eastern Mosul")
+_AREAS = frozenset({"region", "mountain"})  # placed where they lie, not at a province ("the Hamrin mountains")
+_NEAR_TARGETS = _TOWNS | _AREAS | {"neighbourhood"}  # what a quarter or village can lie near or in ("eastern Mosul")
 QUARTER_KM = 25.0  # how far from a town's point its quarters may lie
 MAX_GAP = 7  # connector words between a place and its unit (", a village 20 km south of")
 UNRESOLVED_CONFIDENCE = 0.5
@@ -98,25 +99,47 @@ def scope_of(e: GazEntry, widened: bool) -> str:
         return ""
     if e.feature_type in UNITS:
         return e.pcode
-    if widened or e.feature_type == "region":
+    if widened or e.feature_type in _AREAS:
         return governorate_code(e.pcode, e.country_code)
     return ""
 
 
-def _unit_entry(cands: list[GazEntry], widened: bool, prior: Prior, unit_of: UnitOf) -> tuple[GazEntry, str] | None:
+def _unit_entry(
+    cands: list[GazEntry], widened: bool, prior: Prior, unit_of: UnitOf, *, own_unit: bool = False
+) -> tuple[GazEntry, str] | None:
     """Where a mention places what lies in it, and the P-code that bounds it: for "Aleppo countryside",
     Aleppo Governorate; for "rural Tal Tamr", "ريف منبج", the town itself (the country around a town
-    its province is not named after), bounded by its province."""
+    its province is not named after), bounded by its province; for "ناحية X" (`own_unit`) named
+    like its seat, the sub-district."""
+    if own_unit and (seat := _seat_unit(cands, prior, unit_of)) is not None:
+        return seat
     scoped = [(e, s) for e in cands if (s := scope_of(e, widened))]
-    if not scoped:
-        return None
+    if not scoped:  # a region or a mountain range of ours, known by its point only ("the Hamrin mountains")
+        areas = [e for e in cands if e.feature_type in _AREAS and e.country_code in _FOCUS]
+        return (max(areas, key=prior), "") if areas else None
     e, scope = max(scoped, key=lambda t: prior(t[0]))
-    if e.feature_type in UNITS or e.feature_type == "region":
+    if e.feature_type in UNITS or e.feature_type in _AREAS:
         return e, scope  # a region ("Eastern Ghouta", "eastern Mosul") is placed where it lies, not at its province
     unit = unit_of(scope)
     if unit is not None and e.feature_type in _TOWNS and not is_seat(e, unit):
         return e, scope
     return unit or e, scope
+
+
+def _seat_unit(cands: list[GazEntry], prior: Prior, unit_of: UnitOf) -> tuple[GazEntry, str] | None:
+    """The unit whose seat a candidate town is ("ناحية العلم": the town Al-Alam gave its name to it)."""
+    seats = [(e, u) for e in cands if e.feature_type in _TOWNS and e.pcode and (u := unit_of(e.pcode)) is not None]
+    if not seats:
+        return None
+    e, u = max(seats, key=lambda t: prior(t[0]))
+    return (u, e.pcode) if u.feature_type in UNITS else None
+
+
+def own_unit_word(nt: NormText, m: Match) -> bool:
+    """A unit word opens or closes the mention, or stands right before or after it: "ناحية X", "X district"."""
+    heads = words().unit_heads
+    toks = {m.tok_first, m.tok_first - 1, m.tok_last, m.tok_last + 1}
+    return any(0 <= t < len(nt.tokens) and word_forms(nt.tokens[t]) & heads for t in toks)
 
 
 def _listed(mentions: list[Match], cands: list[list[GazEntry]], j: int, nt: NormText, text: str) -> bool:
@@ -152,7 +175,7 @@ def containers(r: Reading) -> dict[int, Container]:
             if not ok or (b.tok_first == a.tok_last + 1 and not b.prefix and "," not in text[a.end : b.start]):
                 break  # "Bustan al-Qasr Salahaddin": names side by side are not one inside the other
             widened = widened or bool(word_forms(nt.tokens[b.tok_first]) & words().widen)
-            found = _unit_entry(cands[j], widened, prior, unit_of)
+            found = _unit_entry(cands[j], widened, prior, unit_of, own_unit=own_unit_word(nt, b))
             quarter = found is None and named_quarter(nt, a)
             if found is None and (quarter or _near_words(nt, a.tok_last + 1, b.tok_last + 1)):
                 # "Zarkan area east of Ras al-Ayn": near that town, whatever namesake abroad it has
@@ -239,18 +262,22 @@ def unresolved(start: int, end: int, text: str, unit: GazEntry) -> Place:
         lat=unit.lat,
         lon=unit.lon,
         confidence=UNRESOLVED_CONFIDENCE,
-        geo_precision=3 if unit.feature_type in ("governorate", "region") else 2,
+        geo_precision=3 if unit.feature_type == "governorate" or unit.feature_type in _AREAS else 2,
         resolved=False,
         placed_at=unit.name,
     )
 
 
-def unknown_places(r: Reading) -> list[Place]:
-    """Names the gazetteer lacks, placed at the unit the text puts them in."""
+def unknown_places(r: Reading, dropped: frozenset[int] = frozenset()) -> list[Place]:
+    """Names the gazetteer lacks, placed at the unit the text puts them in; `dropped`: the mentions
+    resolved to no place, whose words may be part of an unknown name."""
     mentions, cands, nt, text, prior, unit_of, known = r.mentions, r.cands, r.nt, r.text, r.prior, r.unit_of, r.known
-    covered = {t for m in mentions for t in range(m.tok_first, m.tok_last + 1)} | r.taken
+    covered = {t for j, m in enumerate(mentions) if j not in dropped for t in range(m.tok_first, m.tok_last + 1)}
+    covered |= r.taken
     out: list[Place] = []
     for j, b in enumerate(mentions):
+        if j in dropped:
+            continue
         # walk back over the connector words before the unit's mention
         t = b.tok_first - 1
         widened = bool(word_forms(nt.tokens[b.tok_first]) & words().widen)
@@ -266,7 +293,7 @@ def unknown_places(r: Reading) -> list[Place]:
             continue
         if not is_arabic(nt.tokens[t]) and t == b.tok_first - 1 and "," not in text[nt.orig_ends[t] : b.start]:
             continue  # "Syria's Idlib province", "Bab al-Nasr": no word or comma puts it inside the unit
-        found = _unit_entry(cands[j], widened, prior, unit_of)
+        found = _unit_entry(cands[j], widened, prior, unit_of, own_unit=own_unit_word(nt, b))
         if found is None and (near or _quarter_before(nt, t)):
             found = _near_target(cands[j], prior)  # "Al-Sahwah town east of Daraa", "حي X في الموصل": at the town
         if found is None or _listed(mentions, cands, j, nt, text):

@@ -22,6 +22,7 @@ class Words:
     appositives: frozenset[str]
     joined_conjunctions: frozenset[str]
     not_joined: tuple[str, ...]  # how words that open with a conjunction's letter begin ("واد": وادي)
+    unit_heads: frozenset[str]  # "ناحية X", "X district": the unit, not the town it is named after
 
 
 def _norm(words: list[str]) -> frozenset[str]:
@@ -46,4 +47,5 @@ def words() -> Words:
         both("appositives"),
         frozenset(raw["joined_conjunctions"]["ar"]),
         tuple(sorted(_norm(raw["not_joined"]["ar"]))),
+        both("unit_heads"),
     )

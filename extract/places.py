@@ -97,7 +97,6 @@ def places_in_text(text: str, gaz: Gazetteer | None = None, nt: NormText | None 
     spelled_places = [s.place for s in spelled]
     reading, read = _reading(mentions, cands, spelled, nt, text, gaz=gaz)
     held = containers(reading)
-    unknown = unknown_places(reading)
     elsewhere: dict[int, Place] = {}  # "Salamiyah, Nineveh": not the Salamiyah we know in Syria
     for r, unit in held.items():
         if (i := read[r]) < 0:
@@ -120,9 +119,14 @@ def places_in_text(text: str, gaz: Gazetteer | None = None, nt: NormText | None 
                 groups[g], ctx, g, single_latin_token=single, clitic_only="" if m.key_index in bare else key, key=key
             )
     found = list(elsewhere.values())
+    dropped = set()
     for i, m in enumerate(mentions):
         if i not in elsewhere and (c := chosen[group_of[m.key_index]]) is not None:
             found.append(place_from(m, c.entry, text, c.confidence))
+        elif i not in elsewhere:
+            dropped.add(i)
+    # a name read as no place here leaves its words to an unknown name ("قرية البو X": not Aalborg)
+    unknown = unknown_places(reading, dropped=frozenset(r for r, i in enumerate(read) if i in dropped))
     return sorted(found + unknown + spelled_places + coordinates_in(text), key=lambda p: p.start)
 
 

@@ -117,6 +117,33 @@ UNKNOWN = [
     ("hay-bi-madina-ar", "انفجرت سيارة مفخخة في حي كرم نسرين بمدينة حلب.", "كرم نسرين", "Aleppo", 2),
     ("qarya-direction-madina-ar", "قتل مدنيان في قرية الخربة شرقي مدينة تكريت.", "الخربة", "Tikrit", 2),
     ("qura-fi-nahiya-ar", "قصفت المدفعية قرى في ناحية كوبرلك بريف عفرين.", "كوبرلك", "Afrin", 2),
+    # a sub-district named after its seat: the sub-district, not the town
+    ("nahiya-of-a-seat-ar", "قصفت الطائرات قرية البو حمدان في ناحية العلم.", "البو حمدان", "Al-Alam", 2),
+    # a word read as no place here is part of the unknown name it stands in
+    ("word-of-no-place-en", "Shells hit Marj al-Dahr village south of Idlib city.", "Marj al-Dahr", "Idlib", 2),
+    (
+        "word-of-no-place-province-en",
+        "Aid trucks burned in Orum al-Kubra in Aleppo province.",
+        "Orum al-Kubra",
+        "Aleppo",
+        3,
+    ),
+    # a mountain range of ours, suburbs of a town
+    (
+        "in-mountains-en",
+        "Gunmen attacked the village of Albu Dawod in the Hamrin mountains.",
+        "Albu Dawod",
+        "Hamrin",
+        3,
+    ),
+    (
+        "suburbs-en",
+        "Clashes went on in al-Rashideen in the western suburbs of Aleppo city.",
+        "al-Rashideen",
+        "Aleppo",
+        2,
+    ),
+    ("dawahi-ar", "اشتباكات في قرية الخان بضواحي دمشق.", "الخان", "Damascus", 2),
 ]
 
 
@@ -129,7 +156,7 @@ def test_an_unknown_village_is_placed_at_its_unit(
     assert p.name == name
     assert unit in p.placed_at
     assert p.geo_precision == precision
-    units = ("governorate", "district", "subdistrict", "region", "city", "town")
+    units = ("governorate", "district", "subdistrict", "region", "mountain", "city", "town")
     placed = next(e for e in gaz.search(p.placed_at, limit=20) if e.name == p.placed_at and e.feature_type in units)
     assert km(p.lat, p.lon, placed.lat, placed.lon) < 1
 
