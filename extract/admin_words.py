@@ -23,6 +23,10 @@ class Words:
     joined_conjunctions: frozenset[str]
     not_joined: tuple[str, ...]  # how words that open with a conjunction's letter begin ("واد": وادي)
     unit_heads: frozenset[str]  # "ناحية X", "X district": the unit, not the town it is named after
+    list_openers: frozenset[str]  # "struck X, Y and Z": a list of places, like one after "in"
+    quarter_list_heads: frozenset[
+        str
+    ]  # "the districts of X and Y", "X and Y areas": with quarter_heads, a list of quarters
 
 
 def _norm(words: list[str]) -> frozenset[str]:
@@ -48,4 +52,6 @@ def words() -> Words:
         frozenset(raw["joined_conjunctions"]["ar"]),
         tuple(sorted(_norm(raw["not_joined"]["ar"]))),
         both("unit_heads"),
+        both("list_openers"),
+        both("quarter_list_heads") | both("quarter_heads"),
     )

@@ -5,12 +5,21 @@ from __future__ import annotations
 from itertools import pairwise
 
 from extract.actors import theatres
-from extract.admin_context import Reading, containers, foreign_only, inside_choice, unknown_places, unresolved_at
+from extract.admin_context import (
+    Reading,
+    containers,
+    foreign_only,
+    inside_choice,
+    unknown_places,
+    unresolved,
+    unresolved_at,
+)
 from extract.coordinates import coordinates_in
 from extract.glued import glued_matches
+from extract.listed_names import Known, listed_unknowns
 from extract.matching import Match, find_matches
 from extract.place_filters import accept, coordination, country_actors, enumerated_actors
-from extract.resolve import Choice, build_context, choose, place_at, prior
+from extract.resolve import Choice, DocContext, build_context, choose, place_at, prior
 from extract.spellings import Respelled, respelled
 from extract.types import Document, Place
 from geodata import gazetteer as gazetteer_mod
@@ -106,6 +115,37 @@ def places_in_text(text: str, gaz: Gazetteer | None = None, nt: NormText | None 
             forced.setdefault(g, e)
         elif foreign_only(groups[g], unit):
             elsewhere[i] = unresolved_at(mentions[i], text, unit)
+    chosen = _choices(mentions, groups, group_of, forced=forced, ctx=ctx, gaz=gaz)
+    found = list(elsewhere.values())
+    known: list[Known] = [(s.tok_first, s.tok_last, s.entry) for s in spelled]
+    dropped: set[int] = set()  # mentions read as no place here
+    for i, m in enumerate(mentions):
+        if i in elsewhere:
+            continue
+        if (c := chosen[group_of[m.key_index]]) is None:
+            dropped.add(i)
+            continue
+        found.append(place_from(m, c.entry, text, c.confidence))
+        known.append((m.tok_first, m.tok_last, c.entry))
+    # a name read as no place here leaves its words to an unknown name ("قرية البو X": not Aalborg)
+    unknown = unknown_places(reading, dropped=frozenset(r for r, i in enumerate(read) if i in dropped))
+    read_words = {
+        t for r, m in enumerate(reading.mentions) if read[r] not in dropped for t in range(m.tok_first, m.tok_last + 1)
+    }
+    unknown += _listed_with_known(known, read_words, unknown, nt, text, gaz=gaz)
+    return sorted(found + unknown + spelled_places + coordinates_in(text), key=lambda p: p.start)
+
+
+def _choices(
+    mentions: list[Match],
+    groups: list[list[GazEntry]],
+    group_of: dict[int, int],
+    *,
+    forced: dict[int, GazEntry],
+    ctx: DocContext,
+    gaz: Gazetteer,
+) -> dict[int, Choice | None]:
+    """The choice of each group of mentions: forced by the text's units, or the best in its context."""
     bare = {m.key_index for m in mentions if not m.prefix}
     chosen: dict[int, Choice | None] = {}
     for m in mentions:
@@ -118,16 +158,16 @@ def places_in_text(text: str, gaz: Gazetteer | None = None, nt: NormText | None 
             chosen[g] = choose(
                 groups[g], ctx, g, single_latin_token=single, clitic_only="" if m.key_index in bare else key, key=key
             )
-    found = list(elsewhere.values())
-    dropped = set()
-    for i, m in enumerate(mentions):
-        if i not in elsewhere and (c := chosen[group_of[m.key_index]]) is not None:
-            found.append(place_from(m, c.entry, text, c.confidence))
-        elif i not in elsewhere:
-            dropped.add(i)
-    # a name read as no place here leaves its words to an unknown name ("قرية البو X": not Aalborg)
-    unknown = unknown_places(reading, dropped=frozenset(r for r, i in enumerate(read) if i in dropped))
-    return sorted(found + unknown + spelled_places + coordinates_in(text), key=lambda p: p.start)
+    return chosen
+
+
+def _listed_with_known(
+    known: list[Known], covered: set[int], unknown: list[Place], nt: NormText, text: str, *, gaz: Gazetteer
+) -> list[Place]:
+    """Unknown names listed with a place of ours ("in X, Sarmin and Y"), placed at its unit."""
+    covered = covered | {t for t, s in enumerate(nt.orig_starts) for p in unknown if p.start <= s < p.end}
+    is_name = lambda key: bool(gaz.index.lookup(key))  # noqa: E731
+    return listed_unknowns(nt, text, known, covered, unit_of=gaz.unit, unresolved=unresolved, is_name=is_name)
 
 
 def _reading(

@@ -24,6 +24,8 @@ def _ordinary(nt: NormText, text: str, t: int) -> bool:
     from wordfreq import zipf_frequency
 
     r, surface = rules(), _word(nt, text, t)
+    if nt.tokens[t] in r.name_heads:
+        return False  # "Tal", "Ain", "Umm": the heads of place names ("Tal Sultan"), whatever else they mean
     return (
         surface in words().not_names
         or nt.tokens[t] in r.common_words
@@ -55,7 +57,7 @@ def _head_after(nt: NormText, last: int) -> bool:
     return nxt < len(nt.tokens) and bool(word_forms(nt.tokens[nxt]) & words().heads_after)
 
 
-def _capitalised_run(nt: NormText, text: str, last: int, covered: set[int]) -> int | None:
+def capitalised_run(nt: NormText, text: str, last: int, covered: set[int]) -> int | None:
     """The first token of a capitalised name ending at token `last` (English): up
     to four capitalised words ("Tell Abu Hamad", "al-Marashdah"), without the
     ordinary words that open a sentence or a person's name before it."""
@@ -124,12 +126,12 @@ def runs(nt: NormText, text: str, t: int, covered: set[int], *, unit_word: bool)
             if _joined(nt, text, k) and (f := _arabic_run(nt, text, k - 1, covered)) is not None:
                 return [(f, k - 1, 0), (k, t, 1)]
         return [] if first is None else [(first, t, 0)]
-    first = _capitalised_run(nt, text, t, covered)
+    first = capitalised_run(nt, text, t, covered)
     if first is None or (not unit_word and not _marked(nt, text, first, t, t + 1)):
         return []
     conj = first - 1
     if conj > 0 and nt.tokens[conj] in rules().conjunctions and conj - 1 not in covered:
-        before = _capitalised_run(nt, text, conj - 1, covered)
+        before = capitalised_run(nt, text, conj - 1, covered)
         if before is not None and _headed(nt, before):
             return [(before, conj - 1, 0), (first, t, 0)]
     return [(first, t, 0)]

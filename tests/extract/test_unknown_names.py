@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extract.admin_words import words
-from extract.unknown_names import _capitalised_run, runs
+from extract.unknown_names import capitalised_run, runs
 from geodata.names import normalize_name, normalize_text
 
 
@@ -11,8 +11,8 @@ def test_an_unknown_name_is_never_cut_short_at_a_word_read_otherwise() -> None:
     text = "Shells fell on Marj al-Dahr village."
     nt = normalize_text(text)
     marj, dahr = nt.tokens.index("marj"), nt.tokens.index("dahr")
-    assert _capitalised_run(nt, text, dahr, set()) == marj
-    assert _capitalised_run(nt, text, dahr, {marj}) is None  # "Marj" read as a place: not "al-Dahr" alone
+    assert capitalised_run(nt, text, dahr, set()) == marj
+    assert capitalised_run(nt, text, dahr, {marj}) is None  # "Marj" read as a place: not "al-Dahr" alone
 
 
 def test_names_listed_after_one_head_are_read_apart() -> None:

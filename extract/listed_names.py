@@ -1,0 +1,200 @@
+"""Names the gazetteer lacks, listed with a place it knows: "the attacks in X, Sarmin and Y". A list of
+places read after a place cue ("in", "near") names places of one area; an unknown name in it is
+placed at the known place's unit (its sub-district, or the unit or region itself), as ACLED codes an
+unknown village at the smallest unit it can vouch for. English only: an Arabic list has no capitals
+to tell a name from a word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from extract.admin_words import words
+from extract.context import capitalised, cue_before, rules
+from extract.types import Place
+from extract.unknown_names import BREAKS, MAX_NAME, capitalised_run
+from extract.wordforms import word_forms
+from geodata.gazetteer.sources import GazEntry
+from geodata.names import NormText, is_arabic
+
+UNITS = frozenset({"governorate", "district", "subdistrict"})
+AREAS = frozenset({"region", "mountain"})
+TOWNS = frozenset({"city", "town", "village"})
+MAX_ITEMS = 6  # names of one list, looked back over for its place cue
+Known = tuple[int, int, GazEntry]  # first token, last token, the chosen entry of a place the text names
+UnitOf = Callable[[str], GazEntry | None]
+Unresolved = Callable[[int, int, str, GazEntry], Place]
+
+
+def _gap(nt: NormText, text: str, a: int, b: int) -> str:
+    """The characters between tokens a and b."""
+    return text[nt.orig_ends[a] : nt.orig_starts[b]]
+
+
+def _and(nt: NormText, t: int) -> bool:
+    return 0 <= t < len(nt.tokens) and nt.tokens[t] in rules().conjunctions
+
+
+def _next_item(nt: NormText, text: str, last: int) -> tuple[int, bool] | None:
+    """The first token of the list item after the item ending at `last`, and whether "and" joins them."""
+    t = last + 1
+    if t >= len(nt.tokens):
+        return None
+    comma = _gap(nt, text, last, t).strip()
+    if comma not in ("", ","):
+        return None
+    if _and(nt, t):
+        return (t + 1, True) if t + 1 < len(nt.tokens) and _gap(nt, text, t, t + 1) == " " else None
+    return (t, False) if comma == "," else None
+
+
+def _prev_item_end(nt: NormText, text: str, first: int) -> tuple[int, bool] | None:
+    """The last token of the list item before the item starting at `first`, and whether "and" joins them."""
+    t = first - 1
+    if t < 0:
+        return None
+    if _and(nt, t) and _gap(nt, text, t, first) == " ":
+        t -= 1
+        return (t, True) if t >= 0 and _gap(nt, text, t, t + 1).strip() in ("", ",") else None
+    return (t, False) if _gap(nt, text, t, first).strip() == "," else None
+
+
+def _forward_run(nt: NormText, text: str, first: int, covered: set[int]) -> int | None:
+    """The last token of a capitalised name that starts at token `first`."""
+    last = None
+    for t in range(first, min(len(nt.tokens), first + MAX_NAME)):
+        w = text[nt.orig_starts[t] : nt.orig_ends[t]]
+        if (
+            t in covered
+            or is_arabic(w)
+            or not capitalised(w)
+            or (t > first and _gap(nt, text, t - 1, t) not in (" ", "-"))
+        ):
+            break
+        last = t
+    return last
+
+
+def _cued(nt: NormText, first: int) -> bool:
+    """A place cue ("in X, Y and Z") or a verb that takes places ("struck X, Y and Z") opens the list."""
+    return (cue_before(nt, first, strong=False) and not _and(nt, first - 1)) or _opened(nt, first)
+
+
+def _of_quarters(nt: NormText, first: int, last: int) -> bool:
+    """A quarter's head word opens or closes the list ("the neighbourhoods of X and Y", "X and Y areas")."""
+    heads = words().quarter_list_heads
+    near = (first - 1, first - 2, first - 3, last + 1)
+    return any(0 <= t < len(nt.tokens) and word_forms(nt.tokens[t]) & heads for t in near)
+
+
+def _opened(nt: NormText, first: int) -> bool:
+    """A verb that takes places as its objects stands right before the list ("struck X, Y and Z")."""
+    return first > 0 and bool(word_forms(nt.tokens[first - 1]) & words().list_openers)
+
+
+def _unit(e: GazEntry, unit_of: UnitOf) -> GazEntry | None:
+    """Where a name listed with this place is put: the unit or area itself, or a town's sub-district."""
+    if e.feature_type in UNITS or e.feature_type in AREAS:
+        return e
+    if e.feature_type not in TOWNS:
+        return None  # a border crossing, an air base: no sign of where the rest of the list lies
+    u = unit_of(e.pcode) if e.pcode else None
+    return u if u is not None and u.feature_type in UNITS else None
+
+
+def _plain_name(nt: NormText, text: str, first: int, last: int) -> bool:
+    """No word of a person's name or a sentence opener in it; not a break inside it."""
+    r = rules()
+    if any(nt.tokens[t] in r.first_names or nt.tokens[t] in r.titles for t in range(first, last + 1)):
+        return False
+    return not any(c in BREAKS for c in text[nt.orig_starts[first] : nt.orig_ends[last]])
+
+
+def listed_unknowns(
+    nt: NormText,
+    text: str,
+    known: list[Known],
+    covered: set[int],
+    *,
+    unit_of: UnitOf,
+    unresolved: Unresolved,
+    is_name: Callable[[str], bool],
+) -> list[Place]:
+    """Unknown names listed with a known place after a place cue, placed at that place's unit;
+    `is_name`: whether a key names some place ("Russias" is Russia's, its apostrophe lost)."""
+    starts = {a: b for a, b, _ in known}
+    ends = {b: a for a, b, _ in known}
+    out: list[Place] = []
+    for first, last, e in known:
+        unit = _unit(e, unit_of)
+        if unit is None:
+            continue
+        for a, b in _unknown_items(nt, text, first, last, starts=starts, ends=ends, covered=covered):
+            if any(len(k := nt.tokens[t]) > 4 and k.endswith("s") and is_name(k[:-1]) for t in range(a, b + 1)):
+                continue
+            out.append(unresolved(nt.orig_starts[a], nt.orig_ends[b], text, unit))
+            covered.update(range(a, b + 1))
+    return out
+
+
+def _unknown_items(
+    nt: NormText, text: str, first: int, last: int, *, starts: dict[int, int], ends: dict[int, int], covered: set[int]
+) -> list[tuple[int, int]]:
+    """The unknown names of the list that holds the known place at tokens first..last: a list that
+    "and" closes ("X, Sarmin and Y", "X and Sarmin") and a place cue opens."""
+    right, closed = _items_after(nt, text, last, starts, covered)
+    left, opened_at, joined = _items_before(nt, text, first, ends, covered, closed=closed)
+    if not (closed or joined) or not _cued(nt, opened_at):
+        return []
+    if _of_quarters(nt, opened_at, right[-1][1] if right else last):
+        return []  # "the districts of X and Y": quarters, which a namesake of a town elsewhere often stands for
+    return [(a, b) for a, b, is_known in left + right if not is_known and _plain_name(nt, text, a, b)]
+
+
+Item = tuple[int, int, bool]  # first token, last token, whether it is a known place
+
+
+def _items_after(
+    nt: NormText, text: str, last: int, starts: dict[int, int], covered: set[int]
+) -> tuple[list[Item], bool]:
+    """The items after the one ending at `last`, up to the one "and" joins; and whether "and" came."""
+    items: list[Item] = []
+    for _ in range(MAX_ITEMS):
+        nxt = _next_item(nt, text, last)
+        if nxt is None:
+            return items, False
+        a, conj = nxt
+        if a in starts:
+            items.append((a, starts[a], True))
+        else:
+            b = _forward_run(nt, text, a, covered)
+            if b is None or capitalised_run(nt, text, b, covered) != a:
+                return items, False
+            items.append((a, b, False))
+        last = items[-1][1]
+        if conj:
+            return items, True
+    return items, False
+
+
+def _items_before(
+    nt: NormText, text: str, first: int, ends: dict[int, int], covered: set[int], *, closed: bool
+) -> tuple[list[Item], int, bool]:
+    """The items before the one starting at `first`, back to the list's start; that start; and whether
+    "and" joins the known item to the one before it (then the list ends there)."""
+    items: list[Item] = []
+    joined = False
+    for _ in range(MAX_ITEMS):
+        prev = _prev_item_end(nt, text, first)
+        if prev is None:
+            break
+        b, conj = prev
+        if conj and (closed or items):
+            break  # an "and" closes a list: one further left belongs to another
+        a = ends.get(b)
+        if a is None and (a := capitalised_run(nt, text, b, covered)) is None:
+            break
+        items.insert(0, (a, b, b in ends))
+        joined = joined or conj
+        first = a
+    return items, first, joined

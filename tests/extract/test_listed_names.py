@@ -1,0 +1,69 @@
+"""extract/listed_names.py (through places_in_text): an unknown name listed with a place we know, in a
+list that a place cue opens and "and" closes, is placed at that place's unit (geo_precision 2 or 3)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.places import places_in_text
+from geodata.gazetteer import Gazetteer
+
+# (id, text, the unknown names, the unit each is placed at: the known town's sub-district)
+LISTED = [
+    (
+        "before-and-after",
+        "The shelling in Kurin, Sarmin and Tal Nabi went on through the night, witnesses said.",
+        ["Kurin", "Tal Nabi"],
+        "Sarmin",
+    ),
+    (
+        "and-before",
+        "Rebels held out in Kafr Halab and Sarmin while the army pressed on from the south.",
+        ["Kafr Halab"],
+        "Sarmin",
+    ),
+    (
+        "verb-opens",
+        "Warplanes struck Saraqib, Kafr Amim and Tal Sultan on Monday, killing seven people there.",
+        ["Kafr Amim", "Tal Sultan"],
+        "Saraqab",  # the sub-district of Saraqib, as its source spells it
+    ),
+    (
+        "province",
+        "Fighting spread to Hajin, Kishma and al-Shaafa in Deir ez-Zor province during the week.",
+        ["Kishma"],
+        "Hajin",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "names", "unit"), [c[1:] for c in LISTED], ids=[c[0] for c in LISTED])
+def test_an_unknown_name_listed_with_a_known_town_lies_in_its_unit(
+    gaz: Gazetteer, text: str, names: list[str], unit: str
+) -> None:
+    unknown = [p for p in places_in_text(text, gaz) if not p.resolved]
+    assert [p.surface for p in unknown] == names
+    for p in unknown:
+        assert p.placed_at == unit and p.geo_precision == 2 and p.country_code == "SY"
+        assert text[p.start : p.end] == p.surface
+
+
+NOT_LISTED = [
+    # no place cue or verb of places opens the list
+    ("no-cue", "Officials said Kurin, Sarmin and Tal Nabi had water again by the evening of that day."),
+    # no "and" closes it: a comma may open a clause
+    ("no-and", "The talks were held in Sarmin, Ahmad Kurin said later that week to the reporters there."),
+    # a person's name in the list
+    ("person", "The envoy met in Sarmin, Idlib and Mohammed Kurin during the visit to the north last week."),
+    # a list of quarters: a town named among them is often a quarter's namesake
+    ("quarters", "Shells hit the districts of Kurin, Sarmin and Tal Nabi in the besieged city at dawn."),
+    # a known name with a lost apostrophe ("Russias") is no unknown place
+    ("possessive", "The helicopter fell between Aleppo and Russias main air base in the west of the country."),
+    # a place that is no town says nothing of where the others lie
+    ("crossing", "Trucks queued at Bab al-Hawa, Kurin and Tal Nabi in the long heat of the summer day."),
+]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in NOT_LISTED], ids=[c[0] for c in NOT_LISTED])
+def test_no_unknown_name_outside_a_list_of_places(gaz: Gazetteer, text: str) -> None:
+    assert [p.surface for p in places_in_text(text, gaz) if not p.resolved] == []
