@@ -29,9 +29,9 @@ from geodata.names import NormText, is_arabic
 
 UNITS = frozenset({"governorate", "district", "subdistrict"})
 _FOCUS = settings.FOCUS_COUNTRIES
-_TOWNS = frozenset({"city", "town", "village"})
-_AREAS = frozenset({"region", "mountain"})  # placed where they lie, not at a province ("the Hamrin mountains")
-_NEAR_TARGETS = _TOWNS | _AREAS | {"neighbourhood"}  # what a quarter or village can lie near or in ("eastern Mosul")
+TOWNS = frozenset({"city", "town", "village"})
+AREAS = frozenset({"region", "mountain"})  # placed where they lie, not at a province ("the Hamrin mountains")
+_NEAR_TARGETS = TOWNS | AREAS | {"neighbourhood"}  # what a quarter or village can lie near or in ("eastern Mosul")
 QUARTER_KM = 25.0  # how far from a town's point its quarters may lie
 MAX_GAP = 7  # connector words between a place and its unit (", a village 20 km south of")
 UNRESOLVED_CONFIDENCE = 0.5
@@ -99,7 +99,7 @@ def scope_of(e: GazEntry, widened: bool) -> str:
         return ""
     if e.feature_type in UNITS:
         return e.pcode
-    if widened or e.feature_type in _AREAS:
+    if widened or e.feature_type in AREAS:
         return governorate_code(e.pcode, e.country_code)
     return ""
 
@@ -115,20 +115,20 @@ def _unit_entry(
         return seat
     scoped = [(e, s) for e in cands if (s := scope_of(e, widened))]
     if not scoped:  # a region or a mountain range of ours, known by its point only ("the Hamrin mountains")
-        areas = [e for e in cands if e.feature_type in _AREAS and e.country_code in _FOCUS]
+        areas = [e for e in cands if e.feature_type in AREAS and e.country_code in _FOCUS]
         return (max(areas, key=prior), "") if areas else None
     e, scope = max(scoped, key=lambda t: prior(t[0]))
-    if e.feature_type in UNITS or e.feature_type in _AREAS:
+    if e.feature_type in UNITS or e.feature_type in AREAS:
         return e, scope  # a region ("Eastern Ghouta", "eastern Mosul") is placed where it lies, not at its province
     unit = unit_of(scope)
-    if unit is not None and e.feature_type in _TOWNS and not is_seat(e, unit):
+    if unit is not None and e.feature_type in TOWNS and not is_seat(e, unit):
         return e, scope
     return unit or e, scope
 
 
 def _seat_unit(cands: list[GazEntry], prior: Prior, unit_of: UnitOf) -> tuple[GazEntry, str] | None:
     """The unit whose seat a candidate town is ("ناحية العلم": the town Al-Alam gave its name to it)."""
-    seats = [(e, u) for e in cands if e.feature_type in _TOWNS and e.pcode and (u := unit_of(e.pcode)) is not None]
+    seats = [(e, u) for e in cands if e.feature_type in TOWNS and e.pcode and (u := unit_of(e.pcode)) is not None]
     if not seats:
         return None
     e, u = max(seats, key=lambda t: prior(t[0]))
@@ -262,7 +262,7 @@ def unresolved(start: int, end: int, text: str, unit: GazEntry) -> Place:
         lat=unit.lat,
         lon=unit.lon,
         confidence=UNRESOLVED_CONFIDENCE,
-        geo_precision=3 if unit.feature_type == "governorate" or unit.feature_type in _AREAS else 2,
+        geo_precision=3 if unit.feature_type == "governorate" or unit.feature_type in AREAS else 2,
         resolved=False,
         placed_at=unit.name,
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from extract.admin_context import AREAS, TOWNS, UNITS
 from extract.admin_words import words
 from extract.context import capitalised, cue_before, rules
 from extract.types import Place
@@ -17,9 +18,6 @@ from extract.wordforms import word_forms
 from geodata.gazetteer.sources import GazEntry
 from geodata.names import NormText, is_arabic
 
-UNITS = frozenset({"governorate", "district", "subdistrict"})
-AREAS = frozenset({"region", "mountain"})
-TOWNS = frozenset({"city", "town", "village"})
 MAX_ITEMS = 6  # names of one list, looked back over for its place cue
 Known = tuple[int, int, GazEntry]  # first token, last token, the chosen entry of a place the text names
 UnitOf = Callable[[str], GazEntry | None]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from itertools import pairwise
 
 from extract.actors import theatres
@@ -132,7 +133,7 @@ def places_in_text(text: str, gaz: Gazetteer | None = None, nt: NormText | None 
     read_words = {
         t for r, m in enumerate(reading.mentions) if read[r] not in dropped for t in range(m.tok_first, m.tok_last + 1)
     }
-    unknown += _listed_with_known(known, read_words, unknown, nt, text, gaz=gaz)
+    unknown += _listed_with_known(known, read_words, unknown, reading, gaz=gaz)
     return sorted(found + unknown + spelled_places + coordinates_in(text), key=lambda p: p.start)
 
 
@@ -162,12 +163,12 @@ def _choices(
 
 
 def _listed_with_known(
-    known: list[Known], covered: set[int], unknown: list[Place], nt: NormText, text: str, *, gaz: Gazetteer
+    known: list[Known], covered: set[int], unknown: list[Place], r: Reading, *, gaz: Gazetteer
 ) -> list[Place]:
     """Unknown names listed with a place of ours ("in X, Sarmin and Y"), placed at its unit."""
-    covered = covered | {t for t, s in enumerate(nt.orig_starts) for p in unknown if p.start <= s < p.end}
-    is_name = lambda key: bool(gaz.index.lookup(key))  # noqa: E731
-    return listed_unknowns(nt, text, known, covered, unit_of=gaz.unit, unresolved=unresolved, is_name=is_name)
+    starts = r.nt.orig_starts
+    covered = covered | {t for p in unknown for t in range(bisect_left(starts, p.start), bisect_left(starts, p.end))}
+    return listed_unknowns(r.nt, r.text, known, covered, unit_of=gaz.unit, unresolved=unresolved, is_name=r.known)
 
 
 def _reading(
