@@ -12,6 +12,7 @@ from collections.abc import Callable
 from extract.admin_context import AREAS, TOWNS, UNITS
 from extract.admin_words import words
 from extract.context import capitalised, cue_before, rules
+from extract.listed_names_ar import arabic_items
 from extract.types import Place
 from extract.unknown_names import BREAKS, MAX_NAME, capitalised_run
 from extract.wordforms import word_forms
@@ -127,10 +128,16 @@ def listed_unknowns(
         unit = _unit(e, unit_of)
         if unit is None:
             continue
-        for a, b in _unknown_items(nt, text, first, last, starts=starts, ends=ends, covered=covered):
+        if is_arabic(nt.tokens[first]):
+            items = arabic_items(nt, text, first, last, covered)
+        else:
+            items = [
+                (a, b, 0) for a, b in _unknown_items(nt, text, first, last, starts=starts, ends=ends, covered=covered)
+            ]
+        for a, b, skip in items:
             if any(len(k := nt.tokens[t]) > 4 and k.endswith("s") and is_name(k[:-1]) for t in range(a, b + 1)):
                 continue
-            out.append(unresolved(nt.orig_starts[a], nt.orig_ends[b], text, unit))
+            out.append(unresolved(nt.orig_starts[a] + skip, nt.orig_ends[b], text, unit))
             covered.update(range(a, b + 1))
     return out
 

@@ -4,6 +4,8 @@ with them ("the villages of X and Y", "قريتي X وY"). `extract.admin_contex
 
 from __future__ import annotations
 
+import unicodedata
+
 from extract.admin_words import words
 from extract.context import capitalised, rules, title_case_line
 from extract.lexicons import actor_matches
@@ -123,8 +125,8 @@ def runs(nt: NormText, text: str, t: int, covered: set[int], *, unit_word: bool)
         first = _arabic_run(nt, text, t, covered)
         low = first + 1 if first is not None else max(1, t - MAX_NAME + 2)
         for k in range(t, low - 1, -1):  # "قرى X وY", "قريتي أم الجرن وتل صفوك": two names after one head
-            if _joined(nt, text, k) and (f := _arabic_run(nt, text, k - 1, covered)) is not None:
-                return [(f, k - 1, 0), (k, t, 1)]
+            if joined(nt, text, k) and (f := _arabic_run(nt, text, k - 1, covered)) is not None:
+                return [(f, k - 1, 0), (k, t, conjunction_width(nt, text, k))]
         return [] if first is None else [(first, t, 0)]
     first = capitalised_run(nt, text, t, covered)
     if first is None or (not unit_word and not _marked(nt, text, first, t, t + 1)):
@@ -137,11 +139,21 @@ def runs(nt: NormText, text: str, t: int, covered: set[int], *, unit_word: bool)
     return [(first, t, 0)]
 
 
-def _joined(nt: NormText, text: str, k: int) -> bool:
+def joined(nt: NormText, text: str, k: int) -> bool:
     """Token k is a name written onto a conjunction ("وتل"), not a name that opens with its letter ("وادي")."""
     tok = nt.tokens[k]
     w = words()
     return text[nt.orig_starts[k]] in w.joined_conjunctions and len(tok) > 2 and not tok.startswith(w.not_joined)
+
+
+def conjunction_width(nt: NormText, text: str, k: int) -> int:
+    """The characters of a conjunction written onto token k, with its vowel marks ("وَ"); 0 when none."""
+    if not joined(nt, text, k):
+        return 0
+    i, end = nt.orig_starts[k] + 1, nt.orig_ends[k]
+    while i < end and unicodedata.category(text[i]) == "Mn":
+        i += 1
+    return i - nt.orig_starts[k]
 
 
 def _headed(nt: NormText, first: int) -> bool:

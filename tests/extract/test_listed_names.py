@@ -67,3 +67,37 @@ NOT_LISTED = [
 @pytest.mark.parametrize("text", [c[1] for c in NOT_LISTED], ids=[c[0] for c in NOT_LISTED])
 def test_no_unknown_name_outside_a_list_of_places(gaz: Gazetteer, text: str) -> None:
     assert [p.surface for p in places_in_text(text, gaz) if not p.resolved] == []
+
+
+# Arabic: "و" or "،" join the names; a verb of places or a place cue opens the list; each word of an
+# unknown name is rare in Arabic (a village's name), or follows a name's head ("تل X").
+LISTED_AR = [
+    ("verb-subject-between", "قصفت الطائرات الحربية سرمين وقمناس وتلمنس فجر اليوم", ["قمناس", "تلمنس"], "Sarmin"),
+    ("before-the-town", "استهدفت المدفعية قمناس وسرمين صباح اليوم", ["قمناس"], "Sarmin"),
+    ("head-word", "سقطت قذائف على سراقب وكفرعميم وتل سلطان", ["كفرعميم", "تل سلطان"], "Saraqab"),
+    ("comma", "سيطرت القوات على سرمين، جرجناز والغدفة", ["جرجناز", "الغدفة"], "Sarmin"),
+    ("vowelled-conjunction", "قصفت الطائرات الحربية سرمين وَقمناس فجر اليوم", ["قمناس"], "Sarmin"),
+]
+
+
+@pytest.mark.parametrize(("text", "names", "unit"), [c[1:] for c in LISTED_AR], ids=[c[0] for c in LISTED_AR])
+def test_an_arabic_unknown_name_listed_with_a_known_town_lies_in_its_unit(
+    gaz: Gazetteer, text: str, names: list[str], unit: str
+) -> None:
+    unknown = [p for p in places_in_text(text, gaz) if not p.resolved]
+    assert [p.surface for p in unknown] == names
+    assert all(p.placed_at == unit and p.geo_precision == 2 and text[p.start : p.end] == p.surface for p in unknown)
+
+
+NOT_LISTED_AR = [
+    ("verb-after-and", "قصفت الطائرات سرمين وقالت مصادر إن خمسة قتلوا"),
+    ("noun-with-owner", "قصفت الطائرات سرمين وريفها"),
+    ("word-opening-with-waw", "تقدم الرتل مروراً بسرمين وصولاً إلى مشارف إدلب"),
+    ("common-word", "قصفت الطائرات سرمين والقرى المحيطة بها"),
+    ("no-opener", "أكد المسؤول أن سرمين وقمناس هادئتان"),
+]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in NOT_LISTED_AR], ids=[c[0] for c in NOT_LISTED_AR])
+def test_no_arabic_unknown_name_outside_a_list_of_places(gaz: Gazetteer, text: str) -> None:
+    assert [p.surface for p in places_in_text(text, gaz) if not p.resolved] == []
