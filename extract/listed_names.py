@@ -20,6 +20,7 @@ from geodata.gazetteer.sources import GazEntry
 from geodata.names import NormText, is_arabic
 
 MAX_ITEMS = 6  # names of one list, looked back over for its place cue
+_HOLDERS = UNITS | AREAS | TOWNS  # what a list's unknown names may be placed by
 Known = tuple[int, int, GazEntry]  # first token, last token, the chosen entry of a place the text names
 UnitOf = Callable[[str], GazEntry | None]
 Unresolved = Callable[[int, int, str, GazEntry], Place]
@@ -125,8 +126,7 @@ def listed_unknowns(
     ends = {b: a for a, b, _ in known}
     out: list[Place] = []
     for first, last, e in known:
-        unit = _unit(e, unit_of)
-        if unit is None:
+        if e.feature_type not in _HOLDERS:
             continue
         if is_arabic(nt.tokens[first]):
             items = arabic_items(nt, text, first, last, covered)
@@ -134,6 +134,8 @@ def listed_unknowns(
             items = [
                 (a, b, 0) for a, b in _unknown_items(nt, text, first, last, starts=starts, ends=ends, covered=covered)
             ]
+        if not items or (unit := _unit(e, unit_of)) is None:
+            continue
         for a, b, skip in items:
             if any(len(k := nt.tokens[t]) > 4 and k.endswith("s") and is_name(k[:-1]) for t in range(a, b + 1)):
                 continue
