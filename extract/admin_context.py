@@ -32,6 +32,7 @@ _FOCUS = settings.FOCUS_COUNTRIES
 TOWNS = frozenset({"city", "town", "village"})
 AREAS = frozenset({"region", "mountain"})  # placed where they lie, not at a province ("the Hamrin mountains")
 _NEAR_TARGETS = TOWNS | AREAS | {"neighbourhood"}  # what a quarter or village can lie near or in ("eastern Mosul")
+_COMMAS = frozenset({",", "،"})
 QUARTER_KM = 25.0  # how far from a town's point its quarters may lie
 MAX_GAP = 7  # connector words between a place and its unit (", a village 20 km south of")
 UNRESOLVED_CONFIDENCE = 0.5
@@ -171,6 +172,8 @@ def containers(r: Reading) -> dict[int, Container]:
             if j == i + 1 and _and_next(nt, text, a, b):
                 listed.append(i)
                 break
+            if j == i + 1 and b.tok_first == a.tok_last + 1 and text[a.end : b.start].strip() in _COMMAS:
+                listed.append(i)  # "أحياء X، Y وZ في حلب": X shares Y's unit, unless it has one of its own
             ok, widened = _gap_ok(nt, text, a.end, a.tok_last + 1, b.tok_first)
             if not ok or (b.tok_first == a.tok_last + 1 and not b.prefix and "," not in text[a.end : b.start]):
                 break  # "Bustan al-Qasr Salahaddin": names side by side are not one inside the other
@@ -186,7 +189,7 @@ def containers(r: Reading) -> dict[int, Container]:
     for i in reversed(listed):
         if i + 1 in out and i not in out:
             c = out[i + 1]
-            out[i] = Container(c.unit, c.scope, c.tok_first, c.quarter and named_quarter(nt, mentions[i]))
+            out[i] = c  # a list shares its unit and its head ("the X, Y and Z neighbourhoods of Homs")
     return out
 
 

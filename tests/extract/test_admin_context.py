@@ -231,6 +231,19 @@ QUARTERS_NAMED_LIKE_CITIES = [
     ("hayyay-ar", "سقطت قذائف على حيي الموصل والسليمانية في حلب.", ["الموصل", "السليمانية"], "Aleppo"),
     ("ahya-ar", "سقطت قذائف على أحياء البصرة والسليمانية في حمص.", ["البصرة", "السليمانية"], "Homs"),
     ("neighbourhood-of-en", "Shells hit the Basra neighbourhood of Homs.", ["Basra"], "Homs"),
+    # a list of quarters shares its head and its town, commas too
+    (
+        "ahya-comma-ar",
+        "سقطت قذائف على أحياء الموصل، البصرة والسليمانية في حلب.",
+        ["الموصل", "البصرة", "السليمانية"],
+        "Aleppo",
+    ),
+    (
+        "neighbourhoods-list-en",
+        "Shells hit the Basra, Mosul and Sulaymaniyah neighbourhoods of Homs.",
+        ["Basra", "Mosul", "Sulaymaniyah"],
+        "Homs",
+    ),
 ]
 
 
