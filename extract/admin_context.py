@@ -180,9 +180,11 @@ def containers(r: Reading) -> dict[int, Container]:
             widened = widened or bool(word_forms(nt.tokens[b.tok_first]) & words().widen)
             found = _unit_entry(cands[j], widened, prior, unit_of, own_unit=own_unit_word(nt, b))
             quarter = found is None and named_quarter(nt, a)
-            if found is None and (quarter or _near_words(nt, a.tok_last + 1, b.tok_last + 1)):
+            part = found is None and _town_part(nt, a)
+            if found is None and (quarter or part or _near_words(nt, a.tok_last + 1, b.tok_last + 1)):
                 # "Zarkan area east of Ras al-Ayn": near that town, whatever namesake abroad it has
                 found = _near_target(cands[j], prior)
+                quarter = quarter or (part and found is not None and _a_part_of(cands[i], found[0]))
             if found is not None and not _listed(mentions, cands, j, nt, text):
                 out[i] = Container(found[0], found[1], b.tok_first, quarter)
                 break
@@ -211,6 +213,20 @@ def inside_choice(cands: list[GazEntry], c: Container, prior: Prior) -> GazEntry
 
 def _in_town(e: GazEntry, town: GazEntry) -> bool:
     return km(e.lat, e.lon, town.lat, town.lon) <= QUARTER_KM
+
+
+def _a_part_of(cands: list[GazEntry], town: GazEntry) -> bool:
+    """'the X district of <town>' names a quarter when X has a namesake in the town, or none in its
+    country ("the Basra district of Aleppo"), not when X is a district of that country ("the Hawija
+    district of Kirkuk")."""
+    return any(_in_town(e, town) for e in cands) or all(e.country_code != town.country_code for e in cands)
+
+
+def _town_part(nt: NormText, m: Match) -> bool:
+    """A word that names a part of a town when no unit follows ("the X district of Aleppo"), at the end
+    of the mention or right after it."""
+    parts = words().town_parts
+    return any(t < len(nt.tokens) and word_forms(nt.tokens[t]) & parts for t in (m.tok_last, m.tok_last + 1))
 
 
 def named_quarter(nt: NormText, m: Match) -> bool:

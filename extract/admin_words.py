@@ -24,6 +24,7 @@ class Words:
     not_joined: tuple[str, ...]  # how words that open with a conjunction's letter begin ("واد": وادي)
     unit_heads: frozenset[str]  # "ناحية X", "X district": the unit, not the town it is named after
     list_openers: frozenset[str]  # "struck X, Y and Z": a list of places, like one after "in"
+    town_parts: frozenset[str]  # "the X district of Aleppo": a quarter, when no unit follows
     quarter_list_heads: frozenset[
         str
     ]  # "the districts of X and Y", "X and Y areas": with quarter_heads, a list of quarters
@@ -53,5 +54,6 @@ def words() -> Words:
         tuple(sorted(_norm(raw["not_joined"]["ar"]))),
         both("unit_heads"),
         both("list_openers"),
+        both("town_parts"),
         both("quarter_list_heads") | both("quarter_heads"),
     )

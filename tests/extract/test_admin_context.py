@@ -231,6 +231,8 @@ QUARTERS_NAMED_LIKE_CITIES = [
     ("hayyay-ar", "سقطت قذائف على حيي الموصل والسليمانية في حلب.", ["الموصل", "السليمانية"], "Aleppo"),
     ("ahya-ar", "سقطت قذائف على أحياء البصرة والسليمانية في حمص.", ["البصرة", "السليمانية"], "Homs"),
     ("neighbourhood-of-en", "Shells hit the Basra neighbourhood of Homs.", ["Basra"], "Homs"),
+    # "district" after a name and before a town is a quarter when the name has no namesake in that country
+    ("districts-of-town-en", "Shells fell on the Midan and Basra districts of Aleppo.", ["Midan", "Basra"], "Aleppo"),
     # a list of quarters shares its head and its town, commas too
     (
         "ahya-comma-ar",
@@ -258,6 +260,24 @@ def test_a_quarter_named_like_a_city_abroad_lies_in_its_town(
     unknown = [p for p in places_in_text(text, gaz) if not p.resolved]
     assert [p.surface for p in unknown] == names
     assert all(p.placed_at == town and p.geo_precision == 2 for p in unknown)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "gid"),
+    [
+        # a district of the country's own is that district, the town after it its province's seat
+        ("Clashes went on in the Hawija district of Kirkuk.", "Hawija", "geonames:390188"),
+        ("Clashes erupted in Hawija district, west of Kirkuk.", "Hawija", "geonames:390188"),
+        # a namesake in the town is the quarter
+        (
+            "Rebels shelled the Hamdaniyah district of Aleppo.",
+            "Hamdaniyah district",
+            "khareeta:sy-nbhd-hamdaniyah-aleppo",
+        ),
+    ],
+)
+def test_a_district_of_a_town(gaz: Gazetteer, text: str, surface: str, gid: str) -> None:
+    assert _by_surface(gaz, text)[surface].gazetteer_id == gid
 
 
 def test_a_city_in_its_region_stays_the_city(gaz: Gazetteer) -> None:
