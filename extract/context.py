@@ -129,12 +129,15 @@ def is_capitalised(surface: str) -> bool:
 def _function_word(word: str) -> bool:
     from wordfreq import zipf_frequency
 
-    return word not in _lowercase_openers() and zipf_frequency(word, "en") >= FUNCTION_WORD_ZIPF
+    return word not in lowercase_names()[1] and zipf_frequency(word, "en") >= FUNCTION_WORD_ZIPF
 
 
 @cache
-def _lowercase_openers() -> frozenset[str]:
-    return frozenset(load_json("context.json")["lowercase_names_en"]["qualifiers"])
+def lowercase_names() -> tuple[float, frozenset[str]]:
+    """How rare the words of a name written in lowercase are (`max_zipf`), and the lowercase words that
+    may open a name ("eastern", "old"): `lowercase_names_en` of context.json."""
+    raw = load_json("context.json")["lowercase_names_en"]
+    return float(raw["max_zipf"]), frozenset(raw["qualifiers"])
 
 
 def sentence_initial(text: str, start: int) -> bool:

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from functools import cache
+from collections.abc import Iterator
 
 from extract.context import (
     cue_before,
     is_capitalised,
+    lowercase_names,
     rules,
     sentence_initial,
     title_case_line,
     token,
 )
-from extract.datafiles import load_json
 from extract.inner_names import inside_other_name, touching
 from extract.matching import Match
 from extract.wordforms import word_forms
@@ -77,6 +77,15 @@ def country_actors(found: list[Match], nt: NormText, text: str, countries: set[i
     UK-France summit". Countries listed together share their reading: "the United States and Iraq
     signed", "announced by Russia and Turkey"; "fighting in Syria and Iraq has" names two places."""
     out: set[int] = set()
+    for i, j in _country_runs(found, text, countries):
+        if _actor_around(nt, found[i].tok_first, found[j].tok_last):
+            out.update(range(i, j + 1))
+        out.update(k for k in range(i, j + 1) if _actor_form(found[k], nt, text))
+    return out
+
+
+def _country_runs(found: list[Match], text: str, countries: set[int]) -> Iterator[tuple[int, int]]:
+    """The first and last index of each run of countries listed together ("Russia, Iran and Turkey")."""
     i = 0
     while i < len(found):
         if i not in countries:
@@ -85,11 +94,14 @@ def country_actors(found: list[Match], nt: NormText, text: str, countries: set[i
         j = i
         while j + 1 in countries and _list_gap(text[found[j].end : found[j + 1].start]):
             j += 1
-        if _actor_around(nt, found[i].tok_first, found[j].tok_last):
-            out.update(range(i, j + 1))
-        out.update(k for k in range(i, j + 1) if _actor_form(found[k], nt, text))
+        yield i, j
         i = j + 1
-    return out
+
+
+def _before_list(nt: NormText, first: int) -> int:
+    """The token before a list opening at token `first`, over its article ("include the United States")."""
+    b = first - 1
+    return b - 1 if token(nt, b) in rules().list_articles else b
 
 
 def _actor_form(m: Match, nt: NormText, text: str) -> bool:
@@ -108,9 +120,7 @@ def _actor_form(m: Match, nt: NormText, text: str) -> bool:
 def _actor_around(nt: NormText, first: int, last: int) -> bool:
     """The words around tokens first..last make the countries there actors."""
     r = rules()
-    b = first - 1
-    if token(nt, b) in r.list_articles:
-        b -= 1  # "support the United States"
+    b = _before_list(nt, first)  # "support the United States"
     before = token(nt, b)
     if token(nt, last + 1) in r.actor_verbs and before not in r.locatives:
         return True  # "The United States condemns", but not "forces in Iraq should"
@@ -135,18 +145,12 @@ def _after_given_name(m: Match, nt: NormText, text: str) -> bool:
     return token(nt, m.tok_first - 1) not in rules().before_place
 
 
-@cache
-def _lowercase_words() -> tuple[float, frozenset[str]]:
-    raw = load_json("context.json")["lowercase_names_en"]
-    return float(raw["max_zipf"]), frozenset(raw["qualifiers"])
-
-
 def _lowercase_name(m: Match, nt: NormText, key: str) -> bool:
     """'in eastern ghouta': a name written in lowercase after a place cue, of words that are no
     English words (or a direction before them)."""
     from wordfreq import zipf_frequency
 
-    max_zipf, qualifiers = _lowercase_words()
+    max_zipf, qualifiers = lowercase_names()
     words = key.split()
     return (
         cue_before(nt, m.tok_first, strong=False)
@@ -196,23 +200,10 @@ def accept(
 def enumerated_actors(mentions: list[Match], nt: NormText, text: str, countries: set[int]) -> set[int]:
     """Countries listed as members ('nations ... include Australia, Canada and the
     United States'): indexes of the mentions in such a list."""
-    r = rules()
     out: set[int] = set()
-    i = 0
-    while i < len(mentions):
-        if i not in countries:
-            i += 1
-            continue
-        j = i
-        while j + 1 in countries and _list_gap(text[mentions[j].end : mentions[j + 1].start]):
-            j += 1
-        first = mentions[i].tok_first
-        before = token(nt, first - 1)
-        if before in r.list_articles:
-            before = token(nt, first - 2)
-        if j > i and before in r.list_intros:
+    for i, j in _country_runs(mentions, text, countries):
+        if j > i and token(nt, _before_list(nt, mentions[i].tok_first)) in rules().list_intros:
             out.update(range(i, j + 1))
-        i = j + 1
     return out
 
 
