@@ -14,11 +14,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from extract.admin_words import words
+from extract.admin_words import any_word, words
 from extract.context import rules
 from extract.matching import Match
 from extract.types import Place
-from extract.unknown_names import BREAKS, MAX_NAME, runs
+from extract.unknown_names import BREAKS, MAX_NAME, lost_apostrophe, runs
 from extract.wordforms import word_forms
 from geodata import settings
 from geodata.gazetteer.admin import governorate_code, inside
@@ -72,7 +72,7 @@ def _gap_ok(nt: NormText, text: str, a_end: int, tok_from: int, tok_to: int) -> 
     w = words()
     widened = False
     for t in range(tok_from, tok_to):
-        forms = _connecting(nt, t)
+        forms = connecting(nt, t)
         if forms is None:
             return False, False
         widened = widened or bool(forms & w.widen)
@@ -82,7 +82,7 @@ def _gap_ok(nt: NormText, text: str, a_end: int, tok_from: int, tok_to: int) -> 
     return True, widened
 
 
-def _connecting(nt: NormText, t: int) -> frozenset[str] | None:
+def connecting(nt: NormText, t: int) -> frozenset[str] | None:
     """The forms of token t when it may stand between a place and its unit (a connector word, or a
     number: "X, some 30 km west of Y"); None when it may not."""
     forms = word_forms(nt.tokens[t])
@@ -138,9 +138,7 @@ def _seat_unit(cands: list[GazEntry], prior: Prior, unit_of: UnitOf) -> tuple[Ga
 
 def own_unit_word(nt: NormText, m: Match) -> bool:
     """A unit word opens or closes the mention, or stands right before or after it: "ناحية X", "X district"."""
-    heads = words().unit_heads
-    toks = {m.tok_first, m.tok_first - 1, m.tok_last, m.tok_last + 1}
-    return any(0 <= t < len(nt.tokens) and word_forms(nt.tokens[t]) & heads for t in toks)
+    return any_word(nt, (m.tok_first - 1, m.tok_first, m.tok_last, m.tok_last + 1), words().unit_heads)
 
 
 def _listed(mentions: list[Match], cands: list[list[GazEntry]], j: int, nt: NormText, text: str) -> bool:
@@ -225,16 +223,12 @@ def _a_part_of(cands: list[GazEntry], town: GazEntry) -> bool:
 def _town_part(nt: NormText, m: Match) -> bool:
     """A word that names a part of a town when no unit follows ("the X district of Aleppo"), at the end
     of the mention or right after it."""
-    parts = words().town_parts
-    return any(t < len(nt.tokens) and word_forms(nt.tokens[t]) & parts for t in (m.tok_last, m.tok_last + 1))
+    return any_word(nt, (m.tok_last, m.tok_last + 1), words().town_parts)
 
 
 def named_quarter(nt: NormText, m: Match) -> bool:
     """The mention names a quarter: "حي X", "حيي X وY", "Hay al-X", "the X neighbourhood"."""
-    nxt = m.tok_last + 1
-    return _quarter_before(nt, m.tok_first) or (
-        nxt < len(nt.tokens) and bool(word_forms(nt.tokens[nxt]) & words().quarter_heads)
-    )
+    return _quarter_before(nt, m.tok_first) or any_word(nt, (m.tok_last + 1,), words().quarter_heads)
 
 
 def foreign_only(cands: list[GazEntry], c: Container) -> bool:
@@ -302,7 +296,7 @@ def unknown_places(r: Reading, dropped: frozenset[int] = frozenset()) -> list[Pl
         widened = bool(word_forms(nt.tokens[b.tok_first]) & words().widen)
         near = _near_words(nt, b.tok_first, b.tok_last + 1)  # "بمدينة حلب", "Aleppo city": the town's own head
         while t >= 0 and b.tok_first - t <= MAX_GAP and t not in covered:
-            forms = _connecting(nt, t)
+            forms = connecting(nt, t)
             if forms is None:
                 break
             widened = widened or bool(forms & words().widen)
@@ -321,7 +315,7 @@ def unknown_places(r: Reading, dropped: frozenset[int] = frozenset()) -> list[Pl
         if any(c in BREAKS for c in text[nt.orig_ends[t] : b.start]):
             continue
         for first, last, skip in runs(nt, text, t, covered, unit_word=unit_word):
-            if any(len(k := nt.tokens[x]) > 4 and k.endswith("s") and known(k[:-1]) for x in range(first, last + 1)):
+            if lost_apostrophe(nt, first, last, known):
                 continue  # "Syrias Idlib province": a known name with a possessive whose apostrophe was lost
             out.append(unresolved(nt.orig_starts[first] + skip, nt.orig_ends[last], text, found[0]))
             covered.update(range(first, last + 1))

@@ -1,13 +1,15 @@
 """The words of data/admin_context.json that put a place inside a unit or mark a name as a place's
-(connectors, heads, near words), normalised once."""
+(connectors, heads, near words), normalised once, and the test of tokens against them."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
 from extract.datafiles import load_json
-from geodata.names import normalize_name
+from extract.wordforms import word_forms
+from geodata.names import NormText, normalize_name
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,11 @@ class Words:
     quarter_list_heads: frozenset[
         str
     ]  # "the districts of X and Y", "X and Y areas": with quarter_heads, a list of quarters
+
+
+def any_word(nt: NormText, toks: Iterable[int], wanted: frozenset[str]) -> bool:
+    """Whether one of these tokens (those inside the text) is, in one of its forms, a word of `wanted`."""
+    return any(0 <= t < len(nt.tokens) and word_forms(nt.tokens[t]) & wanted for t in toks)
 
 
 def _norm(words: list[str]) -> frozenset[str]:

@@ -10,29 +10,18 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from extract.admin_context import AREAS, TOWNS, UNITS
-from extract.admin_words import words
-from extract.context import capitalised, cue_before, rules
-from extract.listed_names_ar import arabic_items
+from extract.admin_words import any_word, words
+from extract.context import capitalised, rules
+from extract.listed_names_ar import arabic_items, conjunction_at, list_opened
 from extract.types import Place
-from extract.unknown_names import BREAKS, MAX_NAME, capitalised_run
-from extract.wordforms import word_forms
+from extract.unknown_names import BREAKS, MAX_LISTED, MAX_NAME, between, capitalised_run, lost_apostrophe
 from geodata.gazetteer.sources import GazEntry
 from geodata.names import NormText, is_arabic
 
-MAX_ITEMS = 6  # names of one list, looked back over for its place cue
 _HOLDERS = UNITS | AREAS | TOWNS  # what a list's unknown names may be placed by
 Known = tuple[int, int, GazEntry]  # first token, last token, the chosen entry of a place the text names
 UnitOf = Callable[[str], GazEntry | None]
 Unresolved = Callable[[int, int, str, GazEntry], Place]
-
-
-def _gap(nt: NormText, text: str, a: int, b: int) -> str:
-    """The characters between tokens a and b."""
-    return text[nt.orig_ends[a] : nt.orig_starts[b]]
-
-
-def _and(nt: NormText, t: int) -> bool:
-    return 0 <= t < len(nt.tokens) and nt.tokens[t] in rules().conjunctions
 
 
 def _next_item(nt: NormText, text: str, last: int) -> tuple[int, bool] | None:
@@ -40,11 +29,11 @@ def _next_item(nt: NormText, text: str, last: int) -> tuple[int, bool] | None:
     t = last + 1
     if t >= len(nt.tokens):
         return None
-    comma = _gap(nt, text, last, t).strip()
+    comma = between(nt, text, last, t).strip()
     if comma not in ("", ","):
         return None
-    if _and(nt, t):
-        return (t + 1, True) if t + 1 < len(nt.tokens) and _gap(nt, text, t, t + 1) == " " else None
+    if conjunction_at(nt, t):
+        return (t + 1, True) if t + 1 < len(nt.tokens) and between(nt, text, t, t + 1) == " " else None
     return (t, False) if comma == "," else None
 
 
@@ -53,10 +42,10 @@ def _prev_item_end(nt: NormText, text: str, first: int) -> tuple[int, bool] | No
     t = first - 1
     if t < 0:
         return None
-    if _and(nt, t) and _gap(nt, text, t, first) == " ":
+    if conjunction_at(nt, t) and between(nt, text, t, first) == " ":
         t -= 1
-        return (t, True) if t >= 0 and _gap(nt, text, t, t + 1).strip() in ("", ",") else None
-    return (t, False) if _gap(nt, text, t, first).strip() == "," else None
+        return (t, True) if t >= 0 and between(nt, text, t, t + 1).strip() in ("", ",") else None
+    return (t, False) if between(nt, text, t, first).strip() == "," else None
 
 
 def _forward_run(nt: NormText, text: str, first: int, covered: set[int]) -> int | None:
@@ -68,28 +57,16 @@ def _forward_run(nt: NormText, text: str, first: int, covered: set[int]) -> int 
             t in covered
             or is_arabic(w)
             or not capitalised(w)
-            or (t > first and _gap(nt, text, t - 1, t) not in (" ", "-"))
+            or (t > first and between(nt, text, t - 1, t) not in (" ", "-"))
         ):
             break
         last = t
     return last
 
 
-def _cued(nt: NormText, first: int) -> bool:
-    """A place cue ("in X, Y and Z") or a verb that takes places ("struck X, Y and Z") opens the list."""
-    return (cue_before(nt, first, strong=False) and not _and(nt, first - 1)) or _opened(nt, first)
-
-
 def _of_quarters(nt: NormText, first: int, last: int) -> bool:
     """A quarter's head word opens or closes the list ("the neighbourhoods of X and Y", "X and Y areas")."""
-    heads = words().quarter_list_heads
-    near = (first - 1, first - 2, first - 3, last + 1)
-    return any(0 <= t < len(nt.tokens) and word_forms(nt.tokens[t]) & heads for t in near)
-
-
-def _opened(nt: NormText, first: int) -> bool:
-    """A verb that takes places as its objects stands right before the list ("struck X, Y and Z")."""
-    return first > 0 and bool(word_forms(nt.tokens[first - 1]) & words().list_openers)
+    return any_word(nt, (first - 1, first - 2, first - 3, last + 1), words().quarter_list_heads)
 
 
 def _unit(e: GazEntry, unit_of: UnitOf) -> GazEntry | None:
@@ -137,7 +114,7 @@ def listed_unknowns(
         if not items or (unit := _unit(e, unit_of)) is None:
             continue
         for a, b, skip in items:
-            if any(len(k := nt.tokens[t]) > 4 and k.endswith("s") and is_name(k[:-1]) for t in range(a, b + 1)):
+            if lost_apostrophe(nt, a, b, is_name):
                 continue
             out.append(unresolved(nt.orig_starts[a] + skip, nt.orig_ends[b], text, unit))
             covered.update(range(a, b + 1))
@@ -151,7 +128,7 @@ def _unknown_items(
     "and" closes ("X, Sarmin and Y", "X and Sarmin") and a place cue opens."""
     right, closed = _items_after(nt, text, last, starts, covered)
     left, opened_at, joined = _items_before(nt, text, first, ends, covered, closed=closed)
-    if not (closed or joined) or not _cued(nt, opened_at):
+    if not (closed or joined) or not list_opened(nt, opened_at, reach=0):
         return []
     if _of_quarters(nt, opened_at, right[-1][1] if right else last):
         return []  # "the districts of X and Y": quarters, which a namesake of a town elsewhere often stands for
@@ -166,7 +143,7 @@ def _items_after(
 ) -> tuple[list[Item], bool]:
     """The items after the one ending at `last`, up to the one "and" joins; and whether "and" came."""
     items: list[Item] = []
-    for _ in range(MAX_ITEMS):
+    for _ in range(MAX_LISTED):
         nxt = _next_item(nt, text, last)
         if nxt is None:
             return items, False
@@ -191,7 +168,7 @@ def _items_before(
     "and" joins the known item to the one before it (then the list ends there)."""
     items: list[Item] = []
     joined = False
-    for _ in range(MAX_ITEMS):
+    for _ in range(MAX_LISTED):
         prev = _prev_item_end(nt, text, first)
         if prev is None:
             break

@@ -10,12 +10,11 @@ from wordfreq import zipf_frequency
 
 from extract.admin_words import words
 from extract.context import cue_before, rules
-from extract.unknown_names import conjunction_width, joined
+from extract.unknown_names import MAX_LISTED, between, conjunction_width, joined
 from extract.wordforms import word_forms
 from geodata.names import NormText, is_arabic
 
 NAME_ZIPF = 2.8  # an Arabic word rarer than this may be a village's name
-MAX_ITEMS = 6
 VERB_REACH = 2  # words of a verb's subject between it and the places it takes
 PRONOUN_ENDINGS = ("ها", "هم", "هما", "كم", "نا")  # "وريفها", "ومحيطها": a noun with its owner, no name
 Item = tuple[int, int, int]  # first token, last token, characters of a conjunction written onto it
@@ -25,7 +24,7 @@ def arabic_items(nt: NormText, text: str, first: int, last: int, covered: set[in
     """The unknown names listed with the known place at tokens first..last."""
     right = _after(nt, text, last, covered)
     left, start = _before(nt, text, first, covered)
-    if not (left or right) or not _opened(nt, start):
+    if not (left or right) or not list_opened(nt, start, reach=VERB_REACH):
         return []
     return left + right
 
@@ -33,7 +32,7 @@ def arabic_items(nt: NormText, text: str, first: int, last: int, covered: set[in
 def _after(nt: NormText, text: str, last: int, covered: set[int]) -> list[Item]:
     items: list[Item] = []
     t = last + 1
-    while t < len(nt.tokens) and len(items) < MAX_ITEMS:
+    while t < len(nt.tokens) and len(items) < MAX_LISTED:
         skip = conjunction_width(nt, text, t)
         if not skip and _gap(nt, text, t - 1, t) not in ("،", ","):
             break
@@ -49,7 +48,7 @@ def _before(nt: NormText, text: str, first: int, covered: set[int]) -> tuple[lis
     """The items before the one at `first`, and the token where the list starts."""
     items: list[Item] = []
     start = first
-    while start > 0 and len(items) < MAX_ITEMS:
+    while start > 0 and len(items) < MAX_LISTED:
         if not joined(nt, text, start) and _gap(nt, text, start - 1, start) not in ("،", ","):
             break
         b = start - 1
@@ -89,17 +88,23 @@ def _rare(nt: NormText, text: str, t: int, skip: int) -> bool:
     return len(w) >= 3 and zipf_frequency(w, "ar") < NAME_ZIPF
 
 
-def _opened(nt: NormText, start: int) -> bool:
-    """A place cue ("في", "قرب") opens the list, or a verb of places ("قصفت", "على") does, its
-    subject between them ("قصفت الطائرات الحربية X وY")."""
-    if cue_before(nt, start, strong=False):
+def list_opened(nt: NormText, start: int, *, reach: int) -> bool:
+    """A place cue ("in", "في") opens the list that starts at token `start` (not "and" itself), or a
+    verb of places ("struck", "قصفت", "على") does, up to `reach` words of its subject between them
+    ("قصفت الطائرات الحربية X وY")."""
+    if cue_before(nt, start, strong=False) and not conjunction_at(nt, start - 1):
         return True
     openers = words().list_openers
-    return any(word_forms(nt.tokens[t]) & openers for t in range(max(0, start - 1 - VERB_REACH), start))
+    return any(word_forms(nt.tokens[t]) & openers for t in range(max(0, start - 1 - reach), start))
+
+
+def conjunction_at(nt: NormText, t: int) -> bool:
+    """Token t is "and", "or", "و" standing alone."""
+    return 0 <= t < len(nt.tokens) and nt.tokens[t] in rules().conjunctions
 
 
 def _gap(nt: NormText, text: str, a: int, b: int) -> str:
-    return text[nt.orig_ends[a] : nt.orig_starts[b]].strip()
+    return between(nt, text, a, b).strip()
 
 
 def _surface(nt: NormText, text: str, t: int, skip: int) -> str:

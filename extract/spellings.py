@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from wordfreq import zipf_frequency
 
-from extract.admin_words import words as admin_words
+from extract.admin_context import connecting
 from extract.context import CAPITALISED, cue_before, rules
 from extract.matching import Match
 from extract.resolve import DocContext, choose, place_at
@@ -121,11 +121,10 @@ def _unit_after_comma(nt: NormText, text: str, last: int, places_at: set[int]) -
     nxt = last + 1
     if nxt >= len(nt.tokens) or text[nt.orig_ends[last] : nt.orig_starts[nxt]].strip() != ",":
         return False
-    connectors = admin_words().connectors
     for t in range(nxt, min(len(nt.tokens), nxt + UNIT_REACH + 1)):
         if t in places_at:
             return True
-        if nt.tokens[t] not in connectors and not nt.tokens[t].isdigit():
+        if connecting(nt, t) is None:
             return False
     return False
 

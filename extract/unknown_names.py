@@ -5,6 +5,7 @@ with them ("the villages of X and Y", "قريتي X وY"). `extract.admin_contex
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 
 from extract.admin_words import words
 from extract.context import capitalised, rules, title_case_line
@@ -13,6 +14,7 @@ from extract.wordforms import word_forms
 from geodata.names import NormText, is_arabic
 
 MAX_NAME = 4  # words of an unknown name
+MAX_LISTED = 6  # names of one list
 BREAKS = '.;:!?\n()[]"“”«»|&'
 ORDINARY_ZIPF = 3.0  # an English word this frequent is a word, not the name of an unknown village
 
@@ -85,6 +87,17 @@ def capitalised_run(nt: NormText, text: str, last: int, covered: set[int]) -> in
     if any(a.tok_first <= last and first <= a.tok_last for a in actor_matches(text, nt)):
         return None  # an actor's name ("Euphrates Shield"), not a village's
     return first
+
+
+def between(nt: NormText, text: str, a: int, b: int) -> str:
+    """The characters between tokens a and b."""
+    return text[nt.orig_ends[a] : nt.orig_starts[b]]
+
+
+def lost_apostrophe(nt: NormText, first: int, last: int, is_name: Callable[[str], bool]) -> bool:
+    """A known name with a possessive whose apostrophe was lost stands in tokens first..last ("Syrias
+    Idlib province", "Russias main air base"): no unknown name."""
+    return any(len(k := nt.tokens[t]) > 4 and k.endswith("s") and is_name(k[:-1]) for t in range(first, last + 1))
 
 
 def _links(nt: NormText, t: int) -> bool:
