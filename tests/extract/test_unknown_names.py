@@ -15,21 +15,20 @@ def test_an_unknown_name_is_never_cut_short_at_a_word_read_otherwise() -> None:
     assert capitalised_run(nt, text, dahr, {marj}) is None  # "Marj" read as a place: not "al-Dahr" alone
 
 
-def test_names_listed_after_one_head_are_read_apart() -> None:
-    text = "Gunmen attacked the villages of Umm Jurn and Tal Sfouk south of Kirkuk."
+def _runs_ending_at(text: str, last_word: str) -> list[str]:
     nt = normalize_text(text)
-    last = nt.tokens.index("sfouk")
-    found = [
+    last = nt.tokens.index(last_word)
+    return [
         text[nt.orig_starts[a] + skip : nt.orig_ends[b]] for a, b, skip in runs(nt, text, last, set(), unit_word=False)
     ]
-    assert found == ["Umm Jurn", "Tal Sfouk"]
-    ar = "قريتي أم الجرن وتل صفوك جنوب كركوك"
-    nt = normalize_text(ar)
-    last = nt.tokens.index("صفوك")
-    found = [
-        ar[nt.orig_starts[a] + skip : nt.orig_ends[b]] for a, b, skip in runs(nt, ar, last, set(), unit_word=False)
+
+
+def test_names_listed_after_one_head_are_read_apart() -> None:
+    assert _runs_ending_at("Gunmen attacked the villages of Umm Jurn and Tal Sfouk south of Kirkuk.", "sfouk") == [
+        "Umm Jurn",
+        "Tal Sfouk",
     ]
-    assert found == ["أم الجرن", "تل صفوك"]
+    assert _runs_ending_at("قريتي أم الجرن وتل صفوك جنوب كركوك", "صفوك") == ["أم الجرن", "تل صفوك"]
 
 
 def test_the_words_are_read_once_and_normalised() -> None:
