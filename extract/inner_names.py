@@ -39,6 +39,26 @@ def _word_before(m: Match, nt: NormText, text: str, words: frozenset[str], *, la
     )
 
 
+HEAD_REACH = 2  # words of an organisation's name that may stand between its head and the place word
+
+
+def _head_before(m: Match, nt: NormText, text: str, heads: frozenset[str], *, latin: bool) -> bool:
+    """A word of `heads` before the name, with no clitic on the name: right before it ('Liwa al-Quds')
+    or with up to `HEAD_REACH` other words of one name between ('Jaish al-Ta'ifa al-Mansurah'); in
+    Latin script the head is capitalised."""
+    first = m.tok_first
+    for _ in range(HEAD_REACH + 1):
+        before = first - 1
+        if m.prefix or not touching(nt, text, before, first):
+            return False
+        if not heads.isdisjoint(word_forms(token(nt, before))):
+            return not latin or text[nt.orig_starts[before]].isupper()
+        if not _name_word(nt, text, before):
+            return False
+        first = before
+    return False
+
+
 def _name_word(nt: NormText, text: str, i: int) -> bool:
     """Token i reads as a word of a name: no cue, place word or conjunction; in Latin script,
     capitalised and no common word."""
@@ -81,15 +101,18 @@ def _inside_actor_name(m: Match, nt: NormText, text: str) -> bool:
 
 
 def _organisation_name(m: Match, nt: NormText, text: str, *, latin: bool) -> bool:
-    """'Liwa al-Quds', 'لواء القدس', 'Aleppo Media Center', 'مركز حلب الإعلامي': words before or
-    after the name make it an organisation's (in English, their first word capitalised; words
-    after it not when "in", "from" ... stands before it)."""
+    """'Liwa al-Quds', 'لواء القدس', 'Aleppo Media Center', 'مركز حلب الإعلامي', 'the Al-Karabla
+    clan': words before or after the name make it an organisation's or a tribe's (in English, their
+    first word capitalised but for a tribe's; words after it not when "in", "from" ... stands
+    before it)."""
     r = rules()
-    if _word_before(m, nt, text, r.organisation_heads, latin=latin):
+    if _head_before(m, nt, text, r.organisation_heads, latin=latin):
         return True
     after = m.tok_last + 1
     if token(nt, m.tok_first - 1) in r.locatives:
         return False  # "in northern Syria Today": the place, then a word
+    if token(nt, after) in r.kin_tails and touching(nt, text, m.tok_last, after):
+        return True
     tails = _tails_from(token(nt, after))
     return (
         bool(tails)

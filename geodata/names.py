@@ -134,8 +134,8 @@ class NormText:
 def _article_before(text: str, tok: tuple[int, int, str], nxt: tuple[int, int, str], *, name: bool) -> bool:
     """Whether `tok` is a Latin article standing before the name token `nxt`."""
     s, e, n = tok
-    if n not in ARTICLES or (n := text[s:e].lower()) not in ARTICLES:  # as written: "all" folds to "al"
-        return False
+    if n not in ARTICLES or (n := _unmarked(text[s:e].lower())) not in ARTICLES:  # as written: "all" folds to "al"
+        return False  # (but "aṭ-Ṭāʼifa" is "at-" and a name: its letters without their marks)
     if not nxt[2] or is_arabic(nxt[2]):
         return False
     gap = text[e : nxt[0]]
@@ -151,6 +151,13 @@ def _article_before(text: str, tok: tuple[int, int, str], nxt: tuple[int, int, s
     if not text[nxt[0]].isupper() or len(n) < 2 or n[1] != text[nxt[0]].lower():
         return False
     return text[s].isupper() or (n in _ARABIC_ONLY_ARTICLES and _after_capitalised_word(text, s))
+
+
+def _unmarked(s: str) -> str:
+    """Latin letters without their diacritics ("aṭ" -> "at")."""
+    if s.isascii():
+        return s
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
 
 def _after_capitalised_word(text: str, s: int) -> bool:

@@ -32,6 +32,13 @@ INNER_NAMES = [
     ("انضم مقاتلو لواء القدس إلى الهجوم", "زار الوفد القدس أمس", "Jerusalem"),
     ("Fighters of Ahrar al-Sham stormed the checkpoint.", "Fighters stormed a checkpoint near Damascus.", "Damascus"),
     ("قالت فرقة الحمزة إن مقاتليها تقدموا", "قال مقاتلون إنهم تقدموا في الرقة", "Raqqa"),
+    # ... with other words of the name between its head and the place word
+    ("Jaish al-Ta'ifa al-Mansurah claimed it.", "Fighters entered al-Mansurah on Friday.", "Al-Mansoura (Raqqa)"),
+    ("أعلن جيش الطائفة المنصورة مسؤوليته", "دخل المقاتلون بلدة المنصورة", "Al-Mansoura (Raqqa)"),
+    # a clan's or a tribe's name
+    ("Elders of the Rawa clan met on Monday.", "Troops entered Rawa on Monday.", "Rawa"),
+    ("Anbar tribesmen repelled the attack.", "The attack in Anbar was repelled.", "Anbar Governorate"),
+    ("اجتمع شيوخ عشائر الرقة أمس", "اجتمع الشيوخ في الرقة أمس", "Raqqa"),
     # an actor
     ("قالت قوات سوريا الديمقراطية إن الهجوم فشل", "قالت مصادر إن الهجوم في سوريا فشل", "Syria"),
     ("The Syria Democratic Forces repelled the attack.", "The attack in Syria was repelled.", "Syria"),

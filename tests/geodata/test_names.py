@@ -181,6 +181,20 @@ def test_lowercase_assimilated_article_inside_a_name(text: str, expected: list[s
     assert [o for _, o in _tokens(text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a scholarly transliteration marks the article's letters; it is still the article
+        ("Jaysh aṭ-Ṭāʼifa", ["Jaysh", "aṭ-Ṭāʼifa"]),
+        ("Tal aḍ-Ḍahab", ["Tal", "aḍ-Ḍahab"]),
+        ("aṣ-Ṣanamayn", ["aṣ-Ṣanamayn"]),
+    ],
+)
+def test_article_written_with_diacritics(text: str, expected: list[str]) -> None:
+    assert [o for _, o in _tokens(text)] == expected
+    assert normalize_name(expected[-1]) == normalize_name(expected[-1].split("-", 1)[1])
+
+
 def test_article_is_folded_only_before_its_sun_letter() -> None:
     # positive control for the test above: genuine assimilated articles still fold
     assert [o for _, o in _tokens("As Sukhnah and At Tabqah and Ar Rutbah")] == [
