@@ -7,6 +7,7 @@ from itertools import pairwise
 
 from extract.actors import theatres
 from extract.admin_context import (
+    Container,
     Reading,
     containers,
     foreign_only,
@@ -106,16 +107,7 @@ def places_in_text(text: str, gaz: Gazetteer | None = None, nt: NormText | None 
         cands = [groups[group_of[m.key_index]] for m in mentions]
     spelled_places = [s.place for s in spelled]
     reading, read = _reading(mentions, cands, spelled, nt, text, gaz=gaz)
-    held = containers(reading)
-    elsewhere: dict[int, Place] = {}  # "Salamiyah, Nineveh": not the Salamiyah we know in Syria
-    for r, unit in held.items():
-        if (i := read[r]) < 0:
-            continue  # a respelled name keeps its own choice
-        g = group_of[mentions[i].key_index]
-        if (e := inside_choice(groups[g], unit, prior)) is not None:
-            forced.setdefault(g, e)
-        elif foreign_only(groups[g], unit):
-            elsewhere[i] = unresolved_at(mentions[i], text, unit)
+    elsewhere = _held_by_units(containers(reading), read, mentions, groups, group_of, text=text, forced=forced)
     chosen = _choices(mentions, groups, group_of, forced=forced, ctx=ctx, gaz=gaz)
     found = list(elsewhere.values())
     known: list[Known] = [(s.tok_first, s.tok_last, s.entry) for s in spelled]
@@ -135,6 +127,40 @@ def places_in_text(text: str, gaz: Gazetteer | None = None, nt: NormText | None 
     }
     unknown += _listed_with_known(known, read_words, unknown, reading, gaz=gaz)
     return sorted(found + unknown + spelled_places + coordinates_in(text), key=lambda p: p.start)
+
+
+def _held_by_units(
+    held: dict[int, Container],
+    read: list[int],
+    mentions: list[Match],
+    groups: list[list[GazEntry]],
+    group_of: dict[int, int],
+    *,
+    text: str,
+    forced: dict[int, GazEntry],
+) -> dict[int, Place]:
+    """The mentions a unit around them places (`held`: reading index -> its unit). A namesake inside
+    the unit is forced on every mention of the name (added to `forced`); with none in the unit's
+    country, the mention is a place we do not know, placed at the unit ("Salamiyah, Nineveh": not
+    the Salamiyah we know in Syria), and so is every other mention of the name that no unit holds:
+    one name, one place in a text ("Residents of Salamiyah fled"). Mention index -> its place."""
+    elsewhere: dict[int, Place] = {}
+    foreign: dict[int, Container] = {}  # group -> the unit that holds one of its mentions
+    for r, unit in held.items():
+        if (i := read[r]) < 0:
+            continue  # a respelled name keeps its own choice
+        g = group_of[mentions[i].key_index]
+        if (e := inside_choice(groups[g], unit, prior)) is not None:
+            forced.setdefault(g, e)
+        elif foreign_only(groups[g], unit):
+            elsewhere[i] = unresolved_at(mentions[i], text, unit)
+            foreign.setdefault(g, unit)
+    own = {read[r] for r in held}
+    for i, m in enumerate(mentions):
+        g = group_of[m.key_index]
+        if g in foreign and g not in forced and i not in own:
+            elsewhere[i] = unresolved_at(m, text, foreign[g])
+    return elsewhere
 
 
 def _choices(

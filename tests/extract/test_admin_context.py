@@ -191,6 +191,25 @@ def test_a_namesake_abroad_is_not_chosen_when_the_text_names_the_province(gaz: G
     assert "Nineveh" in p.placed_at
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Troops entered Salamiyah, Nineveh, on Monday. Residents of Salamiyah fled.",
+        "Residents of Salamiyah fled. Troops entered Salamiyah, Nineveh, on Monday.",
+        "A strike hit al-Salehia village in the northern countryside of Raqqa. Later, jets hit al-Salehia.",
+    ],
+)
+def test_every_mention_of_a_name_the_unit_placed_is_that_place(gaz: Gazetteer, text: str) -> None:
+    # one name, one place in a text: the mention no unit holds follows the one its unit placed
+    name = "Salamiyah" if "Salamiyah" in text else "al-Salehia"
+    found = [p for p in places_in_text(text, gaz) if p.surface == name]
+    assert len(found) == 2
+    assert {(p.resolved, p.country_code, p.placed_at, p.lat, p.lon) for p in found} == {
+        (False, found[0].country_code, found[0].placed_at, found[0].lat, found[0].lon)
+    }
+    assert found[0].placed_at and found[0].country_code == ("IQ" if name == "Salamiyah" else "SY")
+
+
 def test_the_known_place_inside_the_unit_wins(gaz: Gazetteer) -> None:
     # Two Qabasins in cities500: the text puts this one in the al-Bab district.
     cands = [e for e in gaz.candidates("Qabasin") if e.country_code == "SY"]
