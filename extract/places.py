@@ -20,6 +20,7 @@ from extract.coordinates import coordinates_in
 from extract.glued import glued_matches
 from extract.listed_names import Known, listed_unknowns
 from extract.matching import Match, find_matches
+from extract.named_again import named_again, tokens_of
 from extract.place_filters import accept, coordination, country_actors, enumerated_actors
 from extract.resolve import Choice, DocContext, build_context, choose, place_at, prior
 from extract.spellings import Respelled, respelled
@@ -126,7 +127,9 @@ def places_in_text(text: str, gaz: Gazetteer | None = None, nt: NormText | None 
         t for r, m in enumerate(reading.mentions) if read[r] not in dropped for t in range(m.tok_first, m.tok_last + 1)
     }
     unknown += _listed_with_known(known, read_words, unknown, reading, gaz=gaz)
-    return sorted(found + unknown + spelled_places + coordinates_in(text), key=lambda p: p.start)
+    places = found + unknown + spelled_places + coordinates_in(text)
+    places += named_again(nt, text, unknown, {t for p in places for t in tokens_of(nt, p)})
+    return sorted(places, key=lambda p: p.start)
 
 
 def _held_by_units(

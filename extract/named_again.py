@@ -1,0 +1,81 @@
+"""A name we do not know, read once where the text makes it a place ("the village of al-Shaheel",
+"قرية الصالحية في ريف الرقة"), names the same place wherever the same text writes it again ("In
+al-Shaheel, residents fled", "وقتل عمال في الصالحية"): one name, one place in a text.
+
+The other mention must be written as a name: in Latin script capitalised and not part of a longer
+capitalised name ("Tell al-Shaheel"); in Arabic, where nothing tells a name from a word, each word of it
+rarer in Arabic than `AGAIN_ZIPF` (a village's name, not "الجديدة", "new"). That bar stands above the
+Arabic list reader's (`listed_names_ar.NAME_ZIPF`): the text has already shown this name to be a place.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import replace
+
+from wordfreq import zipf_frequency
+
+from extract.context import capitalised, rules
+from extract.types import Place
+from extract.unknown_names import ORDINARY_ZIPF, between
+from geodata.names import NormText, is_arabic
+
+AGAIN_ZIPF = 3.5  # names of villages are rarer ("الصالحية" 3.1, "الزبداني" 3.2); common nouns are not ("الكتيبة" 3.9)
+
+
+def tokens_of(nt: NormText, p: Place) -> range:
+    """The tokens a place's span covers."""
+    starts = nt.orig_starts
+    return range(bisect_left(starts, p.start), bisect_left(starts, p.end))
+
+
+def named_again(nt: NormText, text: str, unknown: list[Place], taken: set[int]) -> list[Place]:
+    """The other mentions of the unknown places (`taken`: the tokens of every place found), each placed
+    where its first mention is."""
+    names: dict[tuple[str, ...], Place] = {}
+    for p in unknown:
+        toks = tokens_of(nt, p)
+        name = nt.tokens[toks.start : toks.stop]
+        if name and not p.resolved and p.placed_at and len("".join(name)) >= 3:
+            names.setdefault(name, p)
+    out: list[Place] = []
+    covered = set(taken)
+    for name, p in names.items():
+        width = len(name)
+        for i in [k for k, tok in enumerate(nt.tokens) if tok == name[0]]:
+            last = i + width - 1
+            if nt.tokens[i : last + 1] != name or not covered.isdisjoint(range(i, last + 1)):
+                continue
+            if not _written_as_a_name(nt, text, i, last):
+                continue
+            start, end = nt.orig_starts[i], nt.orig_ends[last]
+            out.append(replace(p, start=start, end=end, surface=text[start:end]))
+            covered.update(range(i, last + 1))
+    return out
+
+
+def _written_as_a_name(nt: NormText, text: str, first: int, last: int) -> bool:
+    if is_arabic(nt.tokens[first]):
+        heads = rules().name_heads
+        return all(
+            nt.tokens[t] in heads or zipf_frequency(text[nt.orig_starts[t] : nt.orig_ends[t]], "ar") < AGAIN_ZIPF
+            for t in range(first, last + 1)
+        )
+    if not capitalised(text[nt.orig_starts[first] : nt.orig_ends[first]]):
+        return False
+    return not (_name_goes_on(nt, text, first - 1, first) or _name_goes_on(nt, text, last, last + 1))
+
+
+def _name_goes_on(nt: NormText, text: str, a: int, b: int) -> bool:
+    """Tokens a and b stand side by side in one capitalised name ("Tell al-Shaheel", "Shaheel Kabir"),
+    not a capitalised word and a name ("In al-Shaheel", "al-Shaheel Province")."""
+    if a < 0 or b >= len(nt.tokens) or between(nt, text, a, b).strip(" -"):
+        return False
+    return all(_name_word(nt, text, t) for t in (a, b))
+
+
+def _name_word(nt: NormText, text: str, t: int) -> bool:
+    word = text[nt.orig_starts[t] : nt.orig_ends[t]]
+    if is_arabic(word) or not capitalised(word):
+        return False
+    return nt.tokens[t] in rules().name_heads or zipf_frequency(word.lower(), "en") < ORDINARY_ZIPF
