@@ -46,6 +46,7 @@ FAR_CITY_POPULATION = 200_000
 NEIGHBOUR_TOWN = 50_000
 UNCOUNTED_TOWN = 10_000
 NEIGHBOUR_KM = 150.0
+OTHER_SIDE_TOWN = 100_000  # a town of the war's other country this large may be named far from the text's places
 SAME_PROVINCE = 1.0
 ALIAS_ONLY = 2.5  # the name is only one of this place's other names, and another place's own name
 SAME_AREA_ALIAS = 50.0  # ... and that other place lies beside it: the name's own place, whatever the context
@@ -99,6 +100,7 @@ class DocContext:
     countries: frozenset[str]
     anchors: tuple[tuple[int, float, float], ...]  # (mention group, lat, lon)
     governorates: frozenset[str] = frozenset()  # P-codes of the provinces its sure places lie in
+    home: frozenset[str] = frozenset()  # the countries of its sure towns of some size and sure provinces
 
 
 def context_score(e: GazEntry, ctx: DocContext, group: int) -> float:
@@ -131,7 +133,9 @@ def plausible(
     group, whose anchor does not count as support (a lone name would vouch for itself).
     """
     if e.source in ("khareeta", "user", "country") or e.feature_type in _WIDE:
-        return True
+        return True  # (our curated towns by any of their names; the spelling key is stricter: `spellings`)
+    if other_side(e, ctx, group):
+        return False
     if clitic_only and (
         len(clitic_only.replace(" ", "")) < 4
         or not (e.country_code in settings.FOCUS_COUNTRIES or e.population >= 500_000)
@@ -147,6 +151,18 @@ def plausible(
     if ctx.countries & settings.FOCUS_COUNTRIES and e.population < FAR_CITY_POPULATION:
         return False  # a text about Iraq/Syria names a far-away town only if it is a large one
     return e.population >= (50_000 if single_latin_token else 15_000)
+
+
+def other_side(e: GazEntry, ctx: DocContext, group: int = -1) -> bool:
+    """A small place of one country of the war in a text whose sure places all lie in the other,
+    far from each of them ("the al-Midan neighbourhood" in a report on Aleppo is no sub-district near
+    Baghdad): the text means a place of its own country we may not know. A great town of the other
+    country (Basra) may be named anywhere; so may our curated towns by their own names (`plausible`)."""
+    if e.country_code not in settings.FOCUS_COUNTRIES or e.population >= OTHER_SIDE_TOWN:
+        return False
+    if not ctx.home or e.country_code in ctx.home:
+        return False
+    return not any(km(e.lat, e.lon, lat, lon) < NEIGHBOUR_KM for g, lat, lon in ctx.anchors if g != group)
 
 
 def _names_its_country(e: GazEntry) -> bool:
@@ -165,6 +181,7 @@ def build_context(groups: list[list[GazEntry]], theatres: frozenset[str] = froze
     countries: set[str] = set(theatres)
     anchors = []
     provinces: set[str] = set()
+    home: set[str] = set()
     for g, cands in enumerate(groups):
         if not cands:
             continue
@@ -178,9 +195,11 @@ def build_context(groups: list[list[GazEntry]], theatres: frozenset[str] = froze
                 anchors.append((g, best.lat, best.lon))
             if best.pcode:
                 provinces.add(governorate_code(best.pcode, best.country_code))
+                if best.population >= NEIGHBOUR_TOWN or best.feature_type in _WIDE:
+                    home.add(best.country_code)  # not from a village alone ("Battel" read as Bateel)
             if _names_its_country(best):
                 countries.add(best.country_code)
-    return DocContext(frozenset(countries), tuple(anchors), frozenset(provinces - {""}))
+    return DocContext(frozenset(countries), tuple(anchors), frozenset(provinces - {""}), frozenset(home))
 
 
 @lru_cache(maxsize=65_536)

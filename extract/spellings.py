@@ -16,14 +16,14 @@ from wordfreq import zipf_frequency
 from extract.admin_context import connecting
 from extract.context import CAPITALISED, cue_before, rules
 from extract.matching import Match
-from extract.resolve import DocContext, choose, place_at
+from extract.resolve import DocContext, choose, other_side, place_at
 from extract.types import Place
 from extract.wordforms import word_forms
 from geodata import settings
 from geodata.gazetteer import BLOCK, Gazetteer
 from geodata.gazetteer.sources import GazEntry
 from geodata.geometry import km
-from geodata.names import ARTICLES, NormText, is_arabic, variant_token
+from geodata.names import ARTICLES, NormText, is_arabic, name_keys, variant_key, variant_token
 
 MAX_WORDS = 4
 ORDINARY_ZIPF = 3.0  # an English word this frequent is not a respelled town name
@@ -175,13 +175,15 @@ def _spans(
 
 
 def _place_of(
-    cands: list[GazEntry], ctx: DocContext, text: str, start: int, end: int, *, single: bool
+    cands: list[GazEntry], ctx: DocContext, text: str, start: int, end: int, *, single: bool, key: str
 ) -> tuple[Place, GazEntry] | None:
-    """The place a respelled name stands for in this document (and its entry), or None."""
+    """The place a respelled name (spelling key `key`) stands for in this document (and its entry), or None."""
     choice = choose(cands, ctx, -1, single_latin_token=single)
     if choice is None:
         return None
     e = choice.entry
+    if other_side(e, ctx) and key not in {variant_key(k) for k in name_keys(e.name)}:
+        return None  # another spelling of another name of a town of the war's other country ("al-Hamadaniyeh")
     # a looser key than a name's own: the document's country must agree, or the place be a large town
     # of the other country of the war (a text read as Iraq's by one small name may speak of al-Bokamal)
     theatre = (
@@ -239,7 +241,7 @@ def respelled(
                 cands = gaz.entries_of(gaz.variants[vk])
                 if not cands or not _one_place(cands) or not _marked(nt, text, t, last, places_at):
                     continue
-                got = _place_of(cands, ctx, text, nt.orig_starts[t], nt.orig_ends[last], single=t == last)
+                got = _place_of(cands, ctx, text, nt.orig_starts[t], nt.orig_ends[last], single=t == last, key=vk)
                 if got is not None:
                     found = Respelled(got[0], t, last, tuple(inner), got[1])
                     break

@@ -341,3 +341,46 @@ def test_a_small_town_of_a_neighbour_does_not_say_what_country_the_text_is_about
 )
 def test_a_neighbours_small_town_needs_support_in_a_report_on_the_war(gaz, text: str, found: list[str]) -> None:
     assert [p.surface for p in places_in_text(text, gaz)] == found
+
+
+def test_a_small_place_of_the_wars_other_country_needs_support() -> None:
+    from extract.resolve import OTHER_SIDE_TOWN
+
+    near_baghdad = entry("aziziyah", cc="IQ", pop=20_000, lat=32.9, lon=45.06)
+    about_aleppo = DocContext(frozenset({"SY", "IQ"}), ((0, 36.2, 37.16),), frozenset({"SY02"}), frozenset({"SY"}))
+    assert not plausible(near_baghdad, about_aleppo, single_latin_token=True)
+    # ... plausible when the text is sure of a place of its country, or of one near it, or it is a great town
+    both = DocContext(about_aleppo.countries, about_aleppo.anchors, about_aleppo.governorates, frozenset({"SY", "IQ"}))
+    assert plausible(near_baghdad, both, single_latin_token=True)
+    near = DocContext(about_aleppo.countries, ((1, 33.3, 44.4),), frozenset({"SY02"}), frozenset({"SY"}))
+    assert plausible(near_baghdad, near, single_latin_token=True)
+    great = entry("great", cc="IQ", ftype="city", pop=OTHER_SIDE_TOWN, lat=32.9, lon=45.06)
+    assert plausible(great, about_aleppo, single_latin_token=True)
+
+
+def test_a_village_alone_does_not_make_a_country_the_texts_home() -> None:
+    # "Battel" (a battle misspelt) read as Bateel, a village of Iraq: the text may still speak of Syria
+    village = replace(entry("v", cc="IQ", ftype="village", pop=300, lat=37.0, lon=42.6), pcode="IQG09Q01")
+    town = replace(entry("t", cc="SY", ftype="city", pop=2_000_000, lat=36.2, lon=37.16), pcode="SY020000")
+    assert build_context([[village]]).home == frozenset()
+    assert build_context([[village], [town]]).home == {"SY"}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a report on Aleppo: a quarter named like a sub-district near Baghdad is not that sub-district, nor
+        # another spelling of another name of a town near Mosul that town
+        ("Rockets fell on Aleppo on Monday. Residents of al-Midan said two people died.", ["Aleppo"]),
+        ("Shelling hit Aleppo city overnight. In al-Hamadaniyeh, a bakery burned.", ["Aleppo city"]),
+        # ... but a report near the border names the other side's town, and our towns are named anywhere
+        ("Fighters from Tal Afar arrived in Raqqa on Monday.", ["Tal Afar", "Raqqa"]),
+        (
+            "Helicopters dropped fighters in the countryside of Al-Bokamal and announced a battle near Bateel.",
+            ["Al-Bokamal", "Bateel"],
+        ),
+        ("A car bomb exploded in Mosul. Residents of Hamdaniya fled east.", ["Mosul", "Hamdaniya"]),
+    ],
+)
+def test_the_other_countrys_small_places_in_a_report_on_one_country(gaz, text: str, found: list[str]) -> None:
+    assert [p.surface for p in places_in_text(text, gaz)] == found
