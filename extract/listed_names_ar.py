@@ -10,11 +10,10 @@ from wordfreq import zipf_frequency
 
 from extract.admin_words import words
 from extract.context import cue_before, rules
-from extract.unknown_names import MAX_LISTED, between, conjunction_width, joined
+from extract.unknown_names import MAX_LISTED, NAME_ZIPF, between, conjunction_width, joined
 from extract.wordforms import word_forms
 from geodata.names import NormText, is_arabic
 
-NAME_ZIPF = 2.8  # an Arabic word rarer than this may be a village's name
 VERB_REACH = 2  # words of a verb's subject between it and the places it takes
 PRONOUN_ENDINGS = ("ها", "هم", "هما", "كم", "نا")  # "وريفها", "ومحيطها": a noun with its owner, no name
 Item = tuple[int, int, int]  # first token, last token, characters of a conjunction written onto it

@@ -17,6 +17,7 @@ MAX_NAME = 4  # words of an unknown name
 MAX_LISTED = 6  # names of one list
 BREAKS = '.;:!?\n()[]"“”«»|&'
 ORDINARY_ZIPF = 3.0  # an English word this frequent is a word, not the name of an unknown village
+NAME_ZIPF = 2.8  # an Arabic word rarer than this may be a village's name ("الصوان", not "استراتيجي")
 
 
 def _word(nt: NormText, text: str, t: int) -> str:
@@ -107,14 +108,23 @@ def _links(nt: NormText, t: int) -> bool:
 
 
 def _arabic_run(nt: NormText, text: str, last: int, covered: set[int]) -> int | None:
-    """The first token of a name after a head noun ("قرية X", "بلدة X Y") ending at `last`."""
+    """The first token of a name after a head noun ("قرية X", "بلدة X Y") ending at `last`, or of one
+    that its own head opens ("تل الصوان", "خربة X": the rest rare words, not "تل استراتيجي")."""
     heads = words().heads_before
     for first in range(last, max(-1, last - 3), -1):
         if first in covered or not is_arabic(nt.tokens[first]) or _links(nt, first):
             return None  # "قرى في ناحية X": "في ناحية" is no part of a name
         if first > 0 and word_forms(nt.tokens[first - 1]) & heads:
             return first
+        if first < last and nt.tokens[first] in rules().name_heads and _rare(nt, text, first + 1, last):
+            return first
     return None
+
+
+def _rare(nt: NormText, text: str, first: int, last: int) -> bool:
+    from wordfreq import zipf_frequency
+
+    return all(zipf_frequency(_word(nt, text, t), "ar") < NAME_ZIPF for t in range(first, last + 1))
 
 
 def _marked(nt: NormText, text: str, first: int, last: int, after: int) -> bool:

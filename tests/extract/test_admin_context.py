@@ -144,6 +144,9 @@ UNKNOWN = [
         2,
     ),
     ("dawahi-ar", "اشتباكات في قرية الخان بضواحي دمشق.", "الخان", "Damascus", 2),
+    # a name its own head opens ("تل", "خربة"), the rest rare words
+    ("name-head-ar", "استعاد الجيش السيطرة على تل شغيب في ريف حلب الجنوبي.", "تل شغيب", "Aleppo", 3),
+    ("name-head-khirba-ar", "قصفت الطائرات خربة حميس في ريف إدلب الجنوبي.", "خربة حميس", "Idlib", 3),
 ]
 
 
@@ -169,6 +172,8 @@ NOT_UNKNOWN = [
     ("names-side-by-side-en", "Shells fell on Bab al-Nasr Salahaddin and other quarters."),
     ("list-of-provinces-en", "Clashes in Raqqa, Deir ez-Zor province and Hasakah."),
     ("no-unit-ar", "قصفت الطائرات قرية صغيرة شمال المدينة."),
+    ("a-head-then-words-ar", "سيطر المقاتلون على تل استراتيجي في ريف حماة الشمالي."),
+    ("head-of-the-regime-ar", "قال رأس النظام في دمشق إن الحرب انتهت."),
     ("english-words-en", "Airstrikes hit the Public Market in rural Idlib."),
     ("ampersand-en", "Airstrikes on Schools & Hospitals in rural Aleppo."),
     ("a-person-of-the-capital-en", "Ahmad, a resident of the capital Damascus, said the shelling went on."),
