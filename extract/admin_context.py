@@ -190,7 +190,26 @@ def containers(r: Reading) -> dict[int, Container]:
         if i + 1 in out and i not in out:
             c = out[i + 1]
             out[i] = c  # a list shares its unit and its head ("the X, Y and Z neighbourhoods of Homs")
+    for i in range(1, len(mentions)):
+        if i not in out and (owned := _owned_quarter(r, i)) is not None:
+            out[i] = owned
     return out
+
+
+_POSSESSIVE_END = ("'s", "’s", "'", "’")
+
+
+def _owned_quarter(r: Reading, i: int) -> Container | None:
+    """ "Mosul's al-Zahraa neighbourhood", "Aleppo's Sukkari district": a town's name in the possessive
+    right before a quarter's (or a part's) makes it a quarter of that town."""
+    town, m = r.mentions[i - 1], r.mentions[i]
+    owner = r.text[town.start : m.start].rstrip()
+    if r.text[town.end : m.start].strip(" '’s") or not owner.endswith(_POSSESSIVE_END):
+        return None
+    quarter = named_quarter(r.nt, m)
+    if not (quarter or _town_part(r.nt, m)) or (found := _near_target(r.cands[i - 1], r.prior)) is None:
+        return None
+    return Container(found[0], found[1], town.tok_first, quarter or _a_part_of(r.cands[i], found[0]))
 
 
 def _and_next(nt: NormText, text: str, a: Match, b: Match) -> bool:

@@ -255,6 +255,9 @@ QUARTERS_NAMED_LIKE_CITIES = [
     ("hayyay-ar", "سقطت قذائف على حيي الموصل والسليمانية في حلب.", ["الموصل", "السليمانية"], "Aleppo"),
     ("ahya-ar", "سقطت قذائف على أحياء البصرة والسليمانية في حمص.", ["البصرة", "السليمانية"], "Homs"),
     ("neighbourhood-of-en", "Shells hit the Basra neighbourhood of Homs.", ["Basra"], "Homs"),
+    # ... and so is a quarter after its town's name in the possessive
+    ("possessive-en", "Rockets hit Homs's Basra neighbourhood.", ["Basra"], "Homs"),
+    ("possessive-curly-en", "Shells fell on Aleppo’s Mosul neighbourhood.", ["Mosul"], "Aleppo"),
     # "district" after a name and before a town is a quarter when the name has no namesake in that country
     ("districts-of-town-en", "Shells fell on the Midan and Basra districts of Aleppo.", ["Midan", "Basra"], "Aleppo"),
     # a list of quarters shares its head and its town, commas too
@@ -292,6 +295,7 @@ def test_a_quarter_named_like_a_city_abroad_lies_in_its_town(
         # a district of the country's own is that district, the town after it its province's seat
         ("Clashes went on in the Hawija district of Kirkuk.", "Hawija", "geonames:390188"),
         ("Clashes erupted in Hawija district, west of Kirkuk.", "Hawija", "geonames:390188"),
+        ("Clashes went on in Kirkuk's Hawija district.", "Hawija", "geonames:390188"),
         # a namesake in the town is the quarter
         (
             "Rebels shelled the Hamdaniyah district of Aleppo.",
