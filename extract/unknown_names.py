@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
+from itertools import pairwise
 
 from extract.admin_words import words
 from extract.context import capitalised, rules, title_case_line
@@ -147,9 +148,9 @@ def runs(nt: NormText, text: str, t: int, covered: set[int], *, unit_word: bool)
     if is_arabic(nt.tokens[t]):
         first = _arabic_run(nt, text, t, covered)
         low = first + 1 if first is not None else max(1, t - MAX_NAME + 2)
-        for k in range(t, low - 1, -1):  # "قرى X وY", "قريتي أم الجرن وتل صفوك": two names after one head
+        for k in range(t, low - 1, -1):  # "قرى X وY", "قريتي أم الجرن وتل صفوك": names after one head
             if joined(nt, text, k) and (f := _arabic_run(nt, text, k - 1, covered)) is not None:
-                return [(f, k - 1, 0), (k, t, conjunction_width(nt, text, k))]
+                return _split_at_conjunctions(nt, text, f, t)
         return [] if first is None else [(first, t, 0)]
     first = capitalised_run(nt, text, t, covered)
     if first is None or (not unit_word and not _marked(nt, text, first, t, t + 1)):
@@ -160,6 +161,13 @@ def runs(nt: NormText, text: str, t: int, covered: set[int], *, unit_word: bool)
         if before is not None and _headed(nt, before):
             return [(before, conj - 1, 0), (first, t, 0)]
     return [(first, t, 0)]
+
+
+def _split_at_conjunctions(nt: NormText, text: str, first: int, last: int) -> list[tuple[int, int, int]]:
+    """The names of tokens first..last, cut before each name written onto "و" ("قرى الخوين والتح وX")."""
+    cuts = [k for k in range(first + 1, last + 1) if joined(nt, text, k)]
+    bounds = [first, *cuts, last + 1]
+    return [(a, b - 1, conjunction_width(nt, text, a) if a != first else 0) for a, b in pairwise(bounds)]
 
 
 def joined(nt: NormText, text: str, k: int) -> bool:
