@@ -5,7 +5,7 @@ al-Shaheel, residents fled", "وقتل عمال في الصالحية"): one nam
 The other mention must be written as a name: in Latin script capitalised and not part of a longer
 capitalised name ("Tell al-Shaheel"); in Arabic, where nothing tells a name from a word, each word of it
 rarer in Arabic than `AGAIN_ZIPF` (a village's name, not "الجديدة", "new"). That bar stands above the
-Arabic list reader's (`listed_names_ar.NAME_ZIPF`): the text has already shown this name to be a place.
+unknown-name readers' (`unknown_names.NAME_ZIPF`): the text has already shown this name to be a place.
 """
 
 from __future__ import annotations
