@@ -187,6 +187,9 @@ def accept(
             return False
         if not is_country and not adjacent_place and _after_given_name(m, nt, text):
             return False
+        alone = not is_country and not coordinated and key in r.first_names
+        if alone and not cue_before(nt, m.tok_first, strong=False):
+            return False  # "Among the dead were Ahmad and his brother": a given name, no place cue before it
     if _person_context(m, nt, text, key, coordinated=coordinated, latin=latin):
         return False
     if inside_other_name(m, nt, text, key, adjacent_place=adjacent_place):

@@ -68,6 +68,9 @@ PERSONS_AND_DEMONYMS = [
     ("الجيش السوري", "Iraqi forces"),
     ("القوات السورية", "the Syrian army"),
     ("المقاتلات الفرنسية", "Kurdish fighters"),
+    # a given name alone, with no place cue before it
+    ("وكان بين القتلى أحمد وشقيقه.", "Among the dead were Ahmad and his brother."),
+    ("وقال مصدر إن أحمد، أحد السكان، أصيب.", "A source said that Ahmad, a resident, was hurt."),
 ]
 
 
@@ -278,3 +281,8 @@ COUNTRIES_AS_ACTORS = [
 )
 def test_a_country_named_as_an_actor_is_no_place(gaz, text: str, places: list[str]) -> None:
     assert [p.surface for p in places_in_text(text, gaz) if p.feature_type == "country"] == places
+
+
+def test_a_given_name_after_a_place_cue_may_still_be_the_place(gaz) -> None:
+    # the positive control of the given-name rows above: the same key after "in" is read as a place
+    assert [p.surface for p in places_in_text("Clashes erupted in Ahmad on Monday.", gaz)] == ["Ahmad"]
