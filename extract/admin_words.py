@@ -30,6 +30,7 @@ class Words:
     quarter_list_heads: frozenset[
         str
     ]  # "the districts of X and Y", "X and Y areas": with quarter_heads, a list of quarters
+    nearby: frozenset[str]  # "X and the nearby villages of Y and Z": villages near the town X
 
 
 def any_word(nt: NormText, toks: Iterable[int], wanted: frozenset[str]) -> bool:
@@ -63,4 +64,5 @@ def words() -> Words:
         both("list_openers"),
         both("town_parts"),
         both("quarter_list_heads") | both("quarter_heads"),
+        both("nearby"),
     )

@@ -108,9 +108,10 @@ def listed_unknowns(
         if is_arabic(nt.tokens[first]):
             items = arabic_items(nt, text, first, last, covered)
         else:
-            items = [
-                (a, b, 0) for a, b in _unknown_items(nt, text, first, last, starts=starts, ends=ends, covered=covered)
-            ]
+            found = _unknown_items(nt, text, first, last, starts=starts, ends=ends, covered=covered)
+            if e.feature_type in TOWNS:
+                found += _nearby_villages(nt, text, last, covered)
+            items = [(a, b, 0) for a, b in found]
         if not items or (unit := _unit(e, unit_of)) is None:
             continue
         for a, b, skip in items:
@@ -136,6 +137,31 @@ def _unknown_items(
 
 
 Item = tuple[int, int, bool]  # first token, last token, whether it is a known place
+
+
+def _nearby_villages(nt: NormText, text: str, last: int, covered: set[int]) -> list[tuple[int, int]]:
+    """The unknown names after a town that ends at token `last`: "Tal Rifaat and the nearby villages of
+    X and Y", "Manbij and the surrounding villages of X, Y and Z"."""
+    r, w = rules(), words()
+    t = last + 1
+    if not conjunction_at(nt, t):
+        return []
+    t += 2 if 0 <= t + 1 < len(nt.tokens) and nt.tokens[t + 1] in r.list_articles else 1
+    if not (any_word(nt, (t,), w.nearby) and any_word(nt, (t + 1,), w.heads_before)):
+        return []
+    if not (t + 2 < len(nt.tokens) and nt.tokens[t + 2] in r.genitive):
+        return []
+    items: list[tuple[int, int]] = []
+    a: int | None = t + 3
+    while a is not None and a < len(nt.tokens) and len(items) < MAX_LISTED:
+        b = _forward_run(nt, text, a, covered)
+        if b is None:
+            break
+        items.append((a, b))
+        nxt = _next_item(nt, text, b)
+        a = nxt[0] if nxt is not None else None
+    # after the head noun a title's word is the name's own ("the nearby village of Sheikh Issa")
+    return [(a, b) for a, b in items if not any(c in BREAKS for c in text[nt.orig_starts[a] : nt.orig_ends[b]])]
 
 
 def _items_after(

@@ -34,6 +34,19 @@ LISTED = [
         ["Kishma"],
         "Hajin",
     ),
+    # "the nearby villages of X and Y" after a town: near it, whatever words their names hold
+    (
+        "nearby-villages",
+        "Jets pounded Sarmin and the nearby villages of Sheikh Kurin and Tal Nabi before dawn.",
+        ["Sheikh Kurin", "Tal Nabi"],
+        "Sarmin",
+    ),
+    (
+        "surrounding-village",
+        "Troops entered Sarmin and the surrounding village of Kurin on Monday.",
+        ["Kurin"],
+        "Sarmin",
+    ),
 ]
 
 
@@ -50,6 +63,8 @@ NOT_LISTED = [
     ("possessive", "The helicopter fell between Aleppo and Russias main air base in the west of the country."),
     # a place that is no town says nothing of where the others lie
     ("crossing", "Trucks queued at Bab al-Hawa, Kurin and Tal Nabi in the long heat of the summer day."),
+    # "nearby" villages with no names of their own
+    ("nearby-unnamed", "Jets pounded Sarmin and the nearby villages of the countryside before dawn."),
 ]
 
 
