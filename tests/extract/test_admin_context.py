@@ -144,6 +144,8 @@ UNKNOWN = [
         2,
     ),
     ("dawahi-ar", "اشتباكات في قرية الخان بضواحي دمشق.", "الخان", "Damascus", 2),
+    ("valley-en", "Iraqi forces clashed with militants in the Wadi Hauran valley in Anbar.", "Wadi Hauran", "Anbar", 3),
+    ("plain-en", "Shells fell on the Kurin plain in the countryside of Idlib.", "Kurin", "Idlib", 3),
     # a name its own head opens ("تل", "خربة"), the rest rare words
     ("name-head-ar", "استعاد الجيش السيطرة على تل شغيب في ريف حلب الجنوبي.", "تل شغيب", "Aleppo", 3),
     ("name-head-khirba-ar", "قصفت الطائرات خربة حميس في ريف إدلب الجنوبي.", "خربة حميس", "Idlib", 3),
