@@ -35,6 +35,9 @@ INNER_NAMES = [
     # ... with other words of the name between its head and the place word
     ("Jaish al-Ta'ifa al-Mansurah claimed it.", "Fighters entered al-Mansurah on Friday.", "Al-Mansoura (Raqqa)"),
     ("أعلن جيش الطائفة المنصورة مسؤوليته", "دخل المقاتلون بلدة المنصورة", "Al-Mansoura (Raqqa)"),
+    # a treaty's name
+    ("The attack violated the Geneva Conventions.", "Talks in Geneva resumed on Monday.", "Geneva"),
+    ("انتهك الهجوم اتفاقيات جنيف", "عقدت المحادثات في جنيف", "Geneva"),
     # a clan's or a tribe's name
     ("Elders of the Rawa clan met on Monday.", "Troops entered Rawa on Monday.", "Rawa"),
     ("Anbar tribesmen repelled the attack.", "The attack in Anbar was repelled.", "Anbar Governorate"),
