@@ -28,6 +28,8 @@ class Rules:
     homographs: dict[str, str]
     articles: frozenset[str]
     actor_verbs: frozenset[str]
+    capitals: frozenset[str]  # "Moscow said": a seat of government standing for its government
+    capital_verbs: frozenset[str]  # the verbs after which it does
     actor_heads: frozenset[str]
     actor_words_before: frozenset[str]  # "our ally Turkey", "support Iraq"
     agent_markers: frozenset[str]  # "announced by Russia"
@@ -77,6 +79,8 @@ def rules() -> Rules:
         homographs={normalize_name(k): v for k, v in homo.items() if not k.startswith("_")},
         articles=_norm_set(raw["name_articles"]),
         actor_verbs=_norm_set(raw["country_as_actor"]["verbs_after_en"]),
+        capitals=_norm_set(raw["country_as_actor"]["capitals_en"]),
+        capital_verbs=_norm_set(raw["country_as_actor"]["capital_verbs_after_en"]),
         actor_heads=_norm_set(raw["country_as_actor"]["heads_before_of_en"]),
         actor_words_before=_norm_set(raw["country_as_actor"]["words_before_en"]),
         agent_markers=_norm_set(raw["country_as_actor"]["agent_markers_en"]),

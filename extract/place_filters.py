@@ -71,16 +71,24 @@ def _homograph_ok(m: Match, nt: NormText, key: str, level: str, coordinated: boo
     return coordinated  # "بين القائم وعنة": named beside another place
 
 
-def country_actors(found: list[Match], nt: NormText, text: str, countries: set[int]) -> set[int]:
+def country_actors(
+    found: list[Match], nt: NormText, text: str, countries: set[int], capitals: frozenset[int] = frozenset()
+) -> set[int]:
     """Indexes of the countries named as actors, not places (metonymy): "The United States condemns",
     "the government of Iraq", "our ally Turkey", "Iraq's efforts", "Turkey-backed factions", "the
     UK-France summit". Countries listed together share their reading: "the United States and Iraq
-    signed", "announced by Russia and Turkey"; "fighting in Syria and Iraq has" names two places."""
+    signed", "announced by Russia and Turkey"; "fighting in Syria and Iraq has" names two places.
+    `capitals`: seats of government, read as their governments on fewer signs ("Moscow said",
+    "Baghdad and Erbil agreed", "Tehran-backed"; not "Damascus was shelled", "the people of Mosul")."""
     out: set[int] = set()
     for i, j in _country_runs(found, text, countries):
         if _actor_around(nt, found[i].tok_first, found[j].tok_last):
             out.update(range(i, j + 1))
         out.update(k for k in range(i, j + 1) if _actor_form(found[k], nt, text))
+    for i, j in _country_runs(found, text, set(capitals)):
+        if _actor_around(nt, found[i].tok_first, found[j].tok_last, verbs=rules().capital_verbs, heads=False):
+            out.update(range(i, j + 1))
+        out.update(k for k in range(i, j + 1) if _compound(text, found[k]))
     return out
 
 
@@ -106,29 +114,36 @@ def _before_list(nt: NormText, first: int) -> int:
 
 def _actor_form(m: Match, nt: NormText, text: str) -> bool:
     """The name's own form makes it an actor: "Iraq's efforts", "Turkey-backed", "U.S.-Iraq talks"."""
-    if text[m.start : m.end].endswith(("'s", "’s", "s’", "s'")):
+    if text[m.start : m.end].endswith(("'s", "’s", "s’", "s'")) or _compound(text, m):
         return True
     after = text[m.end : m.end + 2]
-    if after[:1] == "-" and after[1:2].islower():
-        return True  # "Turkey-backed factions", "the Iran-led axis"
     before = text[max(0, m.start - 2) : m.start]
     paired = (after[:1] == "-" and after[1:2].isupper()) or (before[1:] == "-" and before[:1] not in ("", "-", " "))
     nxt = m.tok_last + (2 if after[:1] == "-" else 1)  # the word after "Russia-Turkey"
     return paired and token(nt, nxt) not in rules().place_words_after  # but "the Syria-Turkey border"
 
 
-def _actor_around(nt: NormText, first: int, last: int) -> bool:
-    """The words around tokens first..last make the countries there actors."""
+def _compound(text: str, m: Match) -> bool:
+    """ "Turkey-backed factions", "the Iran-led axis", "Tehran-allied militias"."""
+    after = text[m.end : m.end + 2]
+    return after[:1] == "-" and after[1:2].islower()
+
+
+def _actor_around(
+    nt: NormText, first: int, last: int, *, verbs: frozenset[str] | None = None, heads: bool = True
+) -> bool:
+    """The words around tokens first..last make the countries there actors (`verbs`: the verbs after
+    them that do, the countries' by default; `heads`: "the government of X" does too)."""
     r = rules()
     b = _before_list(nt, first)  # "support the United States"
     before = token(nt, b)
-    if token(nt, last + 1) in r.actor_verbs and before not in r.locatives:
+    if token(nt, last + 1) in (r.actor_verbs if verbs is None else verbs) and before not in r.locatives:
         return True  # "The United States condemns", but not "forces in Iraq should"
     if before in r.actor_words_before:
         return True  # "our ally Turkey", "support Iraq", "will join Jordan"
     if before in r.agent_markers and token(nt, b - 1) in r.agent_verbs:
         return True  # "brokered by Qatar"
-    return before in r.genitive and token(nt, b - 1) in r.actor_heads
+    return heads and before in r.genitive and token(nt, b - 1) in r.actor_heads
 
 
 def _after_given_name(m: Match, nt: NormText, text: str) -> bool:

@@ -16,6 +16,7 @@ from extract.admin_context import (
     unresolved,
     unresolved_at,
 )
+from extract.context import rules
 from extract.coordinates import coordinates_in
 from extract.glued import glued_matches
 from extract.listed_names import Known, listed_unknowns
@@ -56,7 +57,8 @@ def _accepted(gaz: Gazetteer, nt: NormText, text: str) -> tuple[list[Match], fro
     found = find_matches(gaz.index, nt, text, blocked=BLOCK)
     coord, adjacent = coordination(found, nt, text)
     countries = {i for i, m in enumerate(found) if _is_country(gaz, m)}
-    listed = enumerated_actors(found, nt, text, countries) | country_actors(found, nt, text, countries)
+    capitals = frozenset(i for i, m in enumerate(found) if gaz.index.keys[m.key_index] in rules().capitals) - countries
+    listed = enumerated_actors(found, nt, text, countries) | country_actors(found, nt, text, countries, capitals)
     kept = [
         m
         for i, m in enumerate(found)

@@ -283,6 +283,28 @@ def test_a_country_named_as_an_actor_is_no_place(gaz, text: str, places: list[st
     assert [p.surface for p in places_in_text(text, gaz) if p.feature_type == "country"] == places
 
 
+# A seat of government named as its government is no place either, on fewer signs than a country;
+# the same town where something happens is one. Each row: a sentence, the towns that stay places.
+CAPITALS_AS_ACTORS = [
+    ("speech-verb", "Damascus denied using chemical weapons.", []),
+    ("listed-verb", "Baghdad and Erbil agreed on the border crossings.", []),
+    ("compound", "Tehran-backed militias moved south.", []),
+    ("agent", "The deal was brokered by Moscow and Ankara.", []),
+    # the same towns as places
+    ("other-verb", "Damascus was shelled on Monday.", ["Damascus"]),
+    ("locative", "Officials in Baghdad said five died.", ["Baghdad"]),
+    ("people-of", "The people of Damascus said they were tired.", ["Damascus"]),
+    ("possessive", "Damascus's eastern suburbs were shelled.", ["Damascus's"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"), [c[1:] for c in CAPITALS_AS_ACTORS], ids=[c[0] for c in CAPITALS_AS_ACTORS]
+)
+def test_a_capital_named_as_its_government_is_no_place(gaz, text: str, places: list[str]) -> None:
+    assert [p.surface for p in places_in_text(text, gaz)] == places
+
+
 def test_a_given_name_after_a_place_cue_may_still_be_the_place(gaz) -> None:
     # the positive control of the given-name rows above: the same key after "in" is read as a place
     assert [p.surface for p in places_in_text("Clashes erupted in Ahmad on Monday.", gaz)] == ["Ahmad"]
