@@ -214,17 +214,25 @@ def alias_penalties(cands: list[GazEntry], key: str) -> list[float]:
     """ALIAS_ONLY for the GeoNames and administrative candidates that `key` names only through one of
     their alternate names, when it is another candidate's own name ("Alexandria": the city in Egypt, not
     Mashhad, once called so; "الغوطة الشرقية": the region, not the sub-district of Jaramana, which the
-    source lists under it); else 0. The aliases of our own curated list are deliberate: never less."""
+    source lists under it); else 0. The aliases of our own curated list are deliberate: never less, and
+    a name we listed for a place of ours is that place before a namesake abroad that a source lists
+    ("Washington": the capital, not the state; "New York": the city)."""
     if not key or len(cands) < 2:
         return [0.0] * len(cands)
+    listed = any(e.source == "khareeta" for e in cands)
+    out = [ALIAS_ONLY if listed and _sourced_abroad(e) else 0.0 for e in cands]
     own = [key in _own_keys(e.name, e.name_ar) for e in cands]
     if not any(own):
-        return [0.0] * len(cands)
+        return out
     named = [e for e, o in zip(cands, own, strict=True) if o]
     return [
-        0.0 if o or e.source not in _SOURCED else SAME_AREA_ALIAS if _beside(e, named) else ALIAS_ONLY
-        for e, o in zip(cands, own, strict=True)
+        p if o or e.source not in _SOURCED else SAME_AREA_ALIAS if _beside(e, named) else ALIAS_ONLY
+        for e, o, p in zip(cands, own, out, strict=True)
     ]
+
+
+def _sourced_abroad(e: GazEntry) -> bool:
+    return e.source in _SOURCED and e.country_code not in settings.FOCUS_COUNTRIES
 
 
 def _beside(e: GazEntry, others: list[GazEntry]) -> bool:

@@ -384,3 +384,24 @@ def test_a_village_alone_does_not_make_a_country_the_texts_home() -> None:
 )
 def test_the_other_countrys_small_places_in_a_report_on_one_country(gaz, text: str, found: list[str]) -> None:
     assert [p.surface for p in places_in_text(text, gaz)] == found
+
+
+def test_a_name_we_listed_beats_a_sourced_namesake_abroad() -> None:
+    from extract.resolve import ALIAS_ONLY, alias_penalties
+
+    ours = entry("dc", cc="US", ftype="city", pop=700_000, source="khareeta", name="Washington, D.C.")
+    state = entry("state", cc="US", ftype="governorate", pop=6_500_000, name="Washington")
+    village = entry("v", cc="SY", ftype="village", pop=300, name="Washington")
+    assert alias_penalties([ours, state, village], "washington") == [0.0, ALIAS_ONLY, 0.0]
+    assert alias_penalties([state, village], "washington") == [0.0, 0.0]  # no curated name: as before
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The minister flew to Washington on Monday.", "Washington, D.C."),
+        ("The UN meeting in New York ended.", "New York City"),
+    ],
+)
+def test_a_city_we_listed_is_not_its_state(gaz, text: str, name: str) -> None:
+    assert [p.name for p in places_in_text(text, gaz)] == [name]
