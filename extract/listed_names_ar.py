@@ -6,11 +6,9 @@ rare in Arabic (a village's name, not a verb or a noun: "وقالت", "وريف�
 
 from __future__ import annotations
 
-from wordfreq import zipf_frequency
-
 from extract.admin_words import words
 from extract.context import cue_before, rules
-from extract.unknown_names import MAX_LISTED, NAME_ZIPF, between, conjunction_width, joined
+from extract.unknown_names import MAX_LISTED, between, conjunction_width, joined, rare_arabic
 from extract.wordforms import word_forms
 from geodata.names import NormText, is_arabic
 
@@ -79,12 +77,12 @@ def _word(nt: NormText, text: str, t: int, skip: int) -> bool:
     w = _surface(nt, text, t, skip)
     if len(w) < 2 or not is_arabic(w) or w.endswith(PRONOUN_ENDINGS) or word_forms(nt.tokens[t]) & rules().cues:
         return False
-    return not skip or zipf_frequency(_surface(nt, text, t, 0), "ar") < NAME_ZIPF
+    return not skip or rare_arabic(_surface(nt, text, t, 0))
 
 
 def _rare(nt: NormText, text: str, t: int, skip: int) -> bool:
     w = _surface(nt, text, t, skip)
-    return len(w) >= 3 and zipf_frequency(w, "ar") < NAME_ZIPF
+    return len(w) >= 3 and rare_arabic(w)
 
 
 def list_opened(nt: NormText, start: int, *, reach: int) -> bool:

@@ -13,11 +13,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import replace
 
-from wordfreq import zipf_frequency
-
 from extract.context import capitalised, rules
 from extract.types import Place
-from extract.unknown_names import ORDINARY_ZIPF, between
+from extract.unknown_names import between, ordinary, rare_arabic
 from geodata.names import NormText, is_arabic
 
 AGAIN_ZIPF = 3.5  # names of villages are rarer ("الصالحية" 3.1, "الزبداني" 3.2); common nouns are not ("الكتيبة" 3.9)
@@ -58,7 +56,7 @@ def _written_as_a_name(nt: NormText, text: str, first: int, last: int) -> bool:
     if is_arabic(nt.tokens[first]):
         heads = rules().name_heads
         return all(
-            nt.tokens[t] in heads or zipf_frequency(text[nt.orig_starts[t] : nt.orig_ends[t]], "ar") < AGAIN_ZIPF
+            nt.tokens[t] in heads or rare_arabic(text[nt.orig_starts[t] : nt.orig_ends[t]], AGAIN_ZIPF)
             for t in range(first, last + 1)
         )
     if not capitalised(text[nt.orig_starts[first] : nt.orig_ends[first]]):
@@ -75,7 +73,6 @@ def _name_goes_on(nt: NormText, text: str, a: int, b: int) -> bool:
 
 
 def _name_word(nt: NormText, text: str, t: int) -> bool:
+    """A capitalised Latin word that may stand in a place's name (`unknown_names.ordinary` reads the rest)."""
     word = text[nt.orig_starts[t] : nt.orig_ends[t]]
-    if is_arabic(word) or not capitalised(word):
-        return False
-    return nt.tokens[t] in rules().name_heads or zipf_frequency(word.lower(), "en") < ORDINARY_ZIPF
+    return not is_arabic(word) and capitalised(word) and not ordinary(nt, text, t)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from itertools import pairwise
 
 from extract.actors import theatres
@@ -197,8 +196,7 @@ def _listed_with_known(
     known: list[Known], covered: set[int], unknown: list[Place], r: Reading, *, gaz: Gazetteer
 ) -> list[Place]:
     """Unknown names listed with a place of ours ("in X, Sarmin and Y"), placed at its unit."""
-    starts = r.nt.orig_starts
-    covered = covered | {t for p in unknown for t in range(bisect_left(starts, p.start), bisect_left(starts, p.end))}
+    covered = covered | {t for p in unknown for t in tokens_of(r.nt, p)}
     return listed_unknowns(r.nt, r.text, known, covered, unit_of=gaz.unit, unresolved=unresolved, is_name=r.known)
 
 

@@ -25,7 +25,14 @@ def _word(nt: NormText, text: str, t: int) -> str:
     return text[nt.orig_starts[t] : nt.orig_ends[t]]
 
 
-def _ordinary(nt: NormText, text: str, t: int) -> bool:
+def rare_arabic(word: str, bar: float = NAME_ZIPF) -> bool:
+    """An Arabic word rarer than `bar` (wordfreq Zipf): it may be a village's name."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "ar") < bar
+
+
+def ordinary(nt: NormText, text: str, t: int) -> bool:
     """A capitalised word that does not start a place name: "Meanwhile", "Syrians", "Abu"."""
     from wordfreq import zipf_frequency
 
@@ -50,7 +57,7 @@ def _opener(nt: NormText, text: str, t: int) -> bool:
         or nt.tokens[t] in r.first_names
         or (
             (t == 0 or any(c in BREAKS for c in text[nt.orig_ends[t - 1] : nt.orig_starts[t]]))
-            and _ordinary(nt, text, t)
+            and ordinary(nt, text, t)
         )
     )
 
@@ -84,7 +91,7 @@ def capitalised_run(nt: NormText, text: str, last: int, covered: set[int]) -> in
         first += 1
     if not after_head and title_case_line(text, nt.orig_starts[last]):
         first = last  # a headline capitalises every word: only the last one is surely the name
-    if all(_ordinary(nt, text, x) for x in range(first, last + 1)):
+    if all(ordinary(nt, text, x) for x in range(first, last + 1)):
         return None  # "Missile Attack", "Public Market": English words, not a village's name
     if any(a.tok_first <= last and first <= a.tok_last for a in actor_matches(text, nt)):
         return None  # an actor's name ("Euphrates Shield"), not a village's
@@ -123,9 +130,7 @@ def _arabic_run(nt: NormText, text: str, last: int, covered: set[int]) -> int | 
 
 
 def _rare(nt: NormText, text: str, first: int, last: int) -> bool:
-    from wordfreq import zipf_frequency
-
-    return all(zipf_frequency(_word(nt, text, t), "ar") < NAME_ZIPF for t in range(first, last + 1))
+    return all(rare_arabic(_word(nt, text, t)) for t in range(first, last + 1))
 
 
 def _marked(nt: NormText, text: str, first: int, last: int, after: int) -> bool:
