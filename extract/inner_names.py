@@ -102,9 +102,10 @@ def _inside_actor_name(m: Match, nt: NormText, text: str) -> bool:
 
 def _organisation_name(m: Match, nt: NormText, text: str, *, latin: bool) -> bool:
     """'Liwa al-Quds', 'لواء القدس', 'Aleppo Media Center', 'مركز حلب الإعلامي', 'the Al-Karabla
-    clan': words before or after the name make it an organisation's or a tribe's (in English, their
-    first word capitalised but for a tribe's; words after it not when "in", "from" ... stands
-    before it)."""
+    clan', 'the Minsk agreements': words before or after the name make it an organisation's, a
+    tribe's or a treaty's (in English, their first word capitalised but for a tribe's or a treaty's;
+    words after it not when "in", "from" ... stands before it). In English up to `HEAD_REACH` other
+    words of the name may stand between ('the Syria Recovery Trust Fund')."""
     r = rules()
     if _head_before(m, nt, text, r.organisation_heads, latin=latin):
         return True
@@ -113,15 +114,23 @@ def _organisation_name(m: Match, nt: NormText, text: str, *, latin: bool) -> boo
         return False  # "in northern Syria Today": the place, then a word
     if token(nt, after) in r.kin_tails and touching(nt, text, m.tok_last, after):
         return True
-    tails = _tails_from(token(nt, after))
-    return (
-        bool(tails)
-        and touching(nt, text, m.tok_last, after)
-        and any(
-            tuple(token(nt, i) for i in range(after, after + len(tail))) == tail
-            and (not latin or text[nt.orig_starts[after]].isupper())
-            for tail in tails
-        )
+    last = m.tok_last
+    for _ in range(HEAD_REACH + 1 if latin else 1):  # "the Syria Recovery Trust Fund"
+        if not touching(nt, text, last, after):
+            return False
+        if _tail_at(nt, text, after, latin=latin):
+            return True
+        if not _name_word(nt, text, after):
+            return False
+        last, after = after, after + 1
+    return False
+
+
+def _tail_at(nt: NormText, text: str, at: int, *, latin: bool) -> bool:
+    """An organisation's tail ("Media Center", "Brigade", "Fund") starts at token `at` (in Latin
+    script, capitalised)."""
+    return (not latin or text[nt.orig_starts[at]].isupper()) and any(
+        tuple(token(nt, i) for i in range(at, at + len(tail))) == tail for tail in _tails_from(token(nt, at))
     )
 
 

@@ -38,6 +38,11 @@ INNER_NAMES = [
     # a treaty's name
     ("The attack violated the Geneva Conventions.", "Talks in Geneva resumed on Monday.", "Geneva"),
     ("انتهك الهجوم اتفاقيات جنيف", "عقدت المحادثات في جنيف", "Geneva"),
+    ("Both sides broke the Minsk agreements again.", "The envoys met in Minsk again.", "Minsk"),
+    ("خرق الطرفان اتفاق مينسك مجددا", "التقى المبعوثون في مينسك مجددا", "Minsk"),
+    # ... with other words of the name between the place word and its tail
+    ("A grant came from the Syria Recovery Trust Fund.", "A grant came to Syria in May.", "Syria"),
+    ("The Iraq Humanitarian Pooled Fund paid the wages.", "The agency paid the wages in Iraq.", "Iraq"),
     # a clan's or a tribe's name
     ("Elders of the Rawa clan met on Monday.", "Troops entered Rawa on Monday.", "Rawa"),
     ("Anbar tribesmen repelled the attack.", "The attack in Anbar was repelled.", "Anbar Governorate"),
