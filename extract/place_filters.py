@@ -18,6 +18,23 @@ from extract.matching import Match
 from extract.wordforms import word_forms
 from geodata.names import NormText, is_arabic
 
+ACRONYM_LEN = 3  # letters of a word in capitals that reads as an acronym in running text
+
+
+def shouted_acronym(m: Match, text: str) -> bool:
+    """'At DFAT's request, ODE has completed an evaluation': a word of up to `ACRONYM_LEN` capitals
+    in running text is an acronym, not the place of that name written in small letters (Ode). A
+    dateline at the start of a line ("KUT, Iraq -") and a line written in capitals keep theirs."""
+    surface = text[m.start : m.end]
+    if len(surface) > ACRONYM_LEN or not surface.isalpha() or not surface.isupper():
+        return False  # Arabic letters are never upper case
+    line_start = text.rfind("\n", 0, m.start) + 1
+    if not text[line_start : m.start].strip():
+        return False
+    line_end = text.find("\n", m.end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    return any(c.islower() for c in line)
+
 
 def _next_capitalised_word(text: str, end: int) -> bool:
     """The word right after `end` (same sentence) starts with a capital."""
@@ -102,8 +119,20 @@ def _country_runs(found: list[Match], text: str, countries: set[int]) -> Iterato
         j = i
         while j + 1 in countries and _list_gap(text[found[j].end : found[j + 1].start]):
             j += 1
+        j = _listed_to(found, text, i, j)
         yield i, j
         i = j + 1
+
+
+def _listed_to(found: list[Match], text: str, i: int, j: int) -> int:
+    """Where a run of names i..j that only joiners part really ends: with no conjunction in it, an
+    article after a comma opens a new phrase ("attacks inside Turkey, the United States is
+    committed"); "Turkey, the United States and Iraq" is one list."""
+    r = rules()
+    gaps = [text[found[k].end : found[k + 1].start].lower().split() for k in range(i, j)]
+    if any(not r.conjunctions.isdisjoint(g) for g in gaps):
+        return j
+    return next((i + n for n, g in enumerate(gaps) if not r.list_articles.isdisjoint(g)), j)
 
 
 def _before_list(nt: NormText, first: int) -> int:

@@ -21,7 +21,7 @@ from extract.glued import glued_matches
 from extract.listed_names import Known, listed_unknowns
 from extract.matching import Match, find_matches
 from extract.named_again import named_again, tokens_of
-from extract.place_filters import accept, coordination, country_actors, enumerated_actors
+from extract.place_filters import accept, coordination, country_actors, enumerated_actors, shouted_acronym
 from extract.resolve import Choice, DocContext, build_context, choose, place_at, prior
 from extract.spellings import Respelled, respelled
 from extract.types import Document, Place
@@ -62,6 +62,7 @@ def _accepted(gaz: Gazetteer, nt: NormText, text: str) -> tuple[list[Match], fro
         m
         for i, m in enumerate(found)
         if i not in listed
+        and (m.key_index in gaz.index.acronyms or not shouted_acronym(m, text))
         and accept(
             m,
             nt,

@@ -268,10 +268,12 @@ COUNTRIES_AS_ACTORS = [
     ("compound-participle", "Iran-backed militias and Turkey-led forces moved on.", []),
     ("compound-pair", "The Egypt-Jordan summit ended in talks on trade.", []),
     ("compound-abbreviation", "A new U.S.-Lebanon partnership was announced.", []),
+    ("after-a-clause", "After the attacks inside Egypt, the United States is sending aid.", ["Egypt"]),
     # the same countries as places
     ("locative", "Refugees arrived in Jordan on Monday.", ["Jordan"]),
     ("locative-verb", "Forces in Lebanon have moved south.", ["Lebanon"]),
     ("listed-locative", "Fighting in Syria and Iraq has killed thousands.", ["Syria", "Iraq"]),
+    ("listed-article", "Troops from Egypt, the United States and Jordan left.", ["Egypt", "United States", "Jordan"]),
     ("compound-border", "They crossed near the Egypt-Jordan border at night.", ["Egypt", "Jordan"]),
 ]
 
@@ -302,6 +304,23 @@ CAPITALS_AS_ACTORS = [
     ("text", "places"), [c[1:] for c in CAPITALS_AS_ACTORS], ids=[c[0] for c in CAPITALS_AS_ACTORS]
 )
 def test_a_capital_named_as_its_government_is_no_place(gaz, text: str, places: list[str]) -> None:
+    assert [p.surface for p in places_in_text(text, gaz)] == places
+
+
+# A word of up to three capitals in running text is an acronym, not the place of that name; a
+# dateline, a line in capitals and an acronym that names a place ("UAE") keep their places.
+ACRONYMS = [
+    ("running-text", "In a report released on Monday, ODE praised the aid effort.", []),
+    ("running-text-kut", "The review by KUT staff found no fault with the plan.", []),
+    ("dateline", "KUT, Iraq - Five people died in a blast on Monday.", ["KUT", "Iraq"]),
+    ("headline", "BLAST IN KUT KILLS FIVE", ["KUT"]),
+    ("written-small", "Five people died in Kut on Monday.", ["Kut"]),
+    ("a-place-acronym", "Aid arrived from the UAE on Monday.", ["UAE"]),
+]
+
+
+@pytest.mark.parametrize(("text", "places"), [c[1:] for c in ACRONYMS], ids=[c[0] for c in ACRONYMS])
+def test_a_short_word_in_capitals_in_running_text_is_an_acronym(gaz, text: str, places: list[str]) -> None:
     assert [p.surface for p in places_in_text(text, gaz)] == places
 
 
