@@ -37,6 +37,7 @@ class Rules:
     list_intros: frozenset[str]
     before_place: frozenset[str]
     place_words_after: frozenset[str]
+    site_words: frozenset[str]  # "the Al-Quds hospital", "مستشفى القدس": a site's own name
     seat_words_after: frozenset[str]  # "London-based": where an organisation sits, not a place of the story
     homograph_followers: frozenset[str]
     locatives: frozenset[str]  # "in Iraq": a country after them is a place, not an actor
@@ -88,6 +89,7 @@ def rules() -> Rules:
         list_intros=_norm_set(raw["country_as_actor"]["list_intros_en"]),
         before_place=_norm_set(raw["capitalised_before_place_en"]) | _both(raw["place_cues"]),
         place_words_after=_both(raw["place_words_after"]),
+        site_words=_both(raw["named_sites"]),
         seat_words_after=_norm_set(raw["seat_words_after_en"]),
         homograph_followers=_both(raw["homograph_followers"]),
         locatives=_norm_set(raw["locatives_en"]),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from extract.context import (
@@ -34,6 +35,31 @@ def shouted_acronym(m: Match, text: str) -> bool:
     line_end = text.find("\n", m.end)
     line = text[line_start : len(text) if line_end < 0 else line_end]
     return any(c.islower() for c in line)
+
+
+_ARTICLE = re.compile(r"(?i)(?:al|el)[- ]")
+
+
+def site_name(m: Match, nt: NormText, text: str, key: str) -> bool:
+    """'the Al Salem hospital complex', 'the al-Quds hospital', 'مستشفى القدس': a name with the Arabic
+    article right before a word for a building or a quarter (in Arabic, right after it) names the site.
+    (Whether it may still be a place is the resolver's call: a place abroad, in a text about Iraq or
+    Syria, it is not.)"""
+    r = rules()
+    if is_arabic(key):
+        before = m.tok_first - 1
+        return (
+            key.startswith("ال")
+            and not m.prefix
+            and not r.site_words.isdisjoint(word_forms(token(nt, before)))
+            and touching(nt, text, before, m.tok_first)
+        )
+    after = m.tok_last + 1
+    return (
+        bool(_ARTICLE.match(text, m.start))
+        and token(nt, after) in r.site_words
+        and touching(nt, text, m.tok_last, after)
+    )
 
 
 def _next_capitalised_word(text: str, end: int) -> bool:

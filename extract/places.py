@@ -21,11 +21,19 @@ from extract.glued import glued_matches
 from extract.listed_names import Known, listed_unknowns
 from extract.matching import Match, find_matches
 from extract.named_again import named_again, tokens_of
-from extract.place_filters import accept, coordination, country_actors, enumerated_actors, shouted_acronym
+from extract.place_filters import (
+    accept,
+    coordination,
+    country_actors,
+    enumerated_actors,
+    shouted_acronym,
+    site_name,
+)
 from extract.resolve import Choice, DocContext, build_context, choose, place_at, prior
 from extract.spellings import Respelled, respelled
 from extract.types import Document, Place
 from geodata import gazetteer as gazetteer_mod
+from geodata import settings
 from geodata.gazetteer import BLOCK, Gazetteer
 from geodata.gazetteer.sources import GazEntry
 from geodata.names import NormText, is_arabic, normalize_text
@@ -118,7 +126,8 @@ def places_in_text(text: str, gaz: Gazetteer | None = None, nt: NormText | None 
     for i, m in enumerate(mentions):
         if i in elsewhere:
             continue
-        if (c := chosen[group_of[m.key_index]]) is None:
+        c = chosen[group_of[m.key_index]]
+        if c is None or _site_abroad(m, c.entry, ctx, nt, text=text, key=gaz.index.keys[m.key_index]):
             dropped.add(i)
             continue
         found.append(place_from(m, c.entry, text, c.confidence))
@@ -132,6 +141,15 @@ def places_in_text(text: str, gaz: Gazetteer | None = None, nt: NormText | None 
     places = found + unknown + spelled_places + coordinates_in(text)
     places += named_again(nt, text, unknown, {t for p in places for t in tokens_of(nt, p)})
     return sorted(places, key=lambda p: p.start)
+
+
+def _site_abroad(m: Match, e: GazEntry, ctx: DocContext, nt: NormText, *, text: str, key: str) -> bool:
+    """'the Al-Quds hospital' in a text about Aleppo: a site named after a place abroad (Jerusalem) that
+    the text does not place itself in is that site, not the place (`place_filters.site_name`)."""
+    focus = settings.FOCUS_COUNTRIES
+    if e.country_code in focus or e.country_code in ctx.home or not ctx.countries & focus:
+        return False
+    return site_name(m, nt, text, key)
 
 
 def _held_by_units(

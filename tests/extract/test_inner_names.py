@@ -191,3 +191,23 @@ def test_a_region_inside_a_name_is_no_place(gaz, text: str) -> None:
 def test_foreign_capitals_have_their_arabic_names(gaz, text: str, cc: str) -> None:
     places = places_in_text(text, gaz)
     assert [(p.feature_type, p.country_code) for p in places] == [("city", cc)]
+
+
+# A building or a quarter named after a place abroad, in a text about Iraq or Syria, is that site,
+# not the place abroad; the same name alone, or a site named after a town of its own, keeps its place.
+SITES = [
+    ("Airstrikes hit the al-Quds hospital in Aleppo on Monday.", ["Aleppo"]),
+    ("Troops seized the Al Salem hospital in Mosul.", ["Mosul"]),
+    ("A shell fell near the al-Quds mosque in Hama.", ["Hama"]),
+    ("سقطت قذيفة قرب جامع القدس في حماة", ["Hama"]),
+    ("قصفت الطائرات مستشفى القدس في حلب", ["Aleppo"]),
+    # the place itself
+    ("Officials from Aleppo later visited al-Quds.", ["Aleppo", "Jerusalem"]),
+    ("زار مسؤولون من حلب القدس", ["Aleppo", "Jerusalem"]),
+    ("Wounded Syrians were taken to Kilis state hospital.", ["Kilis"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), [_param(text, names) for text, names in SITES])
+def test_a_site_named_after_a_place_abroad_is_the_site(gaz, text: str, names: list[str]) -> None:
+    assert _names(text, gaz) == names
