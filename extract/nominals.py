@@ -42,17 +42,33 @@ def nominal_lexicon() -> Lexicon:
     return Lexicon.build([(p, CITY) for p in raw["city_refs"]] + [(p, SITE) for p in raw["sites"]])
 
 
+DATELINE_ENDS = "(-,:\u2013\u2014"  # what follows a dateline's town: "MOSCOW (Sputnik)", "MOSUL, Iraq -"
+
+
+def _dateline(ann: Annotated, p: PlaceTok) -> bool:
+    """'MOSCOW (Sputnik) - ...': the town a report was filed from, written in capitals, is where the
+    reporter was, not where its sites lie."""
+    surface = p.place.surface
+    rest = ann.doc.text[p.place.end : p.place.end + 3].lstrip()
+    return len(surface) > 3 and surface.isupper() and rest[:1] in DATELINE_ENDS and rest[:1] != ""
+
+
 def _site_referent(ann: Annotated, sent: Span, prev: Span | None, tok: int) -> PlaceTok | None:
+    """The town a site of this sentence lies in: the nearest of the sentence's own, else the last of
+    the sentence before, if it lies in the countries of the wider places its own sentence names ("a
+    hospital in northwestern Syria": not Geneva, named the sentence before)."""
     first, last = ann.tok_range(sent)
-    local = [p for p in ann.places_in(first, last) if p.place.feature_type in _LOCAL]
+    own = [p for p in ann.places_in(first, last) if not _dateline(ann, p)]
+    local = [p for p in own if p.place.feature_type in _LOCAL]
     if local:
         return min(local, key=lambda p: abs(p.tok_first - tok))
-    if prev is not None:
-        pf, pl = ann.tok_range(prev)
-        before = [p for p in ann.places_in(pf, pl) if p.place.feature_type in _LOCAL]
-        if before:
-            return before[-1]
-    return None
+    if prev is None:
+        return None
+    pf, pl = ann.tok_range(prev)
+    before = [p for p in ann.places_in(pf, pl) if p.place.feature_type in _LOCAL and not _dateline(ann, p)]
+    if not before or (own and before[-1].place.country_code not in {p.place.country_code for p in own}):
+        return None
+    return before[-1]
 
 
 def nominal_places(ann: Annotated) -> list[Place]:

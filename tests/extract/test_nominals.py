@@ -1,0 +1,36 @@
+"""extract/nominals.py (through the pipeline): a common noun that names a site ("a hospital",
+"the neighborhoods") lies at the town of its sentence, else of the sentence before, but not at the
+town a report was filed from, nor at a town of another country than its own sentence names."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.inputs import RawArticle
+from extract.pipeline import extract_article
+
+
+def _sites(text: str, gaz) -> list[tuple[str, str]]:
+    ex = extract_article(RawArticle("n1", text), gaz=gaz)
+    return [(p.surface, p.name) for p in ex.places if p.feature_type == "site"]
+
+
+SITES = [
+    # the town of its own sentence
+    ("Shells hit a hospital in Aleppo on Monday.", [("hospital", "Aleppo")]),
+    # ... else the town of the sentence before, when its own names no other country
+    ("Clashes went on in Aleppo. A rocket hit a hospital on Monday.", [("hospital", "Aleppo")]),
+    ("Clashes went on in Aleppo. A rocket hit a hospital in Syria on Monday.", [("hospital", "Aleppo")]),
+    ("The talks were held in Geneva. A rocket hit a hospital in Syria on Monday.", []),
+    ("تجددت الاشتباكات في حلب. سقطت قذيفة على مستشفى في سوريا", [("مستشفى", "Aleppo")]),
+    ("عقدت المحادثات في جنيف. سقطت قذيفة على مستشفى في سوريا", []),
+    # a dateline is where the reporter was
+    ("MOSCOW (Sputnik) - The Kurdish fighters found a tunnel on Friday.", []),
+    ("BAGHDAD, Iraq - Officials said. The fighters found a tunnel on Friday.", []),
+    ("The fighters found a tunnel in Baghdad on Friday.", [("tunnel", "Baghdad")]),
+]
+
+
+@pytest.mark.parametrize(("text", "sites"), SITES, ids=[t for t, _ in SITES])
+def test_a_site_lies_at_the_town_of_its_sentence_or_the_one_before(gaz, text: str, sites) -> None:
+    assert _sites(text, gaz) == sites
