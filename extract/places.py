@@ -15,7 +15,8 @@ from extract.admin_context import (
     unresolved,
     unresolved_at,
 )
-from extract.context import rules
+from extract.admin_words import words
+from extract.context import rules, token
 from extract.coordinates import coordinates_in
 from extract.glued import glued_matches
 from extract.listed_names import Known, listed_unknowns
@@ -86,6 +87,22 @@ def _accepted(gaz: Gazetteer, nt: NormText, text: str) -> tuple[list[Match], fro
     return kept, refused
 
 
+_UNIT_TYPES = frozenset(
+    {"country", "governorate", "district", "subdistrict", "region", "sea", "river", "mountain", "lake"}
+)  # what a quarter is never
+
+
+def _quarter_named_after_a_unit(gaz: Gazetteer, m: Match, nt: NormText, text: str) -> bool:
+    """'the Salaheddin neighborhood', 'al-Midan quarter', 'حي الميدان': a name that a quarter's word goes
+    with names a quarter; when all it names otherwise is a province, a district or a region (Iraq's
+    Salah al-Din), it is a quarter we do not know: a unit around it places it (`_held_by_units`), else
+    its words are left to the unknown-name reader."""
+    before, after = token(nt, m.tok_first - 1), token(nt, m.tok_last + 1)
+    heads = words().quarter_heads
+    quarter = (is_arabic(before) and not m.prefix and before in heads) or (not is_arabic(after) and after in heads)
+    return quarter and all(e.feature_type in _UNIT_TYPES for e in _candidates(gaz, m))
+
+
 def _candidates(gaz: Gazetteer, m: Match) -> list[GazEntry]:
     return _key_entries(gaz, m.key_index)[0]
 
@@ -127,7 +144,11 @@ def places_in_text(text: str, gaz: Gazetteer | None = None, nt: NormText | None 
         if i in elsewhere:
             continue
         c = chosen[group_of[m.key_index]]
-        if c is None or _site_abroad(m, c.entry, ctx, nt, text=text, key=gaz.index.keys[m.key_index]):
+        if (
+            c is None
+            or _site_abroad(m, c.entry, ctx, nt, text=text, key=gaz.index.keys[m.key_index])
+            or _quarter_named_after_a_unit(gaz, m, nt, text)
+        ):
             dropped.add(i)
             continue
         found.append(place_from(m, c.entry, text, c.confidence))

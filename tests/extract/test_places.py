@@ -236,3 +236,26 @@ def test_very_long_single_line(gaz) -> None:
 def test_long_line_without_spaces_does_not_raise(gaz) -> None:
     text = "الموصل" * 5000 + "Mosul" * 5000 + "ـ" * 5000
     _check_spans(text, places_in_text(text, gaz))
+
+
+# A name a quarter's word goes with names a quarter: not the province, district or region of that name
+# elsewhere (Iraq's Salah al-Din, the Midan sub-district near Baghdad). A unit around it places it; with
+# none it is left out. The same name without a quarter's word keeps its unit.
+QUARTERS = [
+    (
+        "A device went off in Aleppo. Details of the blast in the Salaheddin neighborhood were few.",
+        [("Aleppo", "Aleppo", "SY", 1)],
+    ),
+    (
+        "Regime forces shelled the Salah al-Din neighbourhood in Aleppo city.",
+        [("Salah al-Din", "Salah al-Din", "SY", 2), ("Aleppo city", "Aleppo", "SY", 1)],
+    ),
+    ("قصفت الطائرات حي الميدان في حلب", [("الميدان", "الميدان", "SY", 2), ("حلب", "Aleppo", "SY", 1)]),
+    ("Troops entered Salaheddin province.", [("Salaheddin", "Salah al-Din Governorate", "IQ", 1)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), QUARTERS, ids=[t for t, _ in QUARTERS])
+def test_a_quarter_is_no_province_of_its_name(gaz, text: str, expected) -> None:
+    got = [(p.surface, p.name, p.country_code, p.geo_precision) for p in places_in_text(text, gaz)]
+    assert got == expected
