@@ -215,6 +215,22 @@ def _after_given_name(m: Match, nt: NormText, text: str) -> bool:
     return token(nt, m.tok_first - 1) not in rules().before_place
 
 
+def surnames(found: list[Match], nt: NormText, text: str, keys: list[str], skip: set[int]) -> frozenset[str]:
+    """The names the text writes as a person's surname, after a given name we know or a title and a given
+    name ("John Kerry", "Foreign Secretary Philip Hammond"; `keys`: each match's key, `skip`: the countries
+    and the names beside another place): alone elsewhere in it with no place cue before them ("Hammond
+    said"), they name that person too."""
+    r = rules()
+    return frozenset(
+        keys[i]
+        for i, m in enumerate(found)
+        if i not in skip
+        and not is_arabic(keys[i])
+        and (token(nt, m.tok_first - 1) in r.first_names or token(nt, m.tok_first - 2) in r.titles)
+        and _after_given_name(m, nt, text)
+    )
+
+
 def _lowercase_name(m: Match, nt: NormText, key: str) -> bool:
     """'in eastern ghouta': a name written in lowercase after a place cue, of words that are no
     English words (or a direction before them)."""
@@ -231,13 +247,22 @@ def _lowercase_name(m: Match, nt: NormText, key: str) -> bool:
 
 
 def accept(
-    m: Match, nt: NormText, text: str, key: str, *, coordinated: bool, adjacent_place: bool, is_country: bool = False
+    m: Match,
+    nt: NormText,
+    text: str,
+    key: str,
+    *,
+    coordinated: bool,
+    adjacent_place: bool,
+    is_country: bool = False,
+    surnames: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether a raw name match reads as a place in its context.
 
     `coordinated`: the mention is joined by "و"/"and"/"," to another place
     mention; `adjacent_place`: another place mention touches it;
-    `is_country`: the name can mean a country (then it may be an actor).
+    `is_country`: the name can mean a country (then it may be an actor); `surnames`: the names the
+    text writes as a person's surname elsewhere (`surnames`).
     """
     r = rules()
     surface = text[m.start : m.end]
@@ -257,6 +282,8 @@ def accept(
             return False
         if not is_country and not adjacent_place and _after_given_name(m, nt, text):
             return False
+        if key in surnames and not coordinated and not cue_before(nt, m.tok_first, strong=False):
+            return False  # "Foreign Secretary Philip Hammond ... Hammond said"
         alone = not is_country and not coordinated and key in r.first_names
         if alone and not cue_before(nt, m.tok_first, strong=False):
             return False  # "Among the dead were Ahmad and his brother": a given name, no place cue before it

@@ -29,6 +29,7 @@ from extract.place_filters import (
     enumerated_actors,
     shouted_acronym,
     site_name,
+    surnames,
 )
 from extract.resolve import Choice, DocContext, build_context, choose, place_at, prior
 from extract.spellings import Respelled, respelled
@@ -67,6 +68,8 @@ def _accepted(gaz: Gazetteer, nt: NormText, text: str) -> tuple[list[Match], fro
     countries = {i for i, m in enumerate(found) if _is_country(gaz, m)}
     capitals = frozenset(i for i, m in enumerate(found) if gaz.index.keys[m.key_index] in rules().capitals) - countries
     listed = enumerated_actors(found, nt, text, countries) | country_actors(found, nt, text, countries, capitals)
+    keys = [gaz.index.keys[m.key_index] for m in found]
+    persons = surnames(found, nt, text, keys, countries | adjacent)
     kept = [
         m
         for i, m in enumerate(found)
@@ -76,10 +79,11 @@ def _accepted(gaz: Gazetteer, nt: NormText, text: str) -> tuple[list[Match], fro
             m,
             nt,
             text,
-            gaz.index.keys[m.key_index],
+            keys[i],
             coordinated=i in coord,
             adjacent_place=i in adjacent,
             is_country=i in countries,
+            surnames=persons,
         )
     ]
     ok = {id(m) for m in kept}

@@ -324,6 +324,25 @@ def test_a_short_word_in_capitals_in_running_text_is_an_acronym(gaz, text: str, 
     assert [p.surface for p in places_in_text(text, gaz)] == places
 
 
+# A name the text gives as a person's surname (after a given name we know, or a title and a given name)
+# is that person where it stands alone later; after a place cue it is still the place.
+SURNAMES = [
+    ("repeated", "Foreign Secretary Philip Hammond visited Paris. Hammond said the talks went well.", ["Paris"]),
+    ("given-name", "John Bolton met officials in London. Bolton said the talks went well.", ["London"]),
+    (
+        "place-cue",
+        "Foreign Secretary Philip Hammond visited Paris. Protesters gathered in Hammond.",
+        ["Paris", "Hammond"],
+    ),
+    ("no-person", "Protesters gathered in Hammond on Monday. Hammond was calm later.", ["Hammond", "Hammond"]),
+]
+
+
+@pytest.mark.parametrize(("text", "places"), [c[1:] for c in SURNAMES], ids=[c[0] for c in SURNAMES])
+def test_a_surname_named_again_alone_is_the_person(gaz, text: str, places: list[str]) -> None:
+    assert [p.surface for p in places_in_text(text, gaz)] == places
+
+
 def test_a_given_name_after_a_place_cue_may_still_be_the_place(gaz) -> None:
     # the positive control of the given-name rows above: the same key after "in" is read as a place
     assert [p.surface for p in places_in_text("Clashes erupted in Ahmad on Monday.", gaz)] == ["Ahmad"]
