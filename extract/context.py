@@ -48,7 +48,7 @@ class Rules:
     kunyas: frozenset[str]  # "Abu <name> al-X": the nisba al-X is a person's
     organisation_heads: frozenset[str]  # "Liwa al-Quds", "لواء القدس": the place word names an armed group
     organisation_tails: frozenset[tuple[str, ...]]  # "Aleppo Media Center": the place word names an organisation
-    kin_tails: frozenset[str]  # "the Al-Karabla clan": the place word names a tribe, written in any case
+    kin_tails: frozenset[tuple[str, ...]]  # "the Al-Karabla clan", "the Minsk agreements": written in any case
     name_heads: frozenset[str]  # "Tulul X", "قصر X": a longer, unknown name
     name_qualifiers: frozenset[str]  # "X al-Sharqi", "X التحتاني": a longer, unknown name
     qualifier_governors: frozenset[str]  # "في X الشرقي": no construct head takes the qualifier
@@ -100,7 +100,7 @@ def rules() -> Rules:
         kunyas=_both(raw["kunya_words"]),
         organisation_heads=_both(raw["organisation_names"]["before"]),
         organisation_tails=frozenset(tuple(t.split()) for t in _both(raw["organisation_names"]["after"])),
-        kin_tails=_both(raw["organisation_names"]["after_any_case"]),
+        kin_tails=frozenset(tuple(t.split()) for t in _both(raw["organisation_names"]["after_any_case"])),
         name_heads=_both(raw["name_parts"]["heads"]),
         name_qualifiers=_both(raw["name_parts"]["qualifiers"]),
         qualifier_governors=_both(raw["name_parts"]["qualifier_governors"]),

@@ -112,8 +112,11 @@ def _organisation_name(m: Match, nt: NormText, text: str, *, latin: bool) -> boo
     after = m.tok_last + 1
     if token(nt, m.tok_first - 1) in r.locatives:
         return False  # "in northern Syria Today": the place, then a word
-    if token(nt, after) in r.kin_tails and touching(nt, text, m.tok_last, after):
-        return True
+    if touching(nt, text, m.tok_last, after) and any(
+        tuple(token(nt, i) for i in range(after, after + len(tail))) == tail
+        for tail in _by_first(r.kin_tails).get(token(nt, after), ())
+    ):
+        return True  # "the Rawa clan", "59 Tomahawk cruise missiles"
     last = m.tok_last
     for _ in range(HEAD_REACH + 1 if latin else 1):  # "the Syria Recovery Trust Fund"
         if not touching(nt, text, last, after):
@@ -136,13 +139,14 @@ def _tail_at(nt: NormText, text: str, at: int, *, latin: bool) -> bool:
 
 def _tails_from(word: str) -> tuple[tuple[str, ...], ...]:
     """The organisation tails that start with this word (looked up, not scanned)."""
-    return _tails_by_first().get(word, ())
+    return _by_first(rules().organisation_tails).get(word, ())
 
 
 @cache
-def _tails_by_first() -> dict[str, tuple[tuple[str, ...], ...]]:
+def _by_first(tails: frozenset[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Tails of words by their first word."""
     out: dict[str, list[tuple[str, ...]]] = {}
-    for tail in rules().organisation_tails:
+    for tail in tails:
         if tail:
             out.setdefault(tail[0], []).append(tail)
     return {k: tuple(v) for k, v in out.items()}

@@ -211,3 +211,8 @@ SITES = [
 @pytest.mark.parametrize(("text", "names"), [_param(text, names) for text, names in SITES])
 def test_a_site_named_after_a_place_abroad_is_the_site(gaz, text: str, names: list[str]) -> None:
     assert _names(text, gaz) == names
+
+
+def test_a_weapon_named_like_a_town_is_no_place(gaz) -> None:
+    text = "Workers in Tomahawk, Wisconsin, make parts. The navy fired 59 Tomahawk cruise missiles."
+    assert [(p.surface, p.start) for p in places_in_text(text, gaz)] == [("Tomahawk", 11), ("Wisconsin", 21)]
