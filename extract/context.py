@@ -35,6 +35,8 @@ class Rules:
     agent_markers: frozenset[str]  # "announced by Russia"
     agent_verbs: frozenset[str]  # "brokered by Qatar"
     list_intros: frozenset[str]
+    actor_verbs_ar: frozenset[str]  # "قالت موسكو", "روسيا تدعم": verbs whose subject a country is
+    actor_heads_ar: frozenset[str]  # "حكومة العراق": heads whose genitive a country is
     before_place: frozenset[str]
     place_words_after: frozenset[str]
     site_words: frozenset[str]  # "the Al-Quds hospital", "مستشفى القدس": a site's own name
@@ -80,13 +82,15 @@ def rules() -> Rules:
         homographs={normalize_name(k): v for k, v in homo.items() if not k.startswith("_")},
         articles=_norm_set(raw["name_articles"]),
         actor_verbs=_norm_set(raw["country_as_actor"]["verbs_after_en"]),
-        capitals=_norm_set(raw["country_as_actor"]["capitals_en"]),
+        capitals=_norm_set(raw["country_as_actor"]["capitals_en"] + raw["country_as_actor"]["capitals_ar"]),
         capital_verbs=_norm_set(raw["country_as_actor"]["capital_verbs_after_en"]),
         actor_heads=_norm_set(raw["country_as_actor"]["heads_before_of_en"]),
         actor_words_before=_norm_set(raw["country_as_actor"]["words_before_en"]),
         agent_markers=_norm_set(raw["country_as_actor"]["agent_markers_en"]),
         agent_verbs=_norm_set(raw["country_as_actor"]["verbs_before_agent_en"]),
         list_intros=_norm_set(raw["country_as_actor"]["list_intros_en"]),
+        actor_verbs_ar=_norm_set(raw["country_as_actor"]["verbs_ar"]),
+        actor_heads_ar=_norm_set(raw["country_as_actor"]["heads_before_of_ar"]),
         before_place=_norm_set(raw["capitalised_before_place_en"]) | _both(raw["place_cues"]),
         place_words_after=_both(raw["place_words_after"]),
         site_words=_both(raw["named_sites"]),

@@ -125,14 +125,37 @@ def country_actors(
     "Baghdad and Erbil agreed", "Tehran-backed"; not "Damascus was shelled", "the people of Mosul")."""
     out: set[int] = set()
     for i, j in _country_runs(found, text, countries):
-        if _actor_around(nt, found[i].tok_first, found[j].tok_last):
+        if _actor_around(nt, found[i].tok_first, found[j].tok_last) or _arabic_actor(found[i], found[j], nt, text):
             out.update(range(i, j + 1))
         out.update(k for k in range(i, j + 1) if _actor_form(found[k], nt, text))
     for i, j in _country_runs(found, text, set(capitals)):
-        if _actor_around(nt, found[i].tok_first, found[j].tok_last, verbs=rules().capital_verbs, heads=False):
+        if _actor_around(
+            nt, found[i].tok_first, found[j].tok_last, verbs=rules().capital_verbs, heads=False
+        ) or _arabic_actor(found[i], found[j], nt, text, heads=False):
             out.update(range(i, j + 1))
         out.update(k for k in range(i, j + 1) if _compound(text, found[k]))
     return out
+
+
+def _arabic_actor(first: Match, last: Match, nt: NormText, text: str, *, heads: bool = True) -> bool:
+    """Arabic names first..last (a run listed together) as actors: right after a verb whose subject they
+    are ("قالت موسكو", "وقعت روسيا وتركيا"), right before one when no preposition stands before them
+    ("روسيا تدعم النظام"; not "في سوريا تقول مصادر"), or, with `heads`, after the head of a genitive
+    construct ("حكومة العراق", "وزير خارجية فرنسا")."""
+    if not is_arabic(text[first.start : first.end]) or (first.prefix and first.prefix[-1:] not in ("و", "ف")):
+        return False  # English, or a preposition written onto it ("بروسيا", "لسوريا")
+    r = rules()
+    before, after = first.tok_first - 1, last.tok_last + 1
+    prev = word_forms(token(nt, before))
+    governed = not r.actor_verbs_ar.isdisjoint(prev) or (heads and not r.actor_heads_ar.isdisjoint(prev))
+    if governed and not first.prefix and touching(nt, text, before, first.tok_first):
+        return True  # "قالت موسكو", "حكومة العراق"
+    opens = not first.prefix and r.cues.isdisjoint(prev)
+    return (
+        opens
+        and touching(nt, text, last.tok_last, after)
+        and not r.actor_verbs_ar.isdisjoint(word_forms(token(nt, after)))
+    )
 
 
 def _country_runs(found: list[Match], text: str, countries: set[int]) -> Iterator[tuple[int, int]]:
