@@ -31,8 +31,10 @@ UNITS = frozenset({"governorate", "district", "subdistrict"})
 _FOCUS = settings.FOCUS_COUNTRIES
 TOWNS = frozenset({"city", "town", "village"})
 AREAS = frozenset({"region", "mountain"})  # placed where they lie, not at a province ("the Hamrin mountains")
-_NEAR_TARGETS = TOWNS | AREAS | {"neighbourhood"}  # what a quarter or village can lie near or in ("eastern Mosul")
+# what a quarter or village can lie near or in ("eastern Mosul", "Sharifah village near T4 airbase")
+_NEAR_TARGETS = TOWNS | AREAS | {"neighbourhood", "airbase", "airport", "dam", "border_crossing", "oilfield", "camp"}
 _COMMAS = frozenset({",", "،"})
+_CLOSING_QUOTES = '"”»'  # a quoted name's end
 QUARTER_KM = 25.0  # how far from a town's point its quarters may lie
 MAX_GAP = 7  # connector words between a place and its unit (", a village 20 km south of")
 UNRESOLVED_CONFIDENCE = 0.5
@@ -280,7 +282,7 @@ def unresolved_at(m: Match, text: str, c: Container) -> Place:
     return unresolved(m.start, m.end, text, c.unit)
 
 
-def unresolved(start: int, end: int, text: str, unit: GazEntry) -> Place:
+def unresolved(start: int, end: int, text: str, unit: GazEntry, confidence: float = UNRESOLVED_CONFIDENCE) -> Place:
     surface = text[start:end]
     return Place(
         start=start,
@@ -293,7 +295,7 @@ def unresolved(start: int, end: int, text: str, unit: GazEntry) -> Place:
         country_code=unit.country_code,
         lat=unit.lat,
         lon=unit.lon,
-        confidence=UNRESOLVED_CONFIDENCE,
+        confidence=confidence,
         geo_precision=3 if unit.feature_type == "governorate" or unit.feature_type in AREAS else 2,
         resolved=False,
         placed_at=unit.name,
@@ -331,8 +333,9 @@ def unknown_places(r: Reading, dropped: frozenset[int] = frozenset()) -> list[Pl
         if found is None or _listed(mentions, cands, j, nt, text):
             continue
         unit_word = widened or found[0].feature_type in UNITS
-        if any(c in BREAKS for c in text[nt.orig_ends[t] : b.start]):
-            continue
+        gap = text[nt.orig_ends[t] : b.start]
+        if any(c in BREAKS for c in (gap[1:] if gap[:1] in _CLOSING_QUOTES else gap)):
+            continue  # but a quoted name may end before its unit: 'the village "Um X" west of Manbij'
         for first, last, skip in runs(nt, text, t, covered, unit_word=unit_word):
             if lost_apostrophe(nt, first, last, known):
                 continue  # "Syrias Idlib province": a known name with a possessive whose apostrophe was lost

@@ -19,6 +19,7 @@ from extract.admin_words import words
 from extract.context import rules, token
 from extract.coordinates import coordinates_in
 from extract.glued import glued_matches
+from extract.headed_alone import headed_alone
 from extract.listed_names import Known, listed_unknowns
 from extract.matching import Match, find_matches
 from extract.named_again import named_again, tokens_of
@@ -163,6 +164,8 @@ def places_in_text(text: str, gaz: Gazetteer | None = None, nt: NormText | None 
         t for r, m in enumerate(reading.mentions) if read[r] not in dropped for t in range(m.tok_first, m.tok_last + 1)
     }
     unknown += _listed_with_known(known, read_words, unknown, reading, gaz=gaz)
+    held = read_words | {t for p in unknown + spelled_places for t in tokens_of(nt, p)}
+    unknown += headed_alone(reading, ctx.governorates, held)
     places = found + unknown + spelled_places + coordinates_in(text)
     places += named_again(nt, text, unknown, {t for p in places for t in tokens_of(nt, p)})
     return sorted(places, key=lambda p: p.start)

@@ -160,6 +160,8 @@ def runs(nt: NormText, text: str, t: int, covered: set[int], *, unit_word: bool)
     first = capitalised_run(nt, text, t, covered)
     if first is None or (not unit_word and not _marked(nt, text, first, t, t + 1)):
         return []
+    if nt.tokens[first] in rules().organisation_heads:
+        return []  # "Ansar al-Tawhid", "Liwa al-Fatah": an armed group's name, not a village's
     conj = first - 1
     if conj > 0 and nt.tokens[conj] in rules().conjunctions and conj - 1 not in covered:
         before = capitalised_run(nt, text, conj - 1, covered)
