@@ -302,6 +302,41 @@ def unresolved(start: int, end: int, text: str, unit: GazEntry, confidence: floa
     )
 
 
+def _names_ending(
+    nt: NormText, text: str, t: int, unit_start: int, covered: set[int], *, unit_word: bool
+) -> list[tuple[int, int, int]]:
+    """The unknown names ending at token t before a unit starting at `unit_start` (`runs`); a quoted name
+    ('the village "Um X" west of Manbij') and a name with another in brackets ("Abu Rasin (Zarkan) area
+    east of Ras al-Ayn": both) may end before it."""
+    gap = text[nt.orig_ends[t] : unit_start]
+    if gap[:1] in _CLOSING_QUOTES:
+        gap = gap[1:]
+    before = None
+    if gap[:1] == ")":
+        gap, before = gap[1:], _before_brackets(nt, text, t)
+    if any(c in BREAKS for c in gap):
+        return []
+    names = runs(nt, text, t, covered, unit_word=unit_word)
+    if before is not None:  # the brackets mark the name before them as a place's too
+        held = covered | {k for first, last, _ in names for k in range(first, last + 1)}
+        names += [n for n in runs(nt, text, before, held, unit_word=True) if _whole(nt, text, n[0])]
+    return names
+
+
+def _whole(nt: NormText, text: str, first: int) -> bool:
+    """No capitalised word of the same name stands before token `first` ("Abu" of "Abu Rasin")."""
+    prev = first - 1
+    return prev < 0 or is_arabic(nt.tokens[first]) or not text[nt.orig_starts[prev]].isupper()
+
+
+def _before_brackets(nt: NormText, text: str, t: int) -> int | None:
+    """The token before the opening bracket of the bracketed name that ends at token t, if a word stands there."""
+    for k in range(t, max(0, t - MAX_NAME), -1):
+        if "(" in text[nt.orig_ends[k - 1] : nt.orig_starts[k]]:
+            return k - 1 if text[nt.orig_ends[k - 1] : nt.orig_starts[k]].strip() == "(" else None
+    return None
+
+
 def unknown_places(r: Reading, dropped: frozenset[int] = frozenset()) -> list[Place]:
     """Names the gazetteer lacks, placed at the unit the text puts them in; `dropped`: the mentions
     resolved to no place, whose words may be part of an unknown name."""
@@ -333,10 +368,7 @@ def unknown_places(r: Reading, dropped: frozenset[int] = frozenset()) -> list[Pl
         if found is None or _listed(mentions, cands, j, nt, text):
             continue
         unit_word = widened or found[0].feature_type in UNITS
-        gap = text[nt.orig_ends[t] : b.start]
-        if any(c in BREAKS for c in (gap[1:] if gap[:1] in _CLOSING_QUOTES else gap)):
-            continue  # but a quoted name may end before its unit: 'the village "Um X" west of Manbij'
-        for first, last, skip in runs(nt, text, t, covered, unit_word=unit_word):
+        for first, last, skip in _names_ending(nt, text, t, b.start, covered, unit_word=unit_word):
             if lost_apostrophe(nt, first, last, known):
                 continue  # "Syrias Idlib province": a known name with a possessive whose apostrophe was lost
             out.append(unresolved(nt.orig_starts[first] + skip, nt.orig_ends[last], text, found[0]))

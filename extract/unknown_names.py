@@ -122,6 +122,8 @@ def _arabic_run(nt: NormText, text: str, last: int, covered: set[int]) -> int | 
     for first in range(last, max(-1, last - 3), -1):
         if first in covered or not is_arabic(nt.tokens[first]) or _links(nt, first):
             return None  # "قرى في ناحية X": "في ناحية" is no part of a name
+        if first < last and any(c in BREAKS for c in between(nt, text, first, first + 1)):
+            return None  # "قرية أبو راسين (زركان)": a name does not run across brackets
         if first > 0 and word_forms(nt.tokens[first - 1]) & heads:
             return first
         if first < last and nt.tokens[first] in rules().name_heads and _rare(nt, text, first + 1, last):

@@ -23,6 +23,12 @@ HEADED = [
     ('Turkish army shelled the village "Umm Qurbaniyat" west of Manbij.', [("Umm Qurbaniyat", 2, "Manbij")]),
     ("قصف الجيش التركي قرية «أم القربانيات» غرب منبج", [("أم القربانيات", 2, "Manbij")]),
     ("The army attacked Qurbaniyat village near T4 airbase.", [("Qurbaniyat", 2, "Tiyas Air Base (T4)")]),
+    # a name with another in brackets before its unit: both names (in Arabic, the one after the head)
+    (
+        "Shelling hit Tell Qurban (Qurbaniyat) village east of Ras al-Ayn city.",
+        [("Tell Qurban", 2, "Ras al-Ain"), ("Qurbaniyat", 2, "Ras al-Ain")],
+    ),
+    ("قتل مدنيون في قرية تل قربان (القربانيات) شرق رأس العين", [("تل قربان", 2, "Ras al-Ain")]),
     # an armed group's name is no village
     ("After the attack of “Ansar al-Tawhid” north of Hama, six died.", []),
 ]
