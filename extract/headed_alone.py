@@ -9,20 +9,27 @@ provinces, or none, it stays unplaced.
 
 from __future__ import annotations
 
+from functools import cache
+
 from extract.admin_context import Reading, unresolved
 from extract.admin_words import words
 from extract.context import capitalised, rules
 from extract.types import Place
-from extract.unknown_names import BREAKS, between, rare_arabic, runs
+from extract.unknown_names import BREAKS, MAX_NAME, between, rare_arabic, runs
 from extract.wordforms import word_forms
 from geodata.names import NormText, is_arabic
 
 INFERRED_CONFIDENCE = 0.25  # below a village the text puts in a unit (admin_context.UNRESOLVED_CONFIDENCE)
 
 
+@cache
+def _heads() -> frozenset[str]:
+    return words().heads_before | words().heads_after
+
+
 def _head(nt: NormText, t: int) -> bool:
     """Token t is a head noun of a village's name ("village", "town", "قرية", "بلدة")."""
-    return 0 <= t < len(nt.tokens) and bool(word_forms(nt.tokens[t]) & (words().heads_before | words().heads_after))
+    return 0 <= t < len(nt.tokens) and not _heads().isdisjoint(word_forms(nt.tokens[t]))
 
 
 def _ends_a_name(nt: NormText, text: str, t: int) -> bool:
@@ -53,9 +60,11 @@ def headed_alone(r: Reading, governorates: frozenset[str], taken: set[int]) -> l
     if unit is None:
         return []
     nt, text = r.nt, r.text
+    heads = [k for k in range(len(nt.tokens)) if _head(nt, k)]
+    ends = sorted({e for h in heads for e in range(h - 1, h + MAX_NAME + 2) if 0 <= e < len(nt.tokens) and e != h})
     covered = set(taken)
     out: list[Place] = []
-    for t in range(len(nt.tokens)):
+    for t in ends:  # a name ends right before its head ("X town") or a few words after it ("the village of X")
         if t in covered or not _ends_a_name(nt, text, t):
             continue
         for first, last, skip in runs(nt, text, t, covered, unit_word=False):
