@@ -50,7 +50,7 @@ def _dateline(ann: Annotated, p: PlaceTok) -> bool:
     reporter was, not where its sites lie."""
     surface = p.place.surface
     rest = ann.doc.text[p.place.end : p.place.end + 3].lstrip()
-    return len(surface) > 3 and surface.isupper() and rest[:1] in DATELINE_ENDS and rest[:1] != ""
+    return len(surface) > 3 and surface.isupper() and bool(rest) and rest[0] in DATELINE_ENDS
 
 
 def _site_referent(ann: Annotated, sent: Span, prev: Span | None, tok: int) -> PlaceTok | None:
