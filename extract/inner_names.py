@@ -172,11 +172,18 @@ def _part_of_longer_name(m: Match, nt: NormText, text: str, key: str, *, latin: 
     whole = m.tok_first < m.tok_last and bool(word_forms(nt.tokens[m.tok_last]) & r.place_words_after)
     if not whole and _word_before(m, nt, text, r.name_heads, latin=latin):
         return True  # but "Wadi Barada valley": the name with its own feature word is whole
+    if m.tok_first == m.tok_last and key in r.name_qualifiers and _qualifies(nt, text, m.tok_first):
+        return True  # "al-Samadaniyeh al-Gharbiyeh": a longer name's qualifier, no place of its own
     if not touching(nt, text, m.tok_last, after):
         return False
     if m.tok_first == m.tok_last and key in r.name_heads and _name_word(nt, text, after):
         return True
     return token(nt, after) in r.name_qualifiers and (latin or _unheaded(m, nt))
+
+
+def _qualifies(nt: NormText, text: str, t: int) -> bool:
+    """Token t stands right after a word of a name, which it qualifies ("al-Samadaniyeh al-Gharbiyeh")."""
+    return touching(nt, text, t - 1, t) and _name_word(nt, text, t - 1) and not is_arabic(nt.tokens[t])
 
 
 def _unheaded(m: Match, nt: NormText) -> bool:

@@ -40,26 +40,28 @@ def shouted_acronym(m: Match, text: str) -> bool:
 _ARTICLE = re.compile(r"(?i)(?:al|el)[- ]")
 
 
-def site_name(m: Match, nt: NormText, text: str, key: str) -> bool:
-    """'the Al Salem hospital complex', 'the al-Quds hospital', 'مستشفى القدس': a name with the Arabic
-    article right before a word for a building or a quarter (in Arabic, right after it) names the site.
-    (Whether it may still be a place is the resolver's call: a place abroad, in a text about Iraq or
-    Syria, it is not.)"""
+def site_name(m: Match, nt: NormText, text: str, key: str, *, bare: bool = False) -> bool:
+    """'the Al Salem hospital complex', 'the al-Quds hospital', 'مستشفى القدس', 'Karaj al-Hajz': a name
+    with the Arabic article right before a word for a building or a quarter (in Arabic, right after it)
+    names the site, and so does a name right before a word with the article, which joins it into a
+    longer name; with `bare`, the name needs no article of its own ("the Salem mosque"). (Whether it
+    may still be a place is the resolver's call: a place abroad, in a text about Iraq or Syria, it is
+    not.)"""
     r = rules()
     if is_arabic(key):
         before = m.tok_first - 1
         return (
-            key.startswith("ال")
+            (bare or key.startswith("ال"))
             and not m.prefix
             and not r.site_words.isdisjoint(word_forms(token(nt, before)))
             and touching(nt, text, before, m.tok_first)
         )
     after = m.tok_last + 1
-    return (
-        bool(_ARTICLE.match(text, m.start))
-        and token(nt, after) in r.site_words
-        and touching(nt, text, m.tok_last, after)
-    )
+    if not touching(nt, text, m.tok_last, after):
+        return False
+    if _ARTICLE.match(text, nt.orig_starts[after]) and text[nt.orig_starts[after]] in "ae":
+        return True  # "Karaj al-Hajz corridor": the first word of a longer name
+    return (bare or bool(_ARTICLE.match(text, m.start))) and token(nt, after) in r.site_words
 
 
 def _next_capitalised_word(text: str, end: int) -> bool:

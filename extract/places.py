@@ -32,7 +32,7 @@ from extract.place_filters import (
     site_name,
     surnames,
 )
-from extract.resolve import Choice, DocContext, build_context, choose, place_at, prior
+from extract.resolve import Choice, DocContext, build_context, choose, own_keys, place_at, prior
 from extract.spellings import Respelled, respelled
 from extract.types import Document, Place
 from geodata import gazetteer as gazetteer_mod
@@ -177,7 +177,7 @@ def _site_abroad(m: Match, e: GazEntry, ctx: DocContext, nt: NormText, *, text: 
     focus = settings.FOCUS_COUNTRIES
     if e.country_code in focus or e.country_code in ctx.home or not ctx.countries & focus:
         return False
-    return site_name(m, nt, text, key)
+    return site_name(m, nt, text, key, bare=key not in own_keys(e.name, e.name_ar))
 
 
 def _held_by_units(

@@ -203,7 +203,8 @@ def build_context(groups: list[list[GazEntry]], theatres: frozenset[str] = froze
 
 
 @lru_cache(maxsize=65_536)
-def _own_keys(name: str, name_ar: str) -> frozenset[str]:
+def own_keys(name: str, name_ar: str) -> frozenset[str]:
+    """The matching keys of a place's own names (not its aliases)."""
     return frozenset(k for n in (name, name_ar) if n for k in name_keys(n))
 
 
@@ -221,7 +222,7 @@ def alias_penalties(cands: list[GazEntry], key: str) -> list[float]:
         return [0.0] * len(cands)
     listed = any(e.source == "khareeta" for e in cands)
     out = [ALIAS_ONLY if listed and _sourced_abroad(e) else 0.0 for e in cands]
-    own = [key in _own_keys(e.name, e.name_ar) for e in cands]
+    own = [key in own_keys(e.name, e.name_ar) for e in cands]
     if not any(own):
         return out
     named = [e for e, o in zip(cands, own, strict=True) if o]

@@ -193,6 +193,12 @@ def test_foreign_capitals_have_their_arabic_names(gaz, text: str, cc: str) -> No
     assert [(p.feature_type, p.country_code) for p in places] == [("city", cc)]
 
 
+# A longer name's qualifier ("al-Gharbiyeh": western) is no place of its own, whatever else it names.
+def test_a_qualifier_after_a_name_is_part_of_it(gaz) -> None:
+    assert _names("Gunmen positioned in al-Samadaniyeh al-Gharbiyeh village fired shells.", gaz) == []
+    assert _names("Shells fell on al-Gharbiyeh, a town near Haifa.", gaz)[0] == "Bāqa el Gharbīya"
+
+
 # A building or a quarter named after a place abroad, in a text about Iraq or Syria, is that site,
 # not the place abroad; the same name alone, or a site named after a town of its own, keeps its place.
 SITES = [
@@ -201,6 +207,10 @@ SITES = [
     ("A shell fell near the al-Quds mosque in Hama.", ["Hama"]),
     ("سقطت قذيفة قرب جامع القدس في حماة", ["Hama"]),
     ("قصفت الطائرات مستشفى القدس في حلب", ["Aleppo"]),
+    ("Troops advanced near the al-Hail oilfield outside Palmyra.", ["Palmyra"]),
+    # ... by another of its names, with no article ("Salem": Jerusalem's), or as the first word of a longer name
+    ("A bomb went off in the Salem mosque in Ariha on Friday.", ["Ariha"]),
+    ("Families crossed the Karaj al-Hajz corridor into Aleppo.", ["Aleppo"]),
     # the place itself
     ("Officials from Aleppo later visited al-Quds.", ["Aleppo", "Jerusalem"]),
     ("زار مسؤولون من حلب القدس", ["Aleppo", "Jerusalem"]),

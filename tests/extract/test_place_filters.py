@@ -342,6 +342,12 @@ def test_a_short_word_in_capitals_in_running_text_is_an_acronym(gaz, text: str, 
     assert [p.surface for p in places_in_text(text, gaz)] == places
 
 
+# A given name that is also a capital's ("Riyad", "Riad") before a capitalised word is a person's.
+@pytest.mark.parametrize("text", ["Riyad Alhassan said the talks failed.", "Riad Hijab met envoys in Paris."])
+def test_a_given_name_before_a_surname_is_no_capital(gaz, text: str) -> None:
+    assert "Riyadh" not in [p.name for p in places_in_text(text, gaz)]
+
+
 # A name the text gives as a person's surname (after a given name we know, or a title and a given name)
 # is that person where it stands alone later; after a place cue it is still the place.
 SURNAMES = [
