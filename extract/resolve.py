@@ -16,7 +16,7 @@ from geodata import settings
 from geodata.gazetteer.admin import governorate_code
 from geodata.gazetteer.sources import GazEntry
 from geodata.geometry import km
-from geodata.names import name_keys
+from geodata.names import name_keys, variant_key
 
 TYPE_PRIOR = {
     "country": 6.0,
@@ -101,6 +101,11 @@ class DocContext:
     anchors: tuple[tuple[int, float, float], ...]  # (mention group, lat, lon)
     governorates: frozenset[str] = frozenset()  # P-codes of the provinces its sure places lie in
     home: frozenset[str] = frozenset()  # the countries of its sure towns of some size and sure provinces
+    homes: tuple[tuple[int, str], ...] = ()  # (mention group, country) behind `home`
+
+    def home_but(self, group: int) -> frozenset[str]:
+        """`home` without the vote of one group of mentions (a name does not vouch for itself)."""
+        return frozenset(c for g, c in self.homes if g != group) if self.homes else self.home
 
 
 def context_score(e: GazEntry, ctx: DocContext, group: int) -> float:
@@ -160,7 +165,8 @@ def other_side(e: GazEntry, ctx: DocContext, group: int = -1) -> bool:
     country (Basra) may be named anywhere; so may our curated towns by their own names (`plausible`)."""
     if e.country_code not in settings.FOCUS_COUNTRIES or e.population >= OTHER_SIDE_TOWN:
         return False
-    if not ctx.home or e.country_code in ctx.home:
+    home = ctx.home_but(group)
+    if not home or e.country_code in home:
         return False
     return not any(km(e.lat, e.lon, lat, lon) < NEIGHBOUR_KM for g, lat, lon in ctx.anchors if g != group)
 
@@ -181,7 +187,7 @@ def build_context(groups: list[list[GazEntry]], theatres: frozenset[str] = froze
     countries: set[str] = set(theatres)
     anchors = []
     provinces: set[str] = set()
-    home: set[str] = set()
+    home: list[tuple[int, str]] = []
     for g, cands in enumerate(groups):
         if not cands:
             continue
@@ -196,13 +202,22 @@ def build_context(groups: list[list[GazEntry]], theatres: frozenset[str] = froze
             if best.pcode:
                 provinces.add(governorate_code(best.pcode, best.country_code))
                 if best.population >= NEIGHBOUR_TOWN or best.feature_type in _WIDE:
-                    home.add(best.country_code)  # not from a village alone ("Battel" read as Bateel)
+                    home.append((g, best.country_code))  # not from a village alone ("Battel" read as Bateel)
             if _names_its_country(best):
                 countries.add(best.country_code)
-    return DocContext(frozenset(countries), tuple(anchors), frozenset(provinces - {""}), frozenset(home))
+    return DocContext(
+        frozenset(countries), tuple(anchors), frozenset(provinces - {""}), frozenset(c for _, c in home), tuple(home)
+    )
 
 
 @lru_cache(maxsize=65_536)
+def _other_name(e: GazEntry, key: str) -> bool:
+    """`key` is another name of the place (Bakhdida's "Hamdaniya"), not its own nor a spelling of it
+    ("Kobane" for Kobani)."""
+    own = own_keys(e.name, e.name_ar)
+    return key not in own and variant_key(key) not in {variant_key(k) for k in own}
+
+
 def own_keys(name: str, name_ar: str) -> frozenset[str]:
     """The matching keys of a place's own names (not its aliases)."""
     return frozenset(k for n in (name, name_ar) if n for k in name_keys(n))
@@ -264,6 +279,8 @@ def choose(
         best, ctx, single_latin_token=single_latin_token, clitic_only=clitic_only, group=group
     ):
         return None  # a place's own name, but not one a text like this names: a name read as a place's alias
+    if best.source == "khareeta" and _other_name(best, key) and other_side(best, ctx, group):
+        return None  # "Hamdaniya" in a report on Aleppo: another name of a curated town of Iraq, not that town
     if len(scored) > 1:
         second_s, second = scored[1]
         margin = best_s - second_s

@@ -380,6 +380,11 @@ def test_a_village_alone_does_not_make_a_country_the_texts_home() -> None:
             ["Al-Bokamal", "Bateel"],
         ),
         ("A car bomb exploded in Mosul. Residents of Hamdaniya fled east.", ["Mosul", "Hamdaniya"]),
+        # another name of a curated town of the other country (Bakhdida's "Qaraqosh") is not that town;
+        # a spelling of its own name is ("Kobane", Kobani)
+        ("Shells fell on Damascus overnight. Residents of Qaraqosh fled to the south.", ["Damascus"]),
+        ("A car bomb exploded in Mosul. Residents of Qaraqosh fled east.", ["Mosul", "Qaraqosh"]),
+        ("Kurdish fighters left Mosul and Sinjar for Kobane.", ["Mosul", "Sinjar", "Kobane"]),
     ],
 )
 def test_the_other_countrys_small_places_in_a_report_on_one_country(gaz, text: str, found: list[str]) -> None:
