@@ -64,6 +64,8 @@ INNER_NAMES = [
     # a person's nisba after a kunya and a given name
     ("قتل أبو مصعب البغدادي في غارة", "سيطرت القوات على البغدادي", "Al-Baghdadi"),
     ("Abu Hafs al-Obeidi was killed in a raid.", "Troops entered al-Baghdadi on Monday.", "Al-Baghdadi"),
+    # a kunya before a name is a person's (or a longer place name's) first word
+    ("Abo Homs insisted on the arrest.", "Troops entered Homs on Monday.", "Homs"),
     # a medium's name is the town when a feature word says so
     ("Al-Mayadeen reported that the army advanced.", "Fighting continued in al-Mayadeen city.", "Al-Mayadin"),
     ("قالت قناة الميادين إن الجيش تقدم", "اشتباكات في مدينة الميادين", "Al-Mayadin"),
