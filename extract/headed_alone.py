@@ -13,7 +13,7 @@ from functools import cache
 
 from extract.admin_context import Reading, unresolved
 from extract.admin_words import words
-from extract.context import capitalised, rules
+from extract.context import capitalised, rules, token
 from extract.types import Place
 from extract.unknown_names import BREAKS, MAX_NAME, between, rare_arabic, runs
 from extract.wordforms import word_forms
@@ -40,6 +40,8 @@ def _ends_a_name(nt: NormText, text: str, t: int) -> bool:
     word = text[nt.orig_starts[nxt] : nt.orig_ends[nxt]]
     if is_arabic(nt.tokens[t]):
         return not (is_arabic(word) and rare_arabic(word))
+    if nt.tokens[nxt] in rules().cues and token(nt, nxt + 1) in rules().genitive:
+        return True  # "the villages of al-Murayeh South of Euphrates": a direction, not the name's last word
     return not capitalised(word)
 
 

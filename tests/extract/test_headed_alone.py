@@ -15,6 +15,10 @@ HEADED = [
     ("Shells hit Aleppo. Two civilians died in Qurbaniyat town.", [("Qurbaniyat", 3, "Aleppo Governorate")]),
     ("Shells hit Aleppo. Later troops entered the village of Qurbaniyat.", [("Qurbaniyat", 3, "Aleppo Governorate")]),
     ("قصفت الطائرات مدينة حلب. وقتل مدنيان في قرية القربانيات.", [("القربانيات", 3, "Aleppo Governorate")]),
+    (
+        "Jets struck Deir ez-Zor. ISIL posts near the village of al-Qurbaniyat South of the Euphrates were hit.",
+        [("al-Qurbaniyat", 3, "Deir ez-Zor Governorate")],
+    ),
     # two provinces, or no head noun: unplaced
     ("Shells hit Aleppo and Damascus. Two died in Qurbaniyat town.", []),
     ("قصفت الطائرات حلب ودمشق. وقتل مدنيان في قرية القربانيات.", []),
