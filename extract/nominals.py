@@ -16,6 +16,7 @@ from extract.context import rules
 from extract.datafiles import load_json
 from extract.matching import Lexicon
 from extract.types import Place, Span
+from geodata import settings
 
 CITY, SITE = 0, 1
 _LOCAL = frozenset(
@@ -46,8 +47,14 @@ DATELINE_ENDS = "(-,:\u2013\u2014"  # what follows a dateline's town: "MOSCOW (S
 
 
 def _dateline(ann: Annotated, p: PlaceTok) -> bool:
-    """'MOSCOW (Sputnik) - ...': the town a report was filed from, written in capitals, is where the
-    reporter was, not where its sites lie."""
+    """'MOSCOW (Sputnik) - ...', 'بيروت - أ ف ب': a town abroad that a report was filed from (the body's
+    dateline, or a town in capitals before a bracket or a dash) is where the reporter was, not where
+    the sites of a report on Iraq or Syria lie; "ALEPPO (Reuters)" may well be where they lie."""
+    if p.place.country_code in settings.FOCUS_COUNTRIES:
+        return False
+    dl = ann.doc.dateline
+    if dl is not None and dl.start <= p.place.start < dl.end:
+        return True
     surface = p.place.surface
     rest = ann.doc.text[p.place.end : p.place.end + 3].lstrip()
     return len(surface) > 3 and surface.isupper() and bool(rest) and rest[0] in DATELINE_ENDS

@@ -24,9 +24,11 @@ SITES = [
     ("The talks were held in Geneva. A rocket hit a hospital in Syria on Monday.", []),
     ("تجددت الاشتباكات في حلب. سقطت قذيفة على مستشفى في سوريا", [("مستشفى", "Aleppo")]),
     ("عقدت المحادثات في جنيف. سقطت قذيفة على مستشفى في سوريا", []),
-    # a dateline is where the reporter was
+    # a dateline abroad is where the reporter was; one in Iraq or Syria may be where the sites lie
     ("MOSCOW (Sputnik) - The Kurdish fighters found a tunnel on Friday.", []),
-    ("BAGHDAD, Iraq - Officials said. The fighters found a tunnel on Friday.", []),
+    ("Fighting went on in Raqqa. MOSCOW (Sputnik) - The fighters found a tunnel on Friday.", [("tunnel", "Raqqa")]),
+    ("بيروت - أ ف ب - قصفت الطائرات مستشفى يوم الجمعة", []),
+    ("ALEPPO, Syria - Shells hit a hospital on Monday.", [("hospital", "Aleppo")]),
     ("The fighters found a tunnel in Baghdad on Friday.", [("tunnel", "Baghdad")]),
 ]
 
