@@ -33,6 +33,10 @@ HEADED = [
         [("Tell Qurban", 2, "Ras al-Ain"), ("Qurbaniyat", 2, "Ras al-Ain")],
     ),
     ("قتل مدنيون في قرية تل قربان (القربانيات) شرق رأس العين", [("تل قربان", 2, "Ras al-Ain")]),
+    # an adjective after the head is no name ("a whole village", "a small village"); "Umm" opens one
+    ("قصفت الطائرات مدينة حلب. ودمرت قرية كاملة.", []),
+    ("دخلت القوات قرية صغيرة قرب حلب", []),
+    ("قتل خمسة في قرية أم القربانيات شمال حلب", [("أم القربانيات", 2, "Aleppo")]),
     # an armed group's name is no village
     ("After the attack of “Ansar al-Tawhid” north of Hama, six died.", []),
 ]
