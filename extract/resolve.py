@@ -210,7 +210,6 @@ def build_context(groups: list[list[GazEntry]], theatres: frozenset[str] = froze
     )
 
 
-@lru_cache(maxsize=65_536)
 def _other_name(e: GazEntry, key: str) -> bool:
     """`key` is another name of the place (Bakhdida's "Hamdaniya"), not its own nor a spelling of it
     ("Kobane" for Kobani)."""
@@ -218,6 +217,7 @@ def _other_name(e: GazEntry, key: str) -> bool:
     return key not in own and variant_key(key) not in {variant_key(k) for k in own}
 
 
+@lru_cache(maxsize=65_536)
 def own_keys(name: str, name_ar: str) -> frozenset[str]:
     """The matching keys of a place's own names (not its aliases)."""
     return frozenset(k for n in (name, name_ar) if n for k in name_keys(n))
