@@ -25,16 +25,12 @@ ACRONYM_LEN = 3  # letters of a word in capitals that reads as an acronym in run
 def shouted_acronym(m: Match, text: str) -> bool:
     """'At DFAT's request, ODE has completed an evaluation': a word of up to `ACRONYM_LEN` capitals
     in running text is an acronym, not the place of that name written in small letters (Ode). A
-    dateline at the start of a line ("KUT, Iraq -") and a line written in capitals keep theirs."""
+    dateline at the start of a line ("KUT, Iraq -") and a headline in capitals keep theirs."""
     surface = text[m.start : m.end]
     if len(surface) > ACRONYM_LEN or not surface.isalpha() or not surface.isupper():
         return False  # Arabic letters are never upper case
     line_start = text.rfind("\n", 0, m.start) + 1
-    if not text[line_start : m.start].strip():
-        return False
-    line_end = text.find("\n", m.end)
-    line = text[line_start : len(text) if line_end < 0 else line_end]
-    return any(c.islower() for c in line)
+    return bool(text[line_start : m.start].strip()) and not title_case_line(text, m.start)
 
 
 _ARTICLE = re.compile(r"(?i)(?:al|el)[- ]")

@@ -6,6 +6,7 @@ from itertools import pairwise
 
 from extract.actors import theatres
 from extract.admin_context import (
+    UNITS,
     Container,
     Reading,
     containers,
@@ -32,7 +33,7 @@ from extract.place_filters import (
     site_name,
     surnames,
 )
-from extract.resolve import Choice, DocContext, build_context, choose, own_keys, place_at, prior
+from extract.resolve import WIDE, Choice, DocContext, build_context, choose, own_keys, place_at, prior
 from extract.spellings import Respelled, respelled
 from extract.types import Document, Place
 from geodata import gazetteer as gazetteer_mod
@@ -92,9 +93,7 @@ def _accepted(gaz: Gazetteer, nt: NormText, text: str) -> tuple[list[Match], fro
     return kept, refused
 
 
-_UNIT_TYPES = frozenset(
-    {"country", "governorate", "district", "subdistrict", "region", "sea", "river", "mountain", "lake"}
-)  # what a quarter is never
+_UNIT_TYPES = UNITS | WIDE  # what a quarter is never
 
 
 def _quarter_named_after_a_unit(gaz: Gazetteer, m: Match, nt: NormText, text: str) -> bool:

@@ -40,7 +40,7 @@ TYPE_PRIOR = {
     "place": 1.0,
     "village": 0.0,
 }
-_WIDE = frozenset({"country", "sea", "region", "river", "governorate", "mountain", "lake"})
+WIDE = frozenset({"country", "sea", "region", "river", "governorate", "mountain", "lake"})  # no point places them
 _REGION = settings.FOCUS_COUNTRIES | settings.NEIGHBOUR_COUNTRIES
 FAR_CITY_POPULATION = 200_000
 NEIGHBOUR_TOWN = 50_000
@@ -121,7 +121,7 @@ def _score(e: GazEntry, ctx: DocContext, pts: list[tuple[float, float]]) -> floa
     s = 2.0 if e.country_code and e.country_code in ctx.countries else 0.0
     if e.pcode and governorate_code(e.pcode, e.country_code) in ctx.governorates:
         s += SAME_PROVINCE  # the province the document is about weighs on every other mention
-    if pts and e.feature_type not in _WIDE:
+    if pts and e.feature_type not in WIDE:
         d = min(km(e.lat, e.lon, lat, lon) for lat, lon in pts)
         s += 2.5 if d < 150 else 1.0 if d < 400 else -1.0 if d > 2500 else 0.0
     return s
@@ -137,7 +137,7 @@ def plausible(
     the focus countries or big cities, and never a three-letter name. `group`: the mention's own
     group, whose anchor does not count as support (a lone name would vouch for itself).
     """
-    if e.source in ("khareeta", "user", "country") or e.feature_type in _WIDE:
+    if e.source in ("khareeta", "user", "country") or e.feature_type in WIDE:
         return True  # (our curated towns by any of their names; the spelling key is stricter: `spellings`)
     if other_side(e, ctx, group):
         return False
@@ -177,7 +177,7 @@ def _names_its_country(e: GazEntry) -> bool:
     village of Iran by one of its other names, in a report on Syria's north-east)."""
     if e.feature_type == "country" or e.country_code in settings.FOCUS_COUNTRIES:
         return True
-    notable = e.population >= NEIGHBOUR_TOWN or e.feature_type in _WIDE or e.source in ("khareeta", "user")
+    notable = e.population >= NEIGHBOUR_TOWN or e.feature_type in WIDE or e.source in ("khareeta", "user")
     return e.country_code in _REGION and notable
 
 
@@ -197,11 +197,11 @@ def build_context(groups: list[list[GazEntry]], theatres: frozenset[str] = froze
         if best.feature_type == "country":
             countries.add(best.country_code)
         if margin >= 2.0:
-            if best.feature_type not in _WIDE:
+            if best.feature_type not in WIDE:
                 anchors.append((g, best.lat, best.lon))
             if best.pcode:
                 provinces.add(governorate_code(best.pcode, best.country_code))
-                if best.population >= NEIGHBOUR_TOWN or best.feature_type in _WIDE:
+                if best.population >= NEIGHBOUR_TOWN or best.feature_type in WIDE:
                     home.append((g, best.country_code))  # not from a village alone ("Battel" read as Bateel)
             if _names_its_country(best):
                 countries.add(best.country_code)
