@@ -2,8 +2,11 @@
 
 "the city" / "المدينة" stands for the city the text is about at that point;
 a site lies at the named place of its own sentence (the nearest one), or,
-failing that, of the sentence before. Each becomes a place feature tied to
-that place, with lower confidence; nothing is guessed without a referent.
+failing that, of the sentence before; a definite one ("the hospital",
+"المستشفى") in a sentence that names no place, at the last town of Iraq or
+Syria its paragraph has named, unless the text has moved on to a wider
+place or abroad since. Each becomes a place feature tied to that place, with
+lower confidence; nothing is guessed without a referent.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from functools import cache
 from extract.annotated import Annotated, PlaceTok
 from extract.context import rules
 from extract.datafiles import load_json
-from extract.matching import Lexicon
+from extract.matching import Lexicon, Match
 from extract.types import Place, Span
 from geodata import settings
 
@@ -34,6 +37,13 @@ _LOCAL = frozenset(
         "oilfield",
     }
 )
+
+
+@cache
+def nominal_words() -> dict[str, frozenset[str]]:
+    """The words that make a site definite: determiners before it, and Arabic's article on it."""
+    raw = load_json("nominals.json")
+    return {"definite": frozenset(raw["definite"]), "definite_prefixes": frozenset(raw["definite_prefixes"])}
 
 
 @cache
@@ -60,6 +70,11 @@ def _dateline(ann: Annotated, p: PlaceTok) -> bool:
     return len(surface) > 3 and surface.isupper() and bool(rest) and rest[0] in DATELINE_ENDS
 
 
+def _local_places(ann: Annotated, span: Span) -> list[PlaceTok]:
+    first, last = ann.tok_range(span)
+    return [p for p in ann.places_in(first, last) if p.place.feature_type in _LOCAL and not _dateline(ann, p)]
+
+
 def _site_referent(ann: Annotated, sent: Span, prev: Span | None, tok: int) -> PlaceTok | None:
     """The town a site of this sentence lies in: the nearest of the sentence's own, else the last of
     the sentence before, if it lies in the countries of the wider places its own sentence names ("a
@@ -69,13 +84,45 @@ def _site_referent(ann: Annotated, sent: Span, prev: Span | None, tok: int) -> P
     local = [p for p in own if p.place.feature_type in _LOCAL]
     if local:
         return min(local, key=lambda p: abs(p.tok_first - tok))
-    if prev is None:
-        return None
-    pf, pl = ann.tok_range(prev)
-    before = [p for p in ann.places_in(pf, pl) if p.place.feature_type in _LOCAL and not _dateline(ann, p)]
+    before = _local_places(ann, prev) if prev is not None else []
     if not before or (own and before[-1].place.country_code not in {p.place.country_code for p in own}):
         return None
     return before[-1]
+
+
+def _definite(ann: Annotated, m: Match) -> bool:
+    """'the hospital', 'the town's mosque', 'this headquarters', 'المستشفى': a definite site refers back
+    to one the text has placed; 'a hospital' or 'hospitals' may be new, or any."""
+    words = nominal_words()
+    first = ann.word(m.tok_first)
+    if first in words["definite"] or first.startswith(tuple(words["definite_prefixes"])):
+        return True
+    return any(ann.word(i) in words["definite"] for i in range(max(0, m.tok_first - 2), m.tok_first))
+
+
+def _last_town(ann: Annotated, sent: Span, before: PlaceTok | None) -> PlaceTok | None:
+    """The town of Iraq or Syria a sentence leaves the reader in: its last place if that is one; none if
+    that is wider or abroad ("... in rebel-held Idlib province"); the one before if it names none, or
+    only that town's country ("near Sarmada, Syria")."""
+    first, last = ann.tok_range(sent)
+    named = [p for p in ann.places_in(first, last) if not _dateline(ann, p)]
+    if not named:
+        return before
+    if named[-1].place.feature_type == "country":
+        below = [p for p in named if p.place.feature_type != "country"]
+        town = below[-1] if below else before
+        return town if town is not None and town.place.country_code == named[-1].place.country_code else None
+    town = named[-1]
+    return town if town.place.feature_type in _LOCAL and town.place.country_code in settings.FOCUS_COUNTRIES else None
+
+
+def _earlier_referent(ann: Annotated, sent: Span, m: Match, earlier: PlaceTok | None) -> PlaceTok | None:
+    """A definite site in a sentence that names no place lies in the last town of Iraq or Syria named
+    earlier in its paragraph: "... entered Mosul's al-Zuhour district. [...] The hospital was retaken"."""
+    if earlier is None or not _definite(ann, m):
+        return None
+    first, last = ann.tok_range(sent)
+    return None if ann.places_in(first, last) else earlier
 
 
 def nominal_places(ann: Annotated) -> list[Place]:
@@ -86,7 +133,10 @@ def nominal_places(ann: Annotated) -> list[Place]:
     starts = {p.tok_first for p in ann.places}
     out: list[Place] = []
     prev: Span | None = None
+    earlier: PlaceTok | None = None  # the last town of Iraq or Syria named before the sentence before
     for sent in ann.sentences:
+        if prev is not None and "\n" in text[prev.end : sent.start]:
+            earlier = None  # a new paragraph
         for m in ann.matches(lex, sent.start, sent.end):
             start, end = m.start, m.end
             if any(t in covered for t in range(m.tok_first, m.tok_last + 1)):
@@ -95,7 +145,10 @@ def nominal_places(ann: Annotated) -> list[Place]:
             after = ann.tok_at(end)
             if after + (ann.word(after) in rules().genitive) in starts:
                 continue  # "the village of Khanasor": the name itself follows
-            ref = ann.main_city(tok) if lex.payloads(m)[0] == CITY else _site_referent(ann, sent, prev, tok)
+            if lex.payloads(m)[0] == CITY:
+                ref = ann.main_city(tok)
+            else:
+                ref = _site_referent(ann, sent, prev, tok) or _earlier_referent(ann, sent, m, earlier)
             if ref is None:
                 continue
             out.append(
@@ -108,5 +161,7 @@ def nominal_places(ann: Annotated) -> list[Place]:
                     confidence=round(ref.place.confidence * 0.5, 3),
                 )
             )
+        if prev is not None:
+            earlier = _last_town(ann, prev, earlier)
         prev = sent
     return out

@@ -1,6 +1,7 @@
 """extract/nominals.py (through the pipeline): a common noun that names a site ("a hospital",
-"the neighborhoods") lies at the town of its sentence, else of the sentence before, but not at the
-town a report was filed from, nor at a town of another country than its own sentence names."""
+"the neighborhoods") lies at the town of its sentence, else of the sentence before (a definite one,
+else the last town of its paragraph), but not at the town a report was filed from, nor at a town of
+another country than its own sentence names."""
 
 from __future__ import annotations
 
@@ -35,4 +36,30 @@ SITES = [
 
 @pytest.mark.parametrize(("text", "sites"), SITES, ids=[t for t, _ in SITES])
 def test_a_site_lies_at_the_town_of_its_sentence_or_the_one_before(gaz, text: str, sites) -> None:
+    assert _sites(text, gaz) == sites
+
+
+EARLIER = [
+    # a definite site in a sentence that names no place: the last town of its paragraph
+    ("Troops entered Mosul. They met little resistance. The hospital was retaken.", [("The hospital", "Mosul")]),
+    ("Troops entered Mosul. They met no resistance. This headquarters fell.", [("headquarters", "Mosul")]),
+    ("دخلت القوات الموصل. لم تلق مقاومة تذكر. وسيطرت على المستشفى يوم الاثنين", [("المستشفى", "Mosul")]),
+    # ... but not an indefinite one ("a hospital", "hospitals"): it may be new, or any
+    ("Troops entered Mosul on Monday. They met little resistance. A hospital was retaken.", []),
+    ("Troops entered Mosul on Monday. They met little resistance. Hospitals were hit.", []),
+    ("دخلت القوات الموصل. لم تلق مقاومة تذكر. وسيطرت على مستشفى يوم الاثنين", []),
+    # ... nor across a paragraph
+    ("Troops entered Mosul on Monday. They met little resistance.\n\nThe hospital was retaken.", []),
+    # ... nor when the text has moved to a wider place or abroad since
+    ("Troops entered Mosul. Talks began in Idlib province. They failed. The hospital was hit.", []),
+    ("Troops entered Mosul. The ministers met in Geneva. They failed. The hospital was hit.", []),
+    # ... but a town's own country does not move it ("near Sarmada, Syria")
+    ("A strike hit near Sarmada, Syria. It was the second. The compound was destroyed.", [("compound", "Sarmada")]),
+    # ... nor a site whose own sentence names a place
+    ("Troops entered Mosul. They met little resistance. The hospital in Syria was hit.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "sites"), EARLIER, ids=[t for t, _ in EARLIER])
+def test_a_definite_site_lies_at_the_last_town_of_its_paragraph(gaz, text: str, sites) -> None:
     assert _sites(text, gaz) == sites
