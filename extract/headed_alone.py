@@ -1,5 +1,6 @@
 """Villages the gazetteer lacks that the text names with a head noun but no unit around them ("clashes in
-Maardis town", "in the village of Tilalyan", "في قرية تليليان").
+Maardis town", "in the village of Tilalyan", "في قرية تليليان"), and the names a plural head lists ("the
+villages of X, Y and Abu Z", "قرى X وY").
 
 In a text whose sure places all lie in one province, such a village is placed at that province with
 geo_precision 3 and a lower confidence, as ACLED codes an event it knows only to the province; the name
@@ -15,7 +16,7 @@ from extract.admin_context import Reading, unresolved
 from extract.admin_words import words
 from extract.context import capitalised, rules, token
 from extract.types import Place
-from extract.unknown_names import BREAKS, MAX_NAME, between, rare_arabic, runs
+from extract.unknown_names import BREAKS, MAX_LISTED, MAX_NAME, between, listed_before, rare_arabic, runs
 from extract.wordforms import word_forms
 from geodata.names import NormText, is_arabic
 
@@ -38,10 +39,13 @@ def _ends_a_name(nt: NormText, text: str, t: int) -> bool:
     if nxt >= len(nt.tokens) or any(c in BREAKS + "," for c in between(nt, text, t, nxt)):
         return True
     word = text[nt.orig_starts[nxt] : nt.orig_ends[nxt]]
-    if is_arabic(nt.tokens[t]):
-        return not (is_arabic(word) and rare_arabic(word))
-    if nt.tokens[nxt] in rules().cues and token(nt, nxt + 1) in rules().genitive:
-        return True  # "the villages of al-Murayeh South of Euphrates": a direction, not the name's last word
+    if is_arabic(nt.tokens[t]):  # "قرى تل هوى": a name's head ("تل") goes on with the word after it
+        return not (is_arabic(word) and (rare_arabic(word) or nt.tokens[t] in rules().name_heads))
+    directions, of = rules().cues, rules().genitive
+    if nt.tokens[t] in directions and nt.tokens[nxt] in of:
+        return False  # "the villages of al-Murayeh South of Euphrates": a direction, not the name's last word
+    if nt.tokens[nxt] in directions and token(nt, nxt + 1) in of:
+        return True
     return not capitalised(word)
 
 
@@ -53,6 +57,12 @@ def _headed(nt: NormText, first: int, last: int) -> bool:
     return _head(nt, before) or (not is_arabic(nt.tokens[last]) and _head(nt, last + 1))
 
 
+def _listed(nt: NormText, text: str, names: list[tuple[int, int, int]], covered: set[int]) -> bool:
+    """The last English name is listed after a plural head ("the villages of X, Y and Z")."""
+    last = names[-1][0]
+    return not is_arabic(nt.tokens[last]) and listed_before(nt, text, last, covered) is not None
+
+
 def headed_alone(r: Reading, governorates: frozenset[str], taken: set[int]) -> list[Place]:
     """The headed names the text does not place otherwise (`taken`: the tokens of its other places),
     placed at the one province its sure places lie in (`governorates`: their P-codes)."""
@@ -62,16 +72,28 @@ def headed_alone(r: Reading, governorates: frozenset[str], taken: set[int]) -> l
     if unit is None:
         return []
     nt, text = r.nt, r.text
-    heads = [k for k in range(len(nt.tokens)) if _head(nt, k)]
-    ends = sorted({e for h in heads for e in range(h - 1, h + MAX_NAME + 2) if 0 <= e < len(nt.tokens) and e != h})
     covered = set(taken)
     out: list[Place] = []
-    for t in ends:  # a name ends right before its head ("X town") or a few words after it ("the village of X")
+    for t in reversed(_ends(nt)):  # before a head ("X town") or after it ("the village of X"); a list from its end
         if t in covered or not _ends_a_name(nt, text, t):
             continue
-        for first, last, skip in runs(nt, text, t, covered, unit_word=False):
-            if _headed(nt, first, last) and not covered.intersection(range(first, last + 1)):
+        names = runs(nt, text, t, covered, unit_word=False)  # with the names listed before it
+        if not names or not (_headed(nt, *names[0][:2]) or _listed(nt, text, names, covered)):
+            continue
+        for first, last, skip in names:
+            if not covered.intersection(range(first, last + 1)):
                 start, end = nt.orig_starts[first] + skip, nt.orig_ends[last]
                 out.append(unresolved(start, end, text, unit, confidence=INFERRED_CONFIDENCE))
                 covered.update(range(first, last + 1))
     return out
+
+
+def _ends(nt: NormText) -> list[int]:
+    """The tokens a headed name may end at: around a head, and after the conjunctions of a list it opens
+    ("the villages of X, Y and Z")."""
+    n, conj = len(nt.tokens), rules().conjunctions
+    heads = [k for k in range(n) if _head(nt, k)]
+    near = {e for h in heads for e in range(h - 1, h + MAX_NAME + 2)}
+    listed = {c for h in heads for c in range(h + 2, h + MAX_LISTED * (MAX_NAME + 1)) if c < n and nt.tokens[c] in conj}
+    near |= {e for c in listed for e in range(c + 1, c + MAX_NAME + 1)}
+    return sorted(e for e in near if 0 <= e < n and e not in heads)

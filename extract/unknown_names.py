@@ -70,10 +70,11 @@ def _head_after(nt: NormText, last: int) -> bool:
     return nxt < len(nt.tokens) and bool(word_forms(nt.tokens[nxt]) & words().heads_after)
 
 
-def capitalised_run(nt: NormText, text: str, last: int, covered: set[int]) -> int | None:
+def capitalised_run(nt: NormText, text: str, last: int, covered: set[int], *, listed: bool = False) -> int | None:
     """The first token of a capitalised name ending at token `last` (English): up
     to four capitalised words ("Tell Abu Hamad", "al-Marashdah"), without the
-    ordinary words that open a sentence or a person's name before it."""
+    ordinary words that open a sentence or a person's name before it, unless a
+    head noun stands for it (`listed`: in a list that one opens)."""
     first = None
     t = last
     while t >= 0 and last - t < MAX_NAME and t not in covered:
@@ -81,12 +82,12 @@ def capitalised_run(nt: NormText, text: str, last: int, covered: set[int]) -> in
         if is_arabic(surface) or not capitalised(surface) or (len(surface) > 1 and surface.isupper()):
             break
         first = t
-        if t > 0 and any(c in BREAKS for c in text[nt.orig_ends[t - 1] : nt.orig_starts[t]]):
+        if t > 0 and any(c in BREAKS or (listed and c == ",") for c in text[nt.orig_ends[t - 1] : nt.orig_starts[t]]):
             break
         t -= 1
     if first is None or (first - 1 in covered and text[nt.orig_ends[first - 1] : nt.orig_starts[first]] == " "):
         return None  # the name goes on into a word read otherwise ("Marj al-Dahr"): not a name cut short
-    after_head = _headed(nt, first) or _head_after(nt, last)  # "the village of Umm X", "Umm X village": all the name
+    after_head = listed or _headed(nt, first) or _head_after(nt, last)  # "the village of Umm X": all the name
     while not after_head and first < last and _opener(nt, text, first):
         first += 1
     if not after_head and title_case_line(text, nt.orig_starts[last]):
@@ -167,16 +168,47 @@ def runs(nt: NormText, text: str, t: int, covered: set[int], *, unit_word: bool)
                 return _split_at_conjunctions(nt, text, f, t)
         return [] if first is None else [(first, t, 0)]
     first = capitalised_run(nt, text, t, covered)
-    if first is None or (not unit_word and not _marked(nt, text, first, t, t + 1)):
-        return []
-    if nt.tokens[first] in rules().organisation_heads:
+    if first is None or nt.tokens[first] in rules().organisation_heads:
         return []  # "Ansar al-Tawhid", "Liwa al-Fatah": an armed group's name, not a village's
-    conj = first - 1
-    if conj > 0 and nt.tokens[conj] in rules().conjunctions and conj - 1 not in covered:
-        before = capitalised_run(nt, text, conj - 1, covered)
-        if before is not None and _headed(nt, before):
-            return [(before, conj - 1, 0), (first, t, 0)]
+    whole = capitalised_run(nt, text, t, covered, listed=True) or first
+    listed = listed_before(nt, text, whole, covered)
+    if listed is not None:  # "the villages of X, Y and Abu Z": the head marks the last name too, and all of it
+        return [*listed, (whole, t, 0)]
+    if not unit_word and not _marked(nt, text, first, t, t + 1):
+        return []
     return [(first, t, 0)]
+
+
+def listed_before(nt: NormText, text: str, first: int, covered: set[int]) -> list[tuple[int, int, int]] | None:
+    """The unknown names listed before the one at token `first`, after a conjunction, back to the one a
+    plural head noun opens ("the villages of X, Y and Z": X and Y before Z; names read already are
+    passed over); None unless such a head opens the list ("the village of X and Y" may not)."""
+    conj = first - 1
+    if conj < 1 or nt.tokens[conj] not in rules().conjunctions:
+        return None
+    items: list[tuple[int, int, int]] = []
+    last = conj - 1 if between(nt, text, conj - 1, conj).strip() in ("", ",") else -1
+    while last >= 0 and len(items) < MAX_LISTED:
+        if last in covered:  # a name read already, known or not ("the villages of Jaboul, X and Y")
+            before = last
+            while before - 1 in covered and between(nt, text, before - 1, before).strip() == "":
+                before -= 1
+        else:
+            run = capitalised_run(nt, text, last, covered, listed=True)
+            if run is None:
+                return None
+            before = run
+            items.insert(0, (before, last, 0))
+        if _headed(nt, before):
+            return items if _plural_head(nt, text, before) else None
+        last = before - 1 if before > 0 and between(nt, text, before - 1, before).strip() == "," else -1
+    return None
+
+
+def _plural_head(nt: NormText, text: str, first: int) -> bool:
+    """The head noun before the name at token `first` is an English plural ("the villages of X")."""
+    head = first - 1 - (nt.tokens[first - 1] in rules().genitive)
+    return head >= 0 and text[nt.orig_starts[head] : nt.orig_ends[head]].lower().endswith("s")
 
 
 def _split_at_conjunctions(nt: NormText, text: str, first: int, last: int) -> list[tuple[int, int, int]]:

@@ -48,3 +48,30 @@ def test_a_headed_village_we_do_not_know(gaz, text: str, unknown) -> None:
     assert [(p.surface, p.geo_precision, p.placed_at) for p in places if not p.resolved] == unknown
     inferred = [p for p in places if not p.resolved and p.geo_precision == 3]
     assert all(p.confidence < 0.5 and p.gazetteer_id == "" for p in inferred)
+
+
+# Each row: a text, and the surfaces of the places we do not know in it.
+LISTED = [
+    # every name a plural head opens, each whole ("Abu X" too), with or without a unit after the list
+    (
+        "Shells hit Aleppo. Troops entered the villages of Tal Qurban, Jaboul, and Abu Lefeh.",
+        ["Tal Qurban", "Jaboul", "Abu Lefeh"],
+    ),
+    ("Shells hit Aleppo. Troops entered the villages of Tal Qurban and Abu Lefeh.", ["Tal Qurban", "Abu Lefeh"]),
+    ("Troops entered the villages of Tal Qurban and Abu Lefeh east of Manbij.", ["Tal Qurban", "Abu Lefeh"]),
+    ("Shells hit the villages of Kafr Nabl, Tal Qurban and Abu Lefeh in Idlib.", ["Tal Qurban", "Abu Lefeh"]),
+    (
+        "Shelling hit the villages of Tulul al-Qurban al-Sharqiya and Tulul al-Qurban al-Gharbiya east of Manbij.",
+        ["Tulul al-Qurban al-Sharqiya", "Tulul al-Qurban al-Gharbiya"],
+    ),
+    ("قصفت الطائرات حلب. ودخلت القوات قرى تل قربان وجبول وأبو لفة.", ["تل قربان", "جبول", "أبو لفة"]),
+    ("قصفت الطائرات حلب. ودخلت القوات قرية تل هوى.", ["تل هوى"]),
+    # not after a singular head, nor with no head
+    ("Shells hit Aleppo. Troops entered the village of Tal Qurban and Abu Lefeh said so.", ["Tal Qurban"]),
+    ("Shells hit Aleppo. Troops entered Tal Qurban and Abu Lefeh.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "unknown"), LISTED, ids=[t for t, _ in LISTED])
+def test_the_villages_a_head_lists(gaz, text: str, unknown) -> None:
+    assert [p.surface for p in places_in_text(text, gaz) if not p.resolved] == unknown
