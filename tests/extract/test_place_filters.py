@@ -273,6 +273,8 @@ COUNTRIES_AS_ACTORS = [
     ("word-before-more", "Its supporters Egypt and Jordan sent envoys.", []),
     ("word-before-blame", "The ministers blamed Lebanon for the delay.", []),
     ("agent-made", "Calls made by Jordan went unanswered.", []),
+    ("verb-after-headline", "Jordan investigating if teen among bombers", []),
+    ("verb-after-diplomacy", "Egypt summoned the envoy after the strike.", []),
     ("ar-verb-before", "قالت روسيا إنها ستواصل الغارات", []),
     ("ar-listed-verb-before", "وقعت روسيا وتركيا اتفاقا جديدا", []),
     ("ar-verb-after", "روسيا تدعم النظام بالسلاح", []),
