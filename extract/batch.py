@@ -22,10 +22,10 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from extract.inputs import JSONL_SUFFIX, RawArticle, Read, count_lines, expand_paths, read_jsonl, read_paths
 from extract.pipeline import try_extract
-from extract.ready import Ready, ready_for_store
 from extract.records import extraction_records
 from extract.types import Extraction
 from geodata import gazetteer as gazetteer_mod
@@ -33,6 +33,9 @@ from geodata.errors import InputError, Problem
 from geodata.formats.parquet import GeoParquetWriter, features_table
 from geodata.gazetteer import Gazetteer
 from geodata.records import Record
+
+if TYPE_CHECKING:
+    from extract.ready import Ready  # the store's rows: imported where they are made (SQLAlchemy, ~0.3 s)
 
 ROW_GROUP_RECORDS = 20_000  # records a partition file receives at a time
 PART_PREFIX = "part-"
@@ -242,6 +245,8 @@ def extract_for_store(
 ) -> tuple[PartitionReport, list[Ready | Problem]]:
     """Extract a partition for the client to store: its report and, in input order, each article's
     rows for the store (`extract.ready`), or its problem."""
+    from extract.ready import ready_for_store  # only ingest needs the store: `python -m extract` starts faster
+
     gaz, load = worker_gazetteer()
     t0 = time.perf_counter()
     results = [r if isinstance(r, Problem) else ready_for_store(*r) for r in _extracted(part, gaz, default_date)]

@@ -221,3 +221,13 @@ def test_indent_option_pretty_prints(tmp_path: Path, capsys) -> None:
     out, _ = capsys.readouterr()
     assert out.startswith("{\n  ")
     assert json.loads(out)["type"] == "FeatureCollection"
+
+
+def test_the_cli_does_not_import_the_store() -> None:
+    """`python -m extract` writes GeoJSON: it starts without SQLAlchemy and the store (~0.3 s of imports),
+    which only `--engine dask` ingest and `python -m geodata` need."""
+    import subprocess
+
+    code = "import sys, extract.cli; print(sorted(m for m in ('sqlalchemy', 'geodata.store') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
