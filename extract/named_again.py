@@ -27,15 +27,46 @@ def tokens_of(nt: NormText, p: Place) -> range:
     return range(bisect_left(starts, p.start), bisect_left(starts, p.end))
 
 
-def named_again(nt: NormText, text: str, unknown: list[Place], taken: set[int]) -> list[Place]:
-    """The other mentions of the unknown places (`taken`: the tokens of every place found), each placed
-    where its first mention is."""
+def _placed(nt: NormText, unknown: list[Place]) -> dict[tuple[str, ...], Place]:
+    """The first placed mention of each unknown name, by its tokens."""
     names: dict[tuple[str, ...], Place] = {}
     for p in unknown:
         toks = tokens_of(nt, p)
         name = nt.tokens[toks.start : toks.stop]
         if name and not p.resolved and p.placed_at and len("".join(name)) >= 3:
             names.setdefault(name, p)
+    return names
+
+
+def placed_as_before(nt: NormText, placed: list[Place], later: list[Place]) -> list[Place]:
+    """The `later` mentions (a headed name put in the text's province) placed where the same name was
+    placed already, in the unit written around it: "Abu Rasin area east of Ras al-Ayn [...] strikes
+    on Abu Rasin village" lie at Ras al-Ayn, both of them."""
+    names = _placed(nt, placed)
+    out = []
+    for p in later:
+        toks = tokens_of(nt, p)
+        f = names.get(nt.tokens[toks.start : toks.stop])
+        out.append(
+            p
+            if f is None
+            else replace(
+                p,
+                lat=f.lat,
+                lon=f.lon,
+                country_code=f.country_code,
+                geo_precision=f.geo_precision,
+                placed_at=f.placed_at,
+                confidence=f.confidence,
+            )
+        )
+    return out
+
+
+def named_again(nt: NormText, text: str, unknown: list[Place], taken: set[int]) -> list[Place]:
+    """The other mentions of the unknown places (`taken`: the tokens of every place found), each placed
+    where its first mention is."""
+    names = _placed(nt, unknown)
     out: list[Place] = []
     covered = set(taken)
     for name, p in names.items():

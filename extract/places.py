@@ -23,7 +23,7 @@ from extract.glued import glued_matches
 from extract.headed_alone import headed_alone
 from extract.listed_names import Known, listed_unknowns
 from extract.matching import Match, find_matches
-from extract.named_again import named_again, tokens_of
+from extract.named_again import named_again, placed_as_before, tokens_of
 from extract.place_filters import (
     accept,
     coordination,
@@ -164,7 +164,7 @@ def places_in_text(text: str, gaz: Gazetteer | None = None, nt: NormText | None 
     }
     unknown += _listed_with_known(known, read_words, unknown, reading, gaz=gaz)
     held = read_words | {t for p in unknown + spelled_places for t in tokens_of(nt, p)}
-    unknown += headed_alone(reading, ctx.governorates, held)
+    unknown += placed_as_before(nt, unknown, headed_alone(reading, ctx.governorates, held))
     places = found + unknown + spelled_places + coordinates_in(text)
     places += named_again(nt, text, unknown, {t for p in places for t in tokens_of(nt, p)})
     return sorted(places, key=lambda p: p.start)

@@ -157,9 +157,12 @@ def _marked(nt: NormText, text: str, first: int, last: int, after: int) -> bool:
     return not before or before[-1] in "\n:-–—"
 
 
-def runs(nt: NormText, text: str, t: int, covered: set[int], *, unit_word: bool) -> list[tuple[int, int, int]]:
+def runs(
+    nt: NormText, text: str, t: int, covered: set[int], *, unit_word: bool, marked: bool = False
+) -> list[tuple[int, int, int]]:
     """The unknown names ending at token `t` as (first token, last token, characters of a conjunction
-    written onto the first), with the one listed before it ("the villages of X and Y", "قريتي X وY")."""
+    written onto the first), with the one listed before it ("the villages of X and Y", "قريتي X وY");
+    `marked`: the text marks the name as a place's, all of it ("Abu X (Y) east of Z")."""
     if is_arabic(nt.tokens[t]):
         first = _arabic_run(nt, text, t, covered)
         low = first + 1 if first is not None else max(1, t - MAX_NAME + 2)
@@ -167,14 +170,14 @@ def runs(nt: NormText, text: str, t: int, covered: set[int], *, unit_word: bool)
             if joined(nt, text, k) and (f := _arabic_run(nt, text, k - 1, covered)) is not None:
                 return _split_at_conjunctions(nt, text, f, t)
         return [] if first is None else [(first, t, 0)]
-    first = capitalised_run(nt, text, t, covered)
+    first = capitalised_run(nt, text, t, covered, listed=marked)
     if first is None or nt.tokens[first] in rules().organisation_heads:
         return []  # "Ansar al-Tawhid", "Liwa al-Fatah": an armed group's name, not a village's
     whole = capitalised_run(nt, text, t, covered, listed=True) or first
     listed = listed_before(nt, text, whole, covered)
     if listed is not None:  # "the villages of X, Y and Abu Z": the head marks the last name too, and all of it
         return [*listed, (whole, t, 0)]
-    if not unit_word and not _marked(nt, text, first, t, t + 1):
+    if not (unit_word or marked) and not _marked(nt, text, first, t, t + 1):
         return []
     return [(first, t, 0)]
 

@@ -33,6 +33,16 @@ HEADED = [
         [("Tell Qurban", 2, "Ras al-Ain"), ("Qurbaniyat", 2, "Ras al-Ain")],
     ),
     ("قتل مدنيون في قرية تل قربان (القربانيات) شرق رأس العين", [("تل قربان", 2, "Ras al-Ain")]),
+    # ... all of each: the brackets mark the name before them as a place's, "Abu" too
+    (
+        "Clashes in the area of Abu Qurban (Qurbaniyat) east of Ras al-Ayn.",
+        [("Abu Qurban", 2, "Ras al-Ain"), ("Qurbaniyat", 2, "Ras al-Ain")],
+    ),
+    # a headed name the text has put in a unit already lies there again, not in the province
+    (
+        "Jets hit Qurbaniyat area east of Ras al-Ayn. Later shells hit the village of Qurbaniyat.",
+        [("Qurbaniyat", 2, "Ras al-Ain"), ("Qurbaniyat", 2, "Ras al-Ain")],
+    ),
     # an adjective after the head is no name ("a whole village", "a small village"); "Umm" opens one
     ("قصفت الطائرات مدينة حلب. ودمرت قرية كاملة.", []),
     ("دخلت القوات قرية صغيرة قرب حلب", []),
