@@ -30,6 +30,7 @@ class Rules:
     actor_verbs: frozenset[str]
     capitals: frozenset[str]  # "Moscow said": a seat of government standing for its government
     capital_verbs: frozenset[str]  # the verbs after which it does
+    auxiliaries: frozenset[str]  # "Ankara has voiced": before such a verb
     actor_heads: frozenset[str]
     actor_words_before: frozenset[str]  # "our ally Turkey", "support Iraq"
     agent_markers: frozenset[str]  # "announced by Russia"
@@ -84,6 +85,7 @@ def rules() -> Rules:
         actor_verbs=_norm_set(raw["country_as_actor"]["verbs_after_en"]),
         capitals=_norm_set(raw["country_as_actor"]["capitals_en"] + raw["country_as_actor"]["capitals_ar"]),
         capital_verbs=_norm_set(raw["country_as_actor"]["capital_verbs_after_en"]),
+        auxiliaries=_norm_set(raw["country_as_actor"]["auxiliaries_en"]),
         actor_heads=_norm_set(raw["country_as_actor"]["heads_before_of_en"]),
         actor_words_before=_norm_set(raw["country_as_actor"]["words_before_en"]),
         agent_markers=_norm_set(raw["country_as_actor"]["agent_markers_en"]),

@@ -213,13 +213,25 @@ def _actor_around(
     r = rules()
     b = _before_list(nt, first)  # "support the United States"
     before = token(nt, b)
-    if token(nt, last + 1) in (r.actor_verbs if verbs is None else verbs) and before not in r.locatives:
-        return True  # "The United States condemns", but not "forces in Iraq should"
+    if _verb_after(nt, last, r.actor_verbs if verbs is None else verbs) and before not in r.locatives:
+        return True  # "The United States condemns", "Ankara has voiced", but not "forces in Iraq should"
     if before in r.actor_words_before:
         return True  # "our ally Turkey", "support Iraq", "will join Jordan"
     if before in r.agent_markers and token(nt, b - 1) in r.agent_verbs:
         return True  # "brokered by Qatar"
     return heads and before in r.genitive and token(nt, b - 1) in r.actor_heads
+
+
+def _verb_after(nt: NormText, last: int, verbs: frozenset[str]) -> bool:
+    """One of `verbs` follows token `last`, or an auxiliary does and then one of them, with at most one
+    adverb between ("has frequently voiced")."""
+    nxt = token(nt, last + 1)
+    if nxt in verbs:
+        return True
+    if nxt not in rules().auxiliaries:
+        return False
+    after = token(nt, last + 2)
+    return after in verbs or (after.endswith("ly") and token(nt, last + 3) in verbs)
 
 
 def _after_given_name(m: Match, nt: NormText, text: str) -> bool:

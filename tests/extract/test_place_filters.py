@@ -310,7 +310,11 @@ CAPITALS_AS_ACTORS = [
     ("listed-verb", "Baghdad and Erbil agreed on the border crossings.", []),
     ("compound", "Tehran-backed militias moved south.", []),
     ("agent", "The deal was brokered by Moscow and Ankara.", []),
+    ("stance-verb", "Ankara voiced its concern over the raids.", []),
+    ("auxiliary", "Ankara has voiced its concern over the raids.", []),
+    ("auxiliary-adverb", "Ankara has frequently voiced its concern over the raids.", []),
     # the same towns as places
+    ("auxiliary-passive", "Damascus has frequently been shelled.", ["Damascus"]),
     ("other-verb", "Damascus was shelled on Monday.", ["Damascus"]),
     ("ar-other-verb", "سقطت قذائف على دمشق أمس", ["دمشق"]),
     ("ar-locative", "وصل الوفد إلى موسكو أمس", ["موسكو"]),
