@@ -78,6 +78,7 @@ _LATIN_MAP = str.maketrans({"ı": "i", "ø": "o", "ß": "ss", "æ": "ae", "œ": 
 ARTICLES = frozenset("al el ar er as es ash esh ad ed az ez at et an en ath adh il ul".split())
 # Articles that may also stand alone before a name, separated by a space.
 _SPACED_ARTICLES = frozenset({"al", "el"})
+_ARTICLE_JOINERS = frozenset("-_\u2010\u2011")  # "al-Sham", "al_Sham" (as some feeds write it), Unicode hyphens
 # Assimilated articles that are no English word: written in lowercase inside a name
 # ("Salah ad Din", "Dayr az Zawr", "Abu ad Duhur") they are still articles.
 _ARABIC_ONLY_ARTICLES = frozenset("ad adh ar ash ath az ed er esh ez".split())
@@ -139,7 +140,7 @@ def _article_before(text: str, tok: tuple[int, int, str], nxt: tuple[int, int, s
     if not nxt[2] or is_arabic(nxt[2]):
         return False
     gap = text[e : nxt[0]]
-    if gap == "-" or name:
+    if gap in _ARTICLE_JOINERS or name:
         return True
     if gap != " ":
         return False

@@ -31,6 +31,9 @@ INNER_NAMES = [
     ("Liwa al-Quds fighters joined the assault.", "The delegation travelled to Jerusalem.", "Jerusalem"),
     ("انضم مقاتلو لواء القدس إلى الهجوم", "زار الوفد القدس أمس", "Jerusalem"),
     ("Fighters of Ahrar al-Sham stormed the checkpoint.", "Fighters stormed a checkpoint near Damascus.", "Damascus"),
+    ("An Ahrar al_Sham commander was shot.", "A commander was shot in Damascus.", "Damascus"),  # as some feeds write it
+    ("A Fatah Sham Front emir was killed.", "An emir was killed in Damascus.", "Damascus"),
+    ("The Islamic State of Iraq and Sham claimed it.", "The group claimed it in Damascus.", "Damascus"),
     ("قالت فرقة الحمزة إن مقاتليها تقدموا", "قال مقاتلون إنهم تقدموا في الرقة", "Raqqa"),
     # ... with other words of the name between its head and the place word
     ("Jaish al-Ta'ifa al-Mansurah claimed it.", "Fighters entered al-Mansurah on Friday.", "Al-Mansoura (Raqqa)"),

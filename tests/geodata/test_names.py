@@ -133,6 +133,8 @@ def _tokens(text: str, **kw) -> list[tuple[str, str]]:
         ("وبالموصـــل.", [("وبالموصل", "وبالموصـــل")]),
         # English: a hyphenated article is folded into the name it stands before
         ("in al-Tabqa today", [("in", "in"), ("tabqa", "al-Tabqa"), ("today", "today")]),
+        ("in al_Tabqa today", [("in", "in"), ("tabqa", "al_Tabqa"), ("today", "today")]),  # as some feeds write it
+        ("in al\u2010Tabqa today", [("in", "in"), ("tabqa", "al\u2010Tabqa"), ("today", "today")]),  # a Unicode hyphen
         ("Deir ez-Zor", [("deir", "Deir"), ("zor", "ez-Zor")]),
         ("near Ar Raqqah.", [("near", "near"), ("raqa", "Ar Raqqah")]),
         ("near al Tabqa", [("near", "near"), ("tabqa", "al Tabqa")]),
