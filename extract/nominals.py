@@ -53,6 +53,7 @@ def nominal_lexicon() -> Lexicon:
     return Lexicon.build([(p, CITY) for p in raw["city_refs"]] + [(p, SITE) for p in raw["sites"]])
 
 
+_AREAS = frozenset({"governorate", "region"})  # a site's own sentence may put it in one
 DATELINE_ENDS = "(-,:\u2013\u2014"  # what follows a dateline's town: "MOSCOW (Sputnik)", "MOSUL, Iraq -"
 
 
@@ -76,12 +77,13 @@ def _local_places(ann: Annotated, span: Span) -> list[PlaceTok]:
 
 
 def _site_referent(ann: Annotated, sent: Span, prev: Span | None, tok: int) -> PlaceTok | None:
-    """The town a site of this sentence lies in: the nearest of the sentence's own, else the last of
-    the sentence before, if it lies in the countries of the wider places its own sentence names ("a
+    """The place a site of this sentence lies in: the nearest town of the sentence's own, else its
+    nearest province or region ("villages in eastern Ghouta", "two villages in Idlib province"), else
+    the last town of the sentence before, if it lies in the countries its own sentence names ("a
     hospital in northwestern Syria": not Geneva, named the sentence before)."""
     first, last = ann.tok_range(sent)
     own = [p for p in ann.places_in(first, last) if not _dateline(ann, p)]
-    local = [p for p in own if p.place.feature_type in _LOCAL]
+    local = [p for p in own if p.place.feature_type in _LOCAL] or [p for p in own if p.place.feature_type in _AREAS]
     if local:
         return min(local, key=lambda p: abs(p.tok_first - tok))
     before = _local_places(ann, prev) if prev is not None else []

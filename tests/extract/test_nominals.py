@@ -31,6 +31,12 @@ SITES = [
     ("بيروت - أ ف ب - قصفت الطائرات مستشفى يوم الجمعة", []),
     ("ALEPPO, Syria - Shells hit a hospital on Monday.", [("hospital", "Aleppo")]),
     ("The fighters found a tunnel in Baghdad on Friday.", [("tunnel", "Baghdad")]),
+    # with no town of its own, the province or region its sentence puts it in, not the town before
+    ("Clashes went on in Aleppo. Jets hit two villages in Idlib province.", [("villages", "Idlib Governorate")]),
+    ("Clashes went on in Damascus. Jets hit a market in Eastern Ghouta.", [("market", "Eastern Ghouta")]),
+    ("تجددت الاشتباكات في حلب. وقصفت الطائرات سوقا في الغوطة الشرقية", [("سوقا", "Eastern Ghouta")]),
+    # ... but its own town before them
+    ("Bombs hit a hospital in the town of Tal Tamr in Hasakah province.", [("hospital", "Tal Tamr")]),
 ]
 
 
