@@ -1,8 +1,9 @@
 """Locations named by a common noun: "the city", "a hospital", "مقرات".
 
 "the city" / "المدينة" stands for the city the text is about at that point;
-a site lies at the named place of its own sentence (the nearest one), or,
-failing that, of the sentence before; a definite one ("the hospital",
+a site lies at the named place of its own sentence (the nearest town, else
+the nearest province or region: "two villages in Idlib province"), or,
+failing that, at the town of the sentence before; a definite one ("the hospital",
 "المستشفى") in a sentence that names no place, at the last town of Iraq or
 Syria its paragraph has named, unless the text has moved on to a wider
 place or abroad since. Each becomes a place feature tied to that place, with
@@ -72,6 +73,7 @@ def _dateline(ann: Annotated, p: PlaceTok) -> bool:
 
 
 def _local_places(ann: Annotated, span: Span) -> list[PlaceTok]:
+    """The towns and local sites a sentence names, not a dateline's town abroad."""
     first, last = ann.tok_range(span)
     return [p for p in ann.places_in(first, last) if p.place.feature_type in _LOCAL and not _dateline(ann, p)]
 
