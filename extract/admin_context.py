@@ -277,6 +277,24 @@ def _quarter_before(nt: NormText, last: int) -> bool:
     return any(word_forms(nt.tokens[t]) & words().quarter_heads for t in range(max(0, last - MAX_NAME), last))
 
 
+def _village_before(nt: NormText, last: int) -> bool:
+    """A village's head noun opens the name that ends at token `last` ("قرية X", "the village of X"): it
+    lies in or near the town after it."""
+    heads = words().heads_before
+    return any(word_forms(nt.tokens[t]) & heads for t in range(max(0, last - MAX_NAME - 1), last))
+
+
+def _village_target(cands: list[GazEntry], prior: Prior, unit_of: UnitOf) -> tuple[GazEntry, str] | None:
+    """Where "the village of X in T" lies: in T's province when the province is named after T ("in
+    Idlib", "في حلب": the province, as often as the city), else near the town T ("in Manbij")."""
+    found = _near_target(cands, prior)
+    if found is None or not found[0].pcode:
+        return found
+    town = found[0]
+    province = unit_of(governorate_code(town.pcode, town.country_code) or "")
+    return (province, "") if province is not None and is_seat(town, province) else found
+
+
 def unresolved_at(m: Match, text: str, c: Container) -> Place:
     """The mention as a place we do not know, placed at its unit."""
     return unresolved(m.start, m.end, text, c.unit)
@@ -351,12 +369,14 @@ def unknown_places(r: Reading, dropped: frozenset[int] = frozenset()) -> list[Pl
         t = b.tok_first - 1
         widened = bool(word_forms(nt.tokens[b.tok_first]) & words().widen)
         near = _near_words(nt, b.tok_first, b.tok_last + 1)  # "بمدينة حلب", "Aleppo city": the town's own head
+        village = False  # "X village in Manbij"
         while t >= 0 and b.tok_first - t <= MAX_GAP and t not in covered:
             forms = connecting(nt, t)
             if forms is None:
                 break
             widened = widened or bool(forms & words().widen)
             near = near or bool(forms & words().near)
+            village = village or bool(forms & words().heads_after)
             t -= 1
         if t < 0 or t in covered:
             continue
@@ -365,6 +385,8 @@ def unknown_places(r: Reading, dropped: frozenset[int] = frozenset()) -> list[Pl
         found = _unit_entry(cands[j], widened, prior, unit_of, own_unit=own_unit_word(nt, b))
         if found is None and (near or _quarter_before(nt, t)):
             found = _near_target(cands[j], prior)  # "Al-Sahwah town east of Daraa", "حي X في الموصل": at the town
+        elif found is None and (village or _village_before(nt, t)):
+            found = _village_target(cands[j], prior, unit_of)  # "قرية X في منبج", "the village of X in Idlib"
         if found is None or _listed(mentions, cands, j, nt, text):
             continue
         unit_word = widened or found[0].feature_type in UNITS

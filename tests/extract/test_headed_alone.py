@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from extract.headed_alone import INFERRED_CONFIDENCE
 from extract.places import places_in_text
 
 # Each row: a text, and (surface, geo_precision, placed_at) of the places we do not know in it.
@@ -58,6 +59,24 @@ def test_a_headed_village_we_do_not_know(gaz, text: str, unknown) -> None:
     assert [(p.surface, p.geo_precision, p.placed_at) for p in places if not p.resolved] == unknown
     inferred = [p for p in places if not p.resolved and p.geo_precision == 3]
     assert all(p.confidence < 0.5 and p.gazetteer_id == "" for p in inferred)
+
+
+# A headed village "in" a town the text names: near that town, or in the province named after it; the
+# text says where it is, so it keeps the confidence of a village its unit holds.
+IN_A_TOWN = [
+    ("Two civilians died in the village of Qurbaniyat in Manbij.", [("Qurbaniyat", 2, "Manbij")]),
+    ("قتل مدنيان في قرية القربانيات في منبج", [("القربانيات", 2, "Manbij")]),
+    ("Two civilians died in Qurbaniyat village in Idlib.", [("Qurbaniyat", 3, "Idlib Governorate")]),
+    ("قتل مدنيان في قرية القربانيات في حلب", [("القربانيات", 3, "Aleppo Governorate")]),
+    ("Two civilians died in Qurbaniyat village near Idlib.", [("Qurbaniyat", 2, "Idlib")]),
+]
+
+
+@pytest.mark.parametrize(("text", "unknown"), IN_A_TOWN, ids=[t for t, _ in IN_A_TOWN])
+def test_a_headed_village_in_a_town(gaz, text: str, unknown) -> None:
+    places = places_in_text(text, gaz)
+    assert [(p.surface, p.geo_precision, p.placed_at) for p in places if not p.resolved] == unknown
+    assert all(p.confidence > INFERRED_CONFIDENCE for p in places if not p.resolved)
 
 
 # Each row: a text, and the surfaces of the places we do not know in it.
