@@ -209,9 +209,13 @@ def listed_before(nt: NormText, text: str, first: int, covered: set[int]) -> lis
 
 
 def _plural_head(nt: NormText, text: str, first: int) -> bool:
-    """The head noun before the name at token `first` is an English plural ("the villages of X")."""
+    """The head noun before the name at token `first` is a place's, in the English plural ("the villages
+    of X", "the towns of X"; not "the supporters of X")."""
     head = first - 1 - (nt.tokens[first - 1] in rules().genitive)
-    return head >= 0 and text[nt.orig_starts[head] : nt.orig_ends[head]].lower().endswith("s")
+    if head < 0 or not text[nt.orig_starts[head] : nt.orig_ends[head]].lower().endswith("s"):
+        return False
+    tok, heads = nt.tokens[head], words().heads_before | words().heads_after
+    return tok in heads or tok[:-1] in heads
 
 
 def _split_at_conjunctions(nt: NormText, text: str, first: int, last: int) -> list[tuple[int, int, int]]:
