@@ -96,7 +96,7 @@ LISTED = [
     ("قصفت الطائرات حلب. ودخلت القوات قرى تل قربان وجبول وأبو لفة.", ["تل قربان", "جبول", "أبو لفة"]),
     ("قصفت الطائرات حلب. ودخلت القوات قرية تل هوى.", ["تل هوى"]),
     # not after a singular head, nor with no head, nor after a plural that is no place's
-    ("Shells hit Aleppo. The supporters of Qurban and Abu Lefeh marched east of Aleppo.", []),
+    ("Shells hit Aleppo. The supporters of Qurban and Abu Lefeh east of Aleppo marched.", []),
     ("Shells hit Aleppo. Troops entered the village of Tal Qurban and Abu Lefeh said so.", ["Tal Qurban"]),
     ("Shells hit Aleppo. Troops entered Tal Qurban and Abu Lefeh.", []),
 ]
