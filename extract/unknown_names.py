@@ -90,13 +90,27 @@ def capitalised_run(nt: NormText, text: str, last: int, covered: set[int], *, li
     after_head = listed or _headed(nt, first) or _head_after(nt, last)  # "the village of Umm X": all the name
     while not after_head and first < last and _opener(nt, text, first):
         first += 1
-    if not after_head and title_case_line(text, nt.orig_starts[last]):
+    if not after_head and (title_case_line(text, nt.orig_starts[last]) or _longer_run(nt, text, last, covered)):
         first = last  # a headline capitalises every word: only the last one is surely the name
     if all(ordinary(nt, text, x) for x in range(first, last + 1)):
         return None  # "Missile Attack", "Public Market": English words, not a village's name
     if any(a.tok_first <= last and first <= a.tok_last for a in actor_matches(text, nt)):
         return None  # an actor's name ("Euphrates Shield"), not a village's
     return first
+
+
+def _longer_run(nt: NormText, text: str, last: int, covered: set[int]) -> bool:
+    """More capitalised words run on before the name ending at `last` than a name has: a headline quoted
+    in running text ("Related Syrian Army Liberates Kokab in Hama Province")."""
+    t = last - MAX_NAME
+    if t < 0 or t in covered or any(c in BREAKS + "," for c in between(nt, text, t, t + 1)):
+        return False
+    surface = _word(nt, text, t)
+    return (
+        not is_arabic(surface)
+        and capitalised(surface)
+        and all(capitalised(_word(nt, text, k)) for k in range(t + 1, last + 1))
+    )
 
 
 def between(nt: NormText, text: str, a: int, b: int) -> str:

@@ -184,7 +184,21 @@ NOT_UNKNOWN = [
     ("a-sect-en", "A suicide bomber killed 14 in a Shi'ite area of Baghdad."),
     ("a-person-then-a-noun-en", "Umm Ahmad, a mother of three, fled Mosul."),
     ("a-people-en", "A car bomb went off in the Christian quarter of Aleppo city."),
+    (
+        "a-headline-in-running-text-en",
+        "The agency ran its story under the title Syrian Army Destroys Rebel Mortar Shells Plant in Hama Province "
+        "on the day after the raids, with a photo of the ruins taken by one of its reporters in the area.",
+    ),
 ]
+
+
+def test_a_headline_in_running_text_keeps_only_its_last_word(gaz: Gazetteer) -> None:
+    # more capitalised words in a row than a name has: only the last one is surely the name
+    text = (
+        "The agency ran its story under the title Nusra Says Syrian Army Liberates Qurbaniyat in Hama Province on "
+        "the day after the raids, with a photo of the ruins taken by one of its reporters in the area."
+    )
+    assert [p.surface for p in places_in_text(text, gaz) if not p.resolved] == ["Qurbaniyat"]
 
 
 @pytest.mark.parametrize("text", [c[1] for c in NOT_UNKNOWN], ids=[c[0] for c in NOT_UNKNOWN])
