@@ -169,6 +169,20 @@ def test_regions_and_continents_are_places(gaz, text: str, name: str) -> None:
     assert [(p.name, p.feature_type) for p in places] == [(name, "region")]
 
 
+# The seas strikes on Iraq and Syria are launched from, in both languages (curated, feature type "sea").
+SEAS = [
+    ("أطلقت السفن صواريخ من بحر العرب", "Jets took off from a carrier in the Arabian Sea.", "Arabian Sea"),
+    ("أبحرت المدمرة في خليج عمان", "The destroyer sailed in the Gulf of Oman.", "Gulf of Oman"),
+    ("أبحرت السفينة في خليج عدن", "The ship crossed the Gulf of Aden.", "Gulf of Aden"),
+    ("أطلقت سفن صواريخ من شرق المتوسط", "Ships fired from the eastern Mediterranean.", "Eastern Mediterranean"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), [_param(t, name) for ar, en, name in SEAS for t in (ar, en)])
+def test_the_seas_around_the_war_are_places(gaz, text: str, name: str) -> None:
+    assert [(p.name, p.feature_type) for p in places_in_text(text, gaz)] == [(name, "sea")]
+
+
 @pytest.mark.parametrize(
     "text",
     [
