@@ -35,6 +35,9 @@ SITES = [
     ("Clashes went on in Aleppo. Jets hit two villages in Idlib province.", [("villages", "Idlib Governorate")]),
     ("Clashes went on in Damascus. Jets hit a market in Eastern Ghouta.", [("market", "Eastern Ghouta")]),
     ("تجددت الاشتباكات في حلب. وقصفت الطائرات سوقا في الغوطة الشرقية", [("سوقا", "Eastern Ghouta")]),
+    # buildings people gather in
+    ("A strike hit a bakery and a clinic in Douma.", [("bakery", "Douma"), ("clinic", "Douma")]),
+    ("أصابت غارة عيادة في دوما", [("عيادة", "Douma")]),
     # ... but its own town before them
     ("Bombs hit a hospital in the town of Tal Tamr in Hasakah province.", [("hospital", "Tal Tamr")]),
 ]
