@@ -72,10 +72,10 @@ def _dateline(ann: Annotated, p: PlaceTok) -> bool:
     return len(surface) > 3 and surface.isupper() and bool(rest) and rest[0] in DATELINE_ENDS
 
 
-def _local_places(ann: Annotated, span: Span) -> list[PlaceTok]:
-    """The towns and local sites a sentence names, not a dateline's town abroad."""
+def _local_places(ann: Annotated, span: Span, types: frozenset[str] = _LOCAL) -> list[PlaceTok]:
+    """The towns and local sites a sentence names (or places of other `types`), not a dateline's town abroad."""
     first, last = ann.tok_range(span)
-    return [p for p in ann.places_in(first, last) if p.place.feature_type in _LOCAL and not _dateline(ann, p)]
+    return [p for p in ann.places_in(first, last) if p.place.feature_type in types and not _dateline(ann, p)]
 
 
 def _site_referent(ann: Annotated, sent: Span, prev: Span | None, tok: int) -> PlaceTok | None:
@@ -88,7 +88,7 @@ def _site_referent(ann: Annotated, sent: Span, prev: Span | None, tok: int) -> P
     local = [p for p in own if p.place.feature_type in _LOCAL] or [p for p in own if p.place.feature_type in _AREAS]
     if local:
         return min(local, key=lambda p: abs(p.tok_first - tok))
-    before = _local_places(ann, prev) if prev is not None else []
+    before = (_local_places(ann, prev) or _local_places(ann, prev, _AREAS)) if prev is not None else []
     if not before or (own and before[-1].place.country_code not in {p.place.country_code for p in own}):
         return None
     return before[-1]

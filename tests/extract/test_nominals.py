@@ -38,6 +38,8 @@ SITES = [
     # buildings people gather in
     ("A strike hit a bakery and a clinic in Douma.", [("bakery", "Douma"), ("clinic", "Douma")]),
     ("أصابت غارة عيادة في دوما", [("عيادة", "Douma")]),
+    # ... or the province or region of the sentence before, when that names no town
+    ("Clashes went on in Eastern Ghouta. A rocket hit a hospital on Monday.", [("hospital", "Eastern Ghouta")]),
     # ... but its own town before them
     ("Bombs hit a hospital in the town of Tal Tamr in Hasakah province.", [("hospital", "Tal Tamr")]),
 ]
