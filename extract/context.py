@@ -31,6 +31,7 @@ class Rules:
     capitals: frozenset[str]  # "Moscow said": a seat of government standing for its government
     capital_verbs: frozenset[str]  # the verbs after which it does
     auxiliaries: frozenset[str]  # "Ankara has voiced": before such a verb
+    place_passives: frozenset[str]  # "Iraq was hit by": the country suffers there, it does not act
     actor_heads: frozenset[str]
     actor_words_before: frozenset[str]  # "our ally Turkey", "support Iraq"
     agent_markers: frozenset[str]  # "announced by Russia"
@@ -86,6 +87,7 @@ def rules() -> Rules:
         capitals=_norm_set(raw["country_as_actor"]["capitals_en"] + raw["country_as_actor"]["capitals_ar"]),
         capital_verbs=_norm_set(raw["country_as_actor"]["capital_verbs_after_en"]),
         auxiliaries=_norm_set(raw["country_as_actor"]["auxiliaries_en"]),
+        place_passives=_norm_set(raw["country_as_actor"]["place_passives_en"]),
         actor_heads=_norm_set(raw["country_as_actor"]["heads_before_of_en"]),
         actor_words_before=_norm_set(raw["country_as_actor"]["words_before_en"]),
         agent_markers=_norm_set(raw["country_as_actor"]["agent_markers_en"]),

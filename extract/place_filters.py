@@ -17,9 +17,11 @@ from extract.context import (
 from extract.inner_names import inside_other_name, touching
 from extract.matching import Match
 from extract.wordforms import word_forms
-from geodata.names import NormText, is_arabic
+from geodata.names import NormText, is_arabic, normalize_name
 
 ACRONYM_LEN = 3  # letters of a word in capitals that reads as an acronym in running text
+_BE_HAVE = frozenset(normalize_name(w) for w in ("is", "was", "are", "were", "has", "have", "had"))
+_BEING = frozenset(normalize_name(w) for w in ("being", "been"))
 
 
 def shouted_acronym(m: Match, text: str) -> bool:
@@ -226,12 +228,25 @@ def _verb_after(nt: NormText, last: int, verbs: frozenset[str]) -> bool:
     """One of `verbs` follows token `last`, or an auxiliary does and then one of them, with at most one
     adverb between ("has frequently voiced")."""
     nxt = token(nt, last + 1)
+    if _harmed(nt, last):
+        return False  # "Iraq was hit by a wave of bombings", "Syria is being ripped apart": where it happens
     if nxt in verbs:
         return True
     if nxt not in rules().auxiliaries:
         return False
     after = token(nt, last + 2)
     return after in verbs or (after.endswith("ly") and token(nt, last + 3) in verbs)
+
+
+def _harmed(nt: NormText, last: int) -> bool:
+    """A form of "be" or "have" after token `last`, then ("being", "been" and) at most one adverb, then a
+    participle of harm done to a place (`place_passives_en`): "was hit", "is being ripped apart", "has
+    been badly shelled"."""
+    if token(nt, last + 1) not in _BE_HAVE:
+        return False
+    i = last + 2 + (token(nt, last + 2) in _BEING)
+    i += token(nt, i).endswith("ly")
+    return token(nt, i) in rules().place_passives
 
 
 def _after_given_name(m: Match, nt: NormText, text: str) -> bool:
