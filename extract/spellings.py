@@ -20,16 +20,27 @@ from extract.resolve import DocContext, choose, other_side, place_at
 from extract.types import Place
 from extract.wordforms import word_forms
 from geodata import settings
-from geodata.gazetteer import BLOCK, Gazetteer
+from geodata.gazetteer import BLOCK, MIN_VARIANT_CHARS, Gazetteer
+from geodata.gazetteer.admin import governorate_code
 from geodata.gazetteer.sources import GazEntry
 from geodata.geometry import km
-from geodata.names import ARTICLES, NormText, is_arabic, name_keys, variant_key, variant_token
+from geodata.names import (
+    ARTICLES,
+    SHORT_KEY_MARK,
+    NormText,
+    is_arabic,
+    name_keys,
+    short_variant_key,
+    variant_key,
+    variant_token,
+)
 
 MAX_WORDS = 4
 ORDINARY_ZIPF = 3.0  # an English word this frequent is not a respelled town name
 _SPACED = frozenset({"al", "el"})  # articles written apart inside a name
 SAME_PLACE_KM = 30.0
 SPELLING_CONFIDENCE = 0.8
+SHORT_KEY_KM = 75.0  # a one-word name found by its vowelled key lies this near the text's sure places
 CROSS_BORDER_TOWN = 50_000  # people: a respelled town of the other focus country this large may be meant
 
 
@@ -95,6 +106,10 @@ class _Words:
         if t not in self._keys:
             self._keys[t] = variant_token(self.nt.tokens[t])
         return self._keys[t]
+
+    def short_key(self, t: int) -> str:
+        """The vowelled key of a one-word name too short for a consonant key ("Mayadein")."""
+        return short_variant_key(self.nt.tokens[t]) if len(self.key(t)) < MIN_VARIANT_CHARS else ""
 
 
 def _marked(nt: NormText, text: str, first: int, last: int, places_at: set[int]) -> bool:
@@ -193,7 +208,19 @@ def _place_of(
     )
     if ctx.countries and e.country_code not in ctx.countries and not theatre:
         return None
+    if key.startswith(SHORT_KEY_MARK) and not _near_the_text(e, ctx):
+        return None  # a short name's looser key: "Sabqa" in Eastern Ghouta is no Sabka near Raqqa
     return place_at(e, text, start, end, min(choice.confidence, SPELLING_CONFIDENCE)), e
+
+
+def _near_the_text(e: GazEntry, ctx: DocContext) -> bool:
+    """The place lies in a province the text's sure places lie in, or near one of them, or the text
+    has none to say otherwise."""
+    if not (ctx.anchors or ctx.governorates):
+        return True
+    if e.pcode and governorate_code(e.pcode, e.country_code) in ctx.governorates:
+        return True
+    return any(km(e.lat, e.lon, lat, lon) <= SHORT_KEY_KM for _, lat, lon in ctx.anchors)
 
 
 def respelled(
@@ -219,8 +246,11 @@ def respelled(
     done = -1  # the last token of the last name found
     for t in w.starts:
         found = None
-        if t > done and w.key(t) in heads and w.edge(t):
-            for last, vk in reversed(_spans(w, t, min(n - 1, t + MAX_WORDS - 1), heads, gaz.variants)):
+        if t > done and w.edge(t):
+            spans = _spans(w, t, min(n - 1, t + MAX_WORDS - 1), heads, gaz.variants) if w.key(t) in heads else []
+            if (short := w.short_key(t)) in gaz.variants and not gaz.index.lookup(nt.tokens[t]):
+                spans.insert(0, (t, short))  # tried last: a longer name wins; a name as written is the matcher's
+            for last, vk in reversed(spans):
                 if not w.edge(last) or not w.key(last) or not all(w.inner(x) for x in range(t + 1, last)):
                     continue  # a name ends on a word of its own, not an article ("Manbij At least")
                 if any(x in refused for x in range(t, last + 1)):

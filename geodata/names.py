@@ -238,17 +238,29 @@ _IYA = re.compile(r"iy?a$")
 
 
 @lru_cache(maxsize=65_536)
-def variant_token(tok: str) -> str:
+def variant_token(tok: str, *, vowels: bool = False) -> str:
     """A controlled spelling key of one normalised Latin token, for the transliteration
     variants news writes: ou/o/u (Bokamal, Bukamal), ei/ai/ay/e/i (Mayadein, Mayadin,
     Qaryatain, Qaryatayn, Jesr, Jisr), -iya/-ieh/-ia (Salamiyah, Salamieh), q/k, any first vowel (Idlib, Edleb), doubled
-    letters; the inner vowels then drop out. "" for an article or an Arabic token."""
+    letters; the inner vowels then drop out, unless `vowels` (`short_variant_key`). "" for an article or an
+    Arabic token."""
     if not tok or tok in ARTICLES or is_arabic(tok) or not tok.isalpha():
         return ""
     t = tok.replace("ou", "u").replace("o", "u").replace("q", "k")
     t = _IYA.sub("ya", _DIPHTHONG.sub("i", t).replace("e", "i"))  # -iya, -ia, -ieh (read -ia) alike
     head = "a" if t[0] in "aiu" else t[0]
-    return _DOUBLED.sub(r"\1", head + _INNER_VOWELS.sub("", t[1:]))
+    return _DOUBLED.sub(r"\1", head + (t[1:] if vowels else _INNER_VOWELS.sub("", t[1:])))
+
+
+SHORT_KEY_MARK = "~"  # opens a short name's spelling key, apart from the consonant keys
+
+
+def short_variant_key(key: str) -> str:
+    """The spelling key of a one-word name too short for a consonant key ("mdn": Mayadin, Maadan,
+    Medina): the same folds, its vowels kept ("Mayadein", "Mayadeen", "Mayadin" -> "~miadin"; "Maadan"
+    -> "~madan"). "" for a name of several words."""
+    token = variant_token(key, vowels=True) if key and " " not in key else ""
+    return SHORT_KEY_MARK + token if token else ""
 
 
 def variant_key(key: str) -> str:

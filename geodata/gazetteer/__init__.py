@@ -32,7 +32,7 @@ from geodata.gazetteer.sources import (
     read_user_aliases,
     us_states,
 )
-from geodata.names import is_arabic, name_keys, norm_latin_token, normalize_name, variant_key
+from geodata.names import is_arabic, name_keys, norm_latin_token, normalize_name, short_variant_key, variant_key
 from geodata.phrase_index import PhraseIndex, build_index
 
 FORMAT_VERSION = 18
@@ -293,7 +293,8 @@ MIN_VARIANT_CHARS = 4  # a shorter spelling key ("mdn": Mayadin, Maadan, Medina)
 
 def spelling_variants(entries: list[GazEntry], frequent: dict[str, float]) -> dict[str, tuple[int, ...]]:
     """The spelling key of every Latin name of the places of Iraq and Syria, for names
-    the text spells otherwise ("Bokamal", "Jesr al-Shughour")."""
+    the text spells otherwise ("Bokamal", "Jesr al-Shughour"); a one-word name too short for
+    one by its vowelled key ("Mayadein": `names.short_variant_key`)."""
     out: dict[str, set[int]] = {}
     for i, e in enumerate(entries):
         if e.country_code not in settings.FOCUS_COUNTRIES or e.feature_type == "country":
@@ -303,7 +304,9 @@ def spelling_variants(entries: list[GazEntry], frequent: dict[str, float]) -> di
                 continue
             key = normalize_name(n)
             vk = variant_key(key)
-            if len(vk.replace(" ", "")) >= MIN_VARIANT_CHARS and _indexable(e, key, frequent):
+            if len(vk.replace(" ", "")) < MIN_VARIANT_CHARS:
+                vk = short_variant_key(key)
+            if vk and _indexable(e, key, frequent):
                 out.setdefault(vk, set()).add(i)
     return {k: tuple(sorted(v)) for k, v in out.items()}
 

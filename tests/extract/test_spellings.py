@@ -6,7 +6,7 @@ import pytest
 
 from extract.places import places_in_text
 from geodata.gazetteer import Gazetteer
-from geodata.names import normalize_name, variant_key
+from geodata.names import normalize_name, short_variant_key, variant_key
 
 PAIRS = [
     ("Bokamal", "Bukamal"),
@@ -79,3 +79,37 @@ def test_no_respelling_without_a_place_cue(gaz: Gazetteer, text: str) -> None:
 def test_a_name_the_filters_turned_down_is_not_read_again_by_its_spelling(gaz: Gazetteer) -> None:
     # "Tell Abyad al-Sharqi" is another village than Tal Abyad (a qualifier closes the name)
     assert [p.name for p in places_in_text("Clashes in Tell Abyad al-Sharqi today.", gaz)] == []
+
+
+# A one-word name too short for a consonant key ("mdn": Mayadin, Maadan, Medina) has a key that keeps its
+# vowels, folded the same way; it counts only near the text's sure places (or with none to say otherwise).
+SHORT_PAIRS = [("Mayadein", "Mayadin"), ("Mayadeen", "Mayadin"), ("Heet", "Hit"), ("Kabun", "Qaboun")]
+
+
+@pytest.mark.parametrize(("a", "b"), SHORT_PAIRS)
+def test_short_names_share_a_vowelled_key(a: str, b: str) -> None:
+    assert variant_key(normalize_name(a)) == variant_key(normalize_name(b))  # below the consonant keys' floor
+    assert short_variant_key(normalize_name(a)) == short_variant_key(normalize_name(b))
+
+
+@pytest.mark.parametrize(("a", "b"), [("Mayadin", "Maadan"), ("Mayadin", "Medina"), ("Hit", "Hat")])
+def test_short_names_with_other_vowels_keep_apart(a: str, b: str) -> None:
+    assert short_variant_key(normalize_name(a)) != short_variant_key(normalize_name(b))
+
+
+SHORT_FOUND = [
+    ("alone", "Clashes went on in Mayadein on Monday.", "Mayadein", "Al-Mayadin"),
+    ("near-the-text", "Shells fell on Kabun and Jobar in Damascus.", "Kabun", "Qaboun"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "name"), [c[1:] for c in SHORT_FOUND], ids=[c[0] for c in SHORT_FOUND])
+def test_a_short_respelled_name_is_found(gaz: Gazetteer, text: str, surface: str, name: str) -> None:
+    places = {p.surface: p for p in places_in_text(text, gaz)}
+    assert places[surface].name == name and places[surface].resolved
+
+
+def test_a_short_respelled_name_far_from_the_text_is_not_read(gaz: Gazetteer) -> None:
+    # Al-Qurayya lies in Suwayda; "the town of al-Quriyah in Deir ez-Zor province" is another place
+    places = places_in_text("Jets struck the town of al-Quriyah in Deir ez-Zor province.", gaz)
+    assert all(p.name != "Al-Qurayya" for p in places)
