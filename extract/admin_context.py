@@ -272,16 +272,14 @@ def _near_target(cands: list[GazEntry], prior: Prior) -> tuple[GazEntry, str] | 
     return (max(towns, key=prior), "") if towns else None
 
 
+def _opened_by(nt: NormText, last: int, heads: frozenset[str], reach: int = MAX_NAME) -> bool:
+    """A head word of `heads` opens the name that ends at token `last`, up to `reach` tokens before it."""
+    return any(word_forms(nt.tokens[t]) & heads for t in range(max(0, last - reach), last))
+
+
 def _quarter_before(nt: NormText, last: int) -> bool:
     """A quarter's head word opens the name that ends at token `last` ("حي X", "Hay al-X"): it lies in the town."""
-    return any(word_forms(nt.tokens[t]) & words().quarter_heads for t in range(max(0, last - MAX_NAME), last))
-
-
-def _village_before(nt: NormText, last: int) -> bool:
-    """A village's head noun opens the name that ends at token `last` ("قرية X", "the village of X"): it
-    lies in or near the town after it."""
-    heads = words().heads_before
-    return any(word_forms(nt.tokens[t]) & heads for t in range(max(0, last - MAX_NAME - 1), last))
+    return _opened_by(nt, last, words().quarter_heads)
 
 
 def _village_target(cands: list[GazEntry], prior: Prior, unit_of: UnitOf) -> tuple[GazEntry, str] | None:
@@ -385,7 +383,7 @@ def unknown_places(r: Reading, dropped: frozenset[int] = frozenset()) -> list[Pl
         found = _unit_entry(cands[j], widened, prior, unit_of, own_unit=own_unit_word(nt, b))
         if found is None and (near or _quarter_before(nt, t)):
             found = _near_target(cands[j], prior)  # "Al-Sahwah town east of Daraa", "حي X في الموصل": at the town
-        elif found is None and (village or _village_before(nt, t)):
+        elif found is None and (village or _opened_by(nt, t, words().heads_before, MAX_NAME + 1)):  # +1: "of"
             found = _village_target(cands[j], prior, unit_of)  # "قرية X في منبج", "the village of X in Idlib"
         if found is None or _listed(mentions, cands, j, nt, text):
             continue

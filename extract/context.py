@@ -32,6 +32,8 @@ class Rules:
     capital_verbs: frozenset[str]  # the verbs after which it does
     auxiliaries: frozenset[str]  # "Ankara has voiced": before such a verb
     place_passives: frozenset[str]  # "Iraq was hit by": the country suffers there, it does not act
+    passive_auxiliaries: frozenset[str]  # "was", "has" before them
+    passive_progressives: frozenset[str]  # "being", "been" between
     actor_heads: frozenset[str]
     actor_words_before: frozenset[str]  # "our ally Turkey", "support Iraq"
     agent_markers: frozenset[str]  # "announced by Russia"
@@ -88,6 +90,8 @@ def rules() -> Rules:
         capital_verbs=_norm_set(raw["country_as_actor"]["capital_verbs_after_en"]),
         auxiliaries=_norm_set(raw["country_as_actor"]["auxiliaries_en"]),
         place_passives=_norm_set(raw["country_as_actor"]["place_passives_en"]),
+        passive_auxiliaries=_norm_set(raw["country_as_actor"]["passive_auxiliaries_en"]),
+        passive_progressives=_norm_set(raw["country_as_actor"]["passive_progressives_en"]),
         actor_heads=_norm_set(raw["country_as_actor"]["heads_before_of_en"]),
         actor_words_before=_norm_set(raw["country_as_actor"]["words_before_en"]),
         agent_markers=_norm_set(raw["country_as_actor"]["agent_markers_en"]),

@@ -46,20 +46,8 @@ def placed_as_before(nt: NormText, placed: list[Place], later: list[Place]) -> l
     out = []
     for p in later:
         toks = tokens_of(nt, p)
-        f = names.get(nt.tokens[toks.start : toks.stop])
-        out.append(
-            p
-            if f is None
-            else replace(
-                p,
-                lat=f.lat,
-                lon=f.lon,
-                country_code=f.country_code,
-                geo_precision=f.geo_precision,
-                placed_at=f.placed_at,
-                confidence=f.confidence,
-            )
-        )
+        first = names.get(nt.tokens[toks.start : toks.stop])
+        out.append(p if first is None else replace(first, start=p.start, end=p.end, surface=p.surface))
     return out
 
 

@@ -17,11 +17,9 @@ from extract.context import (
 from extract.inner_names import inside_other_name, touching
 from extract.matching import Match
 from extract.wordforms import word_forms
-from geodata.names import NormText, is_arabic, normalize_name
+from geodata.names import NormText, is_arabic
 
 ACRONYM_LEN = 3  # letters of a word in capitals that reads as an acronym in running text
-_BE_HAVE = frozenset(normalize_name(w) for w in ("is", "was", "are", "were", "has", "have", "had"))
-_BEING = frozenset(normalize_name(w) for w in ("being", "been"))
 
 
 def shouted_acronym(m: Match, text: str) -> bool:
@@ -242,11 +240,12 @@ def _harmed(nt: NormText, last: int) -> bool:
     """A form of "be" or "have" after token `last`, then ("being", "been" and) at most one adverb, then a
     participle of harm done to a place (`place_passives_en`): "was hit", "is being ripped apart", "has
     been badly shelled"."""
-    if token(nt, last + 1) not in _BE_HAVE:
+    r = rules()
+    if token(nt, last + 1) not in r.passive_auxiliaries:
         return False
-    i = last + 2 + (token(nt, last + 2) in _BEING)
+    i = last + 2 + (token(nt, last + 2) in r.passive_progressives)
     i += token(nt, i).endswith("ly")
-    return token(nt, i) in rules().place_passives
+    return token(nt, i) in r.place_passives
 
 
 def _after_given_name(m: Match, nt: NormText, text: str) -> bool:
