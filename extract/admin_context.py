@@ -30,8 +30,9 @@ from geodata.names import NormText, is_arabic
 UNITS = frozenset({"governorate", "district", "subdistrict"})
 _FOCUS = settings.FOCUS_COUNTRIES
 TOWNS = frozenset({"city", "town", "village"})
-AREAS = frozenset({"region", "mountain"})  # placed where they lie, not at a province ("the Hamrin mountains")
+AREAS = frozenset({"region", "countryside", "mountain"})  # placed where they lie ("the Hamrin mountains")
 # what a quarter or village can lie near or in ("eastern Mosul", "Sharifah village near T4 airbase")
+_WIDE = AREAS - {"mountain"} | {"country", "governorate", "sea", "river"}  # no namesake abroad is refused for it
 _NEAR_TARGETS = TOWNS | AREAS | {"neighbourhood", "airbase", "airport", "dam", "border_crossing", "oilfield", "camp"}
 _COMMAS = frozenset({",", "،"})
 _CLOSING_QUOTES = '"”»'  # a quoted name's end
@@ -89,10 +90,6 @@ def connecting(nt: NormText, t: int) -> frozenset[str] | None:
     number: "X, some 30 km west of Y"); None when it may not."""
     forms = word_forms(nt.tokens[t])
     return forms if forms & words().connectors or nt.tokens[t].isdigit() else None
-
-
-def _near_words(nt: NormText, tok_from: int, tok_to: int) -> bool:
-    return any(word_forms(nt.tokens[t]) & words().near for t in range(tok_from, tok_to))
 
 
 def scope_of(e: GazEntry, widened: bool) -> str:
@@ -177,11 +174,11 @@ def containers(r: Reading) -> dict[int, Container]:
             ok, widened = _gap_ok(nt, text, a.end, a.tok_last + 1, b.tok_first)
             if not ok or (b.tok_first == a.tok_last + 1 and not b.prefix and "," not in text[a.end : b.start]):
                 break  # "Bustan al-Qasr Salahaddin": names side by side are not one inside the other
-            widened = widened or bool(word_forms(nt.tokens[b.tok_first]) & words().widen)
+            widened = widened or any_word(nt, range(b.tok_first, b.tok_last + 1), words().widen)
             found = _unit_entry(cands[j], widened, prior, unit_of, own_unit=own_unit_word(nt, b))
             quarter = found is None and named_quarter(nt, a)
             part = found is None and _town_part(nt, a)
-            if found is None and (quarter or part or _near_words(nt, a.tok_last + 1, b.tok_last + 1)):
+            if found is None and (quarter or part or any_word(nt, range(a.tok_last + 1, b.tok_last + 1), words().near)):
                 # "Zarkan area east of Ras al-Ayn": near that town, whatever namesake abroad it has
                 found = _near_target(cands[j], prior)
                 quarter = quarter or (part and found is not None and _a_part_of(cands[i], found[0]))
@@ -261,7 +258,7 @@ def foreign_only(cands: list[GazEntry], c: Container) -> bool:
     return (
         bool(cands)
         and all(e.country_code != c.unit.country_code for e in cands)
-        and not any(e.feature_type in ("country", "governorate", "region", "sea", "river") for e in cands)
+        and not any(e.feature_type in _WIDE for e in cands)
         and not any(e.population >= FAMOUS_CITY for e in cands)
     )
 
@@ -365,8 +362,9 @@ def unknown_places(r: Reading, dropped: frozenset[int] = frozenset()) -> list[Pl
             continue
         # walk back over the connector words before the unit's mention
         t = b.tok_first - 1
-        widened = bool(word_forms(nt.tokens[b.tok_first]) & words().widen)
-        near = _near_words(nt, b.tok_first, b.tok_last + 1)  # "بمدينة حلب", "Aleppo city": the town's own head
+        # a word of the mention widens it ("ريف حلب", "the northern countryside of Hama") or is the town's own
+        widened = any_word(nt, range(b.tok_first, b.tok_last + 1), words().widen)
+        near = any_word(nt, range(b.tok_first, b.tok_last + 1), words().near)  # head ("بمدينة حلب", "Aleppo city")
         village = False  # "X village in Manbij"
         while t >= 0 and b.tok_first - t <= MAX_GAP and t not in covered:
             forms = connecting(nt, t)

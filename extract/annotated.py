@@ -220,6 +220,14 @@ class Annotated:
             self._found["focus"] = self._focus()
         return self._found["focus"]
 
+    def event_focus(self) -> PlaceTok | None:
+        """Where the article's events happen when a sentence names no place: its focus town, else
+        the countryside it names most ("airstrikes in the northern countryside of Deir Ezzor")."""
+        if "event focus" not in self._found:
+            around = [p for p in self.places if p.place.feature_type == "countryside"]
+            self._found["event focus"] = self.focus_place() or _most_named(around)
+        return self._found["event focus"]
+
     def _focus(self) -> PlaceTok | None:
         towns = self._towns()
         if not towns:
@@ -229,11 +237,18 @@ class Annotated:
             for p in towns:
                 if p.place.start < dl.end and p.place.end > dl.start:
                     return p
-        counts: dict[str, int] = {}
-        for p in towns:
-            counts[p.place.gazetteer_id] = counts.get(p.place.gazetteer_id, 0) + 1
-        best = max(counts, key=lambda g: counts[g])
-        return next(p for p in towns if p.place.gazetteer_id == best)
+        return _most_named(towns)
+
+
+def _most_named(places: list[PlaceTok]) -> PlaceTok | None:
+    """The first mention of the place named most often (the first named of a tie)."""
+    counts: dict[str, int] = {}
+    for p in places:
+        counts[p.place.gazetteer_id] = counts.get(p.place.gazetteer_id, 0) + 1
+    if not counts:
+        return None
+    best = max(counts, key=lambda g: counts[g])
+    return next(p for p in places if p.place.gazetteer_id == best)
 
 
 _LAYERS = frozenset({"sentences", "places", "actors", "dates", "sites", "events", "movements", "routes"})
@@ -260,6 +275,8 @@ def geo_precision(ann: Annotated, p: PlaceTok) -> int:
     """1 the town itself; 2 near it or part of a region; 3 a region or larger."""
     if p.place.feature_type in {"country", "governorate", "region", "sea", "river", "mountain"}:
         return 3
+    if p.place.feature_type == "countryside":
+        return 2  # "the northern countryside of Homs": near a named town
     own = p.place.geo_precision  # 2 or 3: a sub-district, or a village placed at its unit
     skip, near, inside = cues()["feature_words"], cues()["near"], cues()["inside_words"]
     for i in range(p.tok_first - 1, max(-1, p.tok_first - 4), -1):

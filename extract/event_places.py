@@ -19,13 +19,21 @@ from geodata.names import is_arabic
 
 
 def _located(ann: Annotated, p: PlaceTok) -> bool:
-    """A locative word ties the place to what happens ("in central Ramadi", "قرب", "بالرقة")."""
+    """A locative word ties the place to what happens ("in central Ramadi", "قرب", "بالرقة"), or a
+    verb of harm whose object it is, after an article ("shell the northern countryside of Homs")."""
     if p.place.start > 0 and ann.doc.text[p.place.start - 1] in event_cues()["locative_proclitics"]:
         return True
     skip = cues()["feature_words"]
     for i in range(p.tok_first - 1, max(-1, p.tok_first - 4), -1):
         forms = word_forms(ann.word(i))
         if forms & event_cues()["locatives"] or ann.cue_before(p, "near", reach=3) is not None:
+            return True
+        if (
+            forms & event_cues()["object_verbs"]
+            and i + 1 < p.tok_first  # the article before the name, not a nominal's own ("targeted the town")
+            and ann.word(i + 1) in event_cues()["place_articles"]
+            and p.place.feature_type != "country"  # "to attack the United States": a foe, not a place
+        ):
             return True
         if not forms & skip:
             return False
@@ -82,12 +90,13 @@ _CONTAINER_KM = 40.0
 
 
 def _container(ann: Annotated, p: PlaceTok, places: list[PlaceTok]) -> bool:
-    """'Mezzeh in Damascus', 'حي المزة بدمشق': p holds the place named right before it (a nearby one),
-    which is the more precise place of the event."""
+    """'Mezzeh in Damascus', 'حي المزة بدمشق', 'Khatab in the northwestern Hama countryside': p holds
+    the place named right before it (a nearby one), which is the more precise place of the event."""
     text = ann.doc.text
     glued = p.place.start > 0 and text[p.place.start - 1] in event_cues()["locative_proclitics"]
-    before = p.tok_first - 1 if glued else p.tok_first - 2
-    if not glued and not word_forms(ann.word(p.tok_first - 1)) & cues()["inside_words"]:
+    word = p.tok_first - 1 - (ann.word(p.tok_first - 1) in event_cues()["place_articles"])
+    before = p.tok_first - 1 if glued else word - 1
+    if not glued and not word_forms(ann.word(word)) & cues()["inside_words"]:
         return False
     return any(
         q.tok_last == before
@@ -156,7 +165,7 @@ def event_location(
         loc = _by_the_river(ann, loc, t)
     precision = geo_precision(ann, loc) if loc else 2
     if loc is None and trig.specific and not any(d.precision == "range" for d in ann.dates_in(sent)):
-        loc = ann.focus_place()  # "a suicide car bomber attacked troops near the Hoz district"
+        loc = ann.event_focus()  # "a suicide car bomber attacked troops near the Hoz district"
     return loc, precision
 
 

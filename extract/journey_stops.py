@@ -104,8 +104,8 @@ def role_cue(ann: Annotated, tok: int, marks: Marks) -> tuple[str, int] | None:
 
 
 def _rank(feature_type: str) -> int:
-    """How large a kind of place is: 0 a point or village, 1 a town, 2 a region or country."""
-    return 2 if feature_type in COARSE else 1 if feature_type in ("city", "town") else 0
+    """How large a kind of place is: 0 a point or village, 1 a town or its countryside, 2 a region or country."""
+    return 2 if feature_type in COARSE else 1 if feature_type in ("city", "town", "countryside") else 0
 
 
 def _nameless(ann: Annotated, i: int) -> bool:

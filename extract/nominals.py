@@ -54,7 +54,7 @@ def nominal_lexicon() -> Lexicon:
     return Lexicon.build([(p, CITY) for p in raw["city_refs"]] + [(p, SITE) for p in raw["sites"]])
 
 
-_AREAS = frozenset({"governorate", "region"})  # a site's own sentence may put it in one
+_AREAS = frozenset({"governorate", "region", "countryside"})  # a site's own sentence may put it in one
 DATELINE_ENDS = "(-,:\u2013\u2014"  # what follows a dateline's town: "MOSCOW (Sputnik)", "MOSUL, Iraq -"
 
 

@@ -23,6 +23,7 @@ TYPE_PRIOR = {
     "sea": 5.0,
     "governorate": 4.5,
     "region": 4.0,
+    "countryside": 4.0,
     "river": 4.0,
     "mountain": 3.5,
     "dam": 3.5,

@@ -26,8 +26,8 @@ _LINK_REACH = 6  # words between a road and its link word, and between the link 
 _LINK_GAP = 1  # words allowed between a road and its link word when the road also has an anchor
 _ON_REACH = 4  # words between a place and the road it lies on ("Saraqib, which lies on the M5")
 _ALONG_REACH = 14  # words a place on the road may stand after it
-_WIDE = frozenset({"country", "sea", "region"})
-_NOT_ON_A_ROAD = frozenset({"country", "sea", "region", "governorate", "river"})
+_WIDE = frozenset({"country", "sea", "region", "countryside"})
+_NOT_ON_A_ROAD = frozenset({"country", "sea", "region", "countryside", "governorate", "river"})
 _ROAD_LISTS = ("road_words", "named_roads")
 
 

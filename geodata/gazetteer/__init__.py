@@ -22,6 +22,7 @@ from pathlib import Path
 
 from geodata import settings
 from geodata.gazetteer.admin import read_admin, with_units
+from geodata.gazetteer.countrysides import COUNTRYSIDES_JSON, countrysides
 from geodata.gazetteer.sources import (
     GazEntry,
     cities500_path,
@@ -160,6 +161,7 @@ def source_files() -> dict[str, Path]:
         "countries.csv": settings.DATA_FILES / "countries.csv",
         "admin.csv": settings.DATA_FILES / "admin.csv",
         "admin_units.json": settings.DATA_FILES / "admin_units.json",
+        "countrysides.json": COUNTRYSIDES_JSON,
         "not_places.csv": settings.DATA_FILES / "not_places.csv",
         "renamed_ids.csv": settings.DATA_FILES / "renamed_ids.csv",
         "user/places.csv": user / "places.csv",
@@ -204,10 +206,8 @@ def fingerprint(files: dict[str, Path]) -> str:
 
 def load_entries() -> list[GazEntry]:
     user = settings.user_gazetteer_dir()
-    groups = [
-        read_place_csv(user / "places.csv", prefix="user", strict=False),
-        read_place_csv(settings.DATA_FILES / "curated.csv", prefix="khareeta"),
-    ]
+    curated = read_place_csv(settings.DATA_FILES / "curated.csv", prefix="khareeta")
+    groups = [read_place_csv(user / "places.csv", prefix="user", strict=False), curated, countrysides(curated)]
     if (user / "geonames").is_dir():
         groups += [
             read_place_csv(p, prefix="geonames", strict=False) for p in sorted((user / "geonames").glob("*.csv"))

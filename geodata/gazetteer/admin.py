@@ -298,7 +298,7 @@ class UnitFinder:
         return min(cands, key=lambda u: _km(lat, lon, u.lat, u.lon)) if cands else None
 
 
-_NO_UNIT = frozenset({"country", "sea", "river", "lake", "mountain", "region"})  # may span units
+_NO_UNIT = frozenset({"country", "sea", "river", "lake", "mountain", "region", "countryside"})  # may span units
 _GOV_LEN = {"IQ": 5, "SY": 4}  # P-code characters of a governorate: IQG15, SY08
 _DISTRICT_LEN = {"IQ": 8, "SY": 6}  # ... of a district: IQG06Q05, SY0804
 
@@ -364,8 +364,8 @@ def _placed(e: GazEntry, finder: UnitFinder, named: dict[str, list[GazEntry]], r
     """The entry with the P-code of the unit it lies in."""
     if e.pcode or e.country_code not in _GOV_LEN:
         return e
-    if e.feature_type == "region":
-        # "Aleppo countryside", "ريف حلب": the governorate around its capital (where it is placed)
+    if e.feature_type in ("region", "countryside"):
+        # "Aleppo countryside", "ريف حلب الشمالي": the governorate around its capital
         if any(rural & set(n.lower().split()) for n in e.names) and (
             unit := finder.nearest(e.lat, e.lon, e.country_code)
         ):

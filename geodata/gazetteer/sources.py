@@ -32,7 +32,7 @@ PLACE_COLUMNS = (
     "source",
 )
 FEATURE_TYPES = frozenset(
-    "country governorate region river mountain dam lake border_crossing airbase airport camp sea "
+    "country governorate region countryside river mountain dam lake border_crossing airbase airport camp sea "
     "city town village district subdistrict neighbourhood island oilfield place".split()
 )
 _ARABIC = re.compile(r"[\u0600-\u06FF]")

@@ -106,9 +106,9 @@ LONGER_NAMES = [
     ("قتل مسلحون في حوران", "Hauran"),
     ("The army shelled Hasakah on Sunday.", "Al-Hasakah"),
     ("Fighting near Tal Abyad continued.", "Tal Abyad"),
-    # a qualifier after a name in a construct belongs to its head
-    ("اشتباكات في ريف الحسكة الجنوبي", "Hasakah countryside"),
-    ("قصفت الطائرات ريف الرقة الشمالي", "Raqqa countryside"),
+    # a qualifier after a name in a construct belongs to its head (here, a countryside by direction)
+    ("اشتباكات في ريف الحسكة الجنوبي", "Southern Al-Hasakah countryside"),
+    ("قصفت الطائرات ريف الرقة الشمالي", "Northern Raqqa countryside"),
     ("ضرب التحالف رتلا في طريق البعاج الجنوبي", "Al-Baaj"),
 ]
 
