@@ -18,7 +18,7 @@ from extract.admin_words import any_word, words
 from extract.context import rules
 from extract.matching import Match
 from extract.types import Place
-from extract.unknown_names import BREAKS, MAX_NAME, lost_apostrophe, runs
+from extract.unknown_names import BREAKS, MAX_NAME, listed_with, lost_apostrophe, runs
 from extract.wordforms import word_forms
 from geodata import settings
 from geodata.gazetteer.admin import governorate_code, inside
@@ -378,6 +378,8 @@ def unknown_places(r: Reading, dropped: frozenset[int] = frozenset()) -> list[Pl
             continue
         if not is_arabic(nt.tokens[t]) and t == b.tok_first - 1 and "," not in text[nt.orig_ends[t] : b.start]:
             continue  # "Syria's Idlib province", "Bab al-Nasr": no word or comma puts it inside the unit
+        if listed_with(nt, text, t, b.tok_first, b.prefix):
+            continue
         found = _unit_entry(cands[j], widened, prior, unit_of, own_unit=own_unit_word(nt, b))
         if found is None and (near or _quarter_before(nt, t)):
             found = _near_target(cands[j], prior)  # "Al-Sahwah town east of Daraa", "حي X في الموصل": at the town

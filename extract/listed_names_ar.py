@@ -51,7 +51,7 @@ def _before(nt: NormText, text: str, first: int, covered: set[int]) -> tuple[lis
         b = start - 1
         a = b - 1 if b > 0 and _head(nt, text, b - 1, conjunction_width(nt, text, b - 1)) else b
         skip = conjunction_width(nt, text, a)
-        if _item_end(nt, text, a, skip, covered) != b:
+        if _item_end(nt, text, a, skip, covered) != b and not _headed(nt, text, a, b, covered):
             break
         items.insert(0, (a, b, skip))
         start = a
@@ -65,6 +65,16 @@ def _item_end(nt: NormText, text: str, t: int, skip: int, covered: set[int]) -> 
     if _head(nt, text, t, skip) and t + 1 < len(nt.tokens) and _word(nt, text, t + 1, 0) and t + 1 not in covered:
         return t + 1  # after a name's head ("تل سلطان") the next word may be any word
     return t if _word(nt, text, t, skip) and _rare(nt, text, t, skip) else None
+
+
+def _headed(nt: NormText, text: str, a: int, b: int, covered: set[int]) -> bool:
+    """The item a..b is one word right after a plural head ("قرى الطويلة والخوين"): a name, rare or not."""
+    return (
+        a == b > 0
+        and a not in covered
+        and _word(nt, text, a, 0)
+        and bool(word_forms(nt.tokens[a - 1]) & words().heads_before)
+    )
 
 
 def _head(nt: NormText, text: str, t: int, skip: int) -> bool:

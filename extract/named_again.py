@@ -10,7 +10,7 @@ unknown-name readers' (`unknown_names.NAME_ZIPF`): the text has already shown th
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from extract.context import capitalised, rules
@@ -22,9 +22,8 @@ AGAIN_ZIPF = 3.5  # names of villages are rarer ("الصالحية" 3.1, "الز
 
 
 def tokens_of(nt: NormText, p: Place) -> range:
-    """The tokens a place's span covers."""
-    starts = nt.orig_starts
-    return range(bisect_left(starts, p.start), bisect_left(starts, p.end))
+    """The tokens a place's span covers, or ends in ("والخوين" for the name "الخوين" after its conjunction)."""
+    return range(bisect_right(nt.orig_ends, p.start), bisect_left(nt.orig_starts, p.end))
 
 
 def _placed(nt: NormText, unknown: list[Place]) -> dict[tuple[str, ...], Place]:

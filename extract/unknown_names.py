@@ -233,10 +233,25 @@ def _plural_head(nt: NormText, text: str, first: int) -> bool:
 
 
 def _split_at_conjunctions(nt: NormText, text: str, first: int, last: int) -> list[tuple[int, int, int]]:
-    """The names of tokens first..last, cut before each name written onto "و" ("قرى الخوين والتح وX")."""
+    """The names of tokens first..last, cut before each name written onto "و" ("قرى الخوين والتح وX");
+    a head noun or a unit's word alone is the next name's ("قرية X وبلدة", "ومدينة"), no name."""
     cuts = [k for k in range(first + 1, last + 1) if joined(nt, text, k)]
     bounds = [first, *cuts, last + 1]
-    return [(a, b - 1, conjunction_width(nt, text, a) if a != first else 0) for a, b in pairwise(bounds)]
+    return [
+        (a, b - 1, conjunction_width(nt, text, a) if a != first else 0)
+        for a, b in pairwise(bounds)
+        if not (b - 1 == a and word_forms(nt.tokens[a]) & (words().heads_before | words().connectors))
+    ]
+
+
+def listed_with(nt: NormText, text: str, t: int, b_first: int, b_prefix: str) -> bool:
+    """The name ending at token t is listed with the place at token `b_first`, not inside it: "أحياء X
+    والسليمانية", "قرية X وبلدة Y", "قرية X ومدينة Y" (a conjunction written onto it or a word between)."""
+    if t == b_first - 1 and b_prefix.startswith(tuple(words().joined_conjunctions)):
+        return True
+    if joined(nt, text, t) and word_forms(nt.tokens[t]) & words().heads_before:
+        return True
+    return any(joined(nt, text, k) for k in range(t + 1, b_first))
 
 
 def joined(nt: NormText, text: str, k: int) -> bool:

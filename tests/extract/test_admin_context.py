@@ -359,3 +359,43 @@ def test_unknown_villages_listed_after_one_head_are_each_placed(
     unknown = [p for p in places_in_text(text, gaz) if not p.resolved]
     assert [p.surface for p in unknown] == names
     assert all(unit in p.placed_at and text[p.start : p.end] == p.surface for p in unknown)
+
+
+LISTED_WITH_A_PLACE = [
+    # (id, text, the unknown names, the unit each is placed at): listed with a known place, not inside it
+    (
+        "qura-x-y-and-known-ar",
+        "قصفت الطائرات قرى الطويلة والخوين وتل حميس في ريف الحسكة.",
+        ["الطويلة", "الخوين"],
+        "Tal Hmis",  # the known place's sub-district, each name once
+    ),
+    (
+        "village-and-town-ar",
+        "قصفت الطائرات قرية الطويلة ومدينة البوكمال.",
+        ["الطويلة"],  # "مدينة" is the next name's head, no name
+        "Deir ez-Zor",
+    ),
+    (
+        "village-and-headed-town-ar",
+        "اشتباكات في قرية الطويلة وبلدة البوكمال.",
+        ["الطويلة"],
+        "Deir ez-Zor",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "unit"), [c[1:] for c in LISTED_WITH_A_PLACE], ids=[c[0] for c in LISTED_WITH_A_PLACE]
+)
+def test_an_unknown_name_listed_with_a_place_is_not_inside_it(
+    gaz: Gazetteer, text: str, names: list[str], unit: str
+) -> None:
+    unknown = [p for p in places_in_text(text, gaz) if not p.resolved]
+    assert [p.surface for p in unknown] == names
+    assert all(unit in p.placed_at and p.placed_at != "Al-Bukamal" for p in unknown)
+
+
+def test_a_quarter_listed_before_a_quarter_named_like_a_city_abroad_stays_in_its_town(gaz: Gazetteer) -> None:
+    places = _by_surface(gaz, "سقطت قذائف على أحياء الميدان والسليمانية في مدينة حلب.")
+    assert all(p.country_code == "SY" for p in places.values())
+    assert "Sulaymaniyah" not in {p.placed_at for p in places.values()}
