@@ -53,11 +53,18 @@ def _with_forms(level: str, names: list[str]) -> list[str]:
     for n in names:
         if unit_words & set(n.lower().split()):
             continue  # already says what it is: "Hajin Subdistrict", "ناحية هجين"
-        for pattern in forms.get("ar" if is_arabic(n) else "en", []):
-            form = pattern.format(n)
-            if form not in out:
-                out.append(form)
+        lang = "ar" if is_arabic(n) else "en"
+        for pattern in forms.get(lang, []):
+            for bare in (n, *_without_article(n, words["optional_articles"].get(lang, []))):
+                form = pattern.format(bare)
+                if form not in out:
+                    out.append(form)
     return out
+
+
+def _without_article(name: str, articles: list[str]) -> list[str]:
+    """The name without an article news may leave out after a unit word ("الشيخان" -> "شيخان")."""
+    return [name[len(a) :] for a in articles if name.startswith(a) and len(name) - len(a) >= 3 and " " not in name]
 
 
 def _row(

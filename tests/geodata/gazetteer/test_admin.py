@@ -100,6 +100,20 @@ def test_the_bare_name_stays_the_towns(gaz: Gazetteer, name: str) -> None:
     assert all(e.feature_type not in ("district", "subdistrict") for e in gaz.candidates(name))
 
 
+@pytest.mark.parametrize(
+    ("name", "unit"), [("قضاء شيخان", "IQG15Q06"), ("قضاء قائم", "IQG01Q02"), ("قضاء بعاج", "IQG15Q02")]
+)
+def test_a_unit_word_names_the_unit_without_its_article(gaz: Gazetteer, name: str, unit: str) -> None:
+    """News may leave out the article after the unit word ("قضاء شيخان" for "قضاء الشيخان")."""
+    got = [e for e in gaz.candidates(name) if e.feature_type == "district"]
+    assert len(got) == 1 and got[0].pcode.startswith(unit)
+
+
+def test_the_bare_name_without_its_article_is_no_unit() -> None:
+    forms = admin._with_forms("district", ["الشيخان"])
+    assert "قضاء شيخان" in forms and "شيخان" not in forms
+
+
 def test_seat_subdistricts_are_not_named_by_city_centre_words(gaz: Gazetteer) -> None:
     assert not gaz.candidates("مركز المدينة")
     assert not gaz.candidates("Markaz Mosul")
