@@ -145,6 +145,8 @@ BLOCKED = [
     ("الشروق العربي", "Al Jazeera"),
     ("هاري ترمان", "Al-Jazeera"),
     ("تشارل ديغول", "Al Arabiya"),
+    ("تلفزيون سوريا", "Syria TV"),  # media named after a place of the war
+    ("وكالة قاسيون", "Deir Ezzor 24"),
 ]
 
 
