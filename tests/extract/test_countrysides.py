@@ -30,6 +30,11 @@ from extract.types import Event
         ),
         ("Shelling hit southern rural Idlib overnight.", "southern rural Idlib", "Southern Idlib countryside"),
         (
+            "Rebels attacked army posts in the countryside north of Hama.",
+            "the countryside north of Hama",
+            "Northern Hama countryside",
+        ),
+        (
             "Fighters advanced in the south-eastern Deir Ezzor countryside.",
             "south-eastern Deir Ezzor countryside",
             "South-eastern Deir ez-Zor countryside",
@@ -64,6 +69,7 @@ def test_a_countryside_by_its_direction_is_one_place(gaz, text: str, surface: st
     [
         "Rebels shelled government-held western Aleppo from the east of the city.",  # a part of the city
         "Residents fled eastern Aleppo as the siege tightened.",
+        "Jets struck the Marea countryside north of Aleppo.",  # Marea's countryside, north of Aleppo
         "قصف على ريف اللاذقية الغربي",  # the sea: no such countryside, the town's own at most
     ],
 )
