@@ -152,3 +152,18 @@ def test_a_country_after_a_verb_of_attack_is_a_foe_not_the_place(gaz) -> None:
 def test_a_deed_with_no_place_of_its_own_is_in_the_countryside_the_text_is_about(gaz, text, trigger) -> None:
     got = [e for e in _events(gaz, text) if text[e.trigger.start : e.trigger.end] == trigger]
     assert [e.place.name for e in got] == ["Eastern Hama countryside"]
+
+
+@pytest.mark.parametrize(
+    ("text", "stops"),
+    [
+        (
+            "Fighters were evacuated from the eastern countryside of Homs to Jarablus.",
+            ["Eastern Homs countryside", "Jarablus"],
+        ),
+        ("وصل رتل عسكري تركي من إدلب إلى ريف حلب الشمالي الغربي.", ["Idlib", "North-western Aleppo countryside"]),
+    ],
+)
+def test_a_journey_may_start_or_end_in_a_countryside(gaz, text: str, stops: list[str]) -> None:
+    moves = extract_document(make_document(text, doc_id="t", published="2016-10-17"), gaz).movements
+    assert [[p.name for p in m.waypoints] for m in moves] == [stops]
