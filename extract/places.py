@@ -34,6 +34,7 @@ from extract.place_filters import (
     surnames,
 )
 from extract.resolve import WIDE, Choice, DocContext, build_context, choose, own_keys, place_at, prior
+from extract.shared_countryside import shared_countrysides
 from extract.spellings import Respelled, respelled
 from extract.types import Document, Place
 from geodata import gazetteer as gazetteer_mod
@@ -167,7 +168,7 @@ def places_in_text(text: str, gaz: Gazetteer | None = None, nt: NormText | None 
     unknown += placed_as_before(nt, unknown, headed_alone(reading, ctx.governorates, held))
     places = found + unknown + spelled_places + coordinates_in(text)
     places += named_again(nt, text, unknown, {t for p in places for t in tokens_of(nt, p)})
-    return sorted(places, key=lambda p: p.start)
+    return shared_countrysides(sorted(places, key=lambda p: p.start), nt, text, gaz)
 
 
 def _site_abroad(m: Match, e: GazEntry, ctx: DocContext, nt: NormText, *, text: str, key: str) -> bool:

@@ -167,3 +167,24 @@ def test_a_deed_with_no_place_of_its_own_is_in_the_countryside_the_text_is_about
 def test_a_journey_may_start_or_end_in_a_countryside(gaz, text: str, stops: list[str]) -> None:
     moves = extract_document(make_document(text, doc_id="t", published="2016-10-17"), gaz).movements
     assert [[p.name for p in m.waypoints] for m in moves] == [stops]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("قصف جوي على ريفي حماة وإدلب", ["Hama countryside", "Idlib countryside"]),
+        ("اشتباكات في أرياف حلب وإدلب وحماة", ["Aleppo countryside", "Idlib countryside", "Hama countryside"]),
+        ("Shelling hit the countrysides of Hama and Idlib.", ["Hama countryside", "Idlib countryside"]),
+        ("Shelling hit the Hama and Idlib countrysides.", ["Hama countryside", "Idlib countryside"]),
+        # no shared head: the towns themselves
+        ("Jets struck Hama and Idlib.", ["Hama", "Idlib"]),
+        ("قصف على حماة وإدلب", ["Hama", "Idlib"]),
+    ],
+)
+def test_towns_listed_under_one_countryside_head_are_each_its_countryside(gaz, text: str, names: list[str]) -> None:
+    assert [p.name for p in places_in_text(text, gaz)] == names
+
+
+def test_a_village_in_the_countrysides_of_two_towns_lies_in_the_first_ones_province(gaz) -> None:
+    [village] = [p for p in places_in_text("قصف على قرية الطويلة في ريفي حماة وإدلب", gaz) if not p.resolved]
+    assert village.surface == "الطويلة" and village.placed_at == "Hama Governorate"

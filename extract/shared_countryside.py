@@ -1,0 +1,94 @@
+"""Countrysides named with one head for several towns: "ريفي حماة وإدلب", "أرياف حلب وإدلب وحماة",
+"the countrysides of Hama and Idlib", "the Hama and Idlib countrysides".
+
+Each town of such a list stands for its countryside, the place the gazetteer knows by the singular
+form ("ريف حماة", "Hama countryside": `countryside_of`); a town with no such place stays the town.
+The words live in data/admin_context.json (`shared_countryside`, `countryside_of`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import cache
+
+from extract.context import rules
+from extract.datafiles import load_json
+from extract.named_again import tokens_of
+from extract.types import Place
+from geodata.gazetteer import Gazetteer
+from geodata.geometry import km
+from geodata.names import NormText, is_arabic, normalize_name
+
+_AROUND = frozenset({"region", "countryside"})
+_SAME_AREA_KM = 60.0  # a town's countryside lies around it
+_JOINS = frozenset({"", ",", "،", "و"})
+
+
+@cache
+def _words() -> tuple[frozenset[str], dict[str, str]]:
+    raw = load_json("admin_context.json")
+    heads = frozenset(normalize_name(w) for lang in ("en", "ar") for w in raw["shared_countryside"][lang])
+    return heads, dict(raw["countryside_of"])
+
+
+def _head_at(nt: NormText, t: int) -> bool:
+    return 0 <= t < len(nt.tokens) and nt.tokens[t] in _words()[0]
+
+
+def _joined(text: str, a: Place, b: Place) -> bool:
+    """Place b follows place a in a list: "حماة وإدلب", "Hama and Idlib", "Aleppo, Idlib"."""
+    gap = text[a.end : b.start].strip()
+    return gap in _JOINS or gap.lower() in rules().conjunctions or gap.lower().lstrip(", ") in rules().conjunctions
+
+
+def _runs(places: list[Place], text: str) -> list[list[int]]:
+    """The indices of places listed one after another."""
+    runs: list[list[int]] = []
+    for i, p in enumerate(places):
+        if runs and _joined(text, places[runs[-1][-1]], p):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def _opened(nt: NormText, first: range) -> bool:
+    """A shared head stands right before the list, "of" between them allowed ("the countrysides of")."""
+    t = first.start - 1
+    if 0 <= t < len(nt.tokens) and nt.tokens[t] in rules().genitive:
+        t -= 1
+    return _head_at(nt, t)
+
+
+def _countryside(gaz: Gazetteer, p: Place) -> Place | None:
+    """The town's countryside as the gazetteer names it, near the town, at the town's words."""
+    form = _words()[1]["ar" if is_arabic(p.surface) else "en"]
+    near = [
+        e
+        for e in gaz.candidates(form.format(p.surface))
+        if e.feature_type in _AROUND
+        and e.country_code == p.country_code
+        and km(e.lat, e.lon, p.lat, p.lon) < _SAME_AREA_KM
+    ]
+    if not near:
+        return None
+    e = near[0]
+    return replace(
+        p, gazetteer_id=e.gid, name=e.name, name_ar=e.name_ar, feature_type=e.feature_type, lat=e.lat, lon=e.lon
+    )
+
+
+def shared_countrysides(places: list[Place], nt: NormText, text: str, gaz: Gazetteer) -> list[Place]:
+    """The places (sorted by start), each town of a list under a shared countryside head replaced by its
+    countryside."""
+    out = list(places)
+    towns = [i for i, p in enumerate(places) if p.resolved and p.feature_type in ("city", "town")]
+    listed = [places[i] for i in towns]
+    for run in _runs(listed, text):
+        first, last = tokens_of(nt, listed[run[0]]), tokens_of(nt, listed[run[-1]])
+        if len(run) < 2 or not (_opened(nt, first) or _head_at(nt, last.stop)):
+            continue  # one town: "ريفي" is an adjective there ("rural"), no head shared
+        for k in run:
+            if (got := _countryside(gaz, listed[k])) is not None:
+                out[towns[k]] = got
+    return out
