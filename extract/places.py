@@ -19,6 +19,7 @@ from extract.admin_context import (
 from extract.admin_words import words
 from extract.context import rules, token
 from extract.coordinates import coordinates_in
+from extract.countryside_siblings import sibling_countrysides
 from extract.glued import glued_matches
 from extract.headed_alone import headed_alone
 from extract.listed_names import Known, listed_unknowns
@@ -168,7 +169,8 @@ def places_in_text(text: str, gaz: Gazetteer | None = None, nt: NormText | None 
     unknown += placed_as_before(nt, unknown, headed_alone(reading, ctx.governorates, held))
     places = found + unknown + spelled_places + coordinates_in(text)
     places += named_again(nt, text, unknown, {t for p in places for t in tokens_of(nt, p)})
-    return shared_countrysides(sorted(places, key=lambda p: p.start), nt, text, gaz)
+    places = shared_countrysides(sorted(places, key=lambda p: p.start), nt, text, gaz)
+    return sibling_countrysides(places, text, gaz)
 
 
 def _site_abroad(m: Match, e: GazEntry, ctx: DocContext, nt: NormText, *, text: str, key: str) -> bool:

@@ -8,10 +8,12 @@ The words live in data/admin_context.json (`shared_countryside`, `countryside_of
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import cache
 
 from extract.context import rules
+from extract.countryside_siblings import one_word_directions
 from extract.datafiles import load_json
 from extract.named_again import tokens_of
 from extract.types import Place
@@ -22,6 +24,7 @@ from geodata.names import NormText, is_arabic, normalize_name
 _AROUND = frozenset({"region", "countryside"})
 _SAME_AREA_KM = 60.0  # a town's countryside lies around it
 _JOINS = frozenset({"", ",", "،", "و"})
+_WORD_AFTER = re.compile(r"\s+(\w+)")
 
 
 @cache
@@ -35,9 +38,16 @@ def _head_at(nt: NormText, t: int) -> bool:
     return 0 <= t < len(nt.tokens) and nt.tokens[t] in _words()[0]
 
 
+def _direction_after(text: str, p: Place) -> re.Match[str] | None:
+    """The Arabic direction right after a town ("إدلب الجنوبي"), if any."""
+    m = _WORD_AFTER.match(text, p.end)
+    return m if m is not None and m.group(1) in one_word_directions()[1] else None
+
+
 def _joined(text: str, a: Place, b: Place) -> bool:
-    """Place b follows place a in a list: "حماة وإدلب", "Hama and Idlib", "Aleppo, Idlib"."""
-    gap = text[a.end : b.start].strip()
+    """Place b follows place a in a list: "حماة وإدلب", "Hama and Idlib", "Aleppo, Idlib", "إدلب الجنوبي وحماة"."""
+    m = _direction_after(text, a)
+    gap = text[m.end() if m else a.end : b.start].strip()
     return gap in _JOINS or gap.lower() in rules().conjunctions or gap.lower().lstrip(", ") in rules().conjunctions
 
 
@@ -60,12 +70,16 @@ def _opened(nt: NormText, first: range) -> bool:
     return _head_at(nt, t)
 
 
-def _countryside(gaz: Gazetteer, p: Place) -> Place | None:
-    """The town's countryside as the gazetteer names it, near the town, at the town's words."""
+def _countryside(gaz: Gazetteer, p: Place, text: str) -> Place | None:
+    """The town's countryside as the gazetteer names it, near the town, at the town's words (with the
+    direction after them: "ريفي إدلب الجنوبي وحماة الشمالي")."""
     form = _words()[1]["ar" if is_arabic(p.surface) else "en"]
+    name, end = form.format(p.surface), p.end
+    if is_arabic(p.surface) and (m := _direction_after(text, p)) is not None:
+        name, end = f"{name} {m.group(1)}", m.end()
     near = [
         e
-        for e in gaz.candidates(form.format(p.surface))
+        for e in gaz.candidates(name)
         if e.feature_type in _AROUND
         and e.country_code == p.country_code
         and km(e.lat, e.lon, p.lat, p.lon) < _SAME_AREA_KM
@@ -74,7 +88,15 @@ def _countryside(gaz: Gazetteer, p: Place) -> Place | None:
         return None
     e = near[0]
     return replace(
-        p, gazetteer_id=e.gid, name=e.name, name_ar=e.name_ar, feature_type=e.feature_type, lat=e.lat, lon=e.lon
+        p,
+        end=end,
+        surface=text[p.start : end],
+        gazetteer_id=e.gid,
+        name=e.name,
+        name_ar=e.name_ar,
+        feature_type=e.feature_type,
+        lat=e.lat,
+        lon=e.lon,
     )
 
 
@@ -89,6 +111,6 @@ def shared_countrysides(places: list[Place], nt: NormText, text: str, gaz: Gazet
         if len(run) < 2 or not (_opened(nt, first) or _head_at(nt, last.stop)):
             continue  # one town: "ريفي" is an adjective there ("rural"), no head shared
         for k in run:
-            if (got := _countryside(gaz, listed[k])) is not None:
+            if (got := _countryside(gaz, listed[k], text)) is not None:
                 out[towns[k]] = got
     return out

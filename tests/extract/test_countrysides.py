@@ -188,3 +188,44 @@ def test_towns_listed_under_one_countryside_head_are_each_its_countryside(gaz, t
 def test_a_village_in_the_countrysides_of_two_towns_lies_in_the_first_ones_province(gaz) -> None:
     [village] = [p for p in places_in_text("قصف على قرية الطويلة في ريفي حماة وإدلب", gaz) if not p.resolved]
     assert village.surface == "الطويلة" and village.placed_at == "Hama Governorate"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "قصف على ريف حلب الغربي والجنوبي والشرقي.",
+            [
+                ("ريف حلب الغربي", "Western Aleppo countryside"),
+                ("الجنوبي", "Southern Aleppo countryside"),
+                ("الشرقي", "Eastern Aleppo countryside"),
+            ],
+        ),
+        (
+            "Raids on the northern, western and southern countryside of Hama.",
+            [
+                ("northern", "Northern Hama countryside"),
+                ("western", "Western Hama countryside"),
+                ("southern countryside of Hama", "Southern Hama countryside"),
+            ],
+        ),
+        (
+            "Shelling on the southern and eastern countrysides of Idlib.",
+            [
+                ("southern", "Southern Idlib countryside"),
+                ("eastern countrysides of Idlib", "Eastern Idlib countryside"),
+            ],
+        ),
+        (
+            "اشتباكات في ريفي إدلب الجنوبي وحماة الشمالي",
+            [("إدلب الجنوبي", "Southern Idlib countryside"), ("حماة الشمالي", "Northern Hama countryside")],
+        ),
+        # a town after a countryside is no direction of it
+        (
+            "قصف على ريف حلب الغربي ومدينة إدلب",
+            [("ريف حلب الغربي", "Western Aleppo countryside"), ("مدينة إدلب", "Idlib")],
+        ),
+    ],
+)
+def test_directions_joined_to_a_countryside_are_countrysides_of_the_same_town(gaz, text, found) -> None:
+    assert [(p.surface, p.name) for p in places_in_text(text, gaz)] == found

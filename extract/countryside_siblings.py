@@ -1,0 +1,77 @@
+"""Two directions of one town's countryside: "ريف حلب الغربي والجنوبي", "the western and southern
+countryside of Aleppo", "the southern and eastern countrysides of Idlib".
+
+A direction joined to the direction of a countryside the text names ("و" after it in Arabic, "and"
+or a comma before it in English) names that town's countryside in that direction too: a place of its
+own at the direction's word. The directions' words are those of geodata/data/countrysides.json.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from extract.resolve import place_at
+from extract.types import Place
+from geodata.gazetteer import Gazetteer
+from geodata.gazetteer.countrysides import countryside_data
+from geodata.names import is_arabic
+
+MAX_SIBLINGS = 3  # "ريف حلب الغربي والجنوبي والشرقي"
+_AFTER_AR = re.compile(r"\s*و(\w+)")  # "والجنوبي"
+_BEFORE_EN = re.compile(r"([A-Za-z-]+)\s*(?:,\s*and|,|and|or)\s+(?:the\s+)?$")  # "western and ", "western, "
+
+
+@cache
+def one_word_directions() -> tuple[frozenset[str], frozenset[str]]:
+    """The one-word directions, English (lower case) and Arabic."""
+    dirs = countryside_data()["directions"].values()
+    en = frozenset(w.lower() for d in dirs for w in d["en"] if " " not in w)
+    ar = frozenset(w for d in dirs for w in d["ar"] if " " not in w)
+    return en, ar
+
+
+def _arabic_sibling(p: Place, text: str, end: int) -> tuple[str, int, int] | None:
+    """ "ريف حلب الغربي" then "والجنوبي" at `end`: the sibling's name and the span of its direction."""
+    words = p.surface.split()
+    m = _AFTER_AR.match(text, end)
+    if (
+        len(words) < 3
+        or words[-1] not in one_word_directions()[1]
+        or m is None
+        or m.group(1) not in one_word_directions()[1]
+    ):
+        return None
+    return " ".join([*words[:-1], m.group(1)]), m.start(1), m.end(1)
+
+
+def _english_sibling(p: Place, text: str, start: int) -> tuple[str, int, int] | None:
+    """ "western and " before "southern countryside of Aleppo": the sibling's name and its direction's span."""
+    words = p.surface.split()
+    m = _BEFORE_EN.search(text, max(0, start - 40), start)
+    en = one_word_directions()[0]
+    if not words or words[0].lower() not in en or m is None or m.end() != start or m.group(1).lower() not in en:
+        return None
+    return " ".join([m.group(1), *words[1:]]), m.start(1), m.end(1)
+
+
+def sibling_countrysides(places: list[Place], text: str, gaz: Gazetteer) -> list[Place]:
+    """The places with a countryside for each direction joined to a countryside's own."""
+    taken = [(p.start, p.end) for p in places]
+    out = list(places)
+    for p in places:
+        if p.feature_type != "countryside":
+            continue
+        edge = p.end if is_arabic(p.surface) else p.start
+        for _ in range(MAX_SIBLINGS):
+            found = _arabic_sibling(p, text, edge) if is_arabic(p.surface) else _english_sibling(p, text, edge)
+            if found is None or any(a < found[2] and found[1] < b for a, b in taken):
+                break
+            name, start, end = found
+            got = [e for e in gaz.candidates(name) if e.feature_type == "countryside"]
+            if not got:
+                break
+            out.append(place_at(got[0], text, start, end, p.confidence))
+            taken.append((start, end))
+            edge = end if is_arabic(p.surface) else start
+    return sorted(out, key=lambda q: q.start)
