@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from extract.admin_words import words
 from extract.context import cue_before, rules
-from extract.unknown_names import MAX_LISTED, between, conjunction_width, joined, rare_arabic
+from extract.unknown_names import MAX_LISTED, between, conjunction_width, describes_head, joined, rare_arabic
 from extract.wordforms import word_forms
 from geodata.names import NormText, is_arabic
 
@@ -68,12 +68,14 @@ def _item_end(nt: NormText, text: str, t: int, skip: int, covered: set[int]) -> 
 
 
 def _headed(nt: NormText, text: str, a: int, b: int, covered: set[int]) -> bool:
-    """The item a..b is one word right after a plural head ("قرى الطويلة والخوين"): a name, rare or not."""
+    """The item a..b is one word right after a head noun ("قرى الطويلة والخوين"): a name, rare or not, unless
+    it describes the head ("قرية صغيرة")."""
     return (
         a == b > 0
         and a not in covered
         and _word(nt, text, a, 0)
         and bool(word_forms(nt.tokens[a - 1]) & words().heads_before)
+        and not describes_head(nt, text, a)
     )
 
 

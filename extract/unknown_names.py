@@ -140,13 +140,13 @@ def _arabic_run(nt: NormText, text: str, last: int, covered: set[int]) -> int | 
         if first < last and any(c in BREAKS for c in between(nt, text, first, first + 1)):
             return None  # "قرية أبو راسين (زركان)": a name does not run across brackets
         if first > 0 and word_forms(nt.tokens[first - 1]) & heads:
-            return None if first == last and _describes_head(nt, text, first) else first
+            return None if first == last and describes_head(nt, text, first) else first
         if first < last and nt.tokens[first] in rules().name_heads and _rare(nt, text, first + 1, last):
             return first
     return None
 
 
-def _describes_head(nt: NormText, text: str, t: int) -> bool:
+def describes_head(nt: NormText, text: str, t: int) -> bool:
     """Token t, right after a head noun and alone, is a common word with no article: an adjective of
     the head ("قرية صغيرة", "بلدة مجاورة", "حي سكني"), not a name (but "حي كرم نسرين", "قرية تل X")."""
     tok = nt.tokens[t]

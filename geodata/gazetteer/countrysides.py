@@ -63,7 +63,7 @@ def _moved(lat: float, lon: float, km: float, bearing: float) -> tuple[float, fl
 
 
 def countrysides(curated: list[GazEntry]) -> list[GazEntry]:
-    """One region for each direction of each seat's countryside; a seat missing from `curated` has none."""
+    """One place for each direction of each seat's countryside; a seat missing from `curated` has none."""
     data = countryside_data()
     by_name = {e.name: e for e in curated if e.country_code == "SY" and e.feature_type == "city"}
     out: list[GazEntry] = []

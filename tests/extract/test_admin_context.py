@@ -375,6 +375,7 @@ LISTED_WITH_A_PLACE = [
         ["الطويلة"],  # "مدينة" is the next name's head, no name
         "Deir ez-Zor",
     ),
+    ("adjective-of-the-head-ar", "قصفت الطائرات قرية صغيرة وتل حميس.", [], ""),  # "a small village": no name
     (
         "village-and-headed-town-ar",
         "اشتباكات في قرية الطويلة وبلدة البوكمال.",
