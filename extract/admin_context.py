@@ -18,7 +18,7 @@ from extract.admin_words import any_word, words
 from extract.context import rules
 from extract.matching import Match
 from extract.types import Place
-from extract.unknown_names import BREAKS, MAX_NAME, listed_with, lost_apostrophe, runs
+from extract.unknown_names import BREAKS, MAX_NAME, joined, listed_with, lost_apostrophe, runs
 from extract.wordforms import word_forms
 from geodata import settings
 from geodata.gazetteer.admin import governorate_code, inside
@@ -28,11 +28,10 @@ from geodata.geometry import km
 from geodata.names import NormText, is_arabic
 
 UNITS = frozenset({"governorate", "district", "subdistrict"})
-_FOCUS = settings.FOCUS_COUNTRIES
 TOWNS = frozenset({"city", "town", "village"})
 AREAS = frozenset({"region", "countryside", "mountain"})  # placed where they lie ("the Hamrin mountains")
-# what a quarter or village can lie near or in ("eastern Mosul", "Sharifah village near T4 airbase")
 _WIDE = AREAS - {"mountain"} | {"country", "governorate", "sea", "river"}  # no namesake abroad is refused for it
+# what a quarter or village can lie near or in ("eastern Mosul", "Sharifah village near T4 airbase")
 _NEAR_TARGETS = TOWNS | AREAS | {"neighbourhood", "airbase", "airport", "dam", "border_crossing", "oilfield", "camp"}
 _COMMAS = frozenset({",", "،"})
 _CLOSING_QUOTES = '"”»'  # a quoted name's end
@@ -68,8 +67,13 @@ class Container:
     quarter: bool = False  # the mention names a quarter of the unit, a town ("حي X في حلب")
 
 
-def _gap_ok(nt: NormText, text: str, a_end: int, tok_from: int, tok_to: int) -> tuple[bool, bool]:
-    """Whether only connector words (and commas) lie between, and whether one of them widens."""
+def _gap_ok(nt: NormText, text: str, a: Match, tok_to: int) -> tuple[bool, bool]:
+    """Whether only connector words (and commas) lie between mention a and token tok_to, and whether one
+    of them widens; after a head, the names it lists may come first ("أحياء X والميدان في حلب")."""
+    a_end, tok_from = a.end, a.tok_last + 1
+    listed = any_word(nt, (a.tok_first - 1,), words().heads_before)
+    while listed and tok_from < tok_to and joined(nt, text, tok_from) and connecting(nt, tok_from) is None:
+        tok_from += 1
     if tok_to - tok_from > MAX_GAP:
         return False, False
     w = words()
@@ -115,7 +119,7 @@ def _unit_entry(
         return seat
     scoped = [(e, s) for e in cands if (s := scope_of(e, widened))]
     if not scoped:  # a region or a mountain range of ours, known by its point only ("the Hamrin mountains")
-        areas = [e for e in cands if e.feature_type in AREAS and e.country_code in _FOCUS]
+        areas = [e for e in cands if e.feature_type in AREAS and e.country_code in settings.FOCUS_COUNTRIES]
         return (max(areas, key=prior), "") if areas else None
     e, scope = max(scoped, key=lambda t: prior(t[0]))
     if e.feature_type in UNITS or e.feature_type in AREAS:
@@ -171,7 +175,7 @@ def containers(r: Reading) -> dict[int, Container]:
                 break
             if j == i + 1 and b.tok_first == a.tok_last + 1 and text[a.end : b.start].strip() in _COMMAS:
                 listed.append(i)  # "أحياء X، Y وZ في حلب": X shares Y's unit, unless it has one of its own
-            ok, widened = _gap_ok(nt, text, a.end, a.tok_last + 1, b.tok_first)
+            ok, widened = _gap_ok(nt, text, a, b.tok_first)
             if not ok or (b.tok_first == a.tok_last + 1 and not b.prefix and "," not in text[a.end : b.start]):
                 break  # "Bustan al-Qasr Salahaddin": names side by side are not one inside the other
             widened = widened or any_word(nt, range(b.tok_first, b.tok_last + 1), words().widen)
@@ -265,7 +269,7 @@ def foreign_only(cands: list[GazEntry], c: Container) -> bool:
 
 def _near_target(cands: list[GazEntry], prior: Prior) -> tuple[GazEntry, str] | None:
     """The town (or part of a town, "eastern Mosul") of Iraq or Syria a place is near or in."""
-    towns = [e for e in cands if e.feature_type in _NEAR_TARGETS and e.country_code in _FOCUS]
+    towns = [e for e in cands if e.feature_type in _NEAR_TARGETS and e.country_code in settings.FOCUS_COUNTRIES]
     return (max(towns, key=prior), "") if towns else None
 
 

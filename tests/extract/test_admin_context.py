@@ -396,7 +396,21 @@ def test_an_unknown_name_listed_with_a_place_is_not_inside_it(
     assert all(unit in p.placed_at and p.placed_at != "Al-Bukamal" for p in unknown)
 
 
-def test_a_quarter_listed_before_a_quarter_named_like_a_city_abroad_stays_in_its_town(gaz: Gazetteer) -> None:
-    places = _by_surface(gaz, "سقطت قذائف على أحياء الميدان والسليمانية في مدينة حلب.")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "سقطت قذائف على أحياء الميدان والسليمانية في مدينة حلب.",
+        # the quarter named like a city abroad first, a name we do not know after it
+        "سقطت قذائف على أحياء السليمانية والميدان في حلب.",
+        "سقطت قذائف على حيي السليمانية والميدان في حلب.",
+    ],
+)
+def test_a_quarter_listed_with_a_quarter_named_like_a_city_abroad_stays_in_its_town(gaz: Gazetteer, text) -> None:
+    places = _by_surface(gaz, text)
     assert all(p.country_code == "SY" for p in places.values())
     assert "Sulaymaniyah" not in {p.placed_at for p in places.values()}
+    assert places["السليمانية"].placed_at == "Aleppo"
+
+
+def test_a_place_listed_without_a_head_before_a_town_keeps_its_own_choice(gaz: Gazetteer) -> None:
+    assert _by_surface(gaz, "قصف على السليمانية والمطار في حلب")["السليمانية"].name == "Sulaymaniyah"
