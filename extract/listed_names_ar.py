@@ -6,6 +6,8 @@ rare in Arabic (a village's name, not a verb or a noun: "وقالت", "وريف�
 
 from __future__ import annotations
 
+from functools import cache
+
 from extract.admin_words import words
 from extract.context import cue_before, rules
 from extract.unknown_names import MAX_LISTED, between, conjunction_width, describes_head, joined, rare_arabic
@@ -42,9 +44,12 @@ def _after(nt: NormText, text: str, last: int, covered: set[int]) -> list[Item]:
 
 
 def _before(nt: NormText, text: str, first: int, covered: set[int]) -> tuple[list[Item], int]:
-    """The items before the one at `first`, and the token where the list starts."""
+    """The items before the one at `first`, and the token where the list starts ("وبلدة Y": the known
+    place's own head, written onto "و", opens it)."""
     items: list[Item] = []
     start = first
+    if start > 0 and joined(nt, text, start - 1) and word_forms(nt.tokens[start - 1]) & _own_heads():
+        start -= 1
     while start > 0 and len(items) < MAX_LISTED:
         if not joined(nt, text, start) and _gap(nt, text, start - 1, start) not in ("،", ","):
             break
@@ -56,6 +61,12 @@ def _before(nt: NormText, text: str, first: int, covered: set[int]) -> tuple[lis
         items.insert(0, (a, b, skip))
         start = a
     return items, start
+
+
+@cache
+def _own_heads() -> frozenset[str]:
+    """The words that open a known place's own name ("وبلدة", "ومدينة" before it)."""
+    return words().heads_before | words().connectors
 
 
 def _item_end(nt: NormText, text: str, t: int, skip: int, covered: set[int]) -> int | None:

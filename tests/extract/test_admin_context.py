@@ -372,15 +372,15 @@ LISTED_WITH_A_PLACE = [
     (
         "village-and-town-ar",
         "قصفت الطائرات قرية الطويلة ومدينة البوكمال.",
-        ["الطويلة"],  # "مدينة" is the next name's head, no name
-        "Deir ez-Zor",
+        ["الطويلة"],  # "مدينة" is the next name's head, no name; listed with the town: its sub-district
+        "Abu Kamal",
     ),
     ("adjective-of-the-head-ar", "قصفت الطائرات قرية صغيرة وتل حميس.", [], ""),  # "a small village": no name
     (
         "village-and-headed-town-ar",
         "اشتباكات في قرية الطويلة وبلدة البوكمال.",
         ["الطويلة"],
-        "Deir ez-Zor",
+        "Abu Kamal",
     ),
 ]
 
