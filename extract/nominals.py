@@ -22,7 +22,7 @@ from extract.matching import Lexicon, Match
 from extract.types import Place, Span
 from geodata import settings
 
-CITY, SITE = 0, 1
+CITY, SITE, PART = 0, 1, 2
 _LOCAL = frozenset(
     {
         "city",
@@ -49,9 +49,13 @@ def nominal_words() -> dict[str, frozenset[str]]:
 
 @cache
 def nominal_lexicon() -> Lexicon:
-    """The common nouns of nominals.json, payload CITY ("the city") or SITE ("a hospital")."""
+    """The common nouns of nominals.json, payload CITY ("the city"), SITE ("a hospital") or PART ("neighborhoods")."""
     raw = load_json("nominals.json")
-    return Lexicon.build([(p, CITY) for p in raw["city_refs"]] + [(p, SITE) for p in raw["sites"]])
+    return Lexicon.build(
+        [(p, CITY) for p in raw["city_refs"]]
+        + [(p, SITE) for p in raw["sites"]]
+        + [(p, PART) for p in raw["town_parts"]]
+    )
 
 
 _AREAS = frozenset({"governorate", "region", "countryside"})  # a site's own sentence may put it in one
@@ -78,17 +82,19 @@ def _local_places(ann: Annotated, span: Span, types: frozenset[str] = _LOCAL) ->
     return [p for p in ann.places_in(first, last) if p.place.feature_type in types and not _dateline(ann, p)]
 
 
-def _site_referent(ann: Annotated, sent: Span, prev: Span | None, tok: int) -> PlaceTok | None:
+def _site_referent(
+    ann: Annotated, sent: Span, prev: Span | None, tok: int, areas: frozenset[str] = _AREAS
+) -> PlaceTok | None:
     """The place a site of this sentence lies in: the nearest town of the sentence's own, else its
     nearest province or region ("villages in eastern Ghouta", "two villages in Idlib province"), else
     the last town of the sentence before, if it lies in the countries its own sentence names ("a
-    hospital in northwestern Syria": not Geneva, named the sentence before)."""
+    hospital in northwestern Syria": not Geneva, named the sentence before), of the kinds in `areas`."""
     first, last = ann.tok_range(sent)
     own = [p for p in ann.places_in(first, last) if not _dateline(ann, p)]
-    local = [p for p in own if p.place.feature_type in _LOCAL] or [p for p in own if p.place.feature_type in _AREAS]
+    local = [p for p in own if p.place.feature_type in _LOCAL] or [p for p in own if p.place.feature_type in areas]
     if local:
         return min(local, key=lambda p: abs(p.tok_first - tok))
-    before = (_local_places(ann, prev) or _local_places(ann, prev, _AREAS)) if prev is not None else []
+    before = (_local_places(ann, prev) or _local_places(ann, prev, areas)) if prev is not None else []
     if not before or (own and before[-1].place.country_code not in {p.place.country_code for p in own}):
         return None
     return before[-1]
@@ -149,10 +155,12 @@ def nominal_places(ann: Annotated) -> list[Place]:
             after = ann.tok_at(end)
             if after + (ann.word(after) in rules().genitive) in starts:
                 continue  # "the village of Khanasor": the name itself follows
-            if lex.payloads(m)[0] == CITY:
+            kind = lex.payloads(m)[0]
+            if kind == CITY:
                 ref = ann.main_city(tok)
             else:
-                ref = _site_referent(ann, sent, prev, tok) or _earlier_referent(ann, sent, m, earlier)
+                areas = _AREAS - {"countryside"} if kind == PART else _AREAS  # a town's part: not in its countryside
+                ref = _site_referent(ann, sent, prev, tok, areas) or _earlier_referent(ann, sent, m, earlier)
             if ref is None:
                 continue
             out.append(
@@ -161,7 +169,7 @@ def nominal_places(ann: Annotated) -> list[Place]:
                     start=start,
                     end=end,
                     surface=text[start:end],
-                    feature_type="site" if lex.payloads(m)[0] == SITE else ref.place.feature_type,
+                    feature_type=ref.place.feature_type if kind == CITY else "site",
                     confidence=round(ref.place.confidence * 0.5, 3),
                 )
             )

@@ -229,3 +229,10 @@ def test_a_village_in_the_countrysides_of_two_towns_lies_in_the_first_ones_provi
 )
 def test_directions_joined_to_a_countryside_are_countrysides_of_the_same_town(gaz, text, found) -> None:
     assert [(p.surface, p.name) for p in places_in_text(text, gaz)] == found
+
+
+def test_a_site_may_lie_in_a_countryside_but_a_town_part_may_not(gaz) -> None:
+    text = "Jets struck a hospital in the southern countryside of Idlib and shelled neighbourhoods in the city."
+    places = {p.surface: p for p in extract_document(make_document(text, doc_id="t"), gaz).places}
+    assert places["hospital"].name == "Southern Idlib countryside"
+    assert "neighbourhoods" not in places or places["neighbourhoods"].name != "Southern Idlib countryside"
