@@ -19,6 +19,7 @@ from geodata.names import is_arabic
 
 MAX_SIBLINGS = 3  # "ريف حلب الغربي والجنوبي والشرقي"
 _AFTER_AR = re.compile(r"\s*و(\w+)")  # "والجنوبي"
+_COUNTRYSIDE_OF = re.compile(r"([A-Za-z-]+)\s+countryside\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _BEFORE_EN = re.compile(r"([A-Za-z-]+)\s*(?:,\s*and|,|and|or)\s+(?:the\s+)?$")  # "western and ", "western, "
 
 
@@ -52,11 +53,28 @@ def _english_sibling(p: Place, text: str, start: int) -> tuple[str, int, int] | 
     en = one_word_directions()[0]
     if not words or words[0].lower() not in en or m is None or m.end() != start or m.group(1).lower() not in en:
         return None
-    return " ".join([m.group(1), *words[1:]]), m.start(1), m.end(1)
+    return " ".join([m.group(1), *p.name.split()[1:]]), m.start(1), m.end(1)  # "western Aleppo countryside"
+
+
+def _spelled_seat(p: Place, text: str, gaz: Gazetteer) -> Place | None:
+    """ "the eastern countryside of Deir-ez-Zur": a town the gazetteer knew only by another spelling, after
+    an English direction and "countryside of", is that town's countryside in that direction."""
+    m = _COUNTRYSIDE_OF.search(text, max(0, p.start - 60), p.start)
+    if (
+        p.feature_type != "city"
+        or is_arabic(p.surface)
+        or m is None
+        or m.group(1).lower() not in one_word_directions()[0]
+    ):
+        return None
+    got = [e for e in gaz.candidates(f"{m.group(1)} countryside of {p.name}") if e.feature_type == "countryside"]
+    return place_at(got[0], text, m.start(1), p.end, p.confidence) if got else None
 
 
 def sibling_countrysides(places: list[Place], text: str, gaz: Gazetteer) -> list[Place]:
-    """The places with a countryside for each direction joined to a countryside's own."""
+    """The places with a countryside for each direction joined to a countryside's own; a town after
+    "<direction> countryside of" is that countryside, however the text spells the town."""
+    places = [_spelled_seat(p, text, gaz) or p for p in places]
     taken = [(p.start, p.end) for p in places]
     out = list(places)
     for p in places:

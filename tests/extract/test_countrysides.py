@@ -216,6 +216,13 @@ def test_a_village_in_the_countrysides_of_two_towns_lies_in_the_first_ones_provi
                 ("eastern countrysides of Idlib", "Eastern Idlib countryside"),
             ],
         ),
+        (  # a town the gazetteer knows only by another spelling
+            "Clashes in the western and eastern countryside of Deir-ez-Zur continue.",
+            [
+                ("western", "Western Deir ez-Zor countryside"),
+                ("eastern countryside of Deir-ez-Zur", "Eastern Deir ez-Zor countryside"),
+            ],
+        ),
         (
             "اشتباكات في ريفي إدلب الجنوبي وحماة الشمالي",
             [("إدلب الجنوبي", "Southern Idlib countryside"), ("حماة الشمالي", "Northern Hama countryside")],
