@@ -31,6 +31,8 @@ class Words:
         str
     ]  # "the districts of X and Y", "X and Y areas": with quarter_heads, a list of quarters
     nearby: frozenset[str]  # "X and the nearby villages of Y and Z": villages near the town X
+    shared_countryside: frozenset[str]  # "ريفي حماة وإدلب", "the countrysides of Hama and Idlib"
+    countryside_of: dict[str, str]  # by language: the singular a shared head stands for ("ريف {}")
 
 
 def any_word(nt: NormText, toks: Iterable[int], wanted: frozenset[str]) -> bool:
@@ -65,4 +67,6 @@ def words() -> Words:
         both("town_parts"),
         both("quarter_list_heads") | both("quarter_heads"),
         both("nearby"),
+        both("shared_countryside"),
+        dict(raw["countryside_of"]),
     )

@@ -9,17 +9,16 @@ The words live in data/admin_context.json (`shared_countryside`, `countryside_of
 from __future__ import annotations
 
 import re
-from dataclasses import replace
-from functools import cache
 
+from extract.admin_words import words
 from extract.context import rules
 from extract.countryside_siblings import one_word_directions
-from extract.datafiles import load_json
 from extract.named_again import tokens_of
+from extract.resolve import place_at
 from extract.types import Place
 from geodata.gazetteer import Gazetteer
 from geodata.geometry import km
-from geodata.names import NormText, is_arabic, normalize_name
+from geodata.names import NormText, is_arabic
 
 _AROUND = frozenset({"region", "countryside"})
 _SAME_AREA_KM = 60.0  # a town's countryside lies around it
@@ -27,15 +26,8 @@ _JOINS = frozenset({"", ",", "،", "و"})
 _WORD_AFTER = re.compile(r"\s+(\w+)")
 
 
-@cache
-def _words() -> tuple[frozenset[str], dict[str, str]]:
-    raw = load_json("admin_context.json")
-    heads = frozenset(normalize_name(w) for lang in ("en", "ar") for w in raw["shared_countryside"][lang])
-    return heads, dict(raw["countryside_of"])
-
-
 def _head_at(nt: NormText, t: int) -> bool:
-    return 0 <= t < len(nt.tokens) and nt.tokens[t] in _words()[0]
+    return 0 <= t < len(nt.tokens) and nt.tokens[t] in words().shared_countryside
 
 
 def _direction_after(text: str, p: Place) -> re.Match[str] | None:
@@ -73,7 +65,7 @@ def _opened(nt: NormText, first: range) -> bool:
 def _countryside(gaz: Gazetteer, p: Place, text: str) -> Place | None:
     """The town's countryside as the gazetteer names it, near the town, at the town's words (with the
     direction after them: "ريفي إدلب الجنوبي وحماة الشمالي")."""
-    form = _words()[1]["ar" if is_arabic(p.surface) else "en"]
+    form = words().countryside_of["ar" if is_arabic(p.surface) else "en"]
     name, end = form.format(p.surface), p.end
     if is_arabic(p.surface) and (m := _direction_after(text, p)) is not None:
         name, end = f"{name} {m.group(1)}", m.end()
@@ -86,18 +78,7 @@ def _countryside(gaz: Gazetteer, p: Place, text: str) -> Place | None:
     ]
     if not near:
         return None
-    e = near[0]
-    return replace(
-        p,
-        end=end,
-        surface=text[p.start : end],
-        gazetteer_id=e.gid,
-        name=e.name,
-        name_ar=e.name_ar,
-        feature_type=e.feature_type,
-        lat=e.lat,
-        lon=e.lon,
-    )
+    return place_at(near[0], text, p.start, end, p.confidence)
 
 
 def shared_countrysides(places: list[Place], nt: NormText, text: str, gaz: Gazetteer) -> list[Place]:
