@@ -149,6 +149,16 @@ UNKNOWN = [
     # a name its own head opens ("تل", "خربة"), the rest rare words
     ("name-head-ar", "استعاد الجيش السيطرة على تل شغيب في ريف حلب الجنوبي.", "تل شغيب", "Aleppo", 3),
     ("name-head-khirba-ar", "قصفت الطائرات خربة حميس في ريف إدلب الجنوبي.", "خربة حميس", "Idlib", 3),
+    # a camp: "Camp X", "X camp", "مخيم X"
+    (
+        "camp-before-en",
+        "Two rockets hit Camp Sabreen in Baghdad overnight, the police said.",
+        "Camp Sabreen",
+        "Baghdad",
+        3,
+    ),
+    ("camp-after-en", "Families left the Umm Jurn camp near Tikrit.", "Umm Jurn", "Tikrit", 2),
+    ("mukhayyam-ar", "قصفت الطائرات مخيم الكرامة قرب سرمدا بريف إدلب.", "الكرامة", "Sarmada", 2),
 ]
 
 
@@ -184,6 +194,7 @@ NOT_UNKNOWN = [
     ("a-sect-en", "A suicide bomber killed 14 in a Shi'ite area of Baghdad."),
     ("a-person-then-a-noun-en", "Umm Ahmad, a mother of three, fled Mosul."),
     ("a-people-en", "A car bomb went off in the Christian quarter of Aleppo city."),
+    ("a-kind-of-camp-en", "Jets hit an ISIS training camp and a Refugee Camp in Idlib province."),
     (
         "a-headline-in-running-text-en",
         "The agency ran its story under the title Syrian Army Destroys Rebel Mortar Shells Plant in Hama Province "
