@@ -22,7 +22,9 @@ from extract.matching import Lexicon, Match
 from extract.types import Place, Span
 from geodata import settings
 
-CITY, SITE, PART = 0, 1, 2
+CITY, SITE, PART, CITY_HEAD = 0, 1, 2, 3
+MAX_DESCRIPTION = 4  # words between a determiner and its city noun ("the country's second-largest city")
+_POSSESSIVE = ("'s", "\u2019s")
 _LOCAL = frozenset(
     {
         "city",
@@ -44,18 +46,62 @@ _LOCAL = frozenset(
 def nominal_words() -> dict[str, frozenset[str]]:
     """The words that make a site definite: determiners before it, and Arabic's article on it."""
     raw = load_json("nominals.json")
-    return {"definite": frozenset(raw["definite"]), "definite_prefixes": frozenset(raw["definite_prefixes"])}
+    return {
+        "definite": frozenset(raw["definite"]),
+        "definite_prefixes": frozenset(raw["definite_prefixes"]),
+        "not_in_descriptions": frozenset(raw["not_in_descriptions"]),
+    }
 
 
 @cache
 def nominal_lexicon() -> Lexicon:
-    """The common nouns of nominals.json, payload CITY ("the city"), SITE ("a hospital") or PART ("neighborhoods")."""
+    """The common nouns of nominals.json, payload CITY ("the city"), SITE ("a hospital"), PART ("neighborhoods")
+    or CITY_HEAD (a city noun that a description may open: `city_reference`)."""
     raw = load_json("nominals.json")
     return Lexicon.build(
         [(p, CITY) for p in raw["city_refs"]]
         + [(p, SITE) for p in raw["sites"]]
         + [(p, PART) for p in raw["town_parts"]]
+        + [(p, CITY_HEAD) for p in raw["city_heads"]]
     )
+
+
+def _described_from(ann: Annotated, head: int, named: set[int]) -> int | None:
+    """The first token of a definite description that ends at the city noun at token `head`: its determiner
+    ("the fortified city", "the country's second-largest city") or a possessive ("ISIL's self-proclaimed
+    capital"), over lower-case words joined by spaces or hyphens and no place's (`named`: "Syria's largest
+    city" names Syria); None when there is none."""
+    text, nt, words = ann.doc.text, ann.nt, nominal_words()
+    for k in range(head - 1, max(-1, head - 2 - MAX_DESCRIPTION), -1):
+        if k in named or text[nt.orig_ends[k] : nt.orig_starts[k + 1]] not in (" ", "-"):
+            return None
+        word, surface = ann.word(k), text[nt.orig_starts[k] : nt.orig_ends[k]]
+        if word in words["definite"]:
+            return k
+        if surface.endswith(_POSSESSIVE):
+            return k - 1 if ann.word(k - 1) in words["definite"] else k  # "the country's", "ISIL's"
+        if not surface.islower() or word in words["not_in_descriptions"]:
+            return None
+    return None
+
+
+def apposed_town(ann: Annotated, first: int) -> PlaceTok | None:
+    """The town a phrase opening at token `first` is set beside with a comma ("Jarablus, the last town the
+    militants hold"): the phrase stands for it, wherever the text is at that point."""
+    before = [p for p in ann.places_in(first - 1, first - 1) if p.tok_last == first - 1]
+    if not before or ann.doc.text[before[-1].place.end : ann.nt.orig_starts[first]].strip() != ",":
+        return None
+    return before[-1] if before[-1].place.feature_type in _LOCAL else None
+
+
+def city_reference(ann: Annotated, m: Match, named: set[int]) -> int | None:
+    """The first token of a phrase ending with match `m` that stands for the city the text is about: a
+    city_refs phrase ("the city", "المدينة"), or a city noun and the definite description before it ("the
+    besieged city"); None for other matches, or a city noun without one."""
+    kind = nominal_lexicon().payloads(m)[0]
+    if kind == CITY:
+        return m.tok_first
+    return _described_from(ann, m.tok_first, named) if kind == CITY_HEAD else None
 
 
 _AREAS = frozenset({"governorate", "region", "countryside"})  # a site's own sentence may put it in one
@@ -156,8 +202,13 @@ def nominal_places(ann: Annotated) -> list[Place]:
             if after + (ann.word(after) in rules().genitive) in starts:
                 continue  # "the village of Khanasor": the name itself follows
             kind = lex.payloads(m)[0]
-            if kind == CITY:
-                ref = ann.main_city(tok)
+            if kind in (CITY, CITY_HEAD):
+                first = city_reference(ann, m, covered)
+                if first is None:
+                    continue
+                if first != m.tok_first:  # a description before the city noun opens the phrase
+                    tok, start = first, ann.nt.orig_starts[first]
+                ref = apposed_town(ann, tok) or ann.main_city(tok)
             else:
                 areas = _AREAS - {"countryside"} if kind == PART else _AREAS  # a town's part: not in its countryside
                 ref = _site_referent(ann, sent, prev, tok, areas) or _earlier_referent(ann, sent, m, earlier)
@@ -169,7 +220,7 @@ def nominal_places(ann: Annotated) -> list[Place]:
                     start=start,
                     end=end,
                     surface=text[start:end],
-                    feature_type=ref.place.feature_type if kind == CITY else "site",
+                    feature_type=ref.place.feature_type if kind in (CITY, CITY_HEAD) else "site",
                     confidence=round(ref.place.confidence * 0.5, 3),
                 )
             )

@@ -1,6 +1,6 @@
 """Unnamed towns in events: "the city", "المدينة", "البلدة" standing for the town of the text.
 
-A report names its town once and then says "in the outskirts of the city" or
+A report names its town once and then says "in the outskirts of the city" ("the besieged city") or
 "في محيط المدينة" (`data/nominals.json` `city_refs`). For an event such a
 phrase is the town named before it in its sentence, else the town the article
 is about (its dateline, else its most named town), else the town named last
@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from extract.annotated import Annotated, PlaceTok
 from extract.context import rules
-from extract.nominals import CITY, nominal_lexicon
+from extract.nominals import apposed_town, city_reference, nominal_lexicon
 
 
 def town_references(ann: Annotated, first: int, last: int) -> list[PlaceTok]:
@@ -27,17 +27,20 @@ def town_references(ann: Annotated, first: int, last: int) -> list[PlaceTok]:
     starts = {p.tok_first for p in ann.places_in(first, last + 3)}
     out = []
     for m in ann.matches(lex, ann.nt.orig_starts[first], ann.nt.orig_ends[last]):
-        if CITY not in lex.payloads(m) or any(t in named for t in range(m.tok_first, m.tok_last + 1)):
+        opens = city_reference(ann, m, named)
+        if opens is None or opens < first or any(t in named for t in range(m.tok_first, m.tok_last + 1)):
             continue
         after = m.tok_last + 1
         if after + (ann.word(after) in rules().genitive) in starts:
             continue  # "the village of Khanasor": the name itself follows
-        last_named = ann.main_city(m.tok_first)
+        last_named = ann.main_city(opens)
         town: PlaceTok | None = ann.focus_place() or last_named
-        if last_named is not None and first <= last_named.tok_first and last_named.tok_last < m.tok_first:
+        if last_named is not None and first <= last_named.tok_first and last_named.tok_last < opens:
             town = last_named  # "seized Sinjar after the Peshmerga withdrew from the town"
+        town = apposed_town(ann, opens) or town  # "toward Jarablus, the last town they hold"
         if town is None:
             continue
-        place = replace(town.place, start=m.start, end=m.end, surface=ann.doc.text[m.start : m.end])
-        out.append(PlaceTok(place, m.tok_first, m.tok_last))
+        start = m.start if opens == m.tok_first else ann.nt.orig_starts[opens]  # "للمدينة": the noun's own
+        place = replace(town.place, start=start, end=m.end, surface=ann.doc.text[start : m.end])
+        out.append(PlaceTok(place, opens, m.tok_last))
     return out

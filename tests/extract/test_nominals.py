@@ -74,3 +74,32 @@ EARLIER = [
 @pytest.mark.parametrize(("text", "sites"), EARLIER, ids=[t for t, _ in EARLIER])
 def test_a_definite_site_lies_at_the_last_town_of_its_paragraph(gaz, text: str, sites) -> None:
     assert _sites(text, gaz) == sites
+
+
+def _city_refs(text: str, gaz) -> list[tuple[str, str]]:
+    ex = extract_article(RawArticle("n1", text), gaz=gaz)
+    return [(p.surface, p.name) for p in ex.places if p.confidence < 0.5 and p.feature_type in ("city", "town")]
+
+
+DESCRIBED = [
+    # a city noun after a determiner and a description stands for the city the text is about
+    ("Troops entered Fallujah on Monday. The fortified city fell after a week.", [("The fortified city", "Fallujah")]),
+    ("Jets bombed Raqqa. Airstrikes hit the besieged city again.", [("the besieged city", "Raqqa")]),
+    ("The rebels took Manbij. This town was their last stronghold.", [("This town", "Manbij")]),
+    # ... or for the town it is set beside with a comma, a destination too
+    (
+        "Army units moved toward Tikrit, the country's best-defended town, on Monday.",
+        [("the country's best-defended town", "Tikrit")],
+    ),
+    ("Jets struck Raqqa, ISIL's self-proclaimed capital, at dawn.", [("ISIL's self-proclaimed capital", "Raqqa")]),
+    # not a town beside it, not a description with a preposition in it, not without a determiner
+    ("Jets bombed Raqqa. Fighters fled to the nearby town on foot.", []),
+    ("Jets bombed Raqqa. Fighters fled to the outskirts of town on foot.", []),
+    ("Jets bombed Raqqa. A city council met in secret.", []),
+    ("Jets bombed Raqqa. The fighters fled the rebel-held city of Tabqa.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "refs"), DESCRIBED, ids=[t for t, _ in DESCRIBED])
+def test_a_described_city_noun_stands_for_its_town(gaz, text: str, refs) -> None:
+    assert _city_refs(text, gaz) == refs
