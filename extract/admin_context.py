@@ -1,12 +1,10 @@
 """Places inside the administrative unit the text puts them in.
 
-"Shura, Nineveh province, Iraq", "X in the eastern countryside of Deir ez-Zor",
-"قرية X بريف حلب الشمالي", "X التابعة لناحية Y": the unit decides among the
-place's namesakes (P-codes are hierarchical: a place is inside a unit when its
-P-code starts with the unit's), and a name the gazetteer lacks becomes an
-unresolved place at that unit, as ACLED codes an unknown village at its
-district (geo_precision 2) or province (3). The words live in
-data/admin_context.json.
+"Shura, Nineveh province, Iraq", "X in the eastern countryside of Deir ez-Zor", "قرية X بريف حلب الشمالي", "X
+التابعة لناحية Y": the unit decides among the place's namesakes (P-codes are hierarchical: a place is inside a
+unit when its P-code starts with the unit's), and a name the gazetteer lacks becomes an unresolved place at that
+unit, as ACLED codes an unknown village at its district (geo_precision 2) or province (3), or out in a capital's
+countryside toward the direction the text gives (`extract.toward`). The words live in data/admin_context.json.
 """
 
 from __future__ import annotations
@@ -17,6 +15,7 @@ from dataclasses import dataclass
 from extract.admin_words import any_word, words
 from extract.context import rules
 from extract.matching import Match
+from extract.toward import Lookup, toward
 from extract.types import Place
 from extract.unknown_names import BREAKS, MAX_NAME, joined, listed_with, lost_apostrophe, runs
 from extract.wordforms import word_forms
@@ -55,6 +54,7 @@ class Reading:
     unit_of: UnitOf  # P-code -> the unit's entry
     known: Callable[[str], bool]  # whether a key names some place
     taken: frozenset[int] = frozenset()  # tokens of places found otherwise (respelled names)
+    lookup: Lookup = lambda _name: []  # a name's candidates (gazetteer.candidates)
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,7 +313,7 @@ def unresolved(start: int, end: int, text: str, unit: GazEntry, confidence: floa
         lat=unit.lat,
         lon=unit.lon,
         confidence=confidence,
-        geo_precision=3 if unit.feature_type == "governorate" or unit.feature_type in AREAS else 2,
+        geo_precision=3 if unit.feature_type == "governorate" or unit.feature_type in AREAS - {"countryside"} else 2,
         resolved=False,
         placed_at=unit.name,
     )
@@ -386,7 +386,7 @@ def unknown_places(r: Reading, dropped: frozenset[int] = frozenset()) -> list[Pl
             continue
         found = _unit_entry(cands[j], widened, prior, unit_of, own_unit=own_unit_word(nt, b))
         if found is None and (near or _quarter_before(nt, t)):
-            found = _near_target(cands[j], prior)  # "Al-Sahwah town east of Daraa", "حي X في الموصل": at the town
+            found = toward(nt, t, b.tok_first, _near_target(cands[j], prior), r.lookup)  # "X town east of Daraa"
         elif found is None and (village or _opened_by(nt, t, words().heads_before, MAX_NAME + 1)):  # +1: "of"
             found = _village_target(cands[j], prior, unit_of)  # "قرية X في منبج", "the village of X in Idlib"
         if found is None or _listed(mentions, cands, j, nt, text):

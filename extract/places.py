@@ -267,7 +267,9 @@ def _reading(
     )
     taken = frozenset(t for s in spelled for t in range(s.tok_first, s.tok_last + 1))
     known = lambda key: bool(gaz.index.lookup(key))  # noqa: E731
-    reading = Reading([x[0] for x in read], [x[1] for x in read], nt, text, prior, gaz.unit, known, taken)
+    reading = Reading(
+        [x[0] for x in read], [x[1] for x in read], nt, text, prior, gaz.unit, known, taken, gaz.candidates
+    )
     return reading, [x[2] for x in read]
 
 

@@ -62,24 +62,40 @@ def _moved(lat: float, lon: float, km: float, bearing: float) -> tuple[float, fl
     return round(lat + dlat, 5), round(lon + dlon, 5)
 
 
+def _countryside(seat: GazEntry, key: str) -> GazEntry | None:
+    """The countryside of `seat` (a seat of the data, by its name) toward direction `key`; None where it has none."""
+    data = countryside_data()
+    spec, direction = data["seats"].get(seat.name), data["directions"].get(key)
+    if spec is None or direction is None or key in spec.get("except", ()):
+        return None
+    names = _names(seat, direction) + tuple(spec.get("also", {}).get(key, ()))
+    en = next((n for n in names if not is_arabic(n)), "")
+    ar = next((n for n in names if is_arabic(n)), "")
+    lat, lon = _moved(seat.lat, seat.lon, data["km"], direction["bearing"])
+    name = countryside_name(seat, key) if en else ar
+    gid = f"khareeta:sy-reg-{spec['slug']}-{key}"
+    return GazEntry(gid, name, ar, "countryside", seat.country_code, lat, lon, 0, (name, *names), "khareeta")
+
+
 def countrysides(curated: list[GazEntry]) -> list[GazEntry]:
     """One place for each direction of each seat's countryside; a seat missing from `curated` has none."""
     data = countryside_data()
     by_name = {e.name: e for e in curated if e.country_code == "SY" and e.feature_type == "city"}
-    out: list[GazEntry] = []
-    for seat_name, spec in data["seats"].items():
-        seat = by_name.get(seat_name)
-        if seat is None:
-            continue
-        for key, direction in data["directions"].items():
-            if key in spec.get("except", ()):
-                continue
-            names = _names(seat, direction) + tuple(spec.get("also", {}).get(key, ()))
-            en = next((n for n in names if not is_arabic(n)), "")
-            ar = next((n for n in names if is_arabic(n)), "")
-            lat, lon = _moved(seat.lat, seat.lon, data["km"], direction["bearing"])
-            name = f"{direction['name']} {seat.name} countryside" if en else ar
-            gid = f"khareeta:sy-reg-{spec['slug']}-{key}"
-            names = (name, *names)
-            out.append(GazEntry(gid, name, ar, "countryside", seat.country_code, lat, lon, 0, names, "khareeta"))
-    return out
+    seats = [by_name[name] for name in data["seats"] if name in by_name]
+    return [c for seat in seats for key in data["directions"] if (c := _countryside(seat, key)) is not None]
+
+
+def countryside_name(seat: GazEntry, key: str) -> str:
+    """The name of a Syrian provincial capital's countryside toward direction `key` ("Eastern Daraa
+    countryside"), the key to look it up by; "" for another town or a direction it has none in."""
+    data = countryside_data()
+    spec, direction = data["seats"].get(seat.name), data["directions"].get(key)
+    if seat.country_code != "SY" or spec is None or direction is None or key in spec.get("except", ()):
+        return ""
+    return f"{direction['name']} {seat.name} countryside"
+
+
+@cache
+def direction_words_en() -> dict[str, str]:
+    """English direction word -> direction key ("north-east" -> "northeast")."""
+    return {w: key for key, d in countryside_data()["directions"].items() for w in d["en"]}

@@ -27,8 +27,8 @@ UNKNOWN = [
         "countryside-of-en",
         "Jets struck Khirbet Sawwan in the northern countryside of Hama.",
         "Khirbet Sawwan",
-        "Hama",
-        3,
+        "Northern Hama countryside",
+        2,
     ),
     (
         "village-in-subdistrict-en",
@@ -51,7 +51,14 @@ UNKNOWN = [
         "Hajin",
         2,
     ),
-    ("near-town-en", "A massacre in Khirbet Nuwair town east of Daraa left ten dead.", "Khirbet Nuwair", "Daraa", 2),
+    # ... a direction from a provincial capital: out in its countryside that way (a town without one: at the town)
+    (
+        "near-town-en",
+        "A massacre in Khirbet Nuwair town east of Daraa left ten dead.",
+        "Khirbet Nuwair",
+        "Eastern Daraa",
+        2,
+    ),
     (
         "near-a-respelled-town-en",
         "Clashes hit Umm Tuwaynat village in East Deir-ez-Zur.",
@@ -59,8 +66,17 @@ UNKNOWN = [
         "Deir ez-Zor",
         2,
     ),
-    ("near-town-ar", "قصفت المدفعية قرية أم الرجوم شمال حمص.", "أم الرجوم", "Homs", 2),
-    ("qarya-bi-rif-ar", "قصفت الطائرات قرية أم الشوك بريف حلب الشمالي.", "أم الشوك", "Aleppo", 3),
+    ("near-town-ar", "قصفت المدفعية قرية أم الرجوم شمال حمص.", "أم الرجوم", "Northern Homs countryside", 2),
+    ("near-town-two-words-ar", "قصفت المدفعية قرية أم الرجوم شمال شرقي حمص.", "أم الرجوم", "North-eastern Homs", 2),
+    (
+        "near-town-two-words-en",
+        "Gunmen attacked Tell Xyzabad village north-east of Raqqa.",
+        "Tell Xyzabad",
+        "North-eastern Raqqa",
+        2,
+    ),
+    ("a-quarter-east-in-its-town-ar", "اشتباكات في حي الزهور شرقي حلب.", "الزهور", "Aleppo", 2),
+    ("qarya-bi-rif-ar", "قصفت الطائرات قرية أم الشوك بريف حلب الشمالي.", "أم الشوك", "Northern Aleppo countryside", 2),
     ("qarya-tabia-nahiya-ar", "اشتباكات في قرية تل الشعير التابعة لناحية هجين.", "تل الشعير", "Hajin", 2),
     ("balda-fi-muhafaza-ar", "سقطت قذائف على بلدة كفر دبين في محافظة اللاذقية.", "كفر دبين", "Latakia", 3),
     # a quarter of a town, or a village named with what it is ("X, a village in Y"): at that town or unit
@@ -147,8 +163,20 @@ UNKNOWN = [
     ("valley-en", "Iraqi forces clashed with militants in the Wadi Hauran valley in Anbar.", "Wadi Hauran", "Anbar", 3),
     ("plain-en", "Shells fell on the Kurin plain in the countryside of Idlib.", "Kurin", "Idlib", 3),
     # a name its own head opens ("تل", "خربة"), the rest rare words
-    ("name-head-ar", "استعاد الجيش السيطرة على تل شغيب في ريف حلب الجنوبي.", "تل شغيب", "Aleppo", 3),
-    ("name-head-khirba-ar", "قصفت الطائرات خربة حميس في ريف إدلب الجنوبي.", "خربة حميس", "Idlib", 3),
+    (
+        "name-head-ar",
+        "استعاد الجيش السيطرة على تل شغيب في ريف حلب الجنوبي.",
+        "تل شغيب",
+        "Southern Aleppo countryside",
+        2,
+    ),
+    (
+        "name-head-khirba-ar",
+        "قصفت الطائرات خربة حميس في ريف إدلب الجنوبي.",
+        "خربة حميس",
+        "Southern Idlib countryside",
+        2,
+    ),
     # a camp: "Camp X", "X camp", "مخيم X"
     (
         "camp-before-en",
@@ -425,3 +453,12 @@ def test_a_quarter_listed_with_a_quarter_named_like_a_city_abroad_stays_in_its_t
 
 def test_a_place_listed_without_a_head_before_a_town_keeps_its_own_choice(gaz: Gazetteer) -> None:
     assert _by_surface(gaz, "قصف على السليمانية والمطار في حلب")["السليمانية"].name == "Sulaymaniyah"
+
+
+def test_a_village_toward_a_capital_lies_out_in_that_countryside_a_quarter_in_the_town(gaz: Gazetteer) -> None:
+    by = _by_surface(gaz, "A massacre in Khirbet Nuwair town east of Daraa left ten dead.")
+    village, daraa = by["Khirbet Nuwair"], by["Daraa"]
+    assert village.placed_at == "Eastern Daraa countryside" and village.geo_precision == 2
+    assert 15 < km(village.lat, village.lon, daraa.lat, daraa.lon) < 25 and village.lon > daraa.lon
+    assert _by_surface(gaz, "اشتباكات في حي الزهور شرقي حلب.")["الزهور"].placed_at == "Aleppo"
+    assert _by_surface(gaz, "Shells fell on Umm Jurn village in eastern Aleppo.")["Umm Jurn"].placed_at == "Aleppo"

@@ -47,7 +47,7 @@ HEADED = [
     # an adjective after the head is no name ("a whole village", "a small village"); "Umm" opens one
     ("قصفت الطائرات مدينة حلب. ودمرت قرية كاملة.", []),
     ("دخلت القوات قرية صغيرة قرب حلب", []),
-    ("قتل خمسة في قرية أم القربانيات شمال حلب", [("أم القربانيات", 2, "Aleppo")]),
+    ("قتل خمسة في قرية أم القربانيات شمال حلب", [("أم القربانيات", 2, "Northern Aleppo countryside")]),
     # an armed group's name is no village
     ("After the attack of “Ansar al-Tawhid” north of Hama, six died.", []),
 ]
