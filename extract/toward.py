@@ -1,22 +1,27 @@
 """A village said to lie in a direction from a provincial capital: "Al-Sahwah town east of Daraa", "قرية X
 شمال حمص". It lies out in that capital's countryside toward the direction, not in the city: the unknown
 village is placed at that countryside (`geodata.gazetteer.countrysides`, about where the nearer villages of
-that countryside lie), still with geo_precision 2. A quarter of the town ("حي X شرقي حلب", "the X
-neighbourhood in eastern Aleppo") stays in the town; so does every village of a town that has no such
-countryside. The words: English direction words of data/countrysides.json followed by "of", the Arabic
-ones of data/admin_context.json `toward`.
+that countryside lie), still with geo_precision 2. With a distance ("al-Rahjan village 50 km east of Hama
+city", "قرية X على بعد 20 كم جنوب كركوك") it lies that far from the town that way, whatever the town's
+country, and `placed_at` says so ("50 km east of Hama"). A quarter of the town ("حي X شرقي حلب", "the X
+neighbourhood in eastern Aleppo") stays in the town; so does a village of a town that has no such
+countryside, given no distance. The words: English direction words of data/countrysides.json followed by
+"of", the Arabic ones and the units of distance of data/admin_context.json `toward`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from functools import cache
+from typing import Any
 
 from extract.admin_words import words
 from extract.datafiles import load_json
 from extract.wordforms import word_forms
-from geodata.gazetteer.countrysides import countryside_name, direction_words_en
+from geodata.gazetteer.countrysides import bearing, countryside_name, direction_words_en
 from geodata.gazetteer.sources import GazEntry
+from geodata.geometry import moved
 from geodata.names import NormText, is_arabic, normalize_name
 
 Lookup = Callable[[str], list[GazEntry]]
@@ -24,12 +29,41 @@ MAX_WORDS = 3  # of one direction ("north east of", "شمال شرقي")
 
 
 @cache
+def _data() -> dict[str, Any]:
+    raw: dict[str, Any] = load_json("admin_context.json")["toward"]
+    return raw
+
+
+@cache
 def _directions() -> dict[str, str]:
     """Normalised direction phrase -> direction key, in both languages."""
     out = {normalize_name(w): key for w, key in direction_words_en().items()}
-    for key, phrases in load_json("admin_context.json")["toward"]["ar"].items():
+    for key, phrases in _data()["ar"].items():
         out.update((normalize_name(p), key) for p in phrases)
     return out
+
+
+@cache
+def _units() -> dict[str, float]:
+    """Normalised unit of distance -> kilometres in one."""
+    return {normalize_name(u): float(f) for u, f in _data()["units_km"].items()}
+
+
+def _distance(nt: NormText, first: int, last: int) -> float | None:
+    """The distance the words first..last give ("some 30 km", "على بعد 20 كم"), in km; None without one, or
+    one too far to say where a village lies."""
+    units, tokens = _units(), nt.tokens
+    for t in range(first, last):
+        if tokens[t].isdigit() and tokens[t + 1] in units:
+            km = int(tokens[t]) * units[tokens[t + 1]]
+            return km if 0 < km <= float(_data()["max_km"]) else None
+    return None
+
+
+def _at_distance(town: GazEntry, km: float, key: str) -> GazEntry:
+    """The town's entry moved `km` toward direction `key`, named for it ("20 km south of Kirkuk")."""
+    lat, lon = moved(town.lat, town.lon, km, bearing(key))
+    return replace(town, lat=lat, lon=lon, name=f"{km:g} km {key} of {town.name}")
 
 
 def _direction(nt: NormText, first: int, last: int) -> str | None:
@@ -52,13 +86,19 @@ def toward(
     nt: NormText, name_last: int, unit_first: int, target: tuple[GazEntry, str] | None, lookup: Lookup
 ) -> tuple[GazEntry, str] | None:
     """Where a village near the town `target` lies when the words between its name (ending at token
-    `name_last`) and the town (from token `unit_first`) give a direction: the town's countryside that
-    way, when the gazetteer has one; else the town itself."""
+    `name_last`) and the town (from token `unit_first`) give a direction: that far from the town that way
+    when they give a distance too, else the town's countryside that way when the gazetteer has one, else
+    the town itself."""
     if target is None or any(
         word_forms(nt.tokens[t]) & words().quarter_heads for t in range(max(0, name_last - 4), unit_first)
     ):
         return target
     key = _direction(nt, name_last + 1, unit_first - 1)
-    name = countryside_name(target[0], key) if key else ""
+    if key is None:
+        return target
+    km = _distance(nt, name_last + 1, unit_first - 1)
+    if km is not None:
+        return _at_distance(target[0], km, key), target[1]
+    name = countryside_name(target[0], key)
     found = [e for e in lookup(name) if e.feature_type == "countryside"] if name else []
     return (found[0], target[1]) if found else target

@@ -17,6 +17,18 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
+_KM_PER_DEGREE = 111.2
+
+
+def moved(lat: float, lon: float, km: float, bearing: float) -> tuple[float, float]:
+    """The point `km` from (lat, lon) along `bearing` (degrees from north), on a sphere's flat patch (good to
+    a few hundred metres within 200 km)."""
+    rad = math.radians(bearing)
+    dlat = km * math.cos(rad) / _KM_PER_DEGREE
+    dlon = km * math.sin(rad) / (_KM_PER_DEGREE * math.cos(math.radians(lat)))
+    return round(lat + dlat, 5), round(lon + dlon, 5)
+
+
 def positions(geom: dict[str, Any]) -> list[Any]:
     """Every position of a GeoJSON geometry (GeometryCollection included)."""
     if geom.get("type") == "GeometryCollection":

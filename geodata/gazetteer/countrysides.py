@@ -14,15 +14,14 @@ forms of their names and the seats live in data/countrysides.json.
 from __future__ import annotations
 
 import json
-import math
 from functools import cache
 
 from geodata import settings
 from geodata.gazetteer.sources import GazEntry
+from geodata.geometry import moved
 from geodata.names import is_arabic
 
 COUNTRYSIDES_JSON = settings.DATA_FILES / "countrysides.json"
-_KM_PER_DEGREE = 111.2
 
 
 @cache
@@ -54,14 +53,6 @@ def _names(seat: GazEntry, direction: dict) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
-def _moved(lat: float, lon: float, km: float, bearing: float) -> tuple[float, float]:
-    """The point `km` from (lat, lon) along `bearing` (degrees from north), on a sphere's flat patch."""
-    rad = math.radians(bearing)
-    dlat = km * math.cos(rad) / _KM_PER_DEGREE
-    dlon = km * math.sin(rad) / (_KM_PER_DEGREE * math.cos(math.radians(lat)))
-    return round(lat + dlat, 5), round(lon + dlon, 5)
-
-
 def _countryside(seat: GazEntry, key: str) -> GazEntry | None:
     """The countryside of `seat` (a seat of the data, by its name) toward direction `key`; None where it has none."""
     data = countryside_data()
@@ -71,7 +62,7 @@ def _countryside(seat: GazEntry, key: str) -> GazEntry | None:
     names = _names(seat, direction) + tuple(spec.get("also", {}).get(key, ()))
     en = next((n for n in names if not is_arabic(n)), "")
     ar = next((n for n in names if is_arabic(n)), "")
-    lat, lon = _moved(seat.lat, seat.lon, data["km"], direction["bearing"])
+    lat, lon = moved(seat.lat, seat.lon, data["km"], direction["bearing"])
     name = countryside_name(seat, key) if en else ar
     gid = f"khareeta:sy-reg-{spec['slug']}-{key}"
     return GazEntry(gid, name, ar, "countryside", seat.country_code, lat, lon, 0, (name, *names), "khareeta")
@@ -93,6 +84,11 @@ def countryside_name(seat: GazEntry, key: str) -> str:
     if seat.country_code != "SY" or spec is None or direction is None or key in spec.get("except", ()):
         return ""
     return f"{direction['name']} {seat.name} countryside"
+
+
+def bearing(key: str) -> float:
+    """The bearing of a direction key ("northeast": 45)."""
+    return float(countryside_data()["directions"][key]["bearing"])
 
 
 @cache

@@ -108,16 +108,6 @@ UNKNOWN = [
         "Mosul",
         2,
     ),
-    # a distance on the way ("some 30 km west of"), a head after a comma ("X, a village ...")
-    (
-        "distance-en",
-        "The militants overran the village of Tal Sfouk, some 30 km west of Mosul.",
-        "Tal Sfouk",
-        "Mosul",
-        2,
-    ),
-    ("a-village-km-en", "Gunmen attacked Umm Jurn, a village 20 km south of Kirkuk.", "Umm Jurn", "Kirkuk", 2),
-    ("ala-buad-km-ar", "هاجم مسلحون قرية أم الجرن على بعد 20 كم جنوب كركوك.", "أم الجرن", "Kirkuk", 2),
     # a quarter: "Hay al-X", "the al-X neighbourhood of", "حي X في": in the town (or the part of it) after it
     ("hay-al-en", "Clashes broke out in Hay al-Askari in eastern Mosul.", "Hay al-Askari", "East Mosul", 3),
     ("al-quarter-of-town-en", "Clashes broke out in the al-Askari neighbourhood of Mosul.", "al-Askari", "Mosul", 2),
@@ -453,6 +443,39 @@ def test_a_quarter_listed_with_a_quarter_named_like_a_city_abroad_stays_in_its_t
 
 def test_a_place_listed_without_a_head_before_a_town_keeps_its_own_choice(gaz: Gazetteer) -> None:
     assert _by_surface(gaz, "قصف على السليمانية والمطار في حلب")["السليمانية"].name == "Sulaymaniyah"
+
+
+DISTANCES = [
+    # (id, text, the unknown name, the town, km, bearing): a distance on the way ("some 30 km west of"), with a
+    # head after a comma ("X, a village ..."), in Iraq as in Syria
+    (
+        "distance-en",
+        "The militants overran the village of Tal Sfouk, some 30 km west of Mosul.",
+        "Tal Sfouk",
+        "Mosul",
+        30,
+    ),
+    ("a-village-km-en", "Gunmen attacked Umm Jurn, a village 20 km south of Kirkuk.", "Umm Jurn", "Kirkuk", 20),
+    ("ala-buad-km-ar", "هاجم مسلحون قرية أم الجرن على بعد 20 كم جنوب كركوك.", "أم الجرن", "Kirkuk", 20),
+    ("miles-en", "Jets hit al-Rahjan village, 31 miles east of Hama city, on Monday.", "al-Rahjan", "Hama", 50),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "town", "far"), [c[1:] for c in DISTANCES], ids=[c[0] for c in DISTANCES])
+def test_a_village_a_distance_from_a_town_lies_that_far_from_it(
+    gaz: Gazetteer, text: str, name: str, town: str, far: float
+) -> None:
+    by = _by_surface(gaz, text)
+    village, seat = by[name], next(p for p in by.values() if p.name == town)
+    assert not village.resolved and village.geo_precision == 2 and village.placed_at.endswith(f"of {town}")
+    assert abs(km(village.lat, village.lon, seat.lat, seat.lon) - far) < 1
+
+
+def test_a_distance_too_far_to_say_where_a_village_lies_is_not_taken(gaz: Gazetteer) -> None:
+    assert (
+        _by_surface(gaz, "Gunmen attacked Umm Jurn, a village 900 km south of Kirkuk.")["Umm Jurn"].placed_at
+        == "Kirkuk"
+    )
 
 
 def test_a_village_toward_a_capital_lies_out_in_that_countryside_a_quarter_in_the_town(gaz: Gazetteer) -> None:
