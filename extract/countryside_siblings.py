@@ -1,5 +1,6 @@
 """Two directions of one town's countryside: "ريف حلب الغربي والجنوبي", "the western and southern
-countryside of Aleppo", "the southern and eastern countrysides of Idlib".
+countryside of Aleppo", "the southern and eastern countrysides of Idlib", "Aleppo's western and southern
+countryside".
 
 A direction joined to the direction of a countryside the text names ("و" after it in Arabic, "and"
 or a comma before it in English) names that town's countryside in that direction too: a place of its
@@ -21,6 +22,11 @@ MAX_SIBLINGS = 3  # "ريف حلب الغربي والجنوبي والشرقي"
 _AFTER_AR = re.compile(r"\s*و(\w+)")  # "والجنوبي"
 _COUNTRYSIDE_OF = re.compile(r"([A-Za-z-]+)\s+countryside\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _BEFORE_EN = re.compile(r"([A-Za-z-]+)\s*(?:,\s*and|,|and|or)\s+(?:the\s+)?$")  # "western and ", "western, "
+_JOINED_EN = r"\s*(?:,\s*and|,|and|or)\s+"
+_OWNED_EN = re.compile(  # "'s western and southern countryside" after a town
+    rf"(?:['\u2019]s)?\s+([A-Za-z-]+)((?:{_JOINED_EN}[A-Za-z-]+){{1,{MAX_SIBLINGS}}})\s+countrysides?\b", re.IGNORECASE
+)
+_WORD = re.compile(r"[A-Za-z-]+")
 
 
 @cache
@@ -71,10 +77,30 @@ def _spelled_seat(p: Place, text: str, gaz: Gazetteer) -> Place | None:
     return place_at(got[0], text, m.start(1), p.end, p.confidence) if got else None
 
 
+def _owned(p: Place, text: str, gaz: Gazetteer) -> list[Place]:
+    """ "Aleppo's western and southern countryside": a town then two directions or more joined before one
+    "countryside" names the town's countryside in each direction, each at its direction's word (the first
+    from the town on); none unless every direction is one."""
+    m = _OWNED_EN.match(text, p.end)
+    if p.feature_type != "city" or is_arabic(p.surface) or m is None:
+        return []
+    spans = [(m.start(1), m.end(1)), *((w.start(), w.end()) for w in _WORD.finditer(text, m.start(2), m.end(2)))]
+    spans = [(a, b) for a, b in spans if text[a:b].lower() not in ("and", "or")]
+    out = []
+    for k, (a, b) in enumerate(spans):
+        got = [e for e in gaz.candidates(f"{text[a:b]} countryside of {p.name}") if e.feature_type == "countryside"]
+        if not got or text[a:b].lower() not in one_word_directions()[0]:
+            return []
+        start, end = (p.start, b) if k == 0 else (a, m.end() if k == len(spans) - 1 else b)
+        out.append(place_at(got[0], text, start, end, p.confidence))
+    return out
+
+
 def sibling_countrysides(places: list[Place], text: str, gaz: Gazetteer) -> list[Place]:
     """The places with a countryside for each direction joined to a countryside's own; a town after
     "<direction> countryside of" is that countryside, however the text spells the town."""
     places = [_spelled_seat(p, text, gaz) or p for p in places]
+    places = [q for p in places for q in (_owned(p, text, gaz) or [p])]
     taken = [(p.start, p.end) for p in places]
     out = list(places)
     for p in places:

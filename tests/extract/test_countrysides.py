@@ -227,6 +227,24 @@ def test_a_village_in_the_countrysides_of_two_towns_lies_in_the_first_ones_provi
             "اشتباكات في ريفي إدلب الجنوبي وحماة الشمالي",
             [("إدلب الجنوبي", "Southern Idlib countryside"), ("حماة الشمالي", "Northern Hama countryside")],
         ),
+        # a town's own directions, joined before one countryside ("Aleppo's western and southern countryside")
+        (
+            "Jets struck Aleppo's western and southern countryside and Idlib.",
+            [
+                ("Aleppo's western", "Western Aleppo countryside"),
+                ("southern countryside", "Southern Aleppo countryside"),
+                ("Idlib", "Idlib"),
+            ],
+        ),
+        (
+            "Raids on Hama's northern, western and southern countrysides.",
+            [
+                ("Hama's northern", "Northern Hama countryside"),
+                ("western", "Western Hama countryside"),
+                ("southern countrysides", "Southern Hama countryside"),
+            ],
+        ),
+        ("Jets struck Aleppo's western and the city's southern parts.", [("Aleppo's", "Aleppo")]),
         # a town after a countryside is no direction of it
         (
             "قصف على ريف حلب الغربي ومدينة إدلب",
