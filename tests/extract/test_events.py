@@ -708,6 +708,22 @@ def test_a_described_town_is_the_evidence_of_its_event_s_place(gaz) -> None:
     assert [(e.place.surface, e.place.name) for e in ex.events] == [("Raqqa", "Raqqa"), ("the besieged city", "Raqqa")]
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        pytest.param("Gunmen raided a village near Kirkuk on Monday.", ("Battles", "Armed clash"), id="raided-en"),
+        pytest.param(
+            "Jets raided rebel positions in Idlib.",
+            ("Explosions/Remote violence", "Air/drone strike"),
+            id="jets-raided-en",
+        ),
+    ],
+)
+def test_a_raid_is_an_attack(gaz, text: str, kind: tuple[str, str]) -> None:
+    (e,) = _run(gaz, text).events
+    assert (e.event_type, e.sub_event_type) == kind
+
+
 def test_shells_that_fell_are_no_fallen_town(gaz) -> None:
     (e,) = _run(gaz, "سقطت قذائف على حي المزة في دمشق يوم الاثنين.").events
     assert e.sub_event_type == "Shelling/artillery/missile attack"
