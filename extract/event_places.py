@@ -114,9 +114,10 @@ def _location(ann: Annotated, places: list[PlaceTok], t: int) -> PlaceTok | None
     before = [p for p in places if p.tok_last < t]
     tied_after = [p for p in after if _located(ann, p)]
     tied_before = [p for p in reversed(before) if _located(ann, p)]
-    direct = [p for p in after if p.tok_first == t + 1 and p.place.feature_type not in _WIDE]
+    direct = [p for p in after if p.tok_first == t + 1 and p.place.feature_type not in _WIDE - {"region"}]
     if direct and not is_arabic(ann.word(t)):
-        # an English verb's object ("shell Shaer field area and clashes renewed in ... Quneitra");
+        # an English verb's object ("shell Shaer field area and clashes renewed in ... Quneitra", "warplanes
+        # target Aleppo's countryside": a region too, not a country or a province);
         # an Arabic noun before a name is rather a deed of that place told before ("هجمات باريس")
         return direct[0]
     for tied in (tied_after, tied_before):

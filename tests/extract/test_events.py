@@ -703,6 +703,11 @@ def test_the_most_precise_place_of_the_sentence(gaz, text: str, location: str) -
     assert {e.place.name for e in _run(gaz, text).events} == {location}
 
 
+def test_a_region_a_verb_of_harm_takes_as_its_object_is_its_event_s_place(gaz) -> None:
+    ex = _run(gaz, "A car bomb exploded in Manbij and warplanes target Idlib's countryside.")
+    assert [e.place.name for e in ex.events] == ["Manbij", "Idlib countryside"]
+
+
 def test_a_described_town_is_the_evidence_of_its_event_s_place(gaz) -> None:
     ex = _run(gaz, "Jets bombed Raqqa on Monday. On Tuesday airstrikes hit the besieged city again, killing five.")
     assert [(e.place.surface, e.place.name) for e in ex.events] == [("Raqqa", "Raqqa"), ("the besieged city", "Raqqa")]
