@@ -107,6 +107,17 @@ def _container(ann: Annotated, p: PlaceTok, places: list[PlaceTok]) -> bool:
     )
 
 
+def _object_of(ann: Annotated, t: int, p: PlaceTok) -> bool:
+    """Place p is the object of trigger token t, right after it ("shell Raqqa"), or of the verb of harm
+    right after the trigger noun, with or without an article ("shells target Damascus", "shelling
+    targeted the Jisr al-Shughur city"): not the object of another deed's verb later in the sentence."""
+    if p.tok_first == t + 1:
+        return True
+    if not word_forms(ann.word(t + 1)) & event_cues()["object_verbs"]:
+        return False
+    return p.tok_first == t + 2 or (p.tok_first == t + 3 and ann.word(t + 2) in event_cues()["place_articles"])
+
+
 def _location(ann: Annotated, places: list[PlaceTok], t: int) -> PlaceTok | None:
     places = [p for p in places if _may_be_the_place(ann, p)]
     places = [p for p in places if not _reference(ann, p, places) and not _container(ann, p, places)]
@@ -114,7 +125,7 @@ def _location(ann: Annotated, places: list[PlaceTok], t: int) -> PlaceTok | None
     before = [p for p in places if p.tok_last < t]
     tied_after = [p for p in after if _located(ann, p)]
     tied_before = [p for p in reversed(before) if _located(ann, p)]
-    direct = [p for p in after if p.tok_first == t + 1 and p.place.feature_type not in _WIDE - {"region"}]
+    direct = [p for p in after if _object_of(ann, t, p) and p.place.feature_type not in _WIDE - {"region"}]
     if direct and not is_arabic(ann.word(t)):
         # an English verb's object ("shell Shaer field area and clashes renewed in ... Quneitra", "warplanes
         # target Aleppo's countryside": a region too, not a country or a province);

@@ -708,6 +708,14 @@ def test_a_region_a_verb_of_harm_takes_as_its_object_is_its_event_s_place(gaz) -
     assert [e.place.name for e in ex.events] == ["Manbij", "Idlib countryside"]
 
 
+def test_the_object_of_a_verb_of_harm_after_the_deed_is_its_place_not_another_deed_s(gaz) -> None:
+    ex = _run(gaz, "Clashes went on in Eastern Ghouta and shells target Jobar district.")
+    assert [(e.event_type, e.place.name) for e in ex.events] == [
+        ("Battles", "Eastern Ghouta"),
+        ("Explosions/Remote violence", "Jobar"),
+    ]
+
+
 def test_a_described_town_is_the_evidence_of_its_event_s_place(gaz) -> None:
     ex = _run(gaz, "Jets bombed Raqqa on Monday. On Tuesday airstrikes hit the besieged city again, killing five.")
     assert [(e.place.surface, e.place.name) for e in ex.events] == [("Raqqa", "Raqqa"), ("the besieged city", "Raqqa")]
