@@ -108,14 +108,20 @@ def _container(ann: Annotated, p: PlaceTok, places: list[PlaceTok]) -> bool:
 
 
 def _object_of(ann: Annotated, t: int, p: PlaceTok) -> bool:
-    """Place p is the object of trigger token t, right after it ("shell Raqqa"), or of the verb of harm
-    right after the trigger noun, with or without an article ("shells target Damascus", "shelling
-    targeted the Jisr al-Shughur city"): not the object of another deed's verb later in the sentence."""
+    """Place p is the object of trigger token t, right after an English one ("shell Raqqa"), or of the verb
+    of harm after the trigger's word or two, over an article or a feature word ("shells target Damascus",
+    "air strikes targeted the Jisr al-Shughur city", "غارات جوية تستهدف مدينة إدلب"): not the object of
+    another deed's verb later in the sentence."""
     if p.tok_first == t + 1:
-        return True
-    if not word_forms(ann.word(t + 1)) & event_cues()["object_verbs"]:
-        return False
-    return p.tok_first == t + 2 or (p.tok_first == t + 3 and ann.word(t + 2) in event_cues()["place_articles"])
+        return not is_arabic(ann.word(t))  # "هجمات باريس": a deed of that place told before
+    skip = cues()["feature_words"] | event_cues()["place_articles"]
+    return any(
+        v < p.tok_first
+        and word_forms(ann.word(v)) & event_cues()["object_verbs"]
+        and p.tok_first - v <= 3
+        and all(word_forms(ann.word(i)) & skip for i in range(v + 1, p.tok_first))
+        for v in (t + 1, t + 2)
+    )
 
 
 def _location(ann: Annotated, places: list[PlaceTok], t: int) -> PlaceTok | None:
@@ -126,10 +132,9 @@ def _location(ann: Annotated, places: list[PlaceTok], t: int) -> PlaceTok | None
     tied_after = [p for p in after if _located(ann, p)]
     tied_before = [p for p in reversed(before) if _located(ann, p)]
     direct = [p for p in after if _object_of(ann, t, p) and p.place.feature_type not in _WIDE - {"region"}]
-    if direct and not is_arabic(ann.word(t)):
-        # an English verb's object ("shell Shaer field area and clashes renewed in ... Quneitra", "warplanes
-        # target Aleppo's countryside": a region too, not a country or a province);
-        # an Arabic noun before a name is rather a deed of that place told before ("هجمات باريس")
+    if direct:
+        # the deed's object ("shell Shaer field area and clashes renewed in ... Quneitra", "warplanes target
+        # Aleppo's countryside": a region too, not a country or a province)
         return direct[0]
     for tied in (tied_after, tied_before):
         local = [p for p in tied if p.place.feature_type not in _WIDE]

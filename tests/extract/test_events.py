@@ -708,9 +708,18 @@ def test_a_region_a_verb_of_harm_takes_as_its_object_is_its_event_s_place(gaz) -
     assert [e.place.name for e in ex.events] == ["Manbij", "Idlib countryside"]
 
 
-def test_the_object_of_a_verb_of_harm_after_the_deed_is_its_place_not_another_deed_s(gaz) -> None:
-    ex = _run(gaz, "Clashes went on in Eastern Ghouta and shells target Jobar district.")
-    assert [(e.event_type, e.place.name) for e in ex.events] == [
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Clashes went on in Eastern Ghouta and shells target Jobar district.", id="shells-target-en"),
+        pytest.param(
+            "Clashes went on in Eastern Ghouta and air strikes target Jobar district.", id="air-strikes-target-en"
+        ),
+        pytest.param("اشتباكات في الغوطة الشرقية وقذائف تستهدف حي جوبر.", id="qadhaif-tastahdif-ar"),
+    ],
+)
+def test_the_object_of_a_verb_of_harm_after_the_deed_is_its_place_not_another_deed_s(gaz, text: str) -> None:
+    assert [(e.event_type, e.place.name) for e in _run(gaz, text).events] == [
         ("Battles", "Eastern Ghouta"),
         ("Explosions/Remote violence", "Jobar"),
     ]
