@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -137,6 +139,18 @@ def test_an_analyst_moves_an_event_and_the_map_and_popup_follow(browser, review_
         visit.close()
 
 
+def _stored(db: Path, feature_id: str, done: Callable[[Any], bool], timeout: float = 30.0) -> Any:
+    """The feature as the store holds it once `done` says the app's rerun has written it (the click that
+    saves starts a rerun the page may not show running yet), or as it is after `timeout` seconds."""
+    end = time.monotonic() + timeout
+    while True:
+        with Store.open(db) as s:
+            r = s.feature(feature_id)
+        if done(r) or time.monotonic() > end:
+            return r
+        time.sleep(0.2)
+
+
 def test_an_analyst_picks_the_place_on_the_map(browser, review_app: str, review_db: Path) -> None:  # noqa: F811
     """The other report of the bombing, moved to a point clicked on the map (no gazetteer entry)."""
     other = ids(second_records())["event"]
@@ -180,8 +194,7 @@ def test_an_analyst_picks_the_place_on_the_map(browser, review_app: str, review_
         option.first.click()
         page.get_by_role("button", name="Save the correction").click()
         _idle(page)
-        with Store.open(review_db) as s:
-            r = s.feature(other)
+        r = _stored(review_db, other, lambda r: getattr(r, "review", None) is not None)
         assert r is not None and abs(r.place.lat - clicked["lat"]) < 1e-4 and abs(r.place.lon - clicked["lng"]) < 1e-4
         assert abs(clicked["lat"] - 35.0) < 0.5 and abs(clicked["lng"] - 44.2) < 0.5  # about where it was aimed
         assert r.place.gazetteer_id == "" and r.review is not None and r.review.status == "corrected"
