@@ -76,6 +76,7 @@ UNKNOWN = [
         2,
     ),
     ("a-quarter-east-in-its-town-ar", "اشتباكات في حي الزهور شرقي حلب.", "الزهور", "Aleppo", 2),
+    ("waqia-ar", "قصفت الطائرات بلدة تل الصوان الواقعة شرق حمص.", "تل الصوان", "Eastern Homs", 2),
     ("qarya-bi-rif-ar", "قصفت الطائرات قرية أم الشوك بريف حلب الشمالي.", "أم الشوك", "Northern Aleppo countryside", 2),
     ("qarya-tabia-nahiya-ar", "اشتباكات في قرية تل الشعير التابعة لناحية هجين.", "تل الشعير", "Hajin", 2),
     ("balda-fi-muhafaza-ar", "سقطت قذائف على بلدة كفر دبين في محافظة اللاذقية.", "كفر دبين", "Latakia", 3),
@@ -458,6 +459,7 @@ DISTANCES = [
     ("a-village-km-en", "Gunmen attacked Umm Jurn, a village 20 km south of Kirkuk.", "Umm Jurn", "Kirkuk", 20),
     ("ala-buad-km-ar", "هاجم مسلحون قرية أم الجرن على بعد 20 كم جنوب كركوك.", "أم الجرن", "Kirkuk", 20),
     ("miles-en", "Jets hit al-Rahjan village, 31 miles east of Hama city, on Monday.", "al-Rahjan", "Hama", 50),
+    ("located-en", "Jets hit Tell Sawwan village, located 15 km east of Homs.", "Tell Sawwan", "Homs", 15),
 ]
 
 
