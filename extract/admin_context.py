@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from extract.admin_words import any_word, words
+from extract.admin_words import any_word, connecting, words
 from extract.context import rules
 from extract.matching import Match
 from extract.toward import Lookup, toward
@@ -87,13 +87,6 @@ def _gap_ok(nt: NormText, text: str, a: Match, tok_to: int) -> tuple[bool, bool]
     if any(c in BREAKS for c in text[a_end:end]):
         return False, False
     return True, widened
-
-
-def connecting(nt: NormText, t: int) -> frozenset[str] | None:
-    """The forms of token t when it may stand between a place and its unit (a connector word, or a
-    number: "X, some 30 km west of Y"); None when it may not."""
-    forms = word_forms(nt.tokens[t])
-    return forms if forms & words().connectors or nt.tokens[t].isdigit() else None
 
 
 def scope_of(e: GazEntry, widened: bool) -> str:

@@ -7,9 +7,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from extract.context import rules
 from extract.datafiles import load_json
 from extract.wordforms import word_forms
-from geodata.names import NormText, normalize_name
+from geodata.names import NormText, is_arabic, normalize_name
 
 
 @dataclass(frozen=True)
@@ -70,3 +71,18 @@ def words() -> Words:
         both("shared_countryside"),
         dict(raw["countryside_of"]),
     )
+
+
+def connecting(nt: NormText, t: int) -> frozenset[str] | None:
+    """The forms of token t when it may stand between a place and its unit (a connector word, or a
+    number: "X, some 30 km west of Y"); None when it may not, and for an Arabic name's qualifier right
+    after a word that is no connector: it closes that name ("بلدة الغارية الغربية بريف درعا")."""
+    forms = word_forms(nt.tokens[t])
+    if (
+        t > 0
+        and is_arabic(nt.tokens[t])
+        and forms & rules().name_qualifiers
+        and not word_forms(nt.tokens[t - 1]) & words().connectors
+    ):
+        return None
+    return forms if forms & words().connectors or nt.tokens[t].isdigit() else None

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from wordfreq import zipf_frequency
 
-from extract.admin_context import connecting
+from extract.admin_words import connecting
 from extract.context import CAPITALISED, cue_before, rules
 from extract.matching import Match
 from extract.resolve import DocContext, choose, other_side, place_at

@@ -77,6 +77,9 @@ UNKNOWN = [
     ),
     ("a-quarter-east-in-its-town-ar", "اشتباكات في حي الزهور شرقي حلب.", "الزهور", "Aleppo", 2),
     ("waqia-ar", "قصفت الطائرات بلدة تل الصوان الواقعة شرق حمص.", "تل الصوان", "Eastern Homs", 2),
+    # a known name with a qualifier after a settlement's head is another village ("Western Tal Abyad"), all of it
+    ("qualified-known-name-ar", "قصفت المدفعية بلدة تل أبيض الغربي بريف الرقة.", "تل أبيض الغربي", "Raqqa", 3),
+    ("qualified-quarter-ar", "سقطت قذائف على حي الزهور الشرقي في حمص.", "الزهور الشرقي", "Homs", 2),
     ("qarya-bi-rif-ar", "قصفت الطائرات قرية أم الشوك بريف حلب الشمالي.", "أم الشوك", "Northern Aleppo countryside", 2),
     ("qarya-tabia-nahiya-ar", "اشتباكات في قرية تل الشعير التابعة لناحية هجين.", "تل الشعير", "Hajin", 2),
     ("balda-fi-muhafaza-ar", "سقطت قذائف على بلدة كفر دبين في محافظة اللاذقية.", "كفر دبين", "Latakia", 3),
