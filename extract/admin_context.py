@@ -9,6 +9,7 @@ countryside toward the direction the text gives (`extract.toward`). The words li
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -35,6 +36,7 @@ _NEAR_TARGETS = TOWNS | AREAS | {"neighbourhood", "airbase", "airport", "dam", "
 _COMMAS = frozenset({",", "،"})
 _CLOSING_QUOTES = '"”»'  # a quoted name's end
 QUARTER_KM = 25.0  # how far from a town's point its quarters may lie
+_DECIMAL = re.compile(r"(?<=\d)[.,](?=\d)")
 MAX_GAP = 7  # connector words between a place and its unit (", a village 20 km south of")
 UNRESOLVED_CONFIDENCE = 0.5
 FAMOUS_CITY = 500_000  # a namesake this large is the city, whatever the text puts after it
@@ -324,7 +326,7 @@ def _names_ending(
     before = None
     if gap[:1] == ")":
         gap, before = gap[1:], _before_brackets(nt, text, t)
-    if any(c in BREAKS for c in gap):
+    if any(c in BREAKS for c in _DECIMAL.sub("", gap)):  # "2.5 km south of": no sentence ends there
         return []
     names = runs(nt, text, t, covered, unit_word=unit_word, marked=before is not None)
     if before is not None:  # the brackets mark the name before them as a place's too, all of it ("Abu X (Y)")

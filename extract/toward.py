@@ -55,6 +55,8 @@ def _distance(nt: NormText, first: int, last: int) -> float | None:
     units, tokens = _units(), nt.tokens
     for t in range(first, last):
         if tokens[t].isdigit() and tokens[t + 1] in units:
+            if t > 0 and tokens[t - 1].isdigit():
+                return None  # "2.5 km", "1,500 km": not a number the words give whole
             km = int(tokens[t]) * units[tokens[t + 1]]
             return km if 0 < km <= float(_data()["max_km"]) else None
     return None

@@ -483,6 +483,11 @@ def test_a_distance_too_far_to_say_where_a_village_lies_is_not_taken(gaz: Gazett
     )
 
 
+def test_a_distance_with_a_decimal_point_ends_no_sentence(gaz: Gazetteer) -> None:
+    village = _by_surface(gaz, "Gunmen attacked Umm Jurn, a village 2.5 km south of Kirkuk.")["Umm Jurn"]
+    assert village.placed_at == "Kirkuk" and village.geo_precision == 2  # the point of a part-km not taken
+
+
 def test_a_village_toward_a_capital_lies_out_in_that_countryside_a_quarter_in_the_town(gaz: Gazetteer) -> None:
     by = _by_surface(gaz, "A massacre in Khirbet Nuwair town east of Daraa left ten dead.")
     village, daraa = by["Khirbet Nuwair"], by["Daraa"]
