@@ -269,7 +269,9 @@ def respelled(
                 if _inside_blocked(gaz, nt, t, last):
                     continue  # part of a phrase known not to be a place ("Barzani", "Yarmouk Martyrs Brigade")
                 cands = gaz.entries_of(gaz.variants[vk])
-                if not cands or not _one_place(cands) or not _marked(nt, text, t, last, places_at):
+                # a longer name over a name read as a place is marked by it ("Maara al-Numan": not Marea)
+                marked = bool(inner) or _marked(nt, text, t, last, places_at)
+                if not cands or not _one_place(cands) or not marked:
                     continue
                 got = _place_of(cands, ctx, text, nt.orig_starts[t], nt.orig_ends[last], single=t == last, key=vk)
                 if got is not None:

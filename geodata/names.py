@@ -263,6 +263,16 @@ def short_variant_key(key: str) -> str:
     return SHORT_KEY_MARK + token if token else ""
 
 
+def without_construct_t(key: str) -> str:
+    """A normalised Latin key with the construct "t" of its first words dropped, as many spell them
+    ("maarat al numan" -> "maara al numan", "khirbet X" -> "khirbe X"); the key itself when it has none."""
+    words = key.split()
+    return " ".join(
+        w[:-1] if i < len(words) - 1 and len(w) >= 5 and w.endswith(("at", "et")) and not is_arabic(w) else w
+        for i, w in enumerate(words)
+    )
+
+
 def variant_key(key: str) -> str:
     """The spelling key of a normalised Latin name key ("jesr shughour" -> "jsr shghr")."""
     return " ".join(v for t in key.split() if (v := variant_token(t)))

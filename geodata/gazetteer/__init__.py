@@ -33,7 +33,15 @@ from geodata.gazetteer.sources import (
     read_user_aliases,
     us_states,
 )
-from geodata.names import is_arabic, name_keys, norm_latin_token, normalize_name, short_variant_key, variant_key
+from geodata.names import (
+    is_arabic,
+    name_keys,
+    norm_latin_token,
+    normalize_name,
+    short_variant_key,
+    variant_key,
+    without_construct_t,
+)
 from geodata.phrase_index import PhraseIndex, build_index
 
 FORMAT_VERSION = 18
@@ -303,11 +311,14 @@ def spelling_variants(entries: list[GazEntry], frequent: dict[str, float]) -> di
             if is_arabic(n):
                 continue
             key = normalize_name(n)
-            vk = variant_key(key)
-            if len(vk.replace(" ", "")) < MIN_VARIANT_CHARS:
-                vk = short_variant_key(key)
-            if vk and _indexable(e, key, frequent):
-                out.setdefault(vk, set()).add(i)
+            if not _indexable(e, key, frequent):
+                continue
+            for spelled in {key, without_construct_t(key)}:  # "Maara al-Numan" for "Maarat al-Numan"
+                vk = variant_key(spelled)
+                if len(vk.replace(" ", "")) < MIN_VARIANT_CHARS:
+                    vk = short_variant_key(spelled)
+                if vk:
+                    out.setdefault(vk, set()).add(i)
     return {k: tuple(sorted(v)) for k, v in out.items()}
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from extract.places import places_in_text
 from geodata.gazetteer import Gazetteer
-from geodata.names import normalize_name, short_variant_key, variant_key
+from geodata.names import normalize_name, short_variant_key, variant_key, without_construct_t
 
 PAIRS = [
     ("Bokamal", "Bukamal"),
@@ -54,6 +54,24 @@ def test_a_respelled_name_is_found(gaz: Gazetteer, text: str, surface: str, name
     places = {p.surface: p for p in places_in_text(text, gaz)}
     assert places[surface].name == name
     assert places[surface].resolved
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Four airstrikes target Maara al-Numan and the shelling goes on.",
+        "Four airstrikes target Maara al-Nu\u2019man and the shelling goes on.",  # the apostrophe curled
+    ],
+)
+def test_a_name_spelled_without_its_construct_t_over_a_shorter_one_is_the_longer(gaz: Gazetteer, text: str) -> None:
+    # "Maara" alone is another town (Marea); the longer name it opens is Maarat al-Numan, its "t" unwritten
+    assert [(p.surface[:5], p.name) for p in places_in_text(text, gaz)] == [("Maara", "Maarat al-Numan")]
+
+
+def test_the_construct_t_of_a_name_s_first_words_only() -> None:
+    assert without_construct_t("marat al numan") == "mara al numan"
+    assert without_construct_t("tal rifaat") == "tal rifaat"  # the last word's own "t"
+    assert without_construct_t("beit jin") == "beit jin"  # too short to be a construct's
 
 
 def test_one_respelled_town_replaces_the_two_names_inside_it(gaz: Gazetteer) -> None:
