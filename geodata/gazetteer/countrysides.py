@@ -55,15 +55,14 @@ def _names(seat: GazEntry, direction: dict) -> tuple[str, ...]:
 
 def _countryside(seat: GazEntry, key: str) -> GazEntry | None:
     """The countryside of `seat` (a seat of the data, by its name) toward direction `key`; None where it has none."""
-    data = countryside_data()
-    spec, direction = data["seats"].get(seat.name), data["directions"].get(key)
-    if spec is None or direction is None or key in spec.get("except", ()):
+    name = countryside_name(seat, key)
+    if not name:
         return None
+    data = countryside_data()
+    spec, direction = data["seats"][seat.name], data["directions"][key]
     names = _names(seat, direction) + tuple(spec.get("also", {}).get(key, ()))
-    en = next((n for n in names if not is_arabic(n)), "")
     ar = next((n for n in names if is_arabic(n)), "")
     lat, lon = moved(seat.lat, seat.lon, data["km"], direction["bearing"])
-    name = countryside_name(seat, key) if en else ar
     gid = f"khareeta:sy-reg-{spec['slug']}-{key}"
     return GazEntry(gid, name, ar, "countryside", seat.country_code, lat, lon, 0, (name, *names), "khareeta")
 
