@@ -725,6 +725,23 @@ def test_the_object_of_a_verb_of_harm_after_the_deed_is_its_place_not_another_de
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        pytest.param(
+            "Violent clashes went on in the Palmyra desert and the vicinity of Tabqa.",
+            ["Palmyra", "Tabqa"],
+            id="desert-vicinity-en",
+        ),
+        pytest.param(
+            "Fighting raged in the surroundings of Manbij and Jarablus.", ["Manbij", "Jarablus"], id="surroundings-en"
+        ),
+    ],
+)
+def test_places_listed_with_their_surroundings_are_each_the_event_s(gaz, text: str, places: list[str]) -> None:
+    assert [e.place.name for e in _run(gaz, text).events] == places
+
+
 def test_a_described_town_is_the_evidence_of_its_event_s_place(gaz) -> None:
     ex = _run(gaz, "Jets bombed Raqqa on Monday. On Tuesday airstrikes hit the besieged city again, killing five.")
     assert [(e.place.surface, e.place.name) for e in ex.events] == [("Raqqa", "Raqqa"), ("the besieged city", "Raqqa")]
