@@ -134,24 +134,6 @@ def test_places_in_design_examples(gaz, text: str, expected: list[tuple[str, str
     assert [(p.surface, p.country_code) for p in places_in_text(text, gaz)] == expected
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("He was killed in a raid inside Syrian territory.", [("Syrian territory", "SY")]),
-        (
-            "Jets struck targets on Iraqi soil and fled to Turkish territory.",
-            [("Iraqi soil", "IQ"), ("Turkish territory", "TR")],
-        ),
-        (
-            "توغلت قوات داخل الأراضي السورية ثم عادت إلى الاراضي التركية",
-            [("الأراضي السورية", "SY"), ("الاراضي التركية", "TR")],
-        ),
-    ],
-)
-def test_a_country_s_territory_is_the_country(gaz, text: str, expected: list[tuple[str, str]]) -> None:
-    assert [(p.surface, p.country_code) for p in places_in_text(text, gaz) if p.feature_type == "country"] == expected
-
-
 def test_place_fields_are_filled(gaz) -> None:
     (p,) = places_in_text("Fighting went on in Mosul.", gaz)
     assert p.gazetteer_id
