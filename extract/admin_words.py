@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from extract.context import rules
 from extract.datafiles import load_json
@@ -34,6 +35,7 @@ class Words:
     nearby: frozenset[str]  # "X and the nearby villages of Y and Z": villages near the town X
     shared_countryside: frozenset[str]  # "ريفي حماة وإدلب", "the countrysides of Hama and Idlib"
     countryside_of: dict[str, str]  # by language: the singular a shared head stands for ("ريف {}")
+    toward: dict[str, Any]  # Arabic direction words, units of distance and the farthest distance (`extract.toward`)
 
 
 def any_word(nt: NormText, toks: Iterable[int], wanted: frozenset[str]) -> bool:
@@ -70,6 +72,7 @@ def words() -> Words:
         both("nearby"),
         both("shared_countryside"),
         dict(raw["countryside_of"]),
+        dict(raw["toward"]),
     )
 
 

@@ -10,6 +10,8 @@ is no event on a map.
 
 from __future__ import annotations
 
+from functools import cache
+
 from extract.annotated import Annotated, PlaceTok, geo_precision
 from extract.lexicons import TriggerDef, cues, event_cues
 from extract.types import VIOLENT_TYPES, Span
@@ -107,6 +109,12 @@ def _container(ann: Annotated, p: PlaceTok, places: list[PlaceTok]) -> bool:
     )
 
 
+@cache
+def _between_verb_and_object() -> frozenset[str]:
+    """The words that may stand between a verb of harm and the place it takes: feature words, articles."""
+    return frozenset(cues()["feature_words"] | event_cues()["place_articles"])
+
+
 def _object_of(ann: Annotated, t: int, p: PlaceTok) -> bool:
     """Place p is the object of trigger token t, right after an English one ("shell Raqqa"), or of the verb
     of harm after the trigger's word or two, over an article or a feature word ("shells target Damascus",
@@ -114,7 +122,7 @@ def _object_of(ann: Annotated, t: int, p: PlaceTok) -> bool:
     another deed's verb later in the sentence."""
     if p.tok_first == t + 1:
         return not is_arabic(ann.word(t))  # "هجمات باريس": a deed of that place told before
-    skip = cues()["feature_words"] | event_cues()["place_articles"]
+    skip = _between_verb_and_object()
     return any(
         v < p.tok_first
         and word_forms(ann.word(v)) & event_cues()["object_verbs"]

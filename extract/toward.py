@@ -14,10 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
-from typing import Any
 
 from extract.admin_words import words
-from extract.datafiles import load_json
 from extract.wordforms import word_forms
 from geodata.gazetteer.countrysides import bearing, countryside_name, direction_words_en
 from geodata.gazetteer.sources import GazEntry
@@ -29,16 +27,10 @@ MAX_WORDS = 3  # of one direction ("north east of", "شمال شرقي")
 
 
 @cache
-def _data() -> dict[str, Any]:
-    raw: dict[str, Any] = load_json("admin_context.json")["toward"]
-    return raw
-
-
-@cache
 def _directions() -> dict[str, str]:
     """Normalised direction phrase -> direction key, in both languages."""
     out = {normalize_name(w): key for w, key in direction_words_en().items()}
-    for key, phrases in _data()["ar"].items():
+    for key, phrases in words().toward["ar"].items():
         out.update((normalize_name(p), key) for p in phrases)
     return out
 
@@ -46,7 +38,7 @@ def _directions() -> dict[str, str]:
 @cache
 def _units() -> dict[str, float]:
     """Normalised unit of distance -> kilometres in one."""
-    return {normalize_name(u): float(f) for u, f in _data()["units_km"].items()}
+    return {normalize_name(u): float(f) for u, f in words().toward["units_km"].items()}
 
 
 def _distance(nt: NormText, first: int, last: int) -> float | None:
@@ -58,7 +50,7 @@ def _distance(nt: NormText, first: int, last: int) -> float | None:
             if t > 0 and tokens[t - 1].isdigit():
                 return None  # "2.5 km", "1,500 km": not a number the words give whole
             km = int(tokens[t]) * units[tokens[t + 1]]
-            return km if 0 < km <= float(_data()["max_km"]) else None
+            return km if 0 < km <= float(words().toward["max_km"]) else None
     return None
 
 
