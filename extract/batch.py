@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from extract.collector import in_batch, settle
 from extract.inputs import JSONL_SUFFIX, RawArticle, Read, count_lines, expand_paths, read_jsonl, read_paths
 from extract.pipeline import try_extract
 from extract.records import extraction_records
@@ -168,6 +169,7 @@ def warm_up() -> tuple[str, float]:
     gaz, seconds = worker_gazetteer()
     try_extract(RawArticle("warm-up", WARM_UP_TEXT), gaz=gaz)
     features_table([])  # pyarrow, pyproj
+    settle()  # the gazetteer and the tables are left out of later collections
     return gaz.fingerprint, seconds
 
 
@@ -214,7 +216,7 @@ def extract_to_parquet(
     problems: list[Problem] = []
     articles = features = 0
     target = Path(out_dir) / part.file_name(total)
-    with GeoParquetWriter(target) as out:
+    with GeoParquetWriter(target) as out, in_batch():
         pending: list[Record] = []
         for result in _extracted(part, gaz, default_date):
             if isinstance(result, Problem):
@@ -249,7 +251,8 @@ def extract_for_store(
 
     gaz, load = worker_gazetteer()
     t0 = time.perf_counter()
-    results = [r if isinstance(r, Problem) else ready_for_store(*r) for r in _extracted(part, gaz, default_date)]
+    with in_batch():
+        results = [r if isinstance(r, Problem) else ready_for_store(*r) for r in _extracted(part, gaz, default_date)]
     done: Sequence[Ready] = [r for r in results if not isinstance(r, Problem)]
     problems = tuple(r for r in results if isinstance(r, Problem))
     features = sum(len(rows) for r in done for rows in r[1].rows.values())

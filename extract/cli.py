@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from extract.batch_cli import add_engine_arguments, engine_usage_error, run_extract
+from extract.collector import in_batch, settle
 from extract.document import parse_date
 from extract.inputs import RawArticle, Read, read_jsonl, read_paths, skipped_in_folders
 from extract.pipeline import try_extract
@@ -28,8 +29,16 @@ from extract.types import Extraction
 from geodata import gazetteer as gazetteer_mod
 from geodata.errors import KhareetaError, Problem, describe
 from geodata.formats.streams import stdout_closed, stdout_gone
+from geodata.gazetteer import Gazetteer
 
 SCRIPT = "khareeta-extract"
+
+
+def _gazetteer() -> Gazetteer:
+    """The gazetteer, loaded for the rest of the process: left out of later collections."""
+    gaz = gazetteer_mod.get()
+    settle()
+    return gaz
 
 
 def _prog() -> str:
@@ -89,19 +98,20 @@ def _main(argv: list[str] | None) -> int:
     features: list[dict[str, Any]] = []
     gaz = None
     try:
-        for item in _articles(args):
-            result: Extraction | Problem = (
-                item
-                if isinstance(item, Problem)
-                else try_extract(item, default_date=args.date, gaz=gaz or (gaz := gazetteer_mod.get()))
-            )  # bad inputs fail fast
-            if isinstance(result, Problem):
-                print(f"error: {describe(result)}", file=sys.stderr)
-                failed += 1
-                continue
-            if not result.places and isinstance(item, RawArticle):  # read, but nothing of it can be mapped
-                print(f"note: {item.label}: no places found.", file=sys.stderr)
-            features.extend(extraction_features(result))
+        with in_batch():
+            for item in _articles(args):
+                result: Extraction | Problem = (
+                    item
+                    if isinstance(item, Problem)
+                    else try_extract(item, default_date=args.date, gaz=gaz or (gaz := _gazetteer()))
+                )  # bad inputs fail fast
+                if isinstance(result, Problem):
+                    print(f"error: {describe(result)}", file=sys.stderr)
+                    failed += 1
+                    continue
+                if not result.places and isinstance(item, RawArticle):  # read, but nothing of it can be mapped
+                    print(f"note: {item.label}: no places found.", file=sys.stderr)
+                features.extend(extraction_features(result))
     except KhareetaError as exc:  # the gazetteer cannot be loaded: nothing can be extracted
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from extract.collector import in_batch, settle
 from extract.inputs import RawArticle, Read, count_articles, read_paths
 from extract.pipeline import try_extract
 from extract.ready import Ready, ready_for_store
@@ -142,9 +143,11 @@ def ingest_paths(
     total = count_articles(paths)
     if gaz is None and total:
         gaz = gazetteer_mod.get()  # once for the whole batch
+        settle()  # a batch process: the gazetteer is left out of later collections (forked workers too)
     jobs = auto_jobs(total) if jobs == 0 else jobs
-    results = _extracted(read_paths(paths), gaz, default_date, jobs)
-    return store_extracted(results, store, replace=replace, progress=progress, total=total, t0=t0)
+    with in_batch():
+        results = _extracted(read_paths(paths), gaz, default_date, jobs)
+        return store_extracted(results, store, replace=replace, progress=progress, total=total, t0=t0)
 
 
 def store_extracted(

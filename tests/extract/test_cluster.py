@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 
 from extract.cli import main as extract_main
+from extract.cluster import dask_client, warm_up_workers
 from geodata.cli import main as geodata_main
 from geodata.gazetteer import Gazetteer
 from geodata.store import Store
@@ -200,3 +201,25 @@ def test_without_a_scheduler_a_local_cluster_runs_the_job(
     _, err = capsys.readouterr()
     assert "dask: 1 worker(s) at tcp://127.0.0.1:" in err
     assert parquet_features(out) == as_rows(want)
+
+
+def _worker_state() -> tuple[str, bool, int]:
+    import gc
+
+    import dask
+
+    return (
+        dask.config.get("distributed.admin.tick.interval"),
+        dask.config.get("distributed.worker.profile.enabled"),
+        gc.get_freeze_count(),
+    )
+
+
+def test_a_local_clusters_workers_are_set_up_for_a_batch() -> None:
+    """Its workers check their event loop once a second, sample no profile, and once warm leave the
+    gazetteer out of the cycle collector's scans (extract.collector)."""
+    with dask_client(None, workers=1) as client:
+        warm_up_workers(client, lambda _line: None)
+        (state,) = client.run(_worker_state).values()
+    assert state[:2] == ("1s", False)
+    assert state[2] > 50_000
