@@ -35,6 +35,7 @@ class Rules:
     passive_auxiliaries: frozenset[str]  # "was", "has" before them
     passive_progressives: frozenset[str]  # "being", "been" between
     actor_heads: frozenset[str]
+    possessed_land: frozenset[str]  # "Syria's north", "Iraq's communities": the possessive names the place
     actor_words_before: frozenset[str]  # "our ally Turkey", "support Iraq"
     agent_markers: frozenset[str]  # "announced by Russia"
     agent_verbs: frozenset[str]  # "brokered by Qatar"
@@ -93,6 +94,7 @@ def rules() -> Rules:
         passive_auxiliaries=_norm_set(raw["country_as_actor"]["passive_auxiliaries_en"]),
         passive_progressives=_norm_set(raw["country_as_actor"]["passive_progressives_en"]),
         actor_heads=_norm_set(raw["country_as_actor"]["heads_before_of_en"]),
+        possessed_land=_norm_set(raw["country_as_actor"]["possessed_land_en"]),
         actor_words_before=_norm_set(raw["country_as_actor"]["words_before_en"]),
         agent_markers=_norm_set(raw["country_as_actor"]["agent_markers_en"]),
         agent_verbs=_norm_set(raw["country_as_actor"]["verbs_before_agent_en"]),

@@ -189,8 +189,12 @@ def _before_list(nt: NormText, first: int) -> int:
 
 
 def _actor_form(m: Match, nt: NormText, text: str) -> bool:
-    """The name's own form makes it an actor: "Iraq's efforts", "Turkey-backed", "U.S.-Iraq talks"."""
-    if text[m.start : m.end].endswith(("'s", "’s", "s’", "s'")) or _compound(text, m):
+    """The name's own form makes it an actor: "Iraq's efforts", "Turkey-backed", "U.S.-Iraq talks"; but
+    not a possessive of its land or people ("Syria's north", "Iraq's communities", "its cultural heritage")."""
+    if text[m.start : m.end].endswith(("'s", "’s", "s’", "s'")):
+        land = rules().possessed_land
+        return not any(token(nt, m.tok_last + k) in land for k in (1, 2))
+    if _compound(text, m):
         return True
     after = text[m.end : m.end + 2]
     before = text[max(0, m.start - 2) : m.start]

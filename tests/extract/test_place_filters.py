@@ -258,6 +258,8 @@ COUNTRIES_AS_ACTORS = [
     ("verb-after", "Jordan condemned the attack on the convoy.", []),
     ("verb-after-new", "Lebanon faces a hard winter, the envoy said.", []),
     ("possessive", "Egypt's envoy arrived late.", []),
+    ("possessive-adjective", "Jordan's newly elected parliament met.", []),
+    ("possessive-of-an-armed-force", "Lebanon’s Armed Forces moved south.", []),
     ("genitive-head", "The government of Lebanon asked for calm.", []),
     ("word-before", "They thanked their ally Jordan for its help.", []),
     ("word-before-article", "The plan will support the United States and its partners.", []),
@@ -295,6 +297,11 @@ COUNTRIES_AS_ACTORS = [
     ("listed-locative", "Fighting in Syria and Iraq has killed thousands.", ["Syria", "Iraq"]),
     ("listed-article", "Troops from Egypt, the United States and Jordan left.", ["Egypt", "United States", "Jordan"]),
     ("compound-border", "They crossed near the Egypt-Jordan border at night.", ["Egypt", "Jordan"]),
+    ("possessive-land", "Rebels still hold much of Jordan's south.", ["Jordan's"]),
+    ("possessive-people", "The floods drove Jordan’s villagers from their homes and Jordan's farmers too.", []),
+    ("possessive-communities", "Lebanon’s communities must stand together.", ["Lebanon’s"]),
+    ("possessive-adjective-heritage", "The looting of Egypt's ancient heritage went on.", ["Egypt's"]),
+    ("possessive-border", "Shells fell along Jordan's northern border.", ["Jordan's"]),
 ]
 
 
