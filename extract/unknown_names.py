@@ -19,6 +19,7 @@ MAX_LISTED = 6  # names of one list
 BREAKS = '.;:!?\n()[]"“”«»|&'
 ORDINARY_ZIPF = 3.0  # an English word this frequent is a word, not the name of an unknown village
 NAME_ZIPF = 2.8  # an Arabic word rarer than this may be a village's name ("الصوان", not "استراتيجي")
+WORD_ZIPF = 4.5  # an Arabic word this common is a word of its own: "وسط" is no "و" + name, "بعدة" no name's word
 
 
 def _word(nt: NormText, text: str, t: int) -> str:
@@ -139,6 +140,8 @@ def _arabic_run(nt: NormText, text: str, last: int, covered: set[int]) -> int | 
             return None  # "قرى في ناحية X": "في ناحية" is no part of a name
         if first < last and any(c in BREAKS for c in between(nt, text, first, first + 1)):
             return None  # "قرية أبو راسين (زركان)": a name does not run across brackets
+        if first < last and _preposition_phrase(nt, text, first + 1):
+            return None  # "قرية تلمنس بعدة غارات": the name ends before "بعدة"
         if first > 0 and word_forms(nt.tokens[first - 1]) & heads:
             return None if first == last and describes_head(nt, text, first) else first
         if first < last and nt.tokens[first] in rules().name_heads and _rare(nt, text, first + 1, last):
@@ -258,7 +261,19 @@ def joined(nt: NormText, text: str, k: int) -> bool:
     """Token k is a name written onto a conjunction ("وتل"), not a name that opens with its letter ("وادي")."""
     tok = nt.tokens[k]
     w = words()
-    return text[nt.orig_starts[k]] in w.joined_conjunctions and len(tok) > 2 and not tok.startswith(w.not_joined)
+    return (
+        text[nt.orig_starts[k]] in w.joined_conjunctions
+        and len(tok) > 2
+        and not tok.startswith(w.not_joined)
+        and rare_arabic(_word(nt, text, k), WORD_ZIPF)  # "وسط" (middle) is a word, not "و" + "سط"
+    )
+
+
+def _preposition_phrase(nt: NormText, text: str, t: int) -> bool:
+    """Token t is a preposition written onto a common word ("بعدة", "لقوات"): it goes on the sentence
+    after a name, and is no word of one (but "كفر بطنا": "طنا" is no word)."""
+    word = _word(nt, text, t)
+    return word[:1] in words().name_prepositions and not rare_arabic(word[1:], WORD_ZIPF)
 
 
 def conjunction_width(nt: NormText, text: str, k: int) -> int:

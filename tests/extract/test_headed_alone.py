@@ -50,6 +50,13 @@ HEADED = [
     ("قتل خمسة في قرية أم القربانيات شمال حلب", [("أم القربانيات", 2, "Northern Aleppo countryside")]),
     # an armed group's name is no village
     ("After the attack of “Ansar al-Tawhid” north of Hama, six died.", []),
+    # the name ends before a preposition written onto a common word ("بعدة غارات": with several raids)
+    ("قصفت الطائرات مدينة حلب وقرية القربانيات بعدة غارات جوية.", [("القربانيات", 3, "Aleppo Governorate")]),
+    ("قصفت الطائرات مدينة حلب وقرية القربانيات لساعات.", [("القربانيات", 3, "Aleppo Governorate")]),
+    ("قصفت الطائرات مدينة حلب وقرية كفر بلوطة.", [("كفر بلوطة", 3, "Aleppo Governorate")]),  # "لوطة": no word
+    # "وسط" (the middle of) is a word of its own, not "و" + a second name; it puts the quarter in its town
+    ("سقطت قذائف على حي القربانيات وسط العاصمة دمشق", [("القربانيات", 2, "Damascus")]),
+    ("سقطت قذائف على حي القربانيات بوسط حلب", [("القربانيات", 2, "Aleppo")]),
 ]
 
 
