@@ -18,7 +18,7 @@ from extract.datafiles import load_json
 from extract.lexicons import ActorDef
 from extract.types import ActorMention
 from extract.wordforms import word_forms
-from geodata.names import NormText, normalize_name
+from geodata.names import NormText, is_arabic, normalize_name
 
 
 @cache
@@ -37,6 +37,16 @@ def _lists() -> dict[str, Any]:
 def _data() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
     d = _lists()
     return d["demonyms"], d["heads"], d["joiners"]
+
+
+def _head_before(nt: NormText, i: int, taken: set[int]) -> int | None:
+    """'Turkish reinforcements', 'a Russian military patrol': the head's token after the English adjective at
+    token i, over one filler."""
+    heads, fillers = _lists()["heads_alone_en"], _lists()["fillers_en"]
+    j = i + 1
+    if token(nt, j) in fillers and token(nt, j + 1) in heads:
+        j += 1
+    return j if token(nt, j) in heads and not taken.intersection(range(i, j + 1)) else None
 
 
 def _arabic() -> tuple[dict[str, str], frozenset[str], frozenset[str], frozenset[str]]:
@@ -74,8 +84,12 @@ def shared_head_actors(nt: NormText, named: list[ActorMention], defs: dict[str, 
                     _mention(defs, demonyms[word], nt, i, i),
                     _mention(defs, demonyms[token(nt, i + 2)], nt, i + 2, i + 3),
                 ]
+                taken.update(range(i, i + 4))
             elif token(nt, i + 3) in heads:
                 out.append(_mention(defs, demonyms[word], nt, i, i))
+        elif word in demonyms and not is_arabic(word) and (j := _head_before(nt, i, taken)) is not None:
+            out.append(_mention(defs, demonyms[word], nt, i, j))
+            taken.update(range(i, j + 1))
         elif (head := _after_head(nt, i, taken)) is not None:
             out.append(_mention(defs, head[0], nt, head[1], i))
         elif word.startswith("و") and i - 1 in ends:  # "الطائرات الروسية والسورية"

@@ -287,6 +287,24 @@ def test_no_alias_is_listed_twice() -> None:
             id="ar-adjective-joined-by-wa",
         ),
         pytest.param("Russian and Syrian officials met in Geneva", [], [], id="en-no-force-head"),
+        pytest.param(
+            "Turkish reinforcements reached the town", ["Turkish reinforcements"], ["turkey"], id="en-one-adjective"
+        ),
+        pytest.param("a Russian armoured column left at dawn", ["Russian armoured column"], ["russia"], id="en-filler"),
+        pytest.param(
+            "وصلت تعزيزات عسكرية تركية إلى البلدة", ["تعزيزات عسكرية تركية"], ["turkey"], id="ar-reinforcements"
+        ),
+        pytest.param("توجه رتل عسكري تركي نحو البلدة", ["رتل عسكري تركي"], ["turkey"], id="ar-convoy"),
+        pytest.param("سيرت دورية روسية في البلدة", ["دورية روسية"], ["russia"], id="ar-patrol"),
+        pytest.param("Syrian soldiers were captured near the base", [], [], id="en-people-are-no-force-head"),
+        pytest.param("a Turkish aid convoy reached the town", [], [], id="en-aid-is-no-filler"),
+        pytest.param("وصلت قافلة مساعدات تركية إلى البلدة", [], [], id="ar-aid-is-no-filler"),
+        pytest.param(
+            "Russian and Syrian planes bombed the town",
+            ["Russian", "Syrian planes"],
+            ["russia", "syrian_gov"],
+            id="en-two-adjectives-not-read-again",
+        ),
         pytest.param("السورية والتركية", [], [], id="ar-no-named-force-before"),
     ],
 )

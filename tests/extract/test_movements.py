@@ -437,6 +437,18 @@ NEW_VERBS = [
         [(ALEPPO, IDLIB)],
     ),
     (
+        "from-the-front-of",  # the front (axis) a force leaves is its town's
+        "تقدمت قوات النظام من محور أبو الظهور نحو سراقب بعد معارك.",
+        "Regime forces advanced from the Abu al-Duhur axis toward Saraqib after battles.",
+        [("Abu al-Duhur", "Saraqib")],
+    ),
+    (
+        "patrol-from-to",
+        "سيرت دورية روسية من القامشلي إلى عامودا.",
+        "A Russian patrol drove from Qamishli to Amuda.",
+        [("Qamishli", "Amuda")],
+    ),
+    (
         "crossed-at-then-arrived",  # a point of the country crossed, no line through its centre
         "عبرت العائلات إلى العراق عند معبر فيشخابور ووصلت إلى دهوك.",
         "The families crossed into Iraq at the Fishkhabour crossing and arrived in Dohuk.",
