@@ -38,6 +38,7 @@ class _Tables:
     killed: frozenset[str]
     injured: frozenset[str]
     victims: frozenset[str]  # units that can be the dead (civilians, soldiers), not "wounded"
+    duals: dict[str, str]  # an Arabic dual: two of its unit ("عنصرين")
 
 
 @cache
@@ -53,6 +54,7 @@ def _tables() -> _Tables:
         killed=words(d["killed_words"]),
         injured=words(d["injured_words"]),
         victims=frozenset(d["victim_units"]),
+        duals={normalize_name(k): v for k, v in d["duals"].items()},
     )
 
 
@@ -153,7 +155,7 @@ def counts_in(nt: NormText, first: int, last: int) -> list[Count]:
 def _starters() -> frozenset[str]:
     """The words a number may start with: number words, vague quantities, first words of two."""
     t = _tables()
-    return frozenset(t.nums) | t.vague | _first_words()
+    return frozenset(t.nums) | t.vague | _first_words() | frozenset(t.duals)
 
 
 def _may_start(tok: str, starters: frozenset[str]) -> bool:
@@ -185,14 +187,23 @@ def _candidates(nt: NormText) -> list[int]:
     return got
 
 
+def _dual(tok: str, duals: dict[str, str]) -> str | None:
+    """The unit of an Arabic dual ("عنصرين", "وشخصين"), two of it."""
+    return next((duals[f] for f in word_forms(tok) if f in duals), None)
+
+
 def _read_counts(nt: NormText, first: int, last: int) -> tuple[Count, ...]:
-    units = _tables().units
+    t = _tables()
+    units = t.units
     out = []
     starts = _candidates(nt)
     k, n = bisect.bisect_left(starts, first), len(starts)
     while k < n and starts[k] <= last:
         i = starts[k]
         k += 1
+        if (dual := _dual(nt.tokens[i], t.duals)) is not None:
+            out.append(Count(2, dual, nt.orig_starts[i], nt.orig_ends[i], i, i))
+            continue
         got = _value(nt, i)
         if got is None:
             continue

@@ -799,3 +799,29 @@ def test_words_of_a_deed_that_name_no_deed(gaz, text: str, kinds: list[tuple[str
 def test_an_arabic_deployment_is_a_strategic_development(gaz) -> None:
     (e,) = _run(gaz, "انتشرت القوات العراقية في مدينة كركوك يوم الاثنين.").events
     assert (e.event_type, e.sub_event_type, actor_name(e.actor1)) == ("Strategic developments", "Other", "Iraqi army")
+
+
+# Forces are feminine plurals in Arabic: their verbs end in "ت" ("تقدمت قوات النظام"), and those forms are
+# triggers as much as the bare ones.
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        pytest.param("تقدمت قوات النظام في بلدة مورك.", ("Battles", "Armed clash"), id="advanced-f"),
+        pytest.param(
+            "دمرت قوات النظام منازل في بلدة مورك.",
+            ("Strategic developments", "Looting/property destruction"),
+            id="destroyed-f",
+        ),
+        pytest.param(
+            "اجتاحت فصائل المعارضة بلدة مورك.", ("Battles", "Non-state actor overtakes territory"), id="overran-f"
+        ),
+    ],
+)
+def test_an_arabic_verb_of_a_feminine_subject_is_a_trigger(gaz, text: str, kind: tuple[str, str]) -> None:
+    (e,) = _run(gaz, text).events
+    assert (e.event_type, e.sub_event_type, e.place.name) == (*kind, "Morek")
+
+
+def test_the_dead_an_arabic_dual_counts(gaz) -> None:
+    (e,) = _run(gaz, "انفجرت عبوة ناسفة في مدينة الرقة، ما أدى إلى مقتل عنصرين.").events
+    assert e.fatalities == 2

@@ -108,7 +108,24 @@ FATALITY_ROWS = [
     ("approx", "مقتل نحو 12 مدنيا", "killing at least 12 civilians", 12),
     ("vague", "مقتل عشرات المدنيين", "dozens of civilians were killed", None),
     ("no-deaths", "نزوح 70 عائلة", "70 families fled", None),
+    ("dual-after", "ما أدى إلى مقتل عنصرين", "which killed two fighters", 2),
+    ("dual-before", "قتل شخصان بانفجار عبوة", "two people were killed by a mine", 2),
+    ("dual-with-wounded", "مقتل طفلين وإصابة خمسة أشخاص", "two children were killed and five wounded", 2),
 ]
+
+
+# Arabic duals count two of their unit; a plural spelled like a dual ("مدنيين") does not.
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        pytest.param("نزحت عائلتين من البلدة", [(2, "families")], id="families"),
+        pytest.param("وشن الطيران غارتين على البلدة", [(2, "air strikes")], id="proclitic-strikes"),
+        pytest.param("قتل مدنيين في القصف", [], id="plural-not-dual"),
+        pytest.param("مقتل مدنيين اثنين", [], id="plural-then-number"),  # the number's unit comes before it
+    ],
+)
+def test_arabic_duals_count_two(text: str, counts: list[tuple[int, str]]) -> None:
+    assert [(c.value, c.unit) for c in _counts(text)] == counts
 
 
 @pytest.mark.parametrize(("text", "fatalities"), _sides(FATALITY_ROWS))
