@@ -49,9 +49,23 @@ def _backer(ann: Annotated, a: ActorMention) -> bool:
 
 
 def _right_after(ann: Annotated, t1: int, a: ActorMention) -> bool:
-    """The mention follows the trigger at once, or after head nouns only ("سيطر مسلحو تنظيم ...")."""
+    """The mention follows the trigger at once, or after head nouns only ("سيطر مسلحو تنظيم ..."), or after
+    head nouns and "من" ("هاجم مسلحون من داعش": gunmen of ISIS)."""
     heads = event_cues()["agent_heads"]
-    return all(word_forms(ann.word(i)) & heads for i in range(t1 + 1, a.tok_first)) and a.tok_first - t1 <= 4
+    gap = range(t1 + 1, a.tok_first)
+    if _of_heads(ann, t1, a):
+        gap = range(t1 + 1, a.tok_first - 1)
+    return all(word_forms(ann.word(i)) & heads for i in gap) and a.tok_first - t1 <= 4
+
+
+def _of_heads(ann: Annotated, t1: int, a: ActorMention) -> bool:
+    """'مسلحون من داعش': "من" between head nouns after the trigger and the mention makes them its members."""
+    before = a.tok_first - 1
+    return (
+        before - 1 > t1
+        and ann.word(before) in event_cues()["source_markers"]
+        and bool(word_forms(ann.word(before - 1)) & event_cues()["agent_heads"])
+    )
 
 
 def event_actors(
@@ -96,7 +110,7 @@ def event_actors(
         and after[0] not in victims
         and _right_after(ann, t1, after[0])
         and is_arabic(ann.word(t0))
-        and ann.word(after[0].tok_first - 1) not in event_cues()["source_markers"]
+        and (ann.word(after[0].tok_first - 1) not in event_cues()["source_markers"] or _of_heads(ann, t1, after[0]))
     ):
         # Arabic verb first ("قصفت قوات النظام") or the strikes' owner ("غارة لمقاتلات التحالف")
         agent, after = after[0], [a for a in after[1:] if not _listed(ann, after[0], a)]

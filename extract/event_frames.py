@@ -175,6 +175,7 @@ def _other_side(ann: Annotated, e: Event) -> Event:
 
 
 _FIGHTS = frozenset({"Battles", "Explosions/Remote violence"})
+_TAKINGS = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 
 
 def _holds(ann: Annotated, a: ActorMention) -> bool:
@@ -190,8 +191,9 @@ def _holds(ann: Annotated, a: ActorMention) -> bool:
 def _holder_attacks(ann: Annotated, e: Event) -> Event:
     """'2 suicide attacks kill 12 Iraqi troops near IS-held Ramadi': with no attacker named, the
     side that holds the place attacked the other side's forces. 'Jets struck the ISIS-held town':
-    the holder named after the deed is its target, not its agent."""
-    if e.event_type not in _FIGHTS:
+    the holder named after the deed is its target, not its agent. The holder a taking names is who took
+    the place: "بعد سيطرة قوات النظام عليها"."""
+    if e.event_type not in _FIGHTS or e.sub_event_type in _TAKINGS:
         return e
     a1, a2 = e.actor1, e.actor2
     if a1 is not None and a1.start > e.trigger.end and _holds(ann, a1) and (a2 is None or a2.family == a1.family):

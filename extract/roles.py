@@ -24,6 +24,7 @@ from extract.lexicons import event_cues
 from extract.numbers import counts_in, number_at
 from extract.types import ActorMention, Span
 from extract.wordforms import word_forms
+from geodata.names import is_arabic
 
 _REACH = 5  # tokens looked at before a mention
 
@@ -52,13 +53,21 @@ def _harm_before(ann: Annotated, a: ActorMention, others: list[ActorMention], fi
         if forms & nouns:
             return True
         if forms & verbs:
-            return _counted_between(ann, i + 1, a.tok_first - 1)
+            return _counted_between(ann, i + 1, a.tok_first - 1) or _passive_cause_after(ann, a, i)
         if forms & links:  # "82 were killed, including 12 members of": the dead go on
             lo = max(first, i - _REACH)
             lo = max([lo, *(o.tok_last + 1 for o in others if o.tok_last < i)])
             return any(word_forms(ann.word(j)) & (nouns | verbs) for j in range(lo, i))
         i -= 1
     return False
+
+
+def _passive_cause_after(ann: Annotated, a: ActorMention, verb: int) -> bool:
+    """'قتل مسلحو داعش في قصف', 'قتل عناصر من التنظيم جراء غارة': the Arabic killing verb before its subject
+    was a passive when a cause or a place follows the subject, not an object."""
+    if not is_arabic(ann.word(verb)):
+        return False
+    return bool(word_forms(ann.word(a.tok_last + 1)) & event_cues()["passive_causes_ar"])
 
 
 def _passive_after(ann: Annotated, a: ActorMention, last: int) -> bool:

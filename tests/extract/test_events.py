@@ -825,3 +825,36 @@ def test_an_arabic_verb_of_a_feminine_subject_is_a_trigger(gaz, text: str, kind:
 def test_the_dead_an_arabic_dual_counts(gaz) -> None:
     (e,) = _run(gaz, "انفجرت عبوة ناسفة في مدينة الرقة، ما أدى إلى مقتل عنصرين.").events
     assert e.fatalities == 2
+
+
+# Who acted in Arabic reports: the members of a group after the verb ("مسلحون من داعش"), a killing verb that
+# was a passive (its subject suffered: "قتل مسلحو داعش في قصف"), and the one a taking names as holder.
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        pytest.param(
+            "هاجم مسلحون من داعش نقطة للحشد الشعبي في قضاء الطارمية.",
+            ("ISIS", "Popular Mobilization Forces"),
+            id="gunmen-of",
+        ),
+        pytest.param("هاجمت خلية من داعش نقطة للجيش العراقي في قضاء الطارمية.", ("ISIS", "Iraqi army"), id="cell-of"),
+        pytest.param("قتل مسلحو داعش في قصف على قضاء الطارمية.", ("", "ISIS"), id="passive-killed-in"),
+        pytest.param(
+            "قتل عناصر من قوات النظام جراء غارة على بلدة مورك.", ("", "Syrian government forces"), id="passive-by-cause"
+        ),
+        pytest.param(
+            "قتلت قوات النظام خمسة مدنيين في قصف على بلدة مورك.",
+            ("Syrian government forces", "Civilians"),
+            id="active-count",
+        ),
+        pytest.param(
+            "عادت العائلات إلى بلدة مورك بعد سيطرة قوات النظام عليها.",
+            ("Syrian government forces", ""),
+            id="taken-by-holder",
+        ),
+        pytest.param("اعتقلت قوات الأمن العراقية متهما في قضاء الطارمية.", ("Iraqi army", ""), id="security-forces"),
+    ],
+)
+def test_who_acted_in_an_arabic_report(gaz, text: str, actors: tuple[str, str]) -> None:
+    (e,) = _run(gaz, text).events
+    assert (actor_name(e.actor1), actor_name(e.actor2)) == actors
