@@ -328,7 +328,7 @@ def _names_ending(
         gap, before = gap[1:], _before_brackets(nt, text, t)
     if any(c in BREAKS for c in _DECIMAL.sub("", gap)):  # "2.5 km south of": no sentence ends there
         return []
-    names = runs(nt, text, t, covered, unit_word=unit_word, marked=before is not None)
+    names = runs(nt, text, t, covered, unit_word=unit_word, marked=before is not None, placed=True)
     if before is not None:  # the brackets mark the name before them as a place's too, all of it ("Abu X (Y)")
         held = covered | {k for first, last, _ in names for k in range(first, last + 1)}
         names += [n for n in runs(nt, text, before, held, unit_word=True, marked=True) if _whole(nt, text, n[0])]

@@ -27,6 +27,7 @@ class Words:
     joined_conjunctions: frozenset[str]
     not_joined: tuple[str, ...]  # how words that open with a conjunction's letter begin ("واد": وادي)
     name_prepositions: frozenset[str]  # written onto a common word, they end a name: "قرية X بعدة غارات"
+    rare_name_heads: frozenset[str]  # "محور كبانة": heads whose names are rare words (not "محور المقاومة")
     unit_heads: frozenset[str]  # "ناحية X", "X district": the unit, not the town it is named after
     list_openers: frozenset[str]  # "struck X, Y and Z": a list of places, like one after "in"
     town_parts: frozenset[str]  # "the X district of Aleppo": a quarter, when no unit follows
@@ -67,6 +68,7 @@ def words() -> Words:
         frozenset(raw["joined_conjunctions"]["ar"]),
         tuple(sorted(_norm(raw["not_joined"]["ar"]))),
         frozenset(raw["name_prepositions"]["ar"]),
+        both("rare_name_heads"),
         both("unit_heads"),
         both("list_openers"),
         both("town_parts"),

@@ -131,9 +131,10 @@ def _links(nt: NormText, t: int) -> bool:
     return bool(forms & words().connectors) and not forms & rules().name_qualifiers
 
 
-def _arabic_run(nt: NormText, text: str, last: int, covered: set[int]) -> int | None:
+def _arabic_run(nt: NormText, text: str, last: int, covered: set[int], *, placed: bool = False) -> int | None:
     """The first token of a name after a head noun ("قرية X", "بلدة X Y") ending at `last`, or of one
-    that its own head opens ("تل الصوان", "خربة X": the rest rare words, not "تل استراتيجي")."""
+    that its own head opens ("تل الصوان", "خربة X": the rest rare words, not "تل استراتيجي"; `placed`, right
+    before the unit it lies in, also one word with the article: "وادي الشاي جنوب كركوك")."""
     heads = words().heads_before
     for first in range(last, max(-1, last - 3), -1):
         if first in covered or not is_arabic(nt.tokens[first]) or _links(nt, first):
@@ -142,9 +143,13 @@ def _arabic_run(nt: NormText, text: str, last: int, covered: set[int]) -> int | 
             return None  # "قرية أبو راسين (زركان)": a name does not run across brackets
         if first < last and _preposition_phrase(nt, text, first + 1):
             return None  # "قرية تلمنس بعدة غارات": the name ends before "بعدة"
-        if first > 0 and word_forms(nt.tokens[first - 1]) & heads:
+        if first > 0 and (head := word_forms(nt.tokens[first - 1]) & heads):
+            if head & words().rare_name_heads and not _rare(nt, text, first, last):
+                return None  # "محور المقاومة", "جبهة الساحل": no place's name
             return None if first == last and describes_head(nt, text, first) else first
         if first < last and nt.tokens[first] in rules().name_heads and _rare(nt, text, first + 1, last):
+            return first
+        if placed and first == last - 1 and nt.tokens[first] in rules().name_heads and nt.tokens[last][:2] == "ال":
             return first
     return None
 
@@ -175,13 +180,14 @@ def _marked(nt: NormText, text: str, first: int, last: int, after: int) -> bool:
 
 
 def runs(
-    nt: NormText, text: str, t: int, covered: set[int], *, unit_word: bool, marked: bool = False
+    nt: NormText, text: str, t: int, covered: set[int], *, unit_word: bool, marked: bool = False, placed: bool = False
 ) -> list[tuple[int, int, int]]:
     """The unknown names ending at token `t` as (first token, last token, characters of a conjunction
     written onto the first), with the one listed before it ("the villages of X and Y", "قريتي X وY");
-    `marked`: the text marks the name as a place's, all of it ("Abu X (Y) east of Z")."""
+    `marked`: the text marks the name as a place's, all of it ("Abu X (Y) east of Z"); `placed`: the unit
+    it lies in follows it ("وادي الشاي جنوب كركوك")."""
     if is_arabic(nt.tokens[t]):
-        first = _arabic_run(nt, text, t, covered)
+        first = _arabic_run(nt, text, t, covered, placed=placed)
         low = first + 1 if first is not None else max(1, t - MAX_NAME + 2)
         for k in range(t, low - 1, -1):  # "قرى X وY", "قريتي أم الجرن وتل صفوك": names after one head
             if joined(nt, text, k) and (f := _arabic_run(nt, text, k - 1, covered)) is not None:

@@ -54,6 +54,17 @@ HEADED = [
     ("قصفت الطائرات مدينة حلب وقرية القربانيات بعدة غارات جوية.", [("القربانيات", 3, "Aleppo Governorate")]),
     ("قصفت الطائرات مدينة حلب وقرية القربانيات لساعات.", [("القربانيات", 3, "Aleppo Governorate")]),
     ("قصفت الطائرات مدينة حلب وقرية كفر بلوطة.", [("كفر بلوطة", 3, "Aleppo Governorate")]),  # "لوطة": no word
+    # the front ("محور", "axis") a fight is on is a place's name when a rare word names it
+    ("قتل أربعة عناصر على محور القربانيات بريف اللاذقية الشمالي.", [("القربانيات", 2, "Northern Latakia countryside")]),
+    (
+        "Clashes on the Qurbaniyat axis in the northern countryside of Latakia.",
+        [("Qurbaniyat", 2, "Northern Latakia countryside")],
+    ),
+    ("قال قائد في محور المقاومة إن القصف على حلب استمر.", []),
+    ("تدور معارك على جبهة الساحل قرب اللاذقية.", []),
+    # a name's own head and one word with the article, right before the unit it lies in
+    ("قتل ثلاثة بضربة جوية في وادي الشاي جنوب كركوك.", [("وادي الشاي", 2, "Kirkuk")]),
+    ("قتل ثلاثة بضربة جوية في وادي الشاي.", []),
     # "وسط" (the middle of) is a word of its own, not "و" + a second name; it puts the quarter in its town
     ("سقطت قذائف على حي القربانيات وسط العاصمة دمشق", [("القربانيات", 2, "Damascus")]),
     ("سقطت قذائف على حي القربانيات بوسط حلب", [("القربانيات", 2, "Aleppo")]),
