@@ -87,7 +87,8 @@ def event_actors(
     killed, victims = _sufferers(ann, acts, first, last, t0)
     unarmed = event_cues()["unarmed_actors"] if trig.event_type in VIOLENT_TYPES else frozenset()
     able = [a for a in acts if a not in victims and a.actor_id not in unarmed]
-    marked = [a for a in able if _marked(ann, a)]
+    taking = trig.sub_event_type in _TAKINGS
+    marked = [a for a in able if _marked(ann, a) or (taking and a.tok_first > t1 and _taker(ann, a))]
     holding = [a for a in able if a.tok_first <= t0 <= a.tok_last]  # "coalition air strikes"
     subordinate = ann.words_in(first, t0 - 1, "subordinators", event_cues()["subordinators"])
     before = [
@@ -149,6 +150,17 @@ def _object_of_verb(ann: Annotated, a: ActorMention, first: int) -> bool:
         if w in verbs:
             return True
     return False
+
+
+_TAKINGS = frozenset({"*territory", "Non-state actor overtakes territory", "Government regains territory"})
+
+
+def _taker(ann: Annotated, a: ActorMention) -> bool:
+    """'Ramadi fell to ISIS', 'the fall of Ramadi to the Islamic State': who a place passes to took it."""
+    before = a.tok_first - 1
+    if ann.word(before) in event_cues()["agent_articles"]:
+        before -= 1
+    return ann.word(before) in event_cues()["taker_markers"]
 
 
 def _marked(ann: Annotated, a: ActorMention) -> bool:

@@ -113,7 +113,11 @@ def _aim(ann: Annotated, m: Match, trig: TriggerDef) -> bool:
         return False
     if m.prefix[-1:] in cues()["aim_proclitics"] and exposed_before(ann, max(0, m.tok_first - 5), m.tok_first):
         return False  # "تعرض الجيش لهجوم": the army suffered an attack
-    return m.prefix[-1:] in cues()["aim_proclitics"] or ann.word(m.tok_first - 1) in event_cues()["aim_before"]
+    before = ann.word(m.tok_first - 1)
+    if before in event_cues()["agent_articles"]:  # "demanding the fall of", not "responds to the attack"
+        return ann.word(m.tok_first - 2) in event_cues()["demands_before"]
+    aims = event_cues()["aim_before"] | event_cues()["demands_before"]
+    return m.prefix[-1:] in cues()["aim_proclitics"] or before in aims
 
 
 def _unreal(ann: Annotated, first: int, t: int) -> bool:
@@ -177,6 +181,17 @@ def _accused(ann: Annotated, first: int, m: Match) -> ActorMention | None:
     lo, hi = max(first, who[0].tok_first - 6), who[0].tok_first - 1
     blamed = ann.words_in(lo, hi, "blame_words", event_cues()["blame_words"])  # the key event_frames reads it by
     return who[0] if blamed else None
+
+
+def _protest_sides(e: Event) -> Event:
+    """ACLED's sides of a protest: the protesters, and only a force that intervened ("فرقت قوات الأمن
+    المتظاهرين") as the other; what a protest is against is no side of it ("demanding the fall of the
+    regime", "ضد هيئة تحرير الشام")."""
+    if e.event_type != "Protests":
+        return e
+    if e.sub_event_type == "Peaceful protest":
+        return replace(e, actor2=None)
+    return replace(e, actor1=None, actor2=e.actor1 or e.actor2)
 
 
 def _vagueness(trig: TriggerDef) -> int:
@@ -348,4 +363,4 @@ def events_in(ann: Annotated, default_date: DateRef | None) -> list[Event]:
                 else:
                     seen[gid] = (len(out), vague)
                     out.append(event)
-    return out
+    return [_protest_sides(e) for e in out]

@@ -289,18 +289,18 @@ ROWS = [
         Row("Tribal elders reached an agreement with ISIS in Raqqa on Monday.", "Raqqa", "Tribal elders", ISIS),
     ),
     (
-        "police-disperse-protest",
+        "police-disperse-protest",  # ACLED: a protest's actor1 is the protesters (unnamed here), the force actor2
         Row(
             "أطلقت قوات الأمن التركية الغاز المسيل للدموع على المتظاهرين في سروج يوم الثلاثاء.",
             "Suruç",
-            "Turkish forces",
             "",
+            "Turkish forces",
         ),
         Row(
             "Turkish security forces fired tear gas at demonstrators in Suruc on Tuesday.",
             "Suruç",
-            "Turkish forces",
             "",
+            "Turkish forces",
         ),
     ),
     (

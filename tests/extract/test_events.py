@@ -858,3 +858,52 @@ def test_the_dead_an_arabic_dual_counts(gaz) -> None:
 def test_who_acted_in_an_arabic_report(gaz, text: str, actors: tuple[str, str]) -> None:
     (e,) = _run(gaz, text).events
     assert (actor_name(e.actor1), actor_name(e.actor2)) == actors
+
+
+# Protests, as ACLED codes them: what a protest is against is no side of it; a force that intervened is
+# actor2 (the protesters, actor1, are not an actor of ours); a fall demanded is no taking.
+@pytest.mark.parametrize(
+    ("text", "kind", "actors"),
+    [
+        pytest.param("خرجت مظاهرة في مدينة إدلب تطالب بإسقاط النظام.", "Peaceful protest", ("", ""), id="demand-ar"),
+        pytest.param(
+            "Hundreds protested in Idlib demanding the fall of the regime.",
+            "Peaceful protest",
+            ("", ""),
+            id="demand-en",
+        ),
+        pytest.param("تظاهر المئات في مدينة الباب ضد هيئة تحرير الشام.", "Peaceful protest", ("", ""), id="against-ar"),
+        pytest.param(
+            "فرقت قوات الأمن العراقية المتظاهرين في البصرة.",
+            "Protest with intervention",
+            ("", "Iraqi army"),
+            id="dispersed-ar",
+        ),
+        pytest.param(
+            "Iraqi police dispersed protesters in Basra.",
+            "Protest with intervention",
+            ("", "Iraqi army"),
+            id="dispersed-en",
+        ),
+    ],
+)
+def test_the_sides_of_a_protest(gaz, text: str, kind: str, actors: tuple[str, str]) -> None:
+    (e,) = _run(gaz, text).events
+    assert (e.sub_event_type, actor_name(e.actor1), actor_name(e.actor2)) == (kind, *actors)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Ramadi fell to ISIS in May.", id="fell-to"),
+        pytest.param("The fall of Ramadi to the Islamic State shocked the army.", id="fall-of-to"),
+    ],
+)
+def test_who_a_town_fell_to_took_it(gaz, text: str) -> None:
+    (e,) = _run(gaz, text).events
+    assert (e.sub_event_type, actor_name(e.actor1)) == ("Non-state actor overtakes territory", "ISIS")
+
+
+def test_a_response_to_an_attack_is_no_aim(gaz) -> None:
+    (e,) = _run(gaz, "The minister responds to the attack in the Karrada district of Baghdad.").events
+    assert e.event_type == "Battles"
