@@ -288,9 +288,10 @@ def _events(
     if accused is None and _told_word(ann, max(first, t - 4), t - 1):
         return []  # "ISIS claimed the bombing", "تبنى داعش التفجير": the deed told before, not a new one
     clause = _clause(ann, first, last, t)
-    if trig.sub_event_type == "*territory" and ann.has_word(t + 1, min(clause[1], t + 5), "road_words") is not None:
+    taking = trig.sub_event_type == "*territory" or trig.sub_event_type in _TAKEN
+    if taking and ann.has_word(t + 1, min(clause[1], t + 5), "road_words") is not None:
         return []  # control of a road is the route's property, not an event
-    if trig.sub_event_type == "*territory" and any(
+    if taking and any(
         ann.word(i) in event_cues()["state_before"] for i in (t - 1, t - 2) if i >= first
     ):
         return []  # "بات تحت سيطرة قوات النظام", "under the control of": a state, not a deed

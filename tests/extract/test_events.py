@@ -553,6 +553,10 @@ def test_an_aim_is_no_territory_event(gaz, text: str) -> None:
         ),
         pytest.param("سيطرت قوات البيشمركة على طريق سنجار.", PESHMERGA, id="anchor-road-ar"),
         pytest.param("Peshmerga forces took control of the Sinjar road.", PESHMERGA, id="anchor-road-en"),
+        pytest.param(
+            "Peshmerga forces regained control of the road linking Sinjar and Duhok.", PESHMERGA, id="regained-road-en"
+        ),
+        pytest.param("استعادت قوات البيشمركة السيطرة على طريق سنجار.", PESHMERGA, id="regained-road-ar"),
     ],
 )
 def test_control_of_a_road_makes_a_route_not_an_event(gaz, text: str, controlled_by: str) -> None:
@@ -907,3 +911,8 @@ def test_who_a_town_fell_to_took_it(gaz, text: str) -> None:
 def test_a_response_to_an_attack_is_no_aim(gaz) -> None:
     (e,) = _run(gaz, "The minister responds to the attack in the Karrada district of Baghdad.").events
     assert e.event_type == "Battles"
+
+
+def test_forces_that_pushed_into_a_town_took_it(gaz) -> None:
+    (e,) = _run(gaz, "Kurdish Peshmerga fighters pushed into Bashiqa after a two-day siege.").events
+    assert (e.event_type, e.place.name, actor_name(e.actor1)) == ("Battles", "Bashiqa", PESHMERGA)
