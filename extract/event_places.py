@@ -176,6 +176,9 @@ def event_location(
 ) -> tuple[PlaceTok | None, int]:
     """Where the event of trigger token t happened (in its clause first, then its sentence) and the
     geo precision; a specific trigger with no place is at the article's focus town."""
+    fled = _fled_from(ann, places, t)
+    if fled is not None:
+        return fled, geo_precision(ann, fled)
     a, b = clause
     loc = _location(ann, [p for p in places if a <= p.tok_first <= b], t)
     own_region = loc is not None and loc.place.feature_type == "region" and _located(ann, loc)
@@ -192,6 +195,22 @@ def event_location(
     if loc is None and trig.specific and not any(d.precision == "range" for d in ann.dates_in(sent)):
         loc = ann.event_focus()  # "a suicide car bomber attacked troops near the Hoz district"
     return loc, precision
+
+
+def _fled_from(ann: Annotated, places: list[PlaceTok], t: int) -> PlaceTok | None:
+    """'Civilians fled Baghuz toward Hasakah, escaping the fighting', 'هرباً من المعارك': the deed people
+    flee happened where they fled from, the last place left before it in the sentence."""
+    if not any(word_forms(ann.word(i)) & event_cues()["flight_before"] for i in range(max(0, t - 2), t)):
+        return None
+    leave, skip = cues()["from_words"], cues()["feature_words"] | event_cues()["agent_articles"]
+    origins = []
+    for p in places:
+        k = p.tok_first - 1
+        while k > p.tok_first - 4 and k >= 0 and word_forms(ann.word(k)) & skip:
+            k -= 1  # "from the town of X"
+        if p.tok_last < t and k >= 0 and word_forms(ann.word(k)) & leave:
+            origins.append(p)
+    return origins[-1] if origins else None
 
 
 def _joined(ann: Annotated, a: PlaceTok, b: PlaceTok) -> bool:

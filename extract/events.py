@@ -291,9 +291,7 @@ def _events(
     taking = trig.sub_event_type == "*territory" or trig.sub_event_type in _TAKEN
     if taking and ann.has_word(t + 1, min(clause[1], t + 5), "road_words") is not None:
         return []  # control of a road is the route's property, not an event
-    if taking and any(
-        ann.word(i) in event_cues()["state_before"] for i in (t - 1, t - 2) if i >= first
-    ):
+    if taking and any(ann.word(i) in event_cues()["state_before"] for i in (t - 1, t - 2) if i >= first):
         return []  # "بات تحت سيطرة قوات النظام", "under the control of": a state, not a deed
     if trig.event_type == "Battles" and (_munition_after(ann, m, last) or _toll_after(ann, m, last)):
         return []  # "سقطت قذائف على المزة", "سقوط 12 قتيلا": shells or the dead fell, no town did

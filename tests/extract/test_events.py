@@ -916,3 +916,16 @@ def test_a_response_to_an_attack_is_no_aim(gaz) -> None:
 def test_forces_that_pushed_into_a_town_took_it(gaz) -> None:
     (e,) = _run(gaz, "Kurdish Peshmerga fighters pushed into Bashiqa after a two-day siege.").events
     assert (e.event_type, e.place.name, actor_name(e.actor1)) == ("Battles", "Bashiqa", PESHMERGA)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Hundreds of civilians fled Baghuz toward Hasakah, escaping the fighting.", id="en"),
+        pytest.param("فرّ مئات المدنيين من الباغوز باتجاه الحسكة هرباً من المعارك.", id="ar"),
+        pytest.param("فر مدنيون من بلدة الباغوز باتجاه الحسكة هربا من القصف.", id="ar-town-of"),
+    ],
+)
+def test_a_deed_people_flee_happened_where_they_fled_from(gaz, text: str) -> None:
+    (e,) = _run(gaz, text).events
+    assert e.place.name == "Al-Baghuz"
