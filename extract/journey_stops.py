@@ -131,10 +131,20 @@ def coordinated(ann: Annotated, a: PlaceTok, b: PlaceTok) -> bool:
     return joined and all(f & cue_union("coordinators", "feature_words") for f in words)
 
 
+def _then(ann: Annotated, a: PlaceTok, b: PlaceTok) -> bool:
+    """b is the stop after a: only "then" and its company stand between them ("and then", "ومن ثم")."""
+    words = [word_forms(ann.word(i)) for i in range(a.tok_last + 1, b.tok_first)]
+    then = cues()["then_words"]
+    company = cue_union("coordinators", "then_words", "then_fillers", "feature_words")
+    return any(f & then for f in words) and all(f & company for f in words)
+
+
 def _role(ann: Annotated, p: PlaceTok, triggers: list[int], prev: Stop | None, marks: Marks) -> Stop | None:
     c = cues()
     found = role_cue(ann, p.tok_first, marks)
     if found is None:
+        if prev is not None and _then(ann, prev.at, p):
+            return Stop(p, "to")  # "to Badoosh and then Mosul", "إلى بادوش ومن ثم الموصل": the next stop
         if prev is not None and coordinated(ann, prev.at, p):
             return Stop(p, prev.role, alt=True)
         start = p.place.start

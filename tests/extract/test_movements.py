@@ -443,6 +443,12 @@ NEW_VERBS = [
         [("Abu al-Duhur", "Saraqib")],
     ),
     (
+        "and-then",  # "then" makes the place after a stop the next one, not a second destination
+        "فرت عائلات من تلعفر إلى بادوش ومن ثم الموصل.",
+        "Families fled Tal Afar, most heading to Badoosh and then Mosul.",
+        [("Tal Afar", "Badush", MOSUL)],
+    ),
+    (
         "patrol-from-to",
         "سيرت دورية روسية من القامشلي إلى عامودا.",
         "A Russian patrol drove from Qamishli to Amuda.",
