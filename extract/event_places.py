@@ -191,10 +191,22 @@ def event_location(
         loc = _instead_of_country(ann, loc, trig)
     if loc is not None and loc.place.feature_type == "river":
         loc = _by_the_river(ann, loc, t)
+    if loc is not None and trig.sub_event_type == "Non-violent transfer of territory" and _went_to(ann, loc):
+        left = ann.event_focus()  # "the group's fighters withdrew toward Hawija": they left the town of the story
+        loc = left if left is not None and left.place.gazetteer_id != loc.place.gazetteer_id else loc
     precision = geo_precision(ann, loc) if loc else 2
     if loc is None and trig.specific and not any(d.precision == "range" for d in ann.dates_in(sent)):
         loc = ann.event_focus()  # "a suicide car bomber attacked troops near the Hoz district"
     return loc, precision
+
+
+def _went_to(ann: Annotated, p: PlaceTok) -> bool:
+    """A word of going to ("toward", "إلى", "باتجاه") stands before the place, over feature words and articles."""
+    skip = cues()["feature_words"] | event_cues()["agent_articles"]
+    k = p.tok_first - 1
+    while k > p.tok_first - 4 and k >= 0 and word_forms(ann.word(k)) & skip:
+        k -= 1
+    return k >= 0 and bool(word_forms(ann.word(k)) & cues()["to_words"])
 
 
 def _fled_from(ann: Annotated, places: list[PlaceTok], t: int) -> PlaceTok | None:

@@ -929,3 +929,17 @@ def test_forces_that_pushed_into_a_town_took_it(gaz) -> None:
 def test_a_deed_people_flee_happened_where_they_fled_from(gaz, text: str) -> None:
     (e,) = _run(gaz, text).events
     assert e.place.name == "Al-Baghuz"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "ISIS fighters attacked Kirkuk on Friday. Later the group's fighters withdrew toward Hawija.", id="en"
+        ),
+        pytest.param("هاجم مسلحو داعش مدينة كركوك يوم الجمعة. ثم انسحب عناصر التنظيم باتجاه الحويجة.", id="ar"),
+    ],
+)
+def test_a_withdrawal_is_where_the_fighters_left_not_where_they_went(gaz, text: str) -> None:
+    withdrawals = [e for e in _run(gaz, text).events if e.sub_event_type == "Non-violent transfer of territory"]
+    assert [e.place.name for e in withdrawals] == ["Kirkuk"]
