@@ -20,7 +20,8 @@ from extract.lexicons import ActorDef, TriggerDef, actors, cue_union, cues, even
 from extract.matching import Match
 from extract.numbers import Count, counts_in, fatalities_in, injured_in, number_at
 from extract.references import town_references
-from extract.types import HARM_TYPES, ActorMention, DateRef, Event, Span
+from extract.told_again import attackers_again, fold, told_again
+from extract.types import HARM_TYPES, VIOLENT_TYPES, ActorMention, DateRef, Event, Span
 from extract.wordforms import word_forms
 
 
@@ -309,6 +310,10 @@ def _events(
     etype, sub = _subtype(ann, trig, first, last, agent=agent, target=target)
     count, fatalities = _numbers(ann, clause, (first, last), t)
     injured = injured_in(ann.nt, first, last)
+    if etype not in VIOLENT_TYPES:
+        fatalities = injured = None  # a withdrawal, an arrest, a protest: the dead of the sentence are another deed's
+    if agent is not None and target is not None and agent.actor_id == target.actor_id:
+        target = None  # one side named twice ("قسد" ... "قوات سوريا الديمقراطية")
     if target is None and etype in HARM_TYPES and (fatalities or injured):
         target = _people_struck(ann, first, last)
     dates = ann.dates_in(sent)
@@ -340,7 +345,8 @@ def events_in(ann: Annotated, default_date: DateRef | None) -> list[Event]:
     the same place filling its gaps (a trigger that only guesses its kind, "killed", joins any)."""
     defs, lex = triggers()
     out: list[Event] = []
-    for sent in ann.sentences:
+    told: list[tuple[int, Event]] = []  # (sentence, event) of the sentences before
+    for si, sent in enumerate(ann.sentences):
         found = ann.matches(lex, sent.start, sent.end)
         if not found:
             continue  # most sentences of a long text: no word of a deed
@@ -349,6 +355,13 @@ def events_in(ann: Annotated, default_date: DateRef | None) -> list[Event]:
         seen: dict[str, tuple[int, int]] = {}  # place -> (index in out, vagueness of its trigger)
         for m in found:
             trig = defs[lex.payloads(m)[0]]
+            clause = _clause(ann, first, last, m.tok_first)
+            again = told_again(ann, m, trig, clause=clause, places=places, told=told, sentence=si)
+            if again is not None:  # "the attack killed three": the event before, not a new one
+                i = out.index(told[again][1])
+                out[i] = fold(ann, out[i], clause, sent)
+                told[again] = (told[again][0], out[i])
+                continue
             vague = 2 if _hit_weapon(ann, m, first) else _vagueness(trig)
             for event in _events(ann, sent, m, trig, places=places, default_date=default_date):
                 gid = event.place.gazetteer_id
@@ -362,4 +375,5 @@ def events_in(ann: Annotated, default_date: DateRef | None) -> list[Event]:
                 else:
                     seen[gid] = (len(out), vague)
                     out.append(event)
-    return [_protest_sides(e) for e in out]
+        told += [(si, out[i]) for i, _ in seen.values()]
+    return attackers_again(ann, [_protest_sides(e) for e in out])

@@ -943,3 +943,74 @@ def test_a_deed_people_flee_happened_where_they_fled_from(gaz, text: str) -> Non
 def test_a_withdrawal_is_where_the_fighters_left_not_where_they_went(gaz, text: str) -> None:
     withdrawals = [e for e in _run(gaz, text).events if e.sub_event_type == "Non-violent transfer of territory"]
     assert [e.place.name for e in withdrawals] == ["Kirkuk"]
+
+
+# A deed told again ("the attack", "الهجوم") with no place of its own is the event before it, and gives it
+# its dead; "the attackers" are the doers of the attack told before.
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        pytest.param(
+            "ISIS fighters attacked an army post in Kirkuk on Friday. The attack killed three soldiers.",
+            [("Battles", "Kirkuk", 3)],
+            id="the-attack-en",
+        ),
+        pytest.param(
+            "شن مسلحو داعش هجوما على نقطة للجيش في كركوك يوم الجمعة. وقال مصدر إن الهجوم أسفر عن مقتل ثلاثة جنود.",
+            [("Battles", "Kirkuk", 3)],
+            id="the-attack-ar",
+        ),
+        pytest.param(
+            "A car bomb exploded in Kirkuk on Monday. The blast killed 12 people and wounded 30.",
+            [("Explosions/Remote violence", "Kirkuk", 12)],
+            id="the-blast-en",
+        ),
+        pytest.param(
+            "A car bomb exploded in Kirkuk on Monday. Another car bomb exploded in Mosul.",
+            [("Explosions/Remote violence", "Kirkuk", None), ("Explosions/Remote violence", "Mosul", None)],
+            id="another-deed",
+        ),
+        pytest.param(
+            "Clashes erupted in Kirkuk on Monday. The clashes in Mosul continued.",
+            [("Battles", "Kirkuk", None), ("Battles", "Mosul", None)],
+            id="told-again-elsewhere",
+        ),
+    ],
+)
+def test_a_deed_told_again_is_the_event_before(gaz, text: str, want: list) -> None:
+    assert [(e.event_type, e.place.name, e.fatalities) for e in _run(gaz, text).events] == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "ISIS fighters attacked an army post in Kirkuk. The attackers withdrew from Kirkuk at dawn.", id="en"
+        ),
+        pytest.param("هاجم مسلحو داعش نقطة للجيش في كركوك. وانسحب المهاجمون من كركوك فجرا.", id="ar"),
+    ],
+)
+def test_the_attackers_are_the_doers_of_the_attack_before(gaz, text: str) -> None:
+    events = _run(gaz, text).events
+    assert [(e.sub_event_type, actor_name(e.actor1)) for e in events][-1] == (
+        "Non-violent transfer of territory",
+        "ISIS",
+    )
+
+
+def test_the_dead_of_a_sentence_are_no_withdrawal_s(gaz) -> None:
+    text = "قتل ثلاثة جنود في الاشتباكات، فيما انسحب مسلحو داعش من كركوك."
+    withdrawals = [e for e in _run(gaz, text).events if e.sub_event_type == "Non-violent transfer of territory"]
+    assert [e.fatalities for e in withdrawals] == [None]
+
+
+def test_an_attack_told_again_is_not_placed_where_its_doers_went(gaz) -> None:
+    text = (
+        "شنت خلايا تابعة لتنظيم داعش هجوما على نقطة لقوات سوريا الديمقراطية في بلدة هجين فجر اليوم.\n\n"
+        "وقال مراسل محلي إن الهجوم أسفر عن مقتل ثلاثة عناصر من قسد، فيما انسحب المهاجمون باتجاه البادية."
+    )
+    events = _run(gaz, text).events
+    assert [(e.sub_event_type, e.place.name, actor_name(e.actor1), e.fatalities) for e in events] == [
+        ("Armed clash", "Hajin", "ISIS", 3),
+        ("Non-violent transfer of territory", "Hajin", "ISIS", None),
+    ]
