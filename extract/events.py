@@ -18,7 +18,8 @@ from extract.event_actors import event_actors, exposed_before
 from extract.event_places import coordinated, event_location
 from extract.lexicons import ActorDef, TriggerDef, actors, cue_union, cues, event_cues, triggers
 from extract.matching import Match
-from extract.numbers import Count, counts_in, fatalities_in, injured_in, number_at
+from extract.no_deed import left_behind, munition_after, munition_fell, toll_after
+from extract.numbers import Count, counts_in, fatalities_in, injured_in
 from extract.references import town_references
 from extract.told_again import attackers_again, fold, told_again
 from extract.types import HARM_TYPES, VIOLENT_TYPES, ActorMention, DateRef, Event, Span
@@ -38,24 +39,6 @@ def _weapon(ann: Annotated, first: int, last: int, cue_list: str) -> bool:
     """A weapon cue ("warplanes", "المدفعية") in tokens first..last that is not what was hit
     ("strikes **on** artillery", "strikes on ISIS artillery", "غارات **على** مدفعية")."""
     return any(not _hit(ann, first, i) for i in ann.words_in(first, last, "cue " + cue_list, cues()[cue_list]))
-
-
-def _munition_after(ann: Annotated, m: Match, last: int) -> bool:
-    """A strike or shell trigger right after the trigger: "سقطت **قذائف**" (shells fell)."""
-    if m.tok_last + 1 > last:
-        return False
-    defs, lex = triggers()
-    after = ann.matches(lex, ann.nt.orig_starts[m.tok_last + 1], ann.nt.orig_ends[m.tok_last + 1])
-    return any(defs[lex.payloads(x)[0]].event_type == "Explosions/Remote violence" for x in after)
-
-
-def _toll_after(ann: Annotated, m: Match, last: int) -> bool:
-    """The dead right after the trigger: "سقوط 12 قتيلا", "سقوط قتلى" (the fall of casualties)."""
-    dead = event_cues()["dead_nouns"]
-    i = m.tok_last + 1
-    if i <= last and number_at(ann.nt, i):
-        i += 1  # "سقوط 12 قتيلا"
-    return i <= last and bool(word_forms(ann.word(i)) & dead)
 
 
 def _hit(ann: Annotated, first: int, i: int) -> bool:
@@ -184,6 +167,14 @@ def _accused(ann: Annotated, first: int, m: Match) -> ActorMention | None:
     return who[0] if blamed else None
 
 
+def _one_side(a: ActorMention, b: ActorMention) -> bool:
+    """The same actor, or one named by its family's own name ("Syrian rebels") right beside a group of it
+    ("فصائل من الجيش السوري الحر"; not "clashes between the rebels and Nusra")."""
+    beside = 0 < b.tok_first - a.tok_last <= 2 or 0 < a.tok_first - b.tok_last <= 2
+    generic = a.name == a.family or b.name == b.family
+    return a.actor_id == b.actor_id or (beside and a.family == b.family and generic)
+
+
 def _protest_sides(e: Event) -> Event:
     """ACLED's sides of a protest: the protesters, and only a force that intervened ("فرقت قوات الأمن
     المتظاهرين") as the other; what a protest is against is no side of it ("demanding the fall of the
@@ -294,13 +285,17 @@ def _events(
         return []  # control of a road is the route's property, not an event
     if taking and any(ann.word(i) in event_cues()["state_before"] for i in (t - 1, t - 2) if i >= first):
         return []  # "بات تحت سيطرة قوات النظام", "under the control of": a state, not a deed
-    if trig.event_type == "Battles" and (_munition_after(ann, m, last) or _toll_after(ann, m, last)):
+    if trig.event_type == "Battles" and (
+        munition_after(ann, m, last) or toll_after(ann, m, last) or munition_fell(ann, m, clause[0])
+    ):
         return []  # "سقطت قذائف على المزة", "سقوط 12 قتيلا": shells or the dead fell, no town did
     if trig.event_type == "Battles" and any(
         a.tok_first <= m.tok_first and m.tok_last <= a.tok_last
         for a in ann.actors_in(max(0, m.tok_first - 6), m.tok_last + 6)
     ):
         return []  # "هيئة تحرير الشام", "Liberation Army": a word of the deed inside a name
+    if trig.event_type == "Explosions/Remote violence" and left_behind(ann, m, clause[0]):
+        return []  # mines left behind: no explosion yet
     loc, precision = event_location(ann, places, clause, t, sent=sent, trig=trig)
     if loc is None:
         return []
@@ -312,8 +307,10 @@ def _events(
     injured = injured_in(ann.nt, first, last)
     if etype not in VIOLENT_TYPES:
         fatalities = injured = None  # a withdrawal, an arrest, a protest: the dead of the sentence are another deed's
-    if agent is not None and target is not None and agent.actor_id == target.actor_id:
-        target = None  # one side named twice ("قسد" ... "قوات سوريا الديمقراطية")
+    if agent is not None and target is not None and _one_side(agent, target):
+        # one side named twice ("قسد" ... "قوات سوريا الديمقراطية"), or a group and its family's name
+        # ("فصائل من الجيش السوري الحر": factions of the FSA): the more precise name
+        agent, target = (target if agent.name == agent.family else agent), None
     if target is None and etype in HARM_TYPES and (fatalities or injured):
         target = _people_struck(ann, first, last)
     dates = ann.dates_in(sent)

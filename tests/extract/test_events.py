@@ -1014,3 +1014,47 @@ def test_an_attack_told_again_is_not_placed_where_its_doers_went(gaz) -> None:
         ("Armed clash", "Hajin", "ISIS", 3),
         ("Non-violent transfer of territory", "Hajin", "ISIS", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        pytest.param(
+            "قصف تنظيم داعش البلدة أمس. وكانت قذائف أطلقها التنظيم قد سقطت على قرقميش.",
+            [("Shelling/artillery/missile attack", "ISIS")] * 2,
+            id="shells-fired-by-fell-ar",
+        ),
+        pytest.param(
+            "Rockets fired by ISIS fell on Kilis on Tuesday.",
+            [("Shelling/artillery/missile attack", "ISIS")],
+            id="shells-fired-by-fell-en",
+        ),
+        pytest.param(
+            "The shelling comes a day after the fall of Yabrud.",
+            [("Shelling/artillery/missile attack", ""), ("Non-state actor overtakes territory", "")],
+            id="the-fall-of-a-town-after-shelling",
+        ),
+        pytest.param(
+            "انسحب عناصر داعش من جرابلس وتركوا وراءهم ألغاماً وعبوات ناسفة.",
+            [("Non-violent transfer of territory", "ISIS")],
+            id="left-behind-ar",
+        ),
+        pytest.param(
+            "ISIS fighters withdrew from Jarablus, leaving behind mines and IEDs.",
+            [("Non-violent transfer of territory", "ISIS")],
+            id="left-behind-en",
+        ),
+        pytest.param(
+            "An IED left by ISIS exploded in Jarablus, killing two.",
+            [("Remote explosive/landmine/IED", "ISIS")],
+            id="left-by-exploded",
+        ),
+    ],
+)
+def test_shells_that_fell_and_mines_left_behind(gaz, text: str, kinds: list[tuple[str, str]]) -> None:
+    assert [(e.sub_event_type, actor_name(e.actor1)) for e in _run(gaz, text).events] == kinds
+
+
+def test_factions_of_a_group_are_one_side(gaz) -> None:
+    (e,) = _run(gaz, "سيطرت فصائل من الجيش السوري الحر على مدينة جرابلس.").events
+    assert (actor_name(e.actor1), e.actor2) == ("Free Syrian Army", None)

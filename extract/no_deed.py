@@ -1,0 +1,50 @@
+"""Words of a deed that tell no deed here: shells fell, not a town ("سقطت قذائف على المزة", "قذائف أطلقها
+التنظيم قد سقطت على قرقميش"); the dead fell ("سقوط 12 قتيلا"); explosives were left behind, not set off
+("تركوا وراءهم ألغاماً وعبوات ناسفة"). The words are lists of data/event_cues.json (fall_words, dead_nouns,
+left_words, left_fillers)."""
+
+from __future__ import annotations
+
+from extract.annotated import Annotated
+from extract.lexicons import event_cues, triggers
+from extract.matching import Match
+from extract.numbers import number_at
+from extract.wordforms import word_forms
+
+
+def munition_after(ann: Annotated, m: Match, last: int) -> bool:
+    """A strike or shell trigger right after the trigger: "سقطت **قذائف**" (shells fell)."""
+    if m.tok_last + 1 > last:
+        return False
+    defs, lex = triggers()
+    after = ann.matches(lex, ann.nt.orig_starts[m.tok_last + 1], ann.nt.orig_ends[m.tok_last + 1])
+    return any(defs[lex.payloads(x)[0]].event_type == "Explosions/Remote violence" for x in after)
+
+
+def munition_fell(ann: Annotated, m: Match, first: int) -> bool:
+    """Shells named before a word of falling, in its clause: "كانت قذائف أطلقها التنظيم قد سقطت على البلدة",
+    "rockets fired by ISIS fell on the town": they fell, no town did."""
+    if not word_forms(ann.word(m.tok_first)) & event_cues()["fall_words"]:
+        return False
+    lo = max(first, m.tok_first - 8)
+    defs, lex = triggers()
+    before = ann.matches(lex, ann.nt.orig_starts[lo], ann.nt.orig_ends[m.tok_first - 1]) if m.tok_first > lo else []
+    return any(defs[lex.payloads(x)[0]].event_type == "Explosions/Remote violence" for x in before)
+
+
+def left_behind(ann: Annotated, m: Match, first: int) -> bool:
+    """Explosives left behind, not set off: "تركوا وراءهم ألغاماً وعبوات ناسفة", "left behind mines and IEDs"."""
+    fillers = event_cues()["left_fillers"]
+    k = m.tok_first - 1
+    while k >= max(first, m.tok_first - 5) and word_forms(ann.word(k)) & fillers:
+        k -= 1
+    return k >= first and bool(word_forms(ann.word(k)) & event_cues()["left_words"])
+
+
+def toll_after(ann: Annotated, m: Match, last: int) -> bool:
+    """The dead right after the trigger: "سقوط 12 قتيلا", "سقوط قتلى" (the fall of casualties)."""
+    dead = event_cues()["dead_nouns"]
+    i = m.tok_last + 1
+    if i <= last and number_at(ann.nt, i):
+        i += 1  # "سقوط 12 قتيلا"
+    return i <= last and bool(word_forms(ann.word(i)) & dead)
