@@ -55,17 +55,21 @@ def _arabic() -> tuple[dict[str, str], frozenset[str], frozenset[str], frozenset
 
 
 def _after_head(nt: NormText, i: int, taken: set[int]) -> tuple[str, int] | None:
-    """'طائرات حربية روسية': the actor of the indefinite adjective at token i and its head's token."""
+    """'طائرات حربية روسية', 'الدبابات التركية': the actor of the adjective at token i after a word of force
+    (indefinite after an indefinite one, definite after a definite one), and its head's token."""
     after, heads, fillers, not_before = _arabic()
-    actor = after.get(token(nt, i))
+    word = token(nt, i)
+    definite = word.startswith("ال")
+    actor = _data()[0].get(word) if definite else after.get(word)
     if actor is None or token(nt, i + 1) in not_before:
         return None
     j = i - 1
-    while j >= 0 and j > i - 3 and token(nt, j) in fillers:
+    while j >= 0 and j > i - 3 and (token(nt, j) in fillers or (definite and token(nt, j)[2:] in fillers)):
         j -= 1
-    if j < 0 or j in taken or not word_forms(token(nt, j)) & heads:
+    head = token(nt, j) if j >= 0 else ""
+    if j < 0 or j in taken or head.startswith("ال") != definite:
         return None
-    return actor, j
+    return (actor, j) if word_forms(head, article=definite) & heads else None
 
 
 def shared_head_actors(nt: NormText, named: list[ActorMention], defs: dict[str, ActorDef]) -> list[ActorMention]:

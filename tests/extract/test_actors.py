@@ -296,6 +296,8 @@ def test_no_alias_is_listed_twice() -> None:
         ),
         pytest.param("توجه رتل عسكري تركي نحو البلدة", ["رتل عسكري تركي"], ["turkey"], id="ar-convoy"),
         pytest.param("سيرت دورية روسية في البلدة", ["دورية روسية"], ["russia"], id="ar-patrol"),
+        pytest.param("عبرت الدبابات التركية الحدود", ["الدبابات التركية"], ["turkey"], id="ar-definite"),
+        pytest.param("عبرت الدبابات تركية الصنع الحدود", [], [], id="ar-definite-head-indefinite-adjective"),
         pytest.param("Syrian soldiers were captured near the base", [], [], id="en-people-are-no-force-head"),
         pytest.param("a Turkish aid convoy reached the town", [], [], id="en-aid-is-no-filler"),
         pytest.param("وصلت قافلة مساعدات تركية إلى البلدة", [], [], id="ar-aid-is-no-filler"),
