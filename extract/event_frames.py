@@ -21,6 +21,9 @@ rest later in the paragraph:
 * "Shells targeted Mezzeh. The regime forces shelled Jobar.": strikes or
   shelling with no attacker take the one state force that did the same in the
   paragraph (`remote_attacker_types`).
+* "ISIS seized Sinjar. Hundreds of women had been abducted in Sinjar.":
+  violence against civilians with no doer named, in a town an armed group
+  took just before in the paragraph, is that group's.
 
 A slot filled so keeps the span of its own words, and the event's evidence
 grows to take in the sentence that gave it. The words are lists of
@@ -144,7 +147,7 @@ def complete_events(ann: Annotated, events: list[Event]) -> list[Event]:
         if i is not None and victim is not None:
             out[i] = _wider(replace(out[i], actor2=victim), sent)
     sides = [_other_side(ann, _holder_attacks(ann, e)) for e in out]
-    return _same_strikes(ann, sents, _unnamed_attackers(ann, sents, sides))
+    return _takers_deeds(ann, sents, _same_strikes(ann, sents, _unnamed_attackers(ann, sents, sides)))
 
 
 def _supporting(ann: Annotated, a: ActorMention) -> bool:
@@ -272,6 +275,27 @@ def _unnamed_attackers(ann: Annotated, sents: list[Span], events: list[Event]) -
         if not 0 <= k - b <= 1 or _paragraph_break(ann, sents, b, k):
             continue
         out[i] = replace(e, actor1=who, start=min(e.start, before.start))
+    return out
+
+
+def _takers_deeds(ann: Annotated, sents: list[Span], events: list[Event]) -> list[Event]:
+    """Violence against civilians with no doer named ("hundreds of women had been abducted in Sinjar"), in
+    a town an armed group took in that sentence or the two before, in the same paragraph: that group."""
+    out = list(events)
+    kinds = event_cues()["paragraph_attacker_types"]
+    for i, e in enumerate(out):
+        if e.actor1 is not None or e.event_type != "Violence against civilians":
+            continue
+        k = _sentence_of(sents, e.start)
+        for b in reversed(out[:i]):
+            j = _sentence_of(sents, b.start)
+            if not 0 <= k - j <= _BACK or _paragraph_break(ann, sents, j, k):
+                break
+            taker = b.actor1
+            if b.sub_event_type in _TAKINGS and b.place.gazetteer_id == e.place.gazetteer_id and taker:
+                if taker.actor_type in kinds:
+                    out[i] = replace(e, actor1=taker)
+                break
     return out
 
 

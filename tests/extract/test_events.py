@@ -1058,3 +1058,31 @@ def test_shells_that_fell_and_mines_left_behind(gaz, text: str, kinds: list[tupl
 def test_factions_of_a_group_are_one_side(gaz) -> None:
     (e,) = _run(gaz, "سيطرت فصائل من الجيش السوري الحر على مدينة جرابلس.").events
     assert (actor_name(e.actor1), e.actor2) == ("Free Syrian Army", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        pytest.param(
+            "ISIS fighters seized Sinjar on Sunday. Dozens of men had been abducted in Sinjar, witnesses said.",
+            "ISIS",
+            id="en",
+        ),
+        pytest.param(
+            "سيطر تنظيم داعش على سنجار يوم الأحد. وقالت مصادر إن عشرات الرجال اختطفوا في سنجار.", "ISIS", id="ar"
+        ),
+        pytest.param(
+            "ISIS fighters seized Sinjar on Sunday.\n\nDozens of men had been abducted in Sinjar, witnesses said.",
+            "",
+            id="another-paragraph",
+        ),
+        pytest.param(
+            "ISIS fighters seized Sinjar on Sunday. Dozens of men had been abducted in Tal Afar, witnesses said.",
+            "",
+            id="another-town",
+        ),
+    ],
+)
+def test_the_group_that_took_a_town_did_what_no_one_is_named_for_there(gaz, text: str, doer: str) -> None:
+    (e,) = [e for e in _run(gaz, text).events if e.event_type == "Violence against civilians"]
+    assert actor_name(e.actor1) == doer
