@@ -1086,3 +1086,12 @@ def test_factions_of_a_group_are_one_side(gaz) -> None:
 def test_the_group_that_took_a_town_did_what_no_one_is_named_for_there(gaz, text: str, doer: str) -> None:
     (e,) = [e for e in _run(gaz, text).events if e.event_type == "Violence against civilians"]
     assert actor_name(e.actor1) == doer
+
+
+def test_the_joint_operations_command_is_the_iraqi_army(gaz) -> None:
+    (e,) = _run(gaz, "أعلنت قيادة العمليات المشتركة تحرير قضاء تلعفر بالكامل من سيطرة داعش.").events
+    assert (e.sub_event_type, actor_name(e.actor1), actor_name(e.actor2)) == (
+        "Government regains territory",
+        "Iraqi army",
+        "ISIS",
+    )

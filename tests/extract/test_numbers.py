@@ -109,6 +109,8 @@ FATALITY_ROWS = [
     ("vague", "مقتل عشرات المدنيين", "dozens of civilians were killed", None),
     ("no-deaths", "نزوح 70 عائلة", "70 families fled", None),
     ("dual-after", "ما أدى إلى مقتل عنصرين", "which killed two fighters", 2),
+    ("martyrs-and-wounded", "ما أسفر عن سقوط 15 شهيداً و30 جريحاً", "leaving 15 dead and 30 wounded", 15),
+    ("martyrdom", "أسفر الانفجار عن استشهاد 7 مدنيين", "the blast killed 7 civilians", 7),
     ("dual-before", "قتل شخصان بانفجار عبوة", "two people were killed by a mine", 2),
     ("dual-with-wounded", "مقتل طفلين وإصابة خمسة أشخاص", "two children were killed and five wounded", 2),
 ]
