@@ -266,6 +266,30 @@ def _people_struck(ann: Annotated, first: int, last: int) -> ActorMention | None
     )
 
 
+def _no_deed_here(
+    ann: Annotated, m: Match, trig: TriggerDef, sentence: tuple[int, int], clause: tuple[int, int]
+) -> bool:
+    """The words of a deed tell none here: a road's control, a state, shells or the dead that fell, a
+    word inside a name, mines left behind."""
+    first, last = sentence
+    t = m.tok_first
+    taking = trig.sub_event_type == "*territory" or trig.sub_event_type in _TAKEN
+    if taking and ann.has_word(t + 1, min(clause[1], t + 5), "road_words") is not None:
+        return True  # control of a road is the route's property, not an event
+    if taking and any(ann.word(i) in event_cues()["state_before"] for i in (t - 1, t - 2) if i >= first):
+        return True  # "بات تحت سيطرة قوات النظام", "under the control of": a state, not a deed
+    if trig.event_type == "Battles" and (
+        munition_after(ann, m, last) or toll_after(ann, m, last) or munition_fell(ann, m, clause[0])
+    ):
+        return True  # "سقطت قذائف على المزة", "سقوط 12 قتيلا": shells or the dead fell, no town did
+    if trig.event_type == "Battles" and any(
+        a.tok_first <= m.tok_first and m.tok_last <= a.tok_last
+        for a in ann.actors_in(max(0, m.tok_first - 6), m.tok_last + 6)
+    ):
+        return True  # "هيئة تحرير الشام", "Liberation Army": a word of the deed inside a name
+    return trig.event_type == "Explosions/Remote violence" and left_behind(ann, m, clause[0])  # mines left
+
+
 def _events(
     ann: Annotated, sent: Span, m: Match, trig: TriggerDef, *, places: list[PlaceTok], default_date: DateRef | None
 ) -> list[Event]:
@@ -280,22 +304,8 @@ def _events(
     if accused is None and _told_word(ann, max(first, t - 4), t - 1):
         return []  # "ISIS claimed the bombing", "تبنى داعش التفجير": the deed told before, not a new one
     clause = _clause(ann, first, last, t)
-    taking = trig.sub_event_type == "*territory" or trig.sub_event_type in _TAKEN
-    if taking and ann.has_word(t + 1, min(clause[1], t + 5), "road_words") is not None:
-        return []  # control of a road is the route's property, not an event
-    if taking and any(ann.word(i) in event_cues()["state_before"] for i in (t - 1, t - 2) if i >= first):
-        return []  # "بات تحت سيطرة قوات النظام", "under the control of": a state, not a deed
-    if trig.event_type == "Battles" and (
-        munition_after(ann, m, last) or toll_after(ann, m, last) or munition_fell(ann, m, clause[0])
-    ):
-        return []  # "سقطت قذائف على المزة", "سقوط 12 قتيلا": shells or the dead fell, no town did
-    if trig.event_type == "Battles" and any(
-        a.tok_first <= m.tok_first and m.tok_last <= a.tok_last
-        for a in ann.actors_in(max(0, m.tok_first - 6), m.tok_last + 6)
-    ):
-        return []  # "هيئة تحرير الشام", "Liberation Army": a word of the deed inside a name
-    if trig.event_type == "Explosions/Remote violence" and left_behind(ann, m, clause[0]):
-        return []  # mines left behind: no explosion yet
+    if _no_deed_here(ann, m, trig, (first, last), clause):
+        return []
     loc, precision = event_location(ann, places, clause, t, sent=sent, trig=trig)
     if loc is None:
         return []
