@@ -200,13 +200,18 @@ def event_location(
     return loc, precision
 
 
-def _went_to(ann: Annotated, p: PlaceTok) -> bool:
-    """A word of going to ("toward", "إلى", "باتجاه") stands before the place, over feature words and articles."""
+def _role_word(ann: Annotated, p: PlaceTok) -> frozenset[str]:
+    """The forms of the word before the place, over feature words and articles ("from the town of X")."""
     skip = cues()["feature_words"] | event_cues()["agent_articles"]
     k = p.tok_first - 1
     while k > p.tok_first - 4 and k >= 0 and word_forms(ann.word(k)) & skip:
         k -= 1
-    return k >= 0 and bool(word_forms(ann.word(k)) & cues()["to_words"])
+    return word_forms(ann.word(k)) if k >= 0 else frozenset()
+
+
+def _went_to(ann: Annotated, p: PlaceTok) -> bool:
+    """A word of going to ("toward", "إلى", "باتجاه") stands before the place."""
+    return bool(_role_word(ann, p) & cues()["to_words"])
 
 
 def _fled_from(ann: Annotated, places: list[PlaceTok], t: int) -> PlaceTok | None:
@@ -214,14 +219,7 @@ def _fled_from(ann: Annotated, places: list[PlaceTok], t: int) -> PlaceTok | Non
     flee happened where they fled from, the last place left before it in the sentence."""
     if not any(word_forms(ann.word(i)) & event_cues()["flight_before"] for i in range(max(0, t - 2), t)):
         return None
-    leave, skip = cues()["from_words"], cues()["feature_words"] | event_cues()["agent_articles"]
-    origins = []
-    for p in places:
-        k = p.tok_first - 1
-        while k > p.tok_first - 4 and k >= 0 and word_forms(ann.word(k)) & skip:
-            k -= 1  # "from the town of X"
-        if p.tok_last < t and k >= 0 and word_forms(ann.word(k)) & leave:
-            origins.append(p)
+    origins = [p for p in places if p.tok_last < t and _role_word(ann, p) & cues()["from_words"]]
     return origins[-1] if origins else None
 
 
