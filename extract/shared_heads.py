@@ -40,11 +40,11 @@ def _data() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
 
 
 def _head_before(nt: NormText, i: int, taken: set[int]) -> int | None:
-    """'Turkish reinforcements', 'a Russian military patrol': the head's token after the English adjective at
-    token i, over one filler."""
+    """'Turkish reinforcements', 'an Israeli air strike', 'Turkish air force jets': the head's token after the
+    English adjective at token i, over at most two fillers."""
     heads, fillers = _lists()["heads_alone_en"], _lists()["fillers_en"]
     j = i + 1
-    if token(nt, j) in fillers and token(nt, j + 1) in heads:
+    while j < i + 3 and token(nt, j) in fillers:
         j += 1
     return j if token(nt, j) in heads and not taken.intersection(range(i, j + 1)) else None
 

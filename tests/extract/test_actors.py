@@ -291,6 +291,10 @@ def test_no_alias_is_listed_twice() -> None:
             "Turkish reinforcements reached the town", ["Turkish reinforcements"], ["turkey"], id="en-one-adjective"
         ),
         pytest.param("a Russian armoured column left at dawn", ["Russian armoured column"], ["russia"], id="en-filler"),
+        pytest.param("An Israeli air strike hit the depot", ["Israeli air strike"], ["israel"], id="en-air-strike"),
+        pytest.param(
+            "Turkish air force jets bombed the town", ["Turkish air force jets"], ["turkey"], id="en-two-fillers"
+        ),
         pytest.param(
             "وصلت تعزيزات عسكرية تركية إلى البلدة", ["تعزيزات عسكرية تركية"], ["turkey"], id="ar-reinforcements"
         ),
