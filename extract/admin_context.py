@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from extract.admin_words import any_word, connecting, words
+from extract.admin_words import any_word, connecting, opened_by, words
 from extract.context import rules
 from extract.matching import Match
 from extract.toward import Lookup, toward
@@ -268,14 +268,9 @@ def _near_target(cands: list[GazEntry], prior: Prior) -> tuple[GazEntry, str] | 
     return (max(towns, key=prior), "") if towns else None
 
 
-def _opened_by(nt: NormText, last: int, heads: frozenset[str], reach: int = MAX_NAME) -> bool:
-    """A head word of `heads` opens the name that ends at token `last`, up to `reach` tokens before it."""
-    return any(word_forms(nt.tokens[t]) & heads for t in range(max(0, last - reach), last))
-
-
 def _quarter_before(nt: NormText, last: int) -> bool:
     """A quarter's head word opens the name that ends at token `last` ("حي X", "Hay al-X"): it lies in the town."""
-    return _opened_by(nt, last, words().quarter_heads)
+    return opened_by(nt, last, words().quarter_heads, MAX_NAME)
 
 
 def _village_target(cands: list[GazEntry], prior: Prior, unit_of: UnitOf) -> tuple[GazEntry, str] | None:
@@ -382,7 +377,7 @@ def unknown_places(r: Reading, dropped: frozenset[int] = frozenset()) -> list[Pl
         found = _unit_entry(cands[j], widened, prior, unit_of, own_unit=own_unit_word(nt, b))
         if found is None and (near or _quarter_before(nt, t)):
             found = toward(nt, t, b.tok_first, _near_target(cands[j], prior), r.lookup)  # "X town east of Daraa"
-        elif found is None and (village or _opened_by(nt, t, words().heads_before, MAX_NAME + 1)):  # +1: "of"
+        elif found is None and (village or opened_by(nt, t, words().heads_before, MAX_NAME + 1)):  # +1: "of"
             found = _village_target(cands[j], prior, unit_of)  # "قرية X في منبج", "the village of X in Idlib"
         if found is None or _listed(mentions, cands, j, nt, text):
             continue

@@ -10,6 +10,7 @@ from typing import Any
 
 from extract.context import rules
 from extract.datafiles import load_json
+from extract.lexicons import cue_union
 from extract.wordforms import word_forms
 from geodata.names import NormText, is_arabic, normalize_name
 
@@ -43,6 +44,19 @@ class Words:
 def any_word(nt: NormText, toks: Iterable[int], wanted: frozenset[str]) -> bool:
     """Whether one of these tokens (those inside the text) is, in one of its forms, a word of `wanted`."""
     return any(0 <= t < len(nt.tokens) and word_forms(nt.tokens[t]) & wanted for t in toks)
+
+
+def opened_by(nt: NormText, last: int, heads: frozenset[str], reach: int) -> bool:
+    """A head word of `heads` opens the name that ends at token `last`, up to `reach` tokens before it, with
+    no word of a journey's way between ("حي X باتجاه عين عيسى": the quarter's head opens X, not Ain Issa)."""
+    ways = cue_union("from_words", "to_words", "via_words")
+    for t in range(last - 1, max(-1, last - reach - 1), -1):
+        forms = word_forms(nt.tokens[t])
+        if forms & heads:
+            return True
+        if forms & ways:
+            return False
+    return False
 
 
 def _norm(words: list[str]) -> frozenset[str]:

@@ -37,8 +37,18 @@ def _clause(ann: Annotated, first: int, last: int, t: int) -> tuple[int, int]:
 
 def _weapon(ann: Annotated, first: int, last: int, cue_list: str) -> bool:
     """A weapon cue ("warplanes", "المدفعية") in tokens first..last that is not what was hit
-    ("strikes **on** artillery", "strikes on ISIS artillery", "غارات **على** مدفعية")."""
-    return any(not _hit(ann, first, i) for i in ann.words_in(first, last, "cue " + cue_list, cues()[cue_list]))
+    ("strikes **on** artillery", "strikes on ISIS artillery", "غارات **على** مدفعية") nor an ally's
+    ("هجوم بدعم من طيران التحالف", "an assault backed by coalition aircraft")."""
+    return any(
+        not _hit(ann, first, i) and not _backing(ann, first, i)
+        for i in ann.words_in(first, last, "cue " + cue_list, cues()[cue_list])
+    )
+
+
+def _backing(ann: Annotated, first: int, i: int) -> bool:
+    """Token i is an ally's weapon: a support marker ("بدعم", "backed") at most three words before it."""
+    marks = event_cues()["support_markers"]
+    return any(word_forms(ann.word(j)) & marks for j in range(max(first, i - 3), i))
 
 
 def _hit(ann: Annotated, first: int, i: int) -> bool:

@@ -1095,3 +1095,17 @@ def test_the_joint_operations_command_is_the_iraqi_army(gaz) -> None:
         "Iraqi army",
         "ISIS",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "بدأت قوات سوريا الديمقراطية هجوماً على مواقع داعش في الطبقة، بدعم من طيران التحالف الدولي.", id="ar"
+        ),
+        pytest.param("The SDF launched an assault on ISIS positions in Tabqa backed by coalition aircraft.", id="en"),
+    ],
+)
+def test_an_ally_s_aircraft_do_not_make_an_assault_an_air_strike(gaz, text: str) -> None:
+    (e,) = _run(gaz, text).events
+    assert (e.sub_event_type, actor_name(e.actor1)) == ("Armed clash", "SDF (Syrian Democratic Forces)")

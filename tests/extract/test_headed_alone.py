@@ -54,6 +54,8 @@ HEADED = [
     ("قصفت الطائرات مدينة حلب وقرية القربانيات بعدة غارات جوية.", [("القربانيات", 3, "Aleppo Governorate")]),
     ("قصفت الطائرات مدينة حلب وقرية القربانيات لساعات.", [("القربانيات", 3, "Aleppo Governorate")]),
     ("قصفت الطائرات مدينة حلب وقرية كفر بلوطة.", [("كفر بلوطة", 3, "Aleppo Governorate")]),  # "لوطة": no word
+    # a quarter's head opens its own name only, not a known town after a word of the way
+    ("نزحت عائلات من حي القربانيات باتجاه عين عيسى شمالي الرقة.", [("القربانيات", 3, "Raqqa Governorate")]),
     # the front ("محور", "axis") a fight is on is a place's name when a rare word names it
     ("قتل أربعة عناصر على محور القربانيات بريف اللاذقية الشمالي.", [("القربانيات", 2, "Northern Latakia countryside")]),
     (
