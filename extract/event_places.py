@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import cache
 
 from extract.annotated import Annotated, PlaceTok, geo_precision
-from extract.lexicons import TriggerDef, cues, event_cues
+from extract.lexicons import TriggerDef, cue_union, cues, event_cues
 from extract.types import VIOLENT_TYPES, Span
 from extract.wordforms import word_forms
 from geodata.geometry import km
@@ -191,6 +191,8 @@ def event_location(
         loc = _instead_of_country(ann, loc, trig)
     if loc is not None and loc.place.feature_type == "river":
         loc = _by_the_river(ann, loc, t)
+    if loc is not None and trig.event_type in VIOLENT_TYPES and _went_to(ann, loc):
+        loc = _displaced_from(ann, places, sent) or loc  # "displaced from Afrin to Tal Rifaat since the offensive"
     if loc is not None and trig.sub_event_type == "Non-violent transfer of territory" and _went_to(ann, loc):
         left = ann.event_focus()  # "the group's fighters withdrew toward Hawija": they left the town of the story
         loc = left if left is not None and left.place.gazetteer_id != loc.place.gazetteer_id else loc
@@ -201,8 +203,9 @@ def event_location(
 
 
 def _role_word(ann: Annotated, p: PlaceTok) -> frozenset[str]:
-    """The forms of the word before the place, over feature words and articles ("from the town of X")."""
-    skip = cues()["feature_words"] | event_cues()["agent_articles"]
+    """The forms of the word before the place, over feature words, articles and the words of a stop ("from
+    the town of X", "to nearby Tal Rifaat")."""
+    skip = cue_union("feature_words", "stop_fillers") | event_cues()["agent_articles"]
     k = p.tok_first - 1
     while k > p.tok_first - 4 and k >= 0 and word_forms(ann.word(k)) & skip:
         k -= 1
@@ -212,6 +215,16 @@ def _role_word(ann: Annotated, p: PlaceTok) -> frozenset[str]:
 def _went_to(ann: Annotated, p: PlaceTok) -> bool:
     """A word of going to ("toward", "إلى", "باتجاه") stands before the place."""
     return bool(_role_word(ann, p) & cues()["to_words"])
+
+
+def _displaced_from(ann: Annotated, places: list[PlaceTok], sent: Span) -> PlaceTok | None:
+    """In a sentence of people displaced ("displaced", "نزح"), the place they left: a deed of violence told
+    there happened where they fled from, not where they went."""
+    first, last = ann.tok_range(sent)
+    if not ann.words_in(first, last, "displacement_words", event_cues()["displacement_words"]):
+        return None
+    origins = [p for p in places if _role_word(ann, p) & cues()["from_words"]]
+    return origins[-1] if origins else None
 
 
 def _fled_from(ann: Annotated, places: list[PlaceTok], t: int) -> PlaceTok | None:

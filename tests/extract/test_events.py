@@ -1109,3 +1109,45 @@ def test_the_joint_operations_command_is_the_iraqi_army(gaz) -> None:
 def test_an_ally_s_aircraft_do_not_make_an_assault_an_air_strike(gaz, text: str) -> None:
     (e,) = _run(gaz, text).events
     assert (e.sub_event_type, actor_name(e.actor1)) == ("Armed clash", "SDF (Syrian Democratic Forces)")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        pytest.param(
+            "More than 100,000 people have been displaced from Afrin to nearby Tal Rifaat since the offensive began.",
+            "Afrin",
+            id="displaced-en",
+        ),
+        pytest.param("نزحت عائلات من الباب إلى منبج بعد اشتباكات عنيفة.", "Al-Bab", id="displaced-ar"),
+        pytest.param("Iraqi forces advanced from Qayyarah to Hammam al-Alil after heavy clashes.", None, id="advance"),
+    ],
+)
+def test_violence_people_fled_is_where_they_left(gaz, text: str, place: str | None) -> None:
+    places = {e.place.name for e in _run(gaz, text).events if e.sub_event_type == "Armed clash"}
+    if place is None:  # troops that advance fight where they go
+        assert "Hammam al-Alil" in places
+    else:
+        assert places == {place}
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        pytest.param("The army expelled ISIS from Ramadi.", ("Iraqi army", "ISIS"), id="expelled"),
+        pytest.param(
+            "Thousands returned to Manbij after the SDF drove out Islamic State.",
+            ("SDF (Syrian Democratic Forces)", "ISIS"),
+            id="drove-out",
+        ),
+        pytest.param("ISIS was expelled from Ramadi on Tuesday.", ("", "ISIS"), id="was-expelled"),
+        pytest.param(
+            "ISIS fighters were ousted from Manbij by the SDF.",
+            ("SDF (Syrian Democratic Forces)", "ISIS"),
+            id="ousted-by",
+        ),
+    ],
+)
+def test_who_drove_out_whom(gaz, text: str, sides: tuple[str, str]) -> None:
+    (e,) = _run(gaz, text).events
+    assert (actor_name(e.actor1), actor_name(e.actor2)) == sides
