@@ -1,7 +1,7 @@
 """Words of a deed that tell no deed here: shells fell, not a town ("سقطت قذائف على المزة", "قذائف أطلقها
-التنظيم قد سقطت على قرقميش"); the dead fell ("سقوط 12 قتيلا"); explosives were left behind, not set off
-("تركوا وراءهم ألغاماً وعبوات ناسفة"). The words are lists of data/event_cues.json (fall_words, dead_nouns,
-left_words, left_fillers)."""
+التنظيم قد سقطت على قرقميش"); the dead fell ("سقوط 12 قتيلا"); explosives were left behind or cleared, not
+set off ("تركوا وراءهم ألغاماً وعبوات ناسفة", "بعد إزالة الألغام"). The words are lists of
+data/event_cues.json (fall_words, dead_nouns, left_words, left_fillers)."""
 
 from __future__ import annotations
 

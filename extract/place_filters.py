@@ -105,8 +105,8 @@ def _prev_capitalised(text: str, nt: NormText, tok: int) -> bool:
 def _homograph_ok(m: Match, nt: NormText, key: str, level: str, coordinated: bool) -> bool:
     if level == "none":
         return True
-    if token(nt, m.tok_last + 1) in rules().homograph_followers:
-        return False  # "الطبقة السياسية", "الباب أمام"
+    if token(nt, m.tok_last + 1) in rules().homograph_followers and not coordinated:
+        return False  # "الطبقة السياسية", "الباب أمام"; but "طريق دير الزور - الميادين أمام المدنيين"
     if cue_before(nt, m.tok_first, strong=level == "strong"):
         return True
     return coordinated  # "بين القائم وعنة": named beside another place

@@ -1044,6 +1044,9 @@ def test_an_attack_told_again_is_not_placed_where_its_doers_went(gaz) -> None:
             [("Non-violent transfer of territory", "ISIS")],
             id="left-behind-en",
         ),
+        pytest.param("Engineers cleared the mines in Jarablus.", [], id="cleared-en"),
+        pytest.param("عاد الأهالي إلى جرابلس بعد إزالة الألغام.", [], id="cleared-ar"),
+        pytest.param("ISIS left Jarablus after the bombing.", [("Remote explosive/landmine/IED", "")], id="left-after"),
         pytest.param(
             "An IED left by ISIS exploded in Jarablus, killing two.",
             [("Remote explosive/landmine/IED", "ISIS")],

@@ -206,6 +206,9 @@ def test_a_name_after_a_military_rank_is_a_person(gaz, text: str) -> None:
     [
         ("Troops retook Ramadi and Hit.", [("Ramadi", "IQ"), ("Hit", "IQ")]),  # coordinated with a place
         ("استعادت القوات الباب والراعي", [("الباب", "SY"), ("الراعي", "SY")]),
+        # paired with a place, a homograph stays one before the word that otherwise reads it as a word
+        ("أعيد فتح طريق دير الزور - الميادين أمام المدنيين", [("دير الزور", "SY"), ("الميادين", "SY")]),
+        ("أعيد فتح طريق منبج - الباب أمام المدنيين", [("منبج", "SY"), ("الباب", "SY")]),
     ],
 )
 def test_weak_homograph_coordinated_with_a_place_is_a_place(gaz, text: str, expected) -> None:
