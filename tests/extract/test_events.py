@@ -1145,6 +1145,11 @@ def test_violence_people_fled_is_where_they_left(gaz, text: str, place: str | No
         ),
         pytest.param("ISIS was expelled from Ramadi on Tuesday.", ("", "ISIS"), id="was-expelled"),
         pytest.param(
+            "Syrian troops took the town of Qusair from rebels.",
+            ("Syrian government forces", "Syrian rebels"),
+            id="took-the-town",
+        ),
+        pytest.param(
             "ISIS fighters were ousted from Manbij by the SDF.",
             ("SDF (Syrian Democratic Forces)", "ISIS"),
             id="ousted-by",
