@@ -1159,3 +1159,8 @@ def test_violence_people_fled_is_where_they_left(gaz, text: str, place: str | No
 def test_who_drove_out_whom(gaz, text: str, sides: tuple[str, str]) -> None:
     (e,) = _run(gaz, text).events
     assert (actor_name(e.actor1), actor_name(e.actor2)) == sides
+
+
+def test_the_first_of_two_sides_listed_with_an_adjective_is_actor1(gaz) -> None:
+    (e,) = _run(gaz, "Syrian rebels and Kurdish YPG fighters clashed near Tal Rifaat.").events
+    assert (actor_name(e.actor1), actor_name(e.actor2)) == ("Syrian rebels", "YPG (People's Protection Units)")
