@@ -9,6 +9,7 @@ text is about (the actor whose `country` it is), when one actor is.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from extract.lexicons import ActorDef, actor_matches, actors
@@ -26,6 +27,7 @@ def actors_in(text: str, nt: NormText, country: str = "") -> list[ActorMention]:
         d = defs[lex.payloads(m)[0]]
         found.append(ActorMention(d.actor_id, d.name, d.actor_type, d.family, m.start, m.end, m.tok_first, m.tok_last))
     found += shared_head_actors(nt, found, _by_id())
+    found = _without_asides(found, text)
     referring = ana.find(text, nt)
     if not referring:  # no word that refers back: the named mentions alone
         return sorted(found, key=lambda a: a.start)
@@ -45,6 +47,21 @@ def actors_in(text: str, nt: NormText, country: str = "") -> list[ActorMention]:
                 )
             )
     return sorted(found, key=lambda a: a.start)
+
+
+_ASIDE = re.compile(r"\s*[(\[][^()\[\]]{0,60}")  # from a mention's end to the next one, in brackets
+_CLOSE = re.compile(r"[^()\[\]]{0,40}[)\]]")
+
+
+def _without_asides(found: list[ActorMention], text: str) -> list[ActorMention]:
+    """'the Nusra Front (Syrian branch of al-Qaeda)', 'جبهة النصرة (فرع تنظيم القاعدة في سوريا)': a mention
+    in brackets right after another one describes it and is no actor of its own."""
+    ordered = sorted(found, key=lambda a: a.start)
+    return [
+        a
+        for k, a in enumerate(ordered)
+        if not (k and _ASIDE.fullmatch(text[ordered[k - 1].end : a.start]) and _CLOSE.match(text, a.end))
+    ]
 
 
 def theatres(text: str, nt: NormText) -> frozenset[str]:

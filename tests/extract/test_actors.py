@@ -30,6 +30,8 @@ def _ids(text: str) -> list[str]:
 
 # (actor_id, canonical name, Arabic aliases, English aliases)
 ALIASES = [
+    ("pkk", "PKK (Kurdistan Workers' Party)", ["حزب العمال الكردستاني"], ["PKK", "Kurdistan Workers' Party"]),
+    ("alqaeda", "Al-Qaeda", ["تنظيم القاعدة", "حراس الدين"], ["al-Qaeda", "al Qaeda", "Hurras al-Din"]),
     (
         "isis",
         "ISIS",
@@ -374,3 +376,30 @@ def test_every_theatre_is_a_focus_country() -> None:
         rows = list(csv.DictReader(fh))
     assert {r["theatre"] for r in rows} <= {"", "IQ", "SY"}
     assert {r["actor_id"] for r in rows if r["theatre"] == "SY"} >= {"syrian_gov", "sdf", "rebels"}
+
+
+@pytest.mark.parametrize(
+    ("text", "ids"),
+    [
+        pytest.param("قصفت الطائرات التركية مواقع لحزب العمال الكردستاني", ["turkey", "pkk"], id="pkk-ar"),
+        pytest.param("A drone strike killed a senior al Qaeda leader", ["alqaeda"], id="al-qaeda-en"),
+        pytest.param(
+            "اشتباكات بين قوات الأسايش وعناصر الدفاع الوطني", ["kurdish_forces", "syrian_gov"], id="asayish-ndf-ar"
+        ),
+        pytest.param("وصل الجنود إلى القاعدة العسكرية", [], id="the-base-is-no-group"),
+    ],
+)
+def test_more_armed_groups_of_the_war(text: str, ids: list[str]) -> None:
+    assert _ids(text) == ids
+
+
+@pytest.mark.parametrize(
+    ("text", "ids"),
+    [
+        pytest.param("fighters of the Nusra Front (Syrian branch of al-Qaeda) attacked", ["nusra"], id="aside-en"),
+        pytest.param("قاتلت جبهة النصرة (فرع تنظيم القاعدة في سوريا) في إدلب", ["nusra"], id="aside-ar"),
+        pytest.param("The SDF and (later) ISIS fought", ["sdf", "isis"], id="brackets-between-two"),
+    ],
+)
+def test_an_actor_in_brackets_after_another_describes_it(text: str, ids: list[str]) -> None:
+    assert _ids(text) == ids
