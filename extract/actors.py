@@ -55,13 +55,18 @@ _CLOSE = re.compile(r"[^()\[\]]{0,40}[)\]]")
 
 def _without_asides(found: list[ActorMention], text: str) -> list[ActorMention]:
     """'the Nusra Front (Syrian branch of al-Qaeda)', 'جبهة النصرة (فرع تنظيم القاعدة في سوريا)': a mention
-    in brackets right after another one describes it and is no actor of its own."""
+    of another actor in brackets right after one describes it and is no actor of its own (the same actor's
+    short name stays: "the U.S.-backed Syrian Democratic Forces (SDF) said", where the sentence reads it)."""
     ordered = sorted(found, key=lambda a: a.start)
-    return [
-        a
-        for k, a in enumerate(ordered)
-        if not (k and _ASIDE.fullmatch(text[ordered[k - 1].end : a.start]) and _CLOSE.match(text, a.end))
-    ]
+    return [a for k, a in enumerate(ordered) if not (k and _aside(ordered[k - 1], a, text))]
+
+
+def _aside(before: ActorMention, a: ActorMention, text: str) -> bool:
+    return (
+        a.actor_id != before.actor_id
+        and _ASIDE.fullmatch(text[before.end : a.start]) is not None
+        and _CLOSE.match(text, a.end) is not None
+    )
 
 
 def theatres(text: str, nt: NormText) -> frozenset[str]:

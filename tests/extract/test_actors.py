@@ -399,6 +399,7 @@ def test_more_armed_groups_of_the_war(text: str, ids: list[str]) -> None:
         pytest.param("fighters of the Nusra Front (Syrian branch of al-Qaeda) attacked", ["nusra"], id="aside-en"),
         pytest.param("قاتلت جبهة النصرة (فرع تنظيم القاعدة في سوريا) في إدلب", ["nusra"], id="aside-ar"),
         pytest.param("The SDF and (later) ISIS fought", ["sdf", "isis"], id="brackets-between-two"),
+        pytest.param("the Syrian Democratic Forces (SDF) said", ["sdf", "sdf"], id="the-same-actor-s-short-name"),
     ],
 )
 def test_an_actor_in_brackets_after_another_describes_it(text: str, ids: list[str]) -> None:

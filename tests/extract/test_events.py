@@ -1164,3 +1164,12 @@ def test_who_drove_out_whom(gaz, text: str, sides: tuple[str, str]) -> None:
 def test_the_first_of_two_sides_listed_with_an_adjective_is_actor1(gaz) -> None:
     (e,) = _run(gaz, "Syrian rebels and Kurdish YPG fighters clashed near Tal Rifaat.").events
     assert (actor_name(e.actor1), actor_name(e.actor2)) == ("Syrian rebels", "YPG (People's Protection Units)")
+
+
+def test_a_backed_force_named_again_in_brackets_took_the_town(gaz) -> None:
+    text = "The U.S.-backed Syrian Democratic Forces (SDF) said on Friday they had taken full control of Manbij."
+    (e,) = _run(gaz, text).events
+    assert (e.sub_event_type, actor_name(e.actor1)) == (
+        "Non-state actor overtakes territory",
+        "SDF (Syrian Democratic Forces)",
+    )
