@@ -13,7 +13,7 @@ from __future__ import annotations
 from extract.annotated import Annotated
 from extract.lexicons import TriggerDef, cues, event_cues
 from extract.roles import is_victim
-from extract.types import VIOLENT_TYPES, ActorMention
+from extract.types import TAKING_TYPES, VIOLENT_TYPES, ActorMention
 from extract.wordforms import word_forms
 from geodata.names import is_arabic
 
@@ -87,7 +87,7 @@ def event_actors(
     killed, victims = _sufferers(ann, acts, first, last, t0)
     unarmed = event_cues()["unarmed_actors"] if trig.event_type in VIOLENT_TYPES else frozenset()
     able = [a for a in acts if a not in victims and a.actor_id not in unarmed]
-    taking = trig.sub_event_type in _TAKINGS
+    taking = trig.sub_event_type == "*territory" or trig.sub_event_type in TAKING_TYPES
     marked = [a for a in able if _marked(ann, a) or (taking and a.tok_first > t1 and _taker(ann, a))]
     holding = [a for a in able if a.tok_first <= t0 <= a.tok_last]  # "coalition air strikes"
     subordinate = ann.words_in(first, t0 - 1, "subordinators", event_cues()["subordinators"])
@@ -150,9 +150,6 @@ def _object_of_verb(ann: Annotated, a: ActorMention, first: int) -> bool:
         if w in verbs:
             return True
     return False
-
-
-_TAKINGS = frozenset({"*territory", "Non-state actor overtakes territory", "Government regains territory"})
 
 
 def _taker(ann: Annotated, a: ActorMention) -> bool:

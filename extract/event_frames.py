@@ -41,7 +41,7 @@ from extract.annotated import Annotated
 from extract.lexicons import cues, event_cues, triggers
 from extract.numbers import fatalities_in, injured_in
 from extract.roles import is_victim
-from extract.types import HARM_TYPES, VIOLENT_TYPES, ActorMention, Event, Span
+from extract.types import HARM_TYPES, TAKING_TYPES, VIOLENT_TYPES, ActorMention, Event, Span
 from extract.wordforms import word_forms
 
 _BACK = 2  # sentences before a claim or a toll in which its event may be told
@@ -178,7 +178,6 @@ def _other_side(ann: Annotated, e: Event) -> Event:
 
 
 _FIGHTS = frozenset({"Battles", "Explosions/Remote violence"})
-_TAKINGS = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 
 
 def _holds(ann: Annotated, a: ActorMention) -> bool:
@@ -196,7 +195,7 @@ def _holder_attacks(ann: Annotated, e: Event) -> Event:
     side that holds the place attacked the other side's forces. 'Jets struck the ISIS-held town':
     the holder named after the deed is its target, not its agent. The holder a taking names is who took
     the place: "بعد سيطرة قوات النظام عليها"."""
-    if e.event_type not in _FIGHTS or e.sub_event_type in _TAKINGS:
+    if e.event_type not in _FIGHTS or e.sub_event_type in TAKING_TYPES:
         return e
     a1, a2 = e.actor1, e.actor2
     if a1 is not None and a1.start > e.trigger.end and _holds(ann, a1) and (a2 is None or a2.family == a1.family):
@@ -292,7 +291,7 @@ def _takers_deeds(ann: Annotated, sents: list[Span], events: list[Event]) -> lis
             if not 0 <= k - j <= _BACK or _paragraph_break(ann, sents, j, k):
                 break
             taker = b.actor1
-            if b.sub_event_type in _TAKINGS and b.place.gazetteer_id == e.place.gazetteer_id and taker:
+            if b.sub_event_type in TAKING_TYPES and b.place.gazetteer_id == e.place.gazetteer_id and taker:
                 if taker.actor_type in kinds:
                     out[i] = replace(e, actor1=taker)
                 break

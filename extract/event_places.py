@@ -223,8 +223,7 @@ def _displaced_from(ann: Annotated, places: list[PlaceTok], sent: Span) -> Place
     first, last = ann.tok_range(sent)
     if not ann.words_in(first, last, "displacement_words", event_cues()["displacement_words"]):
         return None
-    origins = [p for p in places if _role_word(ann, p) & cues()["from_words"]]
-    return origins[-1] if origins else None
+    return _last_left(ann, places, last + 1)
 
 
 def _fled_from(ann: Annotated, places: list[PlaceTok], t: int) -> PlaceTok | None:
@@ -232,8 +231,13 @@ def _fled_from(ann: Annotated, places: list[PlaceTok], t: int) -> PlaceTok | Non
     flee happened where they fled from, the last place left before it in the sentence."""
     if not any(word_forms(ann.word(i)) & event_cues()["flight_before"] for i in range(max(0, t - 2), t)):
         return None
-    origins = [p for p in places if p.tok_last < t and _role_word(ann, p) & cues()["from_words"]]
-    return origins[-1] if origins else None
+    return _last_left(ann, places, t)
+
+
+def _last_left(ann: Annotated, places: list[PlaceTok], before: int) -> PlaceTok | None:
+    """The last place a word of leaving stands before ("from X", "fled X"), ending before token `before`."""
+    leave = cues()["from_words"]
+    return next((p for p in reversed(places) if p.tok_last < before and _role_word(ann, p) & leave), None)
 
 
 def _joined(ann: Annotated, a: PlaceTok, b: PlaceTok) -> bool:

@@ -22,7 +22,7 @@ from extract.no_deed import left_behind, munition_after, munition_fell, toll_aft
 from extract.numbers import Count, counts_in, fatalities_in, injured_in
 from extract.references import town_references
 from extract.told_again import attackers_again, fold, told_again
-from extract.types import HARM_TYPES, VIOLENT_TYPES, ActorMention, DateRef, Event, Span
+from extract.types import HARM_TYPES, TAKING_TYPES, VIOLENT_TYPES, ActorMention, DateRef, Event, Span
 from extract.wordforms import word_forms
 
 
@@ -204,13 +204,10 @@ def _vagueness(trig: TriggerDef) -> int:
     return 2 if trig.sub_event_type == "*" else 1
 
 
-_TAKEN = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
-
-
 def _taken(first: Event, later: Event) -> bool:
     """'troops fighting in the Qalamun region seized the town of Rankus': the fight ended in a taking,
     which names the event."""
-    return first.sub_event_type == "Armed clash" and later.sub_event_type in _TAKEN
+    return first.sub_event_type == "Armed clash" and later.sub_event_type in TAKING_TYPES
 
 
 def _merge(first: Event, later: Event, *, later_names_it: bool) -> Event:
@@ -283,7 +280,7 @@ def _no_deed_here(
     word inside a name, mines left behind."""
     first, last = sentence
     t = m.tok_first
-    taking = trig.sub_event_type == "*territory" or trig.sub_event_type in _TAKEN
+    taking = trig.sub_event_type == "*territory" or trig.sub_event_type in TAKING_TYPES
     if taking and ann.has_word(t + 1, min(clause[1], t + 5), "road_words") is not None:
         return True  # control of a road is the route's property, not an event
     if taking and any(ann.word(i) in event_cues()["state_before"] for i in (t - 1, t - 2) if i >= first):
@@ -362,7 +359,7 @@ def events_in(ann: Annotated, default_date: DateRef | None) -> list[Event]:
     the same place filling its gaps (a trigger that only guesses its kind, "killed", joins any)."""
     defs, lex = triggers()
     out: list[Event] = []
-    told: list[tuple[int, Event]] = []  # (sentence, event) of the sentences before
+    told: list[tuple[int, int]] = []  # (sentence, index in out) of the events of the sentences before
     for si, sent in enumerate(ann.sentences):
         found = ann.matches(lex, sent.start, sent.end)
         if not found:
@@ -373,11 +370,9 @@ def events_in(ann: Annotated, default_date: DateRef | None) -> list[Event]:
         for m in found:
             trig = defs[lex.payloads(m)[0]]
             clause = _clause(ann, first, last, m.tok_first)
-            again = told_again(ann, m, trig, clause=clause, places=places, told=told, sentence=si)
-            if again is not None:  # "the attack killed three": the event before, not a new one
-                i = out.index(told[again][1])
-                out[i] = fold(ann, out[i], clause, sent)
-                told[again] = (told[again][0], out[i])
+            j = told_again(ann, m, trig, clause=clause, places=places, told=told, events=out, sentence=si)
+            if j is not None:  # "the attack killed three": the event before, not a new one
+                out[j] = fold(ann, out[j], clause, sent)
                 continue
             vague = 2 if _hit_weapon(ann, m, first) else _vagueness(trig)
             for event in _events(ann, sent, m, trig, places=places, default_date=default_date):
@@ -392,5 +387,5 @@ def events_in(ann: Annotated, default_date: DateRef | None) -> list[Event]:
                 else:
                     seen[gid] = (len(out), vague)
                     out.append(event)
-        told += [(si, out[i]) for i, _ in seen.values()]
+        told += [(si, i) for i, _ in seen.values()]
     return attackers_again(ann, [_protest_sides(e) for e in out])

@@ -41,19 +41,19 @@ def told_again(
     *,
     clause: tuple[int, int],
     places: list[PlaceTok],
-    told: list[tuple[int, Event]],
+    told: list[tuple[int, int]],
+    events: list[Event],
     sentence: int,
 ) -> int | None:
-    """The index in `told` (sentence, event) of the event trigger `m` of sentence number `sentence` tells
-    again, or None for a new deed."""
+    """The index in `events` of the event trigger `m` of sentence number `sentence` tells again, or None
+    for a new deed; `told` holds (sentence, index in `events`) of the events of the sentences before."""
     if not _definite(ann, m) or any(clause[0] <= p.tok_first <= clause[1] for p in places):
         return None
-    for k in range(len(told) - 1, -1, -1):
-        at, e = told[k]
+    for at, j in reversed(told):
         if at < sentence - BACK:
             return None
-        if at < sentence and e.event_type == trig.event_type:
-            return k
+        if at < sentence and events[j].event_type == trig.event_type:
+            return j
     return None
 
 

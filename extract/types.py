@@ -28,6 +28,7 @@ __all__ = [
 # ACLED's event types of political violence, and those of them that strike from afar or at civilians
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 HARM_TYPES = frozenset({"Explosions/Remote violence", "Violence against civilians"})
+TAKING_TYPES = frozenset({"Government regains territory", "Non-state actor overtakes territory"})  # sub-event types
 
 
 @dataclass(frozen=True, slots=True)
