@@ -35,6 +35,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench_places import build_note  # noqa: E402
+
 from extract.batch import extract_to_parquet, measure, plan  # noqa: E402
 from extract.cluster import dask_client, run_partitions, warm_up_workers  # noqa: E402
 from extract.inputs import RawArticle  # noqa: E402
@@ -116,7 +118,7 @@ def main() -> None:
     )
     t0 = time.perf_counter()
     gazetteer.get()
-    print(f"gazetteer load {time.perf_counter() - t0:.2f} s")
+    print(f"gazetteer load {time.perf_counter() - t0:.2f} s; {build_note()}")
     one = one_process(articles)
     with tempfile.TemporaryDirectory() as tmp:
         shard = Path(tmp) / "short.jsonl"

@@ -53,7 +53,7 @@ from geodata.names import normalize_text  # noqa: E402
 
 LOAD_TARGET_S = 1.0  # issue 11: with the administrative layers
 RSS_TARGET_MB = 600.0
-THROUGHPUT_TARGET = 1.0  # MB/s per core, place extraction
+THROUGHPUT_TARGET = 1.0  # MB/s per core, place extraction (issue 11) and the full pipeline (issue 12)
 MB = 1e6
 CONTENDED = 0.9  # CPU/wall below this: other processes competed for the core
 LOAD_RUNS = 3
@@ -222,7 +222,7 @@ def bench_throughput(corpus: list[Article], gaz: Gazetteer, *, repeat: int) -> R
         [Job(a.lang, a.size, partial(extract_document, d, gaz)) for a, d in zip(corpus, docs, strict=True)],
         repeat=repeat,
     )
-    throughput_rows("extract_document (full pipeline)", full, targeted=False)
+    throughput_rows("extract_document (full pipeline)", full, targeted=True)
     row(
         "  pipeline time / places time",
         f"{full['all'].seconds / places['all'].seconds:.1f} x",
@@ -320,8 +320,15 @@ def run_context() -> str:
     load = " ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "n/a"
     return (
         f"revision {rev}; Python {sys.version.split()[0]}; {os.cpu_count()} CPUs, load average {load}; "
-        "one thread (cpu/wall <= 1)"
+        f"one thread (cpu/wall <= 1); {build_note()}"
     )
+
+
+def build_note() -> str:
+    """Which extract ran: the compiled build (make native) or the pure-Python modules."""
+    from extract import native
+
+    return f"extract {'compiled' if native.IN_USE else 'pure Python'} (build: {native.STATE})"
 
 
 def section(name: str, step: Callable[[], object]) -> object:

@@ -45,6 +45,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from _corpus import _NUMBER, _new_number  # noqa: E402
+from bench_places import build_note  # noqa: E402
 from bench_store import postgis_backend  # noqa: E402
 
 from extract.batch import extract_to_parquet, measure, plan  # noqa: E402
@@ -181,6 +182,7 @@ def main() -> int:
     rows = synthetic(args.articles, seeds())
     chars = sum(len(r["text"]) for r in rows) / len(rows)
     print(f"{len(rows):,} different short articles from the seeds' sentences, {chars:.0f} characters on average")
+    print(build_note())
     with tempfile.TemporaryDirectory(prefix="khareeta-scale-") as tmp:
         paths = write_shards(rows, Path(tmp), args.shards)
         rates: dict[int, float] = {}

@@ -58,13 +58,25 @@ class Annotated:
 
     def adding(self, **layers: Any) -> Annotated:
         """The document with a step's layers added (`dataclasses.replace` without its field-by-field
-        walk: the pipeline makes eight per document). The per-layer caches start afresh; what depends
-        on the text alone is handed on."""
+        walk: the pipeline makes eight per document; a plain constructor call, which the compiled build
+        of `extract.native` also allows). The per-layer caches start afresh; what depends on the text
+        alone is handed on."""
         if not layers.keys() <= _LAYERS:
             raise TypeError(f"not a layer of Annotated: {sorted(layers.keys() - _LAYERS)}")
-        new = object.__new__(Annotated)
-        new.__dict__.update(self.__dict__, _found={}, **layers)
-        return new
+        get = layers.get
+        return Annotated(
+            self.doc,
+            self.nt,
+            get("sentences", self.sentences),
+            get("places", self.places),
+            get("actors", self.actors),
+            get("dates", self.dates),
+            get("sites", self.sites),
+            get("events", self.events),
+            get("movements", self.movements),
+            get("routes", self.routes),
+            _text=self._text,
+        )
 
     def matches(self, lex: Lexicon, start: int = 0, end: int | None = None) -> list[Match]:
         """Matches of a lexicon in the whole text (found once per document),
