@@ -51,6 +51,8 @@ class Rules:
     joiners: frozenset[str]  # as written between two coordinated names: ",", "and", "و"
     conjunctions: frozenset[str]
     genitive: frozenset[str]  # "the town of Hit"
+    struck_on: frozenset[str]  # "raids on X": the word between a strike and its target
+    strikes: frozenset[str]  # "shelling", "raids": strikes whose target "on" names
     list_articles: frozenset[str]
     kunyas: frozenset[str]  # "Abu <name> al-X": the nisba al-X is a person's
     organisation_heads: frozenset[str]  # "Liwa al-Quds", "لواء القدس": the place word names an armed group
@@ -110,6 +112,8 @@ def rules() -> Rules:
         joiners=frozenset(raw["joiners"]),
         conjunctions=_norm_set(raw["conjunctions"]),
         genitive=_norm_set(raw["genitive_en"]),
+        struck_on=_norm_set(raw["struck_on_en"]["markers"]),
+        strikes=_norm_set(raw["struck_on_en"]["strikes"]),
         list_articles=_norm_set(raw["list_articles_en"]),
         kunyas=_both(raw["kunya_words"]),
         organisation_heads=_both(raw["organisation_names"]["before"]),
@@ -205,8 +209,10 @@ def cue_before(nt: NormText, tok_first: int, *, strong: bool) -> bool:
     prev = token(nt, tok_first - 1)
     if word_forms(prev) & want:
         return True
-    # "the town of Hit", "the city of al-Bab"
-    return prev in r.genitive and token(nt, tok_first - 2) in want
+    # "the town of Hit", "the city of al-Bab"; not strong: "shelling on Kafrnabal", "raids on Saraqib"
+    if prev in r.genitive:
+        return token(nt, tok_first - 2) in want
+    return not strong and prev in r.struck_on and token(nt, tok_first - 2) in r.strikes
 
 
 # A word that opens with a capital, also after its article ("al-Bokamal", "as-Sukkari").

@@ -100,6 +100,11 @@ LONGER_NAMES = [
     ("اشتباكات في الحسكة الشرقية", None),
     ("سيطروا على تل أبيض الغربي", None),
     ("A car bomb exploded near Bab al-Saghir cemetery.", None),
+    # "Bab" (gate) heads the names of quarters and crossings; al-Bab, with its article, is the town
+    ("Three were hurt in Bab Touma on Sunday.", None),
+    ("Clashes broke out in Bab Sbaa before dawn.", None),
+    ("Turkish troops entered al-Bab Thursday.", "Al-Bab"),
+    ("Turkish troops entered al-Bab on Thursday.", "Al-Bab"),
     ("قتل مسلحون في وادي حوران", None),
     ("Troops combed Wadi Hauran for hideouts.", None),
     ("Jets bombed Wadi Barada valley at dawn.", "Wadi Barada"),

@@ -40,6 +40,10 @@ FOUND = [
     ("hyphens", "Clashes went on in Deir-ez-Zur on Sunday.", "Deir-ez-Zur", "Deir ez-Zor"),
     ("comma-country", "The Dayr Az Zayr, Syria strike killed four.", "Dayr Az Zayr", "Deir ez-Zor"),
     ("comma-direction", "Shells fell on Bokamal, east of Mayadin, overnight.", "Bokamal", "Al-Bukamal"),
+    # a strike "on" or "against" something names what it struck, a place's name as "in" does
+    ("shelling-on", "Two died in renewed shelling on Kafrnabal at dawn.", "Kafrnabal", "Kafranbel"),
+    ("raids-on", "Jets carried out raids on Khan Toman overnight.", "Khan Toman", "Khan Tuman"),
+    ("attack-against", "The attack against Jesr al-Shughour failed.", "Jesr al-Shughour", "Jisr al-Shughur"),
     (
         "syria-in-a-text-placed-in-iraq",
         "Fighters landed near Mosul and in the countryside of Al-Bokamal on Friday.",
