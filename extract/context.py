@@ -52,7 +52,8 @@ class Rules:
     conjunctions: frozenset[str]
     genitive: frozenset[str]  # "the town of Hit"
     struck_on: frozenset[str]  # "raids on X": the word between a strike and its target
-    strikes: frozenset[str]  # "shelling", "raids": strikes whose target "on" names
+    strikes: frozenset[str]  # "shelling", "raids", "غارات": strikes whose target "on" names
+    strike_kinds: frozenset[str]  # "جوية", "مدفعي": a word describing the strike, between it and "على"
     list_articles: frozenset[str]
     kunyas: frozenset[str]  # "Abu <name> al-X": the nisba al-X is a person's
     organisation_heads: frozenset[str]  # "Liwa al-Quds", "لواء القدس": the place word names an armed group
@@ -112,8 +113,9 @@ def rules() -> Rules:
         joiners=frozenset(raw["joiners"]),
         conjunctions=_norm_set(raw["conjunctions"]),
         genitive=_norm_set(raw["genitive_en"]),
-        struck_on=_norm_set(raw["struck_on_en"]["markers"]),
-        strikes=_norm_set(raw["struck_on_en"]["strikes"]),
+        struck_on=_both(raw["struck_on"]["markers"]),
+        strikes=_both(raw["struck_on"]["strikes"]),
+        strike_kinds=_both(raw["struck_on"]["kinds"]),
         list_articles=_norm_set(raw["list_articles_en"]),
         kunyas=_both(raw["kunya_words"]),
         organisation_heads=_both(raw["organisation_names"]["before"]),
@@ -212,7 +214,14 @@ def cue_before(nt: NormText, tok_first: int, *, strong: bool) -> bool:
     # "the town of Hit", "the city of al-Bab"; not strong: "shelling on Kafrnabal", "raids on Saraqib"
     if prev in r.genitive:
         return token(nt, tok_first - 2) in want
-    return not strong and prev in r.struck_on and token(nt, tok_first - 2) in r.strikes
+    return not strong and prev in r.struck_on and _strike_before(nt, tok_first - 2, r)
+
+
+def _strike_before(nt: NormText, t: int, r: Rules) -> bool:
+    """Token t is a strike ("raids", "غارات"), or describes one just before it ("غارات جوية")."""
+    if word_forms(token(nt, t)) & r.strikes:
+        return True
+    return token(nt, t) in r.strike_kinds and bool(word_forms(token(nt, t - 1)) & r.strikes)
 
 
 # A word that opens with a capital, also after its article ("al-Bokamal", "as-Sukkari").

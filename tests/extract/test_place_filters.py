@@ -26,6 +26,11 @@ HOMOGRAPHS = [
     ("تدمر", "الغارات تدمر المنازل", "مدينة تدمر", None, "the city of Palmyra", ("SY", 34.56, 38.28)),
     ("Hit", None, None, "strikes hit the town", "the town of Hit", ("IQ", 33.64, 42.83)),
     ("Hit", None, None, "The shells hit hard.", "fighting in Hit", ("IQ", 33.64, 42.83)),
+    # a strike "on" something names what it struck (with a word for its kind between, in Arabic)
+    ("الباب", "وضع يده على الباب", "شنت الطائرات غارات على الباب", None, "air raids on al-Bab", ("SY", 36.37, 37.52)),
+    ("القائم", "اتفقوا على القائم بالأعمال", "قصف مدفعي على القائم", None, "shelling on al-Qaim", ("IQ", 34.39, 40.99)),
+    ("تدمر", "الحرب تدمر البلاد", "هجوم على تدمر", None, "an attack against Palmyra", ("SY", 34.56, 38.28)),
+    ("Hit", None, None, "The strikes hit the bridge.", "renewed shelling on Hit", ("IQ", 33.64, 42.83)),
 ]
 
 
