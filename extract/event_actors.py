@@ -11,11 +11,12 @@ are never the agent; a backer ("U.S.-backed", "بدعم من") and a source
 from __future__ import annotations
 
 from extract.annotated import Annotated
+from extract.context import rules
 from extract.lexicons import TriggerDef, cues, event_cues
 from extract.roles import is_victim
 from extract.types import TAKING_TYPES, VIOLENT_TYPES, ActorMention
 from extract.wordforms import word_forms
-from geodata.names import is_arabic
+from geodata.names import is_arabic, normalize_name
 
 
 def _near_marker(ann: Annotated, a: ActorMention, key: str, reach: int = 2) -> bool:
@@ -247,3 +248,20 @@ def _named_instead(
     ]
     before = [a for a in named if a in earlier and a.tok_last < placeholder.tok_first]
     return next(iter(joined or before[-1:]), placeholder)
+
+
+def one_side(ann: Annotated, a: ActorMention, b: ActorMention) -> bool:
+    """The same actor, or one named by its family's own name ("Syrian rebels") right beside a group of it
+    ("فصائل من الجيش السوري الحر"; not "clashes between the rebels and Nusra", nor two listed as two:
+    "بين هيئة تحرير الشام وحركة أحرار الشام")."""
+    beside = 0 < b.tok_first - a.tok_last <= 2 or 0 < a.tok_first - b.tok_last <= 2
+    generic = a.name == a.family or b.name == b.family
+    if a.actor_id == b.actor_id:
+        return True
+    return beside and a.family == b.family and generic and not _listed_apart(ann, a, b)
+
+
+def _listed_apart(ann: Annotated, a: ActorMention, b: ActorMention) -> bool:
+    """Only a conjunction stands between the two names ("X and Y", "X وY"): they are two sides."""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    return normalize_name(ann.doc.text[first.end : second.start].strip()) in rules().conjunctions

@@ -14,7 +14,7 @@ from dataclasses import replace
 from functools import cache
 
 from extract.annotated import Annotated, PlaceTok, geo_precision
-from extract.event_actors import event_actors, exposed_before
+from extract.event_actors import event_actors, exposed_before, one_side
 from extract.event_places import coordinated, event_location
 from extract.lexicons import ActorDef, TriggerDef, actors, cue_union, cues, event_cues, triggers
 from extract.matching import Match
@@ -177,14 +177,6 @@ def _accused(ann: Annotated, first: int, m: Match) -> ActorMention | None:
     return who[0] if blamed else None
 
 
-def _one_side(a: ActorMention, b: ActorMention) -> bool:
-    """The same actor, or one named by its family's own name ("Syrian rebels") right beside a group of it
-    ("فصائل من الجيش السوري الحر"; not "clashes between the rebels and Nusra")."""
-    beside = 0 < b.tok_first - a.tok_last <= 2 or 0 < a.tok_first - b.tok_last <= 2
-    generic = a.name == a.family or b.name == b.family
-    return a.actor_id == b.actor_id or (beside and a.family == b.family and generic)
-
-
 def _protest_sides(e: Event) -> Event:
     """ACLED's sides of a protest: the protesters, and only a force that intervened ("فرقت قوات الأمن
     المتظاهرين") as the other; what a protest is against is no side of it ("demanding the fall of the
@@ -324,7 +316,7 @@ def _events(
     injured = injured_in(ann.nt, first, last)
     if etype not in VIOLENT_TYPES:
         fatalities = injured = None  # a withdrawal, an arrest, a protest: the dead of the sentence are another deed's
-    if agent is not None and target is not None and _one_side(agent, target):
+    if agent is not None and target is not None and one_side(ann, agent, target):
         # one side named twice ("قسد" ... "قوات سوريا الديمقراطية"), or a group and its family's name
         # ("فصائل من الجيش السوري الحر": factions of the FSA): the more precise name
         agent, target = (target if agent.name == agent.family else agent), None

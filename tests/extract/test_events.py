@@ -857,6 +857,14 @@ def test_the_dead_an_arabic_dual_counts(gaz) -> None:
             id="taken-by-holder",
         ),
         pytest.param("اعتقلت قوات الأمن العراقية متهما في قضاء الطارمية.", ("Iraqi army", ""), id="security-forces"),
+        # the organisation's fighters, in the nominative ("مقاتلو") as in the genitive
+        pytest.param("انسحب مقاتلو التنظيم من قضاء الطارمية.", ("ISIS", ""), id="fighters-nominative"),
+        pytest.param(
+            "شن مسلحو التنظيم هجوما على نقطة للجيش العراقي في قضاء الطارمية.", ("ISIS", "Iraqi army"), id="gunmen"
+        ),
+        # raided (by air), drove out
+        pytest.param("أغارت طائرات روسية على مستشفى في بلدة مورك.", ("Russian forces", ""), id="raided"),
+        pytest.param("طردت فصائل المعارضة عناصر داعش من بلدة مورك.", ("Syrian rebels", "ISIS"), id="drove-out"),
     ],
 )
 def test_who_acted_in_an_arabic_report(gaz, text: str, actors: tuple[str, str]) -> None:
@@ -1061,6 +1069,22 @@ def test_shells_that_fell_and_mines_left_behind(gaz, text: str, kinds: list[tupl
 def test_factions_of_a_group_are_one_side(gaz) -> None:
     (e,) = _run(gaz, "سيطرت فصائل من الجيش السوري الحر على مدينة جرابلس.").events
     assert (actor_name(e.actor1), e.actor2) == ("Free Syrian Army", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "اندلعت اشتباكات بين هيئة تحرير الشام وحركة أحرار الشام في بلدة مورك.",
+        "Clashes broke out between Tahrir al-Sham and Ahrar al-Sham in Morek.",
+    ],
+)
+def test_two_groups_of_one_family_listed_as_two_are_two_sides(gaz, text: str) -> None:
+    (e,) = _run(gaz, text).events
+    assert {actor_name(e.actor1), actor_name(e.actor2)} == {"Jabhat al-Nusra", "Syrian rebels"}
+
+
+def test_an_expulsion_told_as_past_is_no_new_taking(gaz) -> None:
+    assert _run(gaz, "وقالت مصادر إن المدنيين عادوا إلى بلدة مورك منذ طرد التنظيم منها.").events == ()
 
 
 @pytest.mark.parametrize(
