@@ -1064,6 +1064,9 @@ def test_an_attack_told_again_is_not_placed_where_its_doers_went(gaz) -> None:
         ),
         pytest.param("Engineers cleared the mines in Jarablus.", [], id="cleared-en"),
         pytest.param("عاد الأهالي إلى جرابلس بعد إزالة الألغام.", [], id="cleared-ar"),
+        pytest.param("Troops entered Jarablus after clearing it of mines.", [], id="cleared-it-of-en"),
+        pytest.param("Engineers finished clearing the roads of landmines in Jarablus.", [], id="cleared-roads-of-en"),
+        pytest.param("عاد الأهالي إلى جرابلس بعد تطهير المنطقة من الألغام.", [], id="cleared-area-ar"),
         pytest.param("ISIS left Jarablus after the bombing.", [("Remote explosive/landmine/IED", "")], id="left-after"),
         pytest.param(
             "An IED left by ISIS exploded in Jarablus, killing two.",
