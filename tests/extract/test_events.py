@@ -942,6 +942,9 @@ def test_a_town_wrested_from_a_group_was_taken_from_it(gaz) -> None:
         pytest.param("Hundreds of civilians fled Baghuz toward Hasakah, escaping the fighting.", id="en"),
         pytest.param("فرّ مئات المدنيين من الباغوز باتجاه الحسكة هرباً من المعارك.", id="ar"),
         pytest.param("فر مدنيون من بلدة الباغوز باتجاه الحسكة هربا من القصف.", id="ar-town-of"),
+        # fighters who fell back: the attack that drove them happened where they left
+        pytest.param("ISIS fighters retreated from Baghuz to Hasakah after the SDF offensive.", id="retreated-en"),
+        pytest.param("تراجع مسلحو داعش من الباغوز إلى الحسكة بعد قصف قوات سوريا الديمقراطية.", id="fell-back-ar"),
     ],
 )
 def test_a_deed_people_flee_happened_where_they_fled_from(gaz, text: str) -> None:
