@@ -223,7 +223,7 @@ class Annotated:
     def _towns(self) -> list[PlaceTok]:
         towns = self._found.get("towns")
         if towns is None:
-            towns = self._found["towns"] = [p for p in self.places if p.place.feature_type in _TOWNS]
+            towns = self._found["towns"] = [p for p in self.places if p.place.feature_type in TOWNS]
         return towns
 
     def focus_place(self) -> PlaceTok | None:
@@ -274,7 +274,7 @@ def _comma_between(text: str, end: int, start: int) -> bool:
     return any(c in gap for c in ",،;؛")
 
 
-_TOWNS = frozenset({"city", "town", "village", "district", "neighbourhood"})
+TOWNS = frozenset({"city", "town", "village", "district", "neighbourhood"})
 
 
 def _inside(items: tuple, starts: list[int], first: int, last: int) -> list:

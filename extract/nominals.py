@@ -15,11 +15,12 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import cache
 
-from extract.annotated import Annotated, PlaceTok
+from extract.annotated import TOWNS, Annotated, PlaceTok
 from extract.context import rules
 from extract.datafiles import load_json
 from extract.matching import Lexicon, Match
 from extract.types import Place, Span
+from extract.wordforms import word_forms
 from geodata import settings
 
 CITY, SITE, PART, CITY_HEAD = 0, 1, 2, 3
@@ -208,7 +209,8 @@ def nominal_places(ann: Annotated) -> list[Place]:
                     continue
                 if first != m.tok_first:  # a description before the city noun opens the phrase
                     tok, start = first, ann.nt.orig_starts[first]
-                ref = apposed_town(ann, tok) or ann.main_city(tok)
+                since = ann.tok_range(sent)[0]
+                ref = apposed_town(ann, tok) or introduced_as(ann, m.tok_last, tok, since) or ann.main_city(tok)
             else:
                 areas = _AREAS - {"countryside"} if kind == PART else _AREAS  # a town's part: not in its countryside
                 ref = _site_referent(ann, sent, prev, tok, areas) or _earlier_referent(ann, sent, m, earlier)
@@ -228,3 +230,23 @@ def nominal_places(ann: Annotated) -> list[Place]:
             earlier = _last_town(ann, prev, earlier)
         prev = sent
     return out
+
+
+def introduced_as(ann: Annotated, noun: int, before: int, since: int) -> PlaceTok | None:
+    """The last place named with the reference's own noun before token `before` ("بلدة الهول" ... "البلدة",
+    "the town of Tal Tamr" ... "the town"): a definite noun refers back to what it introduced; but not
+    past a town named in its own sentence (from token `since`: "rebels fire into the city from Damascus's
+    outskirts" is Damascus whatever city came before), nor to a town abroad."""
+    if any(p.place.feature_type in TOWNS for p in ann.places_in(since, before - 1)):
+        return None
+    head = word_forms(ann.word(noun), article=True)
+    for p in reversed(ann.places):
+        if p.tok_last >= before or p.tok_first == noun or p.place.feature_type not in TOWNS:
+            continue
+        if p.place.country_code not in settings.FOCUS_COUNTRIES:
+            continue  # "the Russian city of Yekaterinburg", said in passing: not what a report's "the city" is
+        of = p.tok_first - 2 if ann.word(p.tok_first - 1) in rules().genitive else p.tok_first - 1
+        around = (p.tok_first, p.tok_last, of, p.tok_last + 1)  # "بلدة الهول", "Aleppo city", "the town of X"
+        if any(head & word_forms(ann.word(t), article=True) for t in around if 0 <= t < before):
+            return p
+    return None

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from extract.annotated import Annotated, PlaceTok
 from extract.context import rules
-from extract.nominals import apposed_town, city_reference, nominal_lexicon
+from extract.nominals import apposed_town, city_reference, introduced_as, nominal_lexicon
 
 
 def town_references(ann: Annotated, first: int, last: int) -> list[PlaceTok]:
@@ -34,7 +34,7 @@ def town_references(ann: Annotated, first: int, last: int) -> list[PlaceTok]:
         if after + (ann.word(after) in rules().genitive) in starts:
             continue  # "the village of Khanasor": the name itself follows
         last_named = ann.main_city(opens)
-        town: PlaceTok | None = ann.focus_place() or last_named
+        town: PlaceTok | None = introduced_as(ann, m.tok_last, opens, first) or ann.focus_place() or last_named
         if last_named is not None and first <= last_named.tok_first and last_named.tok_last < opens:
             town = last_named  # "seized Sinjar after the Peshmerga withdrew from the town"
         town = apposed_town(ann, opens) or town  # "toward Jarablus, the last town they hold"

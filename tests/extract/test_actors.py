@@ -206,6 +206,17 @@ def test_actor_sequences(text: str, expected: list[str]) -> None:
         pytest.param("The coalition struck the group.", [("coalition", "The coalition")], id="other-antecedent-en"),
         # an anaphor inside a named alias is the alias, not a second mention
         pytest.param("داعش. عناصر التنظيم", [("isis", "داعش"), ("isis", "عناصر التنظيم")], id="inside-alias-ar"),
+        # "the forces" after the Syrian Democratic Forces are theirs, not the home country's army
+        pytest.param(
+            "تقدمت قوات سوريا الديمقراطية في الهول، ثم أعلنت القوات سيطرتها على البلدة",
+            [("sdf", "قوات سوريا الديمقراطية"), ("sdf", "القوات")],
+            id="sdf-forces-ar",
+        ),
+        pytest.param(
+            "The Syrian Democratic Forces advanced on Hol. The forces then took the town.",
+            [("sdf", "Syrian Democratic Forces"), ("sdf", "The forces")],
+            id="sdf-forces-en",
+        ),
     ],
 )
 def test_anaphora_only_after_the_antecedent(text: str, expected: list[tuple[str, str]]) -> None:

@@ -103,3 +103,35 @@ DESCRIBED = [
 @pytest.mark.parametrize(("text", "refs"), DESCRIBED, ids=[t for t, _ in DESCRIBED])
 def test_a_described_city_noun_stands_for_its_town(gaz, text: str, refs) -> None:
     assert _city_refs(text, gaz) == refs
+
+
+# A definite noun refers back to the town it introduced ("the town of X" ... "the town", "بلدة X" ...
+# "البلدة"), over a town of another kind named since; not past a town named in its own sentence, and
+# not to a town abroad named in passing.
+INTRODUCED = [
+    (
+        "Kurdish fighters battled ISIS in the town of Tal Tamr. The militants also shelled Hasakah. "
+        "Later, coalition jets struck ISIS positions around the town.",
+        [("the town", "Tal Tamr")],
+    ),
+    (
+        "اشتبك مقاتلون أكراد مع داعش في بلدة تل تمر. وقصف التنظيم مدينة الحسكة. "
+        "ثم قصفت طائرات التحالف مواقع التنظيم في محيط البلدة.",
+        [("البلدة", "Tal Tamr")],
+    ),
+    (
+        "Kurdish fighters battled ISIS in the town of Tal Tamr. Government forces hold Hasakah, "
+        "and rebels fire shells into the town every night.",
+        [("the town", "Al-Hasakah")],
+    ),
+    (
+        "Envoys met in the Swiss city of Geneva on Monday. Fighting went on in Aleppo. "
+        "Shells fell on the city at dawn.",
+        [("the city", "Aleppo")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "refs"), INTRODUCED, ids=["en", "ar", "own-sentence", "abroad"])
+def test_a_definite_noun_refers_back_to_the_town_it_introduced(gaz, text: str, refs) -> None:
+    assert _city_refs(text, gaz) == refs
