@@ -97,6 +97,12 @@ ALIASES = [
     ),
     ("nsa", "New Syrian Army", ["الجيش السوري الجديد", "تنظيم الجيش السوري الجديد"], ["New Syrian Army"]),
     ("fsa", "Free Syrian Army", ["الجيش السوري الحر", "الجيش الحر"], ["Free Syrian Army", "FSA"]),
+    (
+        "iraqi_cts",
+        "Iraqi Counter-Terrorism Service",
+        ["جهاز مكافحة الإرهاب", "القوات الخاصة العراقية"],
+        ["Counter-Terrorism Service", "Iraqi special forces"],
+    ),
     ("ypg", "YPG (People's Protection Units)", ["وحدات حماية الشعب"], ["YPG", "People's Protection Units"]),
     ("usa", "United States", ["الولايات المتحدة", "الولايات المتحدة الأميركية"], ["United States", "U.S. forces"]),
     ("turkey", "Turkish forces", ["تركيا", "الجيش التركي"], ["Turkey", "Turkish army"]),

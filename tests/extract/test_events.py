@@ -926,6 +926,15 @@ def test_forces_that_pushed_into_a_town_took_it(gaz) -> None:
     assert (e.event_type, e.place.name, actor_name(e.actor1)) == ("Battles", "Bashiqa", PESHMERGA)
 
 
+def test_forces_that_pushed_deeper_into_a_town_took_it(gaz) -> None:
+    (e,) = _run(gaz, "Iraqi special forces pushed deeper into eastern Mosul on Thursday.").events
+    assert (e.sub_event_type, e.place.name, actor_name(e.actor1)) == (
+        "Government regains territory",
+        "East Mosul (left bank)",
+        "Iraqi Counter-Terrorism Service",
+    )
+
+
 def test_a_town_wrested_from_a_group_was_taken_from_it(gaz) -> None:
     (e,) = _run(gaz, "The SDF wrested control of Tabqa from Islamic State on Monday.").events
     assert (e.sub_event_type, e.place.name, actor_name(e.actor1), actor_name(e.actor2)) == (
