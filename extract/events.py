@@ -18,7 +18,7 @@ from extract.event_actors import event_actors, exposed_before, one_side
 from extract.event_places import coordinated, event_location
 from extract.lexicons import ActorDef, TriggerDef, actors, cue_union, cues, event_cues, triggers
 from extract.matching import Match
-from extract.no_deed import left_behind, munition_after, munition_fell, toll_after
+from extract.no_deed import left_behind, munition_after, munition_fell, road_relative, toll_after
 from extract.numbers import Count, counts_in, fatalities_in, injured_in
 from extract.references import town_references
 from extract.told_again import attackers_again, fold, told_again
@@ -275,6 +275,8 @@ def _no_deed_here(
     taking = trig.sub_event_type == "*territory" or trig.sub_event_type in TAKING_TYPES
     if taking and ann.has_word(t + 1, min(clause[1], t + 5), "road_words") is not None:
         return True  # control of a road is the route's property, not an event
+    if taking and road_relative(ann, t, first):
+        return True  # "the highway, parts of which the army regained", "الطريق ... والذي استعادت القوات أجزاء منه"
     if taking and any(ann.word(i) in event_cues()["state_before"] for i in (t - 1, t - 2) if i >= first):
         return True  # "بات تحت سيطرة قوات النظام", "under the control of": a state, not a deed
     if trig.event_type == "Battles" and (

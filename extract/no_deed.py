@@ -48,3 +48,19 @@ def toll_after(ann: Annotated, m: Match, last: int) -> bool:
     if i <= last and number_at(ann.nt, i):
         i += 1  # "سقوط 12 قتيلا"
     return i <= last and bool(word_forms(ann.word(i)) & dead)
+
+
+ROAD_REACH = 8  # words from a relative pronoun back to the road it describes ("الطريق الدولي الواصل بين X وY، والذي")
+
+
+def road_relative(ann: Annotated, t: int, first: int) -> bool:
+    """The taking is told in a relative clause about a road: its control is the route's."""
+    rel = next(
+        (k for k in range(t - 1, max(first, t - 4) - 1, -1) if word_forms(ann.word(k)) & event_cues()["relatives"]),
+        None,
+    )
+    return (
+        rel is not None
+        and rel > first
+        and ann.has_word(max(first, rel - ROAD_REACH), rel - 1, "road_words") is not None
+    )

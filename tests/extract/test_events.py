@@ -557,12 +557,23 @@ def test_an_aim_is_no_territory_event(gaz, text: str) -> None:
             "Peshmerga forces regained control of the road linking Sinjar and Duhok.", PESHMERGA, id="regained-road-en"
         ),
         pytest.param("استعادت قوات البيشمركة السيطرة على طريق سنجار.", PESHMERGA, id="regained-road-ar"),
+        # told in a relative clause about the road
+        pytest.param(
+            "سلك الرتل الطريق الدولي الواصل بين تدمر ودير الزور، والذي استعادت قوات النظام السيطرة على أجزاء منه.",
+            "Syrian government forces",
+            id="relative-ar",
+        ),
     ],
 )
 def test_control_of_a_road_makes_a_route_not_an_event(gaz, text: str, controlled_by: str) -> None:
     ex = _run(gaz, text)
     assert [e.sub_event_type for e in ex.events if e.event_type == "Battles"] == []
     assert [actor_name(r.controlled_by) for r in ex.routes] == [controlled_by]
+
+
+def test_a_road_taken_in_a_relative_clause_is_no_town_taken(gaz) -> None:
+    text = "The convoy took the highway between Palmyra and Deir ez-Zor, which government forces recaptured last week."
+    assert [e.event_type for e in _run(gaz, text).events] == []
 
 
 @pytest.mark.parametrize(
