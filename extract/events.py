@@ -101,6 +101,9 @@ def _kind(
     return "Battles", "Armed clash"
 
 
+IMPEDE_REACH = 4  # words from "halt" to the deed it would stop ("to slow the army's advance")
+
+
 def _aim(ann: Annotated, m: Match, trig: TriggerDef) -> bool:
     """A purpose, not a deed: "لاستعادة الموصل", "advanced to recapture Mosul"."""
     if trig.event_type != "Battles":
@@ -111,6 +114,10 @@ def _aim(ann: Annotated, m: Match, trig: TriggerDef) -> bool:
     if before in event_cues()["agent_articles"]:  # "demanding the fall of", not "responds to the attack"
         return ann.word(m.tok_first - 2) in event_cues()["demands_before"]
     aims = event_cues()["aim_before"] | event_cues()["demands_before"]
+    if ann.words_in(
+        max(0, m.tok_first - IMPEDE_REACH), m.tok_first - 1, "impede_before", event_cues()["impede_before"]
+    ):
+        return True  # "to slow the army's advance", "وقف إطلاق النار": a deed someone would stop
     return m.prefix[-1:] in cues()["aim_proclitics"] or before in aims
 
 

@@ -691,6 +691,12 @@ def test_no_trigger_phrase_is_listed_twice() -> None:
         pytest.param("سوف تهاجم القوات العراقية الموصل.", id="will-ar"),
         pytest.param("قد يحدد السباق شكل السيطرة على الرقة.", id="may-ar"),
         pytest.param("قال قائد عمليات تحرير نينوى إن الوضع في الموصل هادئ.", id="operations-command-ar"),
+        # a deed someone would stop
+        pytest.param("Engineers built berms near Mayadin to slow the army's advance.", id="to-slow-en"),
+        pytest.param(
+            "Sand walls near Raqqa prevented the militants from regaining control of the town.", id="prevent-en"
+        ),
+        pytest.param("حفر التنظيم خنادق قرب الميادين لعرقلة تقدم الجيش.", id="to-hinder-ar"),
     ],
 )
 def test_a_deed_only_foreseen_or_named_is_no_event(gaz, text: str) -> None:
