@@ -952,6 +952,19 @@ def test_forces_that_pushed_deeper_into_a_town_took_it(gaz) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        pytest.param("Rebels blew up a tunnel under an army post in Morek.", "Syrian rebels", id="blew-up-en"),
+        pytest.param("The bridge at Morek was blown up overnight.", "", id="blown-up-en"),
+        pytest.param("فجروا الجسر الواصل بين ضفتي النهر في بلدة مورك.", "", id="they-blew-up-ar"),
+    ],
+)
+def test_what_was_blown_up_was_an_explosion(gaz, text: str, doer: str) -> None:
+    (e,) = _run(gaz, text).events
+    assert (e.event_type, e.place.name, actor_name(e.actor1)) == ("Explosions/Remote violence", "Morek", doer)
+
+
 def test_a_town_wrested_from_a_group_was_taken_from_it(gaz) -> None:
     (e,) = _run(gaz, "The SDF wrested control of Tabqa from Islamic State on Monday.").events
     assert (e.sub_event_type, e.place.name, actor_name(e.actor1), actor_name(e.actor2)) == (
