@@ -17,7 +17,7 @@ from extract.lexicons import actor_matches
 from extract.matching import Match
 from extract.text_memo import text_memo
 from extract.wordforms import word_forms
-from geodata.names import ARTICLES, NormText, is_arabic
+from geodata.names import NormText, is_arabic, written_with_article
 
 
 def touching(nt: NormText, text: str, a: int, b: int) -> bool:
@@ -176,17 +176,10 @@ def _part_of_longer_name(m: Match, nt: NormText, text: str, key: str, *, latin: 
         return True  # "al-Samadaniyeh al-Gharbiyeh": a longer name's qualifier, no place of its own
     if not touching(nt, text, m.tok_last, after):
         return False
-    head = m.tok_first == m.tok_last and key in r.name_heads and not _with_article(text[m.start : m.end])
+    head = m.tok_first == m.tok_last and key in r.name_heads and not written_with_article(text[m.start : m.end])
     if head and _name_word(nt, text, after):
         return True  # "Bab Touma", "Tal Hamis"; but "al-Bab" is a town's own name, article and all
     return token(nt, after) in r.name_qualifiers and (latin or _unheaded(m, nt))
-
-
-def _with_article(surface: str) -> bool:
-    """A Latin name written with its article ("al-Bab", "Al Tal"): the head of a longer name never is."""
-    head, sep, _ = surface.replace("\u2010", "-").partition("-")
-    first = surface.split(maxsplit=1)[0]
-    return (bool(sep) and head.lower() in ARTICLES) or (first != surface and first.lower() in ("al", "el"))
 
 
 def _qualifies(nt: NormText, text: str, t: int) -> bool:

@@ -77,8 +77,8 @@ _LATIN_MAP = str.maketrans({"ı": "i", "ø": "o", "ß": "ss", "æ": "ae", "œ": 
 # name ("al-Tabqa", "Deir ez-Zor", "Al Hasakah").
 ARTICLES = frozenset("al el ar er as es ash esh ad ed az ez at et an en ath adh il ul".split())
 # Articles that may also stand alone before a name, separated by a space.
-_SPACED_ARTICLES = frozenset({"al", "el"})
-_ARTICLE_JOINERS = frozenset("-_\u2010\u2011")  # "al-Sham", "al_Sham" (as some feeds write it), Unicode hyphens
+SPACED_ARTICLES = frozenset({"al", "el"})  # articles written apart from their name: "al Tabqa"
+ARTICLE_JOINERS = frozenset("-_\u2010\u2011")  # "al-Sham", "al_Sham" (as some feeds write it), Unicode hyphens
 # Assimilated articles that are no English word: written in lowercase inside a name
 # ("Salah ad Din", "Dayr az Zawr", "Abu ad Duhur") they are still articles.
 _ARABIC_ONLY_ARTICLES = frozenset("ad adh ar ash ath az ed er esh ez".split())
@@ -140,18 +140,28 @@ def _article_before(text: str, tok: tuple[int, int, str], nxt: tuple[int, int, s
     if not nxt[2] or is_arabic(nxt[2]):
         return False
     gap = text[e : nxt[0]]
-    if gap in _ARTICLE_JOINERS or name:
+    if gap in ARTICLE_JOINERS or name:
         return True
     if gap != " ":
         return False
     # "al Tabqa" in any case; "Ar Raqqah", "As Safirah" only when the article
     # is assimilated to the name's first letter (not "As Mosul fell"); in lowercase
     # inside a name when it is no English word ("Salah ad Din", not "Homs at Tanf").
-    if n in _SPACED_ARTICLES:
+    if n in SPACED_ARTICLES:
         return True
     if not text[nxt[0]].isupper() or len(n) < 2 or n[1] != text[nxt[0]].lower():
         return False
     return text[s].isupper() or (n in _ARABIC_ONLY_ARTICLES and _after_capitalised_word(text, s))
+
+
+def written_with_article(surface: str) -> bool:
+    """A Latin name written with its article before it, joined to it or, for "al" and "el", spaced
+    ("al-Bab", "el_Bab", "Al Tal"); "Albab" and "Bab" are not."""
+    head = _WORD.match(surface)
+    if head is None or head.group().lower() not in ARTICLES or head.end() >= len(surface):
+        return False
+    gap = surface[head.end()]
+    return gap in ARTICLE_JOINERS or (gap == " " and head.group().lower() in SPACED_ARTICLES)
 
 
 def _unmarked(s: str) -> str:

@@ -6,7 +6,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from geodata.names import is_arabic, name_keys, norm_token, normalize_name, normalize_text, text_key
+from geodata.names import (
+    is_arabic,
+    name_keys,
+    norm_token,
+    normalize_name,
+    normalize_text,
+    text_key,
+    written_with_article,
+)
 
 # One row per rule: an Arabic variant and its plain form, beside a Latin
 # variant and its plain form. Both sides of a row must meet on one key.
@@ -303,3 +311,23 @@ def test_text_key_is_the_normalised_text(text: str) -> None:
 @pytest.mark.parametrize("text", ["Fighters left Ar-Raqqah for al Tabqa.", "As Mosul fell", "قرب الرَّقَّة", ""])
 def test_text_key_drops_articles_as_running_text_does(text: str) -> None:
     assert text_key(text) == normalize_text(text).norm
+
+
+@pytest.mark.parametrize(
+    ("surface", "expected"),
+    [
+        ("al-Bab", True),
+        ("Al-Bab", True),
+        ("el\u2011Bab", True),  # a non-breaking hyphen
+        ("al_Bab", True),  # as some feeds write it
+        ("Al Tal", True),
+        ("Ar-Raqqah", True),
+        ("Ar Raqqah", False),  # a spaced article other than al/el may be a word: the tokenizer decides
+        ("Albab", False),
+        ("Bab", False),
+        ("al", False),
+        ("", False),
+    ],
+)
+def test_written_with_article(surface: str, expected: bool) -> None:
+    assert written_with_article(surface) is expected
