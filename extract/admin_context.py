@@ -250,8 +250,10 @@ def named_quarter(nt: NormText, m: Match) -> bool:
 
 def foreign_only(cands: list[GazEntry], c: Container) -> bool:
     """No namesake in the unit's country: the text names a place we do not know there
-    (but a great city abroad, "Tehran north of Baghdad", stays that city); for a quarter,
-    no namesake in its town ("حي السليمانية في حلب" is no city of Iraq)."""
+    (but a great city abroad, "Tehran north of Baghdad", stays that city, and a town we know stays
+    itself near a place no larger that is no unit: "Baiji and Tikrit, near the village of Mazraa", whose
+    namesake we know in Syria); for a quarter, no namesake in its town ("حي السليمانية في حلب" is no
+    city of Iraq)."""
     if c.quarter:
         return bool(cands) and not any(_in_town(e, c.unit) for e in cands)
     return (
@@ -259,7 +261,12 @@ def foreign_only(cands: list[GazEntry], c: Container) -> bool:
         and all(e.country_code != c.unit.country_code for e in cands)
         and not any(e.feature_type in _WIDE for e in cands)
         and not any(e.population >= FAMOUS_CITY for e in cands)
+        and (c.unit.feature_type in UNITS or not any(_larger_town_of_ours(e, c.unit) for e in cands))
     )
+
+
+def _larger_town_of_ours(e: GazEntry, near: GazEntry) -> bool:
+    return e.feature_type in TOWNS and e.country_code in settings.FOCUS_COUNTRIES and e.population >= near.population
 
 
 def _near_target(cands: list[GazEntry], prior: Prior) -> tuple[GazEntry, str] | None:

@@ -14,6 +14,7 @@ from functools import cache
 
 from extract.annotated import Annotated, PlaceTok, geo_precision
 from extract.lexicons import TriggerDef, cue_union, cues, event_cues
+from extract.road_ends import ends_of, road_mentions, sentence_places
 from extract.types import VIOLENT_TYPES, Span
 from extract.wordforms import word_forms
 from geodata.geometry import km
@@ -191,6 +192,8 @@ def event_location(
         loc = _instead_of_country(ann, loc, trig)
     if loc is not None and loc.place.feature_type == "river":
         loc = _by_the_river(ann, loc, t)
+    if loc is not None:
+        loc = _near_on_the_road(ann, loc, [p for p in places if a <= p.tok_first <= b], sent) or loc
     if loc is not None and trig.event_type in VIOLENT_TYPES and _went_to(ann, loc):
         loc = _displaced_from(ann, places, sent) or loc  # "displaced from Afrin to Tal Rifaat since the offensive"
     if loc is not None and trig.sub_event_type == "Non-violent transfer of territory" and _went_to(ann, loc):
@@ -200,6 +203,26 @@ def event_location(
     if loc is None and trig.specific and not any(d.precision == "range" for d in ann.dates_in(sent)):
         loc = ann.event_focus()  # "a suicide car bomber attacked troops near the Hoz district"
     return loc, precision
+
+
+def _near_on_the_road(ann: Annotated, loc: PlaceTok, clause: list[PlaceTok], sent: Span) -> PlaceTok | None:
+    """'a bomb on the Baghdad-Basra highway near Hilla', 'على طريق بغداد - كركوك قرب الطوز': a deed on a
+    road named by its ends happened near the town the clause then puts it by, not at the road's end."""
+    ends = _road_ends(ann, sent)
+    if loc.tok_first not in ends:
+        return None
+    return next(
+        (
+            p
+            for p in clause
+            if p.tok_first > loc.tok_last
+            and p.tok_first not in ends
+            and p.place.resolved
+            and p.place.feature_type not in _WIDE
+            and ann.cue_before(p, "near", reach=3) is not None
+        ),
+        None,
+    )
 
 
 def _role_word(ann: Annotated, p: PlaceTok) -> frozenset[str]:
@@ -258,9 +281,10 @@ def _joined(ann: Annotated, a: PlaceTok, b: PlaceTok) -> bool:
     return joined
 
 
-def coordinated(ann: Annotated, loc: PlaceTok, places: list[PlaceTok]) -> list[PlaceTok]:
+def coordinated(ann: Annotated, loc: PlaceTok, places: list[PlaceTok], sent: Span) -> list[PlaceTok]:
     """The other places named in one list with the event's place ("targets Hama and Raqqa"):
-    each is a place of the event too. Countries are never in such a list."""
+    each is a place of the event too. Countries are never in such a list, nor the other end of
+    the road the deed was on ("on the highway between Baiji and Tikrit": one deed, on the road)."""
     run = [p for p in places if p.place.feature_type != "country"]
     if loc not in run:
         return []
@@ -269,7 +293,19 @@ def coordinated(ann: Annotated, loc: PlaceTok, places: list[PlaceTok]) -> list[P
         i -= 1
     while j + 1 < len(run) and _joined(ann, run[j], run[j + 1]):
         j += 1
-    return [p for p in run[i : j + 1] if p.place.gazetteer_id != loc.place.gazetteer_id]
+    others = [p for p in run[i : j + 1] if p.place.gazetteer_id != loc.place.gazetteer_id]
+    ends = _road_ends(ann, sent) if others else set()
+    return [p for p in others if not (loc.tok_first in ends and p.tok_first in ends)]
+
+
+def _road_ends(ann: Annotated, sent: Span) -> set[int]:
+    """The first tokens of the places that are a road's ends in the sentence."""
+    first, last = ann.tok_range(sent)
+    roads = road_mentions(ann, first, last)
+    if not roads:
+        return set()
+    places = sentence_places(ann, first, last)
+    return {p.tok_first for road in roads for p in ends_of(ann, road, places, last)}
 
 
 def _by_the_river(ann: Annotated, river: PlaceTok, t: int) -> PlaceTok:

@@ -350,7 +350,7 @@ def _events(
     )
     also = [
         replace(event, place=p.place, geo_precision=geo_precision(ann, p), fatalities=None, injured=None)
-        for p in coordinated(ann, loc, places)
+        for p in coordinated(ann, loc, places, sent)
     ]
     return [event, *also]
 

@@ -495,3 +495,18 @@ def test_a_village_toward_a_capital_lies_out_in_that_countryside_a_quarter_in_th
     assert 15 < km(village.lat, village.lon, daraa.lat, daraa.lon) < 25 and village.lon > daraa.lon
     assert _by_surface(gaz, "اشتباكات في حي الزهور شرقي حلب.")["الزهور"].placed_at == "Aleppo"
     assert _by_surface(gaz, "Shells fell on Umm Jurn village in eastern Aleppo.")["Umm Jurn"].placed_at == "Aleppo"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen stopped a bus on the road between Samarra and Tikrit, near the village of Mazraa.",
+        "Clashes broke out in Kirkuk and Hawija, near the village of Mazraa, on Friday.",
+    ],
+)
+def test_a_town_of_ours_stays_itself_near_a_smaller_namesake_abroad(gaz: Gazetteer, text: str) -> None:
+    # Syria's al-Mazra'ah is a village: it does not hold a town of Iraq, nor make it a place we do not know
+    got = _by_surface(gaz, text)
+    towns = [s for s in ("Samarra", "Tikrit", "Kirkuk", "Hawija") if s in got]
+    assert towns
+    assert all(got[s].resolved and got[s].country_code == "IQ" for s in towns)

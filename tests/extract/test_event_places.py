@@ -288,3 +288,37 @@ def test_a_fight_that_ends_in_a_taking_is_the_taking(gaz, text: str) -> None:
     assert [(e.sub_event_type, e.place.name) for e in _events(gaz, text)] == [
         ("Government regains territory", "Rankous")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        pytest.param(
+            "A car bomb went off at a market on the Baghdad-Basra highway near Hilla, killing nine people.",
+            "Hillah",
+            id="near-a-town-en",
+        ),
+        pytest.param(
+            "انفجرت سيارة مفخخة على طريق بغداد - كركوك قرب الطوز صباح اليوم ما أدى إلى مقتل ثلاثة مدنيين.",
+            "Tuz Khurmatu",
+            id="near-a-town-ar",
+        ),
+    ],
+)
+def test_a_deed_on_a_road_near_a_town_is_at_that_town(gaz, text: str, where: str) -> None:
+    assert [e.place.name for e in _events(gaz, text)] == [where]
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        pytest.param(
+            "Militants ambushed a police patrol on the road between Baiji and Tikrit on Sunday.",
+            ["Baiji"],
+            id="between-en",
+        ),
+        pytest.param("Jets struck ISIS positions in Baiji and Tikrit on Sunday.", ["Baiji", "Tikrit"], id="a-list-en"),
+    ],
+)
+def test_a_deed_on_a_road_is_one_event_not_one_at_each_end(gaz, text: str, where: list[str]) -> None:
+    assert [e.place.name for e in _events(gaz, text)] == where
