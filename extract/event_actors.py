@@ -15,7 +15,7 @@ from extract.context import rules
 from extract.lexicons import TriggerDef, cues, event_cues
 from extract.roles import is_victim
 from extract.types import TAKING_TYPES, VIOLENT_TYPES, ActorMention
-from extract.wordforms import word_forms
+from extract.wordforms import owned, word_forms
 from geodata.names import is_arabic, normalize_name
 
 
@@ -92,6 +92,8 @@ def event_actors(
     marked = [a for a in able if _marked(ann, a) or (taking and a.tok_first > t1 and _taker(ann, a))]
     holding = [a for a in able if a.tok_first <= t0 <= a.tok_last]  # "coalition air strikes"
     subordinate = ann.words_in(first, t0 - 1, "subordinators", event_cues()["subordinators"])
+    if subordinate and _subject_shared(ann, subordinate[-1], t0, trig):
+        subordinate = []
     before = [
         a
         for a in able
@@ -127,6 +129,19 @@ def event_actors(
         # "members of the regime forces were killed in an ambush by ISIS": a passive's subject suffered
         suffered = [a for a in acts if a.tok_last < t0 and a.actor_id != agent_id]
     return agent, next(iter(marked_targets or targets or suffered), None)
+
+
+def _subject_shared(ann: Annotated, s: int, t0: int, trig: TriggerDef) -> bool:
+    """A deed after a subordinator (token s) that has no subject of its own is the main clause's subject's:
+    a taking told by a gerund or a verbal noun owned by a pronoun right after it ("took the highway after
+    capturing Saraqeb", "بعد سيطرتها على سراقب"; not "after fighting between them", "after killing 325"), or
+    a fight with someone ("after clashes with rebels", "بعد معارك عنيفة مع الفصائل")."""
+    if t0 == s + 1 and (trig.sub_event_type == "*territory" or trig.sub_event_type in TAKING_TYPES):
+        word = ann.doc.text[ann.nt.orig_starts[t0] : ann.nt.orig_ends[t0]]
+        if word.endswith("ing") if not is_arabic(word) else owned(word):
+            return True
+    markers = event_cues()["counterpart_markers"]
+    return trig.event_type == "Battles" and t0 - s <= 2 and any(ann.word(i) in markers for i in (t0 + 1, t0 + 2))
 
 
 def _subjects(ann: Annotated, before: list[ActorMention]) -> list[ActorMention]:

@@ -10,6 +10,7 @@ is no event on a map.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 
 from extract.annotated import Annotated, PlaceTok, geo_precision
@@ -194,7 +195,7 @@ def event_location(
         loc = _by_the_river(ann, loc, t)
     if loc is not None:
         loc = _near_on_the_road(ann, loc, [p for p in places if a <= p.tok_first <= b], sent) or loc
-    if loc is not None and trig.event_type in VIOLENT_TYPES and _went_to(ann, loc):
+    if loc is not None and trig.event_type in VIOLENT_TYPES and _went_to(ann, loc, places):
         loc = _displaced_from(ann, places, sent) or loc  # "displaced from Afrin to Tal Rifaat since the offensive"
     if loc is not None and trig.sub_event_type == "Non-violent transfer of territory" and _went_to(ann, loc):
         left = ann.event_focus()  # "the group's fighters withdrew toward Hawija": they left the town of the story
@@ -235,9 +236,13 @@ def _role_word(ann: Annotated, p: PlaceTok) -> frozenset[str]:
     return word_forms(ann.word(k)) if k >= 0 else frozenset()
 
 
-def _went_to(ann: Annotated, p: PlaceTok) -> bool:
-    """A word of going to ("toward", "إلى", "باتجاه") stands before the place."""
-    return bool(_role_word(ann, p) & cues()["to_words"])
+def _went_to(ann: Annotated, p: PlaceTok, places: Sequence[PlaceTok] = ()) -> bool:
+    """A word of going to ("toward", "إلى", "باتجاه") stands before the place, or before the first of a
+    list of `places` it ends ("fled Ras al-Ain for Tal Tamr and Hasakah")."""
+    if _role_word(ann, p) & cues()["to_words"]:
+        return True
+    prev = next((q for q in reversed(places) if q.tok_last < p.tok_first), None)
+    return prev is not None and _joined(ann, prev, p) and _went_to(ann, prev, places)
 
 
 def _displaced_from(ann: Annotated, places: list[PlaceTok], sent: Span) -> PlaceTok | None:

@@ -47,9 +47,11 @@ def _harm_before(ann: Annotated, a: ActorMention, others: list[ActorMention], fi
     lo = max(first, a.tok_first - _REACH)
     lo = max([lo, *(o.tok_last + 1 for o in others if o.tok_last < a.tok_first)])
     nouns, verbs, links = event_cues()["victim_nouns"], event_cues()["victim_verbs"], event_cues()["victim_links"]
-    i = a.tok_first - 1
+    i = a.tok_first if word_forms(ann.word(a.tok_first)) & event_cues()["attack_nouns_ar"] else a.tok_first - 1
     while i >= lo:
         forms = word_forms(ann.word(i))
+        if forms & event_cues()["attack_nouns_ar"]:
+            return False  # "قتل مدنيان بغارة روسية", "في قصف لقوات النظام": the attack's owner, after it
         if forms & nouns:
             return True
         if forms & verbs:

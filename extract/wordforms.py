@@ -42,6 +42,18 @@ def _clitics() -> _Clitics:
     )
 
 
+@cache
+def _pronoun_suffixes() -> tuple[tuple[str, ...], int]:
+    raw = load_json("clitics_ar.json")["pronoun_suffixes"]
+    return tuple(raw["suffixes"]), raw["min_rest"]
+
+
+def owned(written: str) -> bool:
+    """An Arabic word as written ends with a possessive pronoun ("سيطرتها", "دخولهم"; not "سيطرة")."""
+    suffixes, rest = _pronoun_suffixes()
+    return any(written.endswith(s) and len(written) - len(s) >= rest for s in suffixes)
+
+
 @lru_cache(maxsize=262_144)
 def word_forms(word: str, *, article: bool = False, endings: bool = False) -> frozenset[str]:
     """A normalised word and its readings without one proclitic ("وفي" -> في, "بمدينة" -> مدينة, "و5" -> 5);

@@ -335,6 +335,31 @@ ROWS = [
             ISIS,
         ),
     ),
+    (
+        "taking-after-the-main-deed-shares-its-subject",
+        Row("أعلن الجيش العراقي إغلاق الطريق الدولي بعد استعادته بلدة الرطبة من داعش.", "Rutba", IRAQI_ARMY, ISIS),
+        Row("The Iraqi army closed the border road after recapturing Rutba from ISIS.", "Rutba", IRAQI_ARMY, ISIS),
+    ),
+    (
+        "owned-control-after-a-subordinator",
+        Row("فتحت قوات النظام الطريق أمام المدنيين عقب سيطرتها على بلدة مورك.", "Morek", SYRIAN_GOV, ""),
+        Row("Regime forces opened the road to civilians after seizing the town of Morek.", "Morek", SYRIAN_GOV, ""),
+    ),
+    (
+        "a-fight-with-someone-after-a-subordinator",
+        Row("حافظت قوات النظام على مواقعها قرب كنسبا بعد معارك عنيفة مع داعش.", "Kinsabba", SYRIAN_GOV, ISIS),
+        Row(
+            "Regime forces held their positions near Kinsabba after fierce clashes with ISIS.",
+            "Kinsabba",
+            SYRIAN_GOV,
+            ISIS,
+        ),
+    ),
+    (
+        "a-clause-after-a-subordinator-keeps-its-own-subject",
+        Row("أغلقت قوات النظام مداخل مورك بعد انسحاب الفصائل منها.", "Morek", "Syrian rebels", ""),
+        Row("Regime forces sealed off Morek after rebels withdrew from the town.", "Morek", "Syrian rebels", ""),
+    ),
 ]
 CASES = [pytest.param(r, id=f"{rid}-{lang}") for rid, ar, en in ROWS for lang, r in (("ar", ar), ("en", en))]
 

@@ -322,3 +322,27 @@ def test_a_deed_on_a_road_near_a_town_is_at_that_town(gaz, text: str, where: str
 )
 def test_a_deed_on_a_road_is_one_event_not_one_at_each_end(gaz, text: str, where: list[str]) -> None:
     assert [e.place.name for e in _events(gaz, text)] == where
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hundreds of families fled Tal Abyad for Raqqa and Ain Issa as Turkish shelling intensified.",
+        "نزحت مئات العائلات من تل أبيض إلى الرقة وعين عيسى مع اشتداد القصف التركي.",
+    ],
+)
+def test_shelling_that_people_fled_is_where_they_left_not_where_they_went(gaz, text: str) -> None:
+    assert [e.place.name for e in _events(gaz, text)] == ["Tal Abyad"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Turkish forces tightened their grip on Tal Abyad on Sunday.", "Turkish forces"),
+        ("أحكمت القوات التركية سيطرتها على مدينة تل أبيض يوم الأحد.", "Turkish forces"),
+        ("بسطت قوات سوريا الديمقراطية سيطرتها على بلدة الشدادي.", "SDF (Syrian Democratic Forces)"),
+    ],
+)
+def test_tightening_a_grip_is_taking_ground(gaz, text: str, actor: str) -> None:
+    got = _events(gaz, text)
+    assert [(e.event_type, e.actor1.name if e.actor1 else "") for e in got] == [("Battles", actor)]

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extract.wordforms import proclitic, proclitic_allowed, word_forms
+from extract.wordforms import owned, proclitic, proclitic_allowed, word_forms
 from geodata.names import normalize_name
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -245,3 +245,18 @@ def test_the_exemptions_are_still_needed() -> None:
         source = (ROOT / rel).read_text(encoding="utf-8")
         tree = ast.parse(source)
         assert function in {_function_at(tree, line) for line in clitic_cuts(source)}, (rel, function)
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("سيطرتها", True),
+        ("سيطرته", True),
+        ("دخولهم", True),
+        ("سيطرة", False),  # a taa marbuta is no pronoun, though it normalises to ه
+        ("منه", False),  # too short to be a noun with a pronoun
+        ("control", False),
+    ],
+)
+def test_owned_by_a_pronoun(written: str, expected: bool) -> None:
+    assert owned(written) is expected
