@@ -17,13 +17,14 @@ import bisect
 from dataclasses import dataclass, replace
 
 from extract.annotated import Annotated
-from extract.lexicons import cues
+from extract.lexicons import cues, event_cues
 from extract.road_deeds import Deed, is_word, lexicon
 from extract.road_ends import Road
 from extract.types import ActorMention, Span
 from extract.wordforms import proclitic
 
 _SUBJECT_REACH = 12  # words between a subject and its verb
+_OPENING_SUBJECT = 3  # words before the subject of a sentence ('وكانت', 'On Sunday')
 _SUPPORT_REACH = 8  # words a backer may stand after "backed by"
 _REF_SENTENCES = 2  # sentences back that "the forces" may look for the force it stands for
 _PUNCT_BREAKS = frozenset(";:؛()")
@@ -89,7 +90,7 @@ def agent_of(ann: Annotated, deed: Deed, road: Road, span: tuple[int, int]) -> A
     own = [c for c in cands if c.first <= deed.first <= c.last]
     if own:
         return own[0].actor  # "ISIS-held"
-    after = [c for c in cands if c.first > deed.last and not _backer(ann, c, deed, left)]
+    after = [c for c in cands if c.first > deed.last and not _backer(ann, c, deed, left) and not _users(ann, c, deed)]
     marked = [c for c in after if _marked(ann, c.first)]
     if marked:
         return marked[0].actor
@@ -108,7 +109,31 @@ def agent_of(ann: Annotated, deed: Deed, road: Road, span: tuple[int, int]) -> A
             return group[0].actor
     if deed.first == opener and is_word(ann, deed.first - 1, "road_shared_subject"):
         return _main_subject(ann, deed.first - 1, first, road)
+    if is_word(ann, left, "speech_words") and _speaks_of_itself(ann, left + 1, deed.first):
+        # "Turkish-backed fighters said they had cut the M4": who speaks of their own deed did it
+        said = _candidates(ann, clause_start(ann, left - 1, first), left - 1, road) if left > first else []
+        return said[-1].actor if said else None
+    if proclitic(ann.word(deed.first)) in cues()["road_clause_proclitics"] or is_word(
+        ann, deed.first - 1, "road_verb_joiners"
+    ):
+        # "وكانت الفصائل قد وصلت إلى الطريق ..., وقطعته", "reached the road ..., and cut it": a verb joined on
+        # shares the sentence's subject
+        opening = _candidates(ann, first, min(first + _OPENING_SUBJECT, deed.first - 1), road)
+        return opening[0].actor if opening else None
     return None
+
+
+def _users(ann: Annotated, c: _Cand, deed: Deed) -> bool:
+    """'closed to civilians', 'مغلقاً أمام المدنيين', 'opened to traffic': whom a road is shut or opened for,
+    named right after the deed's word (an article between allowed), did not shut or open it."""
+    if c.first - deed.last > 3 or deed.status not in cues()["road_users_after"]:
+        return False
+    return any(is_word(ann, i, "road_users_markers") for i in range(deed.last + 1, c.first))
+
+
+def _speaks_of_itself(ann: Annotated, lo: int, hi: int) -> bool:
+    """A pronoun of the speaker ("they", "it") among tokens lo..hi-1."""
+    return any(ann.word(i) in event_cues()["speaker_pronouns"] for i in range(lo, hi))
 
 
 def _passive(ann: Annotated, deed: Deed, before: list[_Cand]) -> bool:

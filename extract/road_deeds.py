@@ -1,7 +1,7 @@
 """What befalls a road: held, cut, closed, blocked, sealed, reopened, opened, secured,
 under fire, contested, used; `extract.road_agents` then says who did it.
 
-`deed_on` finds the deed word that speaks of a road: the nearest before it ("The
+`deeds_on` finds the deed words that speak of a road: the nearest before it ("The
 SDF cut the road", "بعد سيطرة قوات البيشمركة على طريق سنجار"), else one after it
 in its clause or a relative clause on it ("the road, which the SDF controls",
 "الذي بات تحت سيطرة قوات النظام", "طريق كركوك-أربيل ... تسيطر قوات البيشمركة على
@@ -28,6 +28,7 @@ from geodata.names import normalize_name
 
 _BEFORE_REACH = 8  # words a deed may stand before its road
 _AFTER_REACH = 12  # words a deed may stand after its road
+_ON_IT_REACH = 8  # more words for a deed on it ('عليه', 'of it')
 _SHIFT_REACH = 4  # words a status shifter ('أعادت') may stand before its deed word
 
 
@@ -128,12 +129,12 @@ def _aim_or_negated(ann: Annotated, m: Match) -> bool:
     return any(_phrase_before(ann, j, name) for j in (i, i - 1) for name in ("road_negations", "road_modals"))
 
 
-def deed_on(
+def deeds_on(
     ann: Annotated, road: Road, roads: list[Road], places: list[PlaceTok], span: tuple[int, int]
-) -> Deed | None:
-    """The deed that speaks of this road in its sentence (tokens `span`): one whose doer holds the
-    road (held, cut, reopened ...) before one whose doer does not (under fire, used), the nearest
-    before the road before the first after it. `places` are the sentence's places that are not the
+) -> list[Deed]:
+    """The deeds that speak of this road in its sentence (tokens `span`), the likeliest first: one whose
+    doer holds the road (held, cut, reopened ...) before one whose doer does not (under fire, used), the
+    nearest before the road before those after it. `places` are the sentence's places that are not the
     road's own."""
     first, last = span
     others = [r for r in roads if r != road]
@@ -146,8 +147,7 @@ def deed_on(
     before = [d for d in nearest if _object_is_road(ann, d, road, places)]
     after = [d for d, real in found if real and _speaks_after(ann, d, road, others=others, places=places, last=last)]
     ranked = [*(d for d in before if d.holds), *(d for d in after if d.holds)]
-    ranked += [*before, *after]
-    return ranked[0] if ranked else None
+    return list(dict.fromkeys([*ranked, *before, *after]))
 
 
 def _sentence_deeds(ann: Annotated, first: int, last: int) -> list[tuple[Deed, bool]]:
@@ -178,13 +178,15 @@ def _speaks_after(
     """A deed after the road speaks of it: close enough, in the road's clause or a relative
     clause on it ('which the SDF controls', 'الذي بات تحت سيطرة'), no other road between or
     closely after, and no other place as its object ('and ISIS captured Tal Afar')."""
-    if not (road.last < d.first and d.first - road.last <= _AFTER_REACH):
+    on_it = any(is_word(ann, i, "road_pronoun_objects") for i in (d.last + 1, d.last + 2))
+    if not (road.last < d.first and d.first - road.last <= _AFTER_REACH + (_ON_IT_REACH if on_it else 0)):
         return False
     if any(road.last < r.first < d.first or d.last < r.first <= d.last + _BEFORE_REACH for r in others):
         return False
     gap = range(road.last + 1, d.first)
-    if any(is_word(ann, i, "road_clause_breaks") and not is_word(ann, i, "road_link_fillers") for i in gap):
-        return False
+    breaks = (is_word(ann, i, "road_clause_breaks") and not is_word(ann, i, "road_link_fillers") for i in gap)
+    if not on_it and any(breaks):
+        return False  # but "..., after government forces took control of it", "بعد أن فرضت القوات سيطرتها عليه"
     nxt = d.last + 1
     while nxt <= min(last, d.last + 3) and is_word(ann, nxt, "feature_words"):
         nxt += 1

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from extract.annotated import Annotated, PlaceTok
 from extract.lexicons import cues
 from extract.road_agents import agent_of
-from extract.road_deeds import Deed, deed_on, is_word, status_text
+from extract.road_deeds import Deed, deeds_on, is_word, status_text
 from extract.road_ends import (
     Road,
     along,
@@ -95,11 +95,18 @@ def _said(ann: Annotated, road: Road, roads: list[Road], places: list[PlaceTok],
     own = {id(p) for p in (*ends, *extra)}
     named = {t for a in ann.actors_in(*span) for t in range(a.tok_first, a.tok_last + 1)}  # "قوات سوريا الديمقراطية"
     others = [p for p in places if id(p) not in own and p.tok_first not in named]
-    deed = deed_on(ann, road, roads, others, span)
-    if deed is None:
+    deeds = deeds_on(ann, road, roads, others, span)
+    if not deeds:
         return _Said(ends, extra, None, None, "")
-    agent = agent_of(ann, deed, road, span)
-    holds = deed.holds and agent is not None and agent.actor_type not in cues()["civilian_actor_types"]
+    civil = cues()["civilian_actor_types"]
+    deed, agent = deeds[0], agent_of(ann, deeds[0], road, span)
+    if agent is None:  # a later deed that holds the road names its holder ("closed to civilians after the army
+        # took control of it"); the status stays the first deed's
+        later = (a for d in deeds[1:] if d.holds and (a := agent_of(ann, d, road, span)) is not None)
+        holder = next((a for a in later if a.actor_type not in civil), None)
+        if holder is not None:
+            return _Said(ends, extra, deed, holder, deed.status)
+    holds = deed.holds and agent is not None and agent.actor_type not in civil
     return _Said(ends, extra, deed, agent if holds else None, status_text(deed, agent))
 
 

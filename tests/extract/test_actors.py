@@ -30,6 +30,13 @@ def _ids(text: str) -> list[str]:
 
 # (actor_id, canonical name, Arabic aliases, English aliases)
 ALIASES = [
+    (
+        "sna",
+        "Syrian National Army (Turkish-backed)",
+        ["الجيش الوطني السوري", "فصائل مدعومة من تركيا", "الفصائل الموالية لتركيا"],
+        ["Syrian National Army", "Turkish-backed fighters", "Turkey-backed rebels", "Ahrar al-Sharqiya"],
+    ),
+    ("fsa", "Free Syrian Army", ["الجيش السوري الحر", "الجيش الحر"], ["Free Syrian Army", "FSA"]),
     ("pkk", "PKK (Kurdistan Workers' Party)", ["حزب العمال الكردستاني"], ["PKK", "Kurdistan Workers' Party"]),
     ("alqaeda", "Al-Qaeda", ["تنظيم القاعدة", "حراس الدين"], ["al-Qaeda", "al Qaeda", "Hurras al-Din"]),
     (
@@ -222,6 +229,11 @@ def test_actor_sequences(text: str, expected: list[str]) -> None:
             "The Syrian Democratic Forces advanced on Hol. The forces then took the town.",
             [("sdf", "Syrian Democratic Forces"), ("sdf", "The forces")],
             id="sdf-forces-en",
+        ),
+        pytest.param(
+            "The Popular Mobilization Forces reached Tal Afar. The paramilitaries then cut the road.",
+            [("pmf", "Popular Mobilization Forces"), ("pmf", "The paramilitaries")],
+            id="pmf-paramilitaries-en",
         ),
     ],
 )

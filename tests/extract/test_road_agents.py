@@ -119,6 +119,34 @@ ROWS = [
         SDF,
         "",
     ),
+    (
+        "whom-a-road-is-closed-to-did-not-close-it",
+        "أصبح الطريق بين الرقة والطبقة مغلقاً أمام المدنيين منذ الصباح.",
+        "The road between Raqqa and Tabqa has been closed to civilians since the morning.",
+        "",
+        "closed",
+    ),
+    (
+        "a-later-deed-on-it-names-the-holder",
+        "بات الطريق بين الرقة والطبقة مغلقاً أمام المدنيين بعد أن فرضت قوات سوريا الديمقراطية سيطرتها عليه.",
+        "The road between Raqqa and Tabqa was closed to civilians after the SDF took control of it.",
+        SDF,
+        "closed",
+    ),
+    (
+        "a-verb-joined-on-shares-the-subject",
+        "وصلت قوات سوريا الديمقراطية إلى الطريق الذي يربط الرقة بالطبقة، وقطعته في عدة نقاط.",
+        "The SDF reached the road linking Raqqa and Tabqa, and cut it at several points.",
+        SDF,
+        f"cut by {SDF}",
+    ),
+    (
+        "who-says-they-did-it",
+        "قالت قوات سوريا الديمقراطية إنها قطعت الطريق بين الرقة والطبقة.",
+        "The SDF said they had cut the road between Raqqa and Tabqa.",
+        SDF,
+        f"cut by {SDF}",
+    ),
 ]
 
 
