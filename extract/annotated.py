@@ -151,8 +151,8 @@ class Annotated:
         self, first: int, last: int, name: str, want: frozenset[str], *, article: bool = False, endings: bool = False
     ) -> list[int]:
         """The tokens in first..last that are words of `want` (clitics allowed; the article and verb
-        endings too when asked); the text is read once per list `name`."""
-        key = ("words", name)
+        endings too when asked); the text is read once per list `name` and options."""
+        key = ("words", name, article, endings)
         hits = self._text.get(key)
         if hits is None:
             by_word = self._by_word()

@@ -15,7 +15,7 @@ from extract.context import rules
 from extract.lexicons import TriggerDef, cues, event_cues
 from extract.roles import is_victim
 from extract.types import TAKING_TYPES, VIOLENT_TYPES, ActorMention
-from extract.wordforms import owned, word_forms
+from extract.wordforms import owned, proclitic, word_forms
 from geodata.names import is_arabic, normalize_name
 
 
@@ -91,15 +91,7 @@ def event_actors(
     taking = trig.sub_event_type == "*territory" or trig.sub_event_type in TAKING_TYPES
     marked = [a for a in able if _marked(ann, a) or (taking and a.tok_first > t1 and _taker(ann, a))]
     holding = [a for a in able if a.tok_first <= t0 <= a.tok_last]  # "coalition air strikes"
-    subordinate = ann.words_in(first, t0 - 1, "subordinators", event_cues()["subordinators"])
-    if subordinate and _subject_shared(ann, subordinate[-1], t0, trig):
-        subordinate = []
-    before = [
-        a
-        for a in able
-        if a.tok_last < t0 and not (subordinate and a.tok_last < subordinate[-1]) and not _speaker(ann, a, t0)
-    ]
-    before = [a for a in _subjects(ann, before) if not _object_of_verb(ann, a, first)]
+    before = _before(ann, able, first, t0, trig)
     after = [a for a in acts if a.tok_first > t1 and a not in marked]
     agent = next(iter(marked or holding or _first_of_list(ann, before)[-1:]), None)
     if agent is None and trig.event_type == "Battles":
@@ -131,6 +123,24 @@ def event_actors(
     return agent, next(iter(marked_targets or targets or suffered), None)
 
 
+def _before(ann: Annotated, able: list[ActorMention], first: int, t0: int, trig: TriggerDef) -> list[ActorMention]:
+    """The subjects that may have done the deed of trigger token t0, before it: not behind a subordinator
+    ("after …"), unless the deed shares the main clause's subject."""
+    subordinate = ann.words_in(first, t0 - 1, "subordinators", event_cues()["subordinators"])
+    if subordinate and _subject_shared(ann, subordinate[-1], t0, trig):
+        subordinate = []
+    before = [
+        a
+        for a in able
+        if a.tok_last < t0 and not (subordinate and a.tok_last < subordinate[-1]) and not _speaker(ann, a, t0)
+    ]
+    if subordinate and _joined_on(ann, t0):
+        # "Iraqi troops entered Kirkuk after Peshmerga units withdrew ..., and took over the governor's office":
+        # a verb joined on after the subordinate clause is the main clause's, and its subject's
+        before = [a for a in able if a.tok_last < subordinate[0] and not _speaker(ann, a, t0)][:1]
+    return [a for a in _subjects(ann, before) if not _object_of_verb(ann, a, first)]
+
+
 def _subject_shared(ann: Annotated, s: int, t0: int, trig: TriggerDef) -> bool:
     """A deed after a subordinator (token s) that has no subject of its own is the main clause's subject's:
     a taking told by a gerund or a verbal noun owned by a pronoun right after it ("took the highway after
@@ -142,6 +152,14 @@ def _subject_shared(ann: Annotated, s: int, t0: int, trig: TriggerDef) -> bool:
             return True
     markers = event_cues()["counterpart_markers"]
     return trig.event_type == "Battles" and t0 - s <= 2 and any(ann.word(i) in markers for i in (t0 + 1, t0 + 2))
+
+
+def _joined_on(ann: Annotated, t0: int) -> bool:
+    """The trigger is a verb joined on after a comma: "..., and took over", "، وسيطرت على"."""
+    k = t0 - 1 if ann.word(t0 - 1) in event_cues()["verb_joiners"] else t0
+    if k <= 0 or (k == t0 and proclitic(ann.word(t0)) not in event_cues()["verb_joiners"]):
+        return False
+    return bool(set(ann.doc.text[ann.nt.orig_ends[k - 1] : ann.nt.orig_starts[k]]) & {",", "،"})
 
 
 def _subjects(ann: Annotated, before: list[ActorMention]) -> list[ActorMention]:

@@ -24,13 +24,16 @@ from geodata.names import is_arabic
 
 def _located(ann: Annotated, p: PlaceTok) -> bool:
     """A locative word ties the place to what happens ("in central Ramadi", "قرب", "بالرقة"), or a
-    verb of harm whose object it is, after an article ("shell the northern countryside of Homs")."""
+    verb of harm whose object it is, after an article ("shell the northern countryside of Homs"); not
+    a place a journey passed through ("قافلة ... مروراً ببلدة تل تمر")."""
     if p.place.start > 0 and ann.doc.text[p.place.start - 1] in event_cues()["locative_proclitics"]:
-        return True
+        return not _passed(ann, p.tok_first - 1)
     skip = cues()["feature_words"]
     for i in range(p.tok_first - 1, max(-1, p.tok_first - 4), -1):
         forms = word_forms(ann.word(i))
-        if forms & event_cues()["locatives"] or ann.cue_before(p, "near", reach=3) is not None:
+        if forms & event_cues()["locatives"]:
+            return not _passed(ann, i - 1)
+        if ann.cue_before(p, "near", reach=3) is not None:
             return True
         if (
             forms & event_cues()["object_verbs"]
@@ -45,6 +48,11 @@ def _located(ann: Annotated, p: PlaceTok) -> bool:
 
 
 _WIDE = frozenset({"country", "governorate", "region", "sea", "river"})
+
+
+def _passed(ann: Annotated, i: int) -> bool:
+    """Token i is a word of passing through ("مروراً", "via"): what follows is a journey's stop."""
+    return i >= 0 and bool(word_forms(ann.word(i)) & cues()["via_words"])
 
 
 def _spoken_at(ann: Annotated, p: PlaceTok) -> bool:
@@ -189,6 +197,10 @@ def event_location(
         # own clause ("..., the regime forces carry out an advancement at Jabal al-Akrad")
         wider = _location(ann, places, t)
         loc = wider if wider is not None and (loc is None or wider.place.feature_type not in _WIDE) else loc
+    if loc is not None and trig.event_type in VIOLENT_TYPES and _journey_stop(ann, loc) and not _located(ann, loc):
+        # "وفي ريف رأس العين، استهدفت غارة قافلة انطلقت من القامشلي": not where the convoy came from
+        fixed = [p for p in places if _located(ann, p) and not _journey_stop(ann, p)]
+        loc = _location(ann, fixed, t) or loc
     if loc is not None and loc.place.feature_type == "country":
         loc = _instead_of_country(ann, loc, trig)
     if loc is not None and loc.place.feature_type == "river":
@@ -234,6 +246,20 @@ def _role_word(ann: Annotated, p: PlaceTok) -> frozenset[str]:
     while k > p.tok_first - 4 and k >= 0 and word_forms(ann.word(k)) & skip:
         k -= 1
     return word_forms(ann.word(k)) if k >= 0 else frozenset()
+
+
+_JOURNEY_REACH = 6  # words from a word of moving to the place it left or passed
+
+
+def _journey_stop(ann: Annotated, p: PlaceTok) -> bool:
+    """A journey's start or stop: a word of leaving or passing before the place, after a word of moving
+    ("قافلة انطلقت صباحاً من القامشلي مروراً ببلدة تل تمر"; not "the area from Tal Rifaat to al-Ziyara")."""
+    if not _role_word(ann, p) & cue_union("from_words", "via_words"):
+        return False
+    lo = max(0, p.tok_first - _JOURNEY_REACH)
+    return bool(
+        ann.words_in(lo, p.tok_first - 1, "movement_triggers", cues()["movement_triggers"], article=True, endings=True)
+    )
 
 
 def _went_to(ann: Annotated, p: PlaceTok, places: Sequence[PlaceTok] = ()) -> bool:

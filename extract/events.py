@@ -18,7 +18,7 @@ from extract.event_actors import event_actors, exposed_before, one_side
 from extract.event_places import coordinated, event_location
 from extract.lexicons import ActorDef, TriggerDef, actors, cue_union, cues, event_cues, triggers
 from extract.matching import Match
-from extract.no_deed import left_behind, munition_after, munition_fell, road_relative, toll_after
+from extract.no_deed import left_behind, munition_after, munition_fell, road_relative, toll_after, unopposed
 from extract.numbers import Count, counts_in, fatalities_in, injured_in
 from extract.references import town_references
 from extract.told_again import attackers_again, fold, told_again
@@ -71,6 +71,8 @@ def _subtype(
         first, last, "suicide_words", event_cues()["suicide_words"]
     ):
         return "Explosions/Remote violence", "Suicide bomb"  # "car bombs driven by suicide bombers"
+    if kind[1] in TAKING_TYPES and unopposed(ann, first, last):
+        return "Strategic developments", "Non-violent transfer of territory"  # "entered Kirkuk without resistance"
     return kind
 
 
@@ -156,8 +158,12 @@ def _sides(
     agent, target = event_actors(ann, *clause, (m.tok_first, m.tok_last), trig=trig)
     if accused is not None:  # "accused government forces of killing", "اتهمت ... قوات النظام بقتل"
         return accused, None if target is not None and target.actor_id == accused.actor_id else target
-    if trig.sub_event_type == "*between" and (agent is None or target is None):
-        return event_actors(ann, *sentence, (m.tok_first, m.tok_last), trig=trig)
+    between = ann.words_in(m.tok_last + 1, clause[1], "between", event_cues()["between"])
+    if (trig.sub_event_type == "*between" or between) and (agent is None or target is None):
+        # "اشتباكات بين قوات البيشمركة من جهة، والقوات العراقية من جهة أخرى": the sides go on past a comma
+        wide = event_actors(ann, *sentence, (m.tok_first, m.tok_last), trig=trig)
+        if trig.sub_event_type == "*between" or (None not in wide and {agent, target} - {None} <= set(wide)):
+            return wide
     if agent is None:
         agent, wider_target = event_actors(ann, *sentence, (m.tok_first, m.tok_last), trig=trig)
         target = target or wider_target

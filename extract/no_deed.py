@@ -6,7 +6,7 @@ data/event_cues.json (fall_words, dead_nouns, left_words, left_fillers)."""
 from __future__ import annotations
 
 from extract.annotated import Annotated
-from extract.lexicons import event_cues, triggers
+from extract.lexicons import event_cues, phrase_lexicon, triggers
 from extract.matching import Match
 from extract.numbers import number_at
 from extract.wordforms import word_forms
@@ -64,3 +64,11 @@ def road_relative(ann: Annotated, t: int, first: int) -> bool:
         and rel > first
         and ann.has_word(max(first, rel - ROAD_REACH), rel - 1, "road_words") is not None
     )
+
+
+def unopposed(ann: Annotated, first: int, last: int) -> bool:
+    """A taking told as met by no resistance in its clause (cues.json `unopposed`: "without resistance",
+    "دون مقاومة", "دون قتال"): a non-violent transfer of territory, not a battle."""
+    if first > last:
+        return False
+    return bool(ann.matches(phrase_lexicon("unopposed"), ann.nt.orig_starts[first], ann.nt.orig_ends[last]))

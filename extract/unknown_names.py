@@ -10,7 +10,7 @@ from itertools import pairwise
 
 from extract.admin_words import words
 from extract.context import capitalised, rules, title_case_line
-from extract.lexicons import actor_matches
+from extract.lexicons import actor_matches, cues
 from extract.wordforms import word_forms
 from geodata.names import NormText, is_arabic
 
@@ -139,8 +139,8 @@ def _arabic_run(nt: NormText, text: str, last: int, covered: set[int], *, placed
     for first in range(last, max(-1, last - 3), -1):
         if first in covered or not is_arabic(nt.tokens[first]) or _links(nt, first):
             return None  # "قرى في ناحية X": "في ناحية" is no part of a name
-        if first < last and any(c in BREAKS for c in between(nt, text, first, first + 1)):
-            return None  # "قرية أبو راسين (زركان)": a name does not run across brackets
+        if first < last and any(c in BREAKS + ",،" for c in between(nt, text, first, first + 1)):
+            return None  # "قرية أبو راسين (زركان)", "مخيم البلدة، إثر قصف": a name runs across no brackets nor commas
         if first < last and _preposition_phrase(nt, text, first + 1):
             return None  # "قرية تلمنس بعدة غارات": the name ends before "بعدة"
         if first > 0 and (head := word_forms(nt.tokens[first - 1]) & heads):
@@ -156,8 +156,11 @@ def _arabic_run(nt: NormText, text: str, last: int, covered: set[int], *, placed
 
 def describes_head(nt: NormText, text: str, t: int) -> bool:
     """Token t, right after a head noun and alone, is a common word with no article: an adjective of
-    the head ("قرية صغيرة", "بلدة مجاورة", "حي سكني"), not a name (but "حي كرم نسرين", "قرية تل X")."""
+    the head ("قرية صغيرة", "بلدة مجاورة", "حي سكني"), not a name (but "حي كرم نسرين", "قرية تل X"); or
+    a place's common noun ("مخيم البلدة": the town's camp)."""
     tok = nt.tokens[t]
+    if word_forms(tok, article=True) & cues()["feature_words"]:
+        return True
     return not tok.startswith("ال") and tok not in rules().name_heads and not rare_arabic(_word(nt, text, t))
 
 

@@ -36,3 +36,10 @@ def test_has_word_finds_the_first_cue_word_in_a_range_with_clitics() -> None:
     assert ann.has_word(0, 20, "negation_words") == 4
     assert ann.has_word(5, 20, "negation_words") is None
     assert ann.has_word(3, 2, "negation_words") is None
+
+
+def test_words_of_one_list_read_with_other_options_are_looked_up_afresh() -> None:
+    ann = _ann("انسحبوا من المدينة")
+    want = frozenset({"انسحب"})
+    assert ann.words_in(0, 2, "movement", want) == []  # "انسحبوا" is no word of the list as written
+    assert ann.words_in(0, 2, "movement", want, endings=True) == [0]  # without its verb ending it is

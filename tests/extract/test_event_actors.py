@@ -356,6 +356,27 @@ ROWS = [
         ),
     ),
     (
+        "two-sides-each-on-its-side-of-a-comma",
+        Row(
+            (
+                "دارت في ناحية بعشيقة معارك عنيفة بين قوات البيشمركة "
+                "من جهة، والجيش العراقي وفصائل الحشد الشعبي من جهة ثانية."
+            ),
+            "Bashiqa",
+            "Peshmerga (Kurdistan Region)",
+            IRAQI_ARMY,
+        ),
+        Row(
+            (
+                "Fierce battles raged in Bashiqa between Peshmerga forces on one "
+                "side, and the Iraqi army and PMF fighters on the other."
+            ),
+            "Bashiqa",
+            "Peshmerga (Kurdistan Region)",
+            IRAQI_ARMY,
+        ),
+    ),
+    (
         "a-clause-after-a-subordinator-keeps-its-own-subject",
         Row("أغلقت قوات النظام مداخل مورك بعد انسحاب الفصائل منها.", "Morek", "Syrian rebels", ""),
         Row("Regime forces sealed off Morek after rebels withdrew from the town.", "Morek", "Syrian rebels", ""),
@@ -440,3 +461,20 @@ def test_an_actor_inside_another_ones_phrase_is_not_the_agent(gaz, text: str) ->
 def test_arabic_forces_named_by_an_adjective_or_an_owner(gaz, text: str, actor1: str) -> None:
     (e,) = _events(gaz, text)
     assert actor_name(e.actor1) == actor1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وصلت القوات العراقية إلى مدينة كركوك، عقب انسحاب وحدات من البيشمركة من مواقعها، وسيطرت على مطار كركوك.",
+        (
+            "Iraqi troops reached Kirkuk after Peshmerga units withdrew "
+            "from their positions, and took over Kirkuk airport."
+        ),
+    ],
+)
+def test_a_verb_joined_on_after_a_subordinate_clause_is_the_main_subjects(gaz, text: str) -> None:
+    takings = [e for e in _events(gaz, text) if e.sub_event_type == "Government regains territory"]
+    assert [(actor_name(e.actor1), actor_name(e.actor2)) for e in takings] == [
+        (IRAQI_ARMY, "Peshmerga (Kurdistan Region)")
+    ]

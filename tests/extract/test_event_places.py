@@ -346,3 +346,53 @@ def test_shelling_that_people_fled_is_where_they_left_not_where_they_went(gaz, t
 def test_tightening_a_grip_is_taking_ground(gaz, text: str, actor: str) -> None:
     got = _events(gaz, text)
     assert [(e.event_type, e.actor1.name if e.actor1 else "") for e in got] == [("Battles", actor)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Syrian government forces took control of Morek without resistance on Monday.",
+        "دخلت قوات النظام بلدة مورك دون مقاومة يوم الاثنين.",
+        "سيطرت قوات النظام على مورك بدون قتال.",
+    ],
+)
+def test_a_taking_without_resistance_is_a_non_violent_transfer(gaz, text: str) -> None:
+    got = _events(gaz, text)
+    assert [(e.event_type, e.sub_event_type) for e in got] == [
+        ("Strategic developments", "Non-violent transfer of territory")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        (
+            (
+                "وفي ريف منبج، استهدفت غارة جوية قافلة مدنية انطلقت من "
+                "الرقة مروراً ببلدة الطبقة، ما أدى إلى مقتل ستة أشخاص."
+            ),
+            "Manbij",
+        ),
+        (
+            (
+                "Near Manbij, an air strike hit a civilian convoy "
+                "that had left Raqqa and passed through Tabqa, killing six."
+            ),
+            "Manbij",
+        ),
+    ],
+)
+def test_a_strike_on_a_convoy_is_where_it_was_hit_not_where_it_came_from(gaz, text: str, where: str) -> None:
+    assert [e.place.name for e in _events(gaz, text)] == [where]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actor"),
+    [
+        ("أفاد مصدر بأن انتحارياً من داعش فجر حزامه الناسف قرب حاجز للجيش في سامراء.", "Suicide bomb", "ISIS"),
+        ("أصيب مدنيان إثر قصف مدفعي تركي على بلدة تل تمر.", "Shelling/artillery/missile attack", "Turkish forces"),
+    ],
+)
+def test_arabic_forms_of_suicide_bombs_and_shelling(gaz, text: str, kind: str, actor: str) -> None:
+    got = _events(gaz, text)
+    assert [(e.sub_event_type, e.actor1.name if e.actor1 else "") for e in got] == [(kind, actor)]

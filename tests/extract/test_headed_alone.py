@@ -125,3 +125,20 @@ LISTED = [
 @pytest.mark.parametrize(("text", "unknown"), LISTED, ids=[t for t, _ in LISTED])
 def test_the_villages_a_head_lists(gaz, text: str, unknown) -> None:
     assert [p.surface for p in places_in_text(text, gaz) if not p.resolved] == unknown
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "في منبج نزحت عشرات العائلات من مخيم البلدة، إثر قصف.",
+        "قصفت الطائرات قرية خربة السودا، إثر معارك في منبج.",
+    ],
+)
+def test_a_name_runs_across_no_comma(gaz, text: str) -> None:
+    assert not [p.surface for p in places_in_text(text, gaz) if "،" in p.surface or "," in p.surface]
+
+
+def test_a_common_noun_after_a_head_is_no_name(gaz) -> None:
+    # "مخيم البلدة" is the town's camp: "البلدة" refers to the town, it names no village
+    got = places_in_text("في منبج نزحت عشرات العائلات من مخيم البلدة بعد قصف عنيف.", gaz)
+    assert all(p.resolved for p in got)
