@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from extract.lexicons import cues
+from extract.lexicons import cues, event_cues
 from extract.matching import Lexicon, Match
 from extract.types import ActorMention, DateRef, Document, Event, Extraction, Movement, Place, Route, Span
 from extract.wordforms import word_forms, words_of
@@ -214,11 +214,17 @@ class Annotated:
             return None
         origins = self._found.get("origins")
         if origins is None:
-            kept = [p for p in towns if self.cue_before(p, "to_words") is None]
+            kept = [p for p in towns if self.cue_before(p, "to_words") is None and not self.seat_of_speaker(p)]
             origins = self._found["origins"] = (kept, [p.tok_last for p in kept])
         kept, lasts = origins
         i = bisect.bisect_left(lasts, before)
         return kept[i - 1] if i else towns[0]
+
+    def seat_of_speaker(self, p: PlaceTok) -> bool:
+        """The seat of who speaks ("the defence ministry in Ankara said the town had been ..."): no town the
+        text is about there, nor where a deed happened (event_cues.json `seat_heads`, `seat_links`)."""
+        cue = event_cues()
+        return self.word(p.tok_first - 1) in cue["seat_links"] and self.word(p.tok_first - 2) in cue["seat_heads"]
 
     def _towns(self) -> list[PlaceTok]:
         towns = self._found.get("towns")

@@ -10,8 +10,11 @@ are never the agent; a backer ("U.S.-backed", "بدعم من") and a source
 
 from __future__ import annotations
 
+from functools import cache
+
 from extract.annotated import Annotated
 from extract.context import rules
+from extract.datafiles import load_json
 from extract.lexicons import TriggerDef, cues, event_cues
 from extract.roles import is_victim
 from extract.types import TAKING_TYPES, VIOLENT_TYPES, ActorMention
@@ -21,11 +24,15 @@ from geodata.names import is_arabic, normalize_name
 
 def _near_marker(ann: Annotated, a: ActorMention, key: str, reach: int = 2) -> bool:
     """A marker word at most `reach` words before the mention, not inside the actor named just before
-    it ("بين القوات **الموالية** للنظام وداعش": ISIS is no backer)."""
+    it ("بين القوات **الموالية** للنظام وداعش": ISIS is no backer), nor the end of a compound that
+    qualifies the mention ("the Kurdish**-led** Syrian Democratic Forces" act themselves)."""
     want = event_cues()[key]
     lo = max(0, a.tok_first - reach)
     lo = max([lo, *(b.tok_last + 1 for b in ann.actors_in(max(0, lo - 12), a.tok_first - 1) if b.tok_last >= lo)])
-    return any(word_forms(ann.word(i)) & want for i in range(lo, a.tok_first))
+    text, starts = ann.doc.text, ann.nt.orig_starts
+    return any(
+        word_forms(ann.word(i)) & want and not (i and text[starts[i] - 1] == "-") for i in range(lo, a.tok_first)
+    )
 
 
 def _aside(ann: Annotated, a: ActorMention) -> bool:
@@ -139,6 +146,17 @@ def _before(ann: Annotated, able: list[ActorMention], first: int, t0: int, trig:
         # a verb joined on after the subordinate clause is the main clause's, and its subject's
         before = [a for a in able if a.tok_last < subordinate[0] and not _speaker(ann, a, t0)][:1]
     return [a for a in _subjects(ann, before) if not _object_of_verb(ann, a, first)]
+
+
+@cache
+def _affiliates() -> frozenset[str]:
+    return frozenset(load_json("event_cues.json")["government_affiliates"])
+
+
+def state_side(a: ActorMention | None) -> bool:
+    """A state's force (cues.json `state_actor_types`) or a militia fighting for a government
+    (event_cues.json `government_affiliates`: the PMF): what it takes, a government regains (ACLED)."""
+    return a is not None and (a.actor_type in cues()["state_actor_types"] or a.actor_id in _affiliates())
 
 
 def _subject_shared(ann: Annotated, s: int, t0: int, trig: TriggerDef) -> bool:

@@ -56,8 +56,11 @@ def _passed(ann: Annotated, i: int) -> bool:
 
 
 def _spoken_at(ann: Annotated, p: PlaceTok) -> bool:
-    """'he told reporters in Baghdad': where something was said, not where it happened."""
+    """'he told reporters in Baghdad', 'the defence ministry in Ankara said': where something was said, or
+    the seat of who said it (`seat_heads`), not where it happened."""
     speech = event_cues()["speech_words"]
+    if ann.seat_of_speaker(p):
+        return True
     return any(word_forms(ann.word(i)) & speech for i in range(max(0, p.tok_first - 3), p.tok_first))
 
 

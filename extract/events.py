@@ -14,7 +14,7 @@ from dataclasses import replace
 from functools import cache
 
 from extract.annotated import Annotated, PlaceTok, geo_precision
-from extract.event_actors import event_actors, exposed_before, one_side
+from extract.event_actors import event_actors, exposed_before, one_side, state_side
 from extract.event_places import coordinated, event_location
 from extract.lexicons import ActorDef, TriggerDef, actors, cue_union, cues, event_cues, triggers
 from extract.matching import Match
@@ -84,8 +84,7 @@ def _kind(
     if trig.sub_event_type == "*territory":
         if target is not None and target.actor_type in cues()["civilian_actor_types"]:
             return "Violence against civilians", "Abduction/forced disappearance"  # "seized 2,000 civilians"
-        state = agent is not None and agent.actor_type in cues()["state_actor_types"]
-        return "Battles", "Government regains territory" if state else "Non-state actor overtakes territory"
+        return "Battles", "Government regains territory" if state_side(agent) else "Non-state actor overtakes territory"
     if not trig.sub_event_type.startswith("*"):
         return trig.event_type, trig.sub_event_type
     if _weapon(ann, first, last, "air"):

@@ -356,6 +356,21 @@ ROWS = [
         ),
     ),
     (
+        "a-compound-before-the-actor-qualifies-it",
+        Row(
+            "قالت قوات سوريا الديمقراطية إن مقاتليها صدوا هجوماً على تل تمر.",
+            "Tal Tamr",
+            "SDF (Syrian Democratic Forces)",
+            "",
+        ),
+        Row(
+            "The Kurdish-led Syrian Democratic Forces said its fighters had repelled an attack on Tal Tamr.",
+            "Tal Tamr",
+            "SDF (Syrian Democratic Forces)",
+            "",
+        ),
+    ),
+    (
         "two-sides-each-on-its-side-of-a-comma",
         Row(
             (

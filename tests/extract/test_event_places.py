@@ -396,3 +396,26 @@ def test_a_strike_on_a_convoy_is_where_it_was_hit_not_where_it_came_from(gaz, te
 def test_arabic_forms_of_suicide_bombs_and_shelling(gaz, text: str, kind: str, actor: str) -> None:
     got = _events(gaz, text)
     assert [(e.sub_event_type, e.actor1.name if e.actor1 else "") for e in got] == [(kind, actor)]
+
+
+def test_the_seat_of_who_speaks_is_no_town_of_the_text(gaz) -> None:
+    text = (
+        "Turkish-backed fighters seized the town of Suluk on Sunday. "
+        "The defence ministry in Ankara said the town had been cleared of terrorists."
+    )
+    got = extract_document(make_document(text, doc_id="t", published=PUBLISHED), gaz)
+    refs = [p.name for p in got.places if p.surface == "the town"]
+    assert refs == ["Suluk"]
+    assert "Ankara" not in {e.place.name for e in got.events}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Under a deal struck in Sochi last year, Russia and Turkey agreed to reopen the road.", "Agreement"),
+        ("PMF fighters captured Muhallabiya on Tuesday.", "Government regains territory"),
+        ("سيطر الحشد الشعبي على بلدة المحلبية.", "Government regains territory"),
+    ],
+)
+def test_a_deal_struck_is_no_strike_and_the_pmf_regains_for_the_government(gaz, text: str, kind: str) -> None:
+    assert [e.sub_event_type for e in _events(gaz, text)] == [kind]
