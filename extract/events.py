@@ -15,6 +15,7 @@ from functools import cache
 
 from extract.annotated import Annotated, PlaceTok, geo_precision
 from extract.event_actors import event_actors, exposed_before, one_side, state_side
+from extract.event_merge import merge, nearby_event, protest_sides, taken, vagueness
 from extract.event_places import coordinated, event_location
 from extract.lexicons import ActorDef, TriggerDef, actors, cue_union, cues, event_cues, triggers
 from extract.matching import Match
@@ -189,50 +190,6 @@ def _accused(ann: Annotated, first: int, m: Match) -> ActorMention | None:
     return who[0] if blamed else None
 
 
-def _protest_sides(e: Event) -> Event:
-    """ACLED's sides of a protest: the protesters, and only a force that intervened ("فرقت قوات الأمن
-    المتظاهرين") as the other; what a protest is against is no side of it ("demanding the fall of the
-    regime", "ضد هيئة تحرير الشام")."""
-    if e.event_type != "Protests":
-        return e
-    if e.sub_event_type == "Peaceful protest":
-        return replace(e, actor2=None)
-    return replace(e, actor1=None, actor2=e.actor1 or e.actor2)
-
-
-def _vagueness(trig: TriggerDef) -> int:
-    """0 for a trigger that names the event ("air strike", "took control"), 1 for one with a
-    default kind ("bombing", "قصف"), 2 for one whose kind is only guessed ("killed", "attack")."""
-    if not trig.sub_event_type.startswith("*") or trig.sub_event_type == "*territory":
-        return 0
-    return 2 if trig.sub_event_type == "*" else 1
-
-
-def _taken(first: Event, later: Event) -> bool:
-    """'troops fighting in the Qalamun region seized the town of Rankus': the fight ended in a taking,
-    which names the event."""
-    return first.sub_event_type == "Armed clash" and later.sub_event_type in TAKING_TYPES
-
-
-def _merge(first: Event, later: Event, *, later_names_it: bool) -> Event:
-    """One event of a place and sentence from two triggers; `later_names_it` when the later trigger
-    says what happened better ("انفجرت عبوة ناسفة", "were killed in an air strike")."""
-    if later_names_it:
-        first = replace(first, event_type=later.event_type, sub_event_type=later.sub_event_type, trigger=later.trigger)
-    actor1 = first.actor1 or later.actor1
-    actor2 = first.actor2 or later.actor2
-    same = actor1 is not None and actor2 is not None and actor1.actor_id == actor2.actor_id
-    # a later "killing 5 civilians" counts the dead, already in fatalities, not what the event counts
-    takes_count = first.count is None and later.count is not None and later.count != later.fatalities
-    return replace(
-        first,
-        actor1=actor1,
-        actor2=None if same else actor2,
-        count=later.count if takes_count else first.count,
-        unit=later.unit if takes_count else first.unit,
-    )
-
-
 def _numbers(
     ann: Annotated, clause: tuple[int, int], sentence: tuple[int, int], t: int
 ) -> tuple[Count | None, int | None]:
@@ -292,7 +249,10 @@ def _no_deed_here(
     if taking and any(ann.word(i) in event_cues()["state_before"] for i in (t - 1, t - 2) if i >= first):
         return True  # "بات تحت سيطرة قوات النظام", "under the control of": a state, not a deed
     if trig.event_type == "Battles" and (
-        munition_after(ann, m, last) or toll_after(ann, m, last) or munition_fell(ann, m, clause[0])
+        munition_after(ann, m, last)
+        or toll_after(ann, m, last)
+        or munition_fell(ann, m, clause[0])
+        or unopposed(ann, max(first, m.tok_first - 3), m.tok_last, ending=True)  # "entered it without a fight"
     ):
         return True  # "سقطت قذائف على المزة", "سقوط 12 قتيلا": shells or the dead fell, no town did
     if trig.event_type == "Battles" and any(
@@ -380,18 +340,20 @@ def events_in(ann: Annotated, default_date: DateRef | None) -> list[Event]:
             if j is not None:  # "the attack killed three": the event before, not a new one
                 out[j] = fold(ann, out[j], clause, sent)
                 continue
-            vague = 2 if _hit_weapon(ann, m, first) else _vagueness(trig)
+            vague = 2 if _hit_weapon(ann, m, first) else vagueness(trig)
             for event in _events(ann, sent, m, trig, places=places, default_date=default_date):
                 gid = event.place.gazetteer_id
+                if gid not in seen and vague == 2:  # "hit Kafr Nabl in southern Idlib, killing six": that strike's
+                    gid = nearby_event(event, [(g, out[i]) for g, (i, _) in seen.items()], ann.doc.text) or gid
                 joins = gid in seen and (
                     vague == 2 or seen[gid][1] == 2 or out[seen[gid][0]].event_type == event.event_type
                 )
                 if joins:
                     i, was = seen[gid]
-                    out[i] = _merge(out[i], event, later_names_it=vague < was or _taken(out[i], event))
+                    out[i] = merge(out[i], event, later_names_it=vague < was or taken(out[i], event))
                     seen[gid] = (i, min(was, vague))
                 else:
                     seen[gid] = (len(out), vague)
                     out.append(event)
         told += [(si, i) for i, _ in seen.values()]
-    return attackers_again(ann, [_protest_sides(e) for e in out])
+    return attackers_again(ann, [protest_sides(e) for e in out])

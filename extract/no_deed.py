@@ -66,9 +66,11 @@ def road_relative(ann: Annotated, t: int, first: int) -> bool:
     )
 
 
-def unopposed(ann: Annotated, first: int, last: int) -> bool:
+def unopposed(ann: Annotated, first: int, last: int, *, ending: bool = False) -> bool:
     """A taking told as met by no resistance in its clause (cues.json `unopposed`: "without resistance",
-    "دون مقاومة", "دون قتال"): a non-violent transfer of territory, not a battle."""
+    "دون مقاومة", "دون قتال"): a non-violent transfer of territory, not a battle; with `ending`, the phrase
+    ends at token `last` (the fight of "without a fight" is none)."""
     if first > last:
         return False
-    return bool(ann.matches(phrase_lexicon("unopposed"), ann.nt.orig_starts[first], ann.nt.orig_ends[last]))
+    found = ann.matches(phrase_lexicon("unopposed"), ann.nt.orig_starts[first], ann.nt.orig_ends[last])
+    return any(m.tok_last == last for m in found) if ending else bool(found)

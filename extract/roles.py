@@ -81,8 +81,11 @@ def _passive_after(ann: Annotated, a: ActorMention, last: int) -> bool:
         # "15 of ISIS including a commander were killed": the aside, then the passive
         aux_at = next((j for j in range(i + 1, min(last, i + 4) + 1) if ann.word(j) in aux), None)
         i, limit = (aux_at, aux_at + 2) if aux_at is not None else (i, limit)
-    while i <= last and i <= limit and ann.word(i) in aux:
-        i, skipped = i + 1, True
+    while i <= last and i <= limit and ann.word(i) in aux:  # "were (reportedly) killed", "have been killed";
+        i, skipped = (
+            i + 1,
+            skipped or ann.word(i) in event_cues()["passive_be"],
+        )  # not "has killed" nor "reportedly killed"
     if i <= last and skipped and word_forms(ann.word(i)) & event_cues()["victim_links"]:
         # "eight ISIS fighters were among the dead"
         return any(word_forms(ann.word(j)) & event_cues()["dead_nouns"] for j in range(i + 1, min(last, i + 2) + 1))

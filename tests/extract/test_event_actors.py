@@ -371,6 +371,16 @@ ROWS = [
         ),
     ),
     (
+        "a-perfect-or-an-adverb-is-no-passive",
+        Row("قتل داعش خمسة جنود عراقيين في الموصل.", "Mosul", ISIS, ""),
+        Row("ISIS has reportedly killed five soldiers in Mosul.", "Mosul", ISIS, ""),
+    ),
+    (
+        "a-journalist-is-a-civilian",
+        Row("قتل مسلحو داعش صحفياً في الموصل.", "Mosul", ISIS, CIVILIANS),
+        Row("Islamic State militants killed a journalist in Mosul.", "Mosul", ISIS, CIVILIANS),
+    ),
+    (
         "two-sides-each-on-its-side-of-a-comma",
         Row(
             (

@@ -419,3 +419,16 @@ def test_the_seat_of_who_speaks_is_no_town_of_the_text(gaz) -> None:
 )
 def test_a_deal_struck_is_no_strike_and_the_pmf_regains_for_the_government(gaz, text: str, kind: str) -> None:
     assert [e.sub_event_type for e in _events(gaz, text)] == [kind]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jets struck the town of Saraqib in eastern Idlib on Monday, killing four civilians.",
+        "Iraqi troops entered Baiji without a fight.",
+    ],
+)
+def test_a_vague_word_joins_the_deed_it_tells_and_a_fight_not_fought_is_none(gaz, text: str) -> None:
+    got = _events(gaz, text)
+    assert len(got) <= 1
+    assert all(e.sub_event_type != "Armed clash" for e in got)
