@@ -9,6 +9,7 @@ from extract.lexicons import TriggerDef, event_cues
 from extract.types import TAKING_TYPES, Event
 from geodata.geometry import km
 
+_REMOTE = "Explosions/Remote violence"
 JOIN_KM = 40.0  # how far a vague trigger's place may lie from the event of its sentence it joins
 HOLDER_CHARS = 20  # from a place to the one that holds it ("Kafr Nabl in southern Idlib")
 _WIDE = frozenset({"country", "governorate", "region", "countryside"})
@@ -56,6 +57,16 @@ def merge(first: Event, later: Event, *, later_names_it: bool) -> Event:
         count=later.count if takes_count else first.count,
         unit=later.unit if takes_count else first.unit,
     )
+
+
+def joined(first: Event, later: Event, was: int, vague: int) -> bool:
+    """Whether a later trigger's event at the place of an earlier one of its sentence is that event: a vague
+    word joins any, a deed of the same type joins, but not two named explosions of two kinds ("قذائف ...
+    انفجار سيارة مفخخة": a shelling and a car bomb)."""
+    if vague == 2 or was == 2:
+        return True
+    two_weapons = not (vague or was) and later.event_type == _REMOTE and first.sub_event_type != later.sub_event_type
+    return first.event_type == later.event_type and not two_weapons
 
 
 def nearby_event(event: Event, seen: list[tuple[str, Event]], text: str) -> str | None:

@@ -15,7 +15,7 @@ from functools import cache
 
 from extract.annotated import Annotated, PlaceTok, geo_precision
 from extract.event_actors import event_actors, exposed_before, one_side, state_side
-from extract.event_merge import merge, nearby_event, protest_sides, taken, vagueness
+from extract.event_merge import joined, merge, nearby_event, protest_sides, taken, vagueness
 from extract.event_places import coordinated, event_location
 from extract.lexicons import ActorDef, TriggerDef, actors, cue_union, cues, event_cues, triggers
 from extract.matching import Match
@@ -345,9 +345,7 @@ def events_in(ann: Annotated, default_date: DateRef | None) -> list[Event]:
                 gid = event.place.gazetteer_id
                 if gid not in seen and vague == 2:  # "hit Kafr Nabl in southern Idlib, killing six": that strike's
                     gid = nearby_event(event, [(g, out[i]) for g, (i, _) in seen.items()], ann.doc.text) or gid
-                joins = gid in seen and (
-                    vague == 2 or seen[gid][1] == 2 or out[seen[gid][0]].event_type == event.event_type
-                )
+                joins = gid in seen and joined(out[seen[gid][0]], event, seen[gid][1], vague)
                 if joins:
                     i, was = seen[gid]
                     out[i] = merge(out[i], event, later_names_it=vague < was or taken(out[i], event))

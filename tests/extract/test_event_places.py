@@ -432,3 +432,15 @@ def test_a_vague_word_joins_the_deed_it_tells_and_a_fight_not_fought_is_none(gaz
     got = _events(gaz, text)
     assert len(got) <= 1
     assert all(e.sub_event_type != "Armed clash" for e in got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وفي منبج، قتل مدنيان بقذائف أطلقتها الفصائل على المدينة، بعد يوم من انفجار سيارة مفخخة وسط المدينة.",
+        "In Manbij, shells fired by the factions killed two civilians, a day after a car bomb exploded in the centre.",
+    ],
+)
+def test_two_named_explosions_of_two_kinds_at_one_place_are_two_events(gaz, text: str) -> None:
+    kinds = sorted(e.sub_event_type for e in _events(gaz, text))
+    assert kinds == ["Remote explosive/landmine/IED", "Shelling/artillery/missile attack"]
