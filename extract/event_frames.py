@@ -45,6 +45,7 @@ from extract.types import HARM_TYPES, TAKING_TYPES, VIOLENT_TYPES, ActorMention,
 from extract.wordforms import word_forms
 
 _BACK = 2  # sentences before a claim or a toll in which its event may be told
+_AIR = "Air/drone strike"
 
 
 def _words(ann: Annotated, first: int, last: int, key: str) -> list[int]:
@@ -147,7 +148,8 @@ def complete_events(ann: Annotated, events: list[Event]) -> list[Event]:
         if i is not None and victim is not None:
             out[i] = _wider(replace(out[i], actor2=victim), sent)
     sides = [_other_side(ann, _holder_attacks(ann, e)) for e in out]
-    return _takers_deeds(ann, sents, _same_strikes(ann, sents, _unnamed_attackers(ann, sents, sides)))
+    strikes = _one_striker(_same_strikes(ann, sents, _unnamed_attackers(ann, sents, sides)))
+    return _takers_deeds(ann, sents, strikes)
 
 
 def _supporting(ann: Annotated, a: ActorMention) -> bool:
@@ -242,6 +244,25 @@ def _same_strikes(ann: Annotated, sents: list[Span], events: list[Event]) -> lis
         if other.actor1 is not None and (e.actor2 is None or e.actor2.actor_id != other.actor1.actor_id):
             out[i] = replace(e, actor1=other.actor1, start=min(e.start, other.start), end=max(e.end, other.end))
     return out
+
+
+def _one_striker(events: list[Event]) -> list[Event]:
+    """Air strikes with no attacker in a text where one force alone carried out every strike, shelling or
+    bombing it names ("Coalition military forces conducted 21 strikes ... Near Mayadin, two strikes
+    destroyed ..."): that force's. A text naming two such forces leaves them unnamed."""
+    remote = [e for e in events if e.event_type == "Explosions/Remote violence"]
+    doers = {e.actor1.actor_id: e.actor1 for e in remote if e.actor1 is not None}
+    if len(doers) != 1 or not any(e.actor1 is None and e.sub_event_type == _AIR for e in remote):
+        return events
+    (striker,) = doers.values()
+    if striker.actor_type not in event_cues()["remote_attacker_types"]:
+        return events
+    return [
+        replace(e, actor1=striker)
+        if e.actor1 is None and e.sub_event_type == _AIR and (e.actor2 is None or e.actor2.actor_id != striker.actor_id)
+        else e
+        for e in events
+    ]
 
 
 def _paragraphs(ann: Annotated, sents: list[Span]) -> list[int]:

@@ -19,7 +19,16 @@ from extract.event_merge import joined, merge, nearby_event, protest_sides, take
 from extract.event_places import coordinated, event_location
 from extract.lexicons import ActorDef, TriggerDef, actors, cue_union, cues, event_cues, triggers
 from extract.matching import Match
-from extract.no_deed import left_behind, munition_after, munition_fell, road_relative, toll_after, unopposed
+from extract.no_deed import (
+    DESTROYED_REACH,
+    destroyed_thing,
+    left_behind,
+    munition_after,
+    munition_fell,
+    road_relative,
+    toll_after,
+    unopposed,
+)
 from extract.numbers import Count, counts_in, fatalities_in, injured_in
 from extract.references import town_references
 from extract.told_again import attackers_again, fold, told_again
@@ -53,9 +62,12 @@ def _backing(ann: Annotated, first: int, i: int) -> bool:
 
 
 def _hit(ann: Annotated, first: int, i: int) -> bool:
-    """Token i is what was hit: a target marker ("on", "على") at most three words before it."""
+    """Token i is what was hit: a target marker ("on", "على") at most three words before it, or a verb of
+    destroying before it ("destroyed 19 fighting positions, three mortar systems")."""
     targets = event_cues()["target_markers"]
-    return any(word_forms(ann.word(j)) & targets for j in range(max(first, i - 3), i))
+    if any(word_forms(ann.word(j)) & targets for j in range(max(first, i - 3), i)):
+        return True
+    return bool(ann.words_in(max(first, i - DESTROYED_REACH), i - 1, "destroy_verbs", event_cues()["destroy_verbs"]))
 
 
 def _hit_weapon(ann: Annotated, m: Match, first: int) -> bool:
@@ -260,6 +272,8 @@ def _no_deed_here(
         for a in ann.actors_in(max(0, m.tok_first - 6), m.tok_last + 6)
     ):
         return True  # "هيئة تحرير الشام", "Liberation Army": a word of the deed inside a name
+    if destroyed_thing(ann, m, first):
+        return True  # "destroyed 19 fighting positions, three mortar systems": what a strike destroyed
     return trig.event_type == "Explosions/Remote violence" and left_behind(ann, m, clause[0])  # mines left
 
 

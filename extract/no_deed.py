@@ -74,3 +74,17 @@ def unopposed(ann: Annotated, first: int, last: int, *, ending: bool = False) ->
         return False
     found = ann.matches(phrase_lexicon("unopposed"), ann.nt.orig_starts[first], ann.nt.orig_ends[last])
     return any(m.tok_last == last for m in found) if ending else bool(found)
+
+
+DESTROYED_REACH = 16  # words from a verb of destroying to the last thing it lists ("destroyed 19 fighting
+# positions, three mortar systems, a heavy machine gun and an IED facility")
+
+
+def destroyed_thing(ann: Annotated, m: Match, first: int) -> bool:
+    """The trigger names a thing a strike destroyed or engaged ("destroyed three mortar systems", "engaged
+    an ISIS fighting position", "دمرت مدفع هاون"), not a deed of its own: a word of `destroy_verbs` before
+    it in its clause, with no other deed word between."""
+    if not word_forms(ann.word(m.tok_first)) & event_cues()["weapon_nouns"]:
+        return False  # a verb ("and shelled Kafranbel") is a deed of its own
+    lo = max(first, m.tok_first - DESTROYED_REACH)
+    return bool(ann.words_in(lo, m.tok_first - 1, "destroy_verbs", event_cues()["destroy_verbs"]))

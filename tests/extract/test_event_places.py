@@ -444,3 +444,27 @@ def test_a_vague_word_joins_the_deed_it_tells_and_a_fight_not_fought_is_none(gaz
 def test_two_named_explosions_of_two_kinds_at_one_place_are_two_events(gaz, text: str) -> None:
     kinds = sorted(e.sub_event_type for e in _events(gaz, text))
     assert kinds == ["Remote explosive/landmine/IED", "Shelling/artillery/missile attack"]
+
+
+RELEASE = (
+    "On Monday, Coalition military forces conducted 12 strikes against ISIS targets in Syria.\n\n"
+    "Near Raqqa, eight strikes engaged six ISIS tactical units and destroyed 11 fighting positions, "
+    "two mortar systems and a vehicle-borne improvised explosive device.\n\n"
+    "Near Mayadin, two strikes destroyed an ISIS command post.\n"
+)
+
+
+def test_strikes_with_no_attacker_in_a_strike_release_are_the_one_strikers(gaz) -> None:
+    got = _events(gaz, RELEASE)
+    assert {(e.place.name, e.sub_event_type) for e in got} >= {
+        ("Raqqa", "Air/drone strike"),
+        ("Al-Mayadin", "Air/drone strike"),
+    }
+    assert all(e.sub_event_type == "Air/drone strike" for e in got)  # what the strikes destroyed is no deed
+    assert all(e.actor1 is not None and e.actor1.name == "International coalition" for e in got)
+
+
+def test_strikes_are_not_lent_an_attacker_when_two_forces_strike(gaz) -> None:
+    text = "Russian jets bombed Kafr Nabl on Monday.\n\nRegime guns shelled Khan Sheikhoun.\n\nStrikes hit Saraqib."
+    saraqib = [e for e in _events(gaz, text) if e.place.name == "Saraqib"]
+    assert [e.actor1 for e in saraqib] == [None]
