@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from extract.annotated import Annotated, PlaceTok, geo_precision
-from extract.lexicons import TriggerDef, cue_union, cues, event_cues
+from extract.lexicons import TriggerDef, cue_union, cues, event_cues, phrase_lexicon
 from extract.road_ends import ends_of, road_mentions, sentence_places
 from extract.types import VIOLENT_TYPES, Span
 from extract.wordforms import word_forms
@@ -193,12 +193,12 @@ def event_location(
     if fled is not None:
         return fled, geo_precision(ann, fled)
     a, b = clause
-    loc = _location(ann, [p for p in places if a <= p.tok_first <= b], t)
+    loc = _location(ann, _same_side(ann, [p for p in places if a <= p.tok_first <= b], t, sent), t)
     own_region = loc is not None and loc.place.feature_type == "region" and _located(ann, loc)
     if (loc is None or loc.place.feature_type in _WIDE) and not own_region:
         # "the capital of Anbar province": the town wins; not over a region tied to the trigger in its
         # own clause ("..., the regime forces carry out an advancement at Jabal al-Akrad")
-        wider = _location(ann, places, t)
+        wider = _location(ann, _same_side(ann, places, t, sent), t)
         loc = wider if wider is not None and (loc is None or wider.place.feature_type not in _WIDE) else loc
     if loc is not None and trig.event_type in VIOLENT_TYPES and _journey_stop(ann, loc) and not _located(ann, loc):
         # "وفي ريف رأس العين، استهدفت غارة قافلة انطلقت من القامشلي": not where the convoy came from
@@ -252,6 +252,16 @@ def _role_word(ann: Annotated, p: PlaceTok) -> frozenset[str]:
 
 
 _JOURNEY_REACH = 6  # words from a word of moving to the place it left or passed
+
+
+def _same_side(ann: Annotated, places: list[PlaceTok], t: int, sent: Span) -> list[PlaceTok]:
+    """The sentence's places on the trigger's side of a contrast ("في حين", "بينما", "while"): "شنت طائرات
+    روسية غارات على حي X، في حين أُلقيت براميل متفجرة على حي الشعار" puts no Russian strike in al-Shaar."""
+    first, last = ann.tok_range(sent)
+    breaks = ann.matches(phrase_lexicon("clause_breaks"), ann.nt.orig_starts[first], ann.nt.orig_ends[last])
+    lo = max((b.tok_last for b in breaks if b.tok_last < t), default=first - 1)
+    hi = min((b.tok_first for b in breaks if b.tok_first > t), default=last + 1)
+    return [p for p in places if lo < p.tok_first < hi]
 
 
 def _journey_stop(ann: Annotated, p: PlaceTok) -> bool:

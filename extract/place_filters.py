@@ -19,6 +19,7 @@ from extract.matching import Match
 from extract.wordforms import word_forms
 from geodata.names import NormText, is_arabic
 
+_TANWEEN = ("\u064b", "\u064c", "\u064d")  # the nunation marks: ً ٌ ٍ
 ACRONYM_LEN = 3  # letters of a word in capitals that reads as an acronym in running text
 
 
@@ -317,6 +318,8 @@ def accept(
     """
     r = rules()
     surface = text[m.start : m.end]
+    if surface.endswith(_TANWEEN):
+        return False  # "جندياً تركياً": an adjective with its case ending, not Turkey (names take no tanween)
     latin = not is_arabic(key)
     if latin:
         if not is_capitalised(surface) and not _lowercase_name(m, nt, key):

@@ -27,8 +27,11 @@ BACK = 2  # sentences after an event in which it may be told again
 
 
 def _definite(ann: Annotated, m: Match) -> bool:
-    """The trigger is a noun made definite: "the attack", "this bombing", "الهجوم", "والتفجير"."""
+    """The trigger is a noun made definite: "the attack", "this bombing", "الهجوم", "والتفجير"; not after a
+    word of quantity ("شنت طائرات روسية عشرات الغارات": dozens of new strikes)."""
     word = ann.word(m.tok_first)
+    if word_forms(ann.word(m.tok_first - 1)) & event_cues()["quantity_before"]:
+        return False
     if is_arabic(word):
         return any(f.startswith("ال") for f in word_forms(word))
     return ann.word(m.tok_first - 1) in event_cues()["told_again_articles"]

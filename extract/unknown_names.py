@@ -193,6 +193,8 @@ def runs(
         first = _arabic_run(nt, text, t, covered, placed=placed)
         low = first + 1 if first is not None else max(1, t - MAX_NAME + 2)
         for k in range(t, low - 1, -1):  # "قرى X وY", "قريتي أم الجرن وتل صفوك": names after one head
+            if any(c in BREAKS + ",،" for c in text[nt.orig_ends[k] : nt.orig_ends[t]]):
+                break  # "وأطراف الصاخور، في": no name runs across a comma
             if joined(nt, text, k) and (f := _arabic_run(nt, text, k - 1, covered)) is not None:
                 return _split_at_conjunctions(nt, text, f, t)
         return [] if first is None else [(first, t, 0)]

@@ -468,3 +468,32 @@ def test_strikes_are_not_lent_an_attacker_when_two_forces_strike(gaz) -> None:
     text = "Russian jets bombed Kafr Nabl on Monday.\n\nRegime guns shelled Khan Sheikhoun.\n\nStrikes hit Saraqib."
     saraqib = [e for e in _events(gaz, text) if e.place.name == "Saraqib"]
     assert [e.actor1 for e in saraqib] == [None]
+
+
+def test_a_deed_takes_no_place_across_a_contrast(gaz) -> None:
+    text = (
+        "تتواصل المعارك في مدينة حلب لليوم الخامس. "
+        "وشنت طائرات حربية روسية غارات على الأحياء الشرقية، في حين أُلقيت براميل متفجرة على حي الشعار."
+    )
+    shaar = [e for e in _events(gaz, text) if e.place.name.startswith("Al-Shaar")]
+    assert [e.actor1.name if e.actor1 else "" for e in shaar] == ["Syrian government forces"]
+
+
+def test_dozens_of_strikes_are_new_strikes_not_the_strike_told_before(gaz) -> None:
+    text = (
+        "ألقت مروحيات النظام براميل متفجرة على حي الشعار في حلب. "
+        "وفي الأثناء، شنت طائرات حربية روسية عشرات الغارات على أحياء شرقية."
+    )
+    assert {e.actor1.name for e in _events(gaz, text) if e.actor1} == {"Syrian government forces", "Russian forces"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("سقطت بلدة مورك بيد قوات النظام.", "Government regains territory"),
+        ("The fall of Morek to government forces came after weeks of shelling.", "Government regains territory"),
+        ("Ramadi fell to Islamic State in May.", "Non-state actor overtakes territory"),
+    ],
+)
+def test_a_fall_is_the_takers(gaz, text: str, kind: str) -> None:
+    assert kind in [e.sub_event_type for e in _events(gaz, text)]

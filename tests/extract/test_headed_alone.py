@@ -142,3 +142,8 @@ def test_a_common_noun_after_a_head_is_no_name(gaz) -> None:
     # "مخيم البلدة" is the town's camp: "البلدة" refers to the town, it names no village
     got = places_in_text("في منبج نزحت عشرات العائلات من مخيم البلدة بعد قصف عنيف.", gaz)
     assert all(p.resolved for p in got)
+
+
+def test_names_listed_after_one_head_stop_at_a_comma(gaz) -> None:
+    text = "في حلب قصفت الطائرات حي الميسر وأطراف الصاخور، في حين قصفت المدفعية حي الشعار."
+    assert not [p.surface for p in places_in_text(text, gaz) if "،" in p.surface]

@@ -259,3 +259,16 @@ QUARTERS = [
 def test_a_quarter_is_no_province_of_its_name(gaz, text: str, expected) -> None:
     got = [(p.surface, p.name, p.country_code, p.geo_precision) for p in places_in_text(text, gaz)]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قتل ثلاثة جنود أتراك وجرح جندياً تركياً آخر في اشتباكات قرب إدلب.",
+        "سيّرت القوات الروسية والتركية دورية مشتركة على الطريق الدولي.",
+        "قدر فريق منسقو استجابة سوريا عدد النازحين بمليون شخص.",
+    ],
+)
+def test_words_that_only_look_like_a_country_or_a_town_are_none(gaz, text: str) -> None:
+    # an adjective with its case ending ("تركياً"), a verb ("سيّرت", not Siirt), an organisation's name
+    assert {p.name for p in places_in_text(text, gaz)} <= {"Idlib"}
