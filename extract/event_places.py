@@ -16,7 +16,7 @@ from functools import cache
 from extract.annotated import Annotated, PlaceTok, geo_precision
 from extract.lexicons import TriggerDef, cue_union, cues, event_cues, phrase_lexicon
 from extract.road_ends import ends_of, road_mentions, sentence_places
-from extract.types import VIOLENT_TYPES, Span
+from extract.types import TAKING_TYPES, VIOLENT_TYPES, Span
 from extract.wordforms import word_forms
 from geodata.geometry import km
 from geodata.names import is_arabic
@@ -218,7 +218,13 @@ def event_location(
     precision = geo_precision(ann, loc) if loc else 2
     if loc is None and trig.specific and not any(d.precision == "range" for d in ann.dates_in(sent)):
         loc = ann.event_focus()  # "a suicide car bomber attacked troops near the Hoz district"
+    if loc is None and _taking(trig) and ann.word(t + 1) in event_cues()["taken_pronouns"]:
+        loc = ann.main_city(t)  # "Government troops retook it on March 2": the town named before
     return loc, precision
+
+
+def _taking(trig: TriggerDef) -> bool:
+    return trig.sub_event_type == "*territory" or trig.sub_event_type in TAKING_TYPES
 
 
 def _near_on_the_road(ann: Annotated, loc: PlaceTok, clause: list[PlaceTok], sent: Span) -> PlaceTok | None:

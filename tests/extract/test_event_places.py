@@ -497,3 +497,14 @@ def test_dozens_of_strikes_are_new_strikes_not_the_strike_told_before(gaz) -> No
 )
 def test_a_fall_is_the_takers(gaz, text: str, kind: str) -> None:
     assert kind in [e.sub_event_type for e in _events(gaz, text)]
+
+
+def test_a_town_taken_as_it_is_the_town_named_before(gaz) -> None:
+    text = "Rebels stormed back into Kafr Nabuda on Monday. Government troops retook it two days later."
+    got = [(e.sub_event_type, e.place.name) for e in _events(gaz, text)]
+    assert ("Government regains territory", "Kafr Nabudah") in got
+
+
+def test_troops_overrunning_a_district_regain_it(gaz) -> None:
+    text = "Regime forces pressed on. The troops overran the Hanano district on Saturday."
+    assert [e.sub_event_type for e in _events(gaz, text)] == ["Government regains territory"]
