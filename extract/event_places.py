@@ -264,7 +264,13 @@ def _same_side(ann: Annotated, places: list[PlaceTok], t: int, sent: Span) -> li
     """The sentence's places on the trigger's side of a contrast ("في حين", "بينما", "while"): "شنت طائرات
     روسية غارات على حي X، في حين أُلقيت براميل متفجرة على حي الشعار" puts no Russian strike in al-Shaar."""
     first, last = ann.tok_range(sent)
-    breaks = ann.matches(phrase_lexicon("clause_breaks"), ann.nt.orig_starts[first], ann.nt.orig_ends[last])
+    seen = ann.memo("contrasts")
+    breaks = seen.get(sent)
+    if breaks is None:
+        s, e = ann.nt.orig_starts[first], ann.nt.orig_ends[last]
+        breaks = seen[sent] = ann.matches(phrase_lexicon("clause_breaks"), s, e)
+    if not breaks:
+        return places
     lo = max((b.tok_last for b in breaks if b.tok_last < t), default=first - 1)
     hi = min((b.tok_first for b in breaks if b.tok_first > t), default=last + 1)
     return [p for p in places if lo < p.tok_first < hi]
@@ -350,12 +356,14 @@ def coordinated(ann: Annotated, loc: PlaceTok, places: list[PlaceTok], sent: Spa
 
 def _road_ends(ann: Annotated, sent: Span) -> set[int]:
     """The first tokens of the places that are a road's ends in the sentence."""
-    first, last = ann.tok_range(sent)
-    roads = road_mentions(ann, first, last)
-    if not roads:
-        return set()
-    places = sentence_places(ann, first, last)
-    return {p.tok_first for road in roads for p in ends_of(ann, road, places, last)}
+    seen = ann.memo("road ends")
+    got: set[int] | None = seen.get(sent)
+    if got is None:
+        first, last = ann.tok_range(sent)
+        roads = road_mentions(ann, first, last)
+        places = sentence_places(ann, first, last) if roads else []
+        got = seen[sent] = {p.tok_first for road in roads for p in ends_of(ann, road, places, last)}
+    return got
 
 
 def _by_the_river(ann: Annotated, river: PlaceTok, t: int) -> PlaceTok:
