@@ -8,7 +8,8 @@ the actor after the deed; else the subject before it ("The SDF cut the road",
 "which ISIS uses"), then one after it; for "after cutting" / "بعد قطع" with no
 one in the clause, the subject of the clause before. Backers ("backed by",
 "بدعم من") are never the agent. "the forces", "القوات", "the army" stand for the
-force named last before them (the army: a state force), within two sentences.
+force named last before them (the army: a state force), within two sentences, unless the actors
+already read "the army" or "government forces" as the state of the text's own country.
 """
 
 from __future__ import annotations
@@ -176,8 +177,11 @@ def _candidates(ann: Annotated, left: int, right: int, road: Road) -> list[_Cand
     refs = _ref_spans(ann, left, right)
     acts = [a for a in ann.actors_in(left, right) if not (road.first <= a.tok_first <= road.last)]
     out = []
+    state = cues()["state_actor_types"]
     for a in acts:
         kind = refs.get((a.tok_first, a.tok_last))
+        if kind == STATE and a.actor_type in state:
+            kind = None  # "government forces" the actors read as the text's own state's: not the last foreign force
         out.append(_Cand(a.tok_first, a.tok_last, a if kind is None else _referent(ann, a.tok_first, a.tok_last, kind)))
     taken = {t for a in acts for t in range(a.tok_first, a.tok_last + 1)}
     for (f, la), kind in refs.items():

@@ -39,8 +39,8 @@ ROWS = [
         "the-army-is-not-a-rebel-group",
         "سيطرت فصائل المعارضة على سراقب. وأغلق الجيش الطريق بين حلب ودمشق.",
         "Rebels took Saraqib. The army closed the road between Aleppo and Damascus.",
-        "",
-        "closed",
+        SYRIA,  # the army of the text's country, as the actors read it; never the rebels named last
+        f"closed by {SYRIA}",
     ),
     (
         "the-forces-with-no-force-before",
@@ -179,3 +179,12 @@ def test_a_resolved_reference_keeps_its_own_words(gaz, text: str) -> None:
     assert r.controlled_by is not None
     assert text[r.controlled_by.start : r.controlled_by.end].lower() in {"القوات", "the forces"}
     assert r.start <= r.controlled_by.start < r.end  # in the road's own sentence
+
+
+def test_government_forces_are_the_texts_own_not_the_last_foreign_force(gaz) -> None:
+    text = (
+        "Russian jets struck Saraqib on Sunday. "
+        "The M5, the motorway linking Damascus with Aleppo, has been controlled by government forces since February."
+    )
+    [r] = _routes(gaz, text)
+    assert actor_name(r.controlled_by) == SYRIA
