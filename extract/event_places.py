@@ -15,7 +15,7 @@ from functools import cache
 
 from extract.annotated import Annotated, PlaceTok, geo_precision
 from extract.lexicons import TriggerDef, cue_union, cues, event_cues, phrase_lexicon
-from extract.road_ends import ends_of, road_mentions, sentence_places
+from extract.road_events import near_on_the_road, road_ends
 from extract.types import TAKING_TYPES, VIOLENT_TYPES, Span
 from extract.wordforms import word_forms
 from geodata.geometry import km
@@ -204,12 +204,14 @@ def event_location(
         # "وفي ريف رأس العين، استهدفت غارة قافلة انطلقت من القامشلي": not where the convoy came from
         fixed = [p for p in places if _located(ann, p) and not _journey_stop(ann, p)]
         loc = _location(ann, fixed, t) or loc
+    if loc is not None and loc.place.feature_type in _WIDE | {"countryside"}:
+        loc = _focused_on(ann, places, t) or loc  # "غارات على ريف إدلب الجنوبي، وتركزت على خان شيخون"
     if loc is not None and loc.place.feature_type == "country":
         loc = _instead_of_country(ann, loc, trig)
     if loc is not None and loc.place.feature_type == "river":
         loc = _by_the_river(ann, loc, t)
     if loc is not None:
-        loc = _near_on_the_road(ann, loc, [p for p in places if a <= p.tok_first <= b], sent) or loc
+        loc = near_on_the_road(ann, loc, [p for p in places if a <= p.tok_first <= b], sent) or loc
     if loc is not None and trig.event_type in VIOLENT_TYPES and _went_to(ann, loc, places):
         loc = _displaced_from(ann, places, sent) or loc  # "displaced from Afrin to Tal Rifaat since the offensive"
     if loc is not None and trig.sub_event_type == "Non-violent transfer of territory" and _went_to(ann, loc):
@@ -223,28 +225,23 @@ def event_location(
     return loc, precision
 
 
+_FOCUS_REACH = 3  # words from a word of focusing to the town it names ("تركزت على مدينة خان شيخون")
+
+
+def _focused_on(ann: Annotated, places: list[PlaceTok], t: int) -> PlaceTok | None:
+    """The first town named right after a word of focusing after the trigger ("focused on", "تركزت على"):
+    a deed told over a region and then narrowed to its towns happened there."""
+    for p in places:
+        if p.tok_first <= t or p.place.feature_type in _WIDE | {"countryside"}:
+            continue
+        lo = max(t + 1, p.tok_first - _FOCUS_REACH)
+        if ann.words_in(lo, p.tok_first - 1, "focus_words", event_cues()["focus_words"], endings=True):
+            return p
+    return None
+
+
 def _taking(trig: TriggerDef) -> bool:
     return trig.sub_event_type == "*territory" or trig.sub_event_type in TAKING_TYPES
-
-
-def _near_on_the_road(ann: Annotated, loc: PlaceTok, clause: list[PlaceTok], sent: Span) -> PlaceTok | None:
-    """'a bomb on the Baghdad-Basra highway near Hilla', 'على طريق بغداد - كركوك قرب الطوز': a deed on a
-    road named by its ends happened near the town the clause then puts it by, not at the road's end."""
-    ends = _road_ends(ann, sent)
-    if loc.tok_first not in ends:
-        return None
-    return next(
-        (
-            p
-            for p in clause
-            if p.tok_first > loc.tok_last
-            and p.tok_first not in ends
-            and p.place.resolved
-            and p.place.feature_type not in _WIDE
-            and ann.cue_before(p, "near", reach=3) is not None
-        ),
-        None,
-    )
 
 
 def _role_word(ann: Annotated, p: PlaceTok) -> frozenset[str]:
@@ -350,20 +347,8 @@ def coordinated(ann: Annotated, loc: PlaceTok, places: list[PlaceTok], sent: Spa
     while j + 1 < len(run) and _joined(ann, run[j], run[j + 1]):
         j += 1
     others = [p for p in run[i : j + 1] if p.place.gazetteer_id != loc.place.gazetteer_id]
-    ends = _road_ends(ann, sent) if others else set()
+    ends = road_ends(ann, sent) if others else set()
     return [p for p in others if not (loc.tok_first in ends and p.tok_first in ends)]
-
-
-def _road_ends(ann: Annotated, sent: Span) -> set[int]:
-    """The first tokens of the places that are a road's ends in the sentence."""
-    seen = ann.memo("road ends")
-    got: set[int] | None = seen.get(sent)
-    if got is None:
-        first, last = ann.tok_range(sent)
-        roads = road_mentions(ann, first, last)
-        places = sentence_places(ann, first, last) if roads else []
-        got = seen[sent] = {p.tok_first for road in roads for p in ends_of(ann, road, places, last)}
-    return got
 
 
 def _by_the_river(ann: Annotated, river: PlaceTok, t: int) -> PlaceTok:

@@ -508,3 +508,14 @@ def test_a_town_taken_as_it_is_the_town_named_before(gaz) -> None:
 def test_troops_overrunning_a_district_regain_it(gaz) -> None:
     text = "Regime forces pressed on. The troops overran the Hanano district on Saturday."
     assert [e.sub_event_type for e in _events(gaz, text)] == ["Government regains territory"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "شنت الطائرات الروسية غارات على ريف حماة الشمالي، وتركزت على كفرزيتا واللطامنة.",
+        "Russian jets struck the northern Hama countryside, concentrated on Kafr Zita and Latamneh.",
+    ],
+)
+def test_strikes_narrowed_to_towns_are_at_those_towns(gaz, text: str) -> None:
+    assert sorted(e.place.name for e in _events(gaz, text)) == ["Al-Latamneh", "Kafr Zita"]
