@@ -5,11 +5,11 @@ below what it has reached. Skipped without ../shared (the articles are not copie
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.extract.gold_scores import shared_scores
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "tests" / "data" / "gold_fakes"
@@ -104,28 +104,7 @@ def test_scores_on_the_real_gold_do_not_fall(
     for cid, article, case in gold:
         (articles / f"{cid}.txt").write_text(case["text"], encoding="utf-8")
         merged.append(article)
-    gold_file = tmp_path / "gold.json"
-    gold_file.write_text(json.dumps(merged, ensure_ascii=False), encoding="utf-8")
-    done = subprocess.run(
-        [
-            sys.executable,
-            str(shared_dir / "eval" / "score.py"),
-            "--gold",
-            str(gold_file),
-            "--articles",
-            str(articles),
-            "--cmd",
-            f"{sys.executable} -m extract",
-            "--project",
-            str(ROOT),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    scores = json.loads(done.stdout.strip().splitlines()[-1])
+    scores = shared_scores(merged, articles, shared_dir, tmp_path)
     print("real gold:", scores)
     assert scores["articles_failed"] == 0
     low = {k: scores[k] for k, floor in FLOORS.items() if scores[k] < floor}
