@@ -281,6 +281,7 @@ def _comma_between(text: str, end: int, start: int) -> bool:
 
 
 TOWNS = frozenset({"city", "town", "village", "district", "neighbourhood"})
+WIDE = frozenset({"country", "governorate", "region", "sea", "river"})  # too wide to be where a deed happened
 
 
 def _inside(items: tuple, starts: list[int], first: int, last: int) -> list:

@@ -17,7 +17,7 @@ from extract.context import rules
 from extract.datafiles import load_json
 from extract.lexicons import TriggerDef, cues, event_cues
 from extract.roles import is_victim
-from extract.types import TAKING_TYPES, VIOLENT_TYPES, ActorMention
+from extract.types import VIOLENT_TYPES, ActorMention
 from extract.wordforms import owned, proclitic, word_forms
 from geodata.names import is_arabic, normalize_name
 
@@ -95,7 +95,7 @@ def event_actors(
     killed, victims = _sufferers(ann, acts, first, last, t0)
     unarmed = event_cues()["unarmed_actors"] if trig.event_type in VIOLENT_TYPES else frozenset()
     able = [a for a in acts if a not in victims and a.actor_id not in unarmed]
-    taking = trig.sub_event_type == "*territory" or trig.sub_event_type in TAKING_TYPES
+    taking = trig.takes_ground
     marked = [a for a in able if _marked(ann, a) or (taking and a.tok_first > t1 and _taker(ann, a))]
     holding = [a for a in able if a.tok_first <= t0 <= a.tok_last]  # "coalition air strikes"
     before = _before(ann, able, first, t0, trig)
@@ -164,7 +164,7 @@ def _subject_shared(ann: Annotated, s: int, t0: int, trig: TriggerDef) -> bool:
     a taking told by a gerund or a verbal noun owned by a pronoun right after it ("took the highway after
     capturing Saraqeb", "بعد سيطرتها على سراقب"; not "after fighting between them", "after killing 325"), or
     a fight with someone ("after clashes with rebels", "بعد معارك عنيفة مع الفصائل")."""
-    if t0 == s + 1 and (trig.sub_event_type == "*territory" or trig.sub_event_type in TAKING_TYPES):
+    if t0 == s + 1 and trig.takes_ground:
         word = ann.doc.text[ann.nt.orig_starts[t0] : ann.nt.orig_ends[t0]]
         if word.endswith("ing") if not is_arabic(word) else owned(word):
             return True

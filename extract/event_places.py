@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
-from extract.annotated import Annotated, PlaceTok, geo_precision
+from extract.annotated import WIDE, Annotated, PlaceTok, geo_precision
 from extract.lexicons import TriggerDef, cue_union, cues, event_cues, phrase_lexicon
 from extract.road_events import near_on_the_road, road_ends
-from extract.types import TAKING_TYPES, VIOLENT_TYPES, Span
+from extract.types import VIOLENT_TYPES, Span
 from extract.wordforms import word_forms
 from geodata.geometry import km
 from geodata.names import is_arabic
@@ -45,9 +45,6 @@ def _located(ann: Annotated, p: PlaceTok) -> bool:
         if not forms & skip:
             return False
     return False
-
-
-_WIDE = frozenset({"country", "governorate", "region", "sea", "river"})
 
 
 def _passed(ann: Annotated, i: int) -> bool:
@@ -115,7 +112,7 @@ def _container(ann: Annotated, p: PlaceTok, places: list[PlaceTok]) -> bool:
         return False
     return any(
         q.tok_last == before
-        and q.place.feature_type not in _WIDE
+        and q.place.feature_type not in WIDE
         and q.place.gazetteer_id != p.place.gazetteer_id
         and km(q.place.lat, q.place.lon, p.place.lat, p.place.lon) <= _CONTAINER_KM
         for q in places
@@ -152,20 +149,20 @@ def _location(ann: Annotated, places: list[PlaceTok], t: int) -> PlaceTok | None
     before = [p for p in places if p.tok_last < t]
     tied_after = [p for p in after if _located(ann, p)]
     tied_before = [p for p in reversed(before) if _located(ann, p)]
-    direct = [p for p in after if _object_of(ann, t, p) and p.place.feature_type not in _WIDE - {"region"}]
+    direct = [p for p in after if _object_of(ann, t, p) and p.place.feature_type not in WIDE - {"region"}]
     if direct:
         # the deed's object ("shell Shaer field area and clashes renewed in ... Quneitra", "warplanes target
         # Aleppo's countryside": a region too, not a country or a province)
         return direct[0]
     for tied in (tied_after, tied_before):
-        local = [p for p in tied if p.place.feature_type not in _WIDE]
+        local = [p for p in tied if p.place.feature_type not in WIDE]
         if local:
             return local[0]
     unit = next(iter(tied_after or tied_before), None)
     if unit is not None and unit.place.feature_type == "governorate":
         # "west of Anbar ... entered the city centre": a town of the province, not the province
         cc = unit.place.country_code
-        inside = [p for p in places if p.place.feature_type not in _WIDE and p.place.country_code == cc]
+        inside = [p for p in places if p.place.feature_type not in WIDE and p.place.country_code == cc]
         if inside:
             return min(inside, key=lambda p: abs(p.tok_first - t))
     for tied in (tied_after, tied_before):
@@ -195,16 +192,16 @@ def event_location(
     a, b = clause
     loc = _location(ann, _same_side(ann, [p for p in places if a <= p.tok_first <= b], t, sent), t)
     own_region = loc is not None and loc.place.feature_type == "region" and _located(ann, loc)
-    if (loc is None or loc.place.feature_type in _WIDE) and not own_region:
+    if (loc is None or loc.place.feature_type in WIDE) and not own_region:
         # "the capital of Anbar province": the town wins; not over a region tied to the trigger in its
         # own clause ("..., the regime forces carry out an advancement at Jabal al-Akrad")
         wider = _location(ann, _same_side(ann, places, t, sent), t)
-        loc = wider if wider is not None and (loc is None or wider.place.feature_type not in _WIDE) else loc
+        loc = wider if wider is not None and (loc is None or wider.place.feature_type not in WIDE) else loc
     if loc is not None and trig.event_type in VIOLENT_TYPES and _journey_stop(ann, loc) and not _located(ann, loc):
         # "وفي ريف رأس العين، استهدفت غارة قافلة انطلقت من القامشلي": not where the convoy came from
         fixed = [p for p in places if _located(ann, p) and not _journey_stop(ann, p)]
         loc = _location(ann, fixed, t) or loc
-    if loc is not None and loc.place.feature_type in _WIDE | {"countryside"}:
+    if loc is not None and loc.place.feature_type in WIDE | {"countryside"}:
         loc = _focused_on(ann, places, t) or loc  # "غارات على ريف إدلب الجنوبي، وتركزت على خان شيخون"
     if loc is not None and loc.place.feature_type == "country":
         loc = _instead_of_country(ann, loc, trig)
@@ -220,7 +217,7 @@ def event_location(
     precision = geo_precision(ann, loc) if loc else 2
     if loc is None and trig.specific and not any(d.precision == "range" for d in ann.dates_in(sent)):
         loc = ann.event_focus()  # "a suicide car bomber attacked troops near the Hoz district"
-    if loc is None and _taking(trig) and ann.word(t + 1) in event_cues()["taken_pronouns"]:
+    if loc is None and trig.takes_ground and ann.word(t + 1) in event_cues()["taken_pronouns"]:
         loc = ann.main_city(t)  # "Government troops retook it on March 2": the town named before
     return loc, precision
 
@@ -232,16 +229,12 @@ def _focused_on(ann: Annotated, places: list[PlaceTok], t: int) -> PlaceTok | No
     """The first town named right after a word of focusing after the trigger ("focused on", "تركزت على"):
     a deed told over a region and then narrowed to its towns happened there."""
     for p in places:
-        if p.tok_first <= t or p.place.feature_type in _WIDE | {"countryside"}:
+        if p.tok_first <= t or p.place.feature_type in WIDE | {"countryside"}:
             continue
         lo = max(t + 1, p.tok_first - _FOCUS_REACH)
         if ann.words_in(lo, p.tok_first - 1, "focus_words", event_cues()["focus_words"], endings=True):
             return p
     return None
-
-
-def _taking(trig: TriggerDef) -> bool:
-    return trig.sub_event_type == "*territory" or trig.sub_event_type in TAKING_TYPES
 
 
 def _role_word(ann: Annotated, p: PlaceTok) -> frozenset[str]:

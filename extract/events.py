@@ -20,7 +20,7 @@ from extract.event_places import coordinated, event_location
 from extract.lexicons import ActorDef, TriggerDef, actors, cue_union, cues, event_cues, triggers
 from extract.matching import Match
 from extract.no_deed import (
-    DESTROYED_REACH,
+    after_destroying,
     destroyed_thing,
     left_behind,
     munition_after,
@@ -67,7 +67,7 @@ def _hit(ann: Annotated, first: int, i: int) -> bool:
     targets = event_cues()["target_markers"]
     if any(word_forms(ann.word(j)) & targets for j in range(max(first, i - 3), i)):
         return True
-    return bool(ann.words_in(max(first, i - DESTROYED_REACH), i - 1, "destroy_verbs", event_cues()["destroy_verbs"]))
+    return after_destroying(ann, i, first)
 
 
 def _hit_weapon(ann: Annotated, m: Match, first: int) -> bool:
@@ -253,7 +253,7 @@ def _no_deed_here(
     word inside a name, mines left behind."""
     first, last = sentence
     t = m.tok_first
-    taking = trig.sub_event_type == "*territory" or trig.sub_event_type in TAKING_TYPES
+    taking = trig.takes_ground
     if taking and ann.has_word(t + 1, min(clause[1], t + 5), "road_words") is not None:
         return True  # control of a road is the route's property, not an event
     if taking and road_relative(ann, t, first):

@@ -10,6 +10,7 @@ from typing import Any
 from extract.datafiles import load_json, read_csv
 from extract.matching import Lexicon, Match
 from extract.text_memo import text_memo
+from extract.types import TAKING_TYPES
 from geodata.names import NormText, normalize_name
 
 
@@ -30,6 +31,11 @@ class TriggerDef:
     event_type: str
     sub_event_type: str  # "*" = decided by cues, "*air"/"*shell" with a default, "*territory" = by who takes it
     specific: bool = False  # names an event by itself (a suicide bomber, an air strike), not just a verb
+
+    @property
+    def takes_ground(self) -> bool:
+        """A taking of territory, by its own kind or by who takes it ("*territory")."""
+        return self.sub_event_type == "*territory" or self.sub_event_type in TAKING_TYPES
 
 
 def words(values: list[str] | tuple[str, ...]) -> frozenset[str]:

@@ -86,5 +86,10 @@ def destroyed_thing(ann: Annotated, m: Match, first: int) -> bool:
     it in its clause, with no other deed word between."""
     if not word_forms(ann.word(m.tok_first)) & event_cues()["weapon_nouns"]:
         return False  # a verb ("and shelled Kafranbel") is a deed of its own
-    lo = max(first, m.tok_first - DESTROYED_REACH)
-    return bool(ann.words_in(lo, m.tok_first - 1, "destroy_verbs", event_cues()["destroy_verbs"]))
+    return after_destroying(ann, m.tok_first, first)
+
+
+def after_destroying(ann: Annotated, i: int, first: int) -> bool:
+    """A word of `destroy_verbs` stands before token i (from token `first` on, `DESTROYED_REACH` words at most)."""
+    lo = max(first, i - DESTROYED_REACH)
+    return bool(ann.words_in(lo, i - 1, "destroy_verbs", event_cues()["destroy_verbs"]))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from extract.annotated import TOWNS, Annotated, PlaceTok
+from extract.annotated import Annotated, PlaceTok
 from extract.context import rules
 from extract.nominals import apposed_town, city_reference, introduced_as, nominal_lexicon
 
@@ -35,32 +35,12 @@ def town_references(ann: Annotated, first: int, last: int) -> list[PlaceTok]:
             continue  # "the village of Khanasor": the name itself follows
         last_named = ann.main_city(opens)
         town: PlaceTok | None = introduced_as(ann, m.tok_last, opens, first) or ann.focus_place() or last_named
-        if (
-            last_named is not None
-            and first <= last_named.tok_first
-            and last_named.tok_last < opens
-            and not ann.seat_of_speaker(last_named)
-        ):
+        if last_named is not None and first <= last_named.tok_first and last_named.tok_last < opens:
             town = last_named  # "seized Sinjar after the Peshmerga withdrew from the town"
         town = apposed_town(ann, opens) or town  # "toward Jarablus, the last town they hold"
-        if town is not None and _seat_in_sentence(ann, town, first, opens):
-            town = _last_town(ann, opens, town)  # not Ankara of "the defence ministry in Ankara said the town ..."
         if town is None:
             continue
         start = m.start if opens == m.tok_first else ann.nt.orig_starts[opens]  # "للمدينة": the noun's own
         place = replace(town.place, start=start, end=m.end, surface=ann.doc.text[start : m.end])
         out.append(PlaceTok(place, opens, m.tok_last))
     return out
-
-
-def _seat_in_sentence(ann: Annotated, town: PlaceTok, first: int, opens: int) -> bool:
-    return any(
-        p.place.gazetteer_id == town.place.gazetteer_id and ann.seat_of_speaker(p) for p in ann.places_in(first, opens)
-    )
-
-
-def _last_town(ann: Annotated, opens: int, seat: PlaceTok) -> PlaceTok | None:
-    """The last town named before token `opens` that is not the seat."""
-    gid = seat.place.gazetteer_id
-    towns = [p for p in ann.places_in(0, opens - 1) if p.place.feature_type in TOWNS and p.place.gazetteer_id != gid]
-    return towns[-1] if towns else None

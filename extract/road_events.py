@@ -3,11 +3,9 @@ near ("a bomb on the Baghdad-Basra highway near Hilla")."""
 
 from __future__ import annotations
 
-from extract.annotated import Annotated, PlaceTok
+from extract.annotated import WIDE, Annotated, PlaceTok
 from extract.road_ends import ends_of, road_mentions, sentence_places
 from extract.types import Span
-
-_WIDE = frozenset({"country", "governorate", "region", "sea", "river"})
 
 
 def road_ends(ann: Annotated, sent: Span) -> set[int]:
@@ -35,7 +33,7 @@ def near_on_the_road(ann: Annotated, loc: PlaceTok, clause: list[PlaceTok], sent
             if p.tok_first > loc.tok_last
             and p.tok_first not in ends
             and p.place.resolved
-            and p.place.feature_type not in _WIDE
+            and p.place.feature_type not in WIDE
             and ann.cue_before(p, "near", reach=3) is not None
         ),
         None,

@@ -25,6 +25,8 @@ class _Clitics:
     ending_rest: int
     before_names: frozenset[str]
     before_contracted_article: frozenset[str]
+    pronoun_suffixes: tuple[str, ...]
+    pronoun_rest: int
 
 
 @cache
@@ -39,19 +41,15 @@ def _clitics() -> _Clitics:
         ending_rest=raw["verb_ending_min_rest"],
         before_names=frozenset(names["plain"]),
         before_contracted_article=frozenset(names["contracted_article"]),
+        pronoun_suffixes=tuple(raw["pronoun_suffixes"]["suffixes"]),
+        pronoun_rest=raw["pronoun_suffixes"]["min_rest"],
     )
-
-
-@cache
-def _pronoun_suffixes() -> tuple[tuple[str, ...], int]:
-    raw = load_json("clitics_ar.json")["pronoun_suffixes"]
-    return tuple(raw["suffixes"]), raw["min_rest"]
 
 
 def owned(written: str) -> bool:
     """An Arabic word as written ends with a possessive pronoun ("سيطرتها", "دخولهم"; not "سيطرة")."""
-    suffixes, rest = _pronoun_suffixes()
-    return any(written.endswith(s) and len(written) - len(s) >= rest for s in suffixes)
+    c = _clitics()
+    return any(written.endswith(s) and len(written) - len(s) >= c.pronoun_rest for s in c.pronoun_suffixes)
 
 
 @lru_cache(maxsize=262_144)
