@@ -23,6 +23,7 @@ from extract.inputs import RawArticle
 from extract.movements import movements_in
 from extract.nominals import nominal_places
 from extract.places import places_in_text
+from extract.referring import referring_actors
 from extract.routes import routes_in
 from extract.sentences import sentence_spans
 from extract.types import ActorMention, DateRef, Document, Extraction
@@ -58,7 +59,8 @@ def with_actors(ann: Annotated) -> Annotated:
     found = actors_in(ann.doc.text, ann.nt, _country(ann))
     # Only a place of two words or more holds a longer name than an actor's: most actors stand in none.
     held = {t for p in ann.places if p.tok_last > p.tok_first for t in range(p.tok_first, p.tok_last + 1)}
-    return ann.adding(actors=tuple(a for a in found if a.tok_first not in held or not _part_of_a_place(ann, a)))
+    named = [a for a in found if a.tok_first not in held or not _part_of_a_place(ann, a)]
+    return ann.adding(actors=tuple(sorted([*named, *referring_actors(ann, named)], key=lambda a: a.start)))
 
 
 def _part_of_a_place(ann: Annotated, a: ActorMention) -> bool:
