@@ -220,6 +220,28 @@ class Annotated:
         i = bisect.bisect_left(lasts, before)
         return kept[i - 1] if i else towns[0]
 
+    def the_city(self, before: int) -> PlaceTok | None:
+        """What "the city" / "المدينة" names at token `before`: the town the text is about there when it is
+        one of the article's own (`own_towns`) or named in the same paragraph, else the article's first own
+        town ("… a second group was flown to Urfa airport. ¶ 50 fighters entered the city": Kobani)."""
+        city = self.main_city(before)
+        own = [p for p in self.own_towns() if p.tok_last < before]
+        if city is None or not own or any(p.place.gazetteer_id == city.place.gazetteer_id for p in own):
+            return city
+        return city if "\n" not in self.doc.text[city.place.end : self.nt.orig_starts[before]] else own[0]
+
+    def own_towns(self) -> tuple[PlaceTok, ...]:
+        """The towns the article is about, in this order: those its headline and first sentence name ("BEIRUT
+        (Reuters) - U.S.-backed fighters have taken full control of Manbij ...": Manbij), then its focus town."""
+        got = self._found.get("own towns")
+        if got is None:
+            body = self.doc.body_start
+            lede = next((s.end for s in self.sentences if s.start >= body), body)
+            focus = self.focus_place()
+            named = [p for p in self._towns() if p.place.start < lede]
+            got = self._found["own towns"] = (*named, *([focus] if focus else []))
+        return got
+
     def seat_of_speaker(self, p: PlaceTok) -> bool:
         """The seat of who speaks ("the defence ministry in Ankara said the town had been ..."): no town the
         text is about there, nor where a deed happened (event_cues.json `seat_heads`, `seat_links`)."""

@@ -20,13 +20,11 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from extract.annotated import Annotated
-from extract.journey_stops import Marks, Stop, punctuated_tokens, stops_in
+from extract.journey_stops import ENDS, Marks, Stop, punctuated_tokens, stops_in
 from extract.lexicons import cue_union, cues, families_of, phrase_lexicon
 from extract.numbers import counts_in
 from extract.types import ActorMention, DateRef, Span
 from extract.wordforms import proclitic, word_forms
-
-ENDS = ("to", "arrive")
 
 
 @dataclass(frozen=True)
@@ -85,6 +83,13 @@ def negated(ann: Annotated, start: int, triggers: list[int]) -> bool:
     return any(word_forms(tokens[i]) & negations for t in triggers for i in range(max(start, t - 3), t))
 
 
+def agreed(ann: Annotated, t: int) -> bool:
+    """Movement word t arrives at an agreement, not a place: "The deal, **reached** on Tuesday after talks in
+    Ankara", "reached an agreement" (a word of `agreement_words` within two words before or after it)."""
+    deals = cues()["agreement_words"]
+    return any(word_forms(ann.word(i)) & deals for i in (t - 2, t - 1, t + 1, t + 2))
+
+
 def _mover(ann: Annotated, start: int, t0: int, stops: list[Stop]) -> ActorMention | None:
     """The subject of the journey clause: the nearest actor before the movement word, else right after it
     (not one that only qualifies a place: "regime-held Aleppo")."""
@@ -127,6 +132,9 @@ def placed(stops: list[Stop], *, noun: bool, leaving: bool, settles: bool = Fals
 def frame_of(ann: Annotated, seg: tuple[int, int, list[int]], sent: Span, marks: Marks) -> Frame | None:
     """The journey clause of tokens first..last whose movement words are `triggers`; None when negated."""
     first, last, triggers = seg
+    triggers = [t for t in triggers if not agreed(ann, t)]
+    if not triggers:
+        return None
     t0 = triggers[0]
     start = clause_start(ann, first, t0)
     if negated(ann, start, triggers):

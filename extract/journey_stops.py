@@ -30,6 +30,7 @@ PUNCTUATION = frozenset(',.;:!?()[]"«»،؛')
 _PUNCTUATION = re.compile("[" + re.escape("".join(sorted(PUNCTUATION))) + "]")
 COARSE = frozenset({"country", "governorate", "region"})
 TOWN_LIKE = frozenset({"city", "town", "village", "district", "neighbourhood", "camp", "border_crossing"})
+ENDS = ("to", "arrive")  # the roles of a journey's destinations
 _ROLE_LISTS = (("from", "from_words"), ("arrive", "arrive_words"), ("via", "via_words"), ("to", "to_words"))
 
 
@@ -170,7 +171,7 @@ def city_refs(ann: Annotated, first: int, last: int) -> list[PlaceTok]:
         a, b = m.tok_first, m.tok_last
         if any(p.tok_first <= a <= p.tok_last for p in ann.places):
             continue  # part of a name ("المدينة المنورة")
-        city = ann.main_city(a)
+        city = ann.the_city(a)
         if city:
             out.append(_ref(ann, city, a, b))
     for i in ann.words_in(first, last, "pronoun places", _pronoun_places()):
@@ -226,5 +227,15 @@ def stops_in(ann: Annotated, first: int, last: int, triggers: list[int], marks: 
         prev_end = prev.at.tok_last + 1 if prev else triggers[0]
         if stop.role != "at" and any(word_forms(tokens[i]) & describe for i in range(prev_end, stop.cue + 1)):
             continue  # "البعاج الواقعة في ... من الموصل": a description, not a stop
+        if _on_the_road_to(ann, stop, prev):
+            continue
         kept.append(stop)
     return kept
+
+
+def _on_the_road_to(ann: Annotated, stop: Stop, prev: Stop | None) -> bool:
+    """'fell back toward Al-Sukhnah, 70 km away **on the road to** Deir Ezzor': the end of the road a
+    destination lies on is where that destination is, not a stop of its own."""
+    if prev is None or prev.role not in ENDS or stop.role not in ENDS or stop.cue < 1:
+        return False
+    return bool(word_forms(ann.word(stop.cue - 1)) & cues()["road_words"])

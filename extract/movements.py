@@ -15,10 +15,13 @@ then to where the movers arrived:
   Madaya were bused to Idlib"); the journey of the sentence before (below);
   the origin of the clause before; for words of leaving ("withdrew north
   toward Shura", "غادروا ... نحو"), the town the text is about at that point
-  (`Annotated.main_city`), when it was named in this sentence or the two
-  before or is the article's own town, and only toward a town (a guessed
-  origin for a precise destination). Direction words (north, شمالاً) are cues,
-  never places.
+  (`Annotated.the_city`: the town named last, unless another paragraph named
+  it and the article has towns of its own, in its headline, first sentence or
+  dateline), when it was named in this sentence or the two before or is one
+  of the article's own, and only toward a town (a guessed origin for a
+  precise destination). A province passed with no origin before it is no
+  origin ("drove through territory in Homs province, passed Palmyra").
+  Direction words (north, شمالاً) are cues, never places.
 * Two destinations ("باتجاه حماة وحلب", "to Dohuk and Zakho") make one journey
   each, sharing the way there: a map line per destination, no branching
   feature. Of alternative origins ("from Foua and Kefraya") or stops on the
@@ -28,8 +31,11 @@ then to where the movers arrived:
   the sentence just before it in the same paragraph when it opens with
   "then" / "from there" / "ثم", or when that journey has no destination and
   the clause names no other movers ("Thousands fled Hawija on Monday. Many
-  have since settled in Kirkuk."); the evidence then spans both sentences and
-  the longer journey replaces the shorter.
+  have since settled in Kirkuk."; a definite "the convoy" names the same
+  movers); the evidence then spans both sentences and the longer journey
+  replaces the shorter. Leaving with no place at all ("Civilians had begun
+  leaving.") left the town the text is about, a guess the next sentence's own
+  origin overrides ("Many drove west to Latakia": from that town).
 """
 
 from __future__ import annotations
@@ -42,6 +48,8 @@ from extract.journey_frames import ENDS, Frame, frame_of, segments
 from extract.journey_stops import COARSE, TOWN_LIKE, Marks, Stop, marks_of, role_cue
 from extract.lexicons import cues, phrase_lexicon
 from extract.types import DateRef, Movement, Place, Span
+from extract.wordforms import word_forms
+from geodata.names import is_arabic
 
 _ORDER = {"from": 0, "via": 1, "to": 2, "arrive": 3}
 _NEAR_SENTENCES = 2  # a town the text is about was named in this sentence or these many before
@@ -56,6 +64,7 @@ class _Told:
     made: int  # movements it added
     start: int  # where its evidence starts
     frame: Frame
+    guessed: bool = False  # its way is only the town left, which the text did not name there
 
 
 def _ordered(stops: tuple[Stop, ...]) -> tuple[list[Place], list[Place]]:
@@ -112,22 +121,33 @@ def _continues(ann: Annotated, frame: Frame, told: _Told) -> bool:
     if _opens_with_continuation(ann, frame.sent, frame.t0):
         return True
     before = told.frame.actor
-    other = frame.noun or (frame.actor is not None and before is not None and frame.actor.actor_id != before.actor_id)
+    other = (frame.noun and not _named_again(ann, frame.t0)) or (
+        frame.actor is not None and before is not None and frame.actor.actor_id != before.actor_id
+    )
     return not told.ends and not other
 
 
-def _home(ann: Annotated, frame: Frame, onward: list[Place]) -> Place | None:
-    """For a word of leaving toward a town (or through one): the town the text is about, named nearby or the
-    article's own."""
-    city = ann.main_city(frame.t0)
+def _named_again(ann: Annotated, t: int) -> bool:
+    """A noun of movers made definite ("**The** convoy drove through …", "**their** convoy", "**القافلة**"):
+    the movers told before, not others."""
+    word = ann.word(t)
+    if is_arabic(word):
+        return any(f.startswith("ال") for f in word_forms(word))
+    return ann.word(t - 1) in cues()["definite_before"]
+
+
+def _home(ann: Annotated, frame: Frame, onward: list[Place] | None) -> Place | None:
+    """For a word of leaving toward a town (or through one), or toward nowhere yet (`onward` None: the next
+    sentence may say where): the town the text is about (`Annotated.the_city`), named nearby or the article's
+    own."""
+    city = ann.the_city(frame.t0)
     if not frame.leaving or city is None or city.tok_last >= frame.t0 or city.place.feature_type not in TOWN_LIKE:
         return None
-    if not onward or any(p.feature_type in COARSE for p in onward):
+    if onward is not None and (not onward or any(p.feature_type in COARSE for p in onward)):
         return None
     k = bisect.bisect_right(ann.sentences, frame.sent.start, key=lambda s: s.start) - 1
     near = ann.sentences[max(0, k - _NEAR_SENTENCES)].start
-    focus = ann.focus_place()
-    if city.place.start >= near or (focus and focus.place.gazetteer_id == city.place.gazetteer_id):
+    if city.place.start >= near or any(p.place.gazetteer_id == city.place.gazetteer_id for p in ann.own_towns()):
         return city.place
     return None
 
@@ -146,9 +166,10 @@ def _prefix(
     before = _origin_before(ann, frame, marks)
     if before:
         return [before], None
-    if told and _continues(ann, frame, told):
+    home = _home(ann, frame, ends or way)
+    if told and _continues(ann, frame, told) and not (told.guessed and home):
         return [*told.way, *told.ends[:1]], told
-    start = origin or _home(ann, frame, ends or way)
+    start = origin or home
     return ([start] if start else []), None
 
 
@@ -178,17 +199,21 @@ def _tell(
 ) -> tuple[list[Movement], _Told]:
     """The movements of one clause (one per destination) and the journey it told."""
     way, ends = _ordered(frame.stops)
-    continued = None
+    continued, guessed = None, False
     if not any(s.role == "from" for s in frame.stops) and (way or ends):
         prefix, continued = _prefix(ann, frame, way=way, ends=ends, origin=origin, told=told, marks=marks)
+        if not prefix and way and way[0].feature_type in COARSE:
+            way = way[1:]  # "drove through territory in Homs province, passed Palmyra": a province passed, no origin
         way = prefix + way
+    elif not frame.stops and (home := _home(ann, frame, None)) is not None:
+        way, guessed = [home], True  # "Hundreds of families escaped. Many walked to Haj Ali": left the town
     start = continued.start if continued else frame.sent.start
     back = continued.frame if continued else frame
     if back.date is None and default_date is not None:
         back = replace(back, date=default_date)
     journeys = [_clean([*way, e]) for e in ends] or [_clean(way)]
     made = [_movement(ann, frame, w, start, back) for w in journeys if len(w) >= 2]
-    return made, _Told(tuple(way), tuple(ends), len(made), start, frame)
+    return made, _Told(tuple(way), tuple(ends), len(made), start, frame, guessed)
 
 
 def movements_in(ann: Annotated, default_date: DateRef | None) -> list[Movement]:

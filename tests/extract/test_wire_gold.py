@@ -18,11 +18,11 @@ FLOORS = {
     "place_recall": 0.98,
     "place_precision": 0.98,
     "decoy_rejection": 0.88,
-    "movement_recall": 0.80,
-    "movement_precision": 0.83,
-    "route_recall": 0.65,
+    "movement_recall": 0.82,
+    "movement_precision": 0.82,
+    "route_recall": 0.68,
     "route_precision": 0.90,
-    "event_recall": 0.61,
+    "event_recall": 0.62,
     "event_precision": 0.77,
 }
 
