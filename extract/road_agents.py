@@ -108,8 +108,10 @@ def agent_of(ann: Annotated, deed: Deed, road: Road, span: tuple[int, int]) -> A
     for group in groups:
         if group:
             return group[0].actor
-    if deed.first == opener and is_word(ann, deed.first - 1, "road_shared_subject"):
-        return _main_subject(ann, deed.first - 1, first, road)
+    filler = is_word(ann, deed.first - 1, "road_shared_subject_fillers")
+    sub = deed.first - 2 if filler else deed.first - 1
+    if (deed.first == opener or filler) and is_word(ann, sub, "road_shared_subject"):
+        return _main_subject(ann, sub, first, road)  # "after cutting", "after they cut", "بعد أن قطعت"
     if is_word(ann, left, "speech_words") and _speaks_of_itself(ann, left + 1, deed.first):
         # "Turkish-backed fighters said they had cut the M4": who speaks of their own deed did it
         said = _candidates(ann, clause_start(ann, left - 1, first), left - 1, road) if left > first else []

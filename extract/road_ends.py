@@ -142,6 +142,9 @@ def _linked(
     gap = [i for i in range(road.last + 1, link) if i not in own]
     fillers = ("road_link_fillers", "road_position_words", "feature_words")
     gap_ok = len(gap) <= _LINK_GAP or all(any(_is(ann, i, f) for f in fillers) for i in gap)
+    named = [p for p in places if p.tok_last < road.first and p.place.feature_type not in _WIDE]
+    if after and named and _is(ann, link + 1, "road_between_pronouns"):
+        return [named[-1], after[0]], gap_ok  # "مروراً بصرين، التي ... الطريق الواصل بينها وبين المدينة"
     return (after[:2] if len(after) >= 2 else after), gap_ok
 
 

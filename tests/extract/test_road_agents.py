@@ -147,6 +147,20 @@ ROWS = [
         SDF,
         f"cut by {SDF}",
     ),
+    (
+        "after-they-cut-it-the-main-subject",
+        "تفرض قوات البيشمركة طوقاً على بلدة بعشيقة، بعد أن قطعت الطريق الرابط بين بعشيقة والموصل.",
+        "The Peshmerga encircled Bashiqa after they cut the road between the town and Mosul.",
+        PESHMERGA,
+        f"cut by {PESHMERGA}",
+    ),
+    (
+        "secures-in-the-present",
+        "تؤمن قوات البيشمركة طريق أربيل – الموصل الذي تعبره قوافل النازحين.",
+        "The Peshmerga secure the Erbil-Mosul road, which convoys of the displaced use.",
+        PESHMERGA,
+        f"secured by {PESHMERGA}",
+    ),
 ]
 
 

@@ -102,6 +102,13 @@ ROWS = [
         ("Damascus", "Aleppo"),
         "Damascus–Aleppo road",
     ),
+    (
+        "between-it-and-the-town-named-before",
+        "تحاصر القوات بلدة بعشيقة بعد أن قطعت الطريق الرابط بينها وبين الموصل.",
+        "The forces besiege Bashiqa after cutting the road between it and Mosul.",
+        ("Bashiqa", "Mosul"),
+        "Bashiqa–Mosul road",
+    ),
 ]
 
 CASES = [
