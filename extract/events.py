@@ -100,6 +100,8 @@ def _kind(
             return "Violence against civilians", "Abduction/forced disappearance"  # "seized 2,000 civilians"
         return "Battles", "Government regains territory" if state_side(agent) else "Non-state actor overtakes territory"
     if not trig.sub_event_type.startswith("*"):
+        if trig.sub_event_type == "Government regains territory" and agent is not None and not state_side(agent):
+            return "Battles", "Non-state actor overtakes territory"  # "rebels retook Saraqib", "حررت قسد الطبقة"
         return trig.event_type, trig.sub_event_type
     if _weapon(ann, first, last, "air"):
         return "Explosions/Remote violence", "Air/drone strike"

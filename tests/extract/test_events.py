@@ -541,6 +541,24 @@ def test_an_aim_is_no_territory_event(gaz, text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        pytest.param("استعادت فصائل المعارضة مدينة سراقب يوم الاثنين.", OVERTAKES, id="rebels-retake-ar"),
+        pytest.param("Rebels recaptured Saraqib on Monday.", OVERTAKES, id="rebels-retake-en"),
+        pytest.param("أعلنت قوات سوريا الديمقراطية تحرير مدينة الطبقة يوم الاثنين.", OVERTAKES, id="sdf-liberate-ar"),
+        pytest.param("The SDF liberated Tabqa on Monday.", OVERTAKES, id="sdf-liberate-en"),
+        pytest.param("استعادت قوات النظام مدينة سراقب يوم الاثنين.", REGAINS, id="regime-retakes-ar"),
+        pytest.param("Saraqib was recaptured on Monday.", REGAINS, id="no-one-named-en"),
+    ],
+)
+def test_a_retaking_is_the_governments_only_when_a_state_retakes(gaz, text: str, kind: tuple[str, str]) -> None:
+    """ACLED: "Government regains territory" is a state's (or its militias'); rebels or the SDF retaking or
+    "liberating" a town overtake it. With no one named the word's own kind stands."""
+    [e] = [e for e in _run(gaz, text).events if e.sub_event_type in TERRITORY]
+    assert (e.event_type, e.sub_event_type) == kind
+
+
+@pytest.mark.parametrize(
     ("text", "controlled_by"),
     [
         pytest.param(
