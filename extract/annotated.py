@@ -261,11 +261,15 @@ class Annotated:
         return self._found["focus"]
 
     def event_focus(self) -> PlaceTok | None:
-        """Where the article's events happen when a sentence names no place: its focus town, else
-        the countryside it names most ("airstrikes in the northern countryside of Deir Ezzor")."""
+        """Where the article's events happen when a sentence names no place: for a story with a dateline,
+        the first other town its headline or first sentence names ("BEIRUT (AFP) - ... seized the town of
+        Jisr al-Shughur": a wire story's dateline is where it was written), else its focus town, else the
+        countryside it names most ("airstrikes in the northern countryside of Deir Ezzor")."""
         if "event focus" not in self._found:
             around = [p for p in self.places if p.place.feature_type == "countryside"]
-            self._found["event focus"] = self.focus_place() or _most_named(around)
+            dl = self.doc.dateline
+            told = [p for p in self.own_towns() if dl is not None and not dl.start <= p.place.start < dl.end]
+            self._found["event focus"] = next(iter(told), None) or self.focus_place() or _most_named(around)
         return self._found["event focus"]
 
     def _focus(self) -> PlaceTok | None:

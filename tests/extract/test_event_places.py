@@ -206,6 +206,40 @@ def test_an_english_verb_s_object_is_its_place(gaz, text: str, places: set[tuple
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Warplanes pounded al-Bab on Friday, killing 11 people.",
+        "Government jets struck al-Bab on Friday, killing 11 people.",
+    ],
+)
+def test_a_name_that_is_also_a_word_is_a_place_after_a_verb_of_striking(gaz, text: str) -> None:
+    """'al-Bab' is also "the door": a verb of striking before it tells it is the town struck."""
+    assert [e.place.name for e in _events(gaz, text)] == ["Al-Bab"]
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        pytest.param(
+            "Rebels seize Jisr al-Shughur\n\n2015-04-26\n\nBEIRUT (AFP) - Rebels have seized the town of Jisr "
+            "al-Shughur, a monitor said.\n\nGovernment aircraft struck back within hours, activists said.",
+            "Jisr al-Shughur",
+            id="dateline-in-a-capital",
+        ),
+        pytest.param(
+            "Jisr al-Shughur falls to rebels\n\n2015-04-26\n\nJISR AL-SHUGHUR (AFP) - Rebels have seized the "
+            "town, a monitor said. Beirut condemned it.\n\nGovernment aircraft struck back within hours.",
+            "Jisr al-Shughur",
+            id="dateline-in-the-town",
+        ),
+    ],
+)
+def test_a_strike_told_without_a_place_is_at_the_town_of_the_story_not_its_dateline(gaz, text, where) -> None:
+    second = text.index("Government aircraft")
+    assert [e.place.name for e in _events(gaz, text) if e.start >= second] == [where]
+
+
+@pytest.mark.parametrize(
     ("text", "where"),
     [
         pytest.param("Shells targeted Jobar in Damascus on Monday.", "Jobar", id="in-en"),
