@@ -181,11 +181,21 @@ def _location(ann: Annotated, places: list[PlaceTok], t: int) -> PlaceTok | None
     return free[0] if free else None
 
 
+def _whose_people(ann: Annotated, p: PlaceTok) -> bool:
+    """'أعدم التنظيم رجلين من أهالي ريف عين العرب في مدينة جرابلس', 'two residents of Kobani': the place the
+    victims are from (a word of `people_of` up to three words before it), not where it happened when the
+    sentence names another town."""
+    return bool(ann.words_in(max(0, p.tok_first - 3), p.tok_first - 1, "people_of", event_cues()["people_of"]))
+
+
 def event_location(
     ann: Annotated, places: list[PlaceTok], clause: tuple[int, int], t: int, *, sent: Span, trig: TriggerDef
 ) -> tuple[PlaceTok | None, int]:
     """Where the event of trigger token t happened (in its clause first, then its sentence) and the
     geo precision; a specific trigger with no place is at the article's focus town."""
+    rest = [p for p in places if not _whose_people(ann, p)]
+    if len(rest) < len(places) and any(p.place.feature_type not in WIDE | {"countryside"} for p in rest):
+        places = rest  # not "14 residents of Khatab in the Hama countryside were killed": there, with no town named
     fled = _fled_from(ann, places, t)
     if fled is not None:
         return fled, geo_precision(ann, fled)

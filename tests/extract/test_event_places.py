@@ -553,3 +553,16 @@ def test_troops_overrunning_a_district_regain_it(gaz) -> None:
 )
 def test_strikes_narrowed_to_towns_are_at_those_towns(gaz, text: str) -> None:
     assert sorted(e.place.name for e in _events(gaz, text)) == ["Al-Latamneh", "Kafr Zita"]
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("أعدم التنظيم رجلين من أهالي ريف عين العرب في مدينة جرابلس.", "Jarablus"),
+        ("ISIS executed two residents of Kobani in Jarablus on Monday.", "Jarablus"),
+        ("Fourteen residents of Khatab in the northwestern Hama countryside were killed by the insurgents.", "Khatab"),
+    ],
+    ids=["ar-people-of-a-place", "en-residents-of", "en-residents-of-no-other-town"],
+)
+def test_where_the_victims_come_from_is_not_where_it_happened(gaz, text: str, where: str) -> None:
+    assert [e.place.name for e in _events(gaz, text)] == [where]

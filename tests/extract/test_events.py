@@ -559,6 +559,25 @@ def test_a_retaking_is_the_governments_only_when_a_state_retakes(gaz, text: str,
 
 
 @pytest.mark.parametrize(
+    ("text", "kind", "where"),
+    [
+        ("فيما طالت غارتان أخريان آليات للتنظيم قرب بلدة صرين.", AIR, "Sarrin"),
+        ("وكان انتحاريان قد فجّرا نفسيهما داخل محطة كهرباء في ناحية دبس.", SUICIDE, "Dibis"),
+        ("انفجرت سيارتان مفخختان في مدينة الرمادي.", IED, "Ramadi"),
+    ],
+    ids=["two-strikes", "two-suicide-bombers", "two-car-bombs"],
+)
+def test_arabic_duals_name_their_deed(gaz, text: str, kind: tuple[str, str], where: str) -> None:
+    assert [(e.event_type, e.sub_event_type, e.place.name) for e in _run(gaz, text).events] == [(*kind, where)]
+
+
+def test_the_police_of_an_iraqi_story_are_iraqs(gaz) -> None:
+    text = "وفي كركوك، أعلنت قيادة الشرطة اعتقال 25 مشتبهاً بهم خلال عمليات تفتيش واسعة."
+    [e] = _run(gaz, text).events
+    assert (e.sub_event_type, actor_name(e.actor1), e.place.name) == ("Arrests", "Iraqi army", "Kirkuk")
+
+
+@pytest.mark.parametrize(
     ("text", "controlled_by"),
     [
         pytest.param(
