@@ -208,17 +208,27 @@ class Annotated:
     def main_city(self, before: int) -> PlaceTok | None:
         """The city the text is about at this point: the last town-like place named
         before that is not a destination ("... باتجاه الموصل" does not make Mosul
-        "the city" being left), else the first town of the text."""
+        "the city" being left) nor the dateline ("BEIRUT (AFP) - Buses carrying people
+        out of four besieged towns ...": where the story was written), else the first
+        town of the text."""
         towns = self._towns()
         if not towns:
             return None
         origins = self._found.get("origins")
         if origins is None:
-            kept = [p for p in towns if self.cue_before(p, "to_words") is None and not self.seat_of_speaker(p)]
-            origins = self._found["origins"] = (kept, [p.tok_last for p in kept])
-        kept, lasts = origins
+            dl = self.doc.dateline
+            kept = [
+                p
+                for p in towns
+                if self.cue_before(p, "to_words") is None
+                and not self.seat_of_speaker(p)
+                and (dl is None or not dl.start <= p.place.start < dl.end)
+            ]
+            first = next((p for p in towns if dl is None or not dl.start <= p.place.start < dl.end), None)
+            origins = self._found["origins"] = (kept, [p.tok_last for p in kept], first)
+        kept, lasts, first = origins
         i = bisect.bisect_left(lasts, before)
-        return kept[i - 1] if i else towns[0]
+        return kept[i - 1] if i else first
 
     def the_city(self, before: int) -> PlaceTok | None:
         """What "the city" / "المدينة" names at token `before`: the town the text is about there when it is

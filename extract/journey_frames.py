@@ -143,8 +143,10 @@ def frame_of(ann: Annotated, seg: tuple[int, int, list[int]], sent: Span, marks:
     noun = words_in(ann, triggers, "mover_nouns")
     if noun:  # "a bomb went off in a district of Aleppo near a convoy": where the movers are
         stops = [s for s in stops_in(ann, start, t0 - 1, triggers, marks) if s.role == "at"] + stops
-    leaving = words_in(ann, triggers, "departure_triggers") or words_in(
-        ann, [t + 1 for t in triggers], "direction_words"
+    leaving = (
+        words_in(ann, triggers, "departure_triggers")
+        or words_in(ann, triggers[:1], "carry_words")  # not "walked to Badush, from where they were driven"
+        or words_in(ann, [t + 1 for t in triggers], "direction_words")
     )
     counts = counts_in(ann.nt, max(first, t0 - 6), last)
     count = min(counts, key=lambda c: abs(c.tok_first - t0)) if counts else None

@@ -108,3 +108,41 @@ def test_a_deal_reached_is_no_arrival(gaz) -> None:
         "Russian and Turkish officials in Ankara, collapsed on Wednesday."
     )
     assert all("Ankara" not in j for j in _journeys(gaz, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Rebels said the attack on Khan Sheikhoun killed 70 people.\n\n"
+            "Many of the wounded were driven to hospitals in Maarat al-Numan.",
+            [("Khan Shaykhun", "Maarat al-Numan")],
+        ),
+        (
+            "Thousands of people have escaped Tal Afar in recent weeks. Most walked through the desert to reach army "
+            "lines near Badush, from where they were driven in trucks to camps at Hammam al-Alil.",
+            [("Tal Afar", "Badush", "Hammam al-Alil")],
+        ),
+    ],
+    ids=["people-driven-from-the-town-of-the-story", "a-later-ride-is-the-same-journey"],
+)
+def test_people_carried_were_where_the_story_is(gaz, text: str, want) -> None:
+    assert _journeys(gaz, text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BEIRUT (AFP) - Buses carrying thousands of people out of four besieged towns were moving again on Sunday "
+        "toward Aleppo.",
+        "AMMAN (Reuters) - More than 50 buses left on Sunday and headed north to Idlib province.",
+    ],
+    ids=["en-beirut", "en-amman"],
+)
+def test_the_dateline_is_no_origin(gaz, text: str) -> None:
+    assert all(j[0] not in ("Beirut", "Amman") for j in _journeys(gaz, text))
+
+
+def test_carried_out_is_no_journey(gaz) -> None:
+    text = "Army units took Minian on Monday. They carried out artillery strikes to the south of Nuaima."
+    assert _journeys(gaz, text) == []
