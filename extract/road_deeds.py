@@ -141,6 +141,7 @@ def deeds_on(
     found = _sentence_deeds(ann, first, last)
     before = [d for d, real in found if d.last < road.first and road.first - d.last <= _BEFORE_REACH]
     before = [d for d in before if not any(d.last < r.first < road.first for r in others)]
+    before = [d for d in before if not is_word(ann, d.last, "road_pronoun_deeds")]  # "تأمينه": a road before it
     nearest = before[-1:] if before else []
     if nearest and not dict(found)[nearest[0]]:
         nearest = []  # the nearest deed is an aim or denied: nothing holds the road from before
@@ -178,10 +179,11 @@ def _speaks_after(
     """A deed after the road speaks of it: close enough, in the road's clause or a relative
     clause on it ('which the SDF controls', 'الذي بات تحت سيطرة'), no other road between or
     closely after, and no other place as its object ('and ISIS captured Tal Afar')."""
-    on_it = any(is_word(ann, i, "road_pronoun_objects") for i in (d.last + 1, d.last + 2))
+    glued = is_word(ann, d.last, "road_pronoun_deeds")  # "بعد أن تولت البيشمركة تأمينه": its object told before
+    on_it = glued or any(is_word(ann, i, "road_pronoun_objects") for i in (d.last + 1, d.last + 2))
     if not (road.last < d.first and d.first - road.last <= _AFTER_REACH + (_ON_IT_REACH if on_it else 0)):
         return False
-    if any(road.last < r.first < d.first or d.last < r.first <= d.last + _BEFORE_REACH for r in others):
+    if any(road.last < r.first < d.first or (not glued and d.last < r.first <= d.last + _BEFORE_REACH) for r in others):
         return False
     gap = range(road.last + 1, d.first)
     breaks = (is_word(ann, i, "road_clause_breaks") and not is_word(ann, i, "road_link_fillers") for i in gap)

@@ -202,3 +202,17 @@ def test_government_forces_are_the_texts_own_not_the_last_foreign_force(gaz) -> 
     )
     [r] = _routes(gaz, text)
     assert actor_name(r.controlled_by) == SYRIA
+
+
+def test_a_deed_on_it_speaks_of_the_road_before_not_the_next(gaz) -> None:
+    """'بعد أن تولت البيشمركة تأمينه': a deed whose object pronoun is glued on speaks of the road named before it,
+    never of the next road of its sentence."""
+    text = (
+        "أعيد فتح الطريق الرابط بين خانقين وجلولاء صباح اليوم، بعد أن تولت البيشمركة تأمينه، في حين لا يزال "
+        "الطريق بين جلولاء وبعقوبة مغلقاً."
+    )
+    routes = extract_document(make_document(text, doc_id="t", published="2016-10-17"), gaz).routes
+    assert {r.name: actor_name(r.controlled_by) for r in routes} == {
+        "Khanaqin–Jalawla road": PESHMERGA,
+        "Jalawla–Baqubah road": "",
+    }
