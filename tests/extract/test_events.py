@@ -564,8 +564,9 @@ def test_a_retaking_is_the_governments_only_when_a_state_retakes(gaz, text: str,
         ("فيما طالت غارتان أخريان آليات للتنظيم قرب بلدة صرين.", AIR, "Sarrin"),
         ("وكان انتحاريان قد فجّرا نفسيهما داخل محطة كهرباء في ناحية دبس.", SUICIDE, "Dibis"),
         ("انفجرت سيارتان مفخختان في مدينة الرمادي.", IED, "Ramadi"),
+        ("فجّرت انتحاريتان نفسيهما وسط حشود من المدنيين الفارين في الموصل.", SUICIDE, "Mosul"),
     ],
-    ids=["two-strikes", "two-suicide-bombers", "two-car-bombs"],
+    ids=["two-strikes", "two-suicide-bombers", "two-car-bombs", "two-women-among-crowds-of-civilians"],
 )
 def test_arabic_duals_name_their_deed(gaz, text: str, kind: tuple[str, str], where: str) -> None:
     assert [(e.event_type, e.sub_event_type, e.place.name) for e in _run(gaz, text).events] == [(*kind, where)]
