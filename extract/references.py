@@ -3,7 +3,8 @@
 A report names its town once and then says "in the outskirts of the city" ("the besieged city") or
 "في محيط المدينة" (`data/nominals.json` `city_refs`). For an event such a
 phrase is the town named before it in its sentence, else the town the article
-is about (its dateline, else its most named town), else the town named last
+is about (its dateline, else its most named town; past a dateline in a capital,
+the town its headline or first sentence names), else the town named last
 before it; not when it is part of a name or
 the name follows ("the city of Mosul"). The reference keeps its own span, the
 words that refer, as the evidence of the event's location.
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from extract.annotated import Annotated, PlaceTok
+from extract.annotated import TOWNS, Annotated, PlaceTok
 from extract.context import rules
 from extract.nominals import apposed_town, city_reference, introduced_as, nominal_lexicon
 
@@ -34,7 +35,9 @@ def town_references(ann: Annotated, first: int, last: int) -> list[PlaceTok]:
         if after + (ann.word(after) in rules().genitive) in starts:
             continue  # "the village of Khanasor": the name itself follows
         last_named = ann.main_city(opens)
-        town: PlaceTok | None = introduced_as(ann, m.tok_last, opens, first) or ann.focus_place() or last_named
+        story = ann.event_focus()  # past a dateline in a capital: the town the headline names
+        story = story if story is not None and story.place.feature_type in TOWNS else ann.focus_place()
+        town: PlaceTok | None = introduced_as(ann, m.tok_last, opens, first) or story or last_named
         if last_named is not None and first <= last_named.tok_first and last_named.tok_last < opens:
             town = last_named  # "seized Sinjar after the Peshmerga withdrew from the town"
         town = apposed_town(ann, opens) or town  # "toward Jarablus, the last town they hold"

@@ -566,3 +566,12 @@ def test_strikes_narrowed_to_towns_are_at_those_towns(gaz, text: str) -> None:
 )
 def test_where_the_victims_come_from_is_not_where_it_happened(gaz, text: str, where: str) -> None:
     assert [e.place.name for e in _events(gaz, text)] == [where]
+
+
+def test_the_city_of_a_story_datelined_in_a_capital_is_its_headlines(gaz) -> None:
+    text = (
+        "Bombing kills 126 at Aleppo bus depot\n\n2017-04-16\n\nBEIRUT (AFP) - A suicide car bomb tore through a "
+        "convoy of buses on Saturday, a monitor said.\n\nThe blast struck on the western edge of the city."
+    )
+    blast = text.index("The blast")
+    assert {e.place.name for e in _events(gaz, text) if e.start >= blast} == {"Aleppo"}
