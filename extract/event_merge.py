@@ -29,7 +29,7 @@ def protest_sides(e: Event) -> Event:
 def vagueness(trig: TriggerDef) -> int:
     """0 for a trigger that names the event ("air strike", "took control"), 1 for one with a
     default kind ("bombing", "قصف"), 2 for one whose kind is only guessed ("killed", "attack")."""
-    if not trig.sub_event_type.startswith("*") or trig.sub_event_type == "*territory":
+    if not trig.sub_event_type.startswith("*") or trig.takes_ground:
         return 0
     return 2 if trig.sub_event_type == "*" else 1
 

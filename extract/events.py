@@ -95,7 +95,7 @@ def _kind(
 ) -> tuple[str, str]:
     if trig.sub_event_type == "*between":
         return "Battles", "Armed clash"
-    if trig.sub_event_type == "*territory":
+    if trig.sub_event_type in ("*territory", "*entry"):
         if target is not None and target.actor_type in cues()["civilian_actor_types"]:
             return "Violence against civilians", "Abduction/forced disappearance"  # "seized 2,000 civilians"
         return "Battles", "Government regains territory" if state_side(agent) else "Non-state actor overtakes territory"
@@ -185,6 +185,19 @@ def _sides(
     if agent is None:  # "وكانت فصائل الحشد قد تقدمت. وسيطرت على ناحية العباسي"
         agent = implied_subject(ann, *sentence, m)
     return agent, target
+
+
+def _force_entered(ann: Annotated, agent: ActorMention | None, clause: tuple[int, int], t: int) -> bool:
+    """'government forces entered Nawa': a named armed force, the subject before the word in its clause, not
+    negated ("no aid convoys have entered"), nor unnamed attackers ("suicide bombers entered the town and
+    engaged SDF forces": an attack, not a taking)."""
+    if agent is None or agent.actor_type in cues()["civilian_actor_types"]:
+        return False
+    if agent.actor_id in event_cues()["placeholder_actors"] or not clause[0] <= agent.tok_last < t:
+        return False
+    if ann.words_in(clause[0], t - 1, "suicide_words", event_cues()["suicide_words"]):
+        return False
+    return not ann.words_in(max(clause[0], t - 6), t - 1, "negation_words", cues()["negation_words"])
 
 
 def _two_sides(ann: Annotated, last: int, t: int, agent: ActorMention | None, target: ActorMention | None) -> bool:
@@ -304,6 +317,8 @@ def _events(
     agent, target = _sides(ann, clause, (first, last), m, trig, accused=accused)
     if trig.sub_event_type == "*between" and not _two_sides(ann, last, t, agent, target):
         return []  # "the violence in Syria": no clash named
+    if trig.sub_event_type == "*entry" and not _force_entered(ann, agent, clause, t):
+        return []  # "refugees entered Turkey", "no aid convoys have entered Douma": no force took anything
     etype, sub = _subtype(ann, trig, first, last, agent=agent, target=target)
     count, fatalities = _numbers(ann, clause, (first, last), t)
     injured = injured_in(ann.nt, first, last)

@@ -30,12 +30,13 @@ class ActorDef:
 class TriggerDef:
     event_type: str
     sub_event_type: str  # "*" = decided by cues, "*air"/"*shell" with a default, "*territory" = by who takes it
+    # ("*entry": the same, but only with an armed agent: "troops entered Nawa", not "refugees entered Turkey")
     specific: bool = False  # names an event by itself (a suicide bomber, an air strike), not just a verb
 
     @property
     def takes_ground(self) -> bool:
         """A taking of territory, by its own kind or by who takes it ("*territory")."""
-        return self.sub_event_type == "*territory" or self.sub_event_type in TAKING_TYPES
+        return self.sub_event_type in ("*territory", "*entry") or self.sub_event_type in TAKING_TYPES
 
 
 def words(values: list[str] | tuple[str, ...]) -> frozenset[str]:
