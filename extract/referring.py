@@ -24,6 +24,7 @@ from extract.lexicons import cues, event_cues
 from extract.matching import Match
 from extract.types import ActorMention
 from extract.wordforms import word_forms
+from geodata.names import is_arabic
 
 OPENING_QUOTES = {'"': '"', "“": "”", "«": "»"}
 REACH_SENTENCES = 2  # a demonstrative refers to a force named in its sentence or the one before
@@ -31,8 +32,8 @@ REACH_SENTENCES = 2  # a demonstrative refers to a force named in its sentence o
 
 def referring_actors(ann: Annotated, named: list[ActorMention]) -> list[ActorMention]:
     """Mentions of actors named before by "They" opening a sentence or by a demonstrative."""
-    if len(ann.sentences) < 2 and not named:
-        return []
+    if not named:
+        return []  # nothing named, nothing to refer back to
     last = len(ann.nt.tokens) - 1
     pronouns = ann.words_in(0, last, "subject_pronouns", event_cues()["subject_pronouns"])
     heads = ann.words_in(0, last, "referring_heads", event_cues()["referring_heads"])
@@ -112,8 +113,10 @@ def sentence_subject(
 ) -> ActorMention | None:
     """The first actor of sentence k that is neither civilians nor after a preposition; none when a
     paragraph break stands between sentence k and sentence `same_paragraph_as`."""
+    if k < 0:
+        return None
     text, here, before = ann.doc.text, ann.sentences[same_paragraph_as], ann.sentences[k]
-    if k < 0 or "\n" in text[before.end : here.start]:
+    if "\n" in text[before.end : here.start]:
         return None
     inside = [a for a in found if before.start <= a.start < before.end and not _civilian(a)]
     return next((a for a in inside if not _oblique(ann, a)), None)
@@ -144,7 +147,7 @@ def implied_subject(ann: Annotated, first: int, last: int, m: Match) -> ActorMen
     the subject of the sentence before (tokens first..last are the verb's sentence)."""
     t = m.tok_first
     word = ann.word(t)
-    if ann.actors_in(first, last) or not ("\u0600" <= word[:1] <= "\u06ff"):
+    if ann.actors_in(first, last) or not is_arabic(word):
         return None
     if not (word.endswith("ت") or word.endswith("وا")) or word_forms(word) & event_cues()["victim_verbs"]:
         return None
