@@ -216,15 +216,9 @@ class Annotated:
             return None
         origins = self._found.get("origins")
         if origins is None:
-            dl = self.doc.dateline
-            kept = [
-                p
-                for p in towns
-                if self.cue_before(p, "to_words") is None
-                and not self.seat_of_speaker(p)
-                and (dl is None or not dl.start <= p.place.start < dl.end)
-            ]
-            first = next((p for p in towns if dl is None or not dl.start <= p.place.start < dl.end), None)
+            written = [p for p in towns if not self.in_dateline(p)]
+            kept = [p for p in written if self.cue_before(p, "to_words") is None and not self.seat_of_speaker(p)]
+            first = written[0] if written else None
             origins = self._found["origins"] = (kept, [p.tok_last for p in kept], first)
         kept, lasts, first = origins
         i = bisect.bisect_left(lasts, before)
@@ -252,6 +246,11 @@ class Annotated:
             got = self._found["own towns"] = (*named, *([focus] if focus else []))
         return got
 
+    def in_dateline(self, p: PlaceTok) -> bool:
+        """The place is the dateline's ("BEIRUT (AFP) - ..."): where the story was written."""
+        dl = self.doc.dateline
+        return dl is not None and dl.start <= p.place.start < dl.end
+
     def seat_of_speaker(self, p: PlaceTok) -> bool:
         """The seat of who speaks ("the defence ministry in Ankara said the town had been ..."): no town the
         text is about there, nor where a deed happened (event_cues.json `seat_heads`, `seat_links`)."""
@@ -277,8 +276,7 @@ class Annotated:
         countryside it names most ("airstrikes in the northern countryside of Deir Ezzor")."""
         if "event focus" not in self._found:
             around = [p for p in self.places if p.place.feature_type == "countryside"]
-            dl = self.doc.dateline
-            told = [p for p in self.own_towns() if dl is not None and not dl.start <= p.place.start < dl.end]
+            told = [p for p in self.own_towns() if self.doc.dateline is not None and not self.in_dateline(p)]
             self._found["event focus"] = next(iter(told), None) or self.focus_place() or _most_named(around)
         return self._found["event focus"]
 

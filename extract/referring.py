@@ -75,8 +75,7 @@ def _demonstrative(ann: Annotated, i: int) -> tuple[int, int] | None:
 
 def _sentence_of(ann: Annotated, tok: int) -> int:
     """Index of the sentence that holds token tok (-1 before the first)."""
-    offset = ann.nt.orig_starts[tok]
-    return bisect.bisect_right([s.start for s in ann.sentences], offset) - 1
+    return bisect.bisect_right(ann.sentences, ann.nt.orig_starts[tok], key=lambda s: s.start) - 1
 
 
 def _last_named(ann: Annotated, found: list[ActorMention], first: int) -> ActorMention | None:
