@@ -108,6 +108,8 @@ def agent_of(ann: Annotated, deed: Deed, road: Road, span: tuple[int, int]) -> A
     for group in groups:
         if group:
             return group[0].actor
+    if _comma_before(ann, left) and (aside := _aside_subject(ann, left, first, road)) is not None:
+        return aside  # "The SDF, which the coalition backs, controls the road"
     filler = is_word(ann, deed.first - 1, "road_shared_subject_fillers")
     sub = deed.first - 2 if filler else deed.first - 1
     if (deed.first == opener or filler) and is_word(ann, sub, "road_shared_subject"):
@@ -124,6 +126,20 @@ def agent_of(ann: Annotated, deed: Deed, road: Road, span: tuple[int, int]) -> A
         opening = _candidates(ann, first, min(first + _OPENING_SUBJECT, deed.first - 1), road)
         return opening[0].actor if opening else None
     return None
+
+
+def _aside_subject(ann: Annotated, left: int, first: int, road: Road) -> ActorMention | None:
+    """The subject before an aside that ends right before the deed's clause: "The SDF, which the
+    coalition backs, controls the road", "قوات سوريا الديمقراطية، التي تدعمها واشنطن، تسيطر على الطريق"."""
+    opener = left - 1
+    while opener > first and not _comma_before(ann, opener):
+        opener -= 1  # the aside's first word, after its opening comma
+    if not (opener > first and is_word(ann, opener, "road_aside_openers")):
+        return None
+    start = clause_start(ann, opener - 1, first) if opener - 1 > first else first
+    fake = Deed("", True, False, opener, opener)
+    cands = [c for c in _candidates(ann, start, opener - 1, road) if not _backer(ann, c, fake, start)]
+    return cands[-1].actor if cands else None
 
 
 def _users(ann: Annotated, c: _Cand, deed: Deed) -> bool:

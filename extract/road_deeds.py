@@ -30,6 +30,7 @@ _BEFORE_REACH = 8  # words a deed may stand before its road
 _AFTER_REACH = 12  # words a deed may stand after its road
 _ON_IT_REACH = 8  # more words for a deed on it ('عليه', 'of it')
 _SHIFT_REACH = 4  # words a status shifter ('أعادت') may stand before its deed word
+_COMMAS = frozenset(",،")
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +140,7 @@ def deeds_on(
     first, last = span
     others = [r for r in roads if r != road]
     found = _sentence_deeds(ann, first, last)
-    before = [d for d, real in found if d.last < road.first and road.first - d.last <= _BEFORE_REACH]
+    before = [d for d, _ in found if d.last < road.first and _words_between(ann, d.last, road.first) <= _BEFORE_REACH]
     before = [d for d in before if not any(d.last < r.first < road.first for r in others)]
     before = [d for d in before if not is_word(ann, d.last, "road_pronoun_deeds")]  # "تأمينه": a road before it
     nearest = before[-1:] if before else []
@@ -149,6 +150,16 @@ def deeds_on(
     after = [d for d, real in found if real and _speaks_after(ann, d, road, others=others, places=places, last=last)]
     ranked = [*(d for d in before if d.holds), *(d for d in after if d.holds)]
     return list(dict.fromkeys([*ranked, *before, *after]))
+
+
+def _words_between(ann: Annotated, lo: int, hi: int) -> int:
+    """How far token hi stands after token lo, not counting an aside set off by two commas between them
+    ('ويسيطر مجلس منبج العسكري، المنضوي في قوات سوريا الديمقراطية، على الطريق')."""
+    text, starts, ends = ann.doc.text, ann.nt.orig_starts, ann.nt.orig_ends
+    commas = [i for i in range(lo + 1, hi + 1) if _COMMAS.intersection(text[ends[i - 1] : starts[i]])]
+    if len(commas) < 2:
+        return hi - lo
+    return hi - lo - (commas[1] - commas[0])
 
 
 def _sentence_deeds(ann: Annotated, first: int, last: int) -> list[tuple[Deed, bool]]:

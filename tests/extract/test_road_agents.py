@@ -161,6 +161,20 @@ ROWS = [
         PESHMERGA,
         f"secured by {PESHMERGA}",
     ),
+    (
+        "an-aside-between-the-verb-and-its-road",
+        "تسيطر قوات البيشمركة، المدعومة من طيران التحالف الدولي منذ أشهر، على طريق أربيل – الموصل.",
+        "The Peshmerga, who have held the front since the summer with coalition support, control the Erbil-Mosul road.",
+        PESHMERGA,
+        "",
+    ),
+    (
+        "the-subject-before-a-which-clause",
+        "قوات البيشمركة، التي قاتلت داعش طوال الصيف، تسيطر على طريق أربيل – الموصل.",
+        "The Peshmerga, which fought ISIS all summer, now hold the Erbil-Mosul road.",
+        PESHMERGA,
+        "",
+    ),
 ]
 
 

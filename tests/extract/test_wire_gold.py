@@ -20,7 +20,7 @@ FLOORS = {
     "decoy_rejection": 0.90,
     "movement_recall": 0.75,
     "movement_precision": 0.83,
-    "route_recall": 0.63,
+    "route_recall": 0.65,
     "route_precision": 0.92,
     "event_recall": 0.62,
     "event_precision": 0.79,
