@@ -11,6 +11,7 @@ from typing import Any
 from extract.context import rules
 from extract.datafiles import load_json
 from extract.lexicons import cue_union
+from extract.numbers import number_at
 from extract.wordforms import word_forms
 from geodata.names import NormText, is_arabic, normalize_name
 
@@ -95,9 +96,10 @@ def words() -> Words:
 
 
 def connecting(nt: NormText, t: int) -> frozenset[str] | None:
-    """The forms of token t when it may stand between a place and its unit (a connector word, or a
-    number: "X, some 30 km west of Y"); None when it may not, and for an Arabic name's qualifier right
-    after a word that is no connector: it closes that name ("بلدة الغارية الغربية بريف درعا")."""
+    """The forms of token t when it may stand between a place and its unit: a connector word, or a number
+    in digits or words ("X, some 30 km west of Y", "على بعد ثمانية كيلومترات"). None when it may not, and
+    for an Arabic name's qualifier right after a word that is no connector: it closes that name
+    ("بلدة الغارية الغربية بريف درعا")."""
     forms = word_forms(nt.tokens[t])
     if (
         t > 0
@@ -106,4 +108,4 @@ def connecting(nt: NormText, t: int) -> frozenset[str] | None:
         and not word_forms(nt.tokens[t - 1]) & words().connectors
     ):
         return None
-    return forms if forms & words().connectors or nt.tokens[t].isdigit() else None
+    return forms if forms & words().connectors or nt.tokens[t].isdigit() or number_at(nt, t) else None

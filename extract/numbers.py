@@ -302,6 +302,14 @@ def injured_in(nt: NormText, first: int, last: int) -> int | None:
     return _toll(nt, first, last, _tables().injured, "wounded")
 
 
+def words_value_at(nt: NormText, i: int) -> tuple[int, int] | None:
+    """The number written in words that starts at token i ("eight", "ثمانية", "twenty five") and its last token."""
+    if token(nt, i)[:1].isdigit():
+        return None
+    got = _value(nt, i)
+    return (got[0], got[1]) if got is not None and got[0] is not None else None
+
+
 def number_at(nt: NormText, i: int) -> bool:
     """A number (digits, words, or a vague quantity) starts at token i."""
     return 0 <= i < len(nt.norm_starts) and _value(nt, i) is not None

@@ -16,6 +16,7 @@ from dataclasses import replace
 from functools import cache
 
 from extract.admin_words import words
+from extract.numbers import words_value_at
 from extract.wordforms import word_forms
 from geodata.gazetteer.countrysides import bearing, countryside_name, direction_words_en
 from geodata.gazetteer.sources import GazEntry
@@ -42,14 +43,16 @@ def _units() -> dict[str, float]:
 
 
 def _distance(nt: NormText, first: int, last: int) -> float | None:
-    """The distance the words first..last give ("some 30 km", "على بعد 20 كم"), in km; None without one, or
-    one too far to say where a village lies."""
+    """The distance the words first..last give ("some 30 km", "على بعد 20 كم", "eight kilometres"), in km;
+    None without one, or one too far to say where a village lies."""
     units, tokens = _units(), nt.tokens
     for t in range(first, last):
-        if tokens[t].isdigit() and tokens[t + 1] in units:
+        worded = words_value_at(nt, t)
+        count, unit = (worded[0], worded[1] + 1) if worded else (int(tokens[t]) if tokens[t].isdigit() else 0, t + 1)
+        if count and unit <= last and tokens[unit] in units:
             if t > 0 and tokens[t - 1].isdigit():
                 return None  # "2.5 km", "1,500 km": not a number the words give whole
-            km = int(tokens[t]) * units[tokens[t + 1]]
+            km = count * units[tokens[unit]]
             return km if 0 < km <= float(words().toward["max_km"]) else None
     return None
 

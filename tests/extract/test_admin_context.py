@@ -463,6 +463,22 @@ DISTANCES = [
     ("ala-buad-km-ar", "هاجم مسلحون قرية أم الجرن على بعد 20 كم جنوب كركوك.", "أم الجرن", "Kirkuk", 20),
     ("miles-en", "Jets hit al-Rahjan village, 31 miles east of Hama city, on Monday.", "al-Rahjan", "Hama", 50),
     ("located-en", "Jets hit Tell Sawwan village, located 15 km east of Homs.", "Tell Sawwan", "Homs", 15),
+    # a relative clause on the way and a number in words
+    (
+        "which-lies-en",
+        "Gunmen attacked the village of Umm Jurn, which lies twenty kilometres south of Kirkuk.",
+        "Umm Jurn",
+        "Kirkuk",
+        20,
+    ),
+    (
+        "allati-tabud-ar",
+        "هاجم مسلحون قرية أم الجرن، التي تبعد نحو عشرين كيلومترا جنوب كركوك.",
+        "أم الجرن",
+        "Kirkuk",
+        20,
+    ),
+    ("yaqa-ar", "هاجم مسلحون قرية أم الجرن التي تقع على بعد ثمانية كيلومترات شمال كركوك.", "أم الجرن", "Kirkuk", 8),
 ]
 
 
