@@ -213,11 +213,17 @@ def _taker(ann: Annotated, a: ActorMention) -> bool:
 
 
 def _marked(ann: Annotated, a: ActorMention) -> bool:
-    """'by ISIS', 'by the Turkish warplanes', 'من قبل داعش': an agent marker before the mention."""
+    """'by ISIS', 'by the Turkish warplanes', 'من قبل داعش': an agent marker before the mention; "belonging
+    to" only after a word of what attackers are ("طائرات تابعة"), not of what they hit ("مقر تابع")."""
     before = a.tok_first - 1
     if ann.word(before) in event_cues()["agent_articles"]:  # "by **the** Turkish warplanes"
         before -= 1
-    return ann.word(before) in event_cues()["agent_markers"]
+    if ann.word(before) not in event_cues()["agent_markers"]:
+        return False
+    # "طائرات تابعة للتحالف" acts, but "مقر أمني تابع للفصائل" is what the attack hit
+    return ann.word(before) not in event_cues()["belonging_markers"] or not any(
+        word_forms(ann.word(i)) & event_cues()["belonging_targets"] for i in range(max(0, before - 2), before)
+    )
 
 
 def _sufferers(

@@ -134,7 +134,11 @@ def complete_events(ann: Annotated, events: list[Event]) -> list[Event]:
             continue
         e = out[target]
         who = (_claimant(ann, sent) or _blamed(ann, sent)) if _unnamed(e.actor1) else None  # asked when needed
-        if who is not None and (e.actor2 is None or e.actor2.actor_id != who.actor_id):
+        if who is not None and e.actor2 is not None and (e.actor2.start, e.actor2.end) == (who.start, who.end):
+            # "..., فيما تبناه تنظيم داعش": the claimant read in the event's own sentence as its target
+            victim = _first_victim(ann, sent)
+            e = replace(e, actor1=who, actor2=victim if victim is not None and victim.start != who.start else None)
+        elif who is not None and (e.actor2 is None or e.actor2.actor_id != who.actor_id):
             e = _wider(replace(e, actor1=who), sent)
         if not told[k] and e.fatalities is None and _just_before(told, k, target):
             dead, hurt = _toll(ann, sent)

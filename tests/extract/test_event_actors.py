@@ -406,6 +406,21 @@ ROWS = [
         Row("أغلقت قوات النظام مداخل مورك بعد انسحاب الفصائل منها.", "Morek", "Syrian rebels", ""),
         Row("Regime forces sealed off Morek after rebels withdrew from the town.", "Morek", "Syrian rebels", ""),
     ),
+    (
+        "what-belongs-to-a-force-is-its-target",
+        Row("انفجرت عبوة ناسفة قرب مقر أمني تابع لقوات النظام في مورك.", "Morek", "", SYRIAN_GOV),
+        Row(
+            "A roadside bomb exploded near a security headquarters of the regime forces in Morek.",
+            "Morek",
+            "",
+            SYRIAN_GOV,
+        ),
+    ),
+    (
+        "the-planes-belonging-to-a-force-are-its-own",
+        Row("قصفت طائرات تابعة لقوات النظام بلدة مورك.", "Morek", SYRIAN_GOV, ""),
+        Row("Planes belonging to the regime forces bombed Morek.", "Morek", SYRIAN_GOV, ""),
+    ),
 ]
 CASES = [pytest.param(r, id=f"{rid}-{lang}") for rid, ar, en in ROWS for lang, r in (("ar", ar), ("en", en))]
 

@@ -45,6 +45,16 @@ def _one(gaz, text: str) -> Event:
             "ولم تتبن أي جهة الهجوم، لكن مسؤولين اتهموا تنظيم داعش بالوقوف وراءه.",
             id="no-claim-but-blame-ar",
         ),
+        pytest.param(
+            "A car bomb exploded at a market in Tuz Khurmatu on Monday, killing 12 people. "
+            "ISIS claimed it through its Amaq agency.",
+            id="claimed-it-en",
+        ),
+        pytest.param(
+            "انفجرت سيارة مفخخة في سوق طوز خورماتو يوم الاثنين، ما أدى إلى مقتل 12 شخصا، "
+            "فيما تبنّاه تنظيم داعش عبر وكالة أعماق.",
+            id="claimed-it-ar",
+        ),
     ],
 )
 def test_the_claimant_or_the_blamed_is_actor1(gaz, text: str) -> None:
