@@ -224,14 +224,20 @@ class Annotated:
         i = bisect.bisect_left(lasts, before)
         return kept[i - 1] if i else first
 
-    def the_city(self, before: int) -> PlaceTok | None:
+    def the_city(self, before: int, *, city_word: bool = False) -> PlaceTok | None:
         """What "the city" / "المدينة" names at token `before`: the town the text is about there when it is
         one of the article's own (`own_towns`) or named in the same paragraph, else the article's first own
-        town ("… a second group was flown to Urfa airport. ¶ 50 fighters entered the city": Kobani)."""
+        town ("… a second group was flown to Urfa airport. ¶ 50 fighters entered the city": Kobani). A word
+        of a city (`city_word`: "the city", not "the town") names no smaller town named since, when the
+        article's own town is a city ("… reached Amiriyat al-Fallujah. Some waded from the city's outskirts")."""
         city = self.main_city(before)
         own = [p for p in self.own_towns() if p.tok_last < before]
         if city is None or not own or any(p.place.gazetteer_id == city.place.gazetteer_id for p in own):
             return city
+        if city_word and city.place.feature_type != "city":
+            cities = [p for p in own if p.place.feature_type == "city"]
+            if cities:
+                return cities[0]
         return city if "\n" not in self.doc.text[city.place.end : self.nt.orig_starts[before]] else own[0]
 
     def own_towns(self) -> tuple[PlaceTok, ...]:

@@ -171,7 +171,7 @@ def city_refs(ann: Annotated, first: int, last: int) -> list[PlaceTok]:
         a, b = m.tok_first, m.tok_last
         if any(p.tok_first <= a <= p.tok_last for p in ann.places):
             continue  # part of a name ("المدينة المنورة")
-        city = ann.the_city(a)
+        city = ann.the_city(a, city_word=ann.has_word(a, b, "city_nouns") is not None)
         if city:
             out.append(_ref(ann, city, a, b))
     for i in ann.words_in(first, last, "pronoun places", _pronoun_places()):

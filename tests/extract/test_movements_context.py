@@ -61,8 +61,29 @@ def test_people_leaving_with_no_place_left_the_town_the_article_is_about(gaz, te
             "militiamen set fire to homes. Thousands of families have fled the town for Kalar.",
             ("Tuz Khurmatu", "Kalar"),
         ),
+        (
+            "Iraqi forces battled Islamic State in Fallujah on Sunday.\n\nThousands of people have reached "
+            "Amiriyat al-Fallujah since Thursday. Others fled the city to Saqlawiya.",
+            ("Fallujah", "Saqlawiyah"),
+        ),
+        (
+            "قاتلت القوات العراقية تنظيم داعش في الفلوجة يوم الأحد.\n\nووصل آلاف الأشخاص إلى عامرية الفلوجة منذ "
+            "الخميس. وفر آخرون من المدينة إلى الصقلاوية.",
+            ("Fallujah", "Saqlawiyah"),
+        ),
+        (
+            "وصلت حافلات تقل مقاتلين إلى ريف حماة الشمالي، قبل أن تدخل إلى محافظة إدلب، بعد رحلة انطلقت من جرود "
+            "بلدة عرسال.",
+            ("Arsal", "Northern Hama countryside", "Idlib Governorate"),
+        ),
     ],
-    ids=["a-paragraph-later-the-article-city", "in-its-paragraph-the-town-just-named"],
+    ids=[
+        "a-paragraph-later-the-article-city",
+        "in-its-paragraph-the-town-just-named",
+        "the-city-is-no-smaller-town-named-since-en",
+        "the-city-is-no-smaller-town-named-since-ar",
+        "set-off-from-the-barrens-of-a-town",
+    ],
 )
 def test_the_city_is_the_articles_unless_its_paragraph_names_another(gaz, text: str, want) -> None:
     assert want in _journeys(gaz, text)
