@@ -35,7 +35,7 @@ def _near_marker(ann: Annotated, a: ActorMention, key: str, reach: int = 2) -> b
     )
 
 
-def _aside(ann: Annotated, a: ActorMention) -> bool:
+def aside(ann: Annotated, a: ActorMention) -> bool:
     """A backer or a source ("U.S.-backed", "بدعم من", "according to the UN"): it acts only when it holds
     the trigger. Asked once per mention: every trigger of its sentence asks."""
     seen, key = ann.memo("aside"), (a.tok_first, a.tok_last)
@@ -81,7 +81,7 @@ def event_actors(
 ) -> tuple[ActorMention | None, ActorMention | None]:
     """actor1 (who acts) and actor2 (who it is done to) around trigger tokens t."""
     t0, t1 = t
-    acts = [a for a in ann.actors_in(first, last) if a.tok_first <= t0 <= a.tok_last or not _aside(ann, a)]
+    acts = [a for a in ann.actors_in(first, last) if a.tok_first <= t0 <= a.tok_last or not aside(ann, a)]
     if not acts:
         return None, None  # no one named: every rule below reads the actors
     between = next((i for i in range(t1 + 1, last + 1) if ann.word(i) in event_cues()["between"]), None)

@@ -18,6 +18,7 @@ import bisect
 from dataclasses import dataclass, replace
 
 from extract.annotated import Annotated
+from extract.event_actors import aside
 from extract.lexicons import cues, event_cues
 from extract.road_deeds import Deed, is_word, lexicon
 from extract.road_ends import Road
@@ -224,10 +225,10 @@ def _referent(ann: Annotated, f: int, la: int, kind: int) -> ActorMention | None
     if f <= lo:
         return None
     refs = _ref_spans(ann, lo, f - 1)
-    civil, state = cues()["civilian_actor_types"], cues()["state_actor_types"]
+    civil, state, unnamed = cues()["civilian_actor_types"], cues()["state_actor_types"], cues()["road_refs_not_for"]
     for a in reversed(ann.actors_in(lo, f - 1)):
-        if (a.tok_first, a.tok_last) in refs or a.actor_type in civil:
-            continue
+        if (a.tok_first, a.tok_last) in refs or a.actor_type in civil or a.actor_id in unnamed or aside(ann, a):
+            continue  # "القوات" is no name news give ISIS ("التنظيم", "the militants"), nor a backer ("بإسناد من")
         if kind == STATE and a.actor_type not in state:
             continue
         return replace(a, start=start, end=ann.nt.orig_ends[la], tok_first=f, tok_last=la)

@@ -123,7 +123,10 @@ def ends_of(ann: Annotated, road: Road, places: list[PlaceTok], last: int) -> li
     apart = bool(anchor) and anchor[0].place.gazetteer_id not in {p.place.gazetteer_id for p in linked}
     if linked and apart and (not gap_ok or all(p.place.feature_type in _WIDE for p in linked)):
         linked = []
-    return linked or _from_to(ann, road, places) or _hyphen_pair(ann, road, places) or anchor
+    pair = _hyphen_pair(ann, road, places)
+    if len(linked) < 2 and pair:
+        return pair  # "طريق حلب - دمشق مروراً بحماة": its two ends, not the one town it passes
+    return linked or _from_to(ann, road, places) or pair or anchor
 
 
 def _linked(

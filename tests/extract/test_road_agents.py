@@ -162,6 +162,22 @@ ROWS = [
         f"secured by {PESHMERGA}",
     ),
     (
+        "the-forces-are-not-the-militants-just-named",
+        "سيطرت قوات البيشمركة على بعشيقة. وانسحب عناصر داعش من البلدة. ثم قطعت القوات الطريق بين الموصل ودهوك.",
+        "Peshmerga forces took Bashiqa. ISIS militants withdrew from the town. The forces then cut the road "
+        "between Mosul and Dohuk.",
+        PESHMERGA,
+        f"cut by {PESHMERGA}",
+    ),
+    (
+        "the-forces-are-not-their-backer",
+        "سيطرت قوات البيشمركة وبإسناد من طيران التحالف على بعشيقة. ثم قطعت القوات الطريق بين الموصل ودهوك.",
+        "Peshmerga forces, with support from coalition jets, took Bashiqa. The forces then cut the road between "
+        "Mosul and Dohuk.",
+        PESHMERGA,
+        f"cut by {PESHMERGA}",
+    ),
+    (
         "an-aside-between-the-verb-and-its-road",
         "تسيطر قوات البيشمركة، المدعومة من طيران التحالف الدولي منذ أشهر، على طريق أربيل – الموصل.",
         "The Peshmerga, who have held the front since the summer with coalition support, control the Erbil-Mosul road.",

@@ -109,7 +109,34 @@ ROWS = [
         ("Bashiqa", "Mosul"),
         "Bashiqa–Mosul road",
     ),
+    (
+        "an-en-dash-between-the-ends",
+        "سلكت القافلة طريق البصيرة – الشدادي.",
+        "The convoy took the Busayrah – Shaddadi road.",
+        ("Al-Busayrah", "Shaddadi"),
+        "Al-Busayrah–Shaddadi road",
+    ),
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "via", "name"),
+    [
+        pytest.param(
+            "سلكت القافلة الأوتوستراد الدولي مروراً بمدينتي حمص وحماة.", ("Homs", "Hama"), "Homs–Hama road", id="passing"
+        ),
+        pytest.param(
+            "سيطرت الفصائل على طريق حلب - دمشق مروراً بحماة.",
+            ("Aleppo", "Hama", "Damascus"),
+            "Aleppo–Damascus road",
+            id="its-ends-before-a-town-passed",
+        ),
+    ],
+)
+def test_the_towns_an_arabic_road_passes(gaz, text: str, via: tuple[str, ...], name: str) -> None:
+    [r] = _routes(gaz, text)
+    assert (tuple(p.name for p in r.via), r.name) == (via, name)
+
 
 CASES = [
     pytest.param(text, via, name, id=f"{rid}-{lang}")
