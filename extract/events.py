@@ -31,7 +31,7 @@ from extract.no_deed import (
 )
 from extract.numbers import Count, counts_in, fatalities_in, injured_in
 from extract.references import town_references
-from extract.referring import implied_subject
+from extract.referring import implied_subject, joined_subject
 from extract.told_again import attackers_again, fold, told_again
 from extract.types import HARM_TYPES, TAKING_TYPES, VIOLENT_TYPES, ActorMention, DateRef, Event, Span
 from extract.wordforms import word_forms
@@ -183,7 +183,7 @@ def _sides(
         agent, wider_target = event_actors(ann, *sentence, (m.tok_first, m.tok_last), trig=trig)
         target = target or wider_target
     if agent is None:  # "وكانت فصائل الحشد قد تقدمت. وسيطرت على ناحية العباسي"
-        agent = implied_subject(ann, *sentence, m)
+        agent = implied_subject(ann, *sentence, m) or joined_subject(ann, sentence[0], m)
     return agent, target
 
 

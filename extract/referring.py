@@ -23,7 +23,7 @@ from extract.annotated import Annotated
 from extract.lexicons import cues, event_cues
 from extract.matching import Match
 from extract.types import ActorMention
-from extract.wordforms import word_forms
+from extract.wordforms import proclitic, word_forms
 from geodata.names import is_arabic
 
 OPENING_QUOTES = {'"': '"', "“": "”", "«": "»"}
@@ -138,6 +138,22 @@ def _in_quote(text: str, offset: int) -> bool:
     para = text[text.rfind("\n", 0, offset) + 1 : offset]
     straight = para.count('"') % 2 == 1
     return straight or any(para.count(o) > para.count(c) for o, c in OPENING_QUOTES.items() if o != c)
+
+
+def joined_subject(ann: Annotated, first: int, m: Match) -> ActorMention | None:
+    """'بعد أن سيطرت قوات الأسايش على حي غويران، **واعتقلت** العشرات من عناصره': an Arabic deed verb (perfect,
+    feminine or plural) joined on with "و" after a comma shares the subject of its sentence before it (the first
+    actor from token `first` on that is neither civilians nor after a preposition)."""
+    t = m.tok_first
+    word = ann.word(t)
+    if not is_arabic(word) or proclitic(word) != "و" or t <= first:
+        return None
+    if not (word.endswith("ت") or word.endswith("وا")) or word_forms(word) & event_cues()["victim_verbs"]:
+        return None
+    if not set(ann.doc.text[ann.nt.orig_ends[t - 1] : ann.nt.orig_starts[t]]) & {",", "،"}:
+        return None
+    before = [a for a in ann.actors_in(first, t - 1) if not _civilian(a)]
+    return next((a for a in before if not _oblique(ann, a)), None)
 
 
 def implied_subject(ann: Annotated, first: int, last: int, m: Match) -> ActorMention | None:

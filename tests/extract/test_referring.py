@@ -50,8 +50,13 @@ def _agent_at(gaz, text: str, place: str) -> str:
             "Al-Abbasi",
             "Popular Mobilization Forces",
         ),
+        (
+            "وجاء الاتفاق بعد أن سيطرت قوات النظام على مدينة الميادين، واعتقلت العشرات من الشبان في بلدة العشارة.",
+            "Al-Ashara",
+            "Syrian government forces",
+        ),
     ],
-    ids=["ar-demonstrative", "ar-same-units", "en-demonstrative", "en-they", "ar-unsaid-subject"],
+    ids=["ar-demonstrative", "ar-same-units", "en-demonstrative", "en-they", "ar-unsaid-subject", "ar-joined-verb"],
 )
 def test_a_force_referred_to_did_the_deed(gaz, text: str, place: str, agent: str) -> None:
     assert _agent_at(gaz, text, place) == agent
