@@ -17,10 +17,10 @@ from extract.annotated import Annotated, PlaceTok, geo_precision
 from extract.event_actors import event_actors, exposed_before, one_side, state_side
 from extract.event_merge import joined, merge, nearby_event, protest_sides, taken, vagueness
 from extract.event_places import coordinated, event_location
-from extract.lexicons import ActorDef, TriggerDef, actors, cue_union, cues, event_cues, triggers
+from extract.event_weapons import hit_weapon, nearest_weapon, weapon_near
+from extract.lexicons import ActorDef, TriggerDef, actors, cues, event_cues, triggers
 from extract.matching import Match
 from extract.no_deed import (
-    after_destroying,
     destroyed_thing,
     left_behind,
     munition_after,
@@ -46,41 +46,18 @@ def _clause(ann: Annotated, first: int, last: int, t: int) -> tuple[int, int]:
     return a, b
 
 
-def _weapon(ann: Annotated, first: int, last: int, cue_list: str) -> bool:
-    """A weapon cue ("warplanes", "المدفعية") in tokens first..last that is not what was hit
-    ("strikes **on** artillery", "strikes on ISIS artillery", "غارات **على** مدفعية") nor an ally's
-    ("هجوم بدعم من طيران التحالف", "an assault backed by coalition aircraft")."""
-    return any(
-        not _hit(ann, first, i) and not _backing(ann, first, i)
-        for i in ann.words_in(first, last, "cue " + cue_list, cues()[cue_list])
-    )
-
-
-def _backing(ann: Annotated, first: int, i: int) -> bool:
-    """Token i is an ally's weapon: a support marker ("بدعم", "backed") at most three words before it."""
-    marks = event_cues()["support_markers"]
-    return any(word_forms(ann.word(j)) & marks for j in range(max(first, i - 3), i))
-
-
-def _hit(ann: Annotated, first: int, i: int) -> bool:
-    """Token i is what was hit: a target marker ("on", "على") at most three words before it, or a verb of
-    destroying before it ("destroyed 19 fighting positions, three mortar systems")."""
-    targets = event_cues()["target_markers"]
-    if any(word_forms(ann.word(j)) & targets for j in range(max(first, i - 3), i)):
-        return True
-    return after_destroying(ann, i, first)
-
-
-def _hit_weapon(ann: Annotated, m: Match, first: int) -> bool:
-    """A weapon trigger that names what was struck, not the strike: "strikes on ISIS artillery"."""
-    weapons = cue_union("air", "artillery")
-    return bool(word_forms(ann.word(m.tok_first)) & weapons) and _hit(ann, first, m.tok_first)
-
-
 def _subtype(
-    ann: Annotated, trig: TriggerDef, first: int, last: int, *, agent: ActorMention | None, target: ActorMention | None
+    ann: Annotated,
+    trig: TriggerDef,
+    first: int,
+    last: int,
+    *,
+    clause: tuple[int, int],
+    t: int,
+    agent: ActorMention | None,
+    target: ActorMention | None,
 ) -> tuple[str, str]:
-    kind = _kind(ann, trig, first, last, agent=agent, target=target)
+    kind = _kind(ann, trig, first, last, clause=clause, t=t, agent=agent, target=target)
     if kind[1] == "Remote explosive/landmine/IED" and ann.words_in(
         first, last, "suicide_words", event_cues()["suicide_words"]
     ):
@@ -91,7 +68,15 @@ def _subtype(
 
 
 def _kind(
-    ann: Annotated, trig: TriggerDef, first: int, last: int, *, agent: ActorMention | None, target: ActorMention | None
+    ann: Annotated,
+    trig: TriggerDef,
+    first: int,
+    last: int,
+    *,
+    clause: tuple[int, int],
+    t: int,
+    agent: ActorMention | None,
+    target: ActorMention | None,
 ) -> tuple[str, str]:
     if trig.sub_event_type == "*between":
         return "Battles", "Armed clash"
@@ -103,9 +88,10 @@ def _kind(
         if trig.sub_event_type == "Government regains territory" and agent is not None and not state_side(agent):
             return "Battles", "Non-state actor overtakes territory"  # "rebels retook Saraqib", "حررت قسد الطبقة"
         return trig.event_type, trig.sub_event_type
-    if _weapon(ann, first, last, "air"):
+    weapon = nearest_weapon(ann, *clause, t) or nearest_weapon(ann, first, last, t)
+    if weapon == "air":
         return "Explosions/Remote violence", "Air/drone strike"
-    if _weapon(ann, first, last, "artillery"):
+    if weapon == "artillery":
         return "Explosions/Remote violence", "Shelling/artillery/missile attack"
     if trig.sub_event_type == "*air":  # "strikes" with no other cue are air strikes
         return "Explosions/Remote violence", "Air/drone strike"
@@ -319,7 +305,7 @@ def _events(
         return []  # "the violence in Syria": no clash named
     if trig.sub_event_type == "*entry" and not _force_entered(ann, agent, clause, t):
         return []  # "refugees entered Turkey", "no aid convoys have entered Douma": no force took anything
-    etype, sub = _subtype(ann, trig, first, last, agent=agent, target=target)
+    etype, sub = _subtype(ann, trig, first, last, clause=clause, t=t, agent=agent, target=target)
     count, fatalities = _numbers(ann, clause, (first, last), t)
     injured = injured_in(ann.nt, first, last)
     if etype not in VIOLENT_TYPES:
@@ -366,7 +352,7 @@ def events_in(ann: Annotated, default_date: DateRef | None) -> list[Event]:
             continue  # most sentences of a long text: no word of a deed
         first, last = ann.tok_range(sent)
         places = sorted([*ann.places_in(first, last), *town_references(ann, first, last)], key=lambda p: p.tok_first)
-        seen: dict[str, tuple[int, int]] = {}  # place -> (index in out, vagueness of its trigger)
+        seen: dict[str, tuple[int, int, int]] = {}  # place -> (index in out, vagueness of its trigger, as joined)
         for m in found:
             trig = defs[lex.payloads(m)[0]]
             clause = _clause(ann, first, last, m.tok_first)
@@ -374,18 +360,21 @@ def events_in(ann: Annotated, default_date: DateRef | None) -> list[Event]:
             if j is not None:  # "the attack killed three": the event before, not a new one
                 out[j] = fold(ann, out[j], clause, sent)
                 continue
-            vague = 2 if _hit_weapon(ann, m, first) else vagueness(trig)
+            vague = 2 if hit_weapon(ann, m, first) else vagueness(trig)
+            # "، فيما قصفت مدفعية النظام": a bombardment whose clause names its weapon is another deed than the raids
+            bombards = trig.sub_event_type in ("*shell", "*air")
+            armed = 0 if vague == 1 and bombards and weapon_near(ann, clause, m.tok_first) else vague
             for event in _events(ann, sent, m, trig, places=places, default_date=default_date):
                 gid = event.place.gazetteer_id
                 if gid not in seen and vague == 2:  # "hit Kafr Nabl in southern Idlib, killing six": that strike's
-                    gid = nearby_event(event, [(g, out[i]) for g, (i, _) in seen.items()], ann.doc.text) or gid
-                joins = gid in seen and joined(out[seen[gid][0]], event, seen[gid][1], vague)
+                    gid = nearby_event(event, [(g, out[i]) for g, (i, _, _) in seen.items()], ann.doc.text) or gid
+                joins = gid in seen and joined(out[seen[gid][0]], event, seen[gid][2], armed)
                 if joins:
-                    i, was = seen[gid]
+                    i, was, was_armed = seen[gid]
                     out[i] = merge(out[i], event, later_names_it=vague < was or taken(out[i], event))
-                    seen[gid] = (i, min(was, vague))
+                    seen[gid] = (i, min(was, vague), min(was_armed, armed))
                 else:
-                    seen[gid] = (len(out), vague)
+                    seen[gid] = (len(out), vague, armed)
                     out.append(event)
-        told += [(si, i) for i, _ in seen.values()]
+        told += [(si, i) for i, _, _ in seen.values()]
     return attackers_again(ann, [protest_sides(e) for e in out])

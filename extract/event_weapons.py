@@ -1,0 +1,62 @@
+"""The weapon that names a bombardment's kind (`extract.events`): the air or artillery cue nearest the trigger,
+not one that was hit ("strikes on ISIS artillery", "targeted artillery near Erbil") nor an ally's ("بدعم من
+طيران التحالف"); and whether a bombardment's own clause names its weapon close to it ("، فيما قصفت مدفعية
+النظام أحياء المدينة": another deed than the raids told before). The words: cues.json `air`, `artillery`;
+event_cues.json `target_markers`, `weapon_hit_verbs`, `support_markers`, `suicide_words`."""
+
+from __future__ import annotations
+
+from extract.annotated import Annotated
+from extract.lexicons import cue_union, cues, event_cues
+from extract.matching import Match
+from extract.no_deed import after_destroying
+from extract.wordforms import word_forms
+
+ARMED_REACH = 4  # words between a bombardment and the weapon that names its kind
+
+
+def nearest_weapon(ann: Annotated, first: int, last: int, t: int) -> str | None:
+    """The kind ("air", "artillery") of the weapon cue in tokens first..last nearest to token t ("rebels pounded
+    the city with rocket fire and the regime hit it with air raids": rockets for "pounded"), not one hit."""
+    found = [(abs(i - t), kind) for kind in ("air", "artillery") for i in _weapons(ann, first, last, kind)]
+    return min(found)[1] if found else None
+
+
+def _weapons(ann: Annotated, first: int, last: int, cue_list: str) -> list[int]:
+    return [
+        i
+        for i in ann.words_in(first, last, "cue " + cue_list, cues()[cue_list], article=True)
+        if not _hit(ann, first, i) and not _backing(ann, first, i)
+    ]
+
+
+def _backing(ann: Annotated, first: int, i: int) -> bool:
+    """Token i is an ally's weapon: a support marker ("بدعم", "backed") at most three words before it."""
+    marks = event_cues()["support_markers"]
+    return any(word_forms(ann.word(j)) & marks for j in range(max(first, i - 3), i))
+
+
+def _hit(ann: Annotated, first: int, i: int) -> bool:
+    """Token i is what was hit: a target marker ("on", "على") at most three words before it, or a verb of
+    destroying before it ("destroyed 19 fighting positions, three mortar systems")."""
+    targets = event_cues()["target_markers"]
+    if any(word_forms(ann.word(j)) & targets for j in range(max(first, i - 3), i)):
+        return True
+    verb = i - 2 if ann.word(i - 1) in event_cues()["agent_articles"] else i - 1
+    if verb >= first and ann.word(verb) in event_cues()["weapon_hit_verbs"]:
+        return True  # "The first U.S. strikes, on Friday, targeted artillery near Erbil" (not "targeted with rockets")
+    return after_destroying(ann, i, first)
+
+
+def weapon_near(ann: Annotated, clause: tuple[int, int], t: int) -> bool:
+    """A weapon cue stands close to trigger token t in its clause: "قصفت مدفعية النظام", "pounded … with rockets"."""
+    near = max(clause[0], t - ARMED_REACH), min(clause[1], t + ARMED_REACH)
+    suicide = event_cues()["suicide_words"]
+    found = [*_weapons(ann, *near, "air"), *_weapons(ann, *near, "artillery")]
+    return any(not word_forms(ann.word(i - 1)) & suicide for i in found)  # "suicide bombers struck": no aircraft
+
+
+def hit_weapon(ann: Annotated, m: Match, first: int) -> bool:
+    """A weapon trigger that names what was struck, not the strike: "strikes on ISIS artillery"."""
+    weapons = cue_union("air", "artillery")
+    return bool(word_forms(ann.word(m.tok_first)) & weapons) and _hit(ann, first, m.tok_first)

@@ -1,0 +1,63 @@
+"""The weapon that names a bombardment's kind (extract/events.py): the weapon nearest the trigger in its own
+clause, not the first one of the sentence; a bombardment whose clause names its own weapon is another deed
+than the strikes of the clause before it; a weapon a strike verb takes as its object was hit. Arabic and
+English side by side; the sentences are ours."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.document import make_document
+from extract.pipeline import extract_document
+from extract.types import Event, actor_name
+
+AIR, SHELL = "Air/drone strike", "Shelling/artillery/missile attack"
+
+
+def _events(gaz, text: str) -> list[Event]:
+    return list(extract_document(make_document(text, doc_id="t", published="2016-08-23"), gaz).events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "شنت طائرات النظام غارات على مواقع الأسايش في الحسكة، فيما قصفت مدفعية النظام أحياء المدينة.", id="ar"
+        ),
+        pytest.param(
+            "Regime jets struck Asayish positions in Hasakah, while regime artillery shelled the city's "
+            "neighbourhoods.",
+            id="en",
+        ),
+    ],
+)
+def test_a_bombardment_with_its_own_weapon_is_another_deed(gaz, text: str) -> None:
+    kinds = sorted((e.sub_event_type, e.place.name, actor_name(e.actor1)) for e in _events(gaz, text))
+    assert kinds == [
+        (AIR, "Al-Hasakah", "Syrian government forces"),
+        (SHELL, "Al-Hasakah", "Syrian government forces"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "قصفت فصائل المعارضة بالصواريخ الأحياء الغربية من حلب، وردت طائرات النظام بغارات على الأحياء الشرقية.",
+            id="ar",
+        ),
+        pytest.param(
+            "Rebels have pounded western Aleppo with rocket fire and the regime has hit eastern Aleppo with air raids.",
+            id="en",
+        ),
+    ],
+)
+def test_each_bombardment_takes_the_weapon_nearest_it(gaz, text: str) -> None:
+    kinds = sorted((e.sub_event_type, actor_name(e.actor1)) for e in _events(gaz, text))
+    assert kinds == [(AIR, "Syrian government forces"), (SHELL, "Syrian rebels")]
+
+
+def test_a_weapon_a_strike_verb_takes_was_hit(gaz) -> None:
+    text = "The first U.S. strikes of the campaign, on Friday, targeted artillery near Erbil."
+    (e,) = _events(gaz, text)
+    assert e.sub_event_type == AIR
