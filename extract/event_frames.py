@@ -21,6 +21,8 @@ rest later in the paragraph:
 * "Shells targeted Mezzeh. The regime forces shelled Jobar.": strikes or
   shelling with no attacker take the one state force that did the same in the
   paragraph (`remote_attacker_types`).
+* "rockets killed two civilians in the regime-held town": the side holding a town struck none of its
+  civilians; with no attacker named, it stays unnamed.
 * "ISIS seized Sinjar. Hundreds of women had been abducted in Sinjar.":
   violence against civilians with no doer named, in a town an armed group
   took just before in the paragraph, is that group's.
@@ -204,10 +206,13 @@ def _holder_attacks(ann: Annotated, e: Event) -> Event:
     if e.event_type not in _FIGHTS or e.sub_event_type in TAKING_TYPES:
         return e
     a1, a2 = e.actor1, e.actor2
-    if a1 is not None and a1.start > e.trigger.end and _holds(ann, a1) and (a2 is None or a2.family == a1.family):
-        return replace(e, actor1=None, actor2=a2 or a1)  # no other side's forces hit: the holder was struck
-    if not _unnamed(a1) or e.actor2 is None:
-        return e
+    if a1 is not None and a1.start > e.trigger.end and _holds(ann, a1):
+        if a2 is None or a2.family == a1.family:
+            return replace(e, actor1=None, actor2=a2 or a1)  # no other side's forces hit: the holder was struck
+        if a2.actor_type in cues()["civilian_actor_types"]:
+            return replace(e, actor1=None)  # "rockets killed two civilians in the regime-held town": not the regime's
+    if not _unnamed(a1) or e.actor2 is None or e.actor2.actor_type in cues()["civilian_actor_types"]:
+        return e  # the civilians of a town were not struck by the side that holds it
     first, last = ann.tok_at(e.start), ann.tok_at(max(e.start, e.end - 1))
     for a in ann.actors_in(first, last):
         if _holds(ann, a) and a.family != e.actor2.family and a.actor_id != e.actor2.actor_id:

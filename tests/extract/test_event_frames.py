@@ -253,3 +253,17 @@ def test_the_holder_named_after_a_strike_is_its_target(gaz) -> None:
 def test_a_battle_takes_the_other_armed_side_of_its_sentence(gaz, text: str, sides: set[str]) -> None:
     e = next(e for e in _events(gaz, text) if e.event_type == "Battles")
     assert {actor_name(e.actor1), actor_name(e.actor2)} == sides
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Rockets killed two civilians in the regime-held town of Suqaylabiyah on Monday.", id="en"),
+        pytest.param(
+            "قتل مدنيان يوم الاثنين بقذائف صاروخية سقطت على بلدة السقيلبية الخاضعة لسيطرة قوات النظام.", id="ar"
+        ),
+    ],
+)
+def test_the_side_holding_a_town_did_not_strike_its_civilians(gaz, text: str) -> None:
+    e = _one(gaz, text)
+    assert (actor_name(e.actor1), actor_name(e.actor2)) == ("", "Civilians")
