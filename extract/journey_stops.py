@@ -26,6 +26,7 @@ from extract.text_memo import text_memo
 from extract.wordforms import word_forms
 
 REACH = 8  # words between a role word and its place
+_LEFT_REACH = 4  # words between the town left and "the town" that cannot be it ("from Kirkuk to the town")
 PUNCTUATION = frozenset(',.;:!?()[]"«»،؛')
 _PUNCTUATION = re.compile("[" + re.escape("".join(sorted(PUNCTUATION))) + "]")
 COARSE = frozenset({"country", "governorate", "region"})
@@ -172,6 +173,9 @@ def city_refs(ann: Annotated, first: int, last: int) -> list[PlaceTok]:
         if any(p.tok_first <= a <= p.tok_last for p in ann.places):
             continue  # part of a name ("المدينة المنورة")
         city = ann.the_city(a, city_word=ann.has_word(a, b, "city_nouns") is not None)
+        if city is not None and _left_just_before(ann, city, a):
+            # "sent reinforcements from Kirkuk to the town": not the town just left, the article's own
+            city = next((p for p in ann.own_towns() if p.place.gazetteer_id != city.place.gazetteer_id), None)
         if city:
             out.append(_ref(ann, city, a, b))
     for i in ann.words_in(first, last, "pronoun places", _pronoun_places()):
@@ -179,6 +183,11 @@ def city_refs(ann: Annotated, first: int, last: int) -> list[PlaceTok]:
         if named is not None:
             out.append(_ref(ann, named, i, i))
     return out
+
+
+def _left_just_before(ann: Annotated, city: PlaceTok, a: int) -> bool:
+    """The town is named as the place left, a few words before the reference at token a ("from Kirkuk to the town")."""
+    return 0 < a - city.tok_last <= _LEFT_REACH and ann.cue_before(city, "from_words") is not None
 
 
 def _town_before(ann: Annotated, i: int) -> PlaceTok | None:

@@ -167,3 +167,22 @@ def test_the_dateline_is_no_origin(gaz, text: str) -> None:
 def test_carried_out_is_no_journey(gaz) -> None:
     text = "Army units took Minian on Monday. They carried out artillery strikes to the south of Nuaima."
     assert _journeys(gaz, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Fighting raged in Tuz Khurmatu on Saturday.\n\nHundreds of families left for Kirkuk on Sunday. "
+            "The Peshmerga sent reinforcements from Kirkuk to the town the same day.",
+            id="en",
+        ),
+        pytest.param(
+            "اندلعت اشتباكات في طوز خورماتو يوم السبت.\n\nوغادرت مئات العائلات إلى كركوك يوم الأحد. وأرسلت "
+            "البيشمركة تعزيزات من كركوك إلى المدينة في اليوم ذاته.",
+            id="ar",
+        ),
+    ],
+)
+def test_the_town_reached_is_not_the_town_just_left(gaz, text: str) -> None:
+    assert ("Kirkuk", "Tuz Khurmatu") in _journeys(gaz, text)
