@@ -91,15 +91,28 @@ def agreed(ann: Annotated, t: int) -> bool:
 
 
 def _mover(ann: Annotated, start: int, t0: int, stops: list[Stop]) -> ActorMention | None:
-    """The subject of the journey clause: the nearest actor before the movement word, else right after it
-    (not one that only qualifies a place: "regime-held Aleppo")."""
+    """The subject of the journey clause: the nearest actor before the movement word (the first of two joined by
+    "and": "Iraqi army units and Federal Police moved north"), else right after it (not one that only qualifies
+    a place: "regime-held Aleppo")."""
     fillers = cues()["stop_fillers"]
     before = [a for a in ann.actors_in(start, t0 - 1) if not word_forms(ann.word(a.tok_last + 1)) & fillers]
     if before:
-        return before[-1]
+        k = len(before) - 1
+        while k and _joined_by_and(ann, before[k - 1], before[k]):
+            k -= 1
+        return before[k]
     stop_at = min((s.at.tok_first for s in stops if s.at.tok_first > t0), default=t0 + 6)
     after = [a for a in ann.actors_in(t0 + 1, stop_at - 1) if not word_forms(ann.word(a.tok_last + 1)) & fillers]
     return after[0] if after else None
+
+
+def _joined_by_and(ann: Annotated, a: ActorMention, b: ActorMention) -> bool:
+    """Actor b follows actor a with only "and" between ("units and Federal Police", "الجيش والشرطة")."""
+    gap = [ann.word(i) for i in range(a.tok_last + 1, b.tok_first)]
+    while gap and word_forms(gap[0]) & cues()["mover_heads"]:
+        gap = gap[1:]  # "Iraqi army **units** and"
+    written_on = not gap and proclitic(ann.word(b.tok_first)) in cues()["coordinators"]
+    return written_on or (len(gap) == 1 and bool(word_forms(gap[0]) & cues()["coordinators"]))
 
 
 def _as_families(actor: ActorMention | None, unit: str) -> ActorMention | None:

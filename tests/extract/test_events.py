@@ -593,7 +593,7 @@ def test_arabic_duals_name_their_deed(gaz, text: str, kind: tuple[str, str], whe
 def test_the_police_of_an_iraqi_story_are_iraqs(gaz) -> None:
     text = "وفي كركوك، أعلنت قيادة الشرطة اعتقال 25 مشتبهاً بهم خلال عمليات تفتيش واسعة."
     [e] = _run(gaz, text).events
-    assert (e.sub_event_type, actor_name(e.actor1), e.place.name) == ("Arrests", "Iraqi army", "Kirkuk")
+    assert (e.sub_event_type, actor_name(e.actor1), e.place.name) == ("Arrests", "Iraqi police", "Kirkuk")
 
 
 @pytest.mark.parametrize(
@@ -967,7 +967,7 @@ def test_who_acted_in_an_arabic_report(gaz, text: str, actors: tuple[str, str]) 
         pytest.param(
             "Iraqi police dispersed protesters in Basra.",
             "Protest with intervention",
-            ("", "Iraqi army"),
+            ("", "Iraqi police"),
             id="dispersed-en",
         ),
     ],
