@@ -109,8 +109,8 @@ def agent_of(ann: Annotated, deed: Deed, road: Road, span: tuple[int, int]) -> A
     for group in groups:
         if group:
             return group[0].actor
-    if _comma_before(ann, left) and (aside := _aside_subject(ann, left, first, road)) is not None:
-        return aside  # "The SDF, which the coalition backs, controls the road"
+    if _comma_before(ann, left) and (subject := _aside_subject(ann, left, first, road)) is not None:
+        return subject  # "The SDF, which the coalition backs, controls the road"
     filler = is_word(ann, deed.first - 1, "road_shared_subject_fillers")
     sub = deed.first - 2 if filler else deed.first - 1
     if (deed.first == opener or filler) and is_word(ann, sub, "road_shared_subject"):
