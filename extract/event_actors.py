@@ -96,7 +96,12 @@ def event_actors(
     unarmed = event_cues()["unarmed_actors"] if trig.event_type in VIOLENT_TYPES else frozenset()
     able = [a for a in acts if a not in victims and a.actor_id not in unarmed]
     taking = trig.takes_ground
-    marked = [a for a in able if _marked(ann, a) or (taking and a.tok_first > t1 and _taker(ann, a))]
+    marked = [
+        a
+        for a in able
+        if (_marked(ann, a) and not _resumes_another(ann, a, t0, t1))
+        or (taking and a.tok_first > t1 and _taker(ann, a))
+    ]
     holding = [a for a in able if a.tok_first <= t0 <= a.tok_last]  # "coalition air strikes"
     before = _before(ann, able, first, t0, trig)
     after = [a for a in acts if a.tok_first > t1 and a not in marked]
@@ -210,6 +215,18 @@ def _taker(ann: Annotated, a: ActorMention) -> bool:
     if ann.word(before) in event_cues()["agent_articles"]:
         before -= 1
     return ann.word(before) in event_cues()["taker_markers"]
+
+
+def _resumes_another(ann: Annotated, a: ActorMention, t0: int, t1: int) -> bool:
+    """The marker before the actor says who did the deed named right before it ("ضربات **نفذتها** طائرات
+    التحالف"), and that deed is not the trigger's (tokens t0..t1): "سيطرت الوحدات على تل أبيض، ترافقت مع ضربات
+    نفذتها طائرات التحالف" names the coalition for the strikes only."""
+    marker = a.tok_first - 1
+    if ann.word(marker) in event_cues()["agent_articles"]:
+        marker -= 1
+    if ann.word(marker) not in event_cues()["resumptive_agent_markers"]:
+        return False
+    return not t0 <= marker - 1 <= t1
 
 
 def _marked(ann: Annotated, a: ActorMention) -> bool:

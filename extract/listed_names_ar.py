@@ -100,6 +100,8 @@ def _word(nt: NormText, text: str, t: int, skip: int) -> bool:
     w = _surface(nt, text, t, skip)
     if len(w) < 2 or not is_arabic(w) or w.endswith(PRONOUN_ENDINGS) or word_forms(nt.tokens[t]) & rules().cues:
         return False
+    if len(w) >= 4 and w.startswith("ت") and w.endswith("ت"):
+        return False  # "، وترافقت المعارك": a verb of the form تفاعلت / تفعّلت opening a clause, no village
     return not skip or rare_arabic(_surface(nt, text, t, 0))
 
 

@@ -20,6 +20,7 @@ from extract.document import make_document
 from extract.event_frames import complete_events
 from extract.events import events_in
 from extract.inputs import RawArticle
+from extract.lexicons import event_cues
 from extract.movements import movements_in
 from extract.nominals import nominal_places
 from extract.places import places_in_text
@@ -27,6 +28,7 @@ from extract.referring import referring_actors
 from extract.routes import routes_in
 from extract.sentences import sentence_spans
 from extract.types import ActorMention, DateRef, Document, Extraction
+from extract.wordforms import word_forms
 from geodata import gazetteer as gazetteer_mod
 from geodata.errors import KhareetaError, Problem
 from geodata.gazetteer import Gazetteer
@@ -59,7 +61,9 @@ def with_actors(ann: Annotated) -> Annotated:
     found = actors_in(ann.doc.text, ann.nt, _country(ann))
     # Only a place of two words or more holds a longer name than an actor's: most actors stand in none.
     held = {t for p in ann.places if p.tok_last > p.tok_first for t in range(p.tok_first, p.tok_last + 1)}
-    named = [a for a in found if a.tok_first not in held or not _part_of_a_place(ann, a)]
+    named = [
+        a for a in found if (a.tok_first not in held or not _part_of_a_place(ann, a)) and not _across_border(ann, a)
+    ]
     return ann.adding(actors=tuple(sorted([*named, *referring_actors(ann, named)], key=lambda a: a.start)))
 
 
@@ -68,6 +72,16 @@ def _part_of_a_place(ann: Annotated, a: ActorMention) -> bool:
     return any(
         p.tok_first <= a.tok_first and a.tok_last <= p.tok_last and p.tok_last - p.tok_first > a.tok_last - a.tok_first
         for p in ann.places_in(max(0, a.tok_first - 4), a.tok_last + 4)
+    )
+
+
+def _across_border(ann: Annotated, a: ActorMention) -> bool:
+    """'the border town of Tal Abyad on the border with Turkey', 'الحدودية مع تركيا': the country over a border is
+    a place there, not an actor (event_cues.json `border_words`, `border_links`)."""
+    cue = event_cues()
+    return ann.word(a.tok_first - 1) in cue["border_links"] and bool(
+        word_forms(ann.word(a.tok_first - 2)) & cue["border_words"]
+        or word_forms(ann.word(a.tok_first - 3)) & cue["border_words"]
     )
 
 

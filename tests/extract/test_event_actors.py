@@ -518,3 +518,29 @@ def test_a_verb_joined_on_after_a_subordinate_clause_is_the_main_subjects(gaz, t
     assert [(actor_name(e.actor1), actor_name(e.actor2)) for e in takings] == [
         (IRAQI_ARMY, "Peshmerga (Kurdistan Region)")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        pytest.param(
+            "سيطرت وحدات حماية الشعب على مدينة تل أبيض الحدودية مع تركيا بعد معارك مع تنظيم داعش.",
+            ("YPG (People's Protection Units)", ISIS),
+            id="border-with-ar",
+        ),
+        pytest.param(
+            "The YPG captured Tal Abyad, a town on the border with Turkey, after clashes with ISIS.",
+            ("YPG (People's Protection Units)", ISIS),
+            id="border-with-en",
+        ),
+        pytest.param(
+            "سيطرت قوات النظام على مدينة مورك، وترافقت المعارك مع ضربات نفذتها طائرات روسية على مواقع الفصائل.",
+            (SYRIAN_GOV, "Syrian rebels"),
+            id="a-marker-of-the-next-deed-ar",
+        ),
+    ],
+)
+def test_who_took_a_town_is_not_a_neighbour_nor_the_agent_of_the_next_deed(gaz, text: str, sides) -> None:
+    """The country over a border is a place there, not a side; "ضربات نفذتها طائرات" names the strikes' agent only."""
+    [taking] = [e for e in _events(gaz, text) if e.event_type == "Battles" and e.sub_event_type != "Armed clash"]
+    assert (actor_name(taking.actor1), actor_name(taking.actor2)) == sides

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from extract.admin_words import words
+from extract.places import places_in_text
 from extract.unknown_names import capitalised_run, runs
 from geodata.names import normalize_name, normalize_text
 
@@ -36,3 +37,9 @@ def test_the_words_are_read_once_and_normalised() -> None:
     assert w is words()
     assert {normalize_name("قرية"), normalize_name("village")} <= w.heads_before  # as the text is folded
     assert "و" in w.joined_conjunctions and "a" in w.appositives
+
+
+def test_an_arabic_verb_after_a_comma_and_wa_is_no_listed_village(gaz) -> None:
+    """ "مدينة مورك، وترافقت المعارك": a verb of the form تفاعلت opening the next clause is no second town."""
+    text = "سيطرت قوات النظام على مدينة مورك، وترافقت المعارك مع ضربات جوية."
+    assert [text[p.start : p.end] for p in places_in_text(text, gaz)] == ["مورك"]
