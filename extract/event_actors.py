@@ -226,7 +226,8 @@ def _resumes_another(ann: Annotated, a: ActorMention, t0: int, t1: int) -> bool:
         marker -= 1
     if ann.word(marker) not in event_cues()["resumptive_agent_markers"]:
         return False
-    return not t0 <= marker - 1 <= t1
+    deed = marker - 2 if ann.word(marker - 1) in event_cues()["relatives"] else marker - 1  # "الغارات التي نفذتها"
+    return not t0 <= deed <= t1
 
 
 def _marked(ann: Annotated, a: ActorMention) -> bool:

@@ -544,3 +544,10 @@ def test_who_took_a_town_is_not_a_neighbour_nor_the_agent_of_the_next_deed(gaz, 
     """The country over a border is a place there, not a side; "ضربات نفذتها طائرات" names the strikes' agent only."""
     [taking] = [e for e in _events(gaz, text) if e.event_type == "Battles" and e.sub_event_type != "Armed clash"]
     assert (actor_name(taking.actor1), actor_name(taking.actor2)) == sides
+
+
+def test_a_marker_after_a_relative_names_the_deed_before_it(gaz) -> None:
+    """"بعد موجة الغارات التي نفذتها المقاتلات الفرنسية": the raids the French jets carried out are theirs."""
+    text = "بعد موجة الغارات التي نفذتها المقاتلات الفرنسية على معاقل داعش في الرقة، فر عناصر التنظيم."
+    strikes = [e for e in _events(gaz, text) if e.sub_event_type == "Air/drone strike"]
+    assert [actor_name(e.actor1) for e in strikes] == ["France"]
