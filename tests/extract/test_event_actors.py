@@ -547,7 +547,7 @@ def test_who_took_a_town_is_not_a_neighbour_nor_the_agent_of_the_next_deed(gaz, 
 
 
 def test_a_marker_after_a_relative_names_the_deed_before_it(gaz) -> None:
-    """"بعد موجة الغارات التي نفذتها المقاتلات الفرنسية": the raids the French jets carried out are theirs."""
+    """The raids the French jets carried out ("الغارات التي نفذتها المقاتلات الفرنسية") are theirs."""
     text = "بعد موجة الغارات التي نفذتها المقاتلات الفرنسية على معاقل داعش في الرقة، فر عناصر التنظيم."
     strikes = [e for e in _events(gaz, text) if e.sub_event_type == "Air/drone strike"]
     assert [actor_name(e.actor1) for e in strikes] == ["France"]
