@@ -117,8 +117,18 @@ def sentence_subject(
     text, here, before = ann.doc.text, ann.sentences[same_paragraph_as], ann.sentences[k]
     if "\n" in text[before.end : here.start]:
         return None
-    inside = [a for a in found if before.start <= a.start < before.end and not _civilian(a)]
-    return next((a for a in inside if not _oblique(ann, a)), None)
+    return _first_subject(ann, [a for a in found if before.start <= a.start < before.end])
+
+
+def _first_subject(ann: Annotated, found: list[ActorMention]) -> ActorMention | None:
+    """The first of these actors that is neither civilians nor after a preposition."""
+    return next((a for a in found if not _civilian(a) and not _oblique(ann, a)), None)
+
+
+def _deed_verb(word: str) -> bool:
+    """An Arabic perfect verb, feminine or plural ("سيطرت", "تقدموا"), that is no verb of killing ("وقتلت امرأة"
+    is as often a passive)."""
+    return (word.endswith("ت") or word.endswith("وا")) and not word_forms(word) & event_cues()["victim_verbs"]
 
 
 def _oblique(ann: Annotated, a: ActorMention) -> bool:
@@ -148,12 +158,11 @@ def joined_subject(ann: Annotated, first: int, m: Match) -> ActorMention | None:
     word = ann.word(t)
     if not is_arabic(word) or proclitic(word) != "و" or t <= first:
         return None
-    if not (word.endswith("ت") or word.endswith("وا")) or word_forms(word) & event_cues()["victim_verbs"]:
+    if not _deed_verb(word):
         return None
     if not set(ann.doc.text[ann.nt.orig_ends[t - 1] : ann.nt.orig_starts[t]]) & {",", "،"}:
         return None
-    before = [a for a in ann.actors_in(first, t - 1) if not _civilian(a)]
-    return next((a for a in before if not _oblique(ann, a)), None)
+    return _first_subject(ann, ann.actors_in(first, t - 1))
 
 
 def implied_subject(ann: Annotated, first: int, last: int, m: Match) -> ActorMention | None:
@@ -164,7 +173,7 @@ def implied_subject(ann: Annotated, first: int, last: int, m: Match) -> ActorMen
     word = ann.word(t)
     if ann.actors_in(first, last) or not is_arabic(word):
         return None
-    if not (word.endswith("ت") or word.endswith("وا")) or word_forms(word) & event_cues()["victim_verbs"]:
+    if not _deed_verb(word):
         return None
     openers = event_cues()["implied_subject_openers_ar"]
     if any(not (word_forms(ann.word(j)) & openers) for j in range(first, t)):
