@@ -90,20 +90,40 @@ def agreed(ann: Annotated, t: int) -> bool:
     return any(word_forms(ann.word(i)) & deals for i in (t - 2, t - 1, t + 1, t + 2))
 
 
-def _mover(ann: Annotated, start: int, t0: int, stops: list[Stop]) -> ActorMention | None:
+def _mover(ann: Annotated, clause: tuple[int, int], t0: int, stops: list[Stop]) -> ActorMention | None:
     """The subject of the journey clause: the nearest actor before the movement word (the first of two joined by
     "and": "Iraqi army units and Federal Police moved north"), else right after it (not one that only qualifies
-    a place: "regime-held Aleppo")."""
-    fillers = cues()["stop_fillers"]
-    before = [a for a in ann.actors_in(start, t0 - 1) if not word_forms(ann.word(a.tok_last + 1)) & fillers]
-    if before:
-        k = len(before) - 1
-        while k and _joined_by_and(ann, before[k - 1], before[k]):
-            k -= 1
-        return before[k]
+    a place: "regime-held Aleppo"), else, when the clause is a time clause ("قبل أن يتوجهوا"), the subject of
+    the clause it belongs to."""
+    first, start = clause
     stop_at = min((s.at.tok_first for s in stops if s.at.tok_first > t0), default=t0 + 6)
-    after = [a for a in ann.actors_in(t0 + 1, stop_at - 1) if not word_forms(ann.word(a.tok_last + 1)) & fillers]
-    return after[0] if after else None
+    found = _nearest_subject(ann, start, t0 - 1) or _nearest_subject(ann, t0 + 1, stop_at - 1, last=False)
+    if found is None and start - 2 > first and _time_clause(ann, start):
+        found = _nearest_subject(ann, first, start - 3)
+    return found
+
+
+def _nearest_subject(ann: Annotated, lo: int, hi: int, *, last: bool = True) -> ActorMention | None:
+    """The last actor of tokens lo..hi (the first of a pair joined by "and"), or with `last` False the first;
+    not one that only qualifies a place."""
+    fillers = cues()["stop_fillers"]
+    found = [a for a in ann.actors_in(lo, hi) if not word_forms(ann.word(a.tok_last + 1)) & fillers]
+    if not found:
+        return None
+    if not last:
+        return found[0]
+    k = len(found) - 1
+    while k and _joined_by_and(ann, found[k - 1], found[k]):
+        k -= 1
+    return found[k]
+
+
+def _time_clause(ann: Annotated, start: int) -> bool:
+    """The clause begins after a time word and "that" ("قبل أن", "بعد أن"): its verb's unnamed subject is the
+    subject of the sentence around it."""
+    return bool(word_forms(ann.word(start - 2)) & cues()["time_conjunctions"]) and bool(
+        word_forms(ann.word(start - 1)) & cue_union("subject_breaks", "speech_words")
+    )
 
 
 def _joined_by_and(ann: Annotated, a: ActorMention, b: ActorMention) -> bool:
@@ -172,7 +192,7 @@ def frame_of(ann: Annotated, seg: tuple[int, int, list[int]], sent: Span, marks:
         sent=sent,
         leaving=leaving,
         noun=noun,
-        actor=_as_families(_mover(ann, start, t0, stops), unit),
+        actor=_as_families(_mover(ann, (first, start), t0, stops), unit),
         count=count.value if count else None,
         unit=unit,
         date=dates[0] if dates else None,

@@ -460,6 +460,18 @@ NEW_VERBS = [
         "The families crossed into Iraq at the Fishkhabour crossing and arrived in Dohuk.",
         [("Faysh Khabur crossing", DUHOK)],
     ),
+    (
+        "present-tense",  # an Arabic verb in the present ("تنزح", "ينسحبون") tells a journey as the past does
+        "وما زالت مئات العائلات تنزح يومياً من الحويجة باتجاه كركوك.",
+        "Hundreds of families are still fleeing Hawija for Kirkuk every day.",
+        [(HAWIJA, KIRKUK)],
+    ),
+    (
+        "present-tense-plural",
+        "وقال سكان إن مقاتلي التنظيم ينسحبون من الطبقة نحو الرقة.",
+        "Residents said the group's fighters are withdrawing from Tabqa toward Raqqa.",
+        [(TABQA, RAQQA)],
+    ),
 ]
 
 
@@ -534,6 +546,15 @@ def test_no_journey_across_other_movers_or_paragraphs(gaz, text: str) -> None:
         ),
         pytest.param(
             "Rebel fighters left Madaya and Zabadani near Damascus for Idlib.", "Syrian rebels", id="rebels-en"
+        ),
+        pytest.param(  # a time clause whose verb names no subject moves the subject of its sentence
+            "تجمع مقاتلو داعش في الطبقة قبل أن يتوجهوا إلى الرقة.", "ISIS", id="time-clause-ar"
+        ),
+        pytest.param("ISIS fighters gathered in Tabqa before heading to Raqqa.", "ISIS", id="time-clause-en"),
+        pytest.param(  # the subject the time clause's verb names itself is its mover
+            "قصف طيران التحالف مواقع داعش بعد أن انسحبت قوات البيشمركة من سنجار إلى دهوك.",
+            PESHMERGA,
+            id="time-clause-own-subject-ar",
         ),
     ],
 )
