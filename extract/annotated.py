@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from extract.admin_words import any_word
+from extract.admin_words import words as admin_words
 from extract.lexicons import cues, event_cues
 from extract.matching import Lexicon, Match
 from extract.types import ActorMention, DateRef, Document, Event, Extraction, Movement, Place, Route, Span
@@ -266,8 +268,17 @@ class Annotated:
     def _towns(self) -> list[PlaceTok]:
         towns = self._found.get("towns")
         if towns is None:
-            towns = self._found["towns"] = [p for p in self.places if p.place.feature_type in TOWNS]
+            towns = self._found["towns"] = [p for p in self.places if self.town_like(p, TOWNS)]
         return towns
+
+    def town_like(self, p: PlaceTok, kinds: frozenset[str]) -> bool:
+        """The place is of one of these kinds of town, or is a sub-district named by its seat town ("ناحية جرف
+        الصخر", "the Baghdadi subdistrict"): left, reached and talked about as that town."""
+        if p.place.feature_type in kinds:
+            return True
+        return p.place.feature_type == "subdistrict" and any_word(
+            self.nt, (p.tok_first - 1, p.tok_first, p.tok_last, p.tok_last + 1), admin_words().unit_heads
+        )
 
     def focus_place(self) -> PlaceTok | None:
         """The town the article is about: its dateline, else its most named town."""

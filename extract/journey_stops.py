@@ -195,7 +195,7 @@ def _town_before(ann: Annotated, i: int) -> PlaceTok | None:
     from the end)."""
     memo = ann.memo("journey towns")
     if not memo:
-        towns = [p for p in ann.places if p.place.feature_type in TOWN_LIKE]
+        towns = [p for p in ann.places if ann.town_like(p, TOWN_LIKE)]
         memo["towns"] = (towns, [p.tok_first for p in towns])
     towns, firsts = memo["towns"]
     return next((p for p in reversed(towns[: bisect_right(firsts, i - 1)]) if p.tok_last < i), None)

@@ -141,7 +141,7 @@ def _home(ann: Annotated, frame: Frame, onward: list[Place] | None) -> Place | N
     sentence may say where): the town the text is about (`Annotated.the_city`), named nearby or the article's
     own."""
     city = ann.the_city(frame.t0)
-    if not frame.leaving or city is None or city.tok_last >= frame.t0 or city.place.feature_type not in TOWN_LIKE:
+    if not frame.leaving or city is None or city.tok_last >= frame.t0 or not ann.town_like(city, TOWN_LIKE):
         return None
     if onward is not None and (not onward or any(p.feature_type in COARSE for p in onward)):
         return None

@@ -331,6 +331,18 @@ IMPLICIT_ORIGIN = [
         "Iraqi forces entered Fallujah. ISIS fighters left the city toward Ramadi.",
         [(FALLUJAH, RAMADI)],
     ),
+    (
+        "subdistrict-left",  # a sub-district named by its seat town is left as that town
+        "سيطرت القوات العراقية على ناحية زمار. وانسحب مقاتلو داعش نحو تلعفر.",
+        "Iraqi forces retook the Zummar subdistrict. ISIS fighters withdrew toward Tal Afar.",
+        [("Zummar", "Tal Afar")],
+    ),
+    (
+        "into-the-desert-of",  # the desert of a town is crossed to reach it, as its outskirts are
+        "سيطرت البيشمركة على ناحية ربيعة. وفر مقاتلو التنظيم باتجاه صحراء البعاج.",
+        "Peshmerga fighters retook the Rabia subdistrict on Sunday. ISIS fighters fled into the desert of Baaj.",
+        [("Rabee'a", BAAJ)],
+    ),
 ]
 
 ORIGIN_AFTER_DESTINATION = [
