@@ -124,6 +124,12 @@ def event_cues() -> dict[str, frozenset[str]]:
 
 
 @cache
+def site_refs() -> dict[str, tuple[str, ...]]:
+    """Words that stand for a named site, by the feature type of the site (journeys.json `site_refs`)."""
+    return {k: tuple(v) for k, v in _cue_data()["site_refs"].items() if not k.startswith("_")}
+
+
+@cache
 def direction_adjectives() -> dict[str, str]:
     return {normalize_name(k): v for k, v in _cue_data()["direction_adjectives"].items()}
 

@@ -343,6 +343,28 @@ IMPLICIT_ORIGIN = [
         "Peshmerga fighters retook the Rabia subdistrict on Sunday. ISIS fighters fled into the desert of Baaj.",
         [("Rabee'a", BAAJ)],
     ),
+    (
+        "not-the-seat-of-a-source",  # the town a source speaks from is not the town the text is about
+        "استعادت البيشمركة ناحية زمار يوم الأحد. وانسحب مقاتلو داعش جنوباً باتجاه تلعفر.",
+        "Peshmerga forces retook Zummar on Sunday, a medical source in Duhok said. ISIS fighters withdrew south "
+        "toward Tal Afar.",
+        [("Zummar", "Tal Afar")],
+    ),
+]
+
+SITES = [
+    (
+        "toward-the-airport",  # "the airport" / "المطار" stands for the air base named last
+        "وصلت قوات النظام إلى مطار كويرس يوم الثلاثاء. وتقدمت القوات من السفيرة باتجاه المطار.",
+        "Government forces reached Kuweires airbase on Tuesday. The troops advanced from Safira toward the airport.",
+        [("Al-Safira", "Kuweires Air Base")],
+    ),
+    (
+        "fled-the-dam",
+        "سيطرت قوات سوريا الديمقراطية على سد الطبقة. وفر عناصر داعش من السد باتجاه الرقة.",
+        "The SDF took the Tabqa dam on Friday. ISIS fighters fled the dam toward Raqqa.",
+        [("Tabqa Dam", RAQQA)],
+    ),
 ]
 
 ORIGIN_AFTER_DESTINATION = [
@@ -488,7 +510,7 @@ NEW_VERBS = [
 
 
 @pytest.mark.parametrize(
-    ("text", "want"), _table(IMPLICIT_ORIGIN + ORIGIN_AFTER_DESTINATION + TWO_DESTINATIONS + NEW_VERBS)
+    ("text", "want"), _table(IMPLICIT_ORIGIN + ORIGIN_AFTER_DESTINATION + TWO_DESTINATIONS + NEW_VERBS + SITES)
 )
 def test_journeys_as_reports_tell_them(gaz, text: str, want: list[tuple[str, ...]]) -> None:
     assert _journeys(gaz, text) == want
