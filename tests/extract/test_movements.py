@@ -501,6 +501,12 @@ NEW_VERBS = [
         [(HAWIJA, KIRKUK)],
     ),
     (
+        "pushed-reinforcements",  # "دفع بتعزيزات": the Arabic news idiom for sending reinforcements
+        "ودفع الجيش العراقي بتعزيزات من بغداد إلى سامراء.",
+        "The Iraqi army sent reinforcements from Baghdad to Samarra.",
+        [("Baghdad", "Samarra")],
+    ),
+    (
         "present-tense-plural",
         "وقال سكان إن مقاتلي التنظيم ينسحبون من الطبقة نحو الرقة.",
         "Residents said the group's fighters are withdrawing from Tabqa toward Raqqa.",
