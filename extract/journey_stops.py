@@ -173,6 +173,8 @@ def city_refs(ann: Annotated, first: int, last: int) -> list[PlaceTok]:
         a, b = m.tok_first, m.tok_last
         if any(p.tok_first <= a <= p.tok_last for p in ann.places):
             continue  # part of a name ("المدينة المنورة")
+        if word_forms(ann.word(b + 1)) & cues()["name_links"] and any(p.tok_first == b + 2 for p in ann.places):
+            continue  # the head of the name after it: "to the city of Latakia"
         city = ann.the_city(a, city_word=ann.has_word(a, b, "city_nouns") is not None)
         if city is not None and _left_just_before(ann, city, a):
             # "sent reinforcements from Kirkuk to the town": not the town just left, the article's own

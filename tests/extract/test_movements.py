@@ -501,6 +501,18 @@ NEW_VERBS = [
         [(HAWIJA, KIRKUK)],
     ),
     (
+        "the-city-of-after-a-road",  # "the city of Latakia" is Latakia, not the town the text is about
+        "سيطرت الفصائل على كسب يوم الجمعة. ونزح معظم السكان عبر الطريق الجبلي إلى مدينة اللاذقية.",
+        "Rebels took Kessab on Friday. Most residents fled down the mountain road to the city of Latakia.",
+        [("Kessab", "Latakia")],
+    ),
+    (
+        "drove-past",  # "past Homs": a town passed on the way
+        "انطلقت القافلة من دمشق مروراً بحمص إلى حماة.",
+        "The convoy drove from Damascus past Homs to Hama.",
+        [("Damascus", HOMS, HAMA)],
+    ),
+    (
         "pushed-reinforcements",  # "دفع بتعزيزات": the Arabic news idiom for sending reinforcements
         "ودفع الجيش العراقي بتعزيزات من بغداد إلى سامراء.",
         "The Iraqi army sent reinforcements from Baghdad to Samarra.",
