@@ -45,7 +45,8 @@ HEAD_REACH = 2  # words of an organisation's name that may stand between its hea
 def _head_before(m: Match, nt: NormText, text: str, heads: frozenset[str], *, latin: bool) -> bool:
     """A word of `heads` before the name, with no clitic on the name: right before it ('Liwa al-Quds')
     or with up to `HEAD_REACH` other words of one name between ('Jaish al-Ta'ifa al-Mansurah'); in
-    Latin script the head is capitalised."""
+    Latin script the head is capitalised. A head of two words is read as two ("وقيادة عمليات بابل";
+    "التحالف بقيادة الولايات المتحدة" has no head)."""
     first = m.tok_first
     for _ in range(HEAD_REACH + 1):
         before = first - 1
@@ -53,6 +54,8 @@ def _head_before(m: Match, nt: NormText, text: str, heads: frozenset[str], *, la
             return False
         if not heads.isdisjoint(word_forms(token(nt, before))):
             return not latin or text[nt.orig_starts[before]].isupper()
+        if before > 0 and any(f"{w} {token(nt, before)}" in heads for w in word_forms(token(nt, before - 1))):
+            return not latin or text[nt.orig_starts[before - 1]].isupper()
         if not _name_word(nt, text, before):
             return False
         first = before

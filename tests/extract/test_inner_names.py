@@ -63,6 +63,10 @@ INNER_NAMES = [
     ("The Syria Democratic Forces repelled the attack.", "The attack in Syria was repelled.", "Syria"),
     ("The Baghdad government rejected the plan.", "The delegation flew to Baghdad on Monday.", "Baghdad"),
     ("The Nineveh Operations Command said two died.", "Two died in Nineveh, officials said.", "Nineveh Governorate"),
+    ("قالت قيادة عمليات نينوى إن اثنين قتلا", "قتل اثنان في نينوى بحسب مسؤولين", "Nineveh Governorate"),
+    ("وأعلنت قيادة عمليات الأنبار مقتل ثلاثة", "وقتل ثلاثة في الأنبار", "Anbar Governorate"),  # two-word head
+    ("قال عضو في مجلس محافظة الأنبار إن الطريق قطع", "قال مسؤول في الأنبار إن الطريق قطع", "Anbar Governorate"),
+    ("The Anbar Provincial Council met on Monday.", "Officials in Anbar met on Monday.", "Anbar Governorate"),
     ("A spokesman for the Lebanon Embassy declined.", "A spokesman in Lebanon declined.", "Lebanon"),
     ("The Ohio National Guard sent a unit.", "A unit was sent to Ohio.", "Ohio"),
     ("Al-Qaeda in Iraq claimed the bombing.", "Al-Qaeda claimed the bombing in Iraq.", "Iraq"),
