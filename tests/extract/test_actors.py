@@ -286,6 +286,12 @@ def test_every_csv_alias_is_found_as_its_own_actor() -> None:
         pytest.param("Government troops shelled the town.", "SY", "syrian_gov", id="syria-en"),
         pytest.param("قصف الجيش البلدة.", "SY", "syrian_gov", id="syria-ar"),
         pytest.param("قصف الجيش البلدة.", "IQ", "iraqi_army", id="iraq-ar"),
+        # barrel bombs and helicopters that no one names: both armies dropped them
+        pytest.param("Barrel bombs hit the town.", "IQ", "iraqi_army", id="barrels-iraq-en"),
+        pytest.param("Barrel bombs hit the town.", "SY", "syrian_gov", id="barrels-syria-en"),
+        pytest.param("سقطت براميل متفجرة على البلدة.", "IQ", "iraqi_army", id="barrels-iraq-ar"),
+        pytest.param("قصف الطيران المروحي البلدة.", "SY", "syrian_gov", id="helicopters-syria-ar"),
+        pytest.param("Government helicopters struck the town.", "IQ", "iraqi_army", id="helicopters-iraq-en"),
         # a country with no forces of its own in the file, or none known: nobody
         pytest.param("Government troops shelled the town.", "LB", None, id="other-country-en"),
         pytest.param("Government troops shelled the town.", "", None, id="no-country-en"),

@@ -61,3 +61,22 @@ def test_a_weapon_a_strike_verb_takes_was_hit(gaz) -> None:
     text = "The first U.S. strikes of the campaign, on Friday, targeted artillery near Erbil."
     (e,) = _events(gaz, text)
     assert e.sub_event_type == AIR
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        pytest.param("قصفت المروحيات العسكرية مواقع المسلحين في الفلوجة.", "Iraqi army", id="helicopters-ar"),
+        pytest.param("Military helicopters pounded militant positions in Fallujah.", "Iraqi army", id="helicopters-en"),
+        pytest.param("تعرضت أحياء الفلوجة لقصف متواصل بالبراميل المتفجرة.", "Iraqi army", id="barrels-iraq-ar"),
+        pytest.param("Fallujah was pounded with barrel bombs on Monday.", "Iraqi army", id="barrels-iraq-en"),
+        pytest.param(
+            "قصف الطيران المروحي مدينة داريا بالبراميل المتفجرة.", "Syrian government forces", id="barrels-ar"
+        ),
+    ],
+)
+def test_helicopters_and_barrels_bombard_from_the_air(gaz, text: str, actor: str) -> None:
+    """A bombardment by helicopters or with barrel bombs is an air strike, by the army of the country it falls in
+    (both Iraq's and Syria's dropped them) when the text names no other."""
+    kinds = [(e.sub_event_type, actor_name(e.actor1)) for e in _events(gaz, text)]
+    assert kinds == [(AIR, actor)]
