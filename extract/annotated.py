@@ -244,15 +244,23 @@ class Annotated:
 
     def own_towns(self) -> tuple[PlaceTok, ...]:
         """The towns the article is about, in this order: those its headline and first sentence name ("BEIRUT
-        (Reuters) - U.S.-backed fighters have taken full control of Manbij ...": Manbij), then its focus town."""
+        (Reuters) - U.S.-backed fighters have taken full control of Manbij ...": Manbij, not the dateline's
+        Beirut), then its focus town, unless that is an English wire story's dateline (where it was written;
+        an Arabic "الحسكة - " names where it happened)."""
         got = self._found.get("own towns")
         if got is None:
             body = self.doc.body_start
             lede = next((s.end for s in self.sentences if s.start >= body), body)
             focus = self.focus_place()
-            named = [p for p in self._towns() if p.place.start < lede]
-            got = self._found["own towns"] = (*named, *([focus] if focus else []))
+            named = [p for p in self._towns() if p.place.start < lede and not self.in_dateline(p)]
+            own = focus is not None and not self.written_at(focus)
+            got = self._found["own towns"] = (*named, *([focus] if focus is not None and own else []))
         return got
+
+    def written_at(self, p: PlaceTok) -> bool:
+        """The place is an English wire story's dateline ("BAGHDAD (Reuters) -"): where it was written, not
+        the town it is about (an Arabic "الحسكة - " names where it happened)."""
+        return self.doc.lang == "en" and self.in_dateline(p)
 
     def in_dateline(self, p: PlaceTok) -> bool:
         """The place is the dateline's ("BEIRUT (AFP) - ..."): where the story was written."""
@@ -289,12 +297,16 @@ class Annotated:
     def event_focus(self) -> PlaceTok | None:
         """Where the article's events happen when a sentence names no place: for a story with a dateline,
         the first other town its headline or first sentence names ("BEIRUT (AFP) - ... seized the town of
-        Jisr al-Shughur": a wire story's dateline is where it was written), else its focus town, else the
-        countryside it names most ("airstrikes in the northern countryside of Deir Ezzor")."""
+        Jisr al-Shughur": a wire story's dateline is where it was written), else its focus town (for an English
+        wire story, the town it names most past its dateline), else the countryside it names most ("airstrikes
+        in the northern countryside of Deir Ezzor")."""
         if "event focus" not in self._found:
             around = [p for p in self.places if p.place.feature_type == "countryside"]
             told = [p for p in self.own_towns() if self.doc.dateline is not None and not self.in_dateline(p)]
-            self._found["event focus"] = next(iter(told), None) or self.focus_place() or _most_named(around)
+            focus = self.focus_place()
+            if focus is not None and self.written_at(focus):  # the bureau's city: the town the story names most
+                focus = _most_named([p for p in self._towns() if not self.in_dateline(p)]) or focus
+            self._found["event focus"] = next(iter(told), None) or focus or _most_named(around)
         return self._found["event focus"]
 
     def _focus(self) -> PlaceTok | None:

@@ -37,6 +37,7 @@ def town_references(ann: Annotated, first: int, last: int) -> list[PlaceTok]:
         last_named = ann.main_city(opens)
         story = ann.event_focus()  # past a dateline in a capital: the town the headline names
         story = story if story is not None and story.place.feature_type in TOWNS else ann.focus_place()
+        story = None if story is not None and ann.written_at(story) else story  # not the bureau's city
         town: PlaceTok | None = introduced_as(ann, m.tok_last, opens, first) or story or last_named
         if last_named is not None and first <= last_named.tok_first and last_named.tok_last < opens:
             town = last_named  # "seized Sinjar after the Peshmerga withdrew from the town"

@@ -232,6 +232,13 @@ def test_a_name_that_is_also_a_word_is_a_place_after_a_verb_of_striking(gaz, tex
             "Jisr al-Shughur",
             id="dateline-in-the-town",
         ),
+        pytest.param(  # no town in the headline nor the lede: the town the story names past its dateline
+            "Iraqi troops retake oil refinery\n\n2015-10-20\n\nBAGHDAD (Reuters) - Iraqi troops have retaken the "
+            "oil refinery north of the capital, officials said.\n\nThe militants had held Baiji since June. Troops "
+            "entered Baiji on Monday.\n\nGovernment aircraft struck back within hours, activists said.",
+            "Baiji",
+            id="dateline-and-no-town-in-the-lede",
+        ),
     ],
 )
 def test_a_strike_told_without_a_place_is_at_the_town_of_the_story_not_its_dateline(gaz, text, where) -> None:
@@ -575,3 +582,14 @@ def test_the_city_of_a_story_datelined_in_a_capital_is_its_headlines(gaz) -> Non
     )
     blast = text.index("The blast")
     assert {e.place.name for e in _events(gaz, text) if e.start >= blast} == {"Aleppo"}
+
+
+def test_the_town_of_a_wire_story_is_not_its_dateline(gaz) -> None:
+    """'The militants first overran the town': the town the story is about, not the bureau's city of its dateline."""
+    text = (
+        "Iraqi troops retake oil refinery\n\n2015-10-20\n\nBAGHDAD (Reuters) - Iraqi troops have retaken the oil "
+        "refinery north of the capital, officials said.\n\nThe militants had held Baiji since June. Troops entered "
+        "Baiji on Monday.\n\nThe militants first overran the town in June 2014."
+    )
+    last = text.index("The militants first")
+    assert [e.place.name for e in _events(gaz, text) if e.start >= last] == ["Baiji"]
