@@ -137,8 +137,13 @@ def event_actors(
 
 def _before(ann: Annotated, able: list[ActorMention], first: int, t0: int, trig: TriggerDef) -> list[ActorMention]:
     """The subjects that may have done the deed of trigger token t0, before it: not behind a subordinator
-    ("after …"), unless the deed shares the main clause's subject."""
-    subordinate = ann.words_in(first, t0 - 1, "subordinators", event_cues()["subordinators"])
+    ("after …"; not "before dawn"), unless the deed shares the main clause's subject."""
+    times = event_cues()["time_nouns"]
+    subordinate = [
+        s
+        for s in ann.words_in(first, t0 - 1, "subordinators", event_cues()["subordinators"])
+        if not word_forms(ann.word(s + 1)) & times  # "before dawn Monday": a time, no clause
+    ]
     if subordinate and _subject_shared(ann, subordinate[-1], t0, trig):
         subordinate = []
     before = [

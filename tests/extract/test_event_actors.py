@@ -551,3 +551,20 @@ def test_a_marker_after_a_relative_names_the_deed_before_it(gaz) -> None:
     text = "بعد موجة الغارات التي نفذتها المقاتلات الفرنسية على معاقل داعش في الرقة، فر عناصر التنظيم."
     strikes = [e for e in _events(gaz, text) if e.sub_event_type == "Air/drone strike"]
     assert [actor_name(e.actor1) for e in strikes] == ["France"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Islamic State militants swept through villages in Hasakah province before dawn on Monday and abducted "
+            "at least 90 people.",
+            id="before-dawn-en",
+        ),
+        pytest.param("هاجم عناصر داعش قرى في ريف الحسكة قبل فجر الاثنين وخطفوا 90 مدنياً.", id="before-dawn-ar"),
+    ],
+)
+def test_a_time_after_before_opens_no_clause(gaz, text: str) -> None:
+    """'before dawn' is a time, not a clause of its own: the deed after it keeps the sentence's subject."""
+    abductions = [e for e in _events(gaz, text) if e.sub_event_type == "Abduction/forced disappearance"]
+    assert [actor_name(e.actor1) for e in abductions] == ["ISIS"]

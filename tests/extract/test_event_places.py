@@ -598,5 +598,8 @@ def test_the_town_of_a_wire_story_is_not_its_dateline(gaz) -> None:
 def test_what_strikes_were_hitting_is_no_deed(gaz) -> None:
     """'..., hitting fighting positions, vehicles and a car bomb factory': what the strikes hit is no clash and no
     bombing of its own."""
-    text = "The coalition said it carried out six airstrikes near Tabqa on Monday, hitting fighting positions and a car bomb factory."
+    text = (
+        "The coalition said it carried out six airstrikes near Tabqa on Monday, hitting fighting positions and a "
+        "car bomb factory."
+    )
     assert [e.sub_event_type for e in _events(gaz, text)] == ["Air/drone strike"]
