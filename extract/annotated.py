@@ -253,8 +253,8 @@ class Annotated:
             lede = next((s.end for s in self.sentences if s.start >= body), body)
             focus = self.focus_place()
             named = [p for p in self._towns() if p.place.start < lede and not self.in_dateline(p)]
-            own = focus is not None and not self.written_at(focus)
-            got = self._found["own towns"] = (*named, *([focus] if focus is not None and own else []))
+            kept = [focus] if focus is not None and not self.written_at(focus) else []
+            got = self._found["own towns"] = (*named, *kept)
         return got
 
     def written_at(self, p: PlaceTok) -> bool:
