@@ -149,7 +149,20 @@ def deeds_on(
     before = [d for d in nearest if _object_is_road(ann, d, road, places)]
     after = [d for d, real in found if real and _speaks_after(ann, d, road, others=others, places=places, last=last)]
     ranked = [*(d for d in before if d.holds), *(d for d in after if d.holds)]
-    return list(dict.fromkeys([*ranked, *before, *after]))
+    return list(dict.fromkeys([*_later(ann, road, after), *ranked, *before, *after]))
+
+
+def _later(ann: Annotated, road: Road, after: list[Deed]) -> list[Deed]:
+    """A deed told after a word of what came next is the road's state now, when a pronoun takes the road
+    back or the word stands right before it: "closed all day before the army reopened it", "ثم أعادت
+    القوات الأمنية فتحه", "was closed by ISIS and later reopened by troops". After "after"/"بعد" it came
+    first ("reopened after ISIS had cut it"), and the earlier deed stays the road's."""
+    for d in after:
+        pronoun = is_word(ann, d.last, "road_pronoun_deeds") or is_word(ann, d.last + 1, "road_pronoun_objects")
+        reach = range(road.last + 1, d.first) if pronoun else range(max(road.last + 1, d.first - 2), d.first)
+        if d.holds and any(is_word(ann, i, "road_later_words") for i in reach):
+            return [d]
+    return []
 
 
 def _words_between(ann: Annotated, lo: int, hi: int) -> int:

@@ -182,3 +182,46 @@ def test_no_deed_holds_the_road(gaz, text: str) -> None:
 def test_holding_speaks_before_describing(gaz, text: str, holder: str, status: str) -> None:
     [r] = _routes(gaz, text)
     assert (actor_name(r.controlled_by), r.status) == (holder, status)
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "status"),
+    _cases(
+        [
+            (
+                "reopened-it-before",
+                "ظل الطريق بين حمص وحماة مغلقاً طوال يوم الأحد قبل أن يعيد الجيش السوري فتحه في المساء.",
+                "The road between Homs and Hama stayed closed all Sunday before the Syrian army reopened it.",
+                SYRIA,
+                f"reopened by {SYRIA}",
+            ),
+            (
+                "then-reopened-it",
+                "أغلق مسلحو داعش الطريق بين كركوك وتكريت صباح الثلاثاء، ثم أعادت القوات الأمنية العراقية فتحه.",
+                "ISIS fighters closed the road between Kirkuk and Tikrit on Tuesday, then Iraqi forces reopened it.",
+                IRAQ,
+                f"reopened by {IRAQ}",
+            ),
+        ]
+    ),
+)
+def test_a_deed_told_as_what_came_next_is_the_roads_state_now(gaz, text: str, holder: str, status: str) -> None:
+    [r] = _routes(gaz, text)
+    assert (actor_name(r.controlled_by), r.status) == (holder, status)
+
+
+@pytest.mark.parametrize(
+    "text",
+    _cases(
+        [
+            (
+                "reopened-after-it-was-cut",
+                "أعادت قوات النظام فتح الطريق بين حلب وإدلب بعد أن قطعه مقاتلو داعش.",
+                "Syrian government forces reopened the road between Aleppo and Idlib after ISIS fighters had cut it.",
+            ),
+        ]
+    ),
+)
+def test_a_deed_told_after_after_came_first(gaz, text: str) -> None:
+    [r] = _routes(gaz, text)
+    assert (actor_name(r.controlled_by), r.status) == (SYRIA, f"reopened by {SYRIA}")
