@@ -185,7 +185,9 @@ def _other_side(ann: Annotated, e: Event) -> Event:
     return replace(e, actor2=others[0]) if len({a.family for a in others}) == 1 else e
 
 
-_FIGHTS = frozenset({"Battles", "Explosions/Remote violence"})
+_REMOTE = "Explosions/Remote violence"
+_FIGHTS = frozenset({"Battles", _REMOTE})
+_SOURCE_REACH = 3  # words between "from" and the holder ("من مناطق سيطرة الفصائل")
 
 
 def _holds(ann: Annotated, a: ActorMention) -> bool:
@@ -198,6 +200,14 @@ def _holds(ann: Annotated, a: ActorMention) -> bool:
     )
 
 
+def _fired_from(ann: Annotated, a: ActorMention) -> bool:
+    """The holder names where the fire came from: "rockets fired from rebel-held areas", "قذائف مصدرها"
+    … "من مناطق سيطرة الفصائل"."""
+    words = event_cues()["holder_source"]
+    reach = range(max(0, a.tok_first - _SOURCE_REACH), a.tok_first)
+    return any(ann.word(i) in words or f"{ann.word(i - 1)} {ann.word(i)}" in words for i in reach)
+
+
 def _holder_attacks(ann: Annotated, e: Event) -> Event:
     """'2 suicide attacks kill 12 Iraqi troops near IS-held Ramadi': with no attacker named, the
     side that holds the place attacked the other side's forces. 'Jets struck the ISIS-held town':
@@ -206,14 +216,18 @@ def _holder_attacks(ann: Annotated, e: Event) -> Event:
     if e.event_type not in _FIGHTS or e.sub_event_type in TAKING_TYPES:
         return e
     a1, a2 = e.actor1, e.actor2
-    if a1 is not None and a1.start > e.trigger.end and _holds(ann, a1):
+    first, last = ann.tok_at(e.start), ann.tok_at(max(e.start, e.end - 1))
+    if e.event_type == _REMOTE and _unnamed(a1):  # "shells fired from rebel-held areas", "من مناطق سيطرة التنظيم"
+        source = next((a for a in ann.actors_in(first, last) if _holds(ann, a) and _fired_from(ann, a)), None)
+        if source is not None:
+            return replace(e, actor1=source, actor2=None if a2 is None or a2.family == source.family else a2)
+    if a1 is not None and a1.start > e.trigger.end and _holds(ann, a1) and not _fired_from(ann, a1):
         if a2 is None or a2.family == a1.family:
             return replace(e, actor1=None, actor2=a2 or a1)  # no other side's forces hit: the holder was struck
         if a2.actor_type in cues()["civilian_actor_types"]:
             return replace(e, actor1=None)  # "rockets killed two civilians in the regime-held town": not the regime's
     if not _unnamed(a1) or e.actor2 is None or e.actor2.actor_type in cues()["civilian_actor_types"]:
         return e  # the civilians of a town were not struck by the side that holds it
-    first, last = ann.tok_at(e.start), ann.tok_at(max(e.start, e.end - 1))
     for a in ann.actors_in(first, last):
         if _holds(ann, a) and a.family != e.actor2.family and a.actor_id != e.actor2.actor_id:
             return replace(e, actor1=a)

@@ -230,6 +230,33 @@ def test_with_no_attacker_named_the_side_holding_the_place_attacked(gaz, text: s
     assert (actor_name(e.actor1), actor_name(e.actor2)) == ("ISIS", "Iraqi army")
 
 
+@pytest.mark.parametrize(
+    ("text", "attacker"),
+    [
+        pytest.param(
+            "Rockets fired from ISIS-held areas hit the town of Mhardeh, killing two people.", "ISIS", id="en"
+        ),
+        pytest.param("قتل مدنيان بقذائف صاروخية أطلقت من مناطق سيطرة داعش على مدينة محردة بريف حماة.", "ISIS", id="ar"),
+        pytest.param(
+            "سقطت قذائف هاون مصدرها مناطق سيطرة النظام على مدينة إدلب.", "Syrian government forces", id="ar-source"
+        ),
+    ],
+)
+def test_the_holder_of_where_the_fire_came_from_fired_it(gaz, text: str, attacker: str) -> None:
+    e = _one(gaz, text)
+    assert actor_name(e.actor1) == attacker and actor_name(e.actor2) != attacker
+
+
+def test_the_holder_of_where_people_came_from_did_not_strike_them(gaz) -> None:
+    e = _one(gaz, "A car bomb hit evacuees from the regime-held town of Foua on Saturday.")
+    assert actor_name(e.actor1) != "Syrian government forces"
+
+
+def test_areas_of_control_are_no_taking(gaz) -> None:
+    events = _events(gaz, "لا تزال نقاط المراقبة التركية محاصرة ضمن مناطق سيطرة النظام قرب مورك.")
+    assert not [e for e in events if e.event_type == "Battles"]
+
+
 def test_the_holder_named_after_a_strike_is_its_target(gaz) -> None:
     e = _one(gaz, "Coalition jets struck the ISIS-held town of Hit, killing nine militants.")
     assert actor_name(e.actor2) == "ISIS" and actor_name(e.actor1) != "ISIS"
