@@ -15,6 +15,7 @@ from extract.context import (
     token,
 )
 from extract.inner_names import inside_other_name, touching
+from extract.lexicons import cues
 from extract.matching import Match
 from extract.wordforms import word_forms
 from geodata.names import NormText, is_arabic
@@ -370,6 +371,14 @@ def _list_gap(gap: str) -> bool:
     )
 
 
+def _road_pair(a: Match, b: Match, nt: NormText, text: str) -> bool:
+    """Two Arabic names side by side right after a road word name its two ends: "طريق حمص تدمر",
+    "طريق دير الزور الميادين" (a name that is also a word, تدمر "destroys", is the town here)."""
+    if b.tok_first != a.tok_last + 1 or not text[a.end : b.start].isspace() or not is_arabic(text[b.start : b.end]):
+        return False
+    return bool(word_forms(token(nt, a.tok_first - 1)) & cues()["road_words"])
+
+
 def coordination(mentions: list[Match], nt: NormText, text: str) -> tuple[set[int], set[int]]:
     """Indexes of mentions coordinated with (and adjacent to) another mention."""
     r = rules()
@@ -380,7 +389,7 @@ def coordination(mentions: list[Match], nt: NormText, text: str) -> tuple[set[in
         gap_toks = b.tok_first - a.tok_last - 1
         between = text[a.end : b.start]
         joined = gap_toks == 0 and (b.prefix[:1] in r.joiners or between.strip() in r.joiners)
-        if joined or (gap_toks == 1 and token(nt, a.tok_last + 1) in r.conjunctions):
+        if joined or (gap_toks == 1 and token(nt, a.tok_last + 1) in r.conjunctions) or _road_pair(a, b, nt, text):
             coord.update((i, i + 1))
         if gap_toks == 0:
             adjacent.update((i, i + 1))

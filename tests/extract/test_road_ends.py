@@ -103,6 +103,13 @@ ROWS = [
         "Damascus–Aleppo road",
     ),
     (
+        "side-by-side-the-second-also-a-word",
+        "قطع تنظيم داعش طريق حمص تدمر.",
+        "ISIS cut the Homs-Palmyra road.",
+        ("Homs", "Palmyra"),
+        "Homs–Palmyra road",
+    ),
+    (
         "between-it-and-the-town-named-before",
         "تحاصر القوات بلدة بعشيقة بعد أن قطعت الطريق الرابط بينها وبين الموصل.",
         "The forces besiege Bashiqa after cutting the road between it and Mosul.",
