@@ -169,6 +169,21 @@ ROWS = [
             "used by ISIS",
         ),
     ),
+    (
+        "the-stretch-from-to",
+        Road(
+            "لا تزال قوات النظام تسيطر على الجزء الممتد من حمص حتى الفرقلس.",
+            "Homs–Al-Furqlus road",
+            ("Homs", "Al-Furqlus"),
+            "Syrian government forces",
+        ),
+        Road(
+            "Government forces still hold the stretch of the highway from Homs to Furqlus.",
+            "Homs–Al-Furqlus road",
+            ("Homs", "Al-Furqlus"),
+            "Syrian government forces",
+        ),
+    ),
 ]
 
 CASES = [pytest.param(r, id=f"{row_id}-{lang}") for row_id, ar, en in ROWS for lang, r in (("ar", ar), ("en", en))]
