@@ -43,6 +43,8 @@ def _place(ann: Annotated, name: str) -> PlaceTok:
         ),
         pytest.param("ثم وصلت إلى مخيمات النازحين غربي الرمادي.", "Ramadi", "to", id="camps-west-of-ar"),
         pytest.param("Then they reached the camps west of Ramadi.", "Ramadi", "arrive", id="camps-west-of-en"),
+        pytest.param("فرت العائلات إلى مخيمات حول كركوك.", "Kirkuk", "to", id="camps-around-ar"),
+        pytest.param("Families fled to camps around Kirkuk.", "Kirkuk", "to", id="camps-around-en"),
         # a camp the gazetteer lacks is a place of its own (at Erbil's unit): the stop the journey ends at
         pytest.param("نُقلوا إلى مخيم كوركوسك قرب أربيل.", "كوركوسك", "to", id="unnamed-camp-near-ar"),
         pytest.param("They were taken to the Kawergosk camp near Erbil.", "Kawergosk", "to", id="unnamed-camp-near-en"),
