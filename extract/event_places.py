@@ -210,7 +210,8 @@ def event_location(
     if loc is not None and trig.event_type in VIOLENT_TYPES and _journey_stop(ann, loc) and not _located(ann, loc):
         # "وفي ريف رأس العين، استهدفت غارة قافلة انطلقت من القامشلي": not where the convoy came from
         fixed = [p for p in places if _located(ann, p) and not _journey_stop(ann, p)]
-        loc = _location(ann, fixed, t) or loc
+        on = _location(ann, fixed, t) or _way_on(ann, loc, [p for p in places if a <= p.tok_first <= b])
+        loc = on or loc
     if loc is not None and loc.place.feature_type in WIDE | {"countryside"}:
         loc = _focused_on(ann, places, t) or loc  # "غارات على ريف إدلب الجنوبي، وتركزت على خان شيخون"
     if loc is not None and loc.place.feature_type == "country":
@@ -285,6 +286,16 @@ def _journey_stop(ann: Annotated, p: PlaceTok) -> bool:
     return bool(
         ann.words_in(lo, p.tok_first - 1, "movement_triggers", cues()["movement_triggers"], article=True, endings=True)
     )
+
+
+def _way_on(ann: Annotated, start: PlaceTok, places: list[PlaceTok]) -> PlaceTok | None:
+    """Where a journey that began at `start` went on to in its clause, the place it went to before a place
+    it passed: "advanced from Homs past the Arak gas field", "تقدمت من محور تدمر مروراً بحقل آراك" fought
+    on the way, not where they set out."""
+    later = [p for p in places if p.tok_first > start.tok_last and p.place.feature_type not in WIDE]
+    went = [p for p in later if _role_word(ann, p) & cues()["to_words"]]
+    passed = [p for p in later if _role_word(ann, p) & cues()["via_words"]]
+    return next(iter(went or passed[-1:]), None)
 
 
 def _went_to(ann: Annotated, p: PlaceTok, places: Sequence[PlaceTok] = ()) -> bool:

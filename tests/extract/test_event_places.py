@@ -428,6 +428,18 @@ def test_a_strike_on_a_convoy_is_where_it_was_hit_not_where_it_came_from(gaz, te
 
 
 @pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("Government forces advanced from Homs past Furqlus under heavy Russian air cover.", "Al-Furqlus"),
+        ("Government forces advanced from Homs toward Furqlus under heavy Russian air cover.", "Al-Furqlus"),
+        ("تقدمت قوات النظام من حمص باتجاه الفرقلس تحت غطاء جوي روسي.", "Al-Furqlus"),
+    ],
+)
+def test_an_advance_is_where_it_went_not_where_it_set_out(gaz, text: str, where: str) -> None:
+    assert {e.place.name for e in _events(gaz, text)} == {where}
+
+
+@pytest.mark.parametrize(
     ("text", "kind", "actor"),
     [
         ("أفاد مصدر بأن انتحارياً من داعش فجر حزامه الناسف قرب حاجز للجيش في سامراء.", "Suicide bomb", "ISIS"),
