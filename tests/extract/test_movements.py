@@ -524,6 +524,12 @@ NEW_VERBS = [
         "Residents said the group's fighters are withdrawing from Tabqa toward Raqqa.",
         [(TABQA, RAQQA)],
     ),
+    (
+        "passed-through-before-reaching",  # passing a town is moving, though no word of leaving is told
+        "مرت الحافلات عبر اعزاز قبل أن تصل إلى جرابلس.",
+        "The buses passed through Azaz before reaching Jarablus.",
+        [("Azaz", "Jarablus")],
+    ),
 ]
 
 
