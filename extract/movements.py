@@ -97,11 +97,15 @@ def _clean(places: list[Place]) -> list[Place]:
 
 
 def _origin_before(ann: Annotated, frame: Frame, marks: Marks) -> Place | None:
-    """'... في الرقة موجة هروب ... باتجاه الموصل', 'fighters from Madaya were bused to ...': where the movers were."""
+    """'... في الرقة موجة هروب ... باتجاه الموصل', 'fighters from Madaya were bused to ...': where the movers were;
+    'عوائل زمار نزحت إلى دهوك', 'families of Zummar fled to Duhok': where the people are from."""
     before = [p for p in ann.places_in(frame.first, frame.t0 - 1) if p.place.feature_type != "country"]
     for p in reversed(before):
         found = role_cue(ann, p.tok_first, marks)
         if (found and found[0] == "from") or ann.word(p.tok_first - 1) in cues()["origin_words"]:
+            return p.place
+        k = p.tok_first - 2 if ann.word(p.tok_first - 1) in cues()["people_links"] else p.tok_first - 1
+        if word_forms(ann.word(k)) & cues()["people_of"]:
             return p.place
     return None
 

@@ -525,6 +525,12 @@ NEW_VERBS = [
         [(TABQA, RAQQA)],
     ),
     (
+        "the-people-of-a-town",  # the town the movers are the people of is where they left
+        "استعادت البيشمركة ناحية زمار. وكانت معظم عوائل زمار قد نزحت إلى محافظة دهوك في آب الماضي.",
+        "The Peshmerga retook the Zummar subdistrict. Most families of Zummar had fled to Duhok province in August.",
+        [("Zummar", "Duhok Governorate")],
+    ),
+    (
         "passed-through-before-reaching",  # passing a town is moving, though no word of leaving is told
         "مرت الحافلات عبر اعزاز قبل أن تصل إلى جرابلس.",
         "The buses passed through Azaz before reaching Jarablus.",
