@@ -90,17 +90,29 @@ def agreed(ann: Annotated, t: int) -> bool:
     return any(word_forms(ann.word(i)) & deals for i in (t - 2, t - 1, t + 1, t + 2))
 
 
-def _mover(ann: Annotated, clause: tuple[int, int], t0: int, stops: list[Stop]) -> ActorMention | None:
+def _mover(ann: Annotated, clause: tuple[int, int], t0: int, stops: list[Stop], *, sent: Span) -> ActorMention | None:
     """The subject of the journey clause: the nearest actor before the movement word (the first of two joined by
     "and": "Iraqi army units and Federal Police moved north"), else right after it (not one that only qualifies
     a place: "regime-held Aleppo"), else, when the clause is a time clause ("قبل أن يتوجهوا"), the subject of
     the clause it belongs to."""
     first, start = clause
     stop_at = min((s.at.tok_first for s in stops if s.at.tok_first > t0), default=t0 + 6)
+    if _while_doing(ann, t0):  # "قتل مقاتلو التنظيم عشرة مدنيين أثناء انسحابهم": the subject withdrew, not the dead
+        found = _nearest_subject(ann, ann.tok_range(sent)[0], t0 - 1, last=False)
+        if found is not None:
+            return found
     found = _nearest_subject(ann, start, t0 - 1) or _nearest_subject(ann, t0 + 1, stop_at - 1, last=False)
     if found is None and start - 2 > first and _time_clause(ann, start):
         found = _nearest_subject(ann, first, start - 3)
     return found
+
+
+def _while_doing(ann: Annotated, t0: int) -> bool:
+    """The movement word is told as what the subject was doing meanwhile: "أثناء انسحابهم", "while withdrawing",
+    "during their withdrawal"."""
+    during = cues()["during_words"]
+    k = t0 - 2 if word_forms(ann.word(t0 - 1)) & cues()["during_fillers"] else t0 - 1
+    return bool(word_forms(ann.word(k)) & during)
 
 
 def _nearest_subject(ann: Annotated, lo: int, hi: int, *, last: bool = True) -> ActorMention | None:
@@ -192,7 +204,7 @@ def frame_of(ann: Annotated, seg: tuple[int, int, list[int]], sent: Span, marks:
         sent=sent,
         leaving=leaving,
         noun=noun,
-        actor=_as_families(_mover(ann, (first, start), t0, stops), unit),
+        actor=_as_families(_mover(ann, (first, start), t0, stops, sent=sent), unit),
         count=count.value if count else None,
         unit=unit,
         date=dates[0] if dates else None,

@@ -21,7 +21,8 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from extract.annotated import Annotated, PlaceTok
-from extract.lexicons import cue_union, cues, phrase_lexicon, site_refs
+from extract.datafiles import load_json
+from extract.lexicons import cue_union, cues, phrase_lexicon, site_refs, words
 from extract.matching import Lexicon
 from extract.text_memo import text_memo
 from extract.wordforms import word_forms
@@ -185,7 +186,35 @@ def city_refs(ann: Annotated, first: int, last: int) -> list[PlaceTok]:
         named = _town_before(ann, i)
         if named is not None:
             out.append(_ref(ann, named, i, i))
-    return out + _site_refs(ann, s, e)
+    return out + _unit_refs(ann, s, e) + _site_refs(ann, s, e)
+
+
+@cache
+def _unit_lexicon() -> tuple[Lexicon, tuple[tuple[frozenset[str], str], ...]]:
+    """'الناحية', 'القضاء' (journeys.json `unit_refs`), each with the head words that name such a unit and the
+    feature type of one."""
+    raw = {k: v for k, v in load_json("journeys.json")["unit_refs"].items() if not k.startswith("_")}
+    kinds = tuple((words(v["heads"]), v["type"]) for v in raw.values())
+    return Lexicon.build((w, k) for k, v in enumerate(raw.values()) for w in v["refs"]), kinds
+
+
+def _unit_refs(ann: Annotated, s: int, e: int) -> list[PlaceTok]:
+    """'الناحية' / 'the subdistrict' stands for the subdistrict named last in its paragraph ("دخلت الفصائل ناحية
+    السعدية ... وصلت تعزيزات إلى الناحية"): a place after a head word ("ناحية") or of that feature type."""
+    lex, kinds = _unit_lexicon()
+    out = []
+    for m in ann.matches(lex, s, e):
+        a = m.tok_first
+        if any(p.tok_first <= a <= p.tok_last for p in ann.places):
+            continue  # the head of a name: "ناحية الشورى"
+        heads, kind = kinds[lex.payloads(m)[0]]
+        for p in reversed([p for p in ann.places if p.tok_last < a]):
+            if "\n" in ann.doc.text[p.place.end : s]:
+                break  # another paragraph
+            if p.place.feature_type == kind or word_forms(ann.word(p.tok_first - 1)) & heads:
+                out.append(_ref(ann, p, a, m.tok_last))
+                break
+    return out
 
 
 @cache

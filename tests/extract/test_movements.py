@@ -531,6 +531,14 @@ NEW_VERBS = [
         [("Zummar", "Duhok Governorate")],
     ),
     (
+        "the-subdistrict-named-last",  # "الناحية": the subdistrict its paragraph named last, not the story's town
+        "سيطرت القوات على ناحية حمام العليل. ودخلت فصائل الحشد إلى ناحية السعدية. "
+        "وكانت تعزيزات للحشد قد وصلت إلى الناحية قادمة من مدينة بعقوبة.",
+        "Iraqi forces took the Hammam al-Alil subdistrict. PMF factions entered the Saadiya subdistrict. "
+        "PMF reinforcements had reached the subdistrict from the city of Baqubah.",
+        [("Baqubah", "Al-Saadiya")],
+    ),
+    (
         "passed-through-before-reaching",  # passing a town is moving, though no word of leaving is told
         "مرت الحافلات عبر اعزاز قبل أن تصل إلى جرابلس.",
         "The buses passed through Azaz before reaching Jarablus.",
@@ -619,6 +627,14 @@ def test_no_journey_across_other_movers_or_paragraphs(gaz, text: str) -> None:
             "قصف طيران التحالف مواقع داعش بعد أن انسحبت قوات البيشمركة من سنجار إلى دهوك.",
             PESHMERGA,
             id="time-clause-own-subject-ar",
+        ),
+        pytest.param(  # what the subject did meanwhile: the dead it left behind did not move
+            "قتل مقاتلو التنظيم عشرة مدنيين أثناء انسحابهم من تلعفر باتجاه الموصل.", "ISIS", id="while-doing-ar"
+        ),
+        pytest.param(
+            "ISIS fighters killed ten civilians while withdrawing from Tal Afar towards Mosul.",
+            "ISIS",
+            id="while-doing-en",
         ),
     ],
 )
