@@ -145,6 +145,16 @@ def _told_words() -> frozenset[str]:
     return event_cues()["claim_words"] | event_cues()["responsibility_words"] | event_cues()["blame_words"]
 
 
+_QUOTE_ENDS = frozenset('"”»')
+
+
+def _quoted_state(ann: Annotated, m: Match, target: ActorMention | None) -> bool:
+    """A state's force named after the quotation that tells the deed: who says it, not whom it befell."""
+    return (
+        state_side(target) and target is not None and bool(_QUOTE_ENDS.intersection(ann.doc.text[m.end : target.start]))
+    )
+
+
 def _sides(
     ann: Annotated,
     clause: tuple[int, int],
@@ -170,6 +180,8 @@ def _sides(
         target = target or wider_target
     if agent is None:  # "وكانت فصائل الحشد قد تقدمت. وسيطرت على ناحية العباسي"
         agent = implied_subject(ann, *sentence, m) or joined_subject(ann, sentence[0], m)
+    if agent is None and trig.sub_event_type == "Government regains territory" and _quoted_state(ann, m, target):
+        return target, None  # "'Our forces have liberated Qayyarah,' said a general of the Operations Command"
     return agent, target
 
 

@@ -247,6 +247,21 @@ def test_the_holder_of_where_the_fire_came_from_fired_it(gaz, text: str, attacke
     assert actor_name(e.actor1) == attacker and actor_name(e.actor2) != attacker
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            '"Our forces have liberated the centre of Qayyarah," a general of the Nineveh Operations Command said.',
+            id="en",
+        ),
+        pytest.param('وقال قائد في قيادة عمليات نينوى إن "قواتنا حررت مركز القيارة بالكامل".', id="ar"),
+    ],
+)
+def test_who_says_the_government_regained_a_town_regained_it(gaz, text: str) -> None:
+    e = _one(gaz, text)
+    assert e.sub_event_type == "Government regains territory" and actor_name(e.actor1) == "Iraqi army"
+
+
 def test_the_holder_of_where_people_came_from_did_not_strike_them(gaz) -> None:
     e = _one(gaz, "A car bomb hit evacuees from the regime-held town of Foua on Saturday.")
     assert actor_name(e.actor1) != "Syrian government forces"

@@ -170,6 +170,38 @@ ROWS = [
         ),
     ),
     (
+        "an-operations-command-closed-it",  # an Iraqi operations command is the Iraqi army
+        Road(
+            "أغلقت قيادة عمليات دجلة الطريق الرابط بين بعقوبة والمقدادية.",
+            "Baqubah–Muqdadiya road",
+            ("Baqubah", "Muqdadiya"),
+            IRAQI_ARMY,
+            f"closed by {IRAQI_ARMY}",
+        ),
+        Road(
+            "The Tigris Operations Command closed the road between Baqubah and Muqdadiya.",
+            "Baqubah–Muqdadiya road",
+            ("Baqubah", "Muqdadiya"),
+            IRAQI_ARMY,
+            f"closed by {IRAQI_ARMY}",
+        ),
+    ),
+    (
+        "controls-it",
+        Road(
+            "باتت قوات النظام تتحكم بالطريق الدولي حلب – الرقة.",
+            "Aleppo–Raqqa road",
+            ("Aleppo", "Raqqa"),
+            "Syrian government forces",
+        ),
+        Road(
+            "Government forces now control the Aleppo-Raqqa highway.",
+            "Aleppo–Raqqa road",
+            ("Aleppo", "Raqqa"),
+            "Syrian government forces",
+        ),
+    ),
+    (
         "the-stretch-from-to",
         Road(
             "لا تزال قوات النظام تسيطر على الجزء الممتد من حمص حتى الفرقلس.",
