@@ -30,7 +30,7 @@ from extract.no_deed import (
     unopposed,
 )
 from extract.numbers import Count, counts_in, fatalities_in, injured_in
-from extract.references import town_references
+from extract.references import site_references, town_references
 from extract.referring import implied_subject, joined_subject
 from extract.told_again import attackers_again, fold, told_again
 from extract.types import HARM_TYPES, TAKING_TYPES, VIOLENT_TYPES, ActorMention, DateRef, Event, Span
@@ -363,7 +363,8 @@ def events_in(ann: Annotated, default_date: DateRef | None) -> list[Event]:
         if not found:
             continue  # most sentences of a long text: no word of a deed
         first, last = ann.tok_range(sent)
-        places = sorted([*ann.places_in(first, last), *town_references(ann, first, last)], key=lambda p: p.tok_first)
+        refs = [*town_references(ann, first, last), *site_references(ann, first, last)]
+        places = sorted([*ann.places_in(first, last), *refs], key=lambda p: p.tok_first)
         seen: dict[str, tuple[int, int, int]] = {}  # place -> (index in out, vagueness of its trigger, as joined)
         for m in found:
             trig = defs[lex.payloads(m)[0]]

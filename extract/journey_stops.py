@@ -22,8 +22,9 @@ from functools import cache
 
 from extract.annotated import Annotated, PlaceTok
 from extract.datafiles import load_json
-from extract.lexicons import cue_union, cues, phrase_lexicon, site_refs, words
+from extract.lexicons import cue_union, cues, phrase_lexicon, words
 from extract.matching import Lexicon
+from extract.references import named_sites
 from extract.text_memo import text_memo
 from extract.wordforms import word_forms
 
@@ -217,33 +218,12 @@ def _unit_refs(ann: Annotated, s: int, e: int) -> list[PlaceTok]:
     return out
 
 
-@cache
-def _site_lexicon() -> tuple[Lexicon, tuple[str, ...]]:
-    """'the airport', 'السد' ... (journeys.json `site_refs`), each with the feature type it stands for."""
-    refs = site_refs()
-    kinds = tuple(refs)
-    return Lexicon.build((w, k) for k, kind in enumerate(kinds) for w in refs[kind]), kinds
-
-
 def _site_refs(ann: Annotated, s: int, e: int) -> list[PlaceTok]:
     """'the airport' / 'المطار', 'the dam' / 'السد' right after a word of the way ("toward the airport",
     "fled the dam"; not "villages near the dam"): the site of that kind the text named last before
     ("وصلت وحدات الجيش إلى مطار كويرس … تقدمت باتجاه المطار": Kuweires), none when it named none."""
-    lex, kinds = _site_lexicon()
     ways = cue_union("from_words", "to_words", "via_words", "arrive_words")
-    out = []
-    for m in ann.matches(lex, s, e):
-        if any(p.tok_first <= m.tok_first <= p.tok_last for p in ann.places):
-            continue  # part of a name ("the dam" of "the Mosul Dam")
-        if not word_forms(ann.word(m.tok_first - 1), endings=True) & ways:
-            continue
-        kind = kinds[lex.payloads(m)[0]]
-        named = next(
-            (p for p in reversed(ann.places) if p.tok_last < m.tok_first and p.place.feature_type == kind), None
-        )
-        if named is not None:
-            out.append(_ref(ann, named, m.tok_first, m.tok_last))
-    return out
+    return [_ref(ann, named, a, b) for named, a, b in named_sites(ann, s, e, ways)]
 
 
 def _left_just_before(ann: Annotated, city: PlaceTok, a: int) -> bool:

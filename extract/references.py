@@ -13,10 +13,54 @@ words that refer, as the evidence of the event's location.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 
 from extract.annotated import TOWNS, Annotated, PlaceTok
 from extract.context import rules
+from extract.lexicons import cue_union, event_cues, site_refs
+from extract.matching import Lexicon
 from extract.nominals import apposed_town, city_reference, introduced_as, nominal_lexicon
+from extract.wordforms import word_forms
+
+
+@cache
+def _site_lexicon() -> tuple[Lexicon, tuple[str, ...]]:
+    """'the airport', 'السد' ... (journeys.json `site_refs`), each with the feature type it stands for."""
+    refs = site_refs()
+    kinds = tuple(refs)
+    return Lexicon.build((w, k) for k, kind in enumerate(kinds) for w in refs[kind]), kinds
+
+
+def named_sites(ann: Annotated, s: int, e: int, cues_before: frozenset[str]) -> list[tuple[PlaceTok, int, int]]:
+    """'the airport' / 'المطار', 'the dam' / 'السد' in characters s..e right after a word of `cues_before`: the
+    site of that kind the text named last before, with the reference's first and last tokens; none when the
+    text named none, nor when the words are part of a name ("the dam" of "the Mosul Dam")."""
+    lex, kinds = _site_lexicon()
+    out = []
+    for m in ann.matches(lex, s, e):
+        if any(p.tok_first <= m.tok_first <= p.tok_last for p in ann.places):
+            continue
+        if not word_forms(ann.word(m.tok_first - 1), endings=True) & cues_before:
+            continue
+        kind = kinds[lex.payloads(m)[0]]
+        named = next(
+            (p for p in reversed(ann.places) if p.tok_last < m.tok_first and p.place.feature_type == kind), None
+        )
+        if named is not None:
+            out.append((named, m.tok_first, m.tok_last))
+    return out
+
+
+def site_references(ann: Annotated, first: int, last: int) -> list[PlaceTok]:
+    """The unnamed sites of tokens first..last that a deed happened at: "SDF positions at the eastern approaches
+    to the dam", "هجوم على المطار" (after a locative or a word of the way), as the site named last before."""
+    s, e = ann.nt.orig_starts[first], ann.nt.orig_ends[last]
+    before = event_cues()["locatives"] | cue_union("from_words", "to_words", "via_words")
+    out = []
+    for named, a, b in named_sites(ann, s, e, before):
+        start, end = ann.nt.orig_starts[a], ann.nt.orig_ends[b]
+        out.append(PlaceTok(replace(named.place, start=start, end=end, surface=ann.doc.text[start:end]), a, b))
+    return out
 
 
 def town_references(ann: Annotated, first: int, last: int) -> list[PlaceTok]:

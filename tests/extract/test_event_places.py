@@ -9,7 +9,7 @@ import pytest
 
 from extract.document import make_document
 from extract.pipeline import extract_document
-from extract.types import Event
+from extract.types import Event, actor_name
 
 PUBLISHED = "2016-10-17"
 
@@ -425,6 +425,18 @@ def test_a_taking_without_resistance_is_a_non_violent_transfer(gaz, text: str) -
 )
 def test_a_strike_on_a_convoy_is_where_it_was_hit_not_where_it_came_from(gaz, text: str, where: str) -> None:
     assert [e.place.name for e in _events(gaz, text)] == [where]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "سيطرت قسد على سد تشرين يوم السبت. وفجر عناصر داعش سيارتين مفخختين قرب السد يوم الخميس.",
+        "The SDF captured the Tishrin dam on Saturday. ISIS fighters detonated two car bombs near the dam on Thursday.",
+    ],
+)
+def test_a_deed_at_the_dam_is_at_the_dam_named_before(gaz, text: str) -> None:
+    bombs = [e for e in _events(gaz, text) if e.event_type == "Explosions/Remote violence"]
+    assert [(e.place.name, actor_name(e.actor1)) for e in bombs] == [("Tishrin Dam", "ISIS")]
 
 
 @pytest.mark.parametrize(
