@@ -26,6 +26,7 @@ from extract.no_deed import (
     munition_after,
     munition_fell,
     road_relative,
+    things_taken,
     toll_after,
     unopposed,
 )
@@ -276,6 +277,8 @@ def _no_deed_here(
         return True  # "the highway, parts of which the army regained", "الطريق ... والذي استعادت القوات أجزاء منه"
     if taking and any(ann.word(i) in event_cues()["state_before"] for i in (t - 1, t - 2) if i >= first):
         return True  # "بات تحت سيطرة قوات النظام", "under the control of": a state, not a deed
+    if taking and things_taken(ann, m, first, last):
+        return True  # "seized weapons and ammunition": things, not ground
     if trig.event_type == "Battles" and (
         munition_after(ann, m, last)
         or toll_after(ann, m, last)

@@ -41,6 +41,25 @@ def left_behind(ann: Annotated, m: Match, first: int) -> bool:
     return k >= first and bool(word_forms(ann.word(k)) & event_cues()["left_words"])
 
 
+def things_taken(ann: Annotated, m: Match, first: int, last: int) -> bool:
+    """A taking of things, not ground: "seized weapons and ammunition", "استولى على أسلحة وذخائر", "captured dozens
+    of Humvees", and "Humvees the militants had captured" (the thing before the taker)."""
+    cue = event_cues()
+    things, fillers = cue["taken_things"], cue["taken_fillers"]
+    i = m.tok_last + 1
+    subject = next((a for a in ann.actors_in(i, min(last, i + 6)) if a.tok_first == i), None)
+    i = subject.tok_last + 1 if subject is not None else i  # "استولى عناصر داعش على أسلحة"
+    stop = min(last, i + 4)
+    while i <= stop and word_forms(ann.word(i)) & fillers:
+        i += 1
+    if i <= last and word_forms(ann.word(i)) & things:
+        return True
+    k = m.tok_first - 1
+    while k > first and word_forms(ann.word(k)) & cue["taken_aux"]:
+        k -= 1
+    return any(word_forms(ann.word(j)) & things for j in range(max(first, k - 2), k + 1))
+
+
 def toll_after(ann: Annotated, m: Match, last: int) -> bool:
     """The dead right after the trigger: "سقوط 12 قتيلا", "سقوط قتلى" (the fall of casualties)."""
     dead = event_cues()["dead_nouns"]

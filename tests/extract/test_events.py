@@ -541,6 +541,20 @@ def test_an_aim_is_no_territory_event(gaz, text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("استولى عناصر داعش على أسلحة وذخائر من مستودع للجيش في الموصل.", id="weapons-ar"),
+        pytest.param("ISIS seized weapons and ammunition from an army depot in Mosul.", id="weapons-en"),
+        pytest.param("ISIS fighters captured dozens of Humvees near Mosul.", id="dozens-of-en"),
+        pytest.param("Jets destroyed Humvees the militants had captured near Mosul.", id="the-thing-before-en"),
+    ],
+)
+def test_things_taken_are_no_territory_event(gaz, text: str) -> None:
+    ex = _run(gaz, text)
+    assert [e.sub_event_type for e in ex.events if e.sub_event_type in TERRITORY] == []
+
+
+@pytest.mark.parametrize(
     ("text", "kind"),
     [
         pytest.param("استعادت فصائل المعارضة مدينة سراقب يوم الاثنين.", OVERTAKES, id="rebels-retake-ar"),
