@@ -126,7 +126,7 @@ def ends_of(ann: Annotated, road: Road, places: list[PlaceTok], last: int) -> li
     pair = _hyphen_pair(ann, road, places)
     if len(linked) < 2 and pair:
         return pair  # "طريق حلب - دمشق مروراً بحماة": its two ends, not the one town it passes
-    return linked or _from_to(ann, road, places) or pair or anchor
+    return _from_to(ann, road, places) or linked or pair or anchor  # "from X through Y to Z": X and Z
 
 
 def _linked(
@@ -160,14 +160,19 @@ def _place_after(places: list[PlaceTok], tok: int, ann: Annotated) -> PlaceTok |
 
 
 def _from_to(ann: Annotated, road: Road, places: list[PlaceTok]) -> list[PlaceTok]:
-    """'the road from Aleppo to Idlib', 'الطريق من حلب إلى إدلب'."""
-    for i in range(road.last + 1, road.last + 3):
+    """'the road from Aleppo to Idlib', 'الطريق من حلب إلى إدلب', 'the highway that runs from Homs to Hama'."""
+    for i in range(road.last + 1, road.last + 4):
         if not _is(ann, i, "road_from_words"):
-            continue
+            if _is(ann, i, "road_link_fillers") or _is(ann, i, "road_through_words"):
+                continue  # "that runs"
+            return []
         start = _place_after(places, i, ann)
         if start is None:
             return []
-        end = _place_after(places, start.tok_last + 1, ann) if _is(ann, start.tok_last + 1, "road_to_words") else None
+        k = start.tok_last + 1  # "from Aleppo through Hreitan and Tal Rifaat to Azaz": over the places it passes
+        while _is(ann, k, "road_chain_words") and (passed := _place_after(places, k, ann)) is not None:
+            k = passed.tok_last + 1
+        end = _place_after(places, k, ann) if _is(ann, k, "road_to_words") else None
         return [start, end] if end is not None else []
     return []
 

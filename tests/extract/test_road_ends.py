@@ -103,6 +103,20 @@ ROWS = [
         "Damascus–Aleppo road",
     ),
     (
+        "from-through-to",  # the towns it passes lie between its two ends
+        "سيطرت قوات النظام على الطريق من حلب مروراً بدير حافر إلى مسكنة.",
+        "Government forces took the road from Aleppo through Deir Hafer to Maskanah.",
+        ("Aleppo", "Deir Hafer", "Maskanah"),
+        "Aleppo–Maskanah road",
+    ),
+    (
+        "that-runs-from-to",
+        "سيطرت قوات النظام على الطريق الذي يمر من حمص إلى حماة.",
+        "Government forces took the highway that runs from Homs to Hama.",
+        ("Homs", "Hama"),
+        "Homs–Hama road",
+    ),
+    (
         "side-by-side-the-second-also-a-word",
         "قطع تنظيم داعش طريق حمص تدمر.",
         "ISIS cut the Homs-Palmyra road.",
