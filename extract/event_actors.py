@@ -163,6 +163,15 @@ def _affiliates() -> frozenset[str]:
     return frozenset(load_json("event_cues.json")["government_affiliates"])
 
 
+_QUOTE_ENDS = frozenset('"”»')
+
+
+def quoted_state(ann: Annotated, end: int, a: ActorMention | None) -> bool:
+    """A state's force named after the quotation that tells a deed ending at character `end`: who says it,
+    not whom it befell."""
+    return state_side(a) and a is not None and bool(_QUOTE_ENDS.intersection(ann.doc.text[end : a.start]))
+
+
 def state_side(a: ActorMention | None) -> bool:
     """A state's force (cues.json `state_actor_types`) or a militia fighting for a government
     (event_cues.json `government_affiliates`: the PMF): what it takes, a government regains (ACLED)."""

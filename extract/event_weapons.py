@@ -10,6 +10,7 @@ from extract.annotated import Annotated
 from extract.lexicons import cue_union, cues, event_cues
 from extract.matching import Match
 from extract.no_deed import after_destroying
+from extract.types import ActorMention
 from extract.wordforms import word_forms
 
 ARMED_REACH = 4  # words between a bombardment and the weapon that names its kind
@@ -54,6 +55,12 @@ def weapon_near(ann: Annotated, clause: tuple[int, int], t: int) -> bool:
     suicide = event_cues()["suicide_words"]
     found = [*_weapons(ann, *near, "air"), *_weapons(ann, *near, "artillery")]
     return any(not word_forms(ann.word(i - 1)) & suicide for i in found)  # "suicide bombers struck": no aircraft
+
+
+def blew_self_up(ann: Annotated, a: ActorMention) -> bool:
+    """The actor named after a word of blowing up is the one who blew himself up: "تفجير عنصرين من جبهة النصرة
+    نفسيهما" (a reflexive pronoun right after the name)."""
+    return any(word_forms(ann.word(i)) & event_cues()["reflexives"] for i in (a.tok_last + 1, a.tok_last + 2))
 
 
 def hit_weapon(ann: Annotated, m: Match, first: int) -> bool:

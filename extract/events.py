@@ -14,10 +14,10 @@ from dataclasses import replace
 from functools import cache
 
 from extract.annotated import Annotated, PlaceTok, geo_precision
-from extract.event_actors import event_actors, exposed_before, one_side, state_side
+from extract.event_actors import event_actors, exposed_before, one_side, quoted_state, state_side
 from extract.event_merge import joined, merge, nearby_event, protest_sides, taken, vagueness
 from extract.event_places import coordinated, event_location
-from extract.event_weapons import hit_weapon, nearest_weapon, weapon_near
+from extract.event_weapons import blew_self_up, hit_weapon, nearest_weapon, weapon_near
 from extract.lexicons import ActorDef, TriggerDef, actors, cues, event_cues, triggers
 from extract.matching import Match
 from extract.no_deed import (
@@ -59,8 +59,9 @@ def _subtype(
     target: ActorMention | None,
 ) -> tuple[str, str]:
     kind = _kind(ann, trig, first, last, clause=clause, t=t, agent=agent, target=target)
-    if kind[1] == "Remote explosive/landmine/IED" and ann.words_in(
-        first, last, "suicide_words", event_cues()["suicide_words"]
+    if kind[1] == "Remote explosive/landmine/IED" and (
+        ann.words_in(first, last, "suicide_words", event_cues()["suicide_words"])
+        or (agent is not None and blew_self_up(ann, agent))
     ):
         return "Explosions/Remote violence", "Suicide bomb"  # "car bombs driven by suicide bombers"
     if kind[1] in TAKING_TYPES and unopposed(ann, first, last):
@@ -146,16 +147,6 @@ def _told_words() -> frozenset[str]:
     return event_cues()["claim_words"] | event_cues()["responsibility_words"] | event_cues()["blame_words"]
 
 
-_QUOTE_ENDS = frozenset('"”»')
-
-
-def _quoted_state(ann: Annotated, m: Match, target: ActorMention | None) -> bool:
-    """A state's force named after the quotation that tells the deed: who says it, not whom it befell."""
-    return (
-        state_side(target) and target is not None and bool(_QUOTE_ENDS.intersection(ann.doc.text[m.end : target.start]))
-    )
-
-
 def _sides(
     ann: Annotated,
     clause: tuple[int, int],
@@ -181,7 +172,9 @@ def _sides(
         target = target or wider_target
     if agent is None:  # "وكانت فصائل الحشد قد تقدمت. وسيطرت على ناحية العباسي"
         agent = implied_subject(ann, *sentence, m) or joined_subject(ann, sentence[0], m)
-    if agent is None and trig.sub_event_type == "Government regains territory" and _quoted_state(ann, m, target):
+    if agent is None and target is not None and blew_self_up(ann, target):
+        return target, None  # "تفجير عنصرين من جبهة النصرة نفسيهما": who blew himself up
+    if agent is None and trig.sub_event_type == "Government regains territory" and quoted_state(ann, m.end, target):
         return target, None  # "'Our forces have liberated Qayyarah,' said a general of the Operations Command"
     return agent, target
 

@@ -540,6 +540,17 @@ def test_an_aim_is_no_territory_event(gaz, text: str) -> None:
     assert [e.sub_event_type for e in ex.events if e.sub_event_type in TERRITORY] == []
 
 
+def test_who_blew_himself_up_named_after_the_word_is_the_suicide_bomber(gaz) -> None:
+    text = "ترافق الهجوم مع تفجير عنصرين من جبهة النصرة نفسيهما بعربتين مفخختين عند أطراف خان طومان."
+    [e] = [e for e in _run(gaz, text).events if e.event_type == "Explosions/Remote violence"]
+    assert (e.sub_event_type, actor_name(e.actor1)) == ("Suicide bomb", "Jabhat al-Nusra")
+
+
+def test_the_same_time_is_no_suicide(gaz) -> None:
+    text = "انفجرت عبوة ناسفة في الموصل، وفي الوقت نفسه قصفت المدفعية بلدة تلعفر."
+    assert "Suicide bomb" not in {e.sub_event_type for e in _run(gaz, text).events}
+
+
 @pytest.mark.parametrize(
     "text",
     [
