@@ -209,13 +209,26 @@ def _unit_refs(ann: Annotated, s: int, e: int) -> list[PlaceTok]:
         if any(p.tok_first <= a <= p.tok_last for p in ann.places):
             continue  # the head of a name: "ناحية الشورى"
         heads, kind = kinds[lex.payloads(m)[0]]
-        for p in reversed([p for p in ann.places if p.tok_last < a]):
-            if "\n" in ann.doc.text[p.place.end : s]:
-                break  # another paragraph
-            if p.place.feature_type == kind or word_forms(ann.word(p.tok_first - 1)) & heads:
-                out.append(_ref(ann, p, a, m.tok_last))
-                break
+        unit = _unit_before(ann, a, heads, kind)
+        if unit is not None:
+            out.append(_ref(ann, unit, a, m.tok_last))
     return out
+
+
+def _unit_before(ann: Annotated, a: int, heads: frozenset[str], kind: str) -> PlaceTok | None:
+    """The unit of that kind named last before token a in its paragraph, else the first the article named (its own:
+    "وسط قضاء المقدادية" in its first sentence, not "إلى قضاء خانقين" where families fled)."""
+
+    def of_kind(p: PlaceTok) -> bool:
+        return p.place.feature_type == kind or bool(word_forms(ann.word(p.tok_first - 1)) & heads)
+
+    s = ann.nt.orig_starts[a]
+    for p in reversed([p for p in ann.places if p.tok_last < a]):
+        if "\n" in ann.doc.text[p.place.end : s]:
+            break  # another paragraph
+        if of_kind(p):
+            return p
+    return next((p for p in ann.places if p.tok_last < a and of_kind(p)), None)
 
 
 def _site_refs(ann: Annotated, s: int, e: int) -> list[PlaceTok]:

@@ -694,3 +694,13 @@ def test_precision_kept(gaz, text: str, want: list[tuple[str, ...]]) -> None:
 )
 def test_movers_named_by_a_noun_end_where_they_are(gaz, text: str, want: list[tuple[str, ...]]) -> None:
     assert _journeys(gaz, text) == want
+
+
+def test_the_district_of_another_paragraph_is_the_articles_own(gaz) -> None:
+    """ "القضاء" with no district named in its paragraph is the one the article named first, not the last."""
+    text = (
+        "قتل 20 شخصاً في تفجير وسط قضاء المقدادية مساء أمس.\n\n"
+        "ونزحت عوائل من المدينة إلى قضاء خانقين.\n\n"
+        "ووصل وفد برلماني إلى القضاء قادماً من بغداد."
+    )
+    assert ("Baghdad", "Al-Muqdadiya") in _journeys(gaz, text)
