@@ -163,9 +163,10 @@ def _from_to(ann: Annotated, road: Road, places: list[PlaceTok]) -> list[PlaceTo
     """'the road from Aleppo to Idlib', 'الطريق من حلب إلى إدلب', 'the highway that runs from Homs to Hama'."""
     for i in range(road.last + 1, road.last + 4):
         if not _is(ann, i, "road_from_words"):
-            if _is(ann, i, "road_link_fillers") or _is(ann, i, "road_through_words"):
-                continue  # "that runs"
-            return []
+            continue
+        gap = range(road.last + 1, i)
+        if len(gap) > 1 and not all(_is(ann, k, "road_link_fillers") or _is(ann, k, "road_through_words") for k in gap):
+            return []  # only "that runs" may stand further off: "the highway that runs from Homs"
         start = _place_after(places, i, ann)
         if start is None:
             return []

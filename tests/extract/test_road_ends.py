@@ -110,6 +110,13 @@ ROWS = [
         "Aleppo–Maskanah road",
     ),
     (
+        "a-word-between-the-road-and-from",
+        "سيطرت البيشمركة على الطريق الممتد من ربيعة إلى زمار.",
+        "The Peshmerga took the main road from Rabia to Zummar.",
+        ("Rabia", "Zummar"),
+        "Rabia–Zummar road",
+    ),
+    (
         "that-runs-from-to",
         "سيطرت قوات النظام على الطريق الذي يمر من حمص إلى حماة.",
         "Government forces took the highway that runs from Homs to Hama.",
