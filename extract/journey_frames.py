@@ -83,10 +83,17 @@ def negated(ann: Annotated, start: int, triggers: list[int]) -> bool:
     return any(word_forms(tokens[i]) & negations for t in triggers for i in range(max(start, t - 3), t))
 
 
+def _taken_place(ann: Annotated, t: int) -> bool:
+    """A place right before a past participle of carrying was captured, nobody was carried ("With Rawa taken")."""
+    return bool(word_forms(ann.word(t)) & cues()["captured_participles"]) and any(
+        p.tok_last == t - 1 for p in ann.places_in(max(0, t - 6), t - 1)
+    )
+
+
 def agreed(ann: Annotated, t: int) -> bool:
     """Movement word t arrives at an agreement, not a place: "The deal, **reached** on Tuesday after talks in
     Ankara", "reached an agreement" (a word of `agreement_words` within two words before or after it)."""
-    deals = cues()["agreement_words"]
+    deals = cue_union("agreement_words", "contact_words")  # "Residents reached by phone said": no place reached
     return any(word_forms(ann.word(i)) & deals for i in (t - 2, t - 1, t + 1, t + 2))
 
 
@@ -177,7 +184,7 @@ def placed(stops: list[Stop], *, noun: bool, leaving: bool, settles: bool = Fals
 def frame_of(ann: Annotated, seg: tuple[int, int, list[int]], sent: Span, marks: Marks) -> Frame | None:
     """The journey clause of tokens first..last whose movement words are `triggers`; None when negated."""
     first, last, triggers = seg
-    triggers = [t for t in triggers if not agreed(ann, t)]
+    triggers = [t for t in triggers if not agreed(ann, t) and not _taken_place(ann, t)]
     if not triggers:
         return None
     t0 = triggers[0]

@@ -206,8 +206,9 @@ def _tell(
     continued, guessed = None, False
     if not any(s.role == "from" for s in frame.stops) and (way or ends):
         prefix, continued = _prefix(ann, frame, way=way, ends=ends, origin=origin, told=told, marks=marks)
-        if not prefix and way and way[0].feature_type in COARSE:
-            way = way[1:]  # "drove through territory in Homs province, passed Palmyra": a province passed, no origin
+        if not prefix and way and (way[0].feature_type in COARSE or way[0].feature_type == "river"):
+            way = way[1:]  # "drove through territory in Homs province, passed Palmyra", "crossed the Tigris toward
+            # Qayyarah": a province or a river passed, no origin
         way = prefix + way
     elif not frame.stops and (home := _home(ann, frame, None)) is not None:
         way, guessed = [home], True  # "Hundreds of families escaped. Many walked to Haj Ali": left the town

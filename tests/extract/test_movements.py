@@ -704,3 +704,26 @@ def test_the_district_of_another_paragraph_is_the_articles_own(gaz) -> None:
         "ووصل وفد برلماني إلى القضاء قادماً من بغداد."
     )
     assert ("Baghdad", "Al-Muqdadiya") in _journeys(gaz, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("ISIS fighters drove west across the Tigris toward Qayyarah.", id="river-crossed-en"),
+        pytest.param("توجه مقاتلو داعش غرباً عبر نهر دجلة باتجاه القيارة.", id="river-crossed-ar"),
+        pytest.param(  # a town captured, nobody carried; a road's ends are no journey
+            "With Rawa taken, the road that follows the Euphrates from Haditha through Ana to Al-Qaim is open.",
+            id="with-a-town-taken-en",
+        ),
+    ],
+)
+def test_a_river_crossed_or_a_town_taken_is_no_origin(gaz, text: str) -> None:
+    assert [m for m in _journeys(gaz, text) if m[0] in ("Tigris", "Haditha")] == []
+
+
+def test_who_was_reached_by_phone_did_not_move(gaz) -> None:
+    text = (
+        "ISIS shelled Makhmour on Friday. Residents reached by phone said the militants had left the town for Qayyarah."
+    )
+    [m] = _run(gaz, text).movements
+    assert m.actor is not None and m.actor.name == "ISIS"
