@@ -26,7 +26,7 @@ from extract.lexicons import cue_union, cues, phrase_lexicon, words
 from extract.matching import Lexicon
 from extract.references import named_sites
 from extract.text_memo import text_memo
-from extract.wordforms import word_forms
+from extract.wordforms import proclitic, word_forms
 
 REACH = 8  # words between a role word and its place
 _LEFT_REACH = 4  # words between the town left and "the town" that cannot be it ("from Kirkuk to the town")
@@ -123,17 +123,22 @@ def _nameless(ann: Annotated, i: int) -> bool:
 
 
 def coordinated(ann: Annotated, a: PlaceTok, b: PlaceTok) -> bool:
-    """b is joined to a by "and" / "or" / "و" / a comma (feature words allowed: "and the town of")."""
+    """b is joined to a by "and" / "or" / "و" / a comma (feature words and the fillers of a stop allowed: "and the
+    Christian town of", "وبلدة")."""
     if b.place.feature_type in COARSE and a.place.feature_type not in COARSE:
         return False  # "Kirkuk, Iraq": where Kirkuk lies, not a second stop
     c = cues()
     words = [word_forms(ann.word(i)) for i in range(a.tok_last + 1, b.tok_first)]
     written_on = ann.doc.text[ann.nt.orig_starts[b.tok_first] : b.place.start]  # "حماة وحلب"
     gap = ann.doc.text[a.place.end : b.place.start]
+    first_on = a.tok_last + 1 < b.tok_first and proclitic(ann.word(a.tok_last + 1)) in c["coordinators"]
     joined = (
-        written_on in c["coordinators"] or any(f & c["coordinators"] for f in words) or any(ch in ",،" for ch in gap)
+        written_on in c["coordinators"]
+        or first_on
+        or any(f & c["coordinators"] for f in words)
+        or any(ch in ",،" for ch in gap)
     )
-    return joined and all(f & cue_union("coordinators", "feature_words") for f in words)
+    return joined and all(f & cue_union("coordinators", "feature_words", "stop_fillers") for f in words)
 
 
 def _then(ann: Annotated, a: PlaceTok, b: PlaceTok) -> bool:

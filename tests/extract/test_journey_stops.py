@@ -94,3 +94,18 @@ def test_role_word_before_a_place(gaz, text: str, name: str, role: str | None) -
 def test_places_joined_as_alternatives(gaz, text: str, a: str, b: str, joined: bool) -> None:
     ann = _ann(gaz, text)
     assert coordinated(ann, _place(ann, a), _place(ann, b)) is joined
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("وصلت تعزيزات من أربيل مروراً بالخازر وبلدة برطلة.", id="and-the-town-of-written-on-ar"),
+        pytest.param(
+            "Reinforcements travelled from Erbil through Khazir and the Christian town of Bartella.",
+            id="an-adjective-before-the-town-en",
+        ),
+    ],
+)
+def test_a_second_stop_joined_over_the_words_of_a_stop(gaz, text: str) -> None:
+    ann = _ann(gaz, text)
+    assert coordinated(ann, _place(ann, "Khazir"), _place(ann, "Bartella"))
