@@ -284,6 +284,8 @@ def _no_deed_here(
         for a in ann.actors_in(max(0, m.tok_first - 6), m.tok_last + 6)
     ):
         return True  # "هيئة تحرير الشام", "Liberation Army": a word of the deed inside a name
+    if any(p.tok_first <= t and m.tok_last <= p.tok_last and p.place.resolved for p in ann.places_in(t, m.tok_last)):
+        return True  # "Sarrin", the town, is no sarin
     if destroyed_thing(ann, m, first):
         return True  # "destroyed 19 fighting positions, three mortar systems": what a strike destroyed
     return trig.event_type == "Explosions/Remote violence" and left_behind(ann, m, clause[0])  # mines left

@@ -546,6 +546,11 @@ def test_who_blew_himself_up_named_after_the_word_is_the_suicide_bomber(gaz) -> 
     assert (e.sub_event_type, actor_name(e.actor1)) == ("Suicide bomb", "Jabhat al-Nusra")
 
 
+def test_a_town_whose_name_reads_as_a_deed_word_is_no_deed(gaz) -> None:
+    text = "Kurdish forces captured Sarrin on Monday after weeks of clashes with ISIS."
+    assert "Chemical weapon" not in {e.sub_event_type for e in _run(gaz, text).events}
+
+
 def test_the_same_time_is_no_suicide(gaz) -> None:
     text = "انفجرت عبوة ناسفة في الموصل، وفي الوقت نفسه قصفت المدفعية بلدة تلعفر."
     assert "Suicide bomb" not in {e.sub_event_type for e in _run(gaz, text).events}
