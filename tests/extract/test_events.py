@@ -546,6 +546,18 @@ def test_who_blew_himself_up_named_after_the_word_is_the_suicide_bomber(gaz) -> 
     assert (e.sub_event_type, actor_name(e.actor1)) == ("Suicide bomb", "Jabhat al-Nusra")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("نفذت طائرات حربية يرجح أنها روسية عشرات الغارات على خان طومان.", id="ar"),
+        pytest.param("Warplanes believed to be Russian carried out dozens of strikes on Khan Tuman.", id="en"),
+    ],
+)
+def test_warplanes_believed_to_be_russian_are_named_russian(gaz, text: str) -> None:
+    [e] = _run(gaz, text).events
+    assert (e.sub_event_type, actor_name(e.actor1)) == ("Air/drone strike", "Russian forces")
+
+
 def test_a_town_whose_name_reads_as_a_deed_word_is_no_deed(gaz) -> None:
     text = "Kurdish forces captured Sarrin on Monday after weeks of clashes with ISIS."
     assert "Chemical weapon" not in {e.sub_event_type for e in _run(gaz, text).events}
