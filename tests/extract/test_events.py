@@ -558,6 +558,20 @@ def test_warplanes_believed_to_be_russian_are_named_russian(gaz, text: str) -> N
     assert (e.sub_event_type, actor_name(e.actor1)) == ("Air/drone strike", "Russian forces")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("أقدم مسلحون مجهولون على إحراق ستة مساجد في المقدادية.", id="burning-ar"),
+        pytest.param("قام عناصر داعش بتفجير منازل وجهاء العشيرة في بلدة الشدادي.", id="blew-up-houses-ar"),
+        pytest.param("ISIS fighters blew up houses in Sinjar before withdrawing.", id="blew-up-houses-en"),
+        pytest.param("Gunmen set fire to shops in Muqdadiyah.", id="set-fire-en"),
+    ],
+)
+def test_burning_or_blowing_up_buildings_destroys_property(gaz, text: str) -> None:
+    kinds = {e.sub_event_type for e in _run(gaz, text).events}
+    assert "Looting/property destruction" in kinds and "Remote explosive/landmine/IED" not in kinds
+
+
 def test_a_town_whose_name_reads_as_a_deed_word_is_no_deed(gaz) -> None:
     text = "Kurdish forces captured Sarrin on Monday after weeks of clashes with ISIS."
     assert "Chemical weapon" not in {e.sub_event_type for e in _run(gaz, text).events}
