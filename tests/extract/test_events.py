@@ -572,6 +572,17 @@ def test_burning_or_blowing_up_buildings_destroys_property(gaz, text: str) -> No
     assert "Looting/property destruction" in kinds and "Remote explosive/landmine/IED" not in kinds
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("وتواصل قوات جهاز مكافحة الإرهاب اشتباكاتها مع عناصر داعش في حي كوكجلي بالموصل.", "Armed clash"),
+        ("وكثفت طائرات النظام غاراتها على مدينة دوما.", "Air/drone strike"),
+    ],
+)
+def test_a_deed_noun_with_a_pronoun_is_the_deed(gaz, text: str, kind: str) -> None:
+    assert kind in {e.sub_event_type for e in _run(gaz, text).events}
+
+
 def test_a_town_whose_name_reads_as_a_deed_word_is_no_deed(gaz) -> None:
     text = "Kurdish forces captured Sarrin on Monday after weeks of clashes with ISIS."
     assert "Chemical weapon" not in {e.sub_event_type for e in _run(gaz, text).events}
