@@ -81,7 +81,7 @@ def routes_in(ann: Annotated) -> list[Route]:
             ends = said.ends or (where_place(ann, road, places, first) if said.deed else [])
             if not ends and not road.named and said.deed is None:
                 continue  # "convoys on the road near X": a road known by a place on it, and nothing befell it
-            via = ordered(ends, said.extra)
+            via = list({p.place.gazetteer_id: p for p in ordered(ends, said.extra)}.values())  # a place once
             if via:
                 _keep(book, _route(ann, road, sent, via, said), n, road.named)
     return list(book.routes.values())

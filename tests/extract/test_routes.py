@@ -396,3 +396,13 @@ def test_no_route_without_a_place_for_it(gaz, text: str) -> None:
 def test_a_road_something_befell_lies_where_its_clause_happens(gaz, text: str, via: tuple, name: str) -> None:
     [r] = _run(gaz, text).routes
     assert (tuple(_via(r)), r.name, actor_name(r.controlled_by)) == (via, name, "Syrian government forces")
+
+
+def test_a_road_passes_each_place_once(gaz) -> None:
+    text = (
+        "The Peshmerga cut Bashiqa off from Mosul on October 20, when they seized the road linking the town "
+        "to the city's eastern districts."
+    )
+    for r in _run(gaz, text).routes:
+        ids = [p.gazetteer_id for p in r.via]
+        assert len(ids) == len(set(ids)), r.name
