@@ -105,7 +105,9 @@ def _mover(ann: Annotated, clause: tuple[int, int], t0: int, stops: list[Stop], 
     first, start = clause
     stop_at = min((s.at.tok_first for s in stops if s.at.tok_first > t0), default=t0 + 6)
     if _while_doing(ann, t0):  # "قتل مقاتلو التنظيم عشرة مدنيين أثناء انسحابهم": the subject withdrew, not the dead
-        found = _nearest_subject(ann, ann.tok_range(sent)[0], t0 - 1, last=False)
+        lo = ann.tok_range(sent)[0]
+        said = [i for i in range(lo, t0) if word_forms(ann.word(i)) & cue_union("speech_words", "subject_breaks")]
+        found = _nearest_subject(ann, said[-1] + 1 if said else lo, t0 - 1, last=False)  # not who says it
         if found is not None:
             return found
     found = _nearest_subject(ann, start, t0 - 1) or _nearest_subject(ann, t0 + 1, stop_at - 1, last=False)

@@ -636,6 +636,16 @@ def test_no_journey_across_other_movers_or_paragraphs(gaz, text: str) -> None:
             "ISIS",
             id="while-doing-en",
         ),
+        pytest.param(  # not who tells it
+            "وقال ضابط في الجيش العراقي إن عناصر داعش قتلوا عشرة مدنيين أثناء انسحابهم من تلعفر باتجاه الموصل.",
+            "ISIS",
+            id="while-doing-told-ar",
+        ),
+        pytest.param(
+            "An Iraqi officer said ISIS fighters killed ten civilians while withdrawing from Tal Afar to Mosul.",
+            "ISIS",
+            id="while-doing-told-en",
+        ),
     ],
 )
 def test_the_mover_is_the_subject_of_the_clause(gaz, text: str, actor: str) -> None:
