@@ -642,7 +642,7 @@ def test_no_journey_across_other_movers_or_paragraphs(gaz, text: str) -> None:
             id="while-doing-told-ar",
         ),
         pytest.param(
-            "An Iraqi officer said ISIS fighters killed ten civilians while withdrawing from Tal Afar to Mosul.",
+            "An Iraqi army officer said ISIS fighters killed ten civilians while withdrawing from Tal Afar to Mosul.",
             "ISIS",
             id="while-doing-told-en",
         ),
