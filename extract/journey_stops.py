@@ -96,6 +96,8 @@ def role_cue(ann: Annotated, tok: int, marks: Marks) -> tuple[str, int] | None:
         for role, key in _ROLE_LISTS:
             if forms & c[key]:
                 return role, i
+        if forms & c["advance_on"] and word_forms(ann.word(i - 1), endings=True) & c["advance_verbs"]:
+            return "to", i  # "advanced on Sukhnah", "marched on Mosul": toward it
         if forms & c["position_words"] and at is None:
             at = i
         related = related or bool(forms & c["relation_words"])

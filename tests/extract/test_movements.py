@@ -737,3 +737,10 @@ def test_who_was_reached_by_phone_did_not_move(gaz) -> None:
     )
     [m] = _run(gaz, text).movements
     assert m.actor is not None and m.actor.name == "ISIS"
+
+
+def test_advancing_on_a_town_goes_toward_it(gaz) -> None:
+    """English "advanced on X" / "marched on X" names where they went (Arabic says "باتجاه")."""
+    assert _journeys(gaz, "Government forces advanced on Sukhnah from Palmyra on Friday.") == [
+        ("Palmyra", "Al-Sukhnah")
+    ]
