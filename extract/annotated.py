@@ -220,7 +220,7 @@ class Annotated:
         if origins is None:
             written = [p for p in towns if not self.in_dateline(p)]
             kept = [p for p in written if self.cue_before(p, "to_words") is None and not self.seat_of_speaker(p)]
-            first = written[0] if written else None
+            first = next((p for p in written if not self.seat_of_speaker(p)), None)
             origins = self._found["origins"] = (kept, [p.tok_last for p in kept], first)
         kept, lasts, first = origins
         i = bisect.bisect_left(lasts, before)
@@ -268,10 +268,15 @@ class Annotated:
         return dl is not None and dl.start <= p.place.start < dl.end
 
     def seat_of_speaker(self, p: PlaceTok) -> bool:
-        """The seat of who speaks ("the defence ministry in Ankara said the town had been ..."): no town the
-        text is about there, nor where a deed happened (event_cues.json `seat_heads`, `seat_links`)."""
-        cue = event_cues()
-        return self.word(p.tok_first - 1) in cue["seat_links"] and self.word(p.tok_first - 2) in cue["seat_heads"]
+        """The seat of who speaks ("the defence ministry in Ankara said the town had been ...", "مصدر أمني في
+        بغداد": an Arabic head may have its adjective after it): no town the text is about there, nor where a
+        deed happened, nor where movers set out from (event_cues.json `seat_heads`, `seat_links`)."""
+        cue, k = event_cues(), p.tok_first - 2
+        if self.word(k + 1) not in cue["seat_links"]:
+            return False
+        if self.doc.lang == "ar" and p.place.feature_type not in _SEATS:
+            return False  # "مصدر في مصفى بيجي": a source inside the refinery tells what happened there
+        return self.word(k) in cue["seat_heads"] or (self.doc.lang == "ar" and self.word(k - 1) in cue["seat_heads"])
 
     def _towns(self) -> list[PlaceTok]:
         towns = self._found.get("towns")
@@ -345,6 +350,7 @@ def _comma_between(text: str, end: int, start: int) -> bool:
 
 TOWNS = frozenset({"city", "town", "village", "district", "neighbourhood"})
 WIDE = frozenset({"country", "governorate", "region", "sea", "river"})  # too wide to be where a deed happened
+_SEATS = TOWNS | {"country", "governorate", "region"}  # where an Arabic source sits, not a site it reports from
 
 
 def _inside(items: tuple, starts: list[int], first: int, last: int) -> list:

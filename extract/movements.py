@@ -101,6 +101,8 @@ def _origin_before(ann: Annotated, frame: Frame, marks: Marks) -> Place | None:
     'عوائل زمار نزحت إلى دهوك', 'families of Zummar fled to Duhok': where the people are from."""
     before = [p for p in ann.places_in(frame.first, frame.t0 - 1) if p.place.feature_type != "country"]
     for p in reversed(before):
+        if ann.seat_of_speaker(p):
+            continue  # "a coalition spokesman in Baghdad said some militants pulled out": not where they were
         found = role_cue(ann, p.tok_first, marks)
         if (found and found[0] == "from") or ann.word(p.tok_first - 1) in cues()["origin_words"]:
             return p.place

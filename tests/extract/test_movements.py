@@ -350,6 +350,13 @@ IMPLICIT_ORIGIN = [
         "toward Tal Afar.",
         [("Zummar", "Tal Afar")],
     ),
+    (
+        "not-where-a-spokesman-sits",  # nor where movers were: the town of the paragraph before is
+        "دخلت البيشمركة سنجار يوم الجمعة. وقال مصدر أمني في بغداد إن مسلحي داعش انسحبوا جنوباً باتجاه البعاج.",
+        "Peshmerga fighters entered Sinjar on Friday. A coalition spokesman in Baghdad said ISIS militants had "
+        "pulled out south toward Baaj.",
+        [("Sinjar", BAAJ)],
+    ),
 ]
 
 SITES = [
