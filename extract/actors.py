@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from extract.lexicons import ActorDef, actor_matches, actors
+from extract.lexicons import ActorDef, actor_matches, actors, cues
+from extract.matching import Match
 from extract.shared_heads import shared_head_actors
 from extract.types import ActorMention
 from geodata.names import NormText, normalize_name
@@ -40,6 +41,8 @@ def actors_in(text: str, nt: NormText, country: str = "") -> list[ActorMention]:
         earlier = [a for a in named if a.actor_id in listing and a.start < m.start]
         home = [h for h in listing.values() if country and h.country == country]
         ref = listing[earlier[-1].actor_id] if earlier else (home[0] if len(home) == 1 else None)
+        if ref is None and _cataphoric(text, m):
+            ref = _named_next(m, named, listing)
         if ref is not None:
             found.append(
                 ActorMention(
@@ -49,6 +52,27 @@ def actors_in(text: str, nt: NormText, country: str = "") -> list[ActorMention]:
     return sorted(found, key=lambda a: a.start)
 
 
+def _named_next(m: Match, named: list[ActorMention], listing: dict[str, ActorDef]) -> ActorDef | None:
+    """A word that may name a group before it is named (`cataphoric_actors`): the one the next sentences
+    name ("Jihadists and allied rebels have recaptured the town. Fighters led by Hayat Tahrir al-Sham ...":
+    HTS), within a few sentences' reach; when the text names none of the groups it may mean, the first
+    that lists it ("Iraq soldiers die battling jihadists": ISIS)."""
+    later = [a for a in named if a.actor_id in listing and m.end < a.start <= m.end + _CATAPHORA_REACH]
+    if later:
+        return listing[later[0].actor_id]
+    return None if any(a.actor_id in listing for a in named) else next(iter(listing.values()))
+
+
+def _cataphoric(text: str, m: Match) -> bool:
+    """A word of `cataphoric_actors`, not the head of another organisation's name ("the Organisation for the
+    Prohibition of Chemical Weapons")."""
+    if normalize_name(text[m.start : m.end]) not in cues()["cataphoric_actors"]:
+        return False
+    return _NAME_GOES_ON.match(text, m.end) is None
+
+
+_NAME_GOES_ON = re.compile(r"\s+(?:for|of)\s+\S", re.IGNORECASE)
+_CATAPHORA_REACH = 600  # characters: a headline and its lede, or a lede and the sentence after it
 _ASIDE = re.compile(r"\s*[(\[][^()\[\]]{0,60}")  # from a mention's end to the next one, in brackets
 _CLOSE = re.compile(r"[^()\[\]]{0,40}[)\]]")
 
