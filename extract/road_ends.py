@@ -26,6 +26,8 @@ _LINK_REACH = 6  # words between a road and its link word, and between the link 
 _LINK_GAP = 1  # words allowed between a road and its link word when the road also has an anchor
 _ON_REACH = 4  # words between a place and the road it lies on ("Saraqib, which lies on the M5")
 _ALONG_REACH = 14  # words a place on the road may stand after it
+_ASIDE_REACH = 12  # words of an aside between commas on a road's way ("from Raqqa, the group's capital, past")
+_COMMAS = frozenset(",،")
 _WIDE = frozenset({"country", "sea", "region", "countryside"})
 _NOT_ON_A_ROAD = frozenset({"country", "sea", "region", "countryside", "governorate", "river"})
 _ROAD_LISTS = ("road_words", "named_roads")
@@ -148,6 +150,9 @@ def _linked(
     named = [p for p in places if p.tok_last < road.first and p.place.feature_type not in _WIDE]
     if after and named and _is(ann, link + 1, "road_between_pronouns"):
         return [named[-1], after[0]], gap_ok  # "مروراً بصرين، التي ... الطريق الواصل بينها وبين المدينة"
+    first = _place_after(places, link, ann)
+    if first is not None and (run := _run_on(ann, places, first)):
+        return run, gap_ok  # "the highway that links Haditha through Baghdadi and Hit to Ramadi"
     return (after[:2] if len(after) >= 2 else after), gap_ok
 
 
@@ -168,14 +173,55 @@ def _from_to(ann: Annotated, road: Road, places: list[PlaceTok]) -> list[PlaceTo
         if len(gap) > 1 and not all(_is(ann, k, "road_link_fillers") or _is(ann, k, "road_through_words") for k in gap):
             return []  # only "that runs" may stand further off: "the highway that runs from Homs"
         start = _place_after(places, i, ann)
-        if start is None:
-            return []
-        k = start.tok_last + 1  # "from Aleppo through Hreitan and Tal Rifaat to Azaz": over the places it passes
-        while _is(ann, k, "road_chain_words") and (passed := _place_after(places, k, ann)) is not None:
-            k = passed.tok_last + 1
-        end = _place_after(places, k, ann) if _is(ann, k, "road_to_words") else None
-        return [start, end] if end is not None else []
+        return [] if start is None else _run_on(ann, places, start)
     return []
+
+
+def _run_on(ann: Annotated, places: list[PlaceTok], start: PlaceTok) -> list[PlaceTok]:
+    """From `start` over the places a road passes to where it goes: "from Aleppo through Hreitan and Tal
+    Rifaat to Azaz" (Aleppo, Hreitan, Tal Rifaat, Azaz), "past Sinjar to Tal Afar and Mosul" (on to Mosul
+    too); [] without "to"."""
+    k, passed = _past_aside(ann, start.tok_last + 1), list[PlaceTok]()
+    while (on := _passed_next(ann, places, k, passed)) is not None:
+        passed.append(on)
+        k = _past_aside(ann, on.tok_last + 1)
+    end = _place_after(places, k, ann) if _is(ann, k, "road_to_words") else None
+    if end is None:
+        return []
+    ends = [start, *passed, end]
+    while (on := _and_after(ann, places, ends[-1])) is not None:
+        ends.append(on)
+    return ends
+
+
+def _passed_next(ann: Annotated, places: list[PlaceTok], k: int, passed: list[PlaceTok]) -> PlaceTok | None:
+    """The next place a road's way passes at token k: after "through" / "مرورا", or joined to the one
+    passed before it ("مرورا بالبغدادي وهيت")."""
+    if _is(ann, k, "road_chain_words"):
+        return _place_after(places, k, ann)
+    return _and_after(ann, places, passed[-1]) if passed else None
+
+
+def _past_aside(ann: Annotated, k: int) -> int:
+    """Token k, or the first after an aside between commas that opens there and goes on with the road's
+    way ("from Raqqa, the group's capital in Syria, past Sinjar")."""
+    text, nt = ann.doc.text, ann.nt
+    if k <= 0 or k >= len(nt.tokens) or not _COMMAS & set(text[nt.orig_ends[k - 1] : nt.orig_starts[k]]):
+        return k
+    for j in range(k + 1, min(len(nt.tokens), k + _ASIDE_REACH)):
+        if _COMMAS & set(text[nt.orig_ends[j - 1] : nt.orig_starts[j]]):
+            return j if _is(ann, j, "road_chain_words") or _is(ann, j, "road_to_words") else k
+    return k
+
+
+def _and_after(ann: Annotated, places: list[PlaceTok], p: PlaceTok) -> PlaceTok | None:
+    """The place joined to `p` by "and" / "و" right after it ("to Tal Afar and Mosul", "إلى تلعفر والموصل")."""
+    k = p.tok_last + 1
+    if _is(ann, k, "road_and_words"):
+        return _place_after(places, k, ann)
+    q = next((q for q in places if q.tok_first == k), None)
+    joined = q is not None and ann.doc.text[ann.nt.orig_starts[k] : q.place.start] in cues()["road_and_words"]
+    return q if joined else None
 
 
 def _hyphen_pair(ann: Annotated, road: Road, places: list[PlaceTok]) -> list[PlaceTok]:

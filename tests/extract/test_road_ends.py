@@ -124,6 +124,20 @@ ROWS = [
         "Homs–Hama road",
     ),
     (
+        "to-one-town-and-on-to-another",  # every town it passes, an aside about its start passed over
+        "قطع المقاتلون الطريق الممتد من الرقة، معقل التنظيم في سوريا، مرورا بسنجار إلى تلعفر والموصل.",
+        "The highway runs from Raqqa, the group's stronghold in Syria, past Sinjar to Tal Afar and Mosul.",
+        ("Raqqa", "Sinjar", "Tal Afar", "Mosul"),
+        "Raqqa–Mosul road",
+    ),
+    (
+        "links-through-to",
+        "قطع التنظيم الطريق الذي يربط حديثة مرورا بالبغدادي وهيت إلى الرمادي.",
+        "ISIS cut the highway that links Haditha through Baghdadi and Hit to Ramadi.",
+        ("Haditha", "Al-Baghdadi", "Hit", "Ramadi"),
+        "Haditha–Ramadi road",
+    ),
+    (
         "side-by-side-the-second-also-a-word",
         "قطع تنظيم داعش طريق حمص تدمر.",
         "ISIS cut the Homs-Palmyra road.",
