@@ -30,6 +30,7 @@ _BEFORE_REACH = 8  # words a deed may stand before its road
 _AFTER_REACH = 12  # words a deed may stand after its road
 _ON_IT_REACH = 8  # more words for a deed on it ('عليه', 'of it')
 _SHIFT_REACH = 4  # words a status shifter ('أعادت') may stand before its deed word
+_TRY_REACH = 4  # words a word of trying ("حاولت") may stand before the deed tried
 _COMMAS = frozenset(",،")
 
 
@@ -127,6 +128,8 @@ def _aim_or_negated(ann: Annotated, m: Match) -> bool:
         return True
     if ann.word(i - 1) in cues()["road_aim_before"]:
         return True
+    if any(is_word(ann, j, "road_try_words") for j in range(max(0, i - _TRY_REACH), i)):
+        return True  # "حاولت الفصائل مراراً قطع الطريق": a deed tried, not done
     return any(_phrase_before(ann, j, name) for j in (i, i - 1) for name in ("road_negations", "road_modals"))
 
 

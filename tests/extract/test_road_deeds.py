@@ -21,6 +21,14 @@ ISIS = "ISIS"
 
 STATUS_ROWS = [
     (
+        "held-despite-attempts-to-cut-it",  # who tried to cut it after "despite" is not who holds it
+        "لا تزال القوات التركية تسيطر على الطريق بين جرابلس ومنبج رغم محاولات داعش قطعه.",
+        "Turkish forces still control the road between Jarablus and Manbij, despite repeated attempts by ISIS to "
+        "cut it.",
+        TURKEY,
+        "",
+    ),
+    (
         "closed",
         "أغلقت القوات التركية الطريق بين جرابلس ومنبج.",
         "Turkish forces closed the road between Jarablus and Manbij.",
@@ -123,6 +131,11 @@ NOTHING_ROWS = [
         "aim",
         "تقدمت القوات العراقية لقطع الطريق بين الموصل وتلعفر.",
         "Iraqi forces advanced to cut the road between Mosul and Tal Afar.",
+    ),
+    (
+        "tried",  # a deed tried is not done
+        "حاولت الفصائل مراراً قطع الطريق بين منبج والباب.",
+        "The factions repeatedly tried to cut the road between Manbij and al-Bab.",
     ),
     (
         "denied",
