@@ -200,6 +200,17 @@ def _object_is_road(ann: Annotated, d: Deed, road: Road, places: list[PlaceTok])
     return any(is_word(ann, i, "road_through_words") for i in range(between[-1].tok_last + 1, road.first))
 
 
+def _outside_asides(ann: Annotated, a: int, b: int) -> int:
+    """Words from token a to token b, not counting an aside between commas ("The road linking Qamishlo to
+    Hasakah, the provincial capital about 80 km to the south, was closed")."""
+    text, nt, n, inside = ann.doc.text, ann.nt, 0, False
+    for i in range(a + 1, b + 1):
+        if _COMMAS.intersection(text[nt.orig_ends[i - 1] : nt.orig_starts[i]]):
+            inside = not inside
+        n += not inside or i == b
+    return n
+
+
 def _speaks_after(
     ann: Annotated, d: Deed, road: Road, *, others: list[Road], places: list[PlaceTok], last: int
 ) -> bool:
@@ -208,7 +219,10 @@ def _speaks_after(
     closely after, and no other place as its object ('and ISIS captured Tal Afar')."""
     glued = is_word(ann, d.last, "road_pronoun_deeds")  # "بعد أن تولت البيشمركة تأمينه": its object told before
     on_it = glued or any(is_word(ann, i, "road_pronoun_objects") for i in (d.last + 1, d.last + 2))
-    if not (road.last < d.first and d.first - road.last <= _AFTER_REACH + (_ON_IT_REACH if on_it else 0)):
+    if not (
+        road.last < d.first
+        and _outside_asides(ann, road.last, d.first) <= _AFTER_REACH + (_ON_IT_REACH if on_it else 0)
+    ):
         return False
     if any(road.last < r.first < d.first or (not glued and d.last < r.first <= d.last + _BEFORE_REACH) for r in others):
         return False

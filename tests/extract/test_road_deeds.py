@@ -21,6 +21,14 @@ ISIS = "ISIS"
 
 STATUS_ROWS = [
     (
+        "closed-after-an-aside",  # an aside between commas after the road's ends is no distance from its deed
+        "أغلقت القوات التركية الطريق الرابط بين جرابلس ومنبج، المدينة التي تبعد نحو أربعين كيلومتراً إلى الجنوب.",
+        "The road linking Jarablus to Manbij, the town about 40 km to the south of the border crossing, was closed "
+        "by Turkish forces.",
+        TURKEY,
+        f"closed by {TURKEY}",
+    ),
+    (
         "held-despite-attempts-to-cut-it",  # who tried to cut it after "despite" is not who holds it
         "لا تزال القوات التركية تسيطر على الطريق بين جرابلس ومنبج رغم محاولات داعش قطعه.",
         "Turkish forces still control the road between Jarablus and Manbij, despite repeated attempts by ISIS to "
