@@ -20,10 +20,11 @@ from extract.context import token
 from extract.lexicons import dates_data, words
 from extract.matching import Lexicon
 from extract.types import DateRef, Span
-from geodata.names import NormText
+from geodata.names import NormText, normalize_name
 
 _YEAR = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
 _DAY = re.compile(r"^([1-9]|[12]\d|3[01])(st|nd|rd|th)?$")
+_SLASH = re.compile(r"\s*[/(]\s*")  # between a month's two names: "أكتوبر/تشرين الأول", "أيار (مايو)"
 _ISO = re.compile(r"\b(19[5-9]\d|20[0-4]\d)-(\d{1,2})-(\d{1,2})\b")
 MONTH, WEEKDAY, REL_DAY, REL_WEEK, REL_MONTH = range(5)
 
@@ -50,12 +51,32 @@ def _month_end(y: int, m: int) -> date:
     return date(y, m, calendar.monthrange(y, m)[1])
 
 
-def _explicit(nt: NormText, first: int, last: int, month: int, published: date | None) -> DateRef | None:
+@cache
+def _month_keys() -> dict[str, int]:
+    """Every month name, normalised, with its month."""
+    return {normalize_name(k): v for k, v in dates_data()["months"].items()}
+
+
+def _other_name(text: str, nt: NormText, last: int, month: int) -> int:
+    """The last token of the same month named again right after token `last` in the other calendar
+    ("أكتوبر/تشرين الأول", "أيار/مايو"), else `last`."""
+    gap = text[nt.orig_ends[last] : nt.orig_starts[last + 1]] if last + 1 < len(nt.tokens) else ""
+    if not _SLASH.fullmatch(gap):
+        return last
+    keys = _month_keys()
+    for width in (2, 1):
+        if keys.get(" ".join(token(nt, last + 1 + j) for j in range(width))) == month:
+            return last + width
+    return last
+
+
+def _explicit(text: str, nt: NormText, first: int, last: int, month: int, *, published: date | None) -> DateRef | None:
     """'19 نوفمبر 2015', 'November 19, 2015', 'سبتمبر 2014', '19 November'.
 
     A month name that is also a common word (أب "father", مارس "exerted") needs a
     day, a year or a cue before it (شهر آب)."""
     day = year = None
+    last = _other_name(text, nt, last, month)  # "16 أكتوبر/تشرين الأول 2016": one month in two calendars' names
     s_tok, e_tok = first, last
     prev, nxt, nxt2 = token(nt, first - 1), token(nt, last + 1), token(nt, last + 2)
     if day_before := _DAY.match(prev):
@@ -128,7 +149,7 @@ def dates_in(text: str, nt: NormText, published: date | None) -> list[DateRef]:
         span = Span(m.start, m.end)
         ref: DateRef | None = None
         if kind == MONTH:
-            ref = _explicit(nt, m.tok_first, m.tok_last, value, published)
+            ref = _explicit(text, nt, m.tok_first, m.tok_last, value, published=published)
         elif published is None:
             continue
         elif kind == WEEKDAY:
@@ -145,9 +166,15 @@ def dates_in(text: str, nt: NormText, published: date | None) -> list[DateRef]:
             y, mo = divmod(published.year * 12 + published.month - 1 + value, 12)
             v = date(y, mo + 1, 1)
             ref = DateRef(v, "month", v, _month_end(y, mo + 1), span)
-        if ref:
+        if ref and not _overlaps(ref, out):  # "تشرين الأول" of "أكتوبر/تشرين الأول": one date
             out.append(_as_range(nt, ref, published) if since else ref)
     return sorted(out, key=lambda r: r.span.start if r.span else 0)
+
+
+def _overlaps(ref: DateRef, found: list[DateRef]) -> bool:
+    """The date is written inside one found already."""
+    s = ref.span
+    return s is not None and any(r.span is not None and r.span.start < s.end and s.start < r.span.end for r in found)
 
 
 def _since_in(nt: NormText) -> bool:

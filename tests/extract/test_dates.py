@@ -63,6 +63,17 @@ DAY_ROWS = [
         "2015-11-19",
     ),
     (
+        "one-month-in-both-calendars",  # one date, as Al Jazeera and Al-Araby write it (English: one name)
+        "الجزيرة نت، 16 أكتوبر/تشرين الأول 2016",
+        "16 أكتوبر/تشرين الأول 2016",
+        "Enab Baladi, 16 October 2016",
+        "16 October 2016",
+        "2016-10-16",
+        "day",
+        "2016-10-16",
+        "2016-10-16",
+    ),
+    (
         "aylul",
         "بدأت الغارات في 3 أيلول 2014",
         "3 أيلول 2014",
@@ -371,6 +382,8 @@ def test_words_that_only_look_like_dates_give_none(text: str) -> None:
         ),
         pytest.param("بين 19 نوفمبر 2015 والشهر الماضي", ["2015-11-19", "2015-10-01"], id="text-order-ar"),
         pytest.param("on Sunday and on Monday", ["2015-11-15", "2015-11-16"], id="text-order-en"),
+        pytest.param("قتل 3 أيار/مايو 2014 وفي أيار", ["2014-05-03", "2015-05-01"], id="two-calendars-then-a-month-ar"),
+        pytest.param("fighting in August\n\nAugust 13 2015", ["2015-08-01", "2015-08-13"], id="a-month-then-a-date-en"),
     ],
 )
 def test_several_dates_in_text_order(text: str, values: list[str]) -> None:
