@@ -43,7 +43,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, replace
 
-from extract.annotated import Annotated
+from extract.annotated import Annotated, PlaceTok
 from extract.journey_frames import ENDS, Frame, frame_of, segments
 from extract.journey_stops import COARSE, TOWN_LIKE, Marks, Stop, marks_of, role_cue
 from extract.lexicons import cues, phrase_lexicon
@@ -142,6 +142,28 @@ def _named_again(ann: Annotated, t: int) -> bool:
     return ann.word(t - 1) in cues()["definite_before"]
 
 
+def _arrived_at(ann: Annotated, frame: Frame, way: list[Place]) -> Place | None:
+    """Where movers who "arrived from X" came: the article's own town (`Annotated.own_towns`) the text is
+    about there, else its first, and not a place of their way; none when the clause names a destination
+    it does not know ("وصلت تعزيزات من السفيرة إلى بلدة الحاضر")."""
+    if any(ann.word(i) in cues()["to_words"] for i in range(frame.t0 + 1, ann.tok_of(frame.sent.end - 1) + 1)):
+        return None
+    own = [p for p in ann.own_towns() if p.tok_last < frame.t0 and ann.town_like(p, TOWN_LIKE)]
+    city = ann.the_city(frame.t0)
+    if city is None or all(p.place.gazetteer_id != city.place.gazetteer_id for p in own):
+        city = own[0] if own else None
+    if city is None or any(p.gazetteer_id == city.place.gazetteer_id for p in way):
+        return None
+    return city.place
+
+
+def _nearby(ann: Annotated, frame: Frame, city: PlaceTok) -> bool:
+    """The town was named in the last few sentences, or is one of the article's own."""
+    k = bisect.bisect_right(ann.sentences, frame.sent.start, key=lambda s: s.start) - 1
+    near = ann.sentences[max(0, k - _NEAR_SENTENCES)].start
+    return city.place.start >= near or any(p.place.gazetteer_id == city.place.gazetteer_id for p in ann.own_towns())
+
+
 def _home(ann: Annotated, frame: Frame, onward: list[Place] | None) -> Place | None:
     """For a word of leaving toward a town (or through one), or toward nowhere yet (`onward` None: the next
     sentence may say where): the town the text is about (`Annotated.the_city`), named nearby or the article's
@@ -151,11 +173,7 @@ def _home(ann: Annotated, frame: Frame, onward: list[Place] | None) -> Place | N
         return None
     if onward is not None and (not onward or any(p.feature_type in COARSE for p in onward)):
         return None
-    k = bisect.bisect_right(ann.sentences, frame.sent.start, key=lambda s: s.start) - 1
-    near = ann.sentences[max(0, k - _NEAR_SENTENCES)].start
-    if city.place.start >= near or any(p.place.gazetteer_id == city.place.gazetteer_id for p in ann.own_towns()):
-        return city.place
-    return None
+    return city.place if _nearby(ann, frame, city) else None
 
 
 def _prefix(
@@ -214,6 +232,8 @@ def _tell(
         way = prefix + way
     elif not frame.stops and (home := _home(ann, frame, None)) is not None:
         way, guessed = [home], True  # "Hundreds of families escaped. Many walked to Haj Ali": left the town
+    if not ends and frame.arriving and way and (there := _arrived_at(ann, frame, way)) is not None:
+        ends = [there]  # "Other units arrived from Amude": to the town the text is about
     start = continued.start if continued else frame.sent.start
     back = continued.frame if continued else frame
     if back.date is None and default_date is not None:

@@ -265,6 +265,12 @@ def test_no_movement_word_no_movement(gaz, text: str) -> None:
         pytest.param("They fled Raqqa.", id="origin-only-en"),
         pytest.param("وصلت عائلات نازحة إلى أربيل.", id="arrival-only-ar"),
         pytest.param("Displaced families arrived in Erbil.", id="arrival-only-en"),
+        # arriving from a town with a destination that is no place: no guess
+        pytest.param("حاصرت القوات منبج. ووصلت تعزيزات من جرابلس إلى خطوط التماس.", id="arrival-unknown-end-ar"),
+        pytest.param(
+            "Troops besieged Manbij. Other units arrived from Jarablus to the front lines.",
+            id="arrival-unknown-end-en",
+        ),
     ],
 )
 def test_one_place_is_no_journey(gaz, text: str) -> None:
@@ -356,6 +362,12 @@ IMPLICIT_ORIGIN = [
         "Peshmerga fighters entered Sinjar on Friday. A coalition spokesman in Baghdad said ISIS militants had "
         "pulled out south toward Baaj.",
         [("Sinjar", BAAJ)],
+    ),
+    (
+        "arrived-from-to-the-town-of-the-text",  # movers who arrived from a town came to the article's own
+        "حاصرت قوات سوريا الديمقراطية مدينة منبج يوم الجمعة. ووصلت تعزيزات أخرى من جرابلس صباح السبت.",
+        "Kurdish forces besieged Manbij on Friday. Other units arrived from Jarablus on Saturday morning.",
+        [(JARABLUS, MANBIJ)],
     ),
 ]
 
