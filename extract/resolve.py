@@ -172,6 +172,21 @@ def other_side(e: GazEntry, ctx: DocContext, group: int = -1) -> bool:
     return not any(km(e.lat, e.lon, lat, lon) < NEIGHBOUR_KM for g, lat, lon in ctx.anchors if g != group)
 
 
+def alias_abroad(e: GazEntry, ctx: DocContext, group: int = -1) -> bool:
+    """A town of a neighbour country that a list gives (a source's or ours), named here by another of its
+    names (the caller says so), in a text about Iraq or Syria that names no place of that country, far from
+    every place the text is sure of ("Allaya" in Qamishli: not Alanya, once called Alaya; "Saida" by Ain
+    Issa, "Samra" by Kessab): the text means a place of its own we may not know."""
+    home = ctx.home_but(group)
+    if e.source not in _LISTED or e.country_code not in settings.NEIGHBOUR_COUNTRIES or e.country_code in home:
+        return False
+    if e.feature_type in WIDE or e.population >= FAR_CITY_POPULATION * 2.5:
+        return False  # a sea, a region; a great city is named by its other names too
+    if not home & settings.FOCUS_COUNTRIES:
+        return False
+    return not any(km(e.lat, e.lon, lat, lon) < NEIGHBOUR_KM for g, lat, lon in ctx.anchors if g != group)
+
+
 def _names_its_country(e: GazEntry) -> bool:
     """Whether a sure mention of `e` says what country the text is about: a country, a place of Iraq or
     Syria, or a neighbour's town of some size (a small one alone would vouch for itself: "Zarkan", a
@@ -225,6 +240,7 @@ def own_keys(name: str, name_ar: str) -> frozenset[str]:
 
 
 _SOURCED = frozenset({"geonames", "admin"})  # lists copied from their sources, aliases and all
+_LISTED = _SOURCED | {"khareeta"}  # with our curated list
 
 
 def alias_penalties(cands: list[GazEntry], key: str) -> list[float]:
@@ -282,6 +298,8 @@ def choose(
         return None  # a place's own name, but not one a text like this names: a name read as a place's alias
     if best.source == "khareeta" and _other_name(best, key) and other_side(best, ctx, group):
         return None  # "Hamdaniya" in a report on Aleppo: another name of a curated town of Iraq, not that town
+    if key and _other_name(best, key) and alias_abroad(best, ctx, group):
+        return None  # "the Allaya prison" in Qamishli: not Alanya, once called Alaya
     if len(scored) > 1:
         second_s, second = scored[1]
         margin = best_s - second_s

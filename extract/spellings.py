@@ -16,7 +16,7 @@ from wordfreq import zipf_frequency
 from extract.admin_words import connecting
 from extract.context import CAPITALISED, cue_before, rules
 from extract.matching import Match
-from extract.resolve import DocContext, choose, other_side, place_at
+from extract.resolve import DocContext, alias_abroad, choose, other_side, own_keys, place_at
 from extract.types import Place
 from extract.wordforms import word_forms
 from geodata import settings
@@ -197,6 +197,8 @@ def _place_of(
     if choice is None:
         return None
     e = choice.entry
+    if key not in {variant_key(k) for k in own_keys(e.name, e.name_ar)} and alias_abroad(e, ctx):
+        return None  # "Allaya" in Qamishli: a spelling of Alanya's old name, not that town
     if other_side(e, ctx) and key not in {variant_key(k) for k in name_keys(e.name)}:
         return None  # another spelling of another name of a town of the war's other country ("al-Hamadaniyeh")
     # a looser key than a name's own: the document's country must agree, or the place be a large town

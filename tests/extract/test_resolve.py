@@ -343,6 +343,24 @@ def test_a_neighbours_small_town_needs_support_in_a_report_on_the_war(gaz, text:
     assert [p.surface for p in places_in_text(text, gaz)] == found
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a neighbour's town named by another of its names, far from a report's places in Syria: a place
+        # of that report we do not know ("Alaya" is Alanya's old name, "Saida" Sidon's)
+        ("Clashes erupted in Qamishli. The Asayish stormed the Allaya prison.", ["Qamishli"]),
+        ("Fighting raged near Ain Issa. Families fled Saida, heading south to Raqqa.", ["Ain Issa", "Raqqa"]),
+        # ... near the report's places, or with its country named, it is the town
+        ("Israeli jets struck Saida in southern Lebanon.", ["Saida", "Lebanon"]),
+        ("Fighting raged in Daraa. Israeli jets struck Saida.", ["Daraa", "Saida"]),
+        # ... and a town's own name is that town anywhere
+        ("Fighting raged in Qamishli. Tourists left Alanya.", ["Qamishli", "Alanya"]),
+    ],
+)
+def test_a_neighbours_town_by_another_name_is_no_place_far_from_a_war_report(gaz, text: str, found: list[str]) -> None:
+    assert [p.surface for p in places_in_text(text, gaz)] == found
+
+
 def test_a_small_place_of_the_wars_other_country_needs_support() -> None:
     from extract.resolve import OTHER_SIDE_TOWN
 
