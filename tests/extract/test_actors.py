@@ -193,6 +193,10 @@ def test_clitics_and_harakat(text: str, actor_id: str, surface: str) -> None:
         pytest.param("the New Syrian Army", ["nsa"], id="new-not-government-en"),
         pytest.param("ضربت مقاتلات التحالف الدولي مواقع داعش", ["coalition", "isis"], id="two-actors-ar"),
         pytest.param("Coalition warplanes struck ISIS positions", ["coalition", "isis"], id="two-actors-en"),
+        # the UN's council, not another ("the Kurdistan Region Security Council", "Russia's Security Council")
+        pytest.param("The Security Council met on Friday.", ["un"], id="the-security-council-en"),
+        pytest.param("The UN Security Council met on Friday.", ["un"], id="the-un-security-council-en"),
+        pytest.param("the Kurdistan Region Security Council said", [], id="another-security-council-en"),
     ],
 )
 def test_actor_sequences(text: str, expected: list[str]) -> None:
