@@ -84,6 +84,12 @@ def negated(ann: Annotated, start: int, triggers: list[int]) -> bool:
     return any(word_forms(tokens[i]) & negations for t in triggers for i in range(max(start, t - 3), t))
 
 
+def _negation_at(ann: Annotated, start: int, t: int) -> int:
+    """The token of the negation before movement word t (`negated` found one)."""
+    negations, tokens = cues()["negation_words"], ann.nt.tokens
+    return next(i for i in range(max(start, t - 3), t) if word_forms(tokens[i]) & negations)
+
+
 def _taken_place(ann: Annotated, t: int) -> bool:
     """A place right before a past participle of carrying was captured, nobody was carried ("With Rawa taken")."""
     return bool(word_forms(ann.word(t)) & cues()["captured_participles"]) and any(
@@ -192,8 +198,12 @@ def frame_of(ann: Annotated, seg: tuple[int, int, list[int]], sent: Span, marks:
         return None
     t0 = triggers[0]
     start = clause_start(ann, first, t0)
-    if negated(ann, start, triggers):
+    if negated(ann, start, triggers[:1]):
         return None
+    denied = [t for t in triggers if negated(ann, start, [t])]
+    if denied:  # "fled Mosul to Erbil and have not returned": the clause ends before the word denied
+        last = max(t0, _negation_at(ann, start, denied[0]) - 1)
+        triggers = [t for t in triggers if t <= last]
     stops = stops_in(ann, t0, last, triggers, marks)
     noun = words_in(ann, triggers, "mover_nouns")
     if noun:  # "a bomb went off in a district of Aleppo near a convoy": where the movers are

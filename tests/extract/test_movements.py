@@ -364,6 +364,12 @@ IMPLICIT_ORIGIN = [
         [("Sinjar", BAAJ)],
     ),
     (
+        "a-later-word-denied",  # the journey told stands; the one denied after it adds no stop
+        "نزحت العائلات من بيجي إلى كركوك، ودعاها المسؤول إلى التريث وعدم العودة إلى بيجي.",
+        "The families fled Baiji to Kirkuk and have not returned to Baiji since.",
+        [("Baiji", "Kirkuk")],
+    ),
+    (
         "arrived-from-to-the-town-of-the-text",  # movers who arrived from a town came to the article's own
         "حاصرت قوات سوريا الديمقراطية مدينة منبج يوم الجمعة. ووصلت تعزيزات أخرى من جرابلس صباح السبت.",
         "Kurdish forces besieged Manbij on Friday. Other units arrived from Jarablus on Saturday morning.",
