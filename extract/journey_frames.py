@@ -36,7 +36,8 @@ class Frame:
     t0: int  # its first movement word
     sent: Span
     leaving: bool  # a word of leaving: the movers were where the text is
-    arriving: bool  # a word of arriving first ("arrived from Tabqa"): with no destination, they came where it is
+    arriving: bool  # a word of arriving or setting off first ("arrived from Tabqa", "انطلق الهجوم من أخترين"):
+    # with no destination, they came where the text is
     noun: bool  # the movement word names the movers: a convoy, evacuees
     actor: ActorMention | None
     count: int | None
@@ -223,7 +224,8 @@ def frame_of(ann: Annotated, seg: tuple[int, int, list[int]], sent: Span, marks:
         t0=t0,
         sent=sent,
         leaving=leaving,
-        arriving=not leaving and words_in(ann, triggers[:1], "arrive_words"),
+        arriving=(not leaving and words_in(ann, triggers[:1], "arrive_words"))
+        or words_in(ann, triggers[:1], "setting_off_words"),
         noun=noun,
         actor=_as_families(_mover(ann, (first, start), t0, stops, sent=sent), unit),
         count=count.value if count else None,

@@ -148,7 +148,7 @@ def _arrived_at(ann: Annotated, frame: Frame, way: list[Place]) -> Place | None:
     it does not know ("وصلت تعزيزات من السفيرة إلى بلدة الحاضر")."""
     if any(ann.word(i) in cues()["to_words"] for i in range(frame.t0 + 1, ann.tok_of(frame.sent.end - 1) + 1)):
         return None
-    own = [p for p in ann.own_towns() if p.tok_last < frame.t0 and ann.town_like(p, TOWN_LIKE)]
+    own = [p for p in ann.own_towns() if p.tok_last < frame.t0 and p.place.resolved and ann.town_like(p, TOWN_LIKE)]
     city = ann.the_city(frame.t0)
     if city is None or all(p.place.gazetteer_id != city.place.gazetteer_id for p in own):
         city = own[0] if own else None

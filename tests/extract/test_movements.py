@@ -769,3 +769,17 @@ def test_advancing_on_a_town_goes_toward_it(gaz) -> None:
     assert _journeys(gaz, "Government forces advanced on Sukhnah from Palmyra on Friday.") == [
         ("Palmyra", "Al-Sukhnah")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # an attack that set off from a town, with no destination told, went to the article's own town
+        ("سيطرت الفصائل على بلدة دابق. وانطلق الهجوم فجرًا من محيط بلدة أخترين.", [("Akhtarin", "Dabiq")]),
+        # ... but shelling "starting from" a town's positions is no journey
+        ("قصفت المدفعية التركية مواقع الوحدات في محيط مطار منغ انطلاقًا من مواقعها قرب كلس.", []),
+    ],
+)
+def test_what_set_off_from_a_town_went_to_the_articles_own(gaz, text: str, want: list[tuple[str, ...]]) -> None:
+    """Arabic "انطلق من X" (English has no single word for it here; "arrived from" is in the tables)."""
+    assert _journeys(gaz, text) == want
