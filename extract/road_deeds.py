@@ -143,7 +143,8 @@ def deeds_on(
     first, last = span
     others = [r for r in roads if r != road]
     found = _sentence_deeds(ann, first, last)
-    before = [d for d, _ in found if d.last < road.first and _words_between(ann, d.last, road.first) <= _BEFORE_REACH]
+    reach = _BEFORE_REACH + (_ON_IT_REACH if _also_object(ann, road) else 0)  # a first object stands between
+    before = [d for d, _ in found if d.last < road.first and _words_between(ann, d.last, road.first) <= reach]
     before = [d for d in before if not any(d.last < r.first < road.first for r in others)]
     before = [d for d in before if not is_word(ann, d.last, "road_pronoun_deeds")]  # "تأمينه": a road before it
     nearest = before[-1:] if before else []
@@ -187,6 +188,12 @@ def _sentence_deeds(ann: Annotated, first: int, last: int) -> list[tuple[Deed, b
     return got
 
 
+def _also_object(ann: Annotated, road: Road) -> bool:
+    """The road is a deed's second object: "وعلى" / "and" stands right before it (an article between)."""
+    before = road.first - 1 - (ann.word(road.first - 1) in ("the", "its"))
+    return is_word(ann, before, "road_also_objects")
+
+
 def _object_is_road(ann: Annotated, d: Deed, road: Road, places: list[PlaceTok]) -> bool:
     """Something near the road is the deed's object ('retook villages near the road'), and so is a
     place between the deed and the road ('seized Hit, west of the road to Baghdad'), unless the road runs
@@ -197,6 +204,8 @@ def _object_is_road(ann: Annotated, d: Deed, road: Road, places: list[PlaceTok])
     between = [p for p in places if d.last < p.tok_first and p.tok_last < road.first]
     if not between:
         return True
+    if _also_object(ann, road):
+        return True  # "يسيطر على مدينة الشدادي، وعلى الطريق الواصل بين ...", "holds Shaddadi and the road to"
     return any(is_word(ann, i, "road_through_words") for i in range(between[-1].tok_last + 1, road.first))
 
 

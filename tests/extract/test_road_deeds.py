@@ -21,6 +21,14 @@ ISIS = "ISIS"
 
 STATUS_ROWS = [
     (
+        "a-second-object",  # the deed's object goes on to the road after "وعلى" / "and", a town named first
+        "تسيطر القوات التركية على مدينة جرابلس في الريف الشمالي لحلب، وعلى الطريق الواصل بين جرابلس ومنبج.",
+        "Turkish forces control the border town of Jarablus in the northern countryside and the road between "
+        "Jarablus and Manbij.",
+        TURKEY,
+        "",
+    ),
+    (
         "closed-after-an-aside",  # an aside between commas after the road's ends is no distance from its deed
         "أغلقت القوات التركية الطريق الرابط بين جرابلس ومنبج، المدينة التي تبعد نحو أربعين كيلومتراً إلى الجنوب.",
         "The road linking Jarablus to Manbij, the town about 40 km to the south of the border crossing, was closed "
