@@ -136,6 +136,8 @@ def _arabic_run(nt: NormText, text: str, last: int, covered: set[int], *, placed
     that its own head opens ("تل الصوان", "خربة X": the rest rare words, not "تل استراتيجي"; `placed`, right
     before the unit it lies in, also one word with the article: "وادي الشاي جنوب كركوك")."""
     heads = words().heads_before
+    if word_forms(nt.tokens[last]) & cues()["direction_words"]:
+        return None  # "قرية دير جمال غرباً": the direction it lies in is no word of its name
     for first in range(last, max(-1, last - 3), -1):
         if first in covered or not is_arabic(nt.tokens[first]) or _links(nt, first):
             return None  # "قرى في ناحية X": "في ناحية" is no part of a name
