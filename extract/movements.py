@@ -142,6 +142,18 @@ def _named_again(ann: Annotated, t: int) -> bool:
     return ann.word(t - 1) in cues()["definite_before"]
 
 
+def _axes(ann: Annotated, frame: Frame) -> list[Place]:
+    """The origins of a clause that splits its advance into axes ("من محورين: الأول من جهة X، والثاني من Y",
+    "on two axes, from X and from Y"): each place it sets out from, when a word of axes comes before them."""
+    origins = [s for s in frame.stops if s.role == "from" and s.at.place.feature_type not in COARSE]
+    if len(origins) < 2:
+        return []
+    first = min(frame.t0, origins[0].at.tok_first)
+    if not ann.words_in(first, origins[0].at.tok_first, "axis_words", cues()["axis_words"]):
+        return []
+    return list({s.at.place.gazetteer_id or s.at.place.name: s.at.place for s in origins}.values())
+
+
 def _arrived_at(ann: Annotated, frame: Frame, way: list[Place]) -> Place | None:
     """Where movers who "arrived from X" came: the article's own town (`Annotated.own_towns`) the text is
     about there, else its first, and not a place of their way; none when the clause names a destination
@@ -232,13 +244,16 @@ def _tell(
         way = prefix + way
     elif not frame.stops and (home := _home(ann, frame, None)) is not None:
         way, guessed = [home], True  # "Hundreds of families escaped. Many walked to Haj Ali": left the town
-    if not ends and frame.arriving and way and (there := _arrived_at(ann, frame, way)) is not None:
+    axes = _axes(ann, frame)
+    if not ends and (frame.arriving or axes) and way and (there := _arrived_at(ann, frame, way)) is not None:
         ends = [there]  # "Other units arrived from Amude": to the town the text is about
     start = continued.start if continued else frame.sent.start
     back = continued.frame if continued else frame
     if back.date is None and default_date is not None:
         back = replace(back, date=default_date)
     journeys = [_clean([*way, e]) for e in ends] or [_clean(way)]
+    if axes and ends:  # "تقدمت نحو الهول من محورين، الأول من جهة تل براك، والثاني من ...": a journey from each
+        journeys = [_clean([o, e]) for o in axes for e in ends]
     made = [_movement(ann, frame, w, start, back) for w in journeys if len(w) >= 2]
     return made, _Told(tuple(way), tuple(ends), len(made), start, frame, guessed)
 

@@ -364,6 +364,12 @@ IMPLICIT_ORIGIN = [
         [("Sinjar", BAAJ)],
     ),
     (
+        "two-axes",  # an advance split into axes: a journey from each origin ("من جهة X": from X's side)
+        "تقدمت قوات سوريا الديمقراطية نحو الهول من محورين، الأول من جهة بلدة تل براك شمالاً، والثاني من مدينة الحسكة.",
+        "The Syrian Democratic Forces advanced on Hol on two axes, from Tal Brak in the north and from Hasakah.",
+        [("Tell Brak", "Al-Hol"), ("Al-Hasakah", "Al-Hol")],
+    ),
+    (
         "a-later-word-denied",  # the journey told stands; the one denied after it adds no stop
         "نزحت العائلات من بيجي إلى كركوك، ودعاها المسؤول إلى التريث وعدم العودة إلى بيجي.",
         "The families fled Baiji to Kirkuk and have not returned to Baiji since.",
