@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from extract.annotated import WIDE, Annotated, PlaceTok, geo_precision
+from extract.event_seats import based_at, spoken_at
 from extract.lexicons import TriggerDef, cue_union, cues, event_cues, phrase_lexicon
 from extract.road_events import near_on_the_road, road_ends
 from extract.types import VIOLENT_TYPES, Span
@@ -52,15 +53,6 @@ def _passed(ann: Annotated, i: int) -> bool:
     return i >= 0 and bool(word_forms(ann.word(i)) & cues()["via_words"])
 
 
-def _spoken_at(ann: Annotated, p: PlaceTok) -> bool:
-    """'he told reporters in Baghdad', 'the defence ministry in Ankara said': where something was said, or
-    the seat of who said it (`seat_heads`), not where it happened."""
-    speech = event_cues()["speech_words"]
-    if ann.seat_of_speaker(p):
-        return True
-    return any(word_forms(ann.word(i)) & speech for i in range(max(0, p.tok_first - 3), p.tok_first))
-
-
 def _names_actor(ann: Annotated, p: PlaceTok) -> bool:
     """'a deal brokered by Moscow', 'the Damascus government': the place is an actor's name here
     (unless a locative ties it: "talks in Ankara")."""
@@ -73,7 +65,7 @@ def _may_be_the_place(ann: Annotated, p: PlaceTok) -> bool:
     seen = ann.memo("event place")
     key = (p.tok_first, p.tok_last, p.place.gazetteer_id)
     if key not in seen:
-        seen[key] = not _spoken_at(ann, p) and not _names_actor(ann, p)
+        seen[key] = not spoken_at(ann, p) and not _names_actor(ann, p) and not based_at(ann, p)
     return bool(seen[key])
 
 
