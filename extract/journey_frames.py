@@ -85,6 +85,14 @@ def negated(ann: Annotated, start: int, triggers: list[int]) -> bool:
     return any(word_forms(tokens[i]) & negations for t in triggers for i in range(max(start, t - 3), t))
 
 
+def _arriving(ann: Annotated, triggers: list[int], *, leaving: bool) -> bool:
+    """The clause's first word of arriving or leaving, past a noun of movers and how they went ("A convoy ...
+    escorted by the Russians arrived from Tabqa"), is one of arriving, or of setting off ("انطلق الهجوم من")."""
+    ways = ("arrive_words", "departure_triggers", "setting_off_words")
+    verb = [t for t in triggers if any(words_in(ann, [t], k) for k in ways)][:1]
+    return (not leaving and words_in(ann, verb, "arrive_words")) or words_in(ann, verb, "setting_off_words")
+
+
 def _negation_at(ann: Annotated, start: int, t: int) -> int:
     """The token of the negation before movement word t (`negated` found one)."""
     negations, tokens = cues()["negation_words"], ann.nt.tokens
@@ -224,8 +232,7 @@ def frame_of(ann: Annotated, seg: tuple[int, int, list[int]], sent: Span, marks:
         t0=t0,
         sent=sent,
         leaving=leaving,
-        arriving=(not leaving and words_in(ann, triggers[:1], "arrive_words"))
-        or words_in(ann, triggers[:1], "setting_off_words"),
+        arriving=_arriving(ann, triggers, leaving=leaving),
         noun=noun,
         actor=_as_families(_mover(ann, (first, start), t0, stops, sent=sent), unit),
         count=count.value if count else None,

@@ -154,11 +154,23 @@ def _axes(ann: Annotated, frame: Frame) -> list[Place]:
     return list({s.at.place.gazetteer_id or s.at.place.name: s.at.place for s in origins}.values())
 
 
+def _to_somewhere(ann: Annotated, i: int) -> bool:
+    """Token i is a word of going to a destination ("إلى خطوط التماس", "to the front"), not an English
+    infinitive's "to" ("arrived from Tabqa to reinforce the points")."""
+    word = ann.word(i)
+    if word not in cues()["to_words"]:
+        return False
+    if is_arabic(word):
+        return True
+    nxt = ann.doc.text[ann.nt.orig_starts[i + 1] : ann.nt.orig_ends[i + 1]] if i + 1 < len(ann.nt.tokens) else ""
+    return ann.word(i + 1) in ("the", "a", "an", "their", "its") or nxt[:1].isupper()
+
+
 def _arrived_at(ann: Annotated, frame: Frame, way: list[Place]) -> Place | None:
     """Where movers who "arrived from X" came: the article's own town (`Annotated.own_towns`) the text is
     about there, else its first, and not a place of their way; none when the clause names a destination
     it does not know ("وصلت تعزيزات من السفيرة إلى بلدة الحاضر")."""
-    if any(ann.word(i) in cues()["to_words"] for i in range(frame.t0 + 1, ann.tok_of(frame.sent.end - 1) + 1)):
+    if any(_to_somewhere(ann, i) for i in range(frame.t0 + 1, ann.tok_of(frame.sent.end - 1) + 1)):
         return None
     own = [p for p in ann.own_towns() if p.tok_last < frame.t0 and p.place.resolved and ann.town_like(p, TOWN_LIKE)]
     city = ann.the_city(frame.t0)

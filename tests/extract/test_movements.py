@@ -381,6 +381,13 @@ IMPLICIT_ORIGIN = [
         "Kurdish forces besieged Manbij on Friday. Other units arrived from Jarablus on Saturday morning.",
         [(JARABLUS, MANBIJ)],
     ),
+    (
+        "a-convoy-arrived-from-to-do-something",  # past the noun of movers and how they went; "to" + a verb
+        "حاصرت قوات سوريا الديمقراطية مدينة منبج. ووصلت قافلة من المقاتلين ترافقها مدرعات من جرابلس لتعزيز النقاط.",
+        "Kurdish forces besieged Manbij. A convoy of fighters escorted by armoured cars arrived from Jarablus to "
+        "reinforce the points.",
+        [(JARABLUS, MANBIJ)],
+    ),
 ]
 
 SITES = [
