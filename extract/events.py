@@ -22,6 +22,7 @@ from extract.lexicons import ActorDef, TriggerDef, actors, cues, event_cues, tri
 from extract.matching import Match
 from extract.no_deed import (
     destroyed_thing,
+    foreseen_subject,
     left_behind,
     munition_after,
     munition_fell,
@@ -299,7 +300,7 @@ def _events(
     for an aim, a road's control, no place."""
     first, last = ann.tok_range(sent)
     t = m.tok_first
-    if _aim(ann, m, trig) or _unreal(ann, first, t):
+    if _aim(ann, m, trig) or _unreal(ann, first, t) or foreseen_subject(ann, m, last):
         return []  # "للسيطرة على", "to recapture", "likely to become the next target": not a deed
     accused = _accused(ann, first, m)
     if accused is None and _told_word(ann, max(first, t - 4), t - 1):

@@ -10,6 +10,7 @@ from extract.lexicons import event_cues, phrase_lexicon, triggers
 from extract.matching import Match
 from extract.numbers import number_at
 from extract.wordforms import word_forms
+from geodata.names import is_arabic
 
 
 def munition_after(ann: Annotated, m: Match, last: int) -> bool:
@@ -112,3 +113,17 @@ def after_destroying(ann: Annotated, i: int, first: int) -> bool:
     """A word of `destroy_verbs` stands before token i (from token `first` on, `DESTROYED_REACH` words at most)."""
     lo = max(first, i - DESTROYED_REACH)
     return bool(ann.words_in(lo, i - 1, "destroy_verbs", event_cues()["destroy_verbs"]))
+
+
+FORESEEN_REACH = 10  # words from a deed named as a subject ("retaking Mosul, the largest city ...,") to its verb
+
+
+def foreseen_subject(ann: Annotated, m: Match, last: int) -> bool:
+    """An English deed named as the subject of what is only foreseen: "But retaking Mosul, the largest city
+    under the group's control, is expected to take many months" (a word ending in -ing, then a word of
+    `foreseen_after` within `FORESEEN_REACH` words), not a deed done."""
+    word = ann.word(m.tok_first)
+    if is_arabic(word) or not word.endswith("ing"):
+        return False
+    hi = min(last, m.tok_last + FORESEEN_REACH)
+    return bool(ann.words_in(m.tok_last + 1, hi, "foreseen_after", event_cues()["foreseen_after"]))

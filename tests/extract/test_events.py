@@ -822,6 +822,12 @@ def test_no_trigger_phrase_is_listed_twice() -> None:
             "Sand walls near Raqqa prevented the militants from regaining control of the town.", id="prevent-en"
         ),
         pytest.param("حفر التنظيم خنادق قرب الميادين لعرقلة تقدم الجيش.", id="to-hinder-ar"),
+        # a deed named as the subject of what is only foreseen (Arabic says it with "سوف", above)
+        pytest.param(
+            "But retaking Mosul, the largest city under the group's control, is expected to take months.",
+            id="subject-expected-en",
+        ),
+        pytest.param("Recapturing Tabqa would sever the supply road from the west.", id="subject-would-en"),
     ],
 )
 def test_a_deed_only_foreseen_or_named_is_no_event(gaz, text: str) -> None:
