@@ -63,6 +63,28 @@ DAY_ROWS = [
         "2015-11-19",
     ),
     (
+        "the-past-two-days",  # a count of the days just past: the day before the article's
+        "شن الطيران أكثر من ستين غارة خلال اليومين الماضيين",
+        "اليومين الماضيين",
+        "jets carried out more than sixty strikes over the past two days",
+        "the past two days",
+        "2015-11-18",
+        "day",
+        "2015-11-18",
+        "2015-11-18",
+    ),
+    (
+        "the-past-hours",
+        "نفذ طيران التحالف ضربات على المدينة خلال الساعات الماضية",
+        "الساعات الماضية",
+        "coalition jets struck the town in the past 24 hours",
+        "the past 24 hours",
+        "2015-11-19",
+        "day",
+        "2015-11-19",
+        "2015-11-19",
+    ),
+    (
         "one-month-in-both-calendars",  # one date, as Al Jazeera and Al-Araby write it (English: one name)
         "الجزيرة نت، 16 أكتوبر/تشرين الأول 2016",
         "16 أكتوبر/تشرين الأول 2016",
