@@ -169,7 +169,7 @@ def _to_somewhere(ann: Annotated, i: int) -> bool:
 def _arrived_at(ann: Annotated, frame: Frame, way: list[Place]) -> Place | None:
     """Where movers who "arrived from X" came: the article's own town (`Annotated.own_towns`) the text is
     about there, else its first, and not a place of their way; none when the clause names a destination
-    it does not know ("وصلت تعزيزات من السفيرة إلى بلدة الحاضر")."""
+    that is no place we know ("وصلت تعزيزات من جرابلس إلى خطوط التماس")."""
     if any(_to_somewhere(ann, i) for i in range(frame.t0 + 1, ann.tok_of(frame.sent.end - 1) + 1)):
         return None
     own = [p for p in ann.own_towns() if p.tok_last < frame.t0 and p.place.resolved and ann.town_like(p, TOWN_LIKE)]
