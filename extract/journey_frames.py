@@ -81,8 +81,13 @@ def clause_start(ann: Annotated, first: int, t0: int) -> int:
 def negated(ann: Annotated, start: int, triggers: list[int]) -> bool:
     """A negation stands just before a movement word ("no convoys have entered", "never left", "لم يغادروا");
     the three words before each are read directly, not the whole text."""
+    return any(negation_before(ann, start, t) is not None for t in triggers)
+
+
+def negation_before(ann: Annotated, start: int, t: int) -> int | None:
+    """The token of a negation among the three words before movement word t (from token `start` on)."""
     negations, tokens = cues()["negation_words"], ann.nt.tokens
-    return any(word_forms(tokens[i]) & negations for t in triggers for i in range(max(start, t - 3), t))
+    return next((i for i in range(max(start, t - 3), t) if word_forms(tokens[i]) & negations), None)
 
 
 def _arriving(ann: Annotated, triggers: list[int], *, leaving: bool) -> bool:
@@ -91,12 +96,6 @@ def _arriving(ann: Annotated, triggers: list[int], *, leaving: bool) -> bool:
     ways = ("arrive_words", "departure_triggers", "setting_off_words")
     verb = [t for t in triggers if any(words_in(ann, [t], k) for k in ways)][:1]
     return (not leaving and words_in(ann, verb, "arrive_words")) or words_in(ann, verb, "setting_off_words")
-
-
-def _negation_at(ann: Annotated, start: int, t: int) -> int:
-    """The token of the negation before movement word t (`negated` found one)."""
-    negations, tokens = cues()["negation_words"], ann.nt.tokens
-    return next(i for i in range(max(start, t - 3), t) if word_forms(tokens[i]) & negations)
 
 
 def _taken_place(ann: Annotated, t: int) -> bool:
@@ -209,9 +208,9 @@ def frame_of(ann: Annotated, seg: tuple[int, int, list[int]], sent: Span, marks:
     start = clause_start(ann, first, t0)
     if negated(ann, start, triggers[:1]):
         return None
-    denied = [t for t in triggers if negated(ann, start, [t])]
-    if denied:  # "fled Mosul to Erbil and have not returned": the clause ends before the word denied
-        last = max(t0, _negation_at(ann, start, denied[0]) - 1)
+    denied = next((i for t in triggers if (i := negation_before(ann, start, t)) is not None), None)
+    if denied is not None:  # "fled Mosul to Erbil and have not returned": the clause ends before the word denied
+        last = max(t0, denied - 1)
         triggers = [t for t in triggers if t <= last]
     stops = stops_in(ann, t0, last, triggers, marks)
     noun = words_in(ann, triggers, "mover_nouns")
