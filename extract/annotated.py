@@ -187,6 +187,13 @@ class Annotated:
             ]
         return got
 
+    def comma_before(self, i: int) -> bool:
+        """Whether a comma (, or ،) stands between token i - 1 and token i (read once per text)."""
+        got: frozenset[int] | None = self._text.get("comma before")
+        if got is None:
+            got = self._text["comma before"] = frozenset(j + 1 for j in self.marked_after(_COMMA_ONLY))
+        return i in got
+
     def marked_after(self, marks: re.Pattern[str]) -> list[int]:
         """The tokens i with a character of `marks` between them and token i + 1, in order (read once
         per text and pattern)."""
@@ -339,6 +346,7 @@ def _most_named(places: list[PlaceTok]) -> PlaceTok | None:
 
 _LAYERS = frozenset({"sentences", "places", "actors", "dates", "sites", "events", "movements", "routes"})
 _COMMA = re.compile("[,،;؛]")
+_COMMA_ONLY = re.compile("[,،]")
 
 
 def _comma_between(text: str, end: int, start: int) -> bool:

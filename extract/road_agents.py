@@ -30,7 +30,6 @@ _OPENING_SUBJECT = 3  # words before the subject of a sentence ('وكانت', 'O
 _SUPPORT_REACH = 8  # words a backer may stand after "backed by"
 _REF_SENTENCES = 2  # sentences back that "the forces" may look for the force it stands for
 _PUNCT_BREAKS = frozenset(";:؛()")
-_COMMAS = frozenset(",،")
 STATE, FORCE = 0, 1
 
 
@@ -66,14 +65,10 @@ def clause_start(ann: Annotated, i: int, first: int) -> int:
     clause it opens ends at its comma ('بعد انسحاب داعش من منبج، أغلق الطريق')."""
     comma = None
     while i > first and not _breaks(ann, i):
-        if comma is None and _comma_before(ann, i):
+        if comma is None and ann.comma_before(i):
             comma = i
         i -= 1
     return comma if comma is not None and is_word(ann, i, "road_clause_breaks") else i
-
-
-def _comma_before(ann: Annotated, i: int) -> bool:
-    return bool(_COMMAS.intersection(ann.doc.text[ann.nt.orig_ends[i - 1] : ann.nt.orig_starts[i]]))
 
 
 def _clause_end(ann: Annotated, i: int, last: int) -> int:
@@ -109,7 +104,7 @@ def agent_of(ann: Annotated, deed: Deed, road: Road, span: tuple[int, int]) -> A
     for group in groups:
         if group:
             return group[0].actor
-    if _comma_before(ann, left) and (subject := _aside_subject(ann, left, first, road)) is not None:
+    if ann.comma_before(left) and (subject := _aside_subject(ann, left, first, road)) is not None:
         return subject  # "The SDF, which the coalition backs, controls the road"
     filler = is_word(ann, deed.first - 1, "road_shared_subject_fillers")
     sub = deed.first - 2 if filler else deed.first - 1
@@ -133,7 +128,7 @@ def _aside_subject(ann: Annotated, left: int, first: int, road: Road) -> ActorMe
     """The subject before an aside that ends right before the deed's clause: "The SDF, which the
     coalition backs, controls the road", "قوات سوريا الديمقراطية، التي تدعمها واشنطن، تسيطر على الطريق"."""
     opener = left - 1
-    while opener > first and not _comma_before(ann, opener):
+    while opener > first and not ann.comma_before(opener):
         opener -= 1  # the aside's first word, after its opening comma
     if not (opener > first and is_word(ann, opener, "road_aside_openers")):
         return None

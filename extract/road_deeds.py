@@ -31,7 +31,6 @@ _AFTER_REACH = 12  # words a deed may stand after its road
 _ON_IT_REACH = 8  # more words for a deed on it ('عليه', 'of it')
 _SHIFT_REACH = 4  # words a status shifter ('أعادت') may stand before its deed word
 _TRY_REACH = 4  # words a word of trying ("حاولت") may stand before the deed tried
-_COMMAS = frozenset(",،")
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,8 +171,7 @@ def _later(ann: Annotated, road: Road, after: list[Deed]) -> list[Deed]:
 def _words_between(ann: Annotated, lo: int, hi: int) -> int:
     """How far token hi stands after token lo, not counting an aside set off by two commas between them
     ('ويسيطر مجلس منبج العسكري، المنضوي في قوات سوريا الديمقراطية، على الطريق')."""
-    text, starts, ends = ann.doc.text, ann.nt.orig_starts, ann.nt.orig_ends
-    commas = [i for i in range(lo + 1, hi + 1) if _COMMAS.intersection(text[ends[i - 1] : starts[i]])]
+    commas = [i for i in range(lo + 1, hi + 1) if ann.comma_before(i)]
     if len(commas) < 2:
         return hi - lo
     return hi - lo - (commas[1] - commas[0])
@@ -212,9 +210,9 @@ def _object_is_road(ann: Annotated, d: Deed, road: Road, places: list[PlaceTok])
 def _outside_asides(ann: Annotated, a: int, b: int) -> int:
     """Words from token a to token b, not counting an aside between commas ("The road linking Qamishlo to
     Hasakah, the provincial capital about 80 km to the south, was closed")."""
-    text, nt, n, inside = ann.doc.text, ann.nt, 0, False
+    n, inside = 0, False
     for i in range(a + 1, b + 1):
-        if _COMMAS.intersection(text[nt.orig_ends[i - 1] : nt.orig_starts[i]]):
+        if ann.comma_before(i):
             inside = not inside
         n += not inside or i == b
     return n

@@ -27,7 +27,6 @@ _LINK_GAP = 1  # words allowed between a road and its link word when the road al
 _ON_REACH = 4  # words between a place and the road it lies on ("Saraqib, which lies on the M5")
 _ALONG_REACH = 14  # words a place on the road may stand after it
 _ASIDE_REACH = 12  # words of an aside between commas on a road's way ("from Raqqa, the group's capital, past")
-_COMMAS = frozenset(",،")
 _WIDE = frozenset({"country", "sea", "region", "countryside"})
 _NOT_ON_A_ROAD = frozenset({"country", "sea", "region", "countryside", "governorate", "river"})
 _ROAD_LISTS = ("road_words", "named_roads")
@@ -205,11 +204,11 @@ def _passed_next(ann: Annotated, places: list[PlaceTok], k: int, passed: list[Pl
 def _past_aside(ann: Annotated, k: int) -> int:
     """Token k, or the first after an aside between commas that opens there and goes on with the road's
     way ("from Raqqa, the group's capital in Syria, past Sinjar")."""
-    text, nt = ann.doc.text, ann.nt
-    if k <= 0 or k >= len(nt.tokens) or not _COMMAS & set(text[nt.orig_ends[k - 1] : nt.orig_starts[k]]):
+    n = len(ann.nt.tokens)
+    if k <= 0 or k >= n or not ann.comma_before(k):
         return k
-    for j in range(k + 1, min(len(nt.tokens), k + _ASIDE_REACH)):
-        if _COMMAS & set(text[nt.orig_ends[j - 1] : nt.orig_starts[j]]):
+    for j in range(k + 1, min(n, k + _ASIDE_REACH)):
+        if ann.comma_before(j):
             return j if _is(ann, j, "road_chain_words") or _is(ann, j, "road_to_words") else k
     return k
 
