@@ -86,10 +86,10 @@ def role_cue(ann: Annotated, tok: int, marks: Marks) -> tuple[str, int] | None:
     while i >= 0 and tok - 1 - i < REACH and i not in punct:
         if i in marks.places:  # "into Iraq at the Fishkhabour crossing", "من سنجار في دهوك": no description
             return ("at", at) if at is not None and inside and _rank(marks.places[i]) >= rank else None
-        if i in marks.actors:  # "غادر مقاتلو المعارضة مضايا": the subject between the verb and the place
-            i -= 1
-            continue
         forms = word_forms(ann.word(i))
+        if i in marks.actors or forms & c["mover_nouns"]:
+            i -= 1  # "غادر مقاتلو المعارضة مضايا", "غادرت الحافلات حمص": the subject between the verb and the place
+            continue
         if forms & c["from_words"] and word_forms(ann.word(i - 1)) & c["near_from"]:
             related, i = True, i - 2  # "بالقرب من": near, not from
             continue

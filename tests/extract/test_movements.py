@@ -691,6 +691,33 @@ def test_the_mover_is_the_subject_of_the_clause(gaz, text: str, actor: str) -> N
     assert actor_name(m.actor) == actor
 
 
+SUBJECT_BEFORE_ORIGIN = [
+    (
+        "buses",  # who moved, named between the verb and the town left (Arabic puts the subject first)
+        "غادرت الحافلات حي الوعر متجهة إلى جرابلس.",
+        "The buses left the al-Waer district heading to Jarablus.",
+        [("Al-Waer", JARABLUS)],
+    ),
+    (
+        "convoy-of-evacuees",
+        "غادرت الدفعة الأولى من المهجرين حي الوعر متجهة إلى جرابلس.",
+        "The first convoy of evacuees left the al-Waer district for Jarablus.",
+        [("Al-Waer", JARABLUS)],
+    ),
+    (
+        "column-of-an-army",
+        "غادرت أرتال الجيش التركي مدينة كلس نحو أعزاز.",
+        "Turkish army columns left Kilis for Azaz.",
+        [("Kilis", "Azaz")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), _table(SUBJECT_BEFORE_ORIGIN))
+def test_the_movers_named_before_the_town_they_left(gaz, text: str, want: list[tuple[str, ...]]) -> None:
+    assert _journeys(gaz, text) == want
+
+
 @pytest.mark.parametrize(
     ("text", "want"),
     [
