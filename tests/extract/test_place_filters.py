@@ -33,6 +33,9 @@ HOMOGRAPHS = [
     ("القائم", "اتفقوا على القائم بالأعمال", "قصف مدفعي على القائم", None, "shelling on al-Qaim", ("IQ", 34.39, 40.99)),
     ("تدمر", "الحرب تدمر البلاد", "هجوم على تدمر", None, "an attack against Palmyra", ("SY", 34.56, 38.28)),
     ("Hit", None, None, "The strikes hit the bridge.", "renewed shelling on Hit", ("IQ", 33.64, 42.83)),
+    # the side or axis a force comes from ("from the direction of", "on the front of")
+    ("تدمر", "الحرب تدمر البلاد", "تقدموا من جهة تدمر", None, "from the Palmyra side", ("SY", 34.56, 38.28)),
+    ("الطبقة", "الطبقة السياسية فاسدة", "تقدموا على محور الطبقة", None, "the Tabqa front", ("SY", 35.84, 38.55)),
 ]
 
 
