@@ -16,7 +16,7 @@ from __future__ import annotations
 from functools import cache
 from typing import NamedTuple
 
-from extract.annotated import Annotated, PlaceTok
+from extract.annotated import TOWNS, Annotated, PlaceTok
 from extract.lexicons import cues, direction_adjectives, phrase_lexicon
 from extract.wordforms import word_forms
 from geodata.geometry import km
@@ -27,6 +27,7 @@ _LINK_GAP = 1  # words allowed between a road and its link word when the road al
 _ON_REACH = 4  # words between a place and the road it lies on ("Saraqib, which lies on the M5")
 _ALONG_REACH = 14  # words a place on the road may stand after it
 _ASIDE_REACH = 12  # words of an aside between commas on a road's way ("from Raqqa, the group's capital, past")
+_PAIR_REACH = 60  # words back from "the road between the two towns" to the towns it means
 _WIDE = frozenset({"country", "sea", "region", "countryside"})
 _NOT_ON_A_ROAD = frozenset({"country", "sea", "region", "countryside", "governorate", "river"})
 _ROAD_LISTS = ("road_words", "named_roads")
@@ -147,12 +148,33 @@ def _linked(
     fillers = ("road_link_fillers", "road_position_words", "feature_words")
     gap_ok = len(gap) <= _LINK_GAP or all(any(_is(ann, i, f) for f in fillers) for i in gap)
     named = [p for p in places if p.tok_last < road.first and p.place.feature_type not in _WIDE]
+    if pair := _pair_named_before(ann, road, link):
+        return pair, gap_ok  # "the road between the two towns", "الطريق بين المدينتين"
     if after and named and _is(ann, link + 1, "road_between_pronouns"):
         return [named[-1], after[0]], gap_ok  # "مروراً بصرين، التي ... الطريق الواصل بينها وبين المدينة"
     first = _place_after(places, link, ann)
     if first is not None and (run := _run_on(ann, places, first)):
         return run, gap_ok  # "the highway that links Haditha through Baghdadi and Hit to Ramadi"
     return (after[:2] if len(after) >= 2 else after), gap_ok
+
+
+def _pair_named_before(ann: Annotated, road: Road, link: int) -> list[PlaceTok]:
+    """After the link word, "the two towns" / "both cities" / "المدينتين": the last two towns named before
+    the road, in the order they were named; none when fewer stand within reach."""
+    if not any(
+        _is(ann, i, "road_pair_duals") or (_is(ann, i, "road_pair_nouns") and _is(ann, i - 1, "road_pair_counts"))
+        for i in range(link + 1, link + 4)
+    ):
+        return []
+    pair: list[PlaceTok] = []
+    for p in reversed(ann.places):
+        if p.tok_last >= road.first or not ann.town_like(p, TOWNS):
+            continue
+        if road.first - p.tok_last > _PAIR_REACH or len(pair) == 2:
+            break
+        if all(q.place.gazetteer_id != p.place.gazetteer_id for q in pair):
+            pair.insert(0, p)
+    return pair if len(pair) == 2 else []
 
 
 def _place_after(places: list[PlaceTok], tok: int, ann: Annotated) -> PlaceTok | None:

@@ -152,6 +152,20 @@ ROWS = [
         "Bashiqa–Mosul road",
     ),
     (
+        "between-the-two-towns-named-before",  # the last two towns named before the road, in their order
+        "سيطرت القوات على تل تمر والحسكة، ثم أعادت فتح الطريق بين البلدتين.",
+        "The forces took Tal Tamr and Hasakah, then reopened the road between the two towns.",
+        ("Tal Tamr", "Al-Hasakah"),
+        "Tal Tamr–Al-Hasakah road",
+    ),
+    (
+        "linking-both-cities",
+        "تسيطر قوات النظام على حمص وحماة. وقطعت الفصائل الطريق الواصل بين المدينتين.",
+        "Government forces hold Homs and Hama. Rebels cut the highway linking both cities.",
+        ("Homs", "Hama"),
+        "Homs–Hama road",
+    ),
+    (
         "an-en-dash-between-the-ends",
         "سلكت القافلة طريق البصيرة – الشدادي.",
         "The convoy took the Busayrah – Shaddadi road.",
