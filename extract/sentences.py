@@ -6,10 +6,11 @@ import re
 
 from extract.types import Span
 
-# A sentence ends at . ! ? ؟ ؛ … followed by a space (not inside numbers like 2.5) or at a line
-# break; not after an initial ("U.S."), which `_ends` tells (a look-behind in the pattern would be
+# A sentence ends at . ! ? ؟ … followed by a space (not inside numbers like 2.5) or at a line
+# break; not at a semicolon, Arabic "؛" as English ";" (its clauses go on: "تقدمت القوات من محورين؛
+# الأول من ..."); not after an initial ("U.S."), which `_ends` tells (a look-behind in the pattern would be
 # tried at every character).
-_END = re.compile(r"[.!?؟؛…]+(?=\s|$)|\n+")
+_END = re.compile(r"[.!?؟…]+(?=\s|$)|\n+")
 _WORD_CHAR = re.compile(r"\w")
 # A character reference whose ";" was mangled into "." by a scraper ("regime&#8217. s warplane",
 # "the &#8220. Islamic State&#8221."): the dot is not the end of a sentence.

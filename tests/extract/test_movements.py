@@ -370,6 +370,12 @@ IMPLICIT_ORIGIN = [
         [("Tell Brak", "Al-Hol"), ("Al-Hasakah", "Al-Hol")],
     ),
     (
+        "two-axes-after-a-semicolon",  # "؛" as ";" goes on with the sentence
+        "تقدمت قوات سوريا الديمقراطية نحو الهول من محورين؛ الأول من جهة بلدة تل براك، والثاني من مدينة الحسكة.",
+        "The Syrian Democratic Forces advanced on Hol on two axes; from Tal Brak in the north and from Hasakah.",
+        [("Tell Brak", "Al-Hol"), ("Al-Hasakah", "Al-Hol")],
+    ),
+    (
         "a-later-word-denied",  # the journey told stands; the one denied after it adds no stop
         "نزحت العائلات من بيجي إلى كركوك، ودعاها المسؤول إلى التريث وعدم العودة إلى بيجي.",
         "The families fled Baiji to Kirkuk and have not returned to Baiji since.",

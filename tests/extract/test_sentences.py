@@ -19,10 +19,17 @@ def _sentences(text: str) -> list[str]:
 CASES = [
     (
         "end marks",
-        "سقطت الموصل. هل سقطت الرقة؟ نعم؛ سقطت!",
-        ["سقطت الموصل.", "هل سقطت الرقة؟", "نعم؛", "سقطت!"],
+        "سقطت الموصل. هل سقطت الرقة؟ نعم! سقطت",
+        ["سقطت الموصل.", "هل سقطت الرقة؟", "نعم!", "سقطت"],
         "Mosul fell. Did Raqqa fall? Yes! It fell",
         ["Mosul fell.", "Did Raqqa fall?", "Yes!", "It fell"],
+    ),
+    (
+        "a semicolon joins clauses",
+        "تقدمت القوات من محورين؛ الأول من الشمال.",
+        ["تقدمت القوات من محورين؛ الأول من الشمال."],
+        "The forces advanced on two axes; the first from the north.",
+        ["The forces advanced on two axes; the first from the north."],
     ),
     (
         "line breaks",
