@@ -28,6 +28,8 @@ _ON_REACH = 4  # words between a place and the road it lies on ("Saraqib, which 
 _ALONG_REACH = 14  # words a place on the road may stand after it
 _ASIDE_REACH = 12  # words of an aside between commas on a road's way ("from Raqqa, the group's capital, past")
 _PAIR_REACH = 60  # words back from "the road between the two towns" to the towns it means
+_TOWARD_KM = 150  # farthest a road "to X" runs from the town the text is about
+_UNITS = frozenset({"country", "governorate", "region"})  # "Shaddadi in Hasakah province": where a town lies
 _WIDE = frozenset({"country", "sea", "region", "countryside"})
 _NOT_ON_A_ROAD = frozenset({"country", "sea", "region", "countryside", "governorate", "river"})
 _ROAD_LISTS = ("road_words", "named_roads")
@@ -131,6 +133,26 @@ def ends_of(ann: Annotated, road: Road, places: list[PlaceTok], last: int) -> li
     return _from_to(ann, road, places) or linked or pair or anchor  # "from X through Y to Z": X and Z
 
 
+def toward(ann: Annotated, road: Road, places: list[PlaceTok]) -> list[PlaceTok]:
+    """A road with no ends of its own that is no road named before: 'Queues formed at the Kalak checkpoint on
+    the road to Erbil' in a report on Mosul, 'الطريق إلى حماة' runs from the town the article is about to X,
+    when X is a town near enough to it; not "the roads to X"."""
+    if not _is(ann, road.last + 1, "road_to_words") or _is(ann, road.last, "road_plurals"):
+        return []
+    end = _place_after(places, road.last + 1, ann)
+    if end is None or end.place.feature_type in _NOT_ON_A_ROAD:
+        return []
+    start = ann.event_focus()
+    if (
+        start is None
+        or start.place.feature_type in _NOT_ON_A_ROAD
+        or start.place.gazetteer_id == end.place.gazetteer_id
+    ):
+        return []
+    a, b = start.place, end.place
+    return [start, end] if km(a.lat, a.lon, b.lat, b.lon) <= _TOWARD_KM else []
+
+
 def _linked(
     ann: Annotated, road: Road, places: list[PlaceTok], last: int, anchor: list[PlaceTok]
 ) -> tuple[list[PlaceTok], bool]:
@@ -155,7 +177,17 @@ def _linked(
     first = _place_after(places, link, ann)
     if first is not None and (run := _run_on(ann, places, first)):
         return run, gap_ok  # "the highway that links Haditha through Baghdadi and Hit to Ramadi"
-    return (after[:2] if len(after) >= 2 else after), gap_ok
+    ends = [p for k, p in enumerate(after) if not k or not _lies_in(ann, after[k - 1], p)]
+    return ends[:2], gap_ok
+
+
+def _lies_in(ann: Annotated, a: PlaceTok, b: PlaceTok) -> bool:
+    """Place b tells where place a lies ("from Shaddadi in Hasakah province", "Tabqa, Syria"), no end of its own."""
+    if b.place.feature_type not in _UNITS or a.place.feature_type in _UNITS or b.tok_first - a.tok_last > 2:
+        return False
+    return all(_is(ann, i, "position_words") for i in range(a.tok_last + 1, b.tok_first)) and (
+        b.tok_first > a.tok_last + 1 or ann.comma_before(b.tok_first)
+    )
 
 
 def _pair_named_before(ann: Annotated, road: Road, link: int) -> list[PlaceTok]:

@@ -31,6 +31,7 @@ from extract.road_ends import (
     ordered,
     road_mentions,
     sentence_places,
+    toward,
     where_place,
 )
 from extract.types import ActorMention, Place, Route, Span
@@ -78,7 +79,9 @@ def routes_in(ann: Annotated) -> list[Route]:
             said = _said(ann, road, roads, places, (first, last))
             if not said.ends and _referred(ann, book, road, said, n):
                 continue
-            ends = said.ends or (where_place(ann, road, places, first) if said.deed else [])
+            ends = (
+                said.ends or toward(ann, road, places) or (where_place(ann, road, places, first) if said.deed else [])
+            )
             if not ends and not road.named and said.deed is None:
                 continue  # "convoys on the road near X": a road known by a place on it, and nothing befell it
             via = list({p.place.gazetteer_id: p for p in ordered(ends, said.extra)}.values())  # a place once

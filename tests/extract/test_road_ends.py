@@ -166,6 +166,20 @@ ROWS = [
         "Homs–Hama road",
     ),
     (
+        "to-a-town-from-the-article-s-own",  # "the road to X" with no other end runs from the article's town
+        "سيطرت القوات على حمص يوم الأحد. وقطعت الفصائل الطريق إلى حماة.",
+        "Government forces took Homs on Sunday. Rebels cut the road to Hama.",
+        ("Homs", "Hama"),
+        "Homs–Hama road",
+    ),
+    (
+        "a-province-tells-where-an-end-lies",  # no end of its own
+        "تسيطر قسد على الطريق الواصل بين الشدادي في محافظة الحسكة ودير الزور.",
+        "The SDF holds the road linking Shaddadi in Hasakah province and Deir ez-Zor.",
+        ("Shaddadi", "Deir ez-Zor"),
+        "Shaddadi–Deir ez-Zor road",
+    ),
+    (
         "an-en-dash-between-the-ends",
         "سلكت القافلة طريق البصيرة – الشدادي.",
         "The convoy took the Busayrah – Shaddadi road.",
@@ -192,6 +206,21 @@ ROWS = [
 def test_the_towns_an_arabic_road_passes(gaz, text: str, via: tuple[str, ...], name: str) -> None:
     [r] = _routes(gaz, text)
     assert (tuple(p.name for p in r.via), r.name) == (via, name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("سيطرت القوات على حمص يوم الأحد. وقطعت الفصائل الطرق إلى حماة.", id="roads-to-ar"),
+        pytest.param("Government forces took Homs on Sunday. Rebels cut the roads to Hama.", id="roads-to-en"),
+        pytest.param("سيطرت القوات على الرقة يوم الأحد. وقطعت الفصائل الطريق إلى حماة.", id="too-far-ar"),
+        pytest.param("Government forces took Raqqa on Sunday. Rebels cut the road to Hama.", id="too-far-en"),
+    ],
+)
+def test_a_road_to_a_town_does_not_run_from_afar_nor_are_many_roads_one(gaz, text: str) -> None:
+    # "the roads to X" are several, from no one town; Raqqa is too far from Hama to be where the road starts
+    [r] = _routes(gaz, text)
+    assert tuple(p.name for p in r.via) == ("Hama",)
 
 
 CASES = [
