@@ -270,6 +270,14 @@ def _tell(
     return made, _Told(tuple(way), tuple(ends), len(made), start, frame, guessed)
 
 
+def _quoting(ann: Annotated, t: int, last: int) -> bool:
+    """A word of carrying that quotes ("ونقلت وكالة الأناضول عن مصادر": reported, from sources): "عن" within three
+    words after it."""
+    if not word_forms(ann.word(t)) & cues()["carry_words"]:
+        return False
+    return any(word_forms(ann.word(i)) & cues()["quote_markers"] for i in range(t + 1, min(last, t + 3) + 1))
+
+
 def movements_in(ann: Annotated, default_date: DateRef | None) -> list[Movement]:
     """The movements of the document, in text order; a text without a movement word has none."""
     trig_words = cues()["movement_triggers"]
@@ -281,6 +289,7 @@ def movements_in(ann: Annotated, default_date: DateRef | None) -> list[Movement]
     for sent in ann.sentences:
         first, last = ann.tok_range(sent)
         triggers = ann.words_in(first, last, "movement_triggers", trig_words, article=True, endings=True)
+        triggers = [t for t in triggers if not _quoting(ann, t, last)]
         if not triggers:
             told = None  # nothing told here: the next sentence continues no journey
             continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
@@ -695,6 +696,42 @@ def test_no_journey_across_other_movers_or_paragraphs(gaz, text: str) -> None:
 def test_the_mover_is_the_subject_of_the_clause(gaz, text: str, actor: str) -> None:
     (m,) = _run(gaz, text).movements
     assert actor_name(m.actor) == actor
+
+
+CAME_AND_CARRIED = [
+    (
+        "came-from-to-the-town-of-the-text",  # as "arrived from": to the article's own town
+        "هاجم التنظيم كركوك فجر السبت. وشملت التعزيزات قوات قدمت من السليمانية.",
+        "ISIS attacked Kirkuk at dawn on Saturday. The reinforcements included forces that came from Sulaymaniyah.",
+        [("Sulaymaniyah", "Kirkuk")],
+    ),
+    (
+        "carried-from-the-town-of-the-text",  # "نُقل" as "taken"; hospitals are where in the town they went
+        "سيطر التنظيم على كوباني. ونُقل عشرات الجرحى عبر معبر مرشد بينار إلى مشافي مدينة سروج.",
+        "IS seized Kobani. Dozens of wounded were taken through the Mursitpinar crossing to hospitals in Suruc.",
+        [("Kobani", "Mürşitpınar border gate", "Suruç")],
+    ),
+    (
+        "passed-on-the-way",  # "ومرّ بكربلاء": a stop on the way
+        "انطلق الموكب من الكاظمية، ومرّ بكربلاء قبل أن يصل إلى النجف.",
+        "The procession set off from Kadhimiya and passed Karbala before reaching Najaf.",
+        [("Kadhimiya", "Karbala", "Najaf")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), _table(CAME_AND_CARRIED))
+def test_who_came_was_carried_or_passed(gaz, text: str, want: list[tuple[str, ...]]) -> None:
+    assert _journeys(gaz, text) == want
+
+
+def test_an_agency_quoting_its_sources_carries_no_one(gaz) -> None:
+    # "ونقلت وكالة الأناضول عن مصادر ميدانية أن ...": reported, not carried from Ankara, named before, to Manbij
+    path = Path(__file__).resolve().parents[2] / "seeds" / "jarablus-2016-08-24-ar.txt"
+    text = path.read_text(encoding="utf-8")
+    quoted = text.index("ونقلت وكالة الأناضول عن")
+    moved = [m for m in _run(gaz, text).movements if m.start <= quoted < m.end]
+    assert moved == [], [_names(m) for m in moved]
 
 
 SUBJECT_BEFORE_ORIGIN = [
