@@ -377,6 +377,20 @@ IMPLICIT_ORIGIN = [
         [("Tell Brak", "Al-Hol"), ("Al-Hasakah", "Al-Hol")],
     ),
     (
+        "two-directions",  # directions and fronts are axes too
+        "دخلت قوات النظام خان شيخون يوم الأربعاء. وجاء التقدم من اتجاهين، الأول من مورك جنوباً، "
+        "والثاني من كفرزيتا غرباً.",
+        "Government forces entered Khan Sheikhoun on Wednesday. The advance came from two directions, from Morek in "
+        "the south and from Kafr Zita in the west.",
+        [("Morek", "Khan Shaykhun"), ("Kafr Zita", "Khan Shaykhun")],
+    ),
+    (
+        "to-overcrowded-camps",  # what the camps are like is no break between "to" and the town they are by
+        "نزحت مئات العائلات من خان شيخون إلى المخيمات العشوائية قرب أطمة.",
+        "Hundreds of families from Khan Sheikhoun fled north to overcrowded camps around Atmeh.",
+        [("Khan Shaykhun", "Atmeh")],
+    ),
+    (
         "a-later-word-denied",  # the journey told stands; the one denied after it adds no stop
         "نزحت العائلات من بيجي إلى كركوك، ودعاها المسؤول إلى التريث وعدم العودة إلى بيجي.",
         "The families fled Baiji to Kirkuk and have not returned to Baiji since.",
