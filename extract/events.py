@@ -70,6 +70,9 @@ def _subtype(
     return kind
 
 
+_SHELLING = "Shelling/artillery/missile attack"
+
+
 def _kind(
     ann: Annotated,
     trig: TriggerDef,
@@ -90,12 +93,14 @@ def _kind(
     if not trig.sub_event_type.startswith("*"):
         if trig.sub_event_type == "Government regains territory" and agent is not None and not state_side(agent):
             return "Battles", "Non-state actor overtakes territory"  # "rebels retook Saraqib", "حررت قسد الطبقة"
-        return trig.event_type, trig.sub_event_type
+        if trig.sub_event_type != "Looting/property destruction" or not (weapon := nearest_weapon(ann, *clause, t)):
+            return trig.event_type, trig.sub_event_type  # what the air force "destroyed" (دمرت), it struck:
+        return "Explosions/Remote violence", "Air/drone strike" if weapon == "air" else _SHELLING
     weapon = nearest_weapon(ann, *clause, t) or nearest_weapon(ann, first, last, t)
     if weapon == "air":
         return "Explosions/Remote violence", "Air/drone strike"
     if weapon == "artillery":
-        return "Explosions/Remote violence", "Shelling/artillery/missile attack"
+        return "Explosions/Remote violence", _SHELLING
     if trig.sub_event_type == "*air":  # "strikes" with no other cue are air strikes
         return "Explosions/Remote violence", "Air/drone strike"
     if trig.sub_event_type == "*shell":  # "قصف" with no other cue is a bombardment

@@ -80,3 +80,33 @@ def test_helicopters_and_barrels_bombard_from_the_air(gaz, text: str, actor: str
     (both Iraq's and Syria's dropped them) when the text names no other."""
     kinds = [(e.sub_event_type, actor_name(e.actor1)) for e in _events(gaz, text)]
     assert kinds == [(AIR, actor)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        pytest.param(
+            "وذكر البيان أن الطائرات الحربية التركية دمرت 17 هدفاً للتنظيم في دابق.",
+            ("Explosions/Remote violence", AIR),
+            id="destroyed-by-warplanes-ar",
+        ),
+        pytest.param(
+            "وذكر البيان أن المدفعية التركية دمرت 17 هدفاً للتنظيم في دابق.",
+            ("Explosions/Remote violence", SHELL),
+            id="destroyed-by-artillery-ar",
+        ),
+        pytest.param(  # "من الجو": from the air
+            "قصفت القوات الروسية مدينة دوما من الجو أمس.",
+            ("Explosions/Remote violence", AIR),
+            id="from-the-air-ar",
+        ),
+        pytest.param(
+            "دمر عناصر داعش مرقد النبي يونس في الموصل.",
+            ("Strategic developments", "Looting/property destruction"),
+            id="destroyed-by-hand-ar",
+        ),
+    ],
+)
+def test_what_a_weapon_destroyed_it_struck(gaz, text: str, kind: tuple[str, str]) -> None:
+    """A word of destroying (دمرت) is the destruction of property unless a weapon did it: then its strike."""
+    assert [(e.event_type, e.sub_event_type) for e in _events(gaz, text)] == [kind]

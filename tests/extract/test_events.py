@@ -1220,6 +1220,16 @@ def test_an_attack_told_again_is_not_placed_where_its_doers_went(gaz) -> None:
             [("Shelling/artillery/missile attack", "ISIS")],
             id="shells-fired-by-fell-en",
         ),
+        pytest.param(  # "صاروخاً", as a count's noun is written, is a missile too
+            "وكانت 22 صاروخاً قد سقطت على قاعدة عين الأسد الجوية فجر اليوم.",
+            [("Shelling/artillery/missile attack", "")],
+            id="missiles-counted-fell-ar",
+        ),
+        pytest.param(
+            "Twenty-two missiles fell on the Ain al-Asad air base at dawn.",
+            [("Shelling/artillery/missile attack", "")],
+            id="missiles-counted-fell-en",
+        ),
         pytest.param(
             "The shelling comes a day after the fall of Yabrud.",
             [("Shelling/artillery/missile attack", ""), ("Non-state actor overtakes territory", "")],
