@@ -18,7 +18,7 @@ from extract.event_seats import based_at, spoken_at
 from extract.lexicons import TriggerDef, cue_union, cues, event_cues, phrase_lexicon
 from extract.road_events import near_on_the_road, road_ends
 from extract.types import VIOLENT_TYPES, Span
-from extract.wordforms import word_forms
+from extract.wordforms import proclitic, word_forms
 from geodata.geometry import km
 from geodata.names import is_arabic
 
@@ -331,10 +331,10 @@ def _joined(ann: Annotated, a: PlaceTok, b: PlaceTok) -> bool:
     between = [ann.word(i) for i in range(a.tok_last + 1, b.tok_first)]
     gap = text[a.place.end : b.place.start]
     joined = any(c in gap for c in ",،") or (b.place.start > 0 and text[b.place.start - 1] == "و")
-    filler = cues()["feature_words"] | event_cues()["list_words"]
+    filler, joiners = cues()["feature_words"] | event_cues()["list_words"], event_cues()["list_joiners"]
     for w in between:
-        if w in event_cues()["list_joiners"]:
-            joined = True
+        if w in joiners or (proclitic(w) in joiners and word_forms(w) & filler):
+            joined = True  # "and", or "و" written onto a feature word ("معرة النعمان وقرية حيش")
         elif not word_forms(w) & filler:
             return False
     return joined

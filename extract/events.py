@@ -353,7 +353,7 @@ def _events(
         replace(event, place=p.place, geo_precision=geo_precision(ann, p), fatalities=None, injured=None)
         for p in coordinated(ann, loc, places, sent)
     ]
-    return [event, *also]
+    return sorted([event, *also], key=lambda e: e.place.start)  # in the list's order
 
 
 def events_in(ann: Annotated, default_date: DateRef | None) -> list[Event]:

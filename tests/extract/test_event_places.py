@@ -147,6 +147,17 @@ def test_a_strike_and_a_taking_in_one_sentence_and_place_are_two_events(gaz) -> 
         ),
         # a town and its country are no list
         pytest.param("Fighting near Kirkuk, Iraq, killed three fighters.", ["Kirkuk"], id="town-country-en"),
+        # a neighbour named with its kind: "and the nearby village of", "وقرية ... المجاورة"
+        pytest.param(
+            "Russian jets struck Maarat al-Numan and the nearby village of Heish on Tuesday.",
+            ["Maarat al-Numan", "Hish"],
+            id="and-the-nearby-village-of-en",
+        ),
+        pytest.param(
+            "قصفت الطائرات الروسية معرة النعمان وقرية حيش المجاورة يوم الثلاثاء.",
+            ["Maarat al-Numan", "Hish"],
+            id="wa-onto-the-kind-ar",
+        ),
     ],
 )
 def test_a_list_of_places_makes_one_event_at_each(gaz, text: str, places: list[str]) -> None:
