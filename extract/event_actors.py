@@ -164,6 +164,7 @@ def _affiliates() -> frozenset[str]:
 
 
 _QUOTE_ENDS = frozenset('"”»')
+_THAT_REACH = 5  # words from an Arabic speaker to its "that" ("أعلنت القيادة في بيان أن")
 
 
 def quoted_state(ann: Annotated, end: int, a: ActorMention | None) -> bool:
@@ -299,11 +300,22 @@ def _speaker(ann: Annotated, a: ActorMention, t0: int) -> bool:
     verbs = event_cues()["speaker_verbs"]
     said = next((i for i in range(a.tok_last + 1, t0) if word_forms(ann.word(i)) & verbs), None)
     if said is None:
-        return False
+        return _speaker_before(ann, a, t0)
     nxt = said + 1
     while nxt < t0 and ann.word(nxt) in event_cues()["speaker_fillers"]:
         nxt += 1
     return ann.word(nxt) not in event_cues()["speaker_pronouns"]
+
+
+def _speaker_before(ann: Annotated, a: ActorMention, t0: int) -> bool:
+    """'قال الجيش العراقي إن 22 صاروخاً سقطت': an Arabic verb of saying before the speaker, "that" after it;
+    not when the report goes on with its own ("أعلن التحالف أن طائراته نفذت ثلاث غارات": its planes, its deed)."""
+    c = event_cues()
+    after = range(a.tok_last + 1, min(t0, a.tok_last + _THAT_REACH))
+    that = next((i for i in after if word_forms(ann.word(i)) & c["report_that"]), None)
+    if that is None or ann.word(that + 1) in c["speaker_pronouns"] or owned(ann.word(that + 1)):
+        return False
+    return any(word_forms(ann.word(i)) & c["speaker_verbs_before"] for i in range(max(0, a.tok_first - 2), a.tok_first))
 
 
 def _first_of_list(ann: Annotated, before: list[ActorMention]) -> list[ActorMention]:

@@ -269,6 +269,26 @@ ROWS = [
         ),
     ),
     (
+        "speaker-before-that-is-no-agent",  # the verb before the speaker: the deed after "إن" is no one's named
+        Row("قال الجيش العراقي إن 22 صاروخاً سقطت على قاعدة عين الأسد فجر الاثنين.", "Ain al-Asad Air Base", "", ""),
+        Row(
+            "The Iraqi army said 22 missiles fell on the Ain al-Asad air base on Monday.",
+            "Ain al-Asad Air Base",
+            "",
+            "",
+        ),
+    ),
+    (
+        "speaker-whose-own-did-it",  # "أن طائراته": its own planes, its deed
+        Row("أعلن التحالف الدولي أن طائراته نفذت ثلاث غارات قرب البغدادي يوم الاثنين.", "Al-Baghdadi", COALITION, ""),
+        Row(
+            "The coalition said its aircraft carried out three strikes near Baghdadi on Monday.",
+            "Al-Baghdadi",
+            COALITION,
+            "",
+        ),
+    ),
+    (
         "passive-subject-suffered",
         Row("تعرض الجيش العراقي لهجوم من قبل داعش قرب بيجي يوم الاثنين.", "Baiji", ISIS, IRAQI_ARMY),
         Row("The Iraqi army was attacked by ISIS near Baiji on Monday.", "Baiji", ISIS, IRAQI_ARMY),
