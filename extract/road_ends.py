@@ -28,7 +28,7 @@ _ON_REACH = 4  # words between a place and the road it lies on ("Saraqib, which 
 _ALONG_REACH = 14  # words a place on the road may stand after it
 _ASIDE_REACH = 12  # words of an aside between commas on a road's way ("from Raqqa, the group's capital, past")
 _PAIR_REACH = 60  # words back from "the road between the two towns" to the towns it means
-_TOWARD_KM = 150  # farthest a road "to X" runs from the town the text is about
+_TOWARD_KM = 200  # farthest a road "to X" runs from the town the text is about
 _UNITS = frozenset({"country", "governorate", "region"})  # "Shaddadi in Hasakah province": where a town lies
 _WIDE = frozenset({"country", "sea", "region", "countryside"})
 _NOT_ON_A_ROAD = frozenset({"country", "sea", "region", "countryside", "governorate", "river"})
@@ -136,10 +136,15 @@ def ends_of(ann: Annotated, road: Road, places: list[PlaceTok], last: int) -> li
 def toward(ann: Annotated, road: Road, places: list[PlaceTok]) -> list[PlaceTok]:
     """A road with no ends of its own that is no road named before: 'Queues formed at the Kalak checkpoint on
     the road to Erbil' in a report on Mosul, 'الطريق إلى حماة' runs from the town the article is about to X,
-    when X is a town near enough to it; not "the roads to X"."""
-    if not _is(ann, road.last + 1, "road_to_words") or _is(ann, road.last, "road_plurals"):
+    when X is a town near enough to it ("the highway that runs to Qayyarah", "الطريق المؤدي إلى حمص"); not "the
+    roads to X"."""
+    leads = ("road_link_fillers", "road_through_words", "road_leading_words")
+    k = road.last + 1
+    while k <= road.last + 3 and any(_is(ann, k, name) for name in leads):
+        k += 1
+    if not _is(ann, k, "road_to_words") or _is(ann, road.last, "road_plurals"):
         return []
-    end = _place_after(places, road.last + 1, ann)
+    end = _place_after(places, k, ann)
     if end is None or end.place.feature_type in _NOT_ON_A_ROAD:
         return []
     start = ann.event_focus()

@@ -173,6 +173,13 @@ ROWS = [
         "Homs–Hama road",
     ),
     (
+        "leading-to-a-town-from-the-article-s-own",  # "المؤدي إلى", "that runs to"
+        "سيطرت القوات على حمص يوم الأحد. وقطعت الفصائل الطريق المؤدي إلى حماة.",
+        "Government forces took Homs on Sunday. Rebels cut the highway that runs to Hama.",
+        ("Homs", "Hama"),
+        "Homs–Hama road",
+    ),
+    (
         "a-province-tells-where-an-end-lies",  # no end of its own
         "تسيطر قسد على الطريق الواصل بين الشدادي في محافظة الحسكة ودير الزور.",
         "The SDF holds the road linking Shaddadi in Hasakah province and Deir ez-Zor.",

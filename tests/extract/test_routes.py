@@ -334,7 +334,8 @@ BACK_ROWS = [
         "a-place-off-the-way-is-another-road",
         "تسيطر قسد على الطريق بين الرقة والطبقة. ويسيطر داعش على الطريق إلى تدمر.",
         "The SDF controls the road between Raqqa and Tabqa. ISIS holds the road to Palmyra.",
-        [(("Raqqa", "Tabqa"), SDF, ""), (("Palmyra",), "ISIS", "")],
+        # the road to Palmyra runs from Raqqa, the town the text is about, not on the way to Tabqa
+        [(("Raqqa", "Tabqa"), SDF, ""), (("Raqqa", "Palmyra"), "ISIS", "")],
     ),
     (
         "another-road-is-not-that-road",
