@@ -128,7 +128,19 @@ def _mover(ann: Annotated, clause: tuple[int, int], t0: int, stops: list[Stop], 
     found = _nearest_subject(ann, start, t0 - 1) or _nearest_subject(ann, t0 + 1, stop_at - 1, last=False)
     if found is None and start - 2 > first and _time_clause(ann, start):
         found = _nearest_subject(ann, first, start - 3)
+    if found is not None and found.tok_last < t0 and _people_between(ann, found.tok_last + 1, min(stop_at, t0 + 4)):
+        return None  # "ما دفع آلاف العائلات إلى النزوح", "forcing thousands of families to flee": they moved
     return found
+
+
+def _people_between(ann: Annotated, lo: int, hi: int) -> bool:
+    """People ("families", "عائلات") named between the subject and the journey's first stop, not joined to it
+    ("rebel fighters and their families", "المقاتلين وعائلاتهم" move with it)."""
+    joiners = cues()["coordinators"]
+    return any(
+        words_in(ann, [i], "people_of") and not ({ann.word(i - 1), ann.word(i - 2), proclitic(ann.word(i))} & joiners)
+        for i in range(lo, hi)
+    )
 
 
 def _while_doing(ann: Annotated, t0: int) -> bool:

@@ -675,6 +675,25 @@ def test_no_journey_across_other_movers_or_paragraphs(gaz, text: str) -> None:
         pytest.param(
             "غادر مقاتلو المعارضة مضايا والزبداني قرب دمشق إلى إدلب.", "Syrian rebels", id="subject-between-ar"
         ),
+        pytest.param(  # the families the fighting drove out moved, not the force named before them
+            "سيطر التنظيم على أحياء في الحسكة بعد معارك مع قوات النظام، ما دفع آلاف العائلات إلى النزوح نحو القامشلي.",
+            "",
+            id="people-driven-out-ar",
+        ),
+        pytest.param(
+            "ISIS seized districts of Hasakah after clashes with regime forces, forcing thousands of families to flee "
+            "toward Qamishli.",
+            "",
+            id="people-driven-out-en",
+        ),
+        pytest.param(  # families joined to the fighters move with them
+            "خرج مقاتلو المعارضة وعائلاتهم من وادي بردى باتجاه إدلب.", "Syrian rebels", id="with-their-families-ar"
+        ),
+        pytest.param(
+            "Rebel fighters and their families left Wadi Barada for Idlib.",
+            "Syrian rebels",
+            id="with-their-families-en",
+        ),
         pytest.param(
             "Rebel fighters left Madaya and Zabadani near Damascus for Idlib.", "Syrian rebels", id="rebels-en"
         ),
