@@ -104,7 +104,7 @@ def event_actors(
     ]
     holding = [a for a in able if a.tok_first <= t0 <= a.tok_last]  # "coalition air strikes"
     before = _before(ann, able, first, t0, trig)
-    after = [a for a in acts if a.tok_first > t1 and a not in marked]
+    after = [a for a in acts if a.tok_first > t1 and a not in marked and not _says(ann, a, t1)]
     agent = next(iter(marked or holding or _first_of_list(ann, before)[-1:]), None)
     if agent is None and trig.event_type == "Battles":
         sides = list({a.actor_id: a for a in reversed(killed)}.values())[::-1]
@@ -305,6 +305,16 @@ def _speaker(ann: Annotated, a: ActorMention, t0: int) -> bool:
     while nxt < t0 and ann.word(nxt) in event_cues()["speaker_fillers"]:
         nxt += 1
     return ann.word(nxt) not in event_cues()["speaker_pronouns"]
+
+
+def _says(ann: Annotated, a: ActorMention, t1: int) -> bool:
+    """The actor is a source named with its verb of saying ("..., residents said", "، قال السكان"): no side of
+    the deed (the speaker after a quotation is read by `quoted_state`)."""
+    c = event_cues()
+    said = word_forms(ann.word(a.tok_last + 1)) & c["speaker_verbs"]
+    if not (said or (word_forms(ann.word(a.tok_first - 1)) & c["speaker_verbs_before"] and a.tok_first - 1 > t1)):
+        return False
+    return not _QUOTE_ENDS.intersection(ann.doc.text[ann.nt.orig_ends[t1] : a.start])
 
 
 def _speaker_before(ann: Annotated, a: ActorMention, t0: int) -> bool:

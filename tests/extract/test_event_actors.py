@@ -279,6 +279,16 @@ ROWS = [
         ),
     ),
     (
+        "a-source-after-the-deed-is-no-side",  # "..., residents said": who told it, not who was seized
+        Row("سيطر المسلحون على الموصل يوم الاثنين، واستولوا على المباني الحكومية، قال السكان.", "Mosul", "", ""),
+        Row(
+            "Militants overran Mosul on Monday, seizing government buildings and army bases, residents said.",
+            "Mosul",
+            "",
+            "",
+        ),
+    ),
+    (
         "speaker-whose-own-did-it",  # "أن طائراته": its own planes, its deed
         Row("أعلن التحالف الدولي أن طائراته نفذت ثلاث غارات قرب البغدادي يوم الاثنين.", "Al-Baghdadi", COALITION, ""),
         Row(
