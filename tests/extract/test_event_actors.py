@@ -279,6 +279,11 @@ ROWS = [
         ),
     ),
     (
+        "a-government-s-weapon",  # "government artillery" in a report on Syria: the Syrian government's forces
+        Row("خرج مقاتلو المعارضة من حمص يوم الاثنين. وقصفت المدفعية الحكومية بلدة تلبيسة.", "Talbiseh", SYRIAN_GOV, ""),
+        Row("Rebels left Homs on Monday. Government artillery pounded Talbiseh.", "Talbiseh", SYRIAN_GOV, ""),
+    ),
+    (
         "a-source-after-the-deed-is-no-side",  # "..., residents said": who told it, not who was seized
         Row("سيطر المسلحون على الموصل يوم الاثنين، واستولوا على المباني الحكومية، قال السكان.", "Mosul", "", ""),
         Row(
