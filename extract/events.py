@@ -21,6 +21,7 @@ from extract.event_weapons import blew_self_up, hit_weapon, nearest_weapon, weap
 from extract.lexicons import ActorDef, TriggerDef, actors, cues, event_cues, triggers
 from extract.matching import Match
 from extract.no_deed import (
+    denied,
     destroyed_thing,
     foreseen_subject,
     left_behind,
@@ -292,8 +293,8 @@ def _no_deed_here(
         return True  # "هيئة تحرير الشام", "Liberation Army": a word of the deed inside a name
     if any(p.tok_first <= t and m.tok_last <= p.tok_last and p.place.resolved for p in ann.places_in(t, m.tok_last)):
         return True  # "Sarrin", the town, is no sarin
-    if destroyed_thing(ann, m, first):
-        return True  # "destroyed 19 fighting positions, three mortar systems": what a strike destroyed
+    if destroyed_thing(ann, m, first) or denied(ann, m, clause[0]):
+        return True  # "destroyed 19 fighting positions": what a strike destroyed; "did not shell", "no ceasefire"
     return trig.event_type == "Explosions/Remote violence" and left_behind(ann, m, clause[0])  # mines left
 
 

@@ -6,7 +6,7 @@ data/event_cues.json (fall_words, dead_nouns, left_words, left_fillers)."""
 from __future__ import annotations
 
 from extract.annotated import Annotated
-from extract.lexicons import event_cues, phrase_lexicon, triggers
+from extract.lexicons import cues, event_cues, phrase_lexicon, triggers
 from extract.matching import Match
 from extract.numbers import number_at
 from extract.wordforms import word_forms
@@ -31,6 +31,17 @@ def munition_fell(ann: Annotated, m: Match, first: int) -> bool:
     defs, lex = triggers()
     before = ann.matches(lex, ann.nt.orig_starts[lo], ann.nt.orig_ends[m.tok_first - 1]) if m.tok_first > lo else []
     return any(defs[lex.payloads(x)[0]].event_type == "Explosions/Remote violence" for x in before)
+
+
+def denied(ann: Annotated, m: Match, first: int) -> bool:
+    """A negation right before the trigger, or before two words at most of `denied_fillers` ("a", "any", "يكن",
+    "ذلك"): "did not shell", "This is not a truce", "no ceasefire", "لم تقصف", "لم يكن ذلك اتفاقاً" (not "لم تتوقف
+    الغارات": what did not stop is another verb)."""
+    negations = cues()["negation_words"] | event_cues()["denied_words"]
+    k = m.tok_first - 1
+    while k > max(first, m.tok_first - 3) and word_forms(ann.word(k)) & event_cues()["denied_fillers"]:
+        k -= 1  # "not a", "لم يكن ذلك اتفاقاً"
+    return k >= first and bool(word_forms(ann.word(k)) & negations)
 
 
 def left_behind(ann: Annotated, m: Match, first: int) -> bool:

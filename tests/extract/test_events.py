@@ -1397,3 +1397,19 @@ def test_a_backed_force_named_again_in_brackets_took_the_town(gaz) -> None:
         "Non-state actor overtakes territory",
         "SDF (Syrian Democratic Forces)",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        pytest.param("لم تقصف قوات النظام بلدة تلبيسة يوم الأربعاء.", [], id="did-not-ar"),
+        pytest.param("The army did not shell Talbiseh on Wednesday.", [], id="did-not-en"),
+        pytest.param("لم يكن ذلك اتفاقاً في حمص، بل تهجيراً.", [], id="not-a-truce-ar"),
+        pytest.param('"This is not a truce, it is the evacuation of Homs," he said.', [], id="not-a-truce-en"),
+        # what was not stopped, and who was not killed, are other words: the strike stands
+        pytest.param("لم تتوقف الغارات على بلدة تلبيسة يوم الأربعاء.", ["Air/drone strike"], id="did-not-stop-ar"),
+        pytest.param("No one was killed in the air strike on Talbiseh.", ["Air/drone strike"], id="no-one-killed-en"),
+    ],
+)
+def test_a_denied_deed_is_no_event(gaz, text: str, kinds: list[str]) -> None:
+    assert [e.sub_event_type for e in _run(gaz, text).events] == kinds
