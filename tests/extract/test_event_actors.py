@@ -525,6 +525,8 @@ def test_an_actor_inside_another_ones_phrase_is_not_the_agent(gaz, text: str) ->
             "شنت طائرات حربية روسية غارات على مدينة معرة النعمان.", "Russian forces", id="indefinite-adjective"
         ),
         pytest.param("قصفت مدفعية تركية قرى في ريف عفرين.", "Turkish forces", id="artillery-adjective"),
+        pytest.param("قصفت المدافع التركية بلدة تل أبيض يوم الأحد.", "Turkish forces", id="guns-adjective"),
+        pytest.param("Turkish howitzers shelled Tal Abyad on Sunday.", "Turkish forces", id="howitzers-demonym-en"),
         pytest.param(
             "استهدفت طائرة مسيرة تابعة للتحالف الدولي سيارة قرب إدلب.", "International coalition", id="belonging-to"
         ),
