@@ -94,8 +94,10 @@ def _kind(
     if not trig.sub_event_type.startswith("*"):
         if trig.sub_event_type == "Government regains territory" and agent is not None and not state_side(agent):
             return "Battles", "Non-state actor overtakes territory"  # "rebels retook Saraqib", "حررت قسد الطبقة"
-        if trig.sub_event_type != "Looting/property destruction" or not (weapon := nearest_weapon(ann, *clause, t)):
-            return trig.event_type, trig.sub_event_type  # what the air force "destroyed" (دمرت), it struck:
+        weapon = nearest_weapon(ann, *clause, t) if trig.sub_event_type == "Looting/property destruction" else None
+        if weapon is None:
+            return trig.event_type, trig.sub_event_type
+        # what warplanes or artillery "destroyed" ("دمرت الطائرات الحربية 17 هدفاً"), they struck
         return "Explosions/Remote violence", "Air/drone strike" if weapon == "air" else _SHELLING
     weapon = nearest_weapon(ann, *clause, t) or nearest_weapon(ann, first, last, t)
     if weapon == "air":
