@@ -15,10 +15,11 @@ from functools import cache
 
 from extract.annotated import Annotated, PlaceTok, geo_precision
 from extract.event_actors import event_actors, exposed_before, one_side, quoted_state, state_side
+from extract.event_counts import event_numbers, people_struck
 from extract.event_merge import joined, merge, nearby_event, protest_sides, taken, vagueness
 from extract.event_places import coordinated, event_location
 from extract.event_weapons import blew_self_up, hit_weapon, nearest_weapon, weapon_near
-from extract.lexicons import ActorDef, TriggerDef, actors, cues, event_cues, triggers
+from extract.lexicons import TriggerDef, cues, event_cues, triggers
 from extract.matching import Match
 from extract.no_deed import (
     denied,
@@ -32,7 +33,7 @@ from extract.no_deed import (
     toll_after,
     unopposed,
 )
-from extract.numbers import Count, counts_in, fatalities_in, injured_in
+from extract.numbers import injured_in
 from extract.references import site_references, town_references
 from extract.referring import implied_subject, joined_subject
 from extract.told_again import attackers_again, fold, told_again
@@ -221,50 +222,6 @@ def _accused(ann: Annotated, first: int, m: Match) -> ActorMention | None:
     return who[0] if blamed else None
 
 
-def _numbers(
-    ann: Annotated, clause: tuple[int, int], sentence: tuple[int, int], t: int
-) -> tuple[Count | None, int | None]:
-    """What the clause counts (tankers, families) and how many died in the sentence."""
-    counts = [c for c in counts_in(ann.nt, *clause) if c.unit not in ("killed", "wounded")]
-    fatalities = fatalities_in(ann.nt, *sentence)
-    count = counts[0] if counts else None
-    if (
-        fatalities is None
-        and count is not None
-        and count.value
-        and word_forms(ann.word(t)) & event_cues()["lethal_triggers"]
-        and count.unit in event_cues()["victim_units"]
-    ):
-        fatalities = count.value  # "executed 15 civilians"
-    return count, fatalities
-
-
-@cache
-def _people_actor() -> ActorDef | None:
-    """The actor the dead counted as people are (`people_actor` of event_cues.json)."""
-    wanted = event_cues()["people_actor"]
-    return next((d for d in actors()[0] if d.actor_id in wanted), None)
-
-
-def _people_struck(ann: Annotated, first: int, last: int) -> ActorMention | None:
-    """'Wave of bombings in Baghdad kills 37 people', 'أسفر القصف عن مقتل 5 أشخاص': the dead or wounded
-    counted as people, no fighters named, are civilians (ACLED's actor2)."""
-    people = next((c for c in counts_in(ann.nt, first, last) if c.unit == "people"), None)
-    civilian = _people_actor()
-    if people is None or civilian is None:
-        return None
-    return ActorMention(
-        civilian.actor_id,
-        civilian.name,
-        civilian.actor_type,
-        civilian.family,
-        people.start,
-        people.end,
-        people.tok_first,
-        people.tok_last,
-    )
-
-
 def _no_deed_here(
     ann: Annotated, m: Match, trig: TriggerDef, sentence: tuple[int, int], clause: tuple[int, int]
 ) -> bool:
@@ -325,7 +282,7 @@ def _events(
     if trig.sub_event_type == "*entry" and not _force_entered(ann, agent, clause, t):
         return []  # "refugees entered Turkey", "no aid convoys have entered Douma": no force took anything
     etype, sub = _subtype(ann, trig, first, last, clause=clause, t=t, agent=agent, target=target)
-    count, fatalities = _numbers(ann, clause, (first, last), t)
+    count, fatalities = event_numbers(ann, clause, (first, last), t)
     injured = injured_in(ann.nt, first, last)
     if etype not in VIOLENT_TYPES:
         fatalities = injured = None  # a withdrawal, an arrest, a protest: the dead of the sentence are another deed's
@@ -334,7 +291,7 @@ def _events(
         # ("فصائل من الجيش السوري الحر": factions of the FSA): the more precise name
         agent, target = (target if agent.name == agent.family else agent), None
     if target is None and etype in HARM_TYPES and (fatalities or injured):
-        target = _people_struck(ann, first, last)
+        target = people_struck(ann, first, last)
     dates = ann.dates_in(sent)
     event = Event(
         event_type=etype,
