@@ -4,7 +4,10 @@
 (ISIS), and only once that actor has been named; when several actors list the
 word ("the army", "القوات"), to the one named last before it. Named by no one
 before, "the army" / "government troops" are the forces of the country the
-text is about (the actor whose `country` it is), when one actor is.
+text is about (the actor whose `country` it is), when one actor is. A word that
+names an unknown hand (`stand_in_actors`: "a suicide bomber", "انتحاري") is the
+group that lists it as anaphora when the text has named one before (ISIS,
+al-Nusra), and stays unknown otherwise.
 """
 
 from __future__ import annotations
@@ -33,9 +36,11 @@ def actors_in(text: str, nt: NormText, country: str = "") -> list[ActorMention]:
     if not referring:  # no word that refers back: the named mentions alone
         return sorted(found, key=lambda a: a.start)
     named = sorted(found, key=lambda a: a.start)
-    taken = {t for a in named for t in range(a.tok_first, a.tok_last + 1)}
+    taken = {t: a for a in named for t in range(a.tok_first, a.tok_last + 1)}
+    stand_ins = cues()["stand_in_actors"]
     for m in referring:
-        if any(t in taken for t in range(m.tok_first, m.tok_last + 1)):
+        over = {taken[t] for t in range(m.tok_first, m.tok_last + 1) if t in taken}
+        if any(a.actor_id not in stand_ins for a in over):
             continue
         listing = {defs[idx].actor_id: defs[idx] for idx in ana.payloads(m)}
         earlier = [a for a in named if a.actor_id in listing and a.start < m.start]
@@ -43,6 +48,8 @@ def actors_in(text: str, nt: NormText, country: str = "") -> list[ActorMention]:
         ref = listing[earlier[-1].actor_id] if earlier else (home[0] if len(home) == 1 else None)
         if ref is None and _cataphoric(text, m):
             ref = _named_next(m, named, listing)
+        if ref is not None and over:  # "انتحاري" after ISIS was named: no longer an unknown hand
+            found = [a for a in found if a not in over]
         if ref is not None:
             found.append(
                 ActorMention(

@@ -470,3 +470,41 @@ def test_more_armed_groups_of_the_war(text: str, ids: list[str]) -> None:
 )
 def test_an_actor_in_brackets_after_another_describes_it(text: str, ids: list[str]) -> None:
     assert _ids(text) == ids
+
+
+# A word for an unknown hand ("a suicide bomber", "انتحاري") is the jihadist group the text named last
+# before it, anywhere before; with none named it stays unknown; what names no group (gunmen) stays unknown.
+@pytest.mark.parametrize(
+    ("text", "ids"),
+    [
+        pytest.param(
+            "ISIS attacked Baiji on Monday.\n\nA suicide bomber blew himself up at the gate.",
+            ["isis", "isis"],
+            id="isis-before-en",
+        ),
+        pytest.param(
+            "هاجم داعش مدينة بيجي يوم الاثنين.\n\nوفجر انتحاري نفسه عند البوابة.", ["isis", "isis"], id="isis-before-ar"
+        ),
+        pytest.param(
+            "ISIS lost Manbij. Later the Nusra Front attacked Hama, and two suicide bombers struck its airbase.",
+            ["isis", "nusra", "nusra"],
+            id="the-last-named-en",
+        ),
+        pytest.param(
+            "خسر داعش منبج. ثم هاجمت جبهة النصرة حماة، وفجر انتحاريان نفسيهما عند مطارها.",
+            ["isis", "nusra", "nusra"],
+            id="the-last-named-ar",
+        ),
+        pytest.param("A suicide bomber blew himself up at the gate.", ["unidentified"], id="none-named-en"),
+        pytest.param("وفجر انتحاري نفسه عند البوابة.", ["unidentified"], id="none-named-ar"),
+        pytest.param(
+            "The rebels attacked Hama. Three suicide bombers struck its airbase.",
+            ["rebels", "unidentified"],
+            id="no-jihadist-named-en",
+        ),
+        pytest.param("ISIS attacked Baiji. Gunmen killed two men.", ["isis", "unidentified"], id="gunmen-stay-en"),
+        pytest.param("هاجم داعش بيجي. وقتل مسلحون مجهولون رجلين.", ["isis", "unidentified"], id="gunmen-stay-ar"),
+    ],
+)
+def test_an_unknown_hand_is_the_jihadist_group_named_before(text: str, ids: list[str]) -> None:
+    assert _ids(text) == ids

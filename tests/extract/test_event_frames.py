@@ -151,7 +151,7 @@ def test_an_unnamed_attacker_is_the_group_that_acted_just_before(gaz, text: str)
 def test_an_unnamed_attacker_of_another_paragraph_stays_unnamed(gaz) -> None:
     text = (
         "ISIS militants slowed the advance on Ramadi with roadside bombs.\n\n"
-        "On Sunday a suicide car bomber attacked Iraqi troops near Ramadi."
+        "On Sunday gunmen attacked Iraqi troops near Ramadi."
     )
     assert actor_name(_events(gaz, text)[-1].actor1) == "Unidentified armed group"
 
