@@ -1,5 +1,5 @@
 """Two triggers of one sentence that tell one event: how vague a trigger is, which names the event,
-and how their slots merge; ACLED's sides of a protest."""
+and how their slots merge."""
 
 from __future__ import annotations
 
@@ -13,17 +13,6 @@ _REMOTE = "Explosions/Remote violence"
 JOIN_KM = 40.0  # how far a vague trigger's place may lie from the event of its sentence it joins
 HOLDER_CHARS = 20  # from a place to the one that holds it ("Kafr Nabl in southern Idlib")
 _WIDE = frozenset({"country", "governorate", "region", "countryside"})
-
-
-def protest_sides(e: Event) -> Event:
-    """ACLED's sides of a protest: the protesters, and only a force that intervened ("فرقت قوات الأمن
-    المتظاهرين") as the other; what a protest is against is no side of it ("demanding the fall of the
-    regime", "ضد هيئة تحرير الشام")."""
-    if e.event_type != "Protests":
-        return e
-    if e.sub_event_type == "Peaceful protest":
-        return replace(e, actor2=None)
-    return replace(e, actor1=None, actor2=e.actor1 or e.actor2)
 
 
 def vagueness(trig: TriggerDef) -> int:

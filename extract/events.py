@@ -16,8 +16,9 @@ from functools import cache
 from extract.annotated import Annotated, PlaceTok, geo_precision
 from extract.event_actors import event_actors, exposed_before, one_side, quoted_state, state_side
 from extract.event_counts import event_numbers, people_struck
-from extract.event_merge import joined, merge, nearby_event, protest_sides, taken, vagueness
+from extract.event_merge import joined, merge, nearby_event, taken, vagueness
 from extract.event_places import coordinated, event_location
+from extract.event_protest import crowd_kind, protest_sides, with_force
 from extract.event_weapons import blew_self_up, hit_weapon, nearest_weapon, weapon_near
 from extract.lexicons import TriggerDef, cues, event_cues, triggers
 from extract.matching import Match
@@ -62,6 +63,7 @@ def _subtype(
     target: ActorMention | None,
 ) -> tuple[str, str]:
     kind = _kind(ann, trig, first, last, clause=clause, t=t, agent=agent, target=target)
+    kind = crowd_kind(ann, kind, (first, last), clause, agent=agent, target=target)
     if kind[1] == "Remote explosive/landmine/IED" and (
         ann.words_in(first, last, "suicide_words", event_cues()["suicide_words"])
         or (agent is not None and blew_self_up(ann, agent))
@@ -282,6 +284,7 @@ def _events(
     if trig.sub_event_type == "*entry" and not _force_entered(ann, agent, clause, t):
         return []  # "refugees entered Turkey", "no aid convoys have entered Douma": no force took anything
     etype, sub = _subtype(ann, trig, first, last, clause=clause, t=t, agent=agent, target=target)
+    agent, target = with_force(ann, (etype, sub), (first, last), (agent, target))
     count, fatalities = event_numbers(ann, clause, (first, last), t)
     injured = injured_in(ann.nt, first, last)
     if etype not in VIOLENT_TYPES:

@@ -21,8 +21,9 @@ def road_ends(ann: Annotated, sent: Span) -> set[int]:
 
 
 def near_on_the_road(ann: Annotated, loc: PlaceTok, clause: list[PlaceTok], sent: Span) -> PlaceTok | None:
-    """'a bomb on the Baghdad-Basra highway near Hilla', 'على طريق بغداد - كركوك قرب الطوز': a deed on a
-    road named by its ends happened near the town the clause then puts it by, not at the road's end."""
+    """'a bomb on the Baghdad-Basra highway near Hilla', 'على طريق بغداد - كركوك قرب الطوز', 'الطريق بين
+    بغداد والبصرة عند الناصرية': a deed on a road named by its ends happened near or at the town the clause
+    then puts it by, not at the road's end."""
     ends = road_ends(ann, sent)
     if loc.tok_first not in ends:
         return None
@@ -34,7 +35,9 @@ def near_on_the_road(ann: Annotated, loc: PlaceTok, clause: list[PlaceTok], sent
             and p.tok_first not in ends
             and p.place.resolved
             and p.place.feature_type not in WIDE
-            and ann.cue_before(p, "near", reach=3) is not None
+            and (
+                ann.cue_before(p, "near", reach=3) is not None or ann.cue_before(p, "inside_words", reach=1) is not None
+            )
         ),
         None,
     )

@@ -129,6 +129,7 @@ ALIASES = [
         ["families of ISIS fighters", "ISIS families"],
     ),
     ("civilians", "Civilians", ["المدنيين", "الأهالي"], ["civilians", "residents"]),
+    ("protesters", "Protesters", ["المتظاهرون", "المحتجين", "المعتصمين"], ["protesters", "demonstrators"]),
 ]
 
 

@@ -324,17 +324,17 @@ ROWS = [
         Row("Tribal elders reached an agreement with ISIS in Raqqa on Monday.", "Raqqa", "Tribal elders", ISIS),
     ),
     (
-        "police-disperse-protest",  # ACLED: a protest's actor1 is the protesters (unnamed here), the force actor2
+        "police-disperse-protest",  # ACLED: a protest's actor1 is the protesters, the force actor2
         Row(
             "أطلقت قوات الأمن التركية الغاز المسيل للدموع على المتظاهرين في سروج يوم الثلاثاء.",
             "Suruç",
-            "",
+            "Protesters",
             "Turkish forces",
         ),
         Row(
             "Turkish security forces fired tear gas at demonstrators in Suruc on Tuesday.",
             "Suruç",
-            "",
+            "Protesters",
             "Turkish forces",
         ),
     ),

@@ -1020,8 +1020,8 @@ def test_who_acted_in_an_arabic_report(gaz, text: str, actors: tuple[str, str]) 
     assert (actor_name(e.actor1), actor_name(e.actor2)) == actors
 
 
-# Protests, as ACLED codes them: what a protest is against is no side of it; a force that intervened is
-# actor2 (the protesters, actor1, are not an actor of ours); a fall demanded is no taking.
+# Protests, as ACLED codes them: what a protest is against is no side of it; the protesters are actor1 when
+# named, a force that intervened actor2; a fall demanded is no taking.
 @pytest.mark.parametrize(
     ("text", "kind", "actors"),
     [
@@ -1036,13 +1036,13 @@ def test_who_acted_in_an_arabic_report(gaz, text: str, actors: tuple[str, str]) 
         pytest.param(
             "فرقت قوات الأمن العراقية المتظاهرين في البصرة.",
             "Protest with intervention",
-            ("", "Iraqi army"),
+            ("Protesters", "Iraqi army"),
             id="dispersed-ar",
         ),
         pytest.param(
             "Iraqi police dispersed protesters in Basra.",
             "Protest with intervention",
-            ("", "Iraqi police"),
+            ("Protesters", "Iraqi police"),
             id="dispersed-en",
         ),
     ],
@@ -1050,6 +1050,115 @@ def test_who_acted_in_an_arabic_report(gaz, text: str, actors: tuple[str, str]) 
 def test_the_sides_of_a_protest(gaz, text: str, kind: str, actors: tuple[str, str]) -> None:
     (e,) = _run(gaz, text).events
     assert (e.sub_event_type, actor_name(e.actor1), actor_name(e.actor2)) == (kind, *actors)
+
+
+# What crowds do, as ACLED codes it: a crowd that storms or burns riots; a protest met with live fire, or whose
+# people are killed, meets excessive force; one broken up is a protest with intervention; burning tyres on a
+# blocked road is still a protest.
+@pytest.mark.parametrize(
+    ("text", "kind", "location", "actors"),
+    [
+        pytest.param(
+            "Protesters stormed the Iranian consulate in Basra and set fire to it.",
+            ("Riots", "Violent demonstration"),
+            "Basra",
+            ("Protesters", ""),
+            id="stormed-en",
+        ),
+        pytest.param(
+            "اقتحم المتظاهرون القنصلية الإيرانية في النجف وأحرقوها.",
+            ("Riots", "Violent demonstration"),
+            "Najaf",
+            ("Protesters", ""),
+            id="stormed-ar",
+        ),
+        pytest.param(
+            "Demonstrators torched two police stations in Nasiriyah.",
+            ("Riots", "Violent demonstration"),
+            "Nasiriyah",
+            ("Protesters", SKIP),
+            id="torched-en",
+        ),
+        pytest.param(
+            "وأحرق متظاهرون مركزين للشرطة في الناصرية.",
+            ("Riots", "Violent demonstration"),
+            "Nasiriyah",
+            ("Protesters", SKIP),
+            id="torched-ar",
+        ),
+        pytest.param(
+            "Security forces shot dead 12 protesters in Basra.",
+            ("Protests", "Excessive force against protesters"),
+            "Basra",
+            ("Protesters", IRAQI_ARMY),
+            id="shot-dead-en",
+        ),
+        pytest.param(
+            "أطلقت القوات الأمنية الرصاص الحي على المتظاهرين في الناصرية.",
+            ("Protests", "Excessive force against protesters"),
+            "Nasiriyah",
+            ("Protesters", IRAQI_ARMY),
+            id="live-fire-ar",
+        ),
+        pytest.param(
+            "Two protesters were killed in clashes in Najaf.",
+            ("Protests", "Excessive force against protesters"),
+            "Najaf",
+            ("Protesters", ""),
+            id="killed-en",
+        ),
+        pytest.param(
+            "وقُتل متظاهران في اشتباكات قرب جسر الأحرار في النجف.",
+            ("Protests", "Excessive force against protesters"),
+            "Najaf",
+            ("Protesters", ""),
+            id="killed-ar",
+        ),
+        pytest.param(
+            "Security forces cleared the sit-in at Umm Qasr.",
+            ("Protests", "Protest with intervention"),
+            "Umm Qasr",
+            ("", IRAQI_ARMY),
+            id="cleared-en",
+        ),
+        pytest.param(
+            "فضت القوات الأمنية اعتصام المحتجين في أم قصر.",
+            ("Protests", "Protest with intervention"),
+            "Umm Qasr",
+            ("Protesters", IRAQI_ARMY),
+            id="cleared-ar",
+        ),
+        pytest.param(
+            "Protesters blocked the road to Umm Qasr and burned tyres.",
+            PROTEST,
+            "Umm Qasr",
+            ("Protesters", ""),
+            id="tyres-en",
+        ),
+        pytest.param(
+            "وقطع المحتجون الطريق بين بغداد والبصرة عند الناصرية وأحرقوا الإطارات.",
+            PROTEST,
+            "Nasiriyah",
+            ("Protesters", ""),
+            id="tyres-ar",
+        ),
+        pytest.param(
+            "Thousands of protesters marched in Hama against the killing of a cleric.",
+            PROTEST,
+            "Hama",
+            ("Protesters", ""),
+            id="a-killing-protested-en",
+        ),
+    ],
+)
+def test_what_crowds_do(gaz, text: str, kind: tuple[str, str], location: str, actors: tuple[object, object]) -> None:
+    (e,) = [e for e in _run(gaz, text).events if e.place.name == location]
+    got = [actor_name(e.actor1), actor_name(e.actor2)]
+    want = list(actors)
+    for i in (0, 1):
+        if want[i] is SKIP:
+            got[i] = want[i] = ""
+    assert ((e.event_type, e.sub_event_type), *got) == (kind, *want)
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,128 @@
+"""ACLED's kinds and sides of what crowds do: a protest whose crowd storms, burns or stones is a riot
+(a violent demonstration), one met with live fire is excessive force against protesters, one broken
+up is a protest with intervention; and the deed of a crowd ("protesters stormed the consulate", "أحرق
+المتظاهرون مبنى المحافظة") is a riot, not a taking or a looting.
+
+Crowds are the actors whose type is in `crowd_actor_types` (cues.json: protesters); the phrases are
+cues.json's `riot_words`, `lethal_force_words` and `dispersal_words`, and `riot_words_not_before`
+(tyres: burning tyres on a road is the protest's way, no riot).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from extract.annotated import Annotated
+from extract.lexicons import cues, event_cues, phrase_lexicon
+from extract.types import ActorMention, Event
+from extract.wordforms import word_forms
+
+RIOT = ("Riots", "Violent demonstration")
+EXCESSIVE = ("Protests", "Excessive force against protesters")
+INTERVENTION = ("Protests", "Protest with intervention")
+# what a crowd does that makes it a riot: a taking, a looting, a fight, an attack
+_CROWD_DEEDS = frozenset(
+    {
+        "Looting/property destruction",
+        "Non-state actor overtakes territory",
+        "Government regains territory",
+        "Armed clash",
+        "Attack",
+    }
+)
+_HARM = frozenset({"Battles", "Violence against civilians"})
+
+
+def crowd_kind(
+    ann: Annotated,
+    kind: tuple[str, str],
+    sentence: tuple[int, int],
+    clause: tuple[int, int],
+    *,
+    agent: ActorMention | None,
+    target: ActorMention | None,
+) -> tuple[str, str]:
+    """The kind of a deed once who did it to whom and the protest's words are read (`kind` otherwise)."""
+    if _crowd(agent) and kind[1] in _CROWD_DEEDS:
+        return RIOT  # "protesters stormed the Iranian consulate", "اقتحم المحتجون القنصلية"
+    if _crowd(target) and kind[0] in _HARM:
+        return EXCESSIVE  # "security forces shot dead 12 protesters", "مقتل متظاهرَين"
+    if kind[0] != "Protests":
+        return kind
+    if _rioting(ann, *clause):
+        return RIOT
+    if _said(ann, *sentence, "lethal_force_words") or _crowd_killed(ann, *sentence):
+        return EXCESSIVE  # "fired live rounds at the protesters", "أطلقت القوات الرصاص الحي على المتظاهرين"
+    if _rioting(ann, *sentence):
+        return RIOT
+    if kind[1] == "Peaceful protest" and _said(ann, *sentence, "dispersal_words"):
+        return INTERVENTION  # "the sit-in was cleared by security forces", "فضت القوات الاعتصام"
+    return kind
+
+
+def _crowd(a: ActorMention | None) -> bool:
+    return a is not None and a.actor_type in cues()["crowd_actor_types"]
+
+
+KILLED_BEFORE, KILLED_AFTER = 4, 3  # words from a killing to the crowd it killed ("killed at least 60
+# protesters", "مقتل متظاهرين") and from the crowd to it ("two protesters were killed")
+
+
+def _crowd_killed(ann: Annotated, first: int, last: int) -> bool:
+    """A crowd named as the dead of its sentence: a killing word (`lethal_triggers`) right before or after it."""
+    kills = event_cues()["lethal_triggers"]
+    for a in ann.actors_in(first, last):
+        if _crowd(a) and ann.words_in(
+            max(first, a.tok_first - KILLED_BEFORE), min(last, a.tok_last + KILLED_AFTER), "lethal_triggers", kills
+        ):
+            return True
+    return False
+
+
+def _said(ann: Annotated, first: int, last: int, name: str) -> bool:
+    """A phrase of the cue list `name` among tokens first..last."""
+    return first <= last and bool(ann.matches(phrase_lexicon(name), ann.nt.orig_starts[first], ann.nt.orig_ends[last]))
+
+
+def _rioting(ann: Annotated, first: int, last: int) -> bool:
+    """A phrase of a crowd's violence among tokens first..last, not one of burning tyres."""
+    if first > last:
+        return False
+    tyres = cues()["riot_words_not_before"]
+    for m in ann.matches(phrase_lexicon("riot_words"), ann.nt.orig_starts[first], ann.nt.orig_ends[last]):
+        if not any(word_forms(ann.word(j)) & tyres for j in (m.tok_last + 1, m.tok_last + 2) if j <= last):
+            return True
+    return False
+
+
+def with_force(
+    ann: Annotated,
+    kind: tuple[str, str],
+    sentence: tuple[int, int],
+    sides: tuple[ActorMention | None, ActorMention | None],
+) -> tuple[ActorMention | None, ActorMention | None]:
+    """A protest broken up or fired on has the force that did it as a side, wherever its sentence names
+    it ("protesters gathered, and security forces fired live rounds to disperse them")."""
+    if kind[0] != "Protests" or kind[1] == "Peaceful protest" or None not in sides:
+        return sides
+    force = next((a for a in ann.actors_in(*sentence) if a.actor_type in cues()["state_actor_types"]), None)
+    if force is None or force in sides:
+        return sides
+    agent, target = sides
+    return (agent, force) if agent is not None else (force, target)
+
+
+def protest_sides(e: Event) -> Event:
+    """ACLED's sides of a protest or a riot: the crowd first, and only a force that intervened ("فرقت
+    قوات الأمن المتظاهرين") or what a riot struck as the other; what a peaceful protest is against is no
+    side of it ("demanding the fall of the regime", "ضد هيئة تحرير الشام")."""
+    if e.event_type not in ("Protests", "Riots"):
+        return e
+    sides = [a for a in (e.actor1, e.actor2) if a is not None]
+    crowd = next((a for a in sides if _crowd(a)), None)
+    other = next((a for a in sides if not _crowd(a)), None)
+    if e.sub_event_type == "Peaceful protest":
+        return replace(e, actor1=crowd or e.actor1, actor2=None)
+    if e.event_type == "Riots":
+        return replace(e, actor1=crowd or e.actor1, actor2=other if crowd else e.actor2)
+    return replace(e, actor1=crowd, actor2=other)
