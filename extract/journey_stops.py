@@ -83,13 +83,17 @@ def role_cue(ann: Annotated, tok: int, marks: Marks) -> tuple[str, int] | None:
     i, loose, related, at = tok - 1, False, False, None
     inside, rank = True, _rank(marks.places.get(tok, ""))
     punct = punctuated_tokens(ann)  # `punctuated` for the tokens before `tok`, all inside the text
+    movers = False  # the token after i is the movers' noun
     while i >= 0 and tok - 1 - i < REACH and i not in punct:
         if i in marks.places:  # "into Iraq at the Fishkhabour crossing", "من سنجار في دهوك": no description
             return ("at", at) if at is not None and inside and _rank(marks.places[i]) >= rank else None
         forms = word_forms(ann.word(i))
-        if i in marks.actors or forms & c["mover_nouns"]:
-            i -= 1  # "غادر مقاتلو المعارضة مضايا", "غادرت الحافلات حمص": the subject between the verb and the place
+        counted = movers and (ann.word(i).isdigit() or bool(forms & c["mover_counts"]))
+        if i in marks.actors or forms & c["mover_nouns"] or counted:
+            # "غادر مقاتلو المعارضة مضايا", "غادرت أول 30 حافلة بلدة الرحيبة": the subject between verb and place
+            i, movers = i - 1, True
             continue
+        movers = False
         if forms & c["from_words"] and word_forms(ann.word(i - 1)) & c["near_from"]:
             related, i = True, i - 2  # "بالقرب من": near, not from
             continue
@@ -170,7 +174,14 @@ def _role(ann: Annotated, p: PlaceTok, triggers: list[int], prev: Stop | None, m
         before = [t for t in triggers if t < i]
         if before and word_forms(ann.word(before[-1]), endings=True) & c["arrive_words"]:
             role = "arrive"  # "وصلت ... إلى الموصل"
+        if prev is not None and prev.role == "to" and _others_between(ann, prev.at.tok_last, i):
+            return Stop(p, "to", alt=True, cue=i)  # "some for Jarablus, others for Idlib": another destination
     return Stop(p, role, cue=i)
+
+
+def _others_between(ann: Annotated, a: int, b: int) -> bool:
+    """A word of other movers (`other_movers`: "others", "the rest", "وأخرى", "بعضها") between tokens a and b."""
+    return any(word_forms(ann.word(i)) & cues()["other_movers"] for i in range(a + 1, b))
 
 
 def city_refs(ann: Annotated, first: int, last: int) -> list[PlaceTok]:

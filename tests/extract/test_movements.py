@@ -626,6 +626,12 @@ ACROSS_SENTENCES = [
         "The convoy left Aleppo for Saraqib on Monday. From there it headed to Idlib.",
         [(ALEPPO, SARAQIB, IDLIB)],
     ),
+    (
+        "bound-for",  # where the buses that left were bound, told in the next sentence
+        "غادرت أول 30 حافلة بلدة الرحيبة يوم الاثنين. وكانت متجهة إلى جرابلس.",
+        "The first 30 buses left Ruhaiba on Monday. They were bound for Jarablus.",
+        [("Al-Ruhaybah", JARABLUS)],
+    ),
 ]
 
 
@@ -785,6 +791,18 @@ SUBJECT_BEFORE_ORIGIN = [
         "غادرت أرتال الجيش التركي مدينة كلس نحو أعزاز.",
         "Turkish army columns left Kilis for Azaz.",
         [("Kilis", "Azaz")],
+    ),
+    (
+        "counted-buses",  # the movers counted ("the first 30 buses") between the verb and the town left
+        "غادرت أول 30 حافلة بلدة الرحيبة متجهة إلى جرابلس.",
+        "The first 30 buses left Ruhaiba heading to Jarablus.",
+        [("Al-Ruhaybah", JARABLUS)],
+    ),
+    (
+        "some-here-others-there",  # two groups of movers, a destination each: not one journey through both
+        "غادرت الحافلات بلدة الرحيبة، بعضها متجه إلى جرابلس وأخرى إلى إدلب.",
+        "The buses left Ruhaiba, some bound for Jarablus while others were to go on to Idlib.",
+        [("Al-Ruhaybah", JARABLUS), ("Al-Ruhaybah", IDLIB)],
     ),
 ]
 
