@@ -42,6 +42,8 @@ def actors_in(text: str, nt: NormText, country: str = "") -> list[ActorMention]:
         over = {taken[t] for t in range(m.tok_first, m.tok_last + 1) if t in taken}
         if any(a.actor_id not in stand_ins for a in over):
             continue
+        if (head := taken.get(m.tok_last + 1)) is not None and not text[m.end : head.start].strip():
+            continue  # "قطعات الشرطة الاتحادية": the head noun of the name after it, no force of its own
         listing = {defs[idx].actor_id: defs[idx] for idx in ana.payloads(m)}
         earlier = [a for a in named if a.actor_id in listing and a.start < m.start]
         home = [h for h in listing.values() if country and h.country == country]

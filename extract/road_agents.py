@@ -9,7 +9,8 @@ the actor after the deed; else the subject before it ("The SDF cut the road",
 one in the clause, the subject of the clause before. Backers ("backed by",
 "بدعم من") are never the agent. "the forces", "القوات", "the army" stand for the
 force named last before them (the army: a state force), within two sentences, unless the actors
-already read "the army" or "government forces" as the state of the text's own country.
+already read "the army" or "government forces" as the state of the text's own country; beyond two
+sentences, the actor the text's anaphora read them as, when the text named it before ("الوحدات": the YPG).
 """
 
 from __future__ import annotations
@@ -196,12 +197,19 @@ def _candidates(ann: Annotated, left: int, right: int, road: Road) -> list[_Cand
         kind = refs.get((a.tok_first, a.tok_last))
         if kind == STATE and a.actor_type in state:
             kind = None  # "government forces" the actors read as the text's own state's: not the last foreign force
-        out.append(_Cand(a.tok_first, a.tok_last, a if kind is None else _referent(ann, a.tok_first, a.tok_last, kind)))
+        ref = a if kind is None else _referent(ann, a.tok_first, a.tok_last, kind) or _named_before(ann, a)
+        out.append(_Cand(a.tok_first, a.tok_last, ref))
     taken = {t for a in acts for t in range(a.tok_first, a.tok_last + 1)}
     for (f, la), kind in refs.items():
         if not taken.intersection(range(f, la + 1)) and not road.first <= f <= road.last:
             out.append(_Cand(f, la, _referent(ann, f, la, kind)))
     return sorted(out, key=lambda c: c.first)
+
+
+def _named_before(ann: Annotated, a: ActorMention) -> ActorMention | None:
+    """'الوحدات' with no force named in the sentences just before: the actor the text's anaphora read it as (the
+    YPG), when the text named that actor before; not a guess from the country alone."""
+    return a if any(b.actor_id == a.actor_id for b in ann.actors_in(0, a.tok_first - 1)) else None
 
 
 def _ref_spans(ann: Annotated, first: int, last: int) -> dict[tuple[int, int], int]:

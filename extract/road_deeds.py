@@ -218,6 +218,14 @@ def _outside_asides(ann: Annotated, a: int, b: int) -> int:
     return n
 
 
+def _next_road(ann: Annotated, d: Deed, r: Road) -> bool:
+    """Road r follows the deed closely, in its clause: the deed may be that road's ("took control, cutting
+    the highway"), not one named before it ("تحت سيطرة الوحدات، وهو ما يقطع خطوط إمداد": a comma between)."""
+    return d.last < r.first <= d.last + _BEFORE_REACH and not any(
+        ann.comma_before(i) for i in range(d.last + 1, r.first + 1)
+    )
+
+
 def _speaks_after(
     ann: Annotated, d: Deed, road: Road, *, others: list[Road], places: list[PlaceTok], last: int
 ) -> bool:
@@ -231,7 +239,7 @@ def _speaks_after(
         and _outside_asides(ann, road.last, d.first) <= _AFTER_REACH + (_ON_IT_REACH if on_it else 0)
     ):
         return False
-    if any(road.last < r.first < d.first or (not glued and d.last < r.first <= d.last + _BEFORE_REACH) for r in others):
+    if any(road.last < r.first < d.first or (not glued and _next_road(ann, d, r)) for r in others):
         return False
     gap = range(road.last + 1, d.first)
     breaks = (is_word(ann, i, "road_clause_breaks") and not is_word(ann, i, "road_link_fillers") for i in gap)

@@ -509,3 +509,23 @@ def test_an_actor_in_brackets_after_another_describes_it(text: str, ids: list[st
 )
 def test_an_unknown_hand_is_the_jihadist_group_named_before(text: str, ids: list[str]) -> None:
     assert _ids(text) == ids
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "ids"),
+    [
+        pytest.param(
+            "سيطرت وحدات حماية الشعب على تل أبيض. ثم قطعت الوحدات الطريق.", "SY", ["ypg", "ypg"], id="the-units-ypg"
+        ),
+        pytest.param("قطعت الوحدات الطريق.", "SY", [], id="the-units-named-by-no-one"),
+        pytest.param("تقدمت القطعات نحو القائم.", "IQ", ["iraqi_army"], id="iraqi-units-ar"),
+        pytest.param(
+            "حررت قطعات الشرطة الاتحادية الناحية.", "IQ", ["iraqi_police"], id="the-head-noun-of-a-name-after-it"
+        ),
+        pytest.param(
+            "حررت القوات الأمنية والحشد الشعبي الناحية.", "IQ", ["iraqi_army", "pmf"], id="two-listed-stay-two"
+        ),
+    ],
+)
+def test_units_as_arabic_news_name_them(text: str, country: str, ids: list[str]) -> None:
+    assert [a.actor_id for a in actors_in(text, normalize_text(text), country)] == ids

@@ -246,3 +246,50 @@ def test_a_deed_on_it_speaks_of_the_road_before_not_the_next(gaz) -> None:
         "Khanaqin–Jalawla road": PESHMERGA,
         "Jalawla–Baqubah road": "",
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "سيطرت وحدات حماية الشعب على تل حميس يوم الجمعة.\n\n"
+            "وقال مسؤول إن المقاتلين دخلوا البلدة من ثلاثة محاور.\n\nوأضاف أن التنظيم انسحب فجراً.\n\n"
+            "وبات الطريق بين تل براك وتل حميس تحت سيطرة الوحدات بالكامل.",
+            id="ar",
+        ),
+        pytest.param(
+            "The SDF took Tal Hamis on Friday.\n\nAn official said the fighters entered the town from three sides.\n\n"
+            "He said ISIS withdrew at dawn.\n\nThe road between Tal Brak and Tal Hamis is now fully under the control "
+            "of the forces.",
+            id="en",
+        ),
+    ],
+)
+def test_the_forces_named_long_before_are_the_actor_the_text_named(gaz, text: str) -> None:
+    """'الوحدات', 'the forces' with no force named in the two sentences before: the actor they referred to
+    when the text named it before (not a guess from the country alone: see the-forces-with-no-force-before)."""
+    [r] = _routes(gaz, text)
+    assert actor_name(r.controlled_by) in {"YPG (People's Protection Units)", SDF}
+
+
+@pytest.mark.parametrize(
+    ("text", "holders"),
+    [
+        pytest.param(
+            "وبات الطريق بين تل براك وتل حميس تحت سيطرة قسد بالكامل، وهو ما يقطع أحد خطوط إمداد التنظيم بين الهول "
+            "والشدادي.",
+            {"Tell Brak–Tal Hamis road": SDF},
+            id="ar",
+        ),
+        pytest.param(
+            "The road between Tal Brak and Tal Hamis is now under the control of the SDF, which cuts a supply line "
+            "between al-Hol and Shaddadi.",
+            {"Tell Brak–Tal Hamis road": SDF},
+            id="en",
+        ),
+    ],
+)
+def test_a_road_after_a_comma_does_not_take_the_deed_before_it(gaz, text: str, holders: dict[str, str]) -> None:
+    """The deed after a road, then a comma, then another road: the deed is the first road's."""
+    routes = {r.name: actor_name(r.controlled_by) for r in _routes(gaz, text)}
+    assert {k: routes.get(k) for k in holders} == holders
