@@ -10,6 +10,7 @@ from extract.types import TAKING_TYPES, Event
 from geodata.geometry import km
 
 _REMOTE = "Explosions/Remote violence"
+_STRATEGIC = "Strategic developments"
 JOIN_KM = 40.0  # how far a vague trigger's place may lie from the event of its sentence it joins
 HOLDER_CHARS = 20  # from a place to the one that holds it ("Kafr Nabl in southern Idlib")
 _WIDE = frozenset({"country", "governorate", "region", "countryside"})
@@ -54,6 +55,8 @@ def joined(first: Event, later: Event, was: int, vague: int) -> bool:
     انفجار سيارة مفخخة": a shelling and a car bomb)."""
     if vague == 2 or was == 2:
         return True
+    if first.event_type == later.event_type == _STRATEGIC and first.sub_event_type != later.sub_event_type:
+        return False  # "left Quneitra under a deal": the deal and the handing over are two developments
     two_weapons = not (vague or was) and later.event_type == _REMOTE and first.sub_event_type != later.sub_event_type
     return first.event_type == later.event_type and not two_weapons
 

@@ -207,7 +207,7 @@ def event_location(
     if loc is not None and loc.place.feature_type in WIDE | {"countryside"}:
         loc = _focused_on(ann, places, t) or loc  # "غارات على ريف إدلب الجنوبي، وتركزت على خان شيخون"
     if loc is not None and loc.place.feature_type == "country":
-        loc = _instead_of_country(ann, loc, trig)
+        loc = _possessed(ann, loc, places) or _instead_of_country(ann, loc, trig)
     if loc is not None and loc.place.feature_type == "river":
         loc = _by_the_river(ann, loc, t)
     if loc is not None:
@@ -366,6 +366,20 @@ def _by_the_river(ann: Annotated, river: PlaceTok, t: int) -> PlaceTok:
     if town is None or town.tok_first > t or (cc and town.place.country_code != cc):
         return river
     return town
+
+
+def _possessed(ann: Annotated, country: PlaceTok, places: list[PlaceTok]) -> PlaceTok | None:
+    """ "Syria's Quneitra province", "Iraq's Anbar": the place the country's name is the possessor of."""
+    text, end = ann.doc.text, country.place.end
+    owns = text[end - 2 : end] in ("'s", "’s")  # the name's span may hold the 's
+    return next(
+        (
+            p
+            for p in places
+            if (text[end : p.place.start] == " " if owns else text[end : p.place.start] in ("'s ", "’s "))
+        ),
+        None,
+    )
 
 
 def _instead_of_country(ann: Annotated, country: PlaceTok, trig: TriggerDef) -> PlaceTok | None:

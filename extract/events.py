@@ -16,6 +16,7 @@ from functools import cache
 from extract.annotated import Annotated, PlaceTok, geo_precision
 from extract.event_actors import event_actors, exposed_before, one_side, quoted_state, state_side
 from extract.event_counts import event_numbers, people_struck
+from extract.event_deals import TRANSFER, entered_under_deal, left_under_deal
 from extract.event_merge import joined, merge, nearby_event, taken, vagueness
 from extract.event_places import coordinated, event_location
 from extract.event_protest import crowd_kind, protest_sides, with_force
@@ -69,8 +70,8 @@ def _subtype(
         or (agent is not None and blew_self_up(ann, agent))
     ):
         return "Explosions/Remote violence", "Suicide bomb"  # "car bombs driven by suicide bombers"
-    if kind[1] in TAKING_TYPES and unopposed(ann, first, last):
-        return "Strategic developments", "Non-violent transfer of territory"  # "entered Kirkuk without resistance"
+    if kind[1] in TAKING_TYPES and (unopposed(ann, first, last) or entered_under_deal(ann, first, last, t)):
+        return TRANSFER  # "entered Kirkuk without resistance", "entered Nawa after its fighters agreed to hand over"
     return kind
 
 
@@ -90,6 +91,8 @@ def _kind(
 ) -> tuple[str, str]:
     if trig.sub_event_type == "*between":
         return "Battles", "Armed clash"
+    if trig.sub_event_type == "*exit":
+        return TRANSFER  # "fighters left Dumair" under a deal (`left_under_deal`)
     if trig.sub_event_type in ("*territory", "*entry"):
         if target is not None and target.actor_type in cues()["civilian_actor_types"]:
             return "Violence against civilians", "Abduction/forced disappearance"  # "seized 2,000 civilians"
@@ -283,6 +286,8 @@ def _events(
         return []  # "the violence in Syria": no clash named
     if trig.sub_event_type == "*entry" and not _force_entered(ann, agent, clause, t):
         return []  # "refugees entered Turkey", "no aid convoys have entered Douma": no force took anything
+    if trig.sub_event_type == "*exit" and not left_under_deal(ann, clause, last, t, agent=agent, places=places):
+        return []  # "civilians left Raqqa", "the attack left five dead": no ground handed over
     etype, sub = _subtype(ann, trig, first, last, clause=clause, t=t, agent=agent, target=target)
     agent, target = with_force(ann, (etype, sub), (first, last), (agent, target))
     count, fatalities = event_numbers(ann, clause, (first, last), t)

@@ -1052,6 +1052,61 @@ def test_the_sides_of_a_protest(gaz, text: str, kind: str, actors: tuple[str, st
     assert (e.sub_event_type, actor_name(e.actor1), actor_name(e.actor2)) == (kind, *actors)
 
 
+# Ground handed over under a deal, as ACLED codes it: a non-violent transfer of territory; the deal itself is
+# another development; a taking fought for stays a battle; civilians leaving hand nothing over.
+@pytest.mark.parametrize(
+    ("text", "location", "want"),
+    [
+        pytest.param(
+            "Government forces entered Nawa on Friday after its fighters agreed to hand over their heavy weapons.",
+            "Nawa",
+            {(TRANSFER, SYRIAN_GOV), (AGREEMENT, "")},
+            id="entered-after-surrender-en",
+        ),
+        pytest.param(
+            "ودخلت قوات النظام بلدة بيت جن بعد خروج آخر دفعة من المقاتلين.",
+            "Beit Jinn",
+            {(TRANSFER, SYRIAN_GOV)},
+            id="entered-after-the-last-ones-left-ar",
+        ),
+        pytest.param(
+            "Government forces entered Nawa after fierce clashes with rebels who had rejected the deal.",
+            "Nawa",
+            {(REGAINS, SYRIAN_GOV), (AGREEMENT, SYRIAN_GOV)},
+            id="fought-for-en",
+        ),
+        pytest.param(
+            "The agreement was announced on Friday. Around 1,500 Jaish al-Islam fighters left the town of Dumair.",
+            "Al-Dumayr",
+            {(TRANSFER, "Syrian rebels")},
+            id="fighters-left-after-a-deal-en",
+        ),
+        pytest.param(
+            "وبموجب الاتفاق، خرج مقاتلو المعارضة من بيت جن باتجاه إدلب.",
+            "Beit Jinn",
+            {(TRANSFER, "Syrian rebels")},
+            id="fighters-left-under-the-deal-ar",
+        ),
+        pytest.param(
+            "Buses carrying rebels and their families left Syria's Quneitra province on Sunday under a surrender deal.",
+            "Quneitra Governorate",
+            {(TRANSFER, "Syrian rebels"), (AGREEMENT, "Syrian rebels")},
+            id="the-deal-and-the-handover-are-two-en",
+        ),
+        pytest.param("Civilians left Raqqa on Monday under the deal.", "Raqqa", {(AGREEMENT, "")}, id="civilians-en"),
+        pytest.param("وخرج الأهالي من الرقة بموجب الاتفاق.", "Raqqa", set(), id="civilians-ar"),
+        pytest.param("ISIS fighters left Raqqa for Mosul on Monday.", "Raqqa", set(), id="no-deal-told-en"),
+    ],
+)
+def test_ground_handed_over_under_a_deal(gaz, text: str, location: str, want: set[tuple[tuple[str, str], str]]) -> None:
+    got = {
+        ((e.event_type, e.sub_event_type), actor_name(e.actor1))
+        for e in _run(gaz, text).events
+        if e.place.name == location
+    }
+    assert got == want
+
+
 # What crowds do, as ACLED codes it: a crowd that storms or burns riots; a protest met with live fire, or whose
 # people are killed, meets excessive force; one broken up is a protest with intervention; burning tyres on a
 # blocked road is still a protest.
