@@ -206,8 +206,10 @@ def event_location(
         loc = on or loc
     if loc is not None and loc.place.feature_type in WIDE | {"countryside"}:
         loc = _focused_on(ann, places, t) or loc  # "غارات على ريف إدلب الجنوبي، وتركزت على خان شيخون"
+    if loc is not None:
+        loc = _possessed(ann, loc, places) or loc  # "Syria's Quneitra province", "Duhok's Sheladize"
     if loc is not None and loc.place.feature_type == "country":
-        loc = _possessed(ann, loc, places) or _instead_of_country(ann, loc, trig)
+        loc = _instead_of_country(ann, loc, trig)
     if loc is not None and loc.place.feature_type == "river":
         loc = _by_the_river(ann, loc, t)
     if loc is not None:
@@ -368,9 +370,9 @@ def _by_the_river(ann: Annotated, river: PlaceTok, t: int) -> PlaceTok:
     return town
 
 
-def _possessed(ann: Annotated, country: PlaceTok, places: list[PlaceTok]) -> PlaceTok | None:
-    """ "Syria's Quneitra province", "Iraq's Anbar": the place the country's name is the possessor of."""
-    text, end = ann.doc.text, country.place.end
+def _possessed(ann: Annotated, owner: PlaceTok, places: list[PlaceTok]) -> PlaceTok | None:
+    """The place a wider one's name is the possessor of ("Syria's Quneitra province", "Duhok's Sheladize")."""
+    text, end = ann.doc.text, owner.place.end
     owns = text[end - 2 : end] in ("'s", "’s")  # the name's span may hold the 's
     return next(
         (

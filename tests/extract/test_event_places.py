@@ -191,6 +191,10 @@ def test_the_dead_of_a_list_stay_with_its_first_place(gaz) -> None:
             "Wadi Barada",
             id="a-valley-northwest-of-ar",
         ),
+        pytest.param(
+            "US air strikes hit Syria's Idlib province on Monday.", "Idlib Governorate", id="a-country-s-province-en"
+        ),
+        pytest.param("Turkish jets struck Duhok's Amedi district on Monday.", "Amadiya", id="a-province-s-town-en"),
     ],
 )
 def test_a_place_that_tells_where_another_lies_is_not_the_place(gaz, text: str, where: str) -> None:

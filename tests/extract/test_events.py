@@ -1114,6 +1114,20 @@ def test_ground_handed_over_under_a_deal(gaz, text: str, location: str, want: se
     ("text", "kind", "location", "actors"),
     [
         pytest.param(
+            "An angry crowd stormed a Turkish base in Duhok.",
+            ("Riots", "Violent demonstration"),
+            "Duhok",
+            ("Protesters", SKIP),
+            id="angry-crowd-en",
+        ),
+        pytest.param(
+            "اقتحمت حشود غاضبة قاعدة تركية في دهوك.",
+            ("Riots", "Violent demonstration"),
+            "Duhok",
+            ("Protesters", SKIP),
+            id="angry-crowd-ar",
+        ),
+        pytest.param(
             "Protesters stormed the Iranian consulate in Basra and set fire to it.",
             ("Riots", "Violent demonstration"),
             "Basra",
