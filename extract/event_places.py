@@ -17,6 +17,7 @@ from extract.annotated import WIDE, Annotated, PlaceTok, geo_precision
 from extract.event_seats import based_at, spoken_at
 from extract.lexicons import TriggerDef, cue_union, cues, event_cues, phrase_lexicon
 from extract.road_events import near_on_the_road, road_ends
+from extract.scenes import paragraph_scene
 from extract.types import VIOLENT_TYPES, Span
 from extract.wordforms import proclitic, word_forms
 from geodata.geometry import km
@@ -220,6 +221,8 @@ def event_location(
         left = ann.event_focus()  # "the group's fighters withdrew toward Hawija": they left the town of the story
         loc = left if left is not None and left.place.gazetteer_id != loc.place.gazetteer_id else loc
     precision = geo_precision(ann, loc) if loc else 2
+    if loc is None and trig.sub_event_type != "*":
+        loc = paragraph_scene(ann, sent)  # "In Baghdad, meanwhile, ... Security forces fired tear gas"
     if loc is None and trig.specific and not any(d.precision == "range" for d in ann.dates_in(sent)):
         loc = ann.event_focus()  # "a suicide car bomber attacked troops near the Hoz district"
     if loc is None and trig.takes_ground and ann.word(t + 1) in event_cues()["taken_pronouns"]:

@@ -642,3 +642,26 @@ def test_what_strikes_were_hitting_is_no_deed(gaz) -> None:
         "car bomb factory."
     )
     assert [e.sub_event_type for e in _events(gaz, text)] == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "In Mosul, meanwhile, thousands marched to the governor's office on Friday. Police fired tear gas to "
+            "disperse them.",
+            id="en",
+        ),
+        pytest.param(
+            "وفي الموصل، خرج الآلاف في مسيرة نحو مبنى المحافظة يوم الجمعة. وأطلقت الشرطة الغاز المسيل للدموع لتفريقهم.",
+            id="ar",
+        ),
+    ],
+)
+def test_a_sentence_without_a_place_is_in_the_scene_its_paragraph_set(gaz, text: str) -> None:
+    assert {(e.sub_event_type, e.place.name) for e in _events(gaz, text)} >= {("Protest with intervention", "Mosul")}
+
+
+def test_a_scene_does_not_reach_into_the_next_paragraph(gaz) -> None:
+    text = "In Mosul, meanwhile, thousands marched on Friday.\n\nPolice fired tear gas to disperse them."
+    assert "Protest with intervention" not in {e.sub_event_type for e in _events(gaz, text)}

@@ -1,0 +1,29 @@
+"""The scene a paragraph sets: "In Baghdad, meanwhile, thousands forced their way into the Green Zone.
+Security forces fired tear gas ...": a sentence that names no place happened where a sentence before it,
+in its paragraph, opened by setting the scene ("In X,", "وفي X،": an inside word, the place, a comma).
+"""
+
+from __future__ import annotations
+
+from extract.annotated import Annotated, PlaceTok
+from extract.lexicons import cues
+from extract.types import Span
+from extract.wordforms import word_forms
+
+OPENING = 2  # words a scene's inside word may stand after the sentence's start ("Meanwhile, in Baghdad,")
+
+
+def paragraph_scene(ann: Annotated, sent: Span) -> PlaceTok | None:
+    """The place the last sentence before `sent` in its paragraph opens with as its scene; None if none."""
+    text = ann.doc.text
+    starts = text.rfind("\n", 0, sent.start) + 1
+    inside = cues()["inside_words"]
+    for s in reversed([s for s in ann.sentences if starts <= s.start < sent.start]):
+        first, last = ann.tok_range(s)
+        for p in ann.places_in(first, min(last, first + OPENING + 1)):
+            cue = p.tok_first - 1
+            if cue < first or cue - first > OPENING or not word_forms(ann.word(cue)) & inside:
+                continue
+            if p.place.resolved and ann.comma_before(p.tok_last + 1):
+                return p
+    return None
