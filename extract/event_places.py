@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from extract.annotated import WIDE, Annotated, PlaceTok, geo_precision
+from extract.event_place_roles import possessed, whose_people, without_hometowns
 from extract.event_seats import based_at, spoken_at
 from extract.lexicons import TriggerDef, cue_union, cues, event_cues, phrase_lexicon
 from extract.road_events import near_on_the_road, road_ends
@@ -174,19 +175,13 @@ def _location(ann: Annotated, places: list[PlaceTok], t: int) -> PlaceTok | None
     return free[0] if free else None
 
 
-def _whose_people(ann: Annotated, p: PlaceTok) -> bool:
-    """'أعدم التنظيم رجلين من أهالي ريف عين العرب في مدينة جرابلس', 'two residents of Kobani': the place the
-    victims are from (a word of `people_of` up to three words before it), not where it happened when the
-    sentence names another town."""
-    return bool(ann.words_in(max(0, p.tok_first - 3), p.tok_first - 1, "people_of", event_cues()["people_of"]))
-
-
 def event_location(
     ann: Annotated, places: list[PlaceTok], clause: tuple[int, int], t: int, *, sent: Span, trig: TriggerDef
 ) -> tuple[PlaceTok | None, int]:
     """Where the event of trigger token t happened (in its clause first, then its sentence) and the
     geo precision; a specific trigger with no place is at the article's focus town."""
-    rest = [p for p in places if not _whose_people(ann, p)]
+    places = without_hometowns(ann, places)
+    rest = [p for p in places if not whose_people(ann, p)]
     if len(rest) < len(places) and any(p.place.feature_type not in WIDE | {"countryside"} for p in rest):
         places = rest  # not "14 residents of Khatab in the Hama countryside were killed": there, with no town named
     fled = _fled_from(ann, places, t)
@@ -208,7 +203,7 @@ def event_location(
     if loc is not None and loc.place.feature_type in WIDE | {"countryside"}:
         loc = _focused_on(ann, places, t) or loc  # "غارات على ريف إدلب الجنوبي، وتركزت على خان شيخون"
     if loc is not None:
-        loc = _possessed(ann, loc, places) or loc  # "Syria's Quneitra province", "Duhok's Sheladize"
+        loc = possessed(ann, loc, places) or loc  # "Syria's Quneitra province", "Duhok's Sheladize"
     if loc is not None and loc.place.feature_type == "country":
         loc = _instead_of_country(ann, loc, trig)
     if loc is not None and loc.place.feature_type == "river":
@@ -371,20 +366,6 @@ def _by_the_river(ann: Annotated, river: PlaceTok, t: int) -> PlaceTok:
     if town is None or town.tok_first > t or (cc and town.place.country_code != cc):
         return river
     return town
-
-
-def _possessed(ann: Annotated, owner: PlaceTok, places: list[PlaceTok]) -> PlaceTok | None:
-    """The place a wider one's name is the possessor of ("Syria's Quneitra province", "Duhok's Sheladize")."""
-    text, end = ann.doc.text, owner.place.end
-    owns = text[end - 2 : end] in ("'s", "’s")  # the name's span may hold the 's
-    return next(
-        (
-            p
-            for p in places
-            if (text[end : p.place.start] == " " if owns else text[end : p.place.start] in ("'s ", "’s "))
-        ),
-        None,
-    )
 
 
 def _instead_of_country(ann: Annotated, country: PlaceTok, trig: TriggerDef) -> PlaceTok | None:

@@ -37,7 +37,7 @@ from extract.no_deed import (
 )
 from extract.numbers import injured_in
 from extract.references import site_references, town_references
-from extract.referring import implied_subject, joined_subject
+from extract.referring import implied_subject, joined_subject, pronoun_subject
 from extract.told_again import attackers_again, fold, told_again
 from extract.types import HARM_TYPES, TAKING_TYPES, VIOLENT_TYPES, ActorMention, DateRef, Event, Span
 from extract.wordforms import word_forms
@@ -186,7 +186,11 @@ def _sides(
         agent, wider_target = event_actors(ann, *sentence, (m.tok_first, m.tok_last), trig=trig)
         target = target or wider_target
     if agent is None:  # "وكانت فصائل الحشد قد تقدمت. وسيطرت على ناحية العباسي"
-        agent = implied_subject(ann, *sentence, m) or joined_subject(ann, sentence[0], m)
+        agent = (
+            implied_subject(ann, *sentence, m)
+            or pronoun_subject(ann, *sentence, m)
+            or joined_subject(ann, sentence[0], m)
+        )
     if agent is None and target is not None and blew_self_up(ann, target):
         return target, None  # "تفجير عنصرين من جبهة النصرة نفسيهما": who blew himself up
     if agent is None and trig.sub_event_type == "Government regains territory" and quoted_state(ann, m.end, target):

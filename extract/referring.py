@@ -183,3 +183,22 @@ def implied_subject(ann: Annotated, first: int, last: int, m: Match) -> ActorMen
         return None
     k = _sentence_of(ann, first)
     return sentence_subject(ann, list(ann.actors), k - 1, same_paragraph_as=k)
+
+
+PRONOUN_REACH = 3  # words from "they" to its deed ("they later seized", "it then took")
+
+
+def pronoun_subject(ann: Annotated, first: int, last: int, m: Match) -> ActorMention | None:
+    """'The militants overran Sinjar on Aug. 3. Days later **they** seized Qaraqosh': an English deed whose
+    subject is "they" / "it", in a sentence that names no actor before it, was done by the subject of the
+    sentence before, in its paragraph."""
+    t = m.tok_first
+    if is_arabic(ann.word(t)) or ann.actors_in(first, t - 1) or _in_quote(ann.doc.text, m.start):
+        return None  # a quote's "they" is the speaker's enemy
+    pronouns, fillers = event_cues()["subject_pronouns_en"], event_cues()["pronoun_fillers_en"]
+    lo = max(first, t - PRONOUN_REACH)
+    said = [i for i in range(lo, t) if ann.word(i) in pronouns]
+    if not said or any(ann.word(i) not in fillers for i in range(said[-1] + 1, t)):
+        return None
+    k = _sentence_of(ann, first)
+    return sentence_subject(ann, list(ann.actors), k - 1, same_paragraph_as=k)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from extract.datafiles import load_json
 from extract.types import Span
 
 # A sentence ends at . ! ? ؟ … followed by a space (not inside numbers like 2.5) or at a line
@@ -15,6 +16,20 @@ _WORD_CHAR = re.compile(r"\w")
 # A character reference whose ";" was mangled into "." by a scraper ("regime&#8217. s warplane",
 # "the &#8220. Islamic State&#8221."): the dot is not the end of a sentence.
 _ENTITY_BEFORE = re.compile(r"&(?:#\d{2,7}|#x[0-9a-fA-F]{2,6}|[a-zA-Z]{2,8})$")
+_WORD_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]{1,6})$")
+_DATA = load_json("sentences.json")
+_BEFORE_NUMBERS = frozenset(_DATA["before_numbers"])
+_BEFORE_NAMES = frozenset(_DATA["before_names"])
+
+
+def _abbreviation(text: str, s: int, e: int) -> bool:
+    """The full stop at s (the end marks run to e) closes an abbreviation of data/sentences.json: a month's
+    before a day ("Aug. 3"), a title's before a name ("Gen. Mazloum")."""
+    m = _WORD_BEFORE.search(text, max(0, s - 8), s)
+    if m is None or e - s != 1 or e + 1 >= len(text) or text[e] != " ":
+        return False
+    nxt = text[e + 1]
+    return (m.group(1) in _BEFORE_NUMBERS and nxt.isdigit()) or (m.group(1) in _BEFORE_NAMES and nxt.isupper())
 
 
 def _ends(text: str) -> list[tuple[int, int]]:
@@ -26,7 +41,7 @@ def _ends(text: str) -> list[tuple[int, int]]:
         if text[s] != "\n" and s and "A" <= text[s - 1] <= "Z" and (s == 1 or not _WORD_CHAR.match(text, s - 2)):
             pos = s + 1  # an initial: "U.S. forces"
             continue
-        if text[s] == "." and _ENTITY_BEFORE.search(text, max(0, s - 10), s):
+        if text[s] == "." and (_ENTITY_BEFORE.search(text, max(0, s - 10), s) or _abbreviation(text, s, m.end())):
             pos = s + 1
             continue
         out.append((s, m.end()))

@@ -665,3 +665,11 @@ def test_a_sentence_without_a_place_is_in_the_scene_its_paragraph_set(gaz, text:
 def test_a_scene_does_not_reach_into_the_next_paragraph(gaz) -> None:
     text = "In Mosul, meanwhile, thousands marched on Friday.\n\nPolice fired tear gas to disperse them."
     assert "Protest with intervention" not in {e.sub_event_type for e in _events(gaz, text)}
+
+
+def test_where_a_person_is_from_is_not_where_the_deed_happened(gaz) -> None:
+    text = (
+        "Navy Chief Petty Officer Scott Dayton, 42, of Woodbridge, Virginia, died Nov. 24 in northern Syria of "
+        "wounds sustained in an improvised explosive device blast."
+    )
+    assert {e.place.name for e in _events(gaz, text)} == {"Northern Syria"}

@@ -114,3 +114,30 @@ def test_a_road_held_by_a_force_referred_to(gaz, text: str) -> None:
 )
 def test_the_lebanese_army_is_an_actor(gaz, text: str) -> None:
     assert _agent_at(gaz, text, "Arsal") == "Lebanese army"
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "agent"),
+    [
+        pytest.param(
+            "ISIS militants overran Sinjar on Aug. 3. Days later they seized Qaraqosh.", "Bakhdida", "ISIS", id="they"
+        ),
+        pytest.param(
+            "The SDF encircled Raqqa in June. It then captured Tabqa.",
+            "Tabqa",
+            "SDF (Syrian Democratic Forces)",
+            id="it-then",
+        ),
+        pytest.param(
+            "ISIS overran Sinjar.\n\nThey later seized Qaraqosh.", "Bakhdida", "", id="not-across-a-paragraph"
+        ),
+        pytest.param(
+            "ISIS overran Sinjar. Days later Peshmerga forces seized Qaraqosh.",
+            "Bakhdida",
+            "Peshmerga (Kurdistan Region)",
+            id="a-sentence-naming-its-own",
+        ),
+    ],
+)
+def test_they_did_what_the_sentence_before_told_its_subject_doing(gaz, text: str, place: str, agent: str) -> None:
+    assert _agent_at(gaz, text, place) == agent

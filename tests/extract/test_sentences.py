@@ -127,3 +127,30 @@ def test_sentences_are_trimmed_ordered_disjoint_and_cover_every_word(text: str) 
         prev = s.end
     covered = "".join(text[s.start : s.end] for s in spans)
     assert "".join(text.split()) == "".join(covered.split())  # nothing but white space is dropped
+
+
+# English abbreviations (data/sentences.json; Arabic writes none with a full stop): a month's before a day, a
+# title's before a name; the same words end a sentence elsewhere.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "ISIS overran Sinjar on Aug. 3 after the peshmerga withdrew. Days later it seized Qaraqosh.",
+            ["ISIS overran Sinjar on Aug. 3 after the peshmerga withdrew.", "Days later it seized Qaraqosh."],
+            id="month-before-a-day",
+        ),
+        pytest.param(
+            "Maj. Gen. Ismail al-Mahlawi said the town was clear. Troops moved in.",
+            ["Maj. Gen. Ismail al-Mahlawi said the town was clear.", "Troops moved in."],
+            id="titles-before-a-name",
+        ),
+        pytest.param(
+            "They left in Aug. The next day they came back.",
+            ["They left in Aug.", "The next day they came back."],
+            id="a-month-ending-a-sentence",
+        ),
+        pytest.param("Strikes hit Raqqa on Sept. 30, 2015.", ["Strikes hit Raqqa on Sept. 30, 2015."], id="sept"),
+    ],
+)
+def test_an_abbreviation_ends_no_sentence(text: str, expected: list[str]) -> None:
+    assert _sentences(text) == expected

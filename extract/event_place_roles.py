@@ -1,0 +1,42 @@
+"""Places a deed's sentence names that are not where it happened, or that hold the place that is: where
+its victims or a person are from ("two residents of Kobani", "Dayton, 42, of Woodbridge, Virginia"), and the
+wider place whose name owns a narrower one ("Syria's Quneitra province")."""
+
+from __future__ import annotations
+
+from extract.annotated import Annotated, PlaceTok
+from extract.lexicons import event_cues
+
+
+def whose_people(ann: Annotated, p: PlaceTok) -> bool:
+    """'أعدم التنظيم رجلين من أهالي ريف عين العرب في مدينة جرابلس', 'two residents of Kobani': the place the
+    victims are from (a word of `people_of` up to three words before it), not where it happened when the
+    sentence names another town."""
+    return bool(ann.words_in(max(0, p.tok_first - 3), p.tok_first - 1, "people_of", event_cues()["people_of"]))
+
+
+def without_hometowns(ann: Annotated, places: list[PlaceTok]) -> list[PlaceTok]:
+    """'Scott C. Dayton, 42, of Woodbridge, Virginia, died Nov. 24 in northern Syria': ", of X" after a name
+    (and the place that follows X after a comma) tells where a person is from, never where a deed happened."""
+    text, out, home, end = ann.doc.text, [], False, 0
+    for p in places:
+        before = text[max(0, p.place.start - 5) : p.place.start]
+        home = before.endswith(", of ") or (home and text[end : p.place.start] == ", ")
+        end = p.place.end
+        if not home:
+            out.append(p)
+    return out
+
+
+def possessed(ann: Annotated, owner: PlaceTok, places: list[PlaceTok]) -> PlaceTok | None:
+    """The place a wider one's name is the possessor of ("Syria's Quneitra province", "Duhok's Sheladize")."""
+    text, end = ann.doc.text, owner.place.end
+    owns = text[end - 2 : end] in ("'s", "’s")  # the name's span may hold the 's
+    return next(
+        (
+            p
+            for p in places
+            if (text[end : p.place.start] == " " if owns else text[end : p.place.start] in ("'s ", "’s "))
+        ),
+        None,
+    )
