@@ -35,7 +35,9 @@ then to where the movers arrived:
   movers); the evidence then spans both sentences and the longer journey
   replaces the shorter. Leaving with no place at all ("Civilians had begun
   leaving.") left the town the text is about, a guess the next sentence's own
-  origin overrides ("Many drove west to Latakia": from that town).
+  origin overrides ("Many drove west to Latakia": from that town). No origin carried over or guessed is
+  where the journey ends ("fled their homes in Raqqa. Trucks streamed through Tabqa, heading for Raqqa":
+  from Tabqa).
 """
 
 from __future__ import annotations
@@ -253,6 +255,12 @@ def _tell(
         if not prefix and way and (way[0].feature_type in COARSE or way[0].feature_type == "river"):
             way = way[1:]  # "drove through territory in Homs province, passed Palmyra", "crossed the Tigris toward
             # Qayyarah": a province or a river passed, no origin
+        if prefix and ends and all(e.gazetteer_id == prefix[0].gazetteer_id for e in ends):
+            # "people had fled their homes in southern Idlib. ... trucks streaming north through Saraqeb, heading
+            # for Idlib city": no origin carried over or guessed is where the journey ends
+            if continued is not None:
+                return _tell(ann, frame, origin=origin, told=None, marks=marks, default_date=default_date)
+            prefix = []
         way = prefix + way
     elif not frame.stops and (home := _home(ann, frame, None)) is not None:
         way, guessed = [home], True  # "Hundreds of families escaped. Many walked to Haj Ali": left the town

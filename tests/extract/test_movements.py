@@ -917,3 +917,25 @@ def test_advancing_on_a_town_goes_toward_it(gaz) -> None:
 def test_what_set_off_from_a_town_went_to_the_articles_own(gaz, text: str, want: list[tuple[str, ...]]) -> None:
     """Arabic "انطلق من X" (English has no single word for it here; "arrived from" is in the tables)."""
     assert _journeys(gaz, text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        pytest.param(
+            "Thousands fled their homes in Raqqa last week. On Tuesday trucks streamed north through Tabqa, heading "
+            "for Raqqa.",
+            [(TABQA, RAQQA)],
+            id="en",
+        ),
+        pytest.param(
+            "نزح الآلاف من منازلهم في الرقة الأسبوع الماضي. واتجهت الشاحنات يوم الثلاثاء شمالاً مروراً بعين عيسى نحو "
+            "الرقة.",
+            [(AIN_ISSA, RAQQA)],
+            id="ar",
+        ),
+    ],
+)
+def test_a_journey_back_to_where_the_one_before_began_is_its_own(gaz, text: str, want: list[tuple[str, ...]]) -> None:
+    """No origin carried over from the sentence before, or guessed, is where the journey ends."""
+    assert [tuple(_names(m)) for m in _run(gaz, text).movements] == want
