@@ -476,6 +476,18 @@ TWO_DESTINATIONS = [
 
 NEW_VERBS = [
     (
+        "seen-to-cross",  # the verb's base form after "saw ... ", "began to"
+        "شاهد مراسل رتلاً من المدرعات التركية يعبر الحدود من قرقميش إلى جرابلس صباحاً.",
+        "A correspondent saw a column of Turkish armoured vehicles cross the border from Karkamis into Jarablus.",
+        [("Karkamış", JARABLUS)],
+    ),
+    (
+        "drive-on",
+        "بدأت الشاحنات تتحرك من منبج إلى جرابلس.",
+        "The trucks began to drive from Manbij to Jarablus.",
+        [(MANBIJ, JARABLUS)],
+    ),
+    (
         "crossed-into",
         "عبرت دبابات تركية من تركيا إلى جرابلس.",
         "Turkish tanks crossed from Turkey into Jarablus.",
