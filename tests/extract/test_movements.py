@@ -488,6 +488,18 @@ NEW_VERBS = [
         [(MANBIJ, JARABLUS)],
     ),
     (
+        "flocked-to",
+        "توافد المئات من المسلحين من الشطرة إلى الناصرية.",
+        "Hundreds of armed tribesmen flocked from Shatra to Nasiriyah.",
+        [("Ash Shaţrah", "Nasiriyah")],
+    ),
+    (
+        "rushed-to",
+        "هرعت قوات من البيشمركة من دهوك إلى العمادية.",
+        "Peshmerga units rushed from Duhok to Amedi overnight.",
+        [(DUHOK, "Amadiya")],
+    ),
+    (
         "crossed-into",
         "عبرت دبابات تركية من تركيا إلى جرابلس.",
         "Turkish tanks crossed from Turkey into Jarablus.",
