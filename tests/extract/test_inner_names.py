@@ -67,6 +67,12 @@ INNER_NAMES = [
     ("وأعلنت قيادة عمليات الأنبار مقتل ثلاثة", "وقتل ثلاثة في الأنبار", "Anbar Governorate"),  # two-word head
     ("قال عضو في مجلس محافظة الأنبار إن الطريق قطع", "قال مسؤول في الأنبار إن الطريق قطع", "Anbar Governorate"),
     ("The Anbar Provincial Council met on Monday.", "Officials in Anbar met on Monday.", "Anbar Governorate"),
+    ("The Duhok Security Council said two were held.", "Two were held in Duhok.", "Duhok"),
+    ("قالت قيادة شرطة كركوك إن اثنين قتلا", "قتل اثنان في كركوك", "Kirkuk"),
+    ("The Basra Oil Company said output was normal.", "Output was normal in Basra.", "Basra"),
+    ("The Rukban Civil Administration runs the camp.", "Officials run the camp at Rukban.", "Rukban camp"),
+    ("Fighters of the Sinjar Resistance Units took part.", "Fighters in Sinjar took part.", "Sinjar"),
+    ("انضم اتحاد قوات جبل الشيخ إلى الاتفاق", "انتشرت القوات في جبل الشيخ", "Mount Hermon"),
     ("A spokesman for the Lebanon Embassy declined.", "A spokesman in Lebanon declined.", "Lebanon"),
     ("The Ohio National Guard sent a unit.", "A unit was sent to Ohio.", "Ohio"),
     ("Al-Qaeda in Iraq claimed the bombing.", "Al-Qaeda claimed the bombing in Iraq.", "Iraq"),
