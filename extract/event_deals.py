@@ -16,22 +16,19 @@ fighters out) and `fight_words` (clashes, battles: a taking that was fought for)
 from __future__ import annotations
 
 from extract.annotated import Annotated, PlaceTok
-from extract.lexicons import cues, event_cues, phrase_lexicon
+from extract.event_protest import phrase_told
+from extract.lexicons import cues, event_cues
 from extract.types import ActorMention
 
 TRANSFER = ("Strategic developments", "Non-violent transfer of territory")
 EXIT_REACH = 5  # words from a word of leaving to the town left ("left the nearby town of Dumair")
 
 
-def _told(ann: Annotated, first: int, last: int, name: str) -> bool:
-    return first <= last and bool(ann.matches(phrase_lexicon(name), ann.nt.orig_starts[first], ann.nt.orig_ends[last]))
-
-
 def entered_under_deal(ann: Annotated, first: int, last: int, t: int) -> bool:
     """The entry at trigger token t follows a deal its sentence (tokens first..last) tells, and no fight."""
     if not ann.words_in(t, t, "entry_words", cues()["entry_words"]):
         return False
-    return _told(ann, first, last, "deal_words") and not _told(ann, first, last, "fight_words")
+    return phrase_told(ann, first, last, "deal_words") and not phrase_told(ann, first, last, "fight_words")
 
 
 def left_under_deal(
@@ -48,4 +45,4 @@ def left_under_deal(
         return False  # the subject of the word, in its clause: not "من خرجوا" (those who left) after a force
     after = agent.tok_last + 1 if agent.tok_first > t else t  # the town comes after the subject, if it follows
     left = [p for p in places if after < p.tok_first <= after + EXIT_REACH]
-    return bool(left) and _told(ann, 0, last, "deal_words")
+    return bool(left) and phrase_told(ann, 0, last, "deal_words")

@@ -51,11 +51,11 @@ def crowd_kind(
         return kind
     if _rioting(ann, *clause):
         return RIOT
-    if _said(ann, *sentence, "lethal_force_words") or _crowd_killed(ann, *sentence):
+    if phrase_told(ann, *sentence, "lethal_force_words") or _crowd_killed(ann, *sentence):
         return EXCESSIVE  # "fired live rounds at the protesters", "أطلقت القوات الرصاص الحي على المتظاهرين"
     if _rioting(ann, *sentence):
         return RIOT
-    if kind[1] == "Peaceful protest" and _said(ann, *sentence, "dispersal_words"):
+    if kind[1] == "Peaceful protest" and phrase_told(ann, *sentence, "dispersal_words"):
         return INTERVENTION  # "the sit-in was cleared by security forces", "فضت القوات الاعتصام"
     return kind
 
@@ -79,7 +79,7 @@ def _crowd_killed(ann: Annotated, first: int, last: int) -> bool:
     return False
 
 
-def _said(ann: Annotated, first: int, last: int, name: str) -> bool:
+def phrase_told(ann: Annotated, first: int, last: int, name: str) -> bool:
     """A phrase of the cue list `name` among tokens first..last."""
     return first <= last and bool(ann.matches(phrase_lexicon(name), ann.nt.orig_starts[first], ann.nt.orig_ends[last]))
 
