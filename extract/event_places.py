@@ -15,6 +15,7 @@ from functools import cache
 
 from extract.annotated import WIDE, Annotated, PlaceTok, geo_precision
 from extract.event_place_roles import possessed, whose_people, without_hometowns
+from extract.event_protest import CROWD_TYPES
 from extract.event_seats import based_at, spoken_at
 from extract.lexicons import TriggerDef, cue_union, cues, event_cues, phrase_lexicon
 from extract.road_events import near_on_the_road, road_ends
@@ -370,11 +371,12 @@ def _by_the_river(ann: Annotated, river: PlaceTok, t: int) -> PlaceTok:
 
 def _instead_of_country(ann: Annotated, country: PlaceTok, trig: TriggerDef) -> PlaceTok | None:
     """A strike or bombing "in Syria" is at the town the article is about, when it is in that
-    country; violence named by a vague word ("killed in Syria") is no event on a map; an
-    agreement between countries stays at its country."""
+    country; violence named by a vague word ("killed in Syria") and protests across a country ("the war
+    began in 2011 with protests in Syria") are no event on a map; an agreement between countries stays at
+    its country."""
     if trig.specific:
         focus = ann.focus_place()
         return focus if focus is not None and focus.place.country_code == country.place.country_code else country
-    if trig.event_type in VIOLENT_TYPES:
+    if trig.event_type in VIOLENT_TYPES or trig.event_type in CROWD_TYPES:
         return None
     return country

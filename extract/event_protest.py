@@ -17,6 +17,7 @@ from extract.lexicons import cues, event_cues, phrase_lexicon
 from extract.types import ActorMention, Event
 from extract.wordforms import word_forms
 
+CROWD_TYPES = frozenset({"Protests", "Riots"})  # the event types of what crowds do
 RIOT = ("Riots", "Violent demonstration")
 EXCESSIVE = ("Protests", "Excessive force against protesters")
 INTERVENTION = ("Protests", "Protest with intervention")
@@ -116,7 +117,7 @@ def protest_sides(e: Event) -> Event:
     """ACLED's sides of a protest or a riot: the crowd first, and only a force that intervened ("فرقت
     قوات الأمن المتظاهرين") or what a riot struck as the other; what a peaceful protest is against is no
     side of it ("demanding the fall of the regime", "ضد هيئة تحرير الشام")."""
-    if e.event_type not in ("Protests", "Riots"):
+    if e.event_type not in CROWD_TYPES:
         return e
     sides = [a for a in (e.actor1, e.actor2) if a is not None]
     crowd = next((a for a in sides if _crowd(a)), None)

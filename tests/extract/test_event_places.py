@@ -48,6 +48,10 @@ def test_the_unnamed_town_is_the_town_of_the_text(gaz, text: str) -> None:
         ),
         pytest.param("More than 300,000 people have been killed in Syria.", id="vague-toll-in-a-country-en"),
         pytest.param("قتل أكثر من 300 ألف شخص في سوريا.", id="vague-toll-in-a-country-ar"),
+        pytest.param(
+            "The war in Syria began in March 2011 with anti-government protests.", id="protests-across-a-country-en"
+        ),
+        pytest.param("بدأت الحرب في سوريا في آذار 2011 باحتجاجات مناهضة للحكومة.", id="protests-across-a-country-ar"),
     ],
 )
 def test_a_state_or_a_countrywide_toll_is_no_event(gaz, text: str) -> None:
