@@ -5,6 +5,8 @@ in its paragraph, opened by setting the scene ("In X,", "وفي X،": an inside 
 
 from __future__ import annotations
 
+import bisect
+
 from extract.annotated import Annotated, PlaceTok
 from extract.lexicons import cues
 from extract.types import Span
@@ -15,10 +17,12 @@ OPENING = 2  # words a scene's inside word may stand after the sentence's start 
 
 def paragraph_scene(ann: Annotated, sent: Span) -> PlaceTok | None:
     """The place the last sentence before `sent` in its paragraph opens with as its scene; None if none."""
-    text = ann.doc.text
-    starts = text.rfind("\n", 0, sent.start) + 1
+    sentences = ann.sentences
+    para = ann.doc.text.rfind("\n", 0, sent.start) + 1
+    lo = bisect.bisect_left(sentences, para, key=lambda s: s.start)
+    hi = bisect.bisect_left(sentences, sent.start, key=lambda s: s.start)
     inside = cues()["inside_words"]
-    for s in reversed([s for s in ann.sentences if starts <= s.start < sent.start]):
+    for s in reversed(sentences[lo:hi]):
         first, last = ann.tok_range(s)
         for p in ann.places_in(first, min(last, first + OPENING + 1)):
             cue = p.tok_first - 1
