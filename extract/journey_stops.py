@@ -27,6 +27,7 @@ from extract.matching import Lexicon
 from extract.references import named_sites
 from extract.text_memo import text_memo
 from extract.wordforms import proclitic, word_forms
+from geodata.names import is_arabic
 
 REACH = 8  # words between a role word and its place
 _LEFT_REACH = 4  # words between the town left and "the town" that cannot be it ("from Kirkuk to the town")
@@ -84,6 +85,9 @@ def role_cue(ann: Annotated, tok: int, marks: Marks) -> tuple[str, int] | None:
     inside, rank = True, _rank(marks.places.get(tok, ""))
     punct = punctuated_tokens(ann)  # `punctuated` for the tokens before `tok`, all inside the text
     movers = False  # the token after i is the movers' noun
+    aim = _reinforced(ann, tok, punct)
+    if aim is not None:
+        return "to", aim
     while i >= 0 and tok - 1 - i < REACH and i not in punct:
         if i in marks.places:  # "into Iraq at the Fishkhabour crossing", "من سنجار في دهوك": no description
             return ("at", at) if at is not None and inside and _rank(marks.places[i]) >= rank else None
@@ -112,6 +116,21 @@ def role_cue(ann: Annotated, tok: int, marks: Marks) -> tuple[str, int] | None:
             loose = True  # "Kawergosk" in "to the Kawergosk camp near Erbil"
         i -= 1
     return ("at", at) if at is not None else None
+
+
+def _reinforced(ann: Annotated, tok: int, punct: frozenset[int]) -> int | None:
+    """The token of a verb of reinforcing the place at `tok` is the aim of ("moved from Samarra to reinforce
+    the assault on Baiji", "أرسل تعزيزات لمؤازرة قواته في بيجي"): the journey's destination; None if none."""
+    c = cues()
+    i = tok - 1
+    while i >= 0 and tok - 1 - i < REACH and i not in punct:
+        forms = word_forms(ann.word(i))
+        if forms & c["reinforce_verbs"]:
+            return i if is_arabic(ann.word(i)) or ann.word(i - 1) == "to" else None
+        if not forms & c["reinforce_fillers"]:
+            return None
+        i -= 1
+    return None
 
 
 def _rank(feature_type: str) -> int:

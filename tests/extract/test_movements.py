@@ -836,6 +836,33 @@ def test_the_movers_named_before_the_town_they_left(gaz, text: str, want: list[t
     assert _journeys(gaz, text) == want
 
 
+REINFORCED = [
+    (
+        "the-assault-on",  # the place the movers were sent to reinforce is where they went
+        "نُقل آلاف المقاتلين من سامراء الأسبوع الماضي لتعزيز الهجوم على بيجي.",
+        "Thousands of fighters were moved from Samarra last week to reinforce the assault on Baiji.",
+        [("Samarra", "Baiji")],
+    ),
+    (
+        "its-troops-in",
+        "أرسل الجيش تعزيزات من سامراء لمؤازرة قواته في بيجي.",
+        "The army sent reinforcements from Samarra to support its troops in Baiji.",
+        [("Samarra", "Baiji")],
+    ),
+    (
+        "join-the-battle-for",
+        "توجه مئات المقاتلين من إدلب للانضمام إلى معركة حلب.",
+        "Hundreds of fighters headed from Idlib to join the battle for Aleppo.",
+        [(IDLIB, "Aleppo")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), _table(REINFORCED))
+def test_the_place_reinforced_is_the_destination(gaz, text: str, want: list[tuple[str, ...]]) -> None:
+    assert _journeys(gaz, text) == want
+
+
 @pytest.mark.parametrize(
     ("text", "want"),
     [
