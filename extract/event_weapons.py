@@ -59,8 +59,23 @@ def weapon_near(ann: Annotated, clause: tuple[int, int], t: int) -> bool:
 
 def blew_self_up(ann: Annotated, a: ActorMention) -> bool:
     """The actor named after a word of blowing up is the one who blew himself up: "تفجير عنصرين من جبهة النصرة
-    نفسيهما" (a reflexive pronoun right after the name)."""
-    return any(word_forms(ann.word(i)) & event_cues()["reflexives"] for i in (a.tok_last + 1, a.tok_last + 2))
+    نفسيهما" (a reflexive pronoun right after the name, a word of blowing up at most four words before it; not
+    "the soldiers themselves said")."""
+    c = event_cues()
+    return any(word_forms(ann.word(i)) & c["reflexives"] for i in (a.tok_last + 1, a.tok_last + 2)) and any(
+        word_forms(ann.word(v)) & c["self_blow_verbs"] for v in range(max(0, a.tok_first - 4), a.tok_first)
+    )
+
+
+def blew_oneself_up(ann: Annotated, first: int, last: int) -> bool:
+    """Someone of the clause first..last blew himself up: "فجّر أحدهم نفسه بسيارة مفخخة", "a man blew himself
+    up" (a reflexive pronoun at most two words after a word of blowing up; not "the soldiers themselves")."""
+    c = event_cues()
+    return any(
+        word_forms(ann.word(r)) & c["reflexives"]
+        and any(word_forms(ann.word(v)) & c["self_blow_verbs"] for v in range(max(first, r - 2), r))
+        for r in range(first, last + 1)
+    )
 
 
 def hit_weapon(ann: Annotated, m: Match, first: int) -> bool:

@@ -20,7 +20,7 @@ from extract.event_deals import TRANSFER, entered_under_deal, left_under_deal
 from extract.event_merge import joined, merge, nearby_event, taken, vagueness
 from extract.event_places import coordinated, event_location
 from extract.event_protest import crowd_kind, protest_sides, with_force
-from extract.event_weapons import blew_self_up, hit_weapon, nearest_weapon, weapon_near
+from extract.event_weapons import blew_oneself_up, blew_self_up, hit_weapon, nearest_weapon, weapon_near
 from extract.lexicons import TriggerDef, cues, event_cues, triggers
 from extract.matching import Match
 from extract.no_deed import (
@@ -67,6 +67,7 @@ def _subtype(
     kind = crowd_kind(ann, kind, (first, last), clause, agent=agent, target=target)
     if kind[1] == "Remote explosive/landmine/IED" and (
         ann.words_in(first, last, "suicide_words", event_cues()["suicide_words"])
+        or blew_oneself_up(ann, *clause)
         or (agent is not None and blew_self_up(ann, agent))
     ):
         return "Explosions/Remote violence", "Suicide bomb"  # "car bombs driven by suicide bombers"

@@ -110,3 +110,30 @@ def test_helicopters_and_barrels_bombard_from_the_air(gaz, text: str, actor: str
 def test_what_a_weapon_destroyed_it_struck(gaz, text: str, kind: tuple[str, str]) -> None:
     """A word of destroying (دمرت) is the destruction of property unless a weapon did it: then its strike."""
     assert [(e.event_type, e.sub_event_type) for e in _events(gaz, text)] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        pytest.param("وفجّر أحدهم نفسه بسيارة مفخخة قرب حاجز للجيش في تكريت.", "Suicide bomb", id="blew-himself-up-ar"),
+        pytest.param(
+            "One of them blew himself up in a car bomb near an army checkpoint in Tikrit.", "Suicide bomb", id="en"
+        ),
+        pytest.param(
+            "انفجرت عبوة ناسفة بدورية للجيش في تكريت، بحسب الجنود أنفسهم.",
+            "Remote explosive/landmine/IED",
+            id="the-soldiers-themselves-ar",
+        ),
+        pytest.param(
+            "A roadside bomb exploded near an army patrol in Tikrit, the soldiers themselves said.",
+            "Remote explosive/landmine/IED",
+            id="the-soldiers-themselves-en",
+        ),
+    ],
+)
+def test_a_bomber_who_blew_himself_up_is_a_suicide_bomber(gaz, text: str, kind: str) -> None:
+    """A reflexive pronoun right after a word of blowing up makes a bombing a suicide bombing; one that only
+    stresses who said it does not, nor does it make the speakers the bombers."""
+    [e] = _events(gaz, text)
+    assert (e.sub_event_type, e.place.name) == (kind, "Tikrit")
+    assert actor_name(e.actor1) != "Iraqi army"
