@@ -42,9 +42,24 @@ def aside(ann: Annotated, a: ActorMention) -> bool:
     got = seen.get(key)
     if got is None:
         got = seen[key] = (
-            _near_marker(ann, a, "support_markers") or _backer(ann, a) or _near_marker(ann, a, "source_before")
+            _near_marker(ann, a, "support_markers")
+            or _backer(ann, a)
+            or _near_marker(ann, a, "source_before")
+            or _disguised(ann, a)
         )
     return bool(got)
+
+
+def _disguised(ann: Annotated, a: ActorMention) -> bool:
+    """The doers wore the actor's uniform: "ارتدوا زي الوحدات الكردية وفصائل الجيش الحر" (both), "dressed as
+    soldiers", "in a Peshmerga uniform"."""
+    if (
+        _near_marker(ann, a, "disguise_markers")
+        or word_forms(ann.word(a.tok_last + 1)) & event_cues()["disguise_after"]
+    ):
+        return True
+    before = ann.actors_in(max(0, a.tok_first - 12), a.tok_first - 1)
+    return bool(before) and _listed(ann, before[-1], a) and _disguised(ann, before[-1])
 
 
 def _backer(ann: Annotated, a: ActorMention) -> bool:

@@ -487,6 +487,30 @@ def test_a_backer_written_before_the_force_is_not_its_agent(gaz, text: str) -> N
     assert all(actor_name(e.actor1) not in ("United States", "International coalition") for e in events)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "قالت المصادر إن عناصر من التنظيم ارتدوا زي الوحدات الكردية وفصائل الجيش الحر، وفجر أحدهم نفسه "
+            "بسيارة مفخخة في كوباني.",
+            id="ar",
+        ),
+        pytest.param(
+            "Sources said ISIS militants wearing the uniforms of Kurdish units blew themselves up in a car bomb in "
+            "Kobani.",
+            id="en",
+        ),
+        pytest.param("بعد سيطرة داعش على الحويجة، فجّر انتحاري يرتدي زي البيشمركة نفسه في كركوك.", id="uniform-ar"),
+        pytest.param(
+            "After ISIS seized Hawija, a bomber in a Peshmerga uniform blew himself up in Kirkuk.", id="uniform-en"
+        ),
+    ],
+)
+def test_the_force_whose_uniform_the_attackers_wore_is_no_side(gaz, text: str) -> None:
+    e = next(e for e in _events(gaz, text) if e.sub_event_type == "Suicide bomb")
+    assert (actor_name(e.actor1), actor_name(e.actor2)) == (ISIS, "")
+
+
 def test_a_day_before_the_agent_is_no_count_of_victims(gaz) -> None:
     """'On July 19, coalition air strikes killed ...': 19 is a day; the coalition acted."""
     text = "On July 19, coalition air strikes killed dozens of civilians in Manbij."
