@@ -341,7 +341,9 @@ def events_in(ann: Annotated, default_date: DateRef | None) -> list[Event]:
             continue  # most sentences of a long text: no word of a deed
         first, last = ann.tok_range(sent)
         refs = [*town_references(ann, first, last), *site_references(ann, first, last)]
-        places = sorted([*ann.places_in(first, last), *refs], key=lambda p: p.tok_first)
+        # an English wire story's dateline ("BEIRUT (Reuters) -") is where it was written, never where a deed was
+        written = [p for p in ann.places_in(first, last) if not ann.written_at(p)]
+        places = sorted([*written, *refs], key=lambda p: p.tok_first)
         seen: dict[str, tuple[int, int, int]] = {}  # place -> (index in out, vagueness of its trigger, as joined)
         for m in found:
             trig = defs[lex.payloads(m)[0]]

@@ -65,6 +65,15 @@ DATELINES = [
     ),
     ("الرقة - المرصد - قالت مصادر", "الرقة", "المرصد", "BEIRUT (AP) — Syrian troops moved.", "BEIRUT", "AP"),
     ("دير الزور–سانا–أعلنت القوات", "دير الزور", "سانا", "ALEPPO -- Fighting raged overnight.", "ALEPPO", ""),
+    ("حلب - عنب بلدي - قال ناشطون", "حلب", "عنب بلدي", "BAGHDAD // Gunmen stormed a camp.", "BAGHDAD", ""),
+    (
+        "حمص - سانا - أعلنت القوات",
+        "حمص",
+        "سانا",
+        "BEIRUT/WASHINGTON (Reuters) - The coalition bombed a column.",
+        "BEIRUT/WASHINGTON",
+        "Reuters",
+    ),
 ]
 
 

@@ -677,3 +677,27 @@ def test_where_a_person_is_from_is_not_where_the_deed_happened(gaz) -> None:
         "wounds sustained in an improvised explosive device blast."
     )
     assert {e.place.name for e in _events(gaz, text)} == {"Northern Syria"}
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        pytest.param(
+            "BEIRUT (Reuters) - Islamic State fighters killed at least 130 guards when they seized the Shaer gas "
+            "field on Thursday.",
+            ["Shaer gas field"],
+            id="wire-dateline-en",
+        ),
+        pytest.param(
+            "BAGHDAD // Gunmen stormed a hunting camp near Rutba on Wednesday and abducted 26 hunters.",
+            ["Rutba"],
+            id="slashed-dateline-en",
+        ),
+        # an Arabic dateline names where the deed happened
+        pytest.param("حمص - سانا - قصفت الطائرات مواقع للتنظيم في المدينة يوم الخميس.", ["Homs"], id="arabic-dateline"),
+    ],
+)
+def test_an_english_wire_dateline_is_no_place_of_a_deed(gaz, text: str, places: list[str]) -> None:
+    """ "BEIRUT (Reuters) -" is where the story was written: the deeds of its first sentence are where that
+    sentence puts them (an Arabic "حمص - سانا -" names the town the story is from and about)."""
+    assert sorted({e.place.name for e in _events(gaz, text)}) == places
