@@ -24,7 +24,7 @@ from extract.lexicons import event_cues
 from extract.numbers import counts_in, number_at
 from extract.types import ActorMention, Span
 from extract.wordforms import word_forms
-from geodata.names import is_arabic
+from geodata.names import is_arabic, normalize_name
 
 _REACH = 5  # tokens looked at before a mention
 
@@ -100,7 +100,11 @@ def _passive_after(ann: Annotated, a: ActorMention, last: int) -> bool:
         return True  # "... soldiers killed" at the end of a headline
     # "ISIS killed 5 civilians", "ISIS killed the pilot": an active verb with its object
     objects = event_cues()["object_starts"]
-    return not (number_at(ann.nt, nxt) or ann.word(nxt) in objects or bool(ann.actors_in(nxt, min(last, nxt + 2))))
+    quantities = event_cues()["object_quantities"]  # "Islamic State fighters killed at least 130 guards"
+    counted = ann.word(nxt) in quantities or normalize_name(f"{ann.word(nxt)} {ann.word(nxt + 1)}") in quantities
+    return not (
+        number_at(ann.nt, nxt) or counted or ann.word(nxt) in objects or bool(ann.actors_in(nxt, min(last, nxt + 2)))
+    )
 
 
 def is_victim(ann: Annotated, a: ActorMention, others: list[ActorMention], clause: tuple[int, int]) -> bool:

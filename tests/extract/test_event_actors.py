@@ -511,6 +511,21 @@ def test_the_force_whose_uniform_the_attackers_wore_is_no_side(gaz, text: str) -
     assert (actor_name(e.actor1), actor_name(e.actor2)) == (ISIS, "")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Islamic State fighters killed at least 130 guards at the Shaer gas field.", id="at-least-en"),
+        pytest.param("Islamic State fighters killed more than 130 guards at the Shaer gas field.", id="more-than-en"),
+        pytest.param("قتل مسلحو تنظيم الدولة ما لا يقل عن 130 حارساً في حقل الشاعر للغاز.", id="ar"),
+    ],
+)
+def test_a_killing_verb_with_a_count_after_it_is_active(gaz, text: str) -> None:
+    """ "fighters killed at least 130 guards": the fighters killed (a headline's "ten soldiers killed" is a
+    passive, in the tables above)."""
+    [e] = _events(gaz, text)
+    assert actor_name(e.actor1) == ISIS
+
+
 def test_a_day_before_the_agent_is_no_count_of_victims(gaz) -> None:
     """'On July 19, coalition air strikes killed ...': 19 is a day; the coalition acted."""
     text = "On July 19, coalition air strikes killed dozens of civilians in Manbij."
