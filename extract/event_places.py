@@ -200,7 +200,11 @@ def event_location(
         # "وفي ريف رأس العين، استهدفت غارة قافلة انطلقت من القامشلي": not where the convoy came from
         fixed = [p for p in places if _located(ann, p) and not _journey_stop(ann, p)]
         on = _location(ann, fixed, t) or _way_on(ann, loc, [p for p in places if a <= p.tok_first <= b])
-        loc = on or loc
+        # "warplanes flying from the Shayrat air base bombed the field": what they struck in the clause
+        struck = [
+            p for p in places if a <= p.tok_first <= b and p.tok_first > loc.tok_last and not _journey_stop(ann, p)
+        ]
+        loc = on or _location(ann, struck, t) or loc
     if loc is not None and loc.place.feature_type in WIDE | {"countryside"}:
         loc = _focused_on(ann, places, t) or loc  # "غارات على ريف إدلب الجنوبي، وتركزت على خان شيخون"
     if loc is not None:
@@ -278,6 +282,7 @@ def _journey_stop(ann: Annotated, p: PlaceTok) -> bool:
     lo = max(0, p.tok_first - _JOURNEY_REACH)
     return bool(
         ann.words_in(lo, p.tok_first - 1, "movement_triggers", cues()["movement_triggers"], article=True, endings=True)
+        or ann.words_in(lo, p.tok_first - 1, "launch_words", event_cues()["launch_words"], endings=True)
     )
 
 

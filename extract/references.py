@@ -53,9 +53,10 @@ def named_sites(ann: Annotated, s: int, e: int, cues_before: frozenset[str]) -> 
 
 def site_references(ann: Annotated, first: int, last: int) -> list[PlaceTok]:
     """The unnamed sites of tokens first..last that a deed happened at: "SDF positions at the eastern approaches
-    to the dam", "هجوم على المطار" (after a locative or a word of the way), as the site named last before."""
+    to the dam", "هجوم على المطار", "jets bombed the field" (after a locative, a word of the way or a verb of
+    striking), as the site named last before."""
     s, e = ann.nt.orig_starts[first], ann.nt.orig_ends[last]
-    before = event_cues()["locatives"] | cue_union("from_words", "to_words", "via_words")
+    before = event_cues()["locatives"] | cue_union("from_words", "to_words", "via_words") | event_cues()["object_verbs"]
     out = []
     for named, a, b in named_sites(ann, s, e, before):
         start, end = ann.nt.orig_starts[a], ann.nt.orig_ends[b]

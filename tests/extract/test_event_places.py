@@ -701,3 +701,25 @@ def test_an_english_wire_dateline_is_no_place_of_a_deed(gaz, text: str, places: 
     """ "BEIRUT (Reuters) -" is where the story was written: the deeds of its first sentence are where that
     sentence puts them (an Arabic "حمص - سانا -" names the town the story is from and about)."""
     assert sorted({e.place.name for e in _events(gaz, text)}) == places
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "سيطر تنظيم الدولة على حقل الشاعر للغاز يوم الخميس. وقالت مصادر إن طائرات حربية أقلعت من مطار الشعيرات "
+            "قصفت الحقل يوم الجمعة.",
+            id="ar",
+        ),
+        pytest.param(
+            "ISIS fighters seized the Shaer gas field on Thursday. Syrian warplanes flying from the Shayrat air base "
+            "bombed the field on Friday.",
+            id="en",
+        ),
+    ],
+)
+def test_the_strike_is_where_the_planes_struck_not_where_they_took_off(gaz, text: str) -> None:
+    """A place the weapon set out from ("flying from", "أقلعت من") is no place of the strike; the site it
+    struck, named by a word that stands for it ("the field", "الحقل"), is."""
+    strikes = [e for e in _events(gaz, text) if e.sub_event_type == "Air/drone strike"]
+    assert [e.place.name for e in strikes] == ["Shaer gas field"]
