@@ -1591,3 +1591,16 @@ def test_a_backed_force_named_again_in_brackets_took_the_town(gaz) -> None:
 )
 def test_a_denied_deed_is_no_event(gaz, text: str, kinds: list[str]) -> None:
     assert [e.sub_event_type for e in _run(gaz, text).events] == kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("وقالت وكالة سانا إن الدفاعات الجوية اعترضت معظم الصواريخ في سماء دمشق.", id="ar"),
+        pytest.param("State media said air defences had intercepted most of the missiles over Damascus.", id="en"),
+        pytest.param("State media said air defences were intercepting the missiles over Damascus.", id="en-ing"),
+    ],
+)
+def test_an_interception_is_disrupted_weapons_use(gaz, text: str) -> None:
+    kinds = {(e.sub_event_type, e.place.name) for e in _run(gaz, text).events}
+    assert ("Disrupted weapons use", "Damascus") in kinds
