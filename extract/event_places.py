@@ -261,17 +261,24 @@ _JOURNEY_REACH = 6  # words from a word of moving to the place it left or passed
 def _same_side(ann: Annotated, places: list[PlaceTok], t: int, sent: Span) -> list[PlaceTok]:
     """The sentence's places on the trigger's side of a contrast ("في حين", "بينما", "while"): "شنت طائرات
     روسية غارات على حي X، في حين أُلقيت براميل متفجرة على حي الشعار" puts no Russian strike in al-Shaar."""
+    lo, hi = contrast_side(ann, sent, t)
+    if (lo, hi) == ann.tok_range(sent):
+        return places
+    return [p for p in places if lo <= p.tok_first <= hi]
+
+
+def contrast_side(ann: Annotated, sent: Span, t: int, breaks_list: str = "clause_breaks") -> tuple[int, int]:
+    """The tokens of sentence `sent` on token t's side of a contrast ("في حين", "بينما", "while"; the phrases
+    of the cue list `breaks_list`)."""
     first, last = ann.tok_range(sent)
-    seen = ann.memo("contrasts")
+    seen = ann.memo("contrasts " + breaks_list)
     breaks = seen.get(sent)
     if breaks is None:
         s, e = ann.nt.orig_starts[first], ann.nt.orig_ends[last]
-        breaks = seen[sent] = ann.matches(phrase_lexicon("clause_breaks"), s, e)
-    if not breaks:
-        return places
+        breaks = seen[sent] = ann.matches(phrase_lexicon(breaks_list), s, e)
     lo = max((b.tok_last for b in breaks if b.tok_last < t), default=first - 1)
     hi = min((b.tok_first for b in breaks if b.tok_first > t), default=last + 1)
-    return [p for p in places if lo < p.tok_first < hi]
+    return lo + 1, hi - 1
 
 
 def _journey_stop(ann: Annotated, p: PlaceTok) -> bool:

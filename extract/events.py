@@ -18,7 +18,7 @@ from extract.event_actors import event_actors, exposed_before, one_side, quoted_
 from extract.event_counts import event_numbers, people_struck
 from extract.event_deals import TRANSFER, entered_under_deal, left_under_deal
 from extract.event_merge import joined, merge, nearby_event, taken, vagueness
-from extract.event_places import coordinated, event_location
+from extract.event_places import contrast_side, coordinated, event_location
 from extract.event_protest import crowd_kind, protest_sides, with_force
 from extract.event_weapons import blew_oneself_up, blew_self_up, hit_weapon, nearest_weapon, weapon_near
 from extract.lexicons import TriggerDef, cues, event_cues, triggers
@@ -59,12 +59,13 @@ def _subtype(
     last: int,
     *,
     clause: tuple[int, int],
+    side: tuple[int, int],
     t: int,
     agent: ActorMention | None,
     target: ActorMention | None,
 ) -> tuple[str, str]:
     kind = _kind(ann, trig, first, last, clause=clause, t=t, agent=agent, target=target)
-    kind = crowd_kind(ann, kind, (first, last), clause, agent=agent, target=target)
+    kind = crowd_kind(ann, kind, side, clause, agent=agent, target=target)
     if kind[1] == "Remote explosive/landmine/IED" and (
         ann.words_in(first, last, "suicide_words", event_cues()["suicide_words"])
         or blew_oneself_up(ann, *clause)
@@ -293,8 +294,10 @@ def _events(
         return []  # "refugees entered Turkey", "no aid convoys have entered Douma": no force took anything
     if trig.sub_event_type == "*exit" and not left_under_deal(ann, clause, last, t, agent=agent, places=places):
         return []  # "civilians left Raqqa", "the attack left five dead": no ground handed over
-    etype, sub = _subtype(ann, trig, first, last, clause=clause, t=t, agent=agent, target=target)
-    agent, target = with_force(ann, (etype, sub), (first, last), (agent, target))
+    # a protest's words on the other side of a contrast are another crowd's ("..., بينما فرّقت الهيئة مظاهرة")
+    side = contrast_side(ann, sent, t, "contrast_words")
+    etype, sub = _subtype(ann, trig, first, last, clause=clause, side=side, t=t, agent=agent, target=target)
+    agent, target = with_force(ann, (etype, sub), side, (agent, target))
     count, fatalities = event_numbers(ann, clause, (first, last), t)
     injured = injured_in(ann.nt, first, last)
     if etype not in VIOLENT_TYPES:

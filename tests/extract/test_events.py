@@ -1604,3 +1604,23 @@ def test_a_denied_deed_is_no_event(gaz, text: str, kinds: list[str]) -> None:
 def test_an_interception_is_disrupted_weapons_use(gaz, text: str) -> None:
     kinds = {(e.sub_event_type, e.place.name) for e in _run(gaz, text).events}
     assert ("Disrupted weapons use", "Damascus") in kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "وخرجت أمس مظاهرة في مدينة الأتارب تطالب بوقف الاقتتال، بينما فرّقت قوات الأمن مظاهرة مماثلة في بلدة "
+            "كفرنبل بإطلاق النار في الهواء.",
+            id="ar",
+        ),
+        pytest.param(
+            "Protesters rallied in Atarib on Wednesday, while security forces dispersed a similar protest in "
+            "Kafranbel by firing in the air.",
+            id="en",
+        ),
+    ],
+)
+def test_a_protest_broken_up_across_a_contrast_is_another_one(gaz, text: str) -> None:
+    kinds = sorted((e.place.name, e.sub_event_type) for e in _run(gaz, text).events)
+    assert kinds == [("Al-Atarib", "Peaceful protest"), ("Kafranbel", "Protest with intervention")]
