@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from extract.annotated import Annotated
-from extract.lexicons import cues, event_cues, phrase_lexicon
+from extract.lexicons import actors, cues, event_cues, phrase_lexicon
 from extract.types import ActorMention, Event
 from extract.wordforms import word_forms
 
@@ -59,6 +59,17 @@ def crowd_kind(
     if kind[1] == "Peaceful protest" and phrase_told(ann, *sentence, "dispersal_words"):
         return INTERVENTION  # "the sit-in was cleared by security forces", "فضت القوات الاعتصام"
     return kind
+
+
+def _crowd_of(ann: Annotated, e: Event) -> ActorMention | None:
+    """The crowd a protest's word names (the first actor of a crowd's type in actors.csv), at that word."""
+    crowd = next((d for d in actors()[0] if d.actor_type in cues()["crowd_actor_types"]), None)
+    if crowd is None:
+        return None
+    first, last = ann.tok_of(e.trigger.start), ann.tok_of(max(e.trigger.start, e.trigger.end - 1))
+    return ActorMention(
+        crowd.actor_id, crowd.name, crowd.actor_type, crowd.family, e.trigger.start, e.trigger.end, first, last
+    )
 
 
 def _crowd(a: ActorMention | None) -> bool:
@@ -113,14 +124,17 @@ def with_force(
     return (agent, force) if agent is not None else (force, target)
 
 
-def protest_sides(e: Event) -> Event:
+def protest_sides(ann: Annotated, e: Event) -> Event:
     """ACLED's sides of a protest or a riot: the crowd first, and only a force that intervened ("فرقت
     قوات الأمن المتظاهرين") or what a riot struck as the other; what a peaceful protest is against is no
-    side of it ("demanding the fall of the regime", "ضد هيئة تحرير الشام")."""
+    side of it ("demanding the fall of the regime", "ضد هيئة تحرير الشام"). A crowd the text does not name
+    ("نظم العشرات من أهالي الحسكة وقفة احتجاجية", "hundreds rallied") is the protesters its word names."""
     if e.event_type not in CROWD_TYPES:
         return e
     sides = [a for a in (e.actor1, e.actor2) if a is not None]
-    crowd = next((a for a in sides if _crowd(a)), None)
+    # a protest met with force always has its crowd first; another deed keeps the actor the text names
+    unnamed = e.actor1 is None or (e.event_type == "Protests" and e.sub_event_type != "Peaceful protest")
+    crowd = next((a for a in sides if _crowd(a)), None) or (_crowd_of(ann, e) if unnamed else None)
     other = next((a for a in sides if not _crowd(a)), None)
     if e.sub_event_type == "Peaceful protest":
         return replace(e, actor1=crowd or e.actor1, actor2=None)

@@ -24,6 +24,7 @@ from extract.event_weapons import blew_oneself_up, blew_self_up, hit_weapon, nea
 from extract.lexicons import TriggerDef, cues, event_cues, triggers
 from extract.matching import Match
 from extract.no_deed import (
+    container_named,
     denied,
     destroyed_thing,
     foreseen_subject,
@@ -265,6 +266,8 @@ def _no_deed_here(
         return True  # "Sarrin", the town, is no sarin
     if destroyed_thing(ann, m, first) or denied(ann, m, clause[0]):
         return True  # "destroyed 19 fighting positions": what a strike destroyed; "did not shell", "no ceasefire"
+    if trig.sub_event_type == "Remote explosive/landmine/IED" and container_named(ann, m, last):
+        return True  # "رفعوا عبوات فارغة": empty bottles, no bomb
     return trig.event_type == "Explosions/Remote violence" and left_behind(ann, m, clause[0])  # mines left
 
 
@@ -372,4 +375,4 @@ def events_in(ann: Annotated, default_date: DateRef | None) -> list[Event]:
                     seen[gid] = (len(out), vague, armed)
                     out.append(event)
         told += [(si, i) for i, _, _ in seen.values()]
-    return attackers_again(ann, [protest_sides(e) for e in out])
+    return attackers_again(ann, [protest_sides(ann, e) for e in out])

@@ -22,6 +22,13 @@ def munition_after(ann: Annotated, m: Match, last: int) -> bool:
     return any(defs[lex.payloads(x)[0]].event_type == "Explosions/Remote violence" for x in after)
 
 
+def container_named(ann: Annotated, m: Match, last: int) -> bool:
+    """A bomb's word that names a container here, by the word after it: "رفعوا عبوات **فارغة**" (empty
+    bottles), "عبوات **مياه**" (event_cues.json container_words)."""
+    after = m.tok_last + 1
+    return after <= last and bool(word_forms(ann.word(after)) & event_cues()["container_words"])
+
+
 def munition_fell(ann: Annotated, m: Match, first: int) -> bool:
     """Shells named before a word of falling, in its clause: "كانت قذائف أطلقها التنظيم قد سقطت على البلدة",
     "rockets fired by ISIS fell on the town": they fell, no town did."""

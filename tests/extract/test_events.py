@@ -1020,19 +1020,23 @@ def test_who_acted_in_an_arabic_report(gaz, text: str, actors: tuple[str, str]) 
     assert (actor_name(e.actor1), actor_name(e.actor2)) == actors
 
 
-# Protests, as ACLED codes them: what a protest is against is no side of it; the protesters are actor1 when
-# named, a force that intervened actor2; a fall demanded is no taking.
+# Protests, as ACLED codes them: what a protest is against is no side of it; the protesters are actor1, named
+# or not, a force that intervened actor2; a fall demanded is no taking.
 @pytest.mark.parametrize(
     ("text", "kind", "actors"),
     [
-        pytest.param("خرجت مظاهرة في مدينة إدلب تطالب بإسقاط النظام.", "Peaceful protest", ("", ""), id="demand-ar"),
+        pytest.param(
+            "خرجت مظاهرة في مدينة إدلب تطالب بإسقاط النظام.", "Peaceful protest", ("Protesters", ""), id="demand-ar"
+        ),
         pytest.param(
             "Hundreds protested in Idlib demanding the fall of the regime.",
             "Peaceful protest",
-            ("", ""),
+            ("Protesters", ""),
             id="demand-en",
         ),
-        pytest.param("تظاهر المئات في مدينة الباب ضد هيئة تحرير الشام.", "Peaceful protest", ("", ""), id="against-ar"),
+        pytest.param(
+            "تظاهر المئات في مدينة الباب ضد هيئة تحرير الشام.", "Peaceful protest", ("Protesters", ""), id="against-ar"
+        ),
         pytest.param(
             "فرقت قوات الأمن العراقية المتظاهرين في البصرة.",
             "Protest with intervention",
@@ -1187,7 +1191,7 @@ def test_ground_handed_over_under_a_deal(gaz, text: str, location: str, want: se
             "Security forces cleared the sit-in at Umm Qasr.",
             ("Protests", "Protest with intervention"),
             "Umm Qasr",
-            ("", IRAQI_ARMY),
+            ("Protesters", IRAQI_ARMY),
             id="cleared-en",
         ),
         pytest.param(
@@ -1624,3 +1628,39 @@ def test_an_interception_is_disrupted_weapons_use(gaz, text: str) -> None:
 def test_a_protest_broken_up_across_a_contrast_is_another_one(gaz, text: str) -> None:
     kinds = sorted((e.place.name, e.sub_event_type) for e in _run(gaz, text).events)
     assert kinds == [("Al-Atarib", "Peaceful protest"), ("Kafranbel", "Protest with intervention")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        pytest.param(
+            "ونظم العشرات من أهالي الحسكة، أمس السبت، وقفة احتجاجية أمام مكتب الأمم المتحدة في المدينة.",
+            "Peaceful protest",
+            id="vigil-ar",
+        ),
+        pytest.param(
+            "Dozens of Hasakah residents rallied outside the United Nations office in the city on Saturday.",
+            "Peaceful protest",
+            id="rallied-en",
+        ),
+        pytest.param("فضت قوات الأمن اعتصاماً في البصرة بالغاز المسيل للدموع.", "Protest with intervention", id="ar"),
+        pytest.param("Police dispersed a sit-in in Basra with tear gas.", "Protest with intervention", id="en"),
+    ],
+)
+def test_a_protest_whose_crowd_is_unnamed_is_by_protesters(gaz, text: str, kind: str) -> None:
+    """ACLED's actor1 of a protest is its crowd: "Protesters" when the text names none as an actor."""
+    [e] = [e for e in _run(gaz, text).events if e.event_type == "Protests"]
+    assert (e.sub_event_type, actor_name(e.actor1)) == (kind, "Protesters")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("رفع المحتجون في الحسكة عبوات فارغة ولافتات تطالب بعودة المياه.", id="ar"),
+        pytest.param("انفجرت عبوة قرب دورية للجيش في الحسكة.", id="a-bomb-ar"),
+    ],
+)
+def test_empty_bottles_are_no_bomb(gaz, text: str) -> None:
+    """ "عبوة" alone is a bomb ("انفجرت عبوة"), but not before "فارغة" (empty) or "مياه" (water)."""
+    bombs = [e for e in _run(gaz, text).events if e.sub_event_type == "Remote explosive/landmine/IED"]
+    assert len(bombs) == ("a-bomb" in text or "دورية" in text)
