@@ -19,6 +19,7 @@ MAX_LISTED = 6  # names of one list
 BREAKS = '.;:!?\n()[]"“”«»|&'
 ORDINARY_ZIPF = 3.0  # an English word this frequent is a word, not the name of an unknown village
 NAME_ZIPF = 2.8  # an Arabic word rarer than this may be a village's name ("الصوان", not "استراتيجي")
+HEADED_WORD_ZIPF = 4.0  # right after a head noun: "مزارع بانفجار" is a farmer killed "by a blast" (انفجار)
 WORD_ZIPF = 4.5  # an Arabic word this common is a word of its own: "وسط" is no "و" + name, "بعدة" no name's word
 
 
@@ -146,6 +147,8 @@ def _arabic_run(nt: NormText, text: str, last: int, covered: set[int], *, placed
         if first < last and _preposition_phrase(nt, text, first + 1):
             return None  # "قرية تلمنس بعدة غارات": the name ends before "بعدة"
         if first > 0 and (head := word_forms(nt.tokens[first - 1]) & heads):
+            if _preposition_phrase(nt, text, first, HEADED_WORD_ZIPF):
+                return None  # "قتل مزارع بانفجار عبوة": a farmer killed by a blast, no farms named "بانفجار"
             if head & words().rare_name_heads and not _rare(nt, text, first, last):
                 return None  # "محور المقاومة", "جبهة الساحل": no place's name
             return None if first == last and describes_head(nt, text, first) else first
@@ -282,11 +285,12 @@ def joined(nt: NormText, text: str, k: int) -> bool:
     )
 
 
-def _preposition_phrase(nt: NormText, text: str, t: int) -> bool:
-    """Token t is a preposition written onto a common word ("بعدة", "لقوات"): it goes on the sentence
-    after a name, and is no word of one (but "كفر بطنا": "طنا" is no word)."""
+def _preposition_phrase(nt: NormText, text: str, t: int, bar: float = 0.0) -> bool:
+    """Token t is a preposition written onto a common word ("بعدة", "لقوات"; as common as `bar`, else
+    `WORD_ZIPF`): it goes on the sentence after a name, and is no word of one (but "كفر بطنا": "طنا" is no
+    word)."""
     word = _word(nt, text, t)
-    return word[:1] in words().name_prepositions and not rare_arabic(word[1:], WORD_ZIPF)
+    return word[:1] in words().name_prepositions and not rare_arabic(word[1:], bar or WORD_ZIPF)
 
 
 def conjunction_width(nt: NormText, text: str, k: int) -> int:

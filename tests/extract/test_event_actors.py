@@ -526,6 +526,22 @@ def test_a_killing_verb_with_a_count_after_it_is_active(gaz, text: str) -> None:
     assert actor_name(e.actor1) == ISIS
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("قتل ثلاثة مزارعين بانفجار عبوة ناسفة في أرضهم بقضاء الطارمية.", id="ar"),
+        pytest.param("A roadside bomb killed three farmers in their field near Tarmiyah.", id="en"),
+    ],
+)
+def test_farmers_killed_are_civilians(gaz, text: str) -> None:
+    [e] = _events(gaz, text)
+    assert (e.sub_event_type, e.place.name, actor_name(e.actor2)) == (
+        "Remote explosive/landmine/IED",
+        "Tarmiyah",
+        CIVILIANS,
+    )
+
+
 def test_a_day_before_the_agent_is_no_count_of_victims(gaz) -> None:
     """'On July 19, coalition air strikes killed ...': 19 is a day; the coalition acted."""
     text = "On July 19, coalition air strikes killed dozens of civilians in Manbij."

@@ -43,3 +43,11 @@ def test_an_arabic_verb_after_a_comma_and_wa_is_no_listed_village(gaz) -> None:
     """ "مدينة مورك، وترافقت المعارك": a verb of the form تفاعلت opening the next clause is no second town."""
     text = "سيطرت قوات النظام على مدينة مورك، وترافقت المعارك مع ضربات جوية."
     assert [text[p.start : p.end] for p in places_in_text(text, gaz)] == ["مورك"]
+
+
+def test_a_preposition_on_a_common_word_opens_no_name_after_a_head() -> None:
+    """ "قتل مزارع بانفجار عبوة": "مزارع" (farms, or a farmer) is followed by "بـ" + "انفجار" (by a blast), no
+    farms named "بانفجار"; "حي بستان الباشا" keeps its name ("ستان" is no common word). Arabic only: English
+    writes its prepositions apart."""
+    assert _runs_ending_at("قتل مزارع بانفجار عبوة ناسفة", normalize_name("ناسفة")) == []
+    assert _runs_ending_at("سيطرت الوحدات على حي بستان الباشا", normalize_name("الباشا")) == ["بستان الباشا"]
