@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from extract.annotated import Annotated, PlaceTok
 from extract.lexicons import event_cues
+from extract.wordforms import word_forms
 
 
 def whose_people(ann: Annotated, p: PlaceTok) -> bool:
@@ -26,6 +27,22 @@ def without_hometowns(ann: Annotated, places: list[PlaceTok]) -> list[PlaceTok]:
         if not home:
             out.append(p)
     return out
+
+
+def without_neighbours(ann: Annotated, places: list[PlaceTok]) -> list[PlaceTok]:
+    """'villages near Sidakan, on the border with Iran', 'قرب الحدود مع تركيا': a country across the border
+    from where a deed happened (a word of `border_words`, then "with" / "مع", right before it) is not where it
+    happened."""
+    c = event_cues()
+    return [
+        p
+        for p in places
+        if not (
+            p.place.feature_type == "country"
+            and ann.word(p.tok_first - 1) in c["border_links"]
+            and word_forms(ann.word(p.tok_first - 2)) & c["border_words"]
+        )
+    ]
 
 
 def possessed(ann: Annotated, owner: PlaceTok, places: list[PlaceTok]) -> PlaceTok | None:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from extract.annotated import WIDE, Annotated, PlaceTok, geo_precision
-from extract.event_place_roles import possessed, whose_people, without_hometowns
+from extract.event_place_roles import possessed, whose_people, without_hometowns, without_neighbours
 from extract.event_protest import CROWD_TYPES
 from extract.event_seats import based_at, spoken_at
 from extract.lexicons import TriggerDef, cue_union, cues, event_cues, phrase_lexicon
@@ -181,7 +181,7 @@ def event_location(
 ) -> tuple[PlaceTok | None, int]:
     """Where the event of trigger token t happened (in its clause first, then its sentence) and the
     geo precision; a specific trigger with no place is at the article's focus town."""
-    places = without_hometowns(ann, places)
+    places = without_neighbours(ann, without_hometowns(ann, places))
     rest = [p for p in places if not whose_people(ann, p)]
     if len(rest) < len(places) and any(p.place.feature_type not in WIDE | {"countryside"} for p in rest):
         places = rest  # not "14 residents of Khatab in the Hama countryside were killed": there, with no town named

@@ -723,3 +723,14 @@ def test_the_strike_is_where_the_planes_struck_not_where_they_took_off(gaz, text
     struck, named by a word that stands for it ("the field", "الحقل"), is."""
     strikes = [e for e in _events(gaz, text) if e.sub_event_type == "Air/drone strike"]
     assert [e.place.name for e in strikes] == ["Shaer gas field"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("قصفت المدفعية التركية أطراف قرى قرب سيدكان، على الحدود مع إيران.", id="ar"),
+        pytest.param("Turkish artillery shelled villages near Sidakan, on the border with Iran.", id="en"),
+    ],
+)
+def test_the_country_across_the_border_is_no_place_of_the_deed(gaz, text: str) -> None:
+    assert "Iran" not in {e.place.name for e in _events(gaz, text)}
