@@ -780,6 +780,18 @@ CAME_AND_CARRIED = [
         "The procession set off from Kadhimiya and passed Karbala before reaching Najaf.",
         [("Kadhimiya", "Karbala", "Najaf")],
     ),
+    (
+        "rushed-from-the-town-of-the-text",  # "rushed" to hospital: carried, from where the text is
+        "أصابت غارة تركية سيارة في بنجوين. ونُقل الجرحى بسيارات الإسعاف إلى مستشفى في السليمانية.",
+        "A Turkish strike hit a car in Penjwen. The wounded were rushed by ambulance to hospital in Sulaimani.",
+        [("Penjwen", "Sulaymaniyah")],
+    ),
+    (
+        "drove-from-the-town-of-the-text",  # a drive with no origin told left the town the text is about
+        "قصفت المدفعية التركية قرى قرب بنجوين. وحملت العائلات أمتعتها وتوجهت إلى سوران.",
+        "Turkish artillery shelled villages near Penjwen. Families packed their belongings and drove down to Soran.",
+        [("Penjwen", "Soran")],
+    ),
 ]
 
 
