@@ -26,6 +26,8 @@ HOMOGRAPHS = [
     ("تدمر", "الغارات تدمر المنازل", "مدينة تدمر", None, "the city of Palmyra", ("SY", 34.56, 38.28)),
     ("Hit", None, None, "strikes hit the town", "the town of Hit", ("IQ", 33.64, 42.83)),
     ("Hit", None, None, "The shells hit hard.", "fighting in Hit", ("IQ", 33.64, 42.83)),
+    # "سلوك الطريق": taking the road; Suluk, the town north of Raqqa (English writes no such verb)
+    ("سلوك", "يتجنب الأهالي سلوك الطريق ليلا", "بلدة سلوك", None, "the town of Suluk", ("SY", 36.6, 39.2)),
     # "Ana" is also a given name: any place cue makes it the town, as "in Hit" does
     ("Anah", None, None, "Ana said she would stay.", "militants fled to Anah", ("IQ", 34.37, 41.98)),
     # a strike "on" something names what it struck (with a word for its kind between, in Arabic)
