@@ -132,8 +132,9 @@ def protest_sides(ann: Annotated, e: Event) -> Event:
     if e.event_type not in CROWD_TYPES:
         return e
     sides = [a for a in (e.actor1, e.actor2) if a is not None]
-    # a protest met with force always has its crowd first; another deed keeps the actor the text names
-    unnamed = e.actor1 is None or (e.event_type == "Protests" and e.sub_event_type != "Peaceful protest")
+    # a protest always has its crowd first (what it is against, or where it gathered, is no side of it); a
+    # riot keeps the actor the text names
+    unnamed = e.actor1 is None or e.event_type == "Protests"
     crowd = next((a for a in sides if _crowd(a)), None) or (_crowd_of(ann, e) if unnamed else None)
     other = next((a for a in sides if not _crowd(a)), None)
     if e.sub_event_type == "Peaceful protest":

@@ -144,6 +144,18 @@ def _aim(ann: Annotated, m: Match, trig: TriggerDef) -> bool:
     return m.prefix[-1:] in cues()["aim_proclitics"] or before in aims
 
 
+PROTESTED_REACH = 3  # words from a word of protesting to the deed it protests ("to protest the strikes")
+
+
+def _protested(ann: Annotated, m: Match, trig: TriggerDef) -> bool:
+    """What a protest is against, told as its cause ("gathered to protest the strikes", "احتجاجاً على
+    القصف", "تنديداً بالغارات"): a deed told elsewhere, no new one here (not a protest's own word)."""
+    if trig.event_type in ("Protests", "Riots"):
+        return False
+    lo = max(0, m.tok_first - PROTESTED_REACH)
+    return bool(ann.words_in(lo, m.tok_first - 1, "protested_before", event_cues()["protested_before"]))
+
+
 def _unreal(ann: Annotated, first: int, t: int) -> bool:
     """A deed only foreseen or threatened: "will strike", "is likely to become the next target",
     "قد يحدد شكل السيطرة", "سوف تهاجم" (a word of `irrealis_before` at most five words before)."""
@@ -279,7 +291,7 @@ def _events(
     for an aim, a road's control, no place."""
     first, last = ann.tok_range(sent)
     t = m.tok_first
-    if _aim(ann, m, trig) or _unreal(ann, first, t) or foreseen_subject(ann, m, last):
+    if _aim(ann, m, trig) or _unreal(ann, first, t) or foreseen_subject(ann, m, last) or _protested(ann, m, trig):
         return []  # "للسيطرة على", "to recapture", "likely to become the next target": not a deed
     accused = _accused(ann, first, m)
     if accused is None and _told_word(ann, max(first, t - 4), t - 1):

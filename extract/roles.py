@@ -72,6 +72,21 @@ def _passive_cause_after(ann: Annotated, a: ActorMention, verb: int) -> bool:
     return bool(word_forms(ann.word(a.tok_last + 1)) & event_cues()["passive_causes_ar"])
 
 
+def _past_dates(ann: Annotated, t: int, last: int) -> int:
+    """The first token from t on that is no word of a date told there ("الأربعاء الماضي", "on Friday")."""
+    if t > last:
+        return t
+    spans = [d.span for d in ann.dates_in(Span(ann.nt.orig_starts[t], ann.nt.orig_ends[last])) if d.span]
+
+    def dated(k: int) -> bool:
+        return k <= last and any(s.start <= ann.nt.orig_starts[k] < s.end for s in spans)
+
+    fillers = event_cues()["date_fillers"]  # "on Wednesday", "الأربعاء الماضي"
+    while t <= last and (dated(t) or (ann.word(t) in fillers and (dated(t + 1) or dated(t - 1)))):
+        t += 1
+    return t
+
+
 def _passive_after(ann: Annotated, a: ActorMention, last: int) -> bool:
     aux, verbs = event_cues()["passive_aux"], event_cues()["victim_verbs"]
     i, skipped, limit = a.tok_last + 1, False, a.tok_last + 3
@@ -95,7 +110,7 @@ def _passive_after(ann: Annotated, a: ActorMention, last: int) -> bool:
         return False
     if skipped or _counted_between(ann, max(0, a.tok_first - 2), a.tok_first - 1):
         return True  # "were killed", "10 Iraqi soldiers killed"
-    nxt = i + 1
+    nxt = _past_dates(ann, i + 1, last)  # "التنظيم أعدم الأربعاء الماضي أكثر من أربعين": the day, then the dead
     if nxt > last:
         return True  # "... soldiers killed" at the end of a headline
     # "ISIS killed 5 civilians", "ISIS killed the pilot": an active verb with its object

@@ -517,6 +517,11 @@ def test_the_force_whose_uniform_the_attackers_wore_is_no_side(gaz, text: str) -
         pytest.param("Islamic State fighters killed at least 130 guards at the Shaer gas field.", id="at-least-en"),
         pytest.param("Islamic State fighters killed more than 130 guards at the Shaer gas field.", id="more-than-en"),
         pytest.param("قتل مسلحو تنظيم الدولة ما لا يقل عن 130 حارساً في حقل الشاعر للغاز.", id="ar"),
+        # a day told between the verb and its count
+        pytest.param(
+            "Islamic State fighters killed on Wednesday more than 130 guards at the Shaer gas field.", id="day-en"
+        ),
+        pytest.param("وقالت مصادر إن التنظيم أعدم الأربعاء الماضي أكثر من 130 حارساً في حقل الشاعر للغاز.", id="day-ar"),
     ],
 )
 def test_a_killing_verb_with_a_count_after_it_is_active(gaz, text: str) -> None:

@@ -1664,3 +1664,20 @@ def test_empty_bottles_are_no_bomb(gaz, text: str) -> None:
     """ "عبوة" alone is a bomb ("انفجرت عبوة"), but not before "فارغة" (empty) or "مياه" (water)."""
     bombs = [e for e in _run(gaz, text).events if e.sub_event_type == "Remote explosive/landmine/IED"]
     assert len(bombs) == ("a-bomb" in text or "دورية" in text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("تجمع العشرات أمام مكتب الأمم المتحدة في السليمانية احتجاجاً على القصف التركي.", id="ar"),
+        pytest.param(
+            "Dozens of people gathered outside the United Nations office in Sulaimani to protest the strikes.", id="en"
+        ),
+    ],
+)
+def test_what_a_protest_is_against_is_no_deed_of_its_own(gaz, text: str) -> None:
+    """The strikes protested were told elsewhere: only the protest happened here, by protesters (not by the
+    office the crowd gathered at)."""
+    assert [(e.sub_event_type, actor_name(e.actor1)) for e in _run(gaz, text).events] == [
+        ("Peaceful protest", "Protesters")
+    ]
