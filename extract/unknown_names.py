@@ -147,7 +147,7 @@ def _arabic_run(nt: NormText, text: str, last: int, covered: set[int], *, placed
         if first < last and _preposition_phrase(nt, text, first + 1):
             return None  # "قرية تلمنس بعدة غارات": the name ends before "بعدة"
         if first > 0 and (head := word_forms(nt.tokens[first - 1]) & heads):
-            if _preposition_phrase(nt, text, first, HEADED_WORD_ZIPF):
+            if _prefixed_word(nt, text, first):
                 return None  # "قتل مزارع بانفجار عبوة": a farmer killed by a blast, no farms named "بانفجار"
             if head & words().rare_name_heads and not _rare(nt, text, first, last):
                 return None  # "محور المقاومة", "جبهة الساحل": no place's name
@@ -285,12 +285,23 @@ def joined(nt: NormText, text: str, k: int) -> bool:
     )
 
 
-def _preposition_phrase(nt: NormText, text: str, t: int, bar: float = 0.0) -> bool:
-    """Token t is a preposition written onto a common word ("بعدة", "لقوات"; as common as `bar`, else
-    `WORD_ZIPF`): it goes on the sentence after a name, and is no word of one (but "كفر بطنا": "طنا" is no
-    word)."""
+def _preposition_phrase(nt: NormText, text: str, t: int) -> bool:
+    """Token t is a preposition written onto a common word ("بعدة", "لقوات"): it goes on the sentence
+    after a name, and is no word of one (but "كفر بطنا": "طنا" is no word)."""
     word = _word(nt, text, t)
-    return word[:1] in words().name_prepositions and not rare_arabic(word[1:], bar or WORD_ZIPF)
+    return word[:1] in words().name_prepositions and not rare_arabic(word[1:], WORD_ZIPF)
+
+
+def _prefixed_word(nt: NormText, text: str, t: int) -> bool:
+    """Token t, right after a head noun, reads as a preposition on a common word rather than as a word of its
+    own ("مزارع بانفجار": "by a blast", the rest commoner than the whole; not "كفر", "بستان")."""
+    from wordfreq import zipf_frequency
+
+    word = _word(nt, text, t)
+    if word[:1] not in words().name_prepositions or nt.tokens[t] in rules().name_heads:
+        return False
+    rest = zipf_frequency(word[1:], "ar")
+    return rest >= HEADED_WORD_ZIPF and zipf_frequency(word, "ar") < rest
 
 
 def conjunction_width(nt: NormText, text: str, k: int) -> int:
