@@ -50,7 +50,7 @@ from extract.journey_frames import ENDS, Frame, frame_of, segments
 from extract.journey_stops import COARSE, TOWN_LIKE, Marks, Stop, marks_of, role_cue
 from extract.lexicons import cues, phrase_lexicon
 from extract.types import DateRef, Movement, Place, Span
-from extract.wordforms import word_forms
+from extract.wordforms import proclitic, word_forms
 from geodata.names import is_arabic
 
 _ORDER = {"from": 0, "via": 1, "to": 2, "arrive": 3}
@@ -87,6 +87,37 @@ def _ordered(stops: tuple[Stop, ...]) -> tuple[list[Place], list[Place]]:
         if s.at.place.feature_type != "country" or (k == 0 and g[0].role == "from")
     ]
     return way, ends
+
+
+def _legs(ann: Annotated, stops: tuple[Stop, ...]) -> tuple[Stop, ...]:
+    """A destination reached before the movers went on is a stop on their way: "flew into Najaf and travelled
+    south through Samawa to Nasiriyah", "reached Homs and continued north through Hama", "وصلوا إلى النجف ثم
+    توجهوا عبر السماوة" (a word of moving or of going on between it and a later stop; not "fled to Erbil
+    through Kalak", one leg)."""
+    out = list(stops)
+    for k, s in enumerate(stops):
+        if s.role not in ENDS or s.alt:
+            continue
+        later = next((n for n in stops[k + 1 :] if not n.alt), None)
+        if (
+            later is not None
+            and later.role in ("via", *ENDS)
+            and any(_went_on(ann, i) for i in range(s.at.tok_last + 1, later.at.tok_first))
+        ):
+            out[k] = replace(s, role="via")
+    return tuple(out)
+
+
+def _went_on(ann: Annotated, i: int) -> bool:
+    """Token i says the movers went on: a word of going on ("continued", "then", "ثم"), or a second word of
+    moving joined by "and" ("and travelled", "وتوجهوا"); not a participle of passing ("passing through")."""
+    c = cues()
+    forms = word_forms(ann.word(i), article=True, endings=True)
+    if forms & c["leg_words"]:
+        return True
+    if not forms & c["movement_triggers"] or forms & c["via_words"]:
+        return False
+    return ann.word(i - 1) in c["coordinators"] or proclitic(ann.word(i)) in c["coordinators"]
 
 
 def _clean(places: list[Place]) -> list[Place]:
@@ -248,7 +279,7 @@ def _tell(
     default_date: DateRef | None,
 ) -> tuple[list[Movement], _Told]:
     """The movements of one clause (one per destination) and the journey it told."""
-    way, ends = _ordered(frame.stops)
+    way, ends = _ordered(_legs(ann, frame.stops))
     continued, guessed = None, False
     if not any(s.role == "from" for s in frame.stops) and (way or ends):
         prefix, continued = _prefix(ann, frame, way=way, ends=ends, origin=origin, told=told, marks=marks)

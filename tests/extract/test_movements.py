@@ -848,6 +848,39 @@ def test_the_movers_named_before_the_town_they_left(gaz, text: str, want: list[t
     assert _journeys(gaz, text) == want
 
 
+WENT_ON = [
+    (
+        "flew-into-then-travelled",  # a place reached, then a second word of moving: a stop on the way
+        "وصل الصيادون جواً إلى النجف ثم توجهوا جنوباً براً عبر السماوة إلى الناصرية.",
+        "The hunters had flown into Najaf and travelled south by road through Samawa to Nasiriyah.",
+        [("Najaf", "Samawah", "Nasiriyah")],
+    ),
+    (
+        "reached-and-continued",
+        "وصلت القافلة إلى حمص وواصلت طريقها شمالاً عبر حماة إلى حلب.",
+        "The convoy reached Homs and continued north through Hama to Aleppo.",
+        [("Homs", "Hama", "Aleppo")],
+    ),
+    (
+        "one-leg",  # "to X through Y" is one leg: Y comes first
+        "فرت العائلات إلى أربيل عبر حاجز كلك.",
+        "Families fled to Erbil through the Kalak checkpoint.",
+        [("Kalak", "Erbil")],
+    ),
+    (
+        "passing-through",  # a participle of passing describes the leg, it starts none
+        "غادرت الحافلات دوما إلى جرابلس مروراً بحمص وحماة.",
+        "The buses left Douma for Jarablus, passing through Homs and Hama.",
+        [("Douma", "Homs", "Hama", JARABLUS)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), _table(WENT_ON))
+def test_a_place_reached_before_the_movers_went_on_is_on_their_way(gaz, text: str, want: list[tuple[str, ...]]) -> None:
+    assert _journeys(gaz, text) == want
+
+
 REINFORCED = [
     (
         "the-assault-on",  # the place the movers were sent to reinforce is where they went
