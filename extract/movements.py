@@ -311,9 +311,11 @@ def _tell(
 
 def _quoting(ann: Annotated, t: int, last: int) -> bool:
     """A word of carrying that quotes ("ونقلت وكالة الأناضول عن مصادر": reported, from sources): "عن" within three
-    words after it."""
+    words after it; or that does a deed ("carried out artillery bombardments": a particle right after it)."""
     if not word_forms(ann.word(t)) & cues()["carry_words"]:
         return False
+    if t + 1 <= last and ann.word(t + 1) in cues()["carry_particles"]:
+        return True
     return any(word_forms(ann.word(i)) & cues()["quote_markers"] for i in range(t + 1, min(last, t + 3) + 1))
 
 

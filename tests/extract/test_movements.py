@@ -787,6 +787,25 @@ CAME_AND_CARRIED = [
         [("Penjwen", "Sulaymaniyah")],
     ),
     (
+        "rushed-from-to-the-town-of-the-text",  # as "came from": to the article's own town
+        "تمرد معتقلو التنظيم في سجن الحسكة. وسيطرت على الطابق وحدة لمكافحة الإرهاب قدمت من القامشلي.",
+        "ISIS detainees rioted in the prison in Hasakah. A counter-terrorism unit rushed down from Qamishli retook "
+        "the floor.",
+        [("Qamishli", "Al-Hasakah")],
+    ),
+    (
+        "carried-by-ambulance",  # "carried" the wounded: from where the text is; "carried out" carries no one
+        "استهدف كمين حافلة قرب تدمر. ونقلت سيارات الإسعاف الجرحى إلى مشافي حمص.",
+        "An ambush hit a bus near Palmyra. Ambulances carried the wounded to hospitals in Homs.",
+        [("Palmyra", "Homs")],
+    ),
+    (
+        "carried-out-is-no-carrying",
+        "نفذ الجيش قصفاً مدفعياً على تجمعات المسلحين جنوب درعا.",
+        "Army units carried out artillery bombardments against gatherings south of Daraa.",
+        [],
+    ),
+    (
         "drove-from-the-town-of-the-text",  # a drive with no origin told left the town the text is about
         "قصفت المدفعية التركية قرى قرب بنجوين. وحملت العائلات أمتعتها وتوجهت إلى سوران.",
         "Turkish artillery shelled villages near Penjwen. Families packed their belongings and drove down to Soran.",
