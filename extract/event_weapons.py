@@ -78,6 +78,19 @@ def blew_oneself_up(ann: Annotated, first: int, last: int) -> bool:
     )
 
 
+AIR_FIRED_REACH = 4  # words from the aircraft to the missiles it fired ("Israeli F-15 jets fired missiles")
+
+
+def air_fired(ann: Annotated, first: int, t: int) -> bool:
+    """Missiles or rockets (the trigger, token t) fired by aircraft named just before them in the clause: "jets
+    fired missiles at T4", "أطلقت طائرات مسيرة صواريخ" (event_cues.json missile_words, aircraft_words); not
+    "air strikes and shelling", two bombardments."""
+    c = event_cues()
+    if not word_forms(ann.word(t)) & c["missile_words"]:
+        return False
+    return bool(ann.words_in(max(first, t - AIR_FIRED_REACH), t - 1, "aircraft_words", c["aircraft_words"]))
+
+
 def hit_weapon(ann: Annotated, m: Match, first: int) -> bool:
     """A weapon trigger that names what was struck, not the strike: "strikes on ISIS artillery"."""
     weapons = cue_union("air", "artillery")

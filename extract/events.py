@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import replace
-from functools import cache
 
 from extract.annotated import Annotated, PlaceTok, geo_precision
-from extract.event_actors import event_actors, exposed_before, one_side, quoted_state, state_side
+from extract.event_actors import event_actors, one_side, quoted_state, state_side
+from extract.event_aims import aim, protested, told_word, unreal
 from extract.event_counts import event_numbers, people_struck
 from extract.event_deals import TRANSFER, entered_under_deal, left_under_deal
 from extract.event_merge import joined, merge, nearby_event, taken, vagueness
 from extract.event_places import contrast_side, coordinated, event_location
 from extract.event_protest import crowd_kind, protest_sides, with_force
-from extract.event_weapons import blew_oneself_up, blew_self_up, hit_weapon, nearest_weapon, weapon_near
+from extract.event_weapons import air_fired, blew_oneself_up, blew_self_up, hit_weapon, nearest_weapon, weapon_near
 from extract.lexicons import TriggerDef, cues, event_cues, triggers
 from extract.matching import Match
 from extract.no_deed import (
@@ -41,7 +41,6 @@ from extract.references import site_references, town_references
 from extract.referring import implied_subject, joined_subject, pronoun_subject
 from extract.told_again import attackers_again, fold, told_again
 from extract.types import HARM_TYPES, TAKING_TYPES, VIOLENT_TYPES, ActorMention, DateRef, Event, Span
-from extract.wordforms import word_forms
 
 
 def _clause(ann: Annotated, first: int, last: int, t: int) -> tuple[int, int]:
@@ -101,6 +100,8 @@ def _kind(
             return "Violence against civilians", "Abduction/forced disappearance"  # "seized 2,000 civilians"
         return "Battles", "Government regains territory" if state_side(agent) else "Non-state actor overtakes territory"
     if not trig.sub_event_type.startswith("*"):
+        if trig.sub_event_type == _SHELLING and air_fired(ann, clause[0], t):
+            return "Explosions/Remote violence", "Air/drone strike"  # "Israeli jets fired missiles at T4"
         if trig.sub_event_type == "Government regains territory" and agent is not None and not state_side(agent):
             return "Battles", "Non-state actor overtakes territory"  # "rebels retook Saraqib", "حررت قسد الطبقة"
         weapon = nearest_weapon(ann, *clause, t) if trig.sub_event_type == "Looting/property destruction" else None
@@ -122,59 +123,6 @@ def _kind(
     if target is not None and target.actor_type in cues()["civilian_actor_types"]:
         return "Violence against civilians", "Attack"
     return "Battles", "Armed clash"
-
-
-IMPEDE_REACH = 4  # words from "halt" to the deed it would stop ("to slow the army's advance")
-
-
-def _aim(ann: Annotated, m: Match, trig: TriggerDef) -> bool:
-    """A purpose, not a deed: "لاستعادة الموصل", "advanced to recapture Mosul"."""
-    if trig.event_type != "Battles":
-        return False
-    if m.prefix[-1:] in cues()["aim_proclitics"] and exposed_before(ann, max(0, m.tok_first - 5), m.tok_first):
-        return False  # "تعرض الجيش لهجوم": the army suffered an attack
-    before = ann.word(m.tok_first - 1)
-    if before in event_cues()["agent_articles"]:  # "demanding the fall of", not "responds to the attack"
-        return ann.word(m.tok_first - 2) in event_cues()["demands_before"]
-    aims = event_cues()["aim_before"] | event_cues()["demands_before"]
-    if ann.words_in(
-        max(0, m.tok_first - IMPEDE_REACH), m.tok_first - 1, "impede_before", event_cues()["impede_before"]
-    ):
-        return True  # "to slow the army's advance", "وقف إطلاق النار": a deed someone would stop
-    return m.prefix[-1:] in cues()["aim_proclitics"] or before in aims
-
-
-PROTESTED_REACH = 3  # words from a word of protesting to the deed it protests ("to protest the strikes")
-
-
-def _protested(ann: Annotated, m: Match, trig: TriggerDef) -> bool:
-    """What a protest is against, told as its cause ("gathered to protest the strikes", "احتجاجاً على
-    القصف", "تنديداً بالغارات"): a deed told elsewhere, no new one here (not a protest's own word)."""
-    if trig.event_type in ("Protests", "Riots"):
-        return False
-    lo = max(0, m.tok_first - PROTESTED_REACH)
-    return bool(ann.words_in(lo, m.tok_first - 1, "protested_before", event_cues()["protested_before"]))
-
-
-def _unreal(ann: Annotated, first: int, t: int) -> bool:
-    """A deed only foreseen or threatened: "will strike", "is likely to become the next target",
-    "قد يحدد شكل السيطرة", "سوف تهاجم" (a word of `irrealis_before` at most five words before)."""
-    words, before_imperfect = event_cues()["irrealis_before"], event_cues()["irrealis_before_imperfect"]
-    for i in range(max(first, t - 5), t):
-        w = ann.word(i)
-        if word_forms(w) & words or (w in before_imperfect and ann.word(i + 1)[:1] in ("ي", "ت")):
-            return True
-    return False
-
-
-def _told_word(ann: Annotated, first: int, last: int) -> bool:
-    """A claim, blame or responsibility word among tokens first..last."""
-    return bool(ann.words_in(first, last, "told words", _told_words()))
-
-
-@cache
-def _told_words() -> frozenset[str]:
-    return event_cues()["claim_words"] | event_cues()["responsibility_words"] | event_cues()["blame_words"]
 
 
 def _sides(
@@ -283,6 +231,27 @@ def _no_deed_here(
     return trig.event_type == "Explosions/Remote violence" and left_behind(ann, m, clause[0])  # mines left
 
 
+def _sides_fit(
+    ann: Annotated,
+    trig: TriggerDef,
+    *,
+    clause: tuple[int, int],
+    last: int,
+    t: int,
+    sides: tuple[ActorMention | None, ActorMention | None],
+    places: list[PlaceTok],
+) -> bool:
+    """The words of a clash, an entry or a leaving tell a deed only with the sides that make it one."""
+    agent, target = sides
+    if trig.sub_event_type == "*between":
+        return _two_sides(ann, last, t, agent, target)  # "the violence in Syria": no clash named
+    if trig.sub_event_type == "*entry":
+        return _force_entered(ann, agent, clause, t)  # "refugees entered Turkey": no force took anything
+    if trig.sub_event_type == "*exit":  # "civilians left Raqqa", "the attack left five dead": nothing handed over
+        return left_under_deal(ann, clause, last, t, agent=agent, places=places)
+    return True
+
+
 def _events(
     ann: Annotated, sent: Span, m: Match, trig: TriggerDef, *, places: list[PlaceTok], default_date: DateRef | None
 ) -> list[Event]:
@@ -291,10 +260,10 @@ def _events(
     for an aim, a road's control, no place."""
     first, last = ann.tok_range(sent)
     t = m.tok_first
-    if _aim(ann, m, trig) or _unreal(ann, first, t) or foreseen_subject(ann, m, last) or _protested(ann, m, trig):
+    if aim(ann, m, trig) or unreal(ann, first, t) or foreseen_subject(ann, m, last) or protested(ann, m, trig):
         return []  # "للسيطرة على", "to recapture", "likely to become the next target": not a deed
     accused = _accused(ann, first, m)
-    if accused is None and _told_word(ann, max(first, t - 4), t - 1):
+    if accused is None and told_word(ann, max(first, t - 4), t - 1):
         return []  # "ISIS claimed the bombing", "تبنى داعش التفجير": the deed told before, not a new one
     clause = _clause(ann, first, last, t)
     if _no_deed_here(ann, m, trig, (first, last), clause):
@@ -303,12 +272,8 @@ def _events(
     if loc is None:
         return []
     agent, target = _sides(ann, clause, (first, last), m, trig, accused=accused)
-    if trig.sub_event_type == "*between" and not _two_sides(ann, last, t, agent, target):
-        return []  # "the violence in Syria": no clash named
-    if trig.sub_event_type == "*entry" and not _force_entered(ann, agent, clause, t):
-        return []  # "refugees entered Turkey", "no aid convoys have entered Douma": no force took anything
-    if trig.sub_event_type == "*exit" and not left_under_deal(ann, clause, last, t, agent=agent, places=places):
-        return []  # "civilians left Raqqa", "the attack left five dead": no ground handed over
+    if not _sides_fit(ann, trig, clause=clause, last=last, t=t, sides=(agent, target), places=places):
+        return []
     # a protest's words on the other side of a contrast are another crowd's ("..., بينما فرّقت الهيئة مظاهرة")
     side = contrast_side(ann, sent, t, "contrast_words")
     etype, sub = _subtype(ann, trig, first, last, clause=clause, side=side, t=t, agent=agent, target=target)

@@ -137,3 +137,28 @@ def test_a_bomber_who_blew_himself_up_is_a_suicide_bomber(gaz, text: str, kind: 
     [e] = _events(gaz, text)
     assert (e.sub_event_type, e.place.name) == (kind, "Tikrit")
     assert actor_name(e.actor1) != "Iraqi army"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actor"),
+    [
+        pytest.param(
+            "أطلقت المقاتلات الإسرائيلية صواريخ على مطار التيفور في ريف حمص.", "Air/drone strike", "Israel", id="ar"
+        ),
+        pytest.param(
+            "Israeli F-15 jets fired missiles at the T4 air base in Homs province.",
+            "Air/drone strike",
+            "Israel",
+            id="en",
+        ),
+        pytest.param("قصفت المدفعية الإيرانية منطقة حاج عمران في إقليم كردستان.", SHELL, "Iran", id="artillery-ar"),
+        pytest.param(
+            "Iranian artillery shelled the Haji Omaran area in the Kurdistan Region.", SHELL, "Iran", id="artillery-en"
+        ),
+    ],
+)
+def test_missiles_fired_by_aircraft_are_an_air_strike(gaz, text: str, kind: str, actor: str) -> None:
+    """Missiles or rockets fired by the jets, drones or helicopters named just before them are an air strike
+    (not "air strikes and shelling": two bombardments); Israel's and Iran's forces are named as Turkey's are."""
+    [e] = _events(gaz, text)
+    assert (e.sub_event_type, actor_name(e.actor1)) == (kind, actor)
