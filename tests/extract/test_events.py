@@ -1681,3 +1681,36 @@ def test_what_a_protest_is_against_is_no_deed_of_its_own(gaz, text: str) -> None
     assert [(e.sub_event_type, actor_name(e.actor1)) for e in _run(gaz, text).events] == [
         ("Peaceful protest", "Protesters")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "قصفت طائرات إسرائيلية مطار التيفور. وقالت وزارة الدفاع الروسية إن طائرتين أطلقتا ثمانية صواريخ على "
+            "القاعدة الجوية من الأجواء اللبنانية.",
+            id="ar",
+        ),
+        pytest.param(
+            "Israeli jets struck the T4 air base on Monday. Russia said two Israeli F-15 aircraft fired eight missiles "
+            "at the base from Lebanese airspace.",
+            id="en",
+        ),
+    ],
+)
+def test_the_base_is_the_air_base_named_before(gaz, text: str) -> None:
+    second = text.index(".") + 1
+    assert {e.place.name for e in _run(gaz, text).events if e.start >= second} == {"Tiyas Air Base (T4)"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("نظم العشرات وقفة تضامنية في ساحة التحرير ببغداد يوم الثلاثاء.", id="ar"),
+        pytest.param("Hundreds held a candlelight vigil in Tahrir Square in Baghdad on Tuesday.", id="en"),
+    ],
+)
+def test_a_vigil_is_a_protest(gaz, text: str) -> None:
+    assert [(e.sub_event_type, actor_name(e.actor1)) for e in _run(gaz, text).events] == [
+        ("Peaceful protest", "Protesters")
+    ]
