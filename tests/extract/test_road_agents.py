@@ -57,6 +57,13 @@ ROWS = [
         f"cut by {SYRIA}",
     ),
     (
+        "the-force-whose-supply-line-it-is",  # its only deed: the force it supplies holds it
+        "وبات الطريق بين أثريا وخناصر شريان الإمداد الوحيد لقوات النظام نحو حلب.",
+        "The road between Ithriya and Khanasser is now the only supply line for government forces to Aleppo.",
+        SYRIA,
+        "",
+    ),
+    (
         "not-an-actor-of-another-clause",
         "بعد انسحاب مسلحي داعش من منبج، أُغلق الطريق بين منبج وجرابلس.",
         "After ISIS fighters withdrew from Manbij, the road between Manbij and Jarablus was closed.",
