@@ -309,6 +309,15 @@ def _tell(
     return made, _Told(tuple(way), tuple(ends), len(made), start, frame, guessed)
 
 
+def _names_a_camp(ann: Annotated, t: int) -> bool:
+    """A word of movers that names a camp, not a journey: "the Makhmour refugee camp" (the camp after it),
+    "مخيم النازحين" (the camp before it; not "غادرت مخيم شاريا", where the word comes first and moves)."""
+    camps = cues()["camp_words"]
+    if is_arabic(ann.word(t)):
+        return t > 0 and bool(word_forms(ann.word(t - 1)) & camps)
+    return bool(word_forms(ann.word(t + 1)) & camps)
+
+
 def _quoting(ann: Annotated, t: int, last: int) -> bool:
     """A word of carrying that quotes ("ونقلت وكالة الأناضول عن مصادر": reported, from sources): "عن" within three
     words after it; or that does a deed ("carried out artillery bombardments": a particle right after it)."""
@@ -330,7 +339,7 @@ def movements_in(ann: Annotated, default_date: DateRef | None) -> list[Movement]
     for sent in ann.sentences:
         first, last = ann.tok_range(sent)
         triggers = ann.words_in(first, last, "movement_triggers", trig_words, article=True, endings=True)
-        triggers = [t for t in triggers if not _quoting(ann, t, last)]
+        triggers = [t for t in triggers if not _quoting(ann, t, last) and not _names_a_camp(ann, t)]
         if not triggers:
             told = None  # nothing told here: the next sentence continues no journey
             continue

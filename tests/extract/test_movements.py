@@ -946,6 +946,15 @@ def test_the_place_reinforced_is_the_destination(gaz, text: str, want: list[tupl
         pytest.param(
             "ISIS seized Mosul. Families fled toward the Kurdistan Region.", [], id="guessed-origin-region-en"
         ),
+        # a word of movers that names a camp ("refugee camp", "مخيم النازحين") tells no journey
+        pytest.param(
+            "قصفت الطائرات التركية مواقع في سنجار وفي مخيم اللاجئين في مخمور جنوب أربيل.", [], id="refugee-camp-ar"
+        ),
+        pytest.param(
+            "Turkish warplanes struck targets in Sinjar, in the Makhmour refugee camp south of Erbil.",
+            [],
+            id="refugee-camp-en",
+        ),
     ],
 )
 def test_precision_kept(gaz, text: str, want: list[tuple[str, ...]]) -> None:
@@ -1054,3 +1063,9 @@ def test_what_set_off_from_a_town_went_to_the_articles_own(gaz, text: str, want:
 def test_a_journey_back_to_where_the_one_before_began_is_its_own(gaz, text: str, want: list[tuple[str, ...]]) -> None:
     """No origin carried over from the sentence before, or guessed, is where the journey ends."""
     assert [tuple(_names(m)) for m in _run(gaz, text).movements] == want
+
+
+def test_a_word_of_leaving_before_a_camp_still_moves(gaz) -> None:
+    """Arabic puts the camp before the movers' word that names it ("مخيم النازحين"): a word of leaving before
+    a camp ("غادرت مخيم الهول") still tells a journey."""
+    assert _journeys(gaz, "غادرت العائلات مخيم الهول متجهة إلى الحسكة.") == [("Al-Hol camp", "Al-Hasakah")]
