@@ -10,7 +10,7 @@ from itertools import pairwise
 
 from extract.admin_words import words
 from extract.context import capitalised, rules, title_case_line
-from extract.lexicons import actor_matches, cues
+from extract.lexicons import actor_matches, cue_union, cues
 from extract.wordforms import word_forms
 from geodata.names import NormText, is_arabic
 
@@ -139,6 +139,8 @@ def _arabic_run(nt: NormText, text: str, last: int, covered: set[int], *, placed
     heads = words().heads_before
     if word_forms(nt.tokens[last]) & cues()["direction_words"]:
         return None  # "قرية دير جمال غرباً": the direction it lies in is no word of its name
+    if _way_word(nt, last):
+        return None  # "مخيم شاريا متجهة عبر الموصل": a word of the way is no word of a name
     for first in range(last, max(-1, last - 3), -1):
         if first in covered or not is_arabic(nt.tokens[first]) or _links(nt, first):
             return None  # "قرى في ناحية X": "في ناحية" is no part of a name
@@ -157,6 +159,12 @@ def _arabic_run(nt: NormText, text: str, last: int, covered: set[int], *, placed
         if placed and first == last - 1 and nt.tokens[first] in rules().name_heads and nt.tokens[last][:2] == "ال":
             return first
     return None
+
+
+def _way_word(nt: NormText, t: int) -> bool:
+    """Token t is a word of going or of the way ("عبر", "إلى", "متجهة", "الطريق"): it ends no name."""
+    way = cue_union("via_words", "to_words", "from_words", "movement_triggers", "road_words")
+    return bool(word_forms(nt.tokens[t]) & way)
 
 
 def describes_head(nt: NormText, text: str, t: int) -> bool:
@@ -195,6 +203,8 @@ def runs(
     `marked`: the text marks the name as a place's, all of it ("Abu X (Y) east of Z"); `placed`: the unit
     it lies in follows it ("وادي الشاي جنوب كركوك")."""
     if is_arabic(nt.tokens[t]):
+        if _way_word(nt, t):
+            return []  # "وسلكت الطريق عبر الموصل": no name ends on a word of the way
         first = _arabic_run(nt, text, t, covered, placed=placed)
         low = first + 1 if first is not None else max(1, t - MAX_NAME + 2)
         for k in range(t, low - 1, -1):  # "قرى X وY", "قريتي أم الجرن وتل صفوك": names after one head
