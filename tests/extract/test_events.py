@@ -1714,3 +1714,18 @@ def test_a_vigil_is_a_protest(gaz, text: str) -> None:
     assert [(e.sub_event_type, actor_name(e.actor1)) for e in _run(gaz, text).events] == [
         ("Peaceful protest", "Protesters")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("حاول محتجون عبور جسر الأحرار في بغداد، فردت قوات الأمن بقنابل الغاز والرصاص المطاطي.", id="ar"),
+        pytest.param(
+            "Protesters tried to cross the Ahrar bridge in Baghdad, and police responded with rubber bullets.",
+            id="en",
+        ),
+    ],
+)
+def test_a_protest_met_with_tear_gas_or_rubber_bullets_met_intervention(gaz, text: str) -> None:
+    kinds = {e.sub_event_type for e in _run(gaz, text).events if e.event_type == "Protests"}
+    assert kinds == {"Protest with intervention"}

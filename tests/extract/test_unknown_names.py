@@ -54,7 +54,7 @@ def test_a_preposition_on_a_common_word_opens_no_name_after_a_head() -> None:
 
 
 def test_a_word_of_the_way_ends_no_name() -> None:
-    """"مخيم شاريا متجهة عبر الموصل", "من حي الشهداء إلى مخيمات": a word of going or of the way ("متجهة",
+    """ "مخيم شاريا متجهة عبر الموصل", "من حي الشهداء إلى مخيمات": a word of going or of the way ("متجهة",
     "عبر", "إلى", "الطريق") is no last word of an unknown name. Arabic only: English names are capitalised."""
     assert _runs_ending_at("غادرت العائلات مخيم شاريا متجهة عبر", normalize_name("عبر")) == []
     assert _runs_ending_at("نقلت العائلات من حي الشهداء إلى", normalize_name("إلى")) == []
