@@ -22,7 +22,7 @@ from itertools import pairwise
 from extract.annotated import Annotated
 from extract.journey_stops import ENDS, Marks, Stop, punctuated_tokens, stops_in
 from extract.lexicons import cue_union, cues, families_of, phrase_lexicon
-from extract.numbers import counts_in
+from extract.numbers import Count, counts_in
 from extract.types import ActorMention, DateRef, Span
 from extract.wordforms import proclitic, word_forms
 
@@ -210,6 +210,15 @@ def placed(stops: list[Stop], *, noun: bool, leaving: bool, settles: bool = Fals
     return out
 
 
+ARMED = frozenset({"state forces", "external forces", "rebel group", "identity militia", "political militia"})
+
+
+def _count(ann: Annotated, first: int, last: int, t0: int) -> Count | None:
+    """The count nearest the first movement word: how many moved."""
+    counts = counts_in(ann.nt, max(first, t0 - 6), last)
+    return min(counts, key=lambda c: abs(c.tok_first - t0)) if counts else None
+
+
 def frame_of(ann: Annotated, seg: tuple[int, int, list[int]], sent: Span, marks: Marks) -> Frame | None:
     """The journey clause of tokens first..last whose movement words are `triggers`; None when negated."""
     first, last, triggers = seg
@@ -228,14 +237,20 @@ def frame_of(ann: Annotated, seg: tuple[int, int, list[int]], sent: Span, marks:
     noun = words_in(ann, triggers, "mover_nouns")
     if noun:  # "a bomb went off in a district of Aleppo near a convoy": where the movers are
         stops = [s for s in stops_in(ann, start, t0 - 1, triggers, marks) if s.role == "at"] + stops
+    count = _count(ann, first, last, t0)
+    unit = count.unit if count else ""
+    actor = _as_families(_mover(ann, (first, start), t0, stops, sent=sent), unit)
+    # the carried were where the text is ("the wounded were rushed to hospital in Sulaimani"); troops flown or
+    # bused in came from a base of their own ("Turkish commandos were flown into the Haftanin area")
+    before = list(range(max(first, t0 - 6), t0))
+    armed = (actor is not None and actor.actor_type in ARMED) or words_in(ann, before, "armed_movers")
+    # "مقتل أربعة مقاتلين وإصابة آخرين، نُقلوا إلى مستشفى في القامشلي": the wounded fighters were carried
+    carried = words_in(ann, triggers[:1], "carry_words") and (not armed or words_in(ann, before, "carried_hurt"))
     leaving = (
         words_in(ann, triggers, "departure_triggers")
-        or words_in(ann, triggers[:1], "carry_words")  # not "walked to Badush, from where they were driven"
+        or carried  # not "walked to Badush, from where they were driven"
         or words_in(ann, [t + 1 for t in triggers], "direction_words")
     )
-    counts = counts_in(ann.nt, max(first, t0 - 6), last)
-    count = min(counts, key=lambda c: abs(c.tok_first - t0)) if counts else None
-    unit = count.unit if count else ""
     dates = ann.dates_in(sent)
     return Frame(
         stops=tuple(placed(stops, noun=noun, leaving=leaving, settles=words_in(ann, triggers, "arrive_words"))),
@@ -245,7 +260,7 @@ def frame_of(ann: Annotated, seg: tuple[int, int, list[int]], sent: Span, marks:
         leaving=leaving,
         arriving=_arriving(ann, triggers, leaving=leaving),
         noun=noun,
-        actor=_as_families(_mover(ann, (first, start), t0, stops, sent=sent), unit),
+        actor=actor,
         count=count.value if count else None,
         unit=unit,
         date=dates[0] if dates else None,

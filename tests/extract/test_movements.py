@@ -800,6 +800,20 @@ CAME_AND_CARRIED = [
         [("Palmyra", "Homs")],
     ),
     (
+        "troops-flown-in-came-from-their-base",  # armed movers carried: not from where the text is
+        "قصفت طائرة مسيرة سيارة في مخمور. وبعد يومين نقلت قوات تركية جواً إلى منطقة حفتانين شمال زاخو.",
+        "A drone strike hit a car in Makhmour. Two days later, Turkish commandos were flown into the area north of "
+        "Zakho.",
+        [],
+    ),
+    (
+        "wounded-fighters-carried",  # ... but wounded fighters were carried from where they fell
+        "هاجم التنظيم تل حميس. وقتل أربعة مقاتلين وأصيب آخرون نقلوا إلى مستشفى في القامشلي.",
+        "ISIS attacked Tal Hamis. Four fighters were killed and others wounded, and were taken to a hospital in "
+        "Qamishli.",
+        [("Tal Hamis", "Qamishli")],
+    ),
+    (
         "carried-out-is-no-carrying",
         "نفذ الجيش قصفاً مدفعياً على تجمعات المسلحين جنوب درعا.",
         "Army units carried out artillery bombardments against gatherings south of Daraa.",
