@@ -101,7 +101,7 @@ def _legs(ann: Annotated, stops: tuple[Stop, ...]) -> tuple[Stop, ...]:
         later = next((n for n in stops[k + 1 :] if not n.alt), None)
         if (
             later is not None
-            and later.role in ("via", *ENDS)
+            and (later.role == "via" or later.role in ENDS)
             and any(_went_on(ann, i) for i in range(s.at.tok_last + 1, later.at.tok_first))
         ):
             out[k] = replace(s, role="via")
