@@ -11,9 +11,10 @@ cues.json's `riot_words`, `lethal_force_words` and `dispersal_words`, and `riot_
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 
 from extract.annotated import Annotated
-from extract.lexicons import actors, cues, event_cues, phrase_lexicon
+from extract.lexicons import ActorDef, actors, cues, event_cues, phrase_lexicon
 from extract.types import ActorMention, Event
 from extract.wordforms import word_forms
 
@@ -61,9 +62,15 @@ def crowd_kind(
     return kind
 
 
+@cache
+def _crowd_def() -> ActorDef | None:
+    """The first actor of actors.csv of a crowd's type (cues.json crowd_actor_types)."""
+    return next((d for d in actors()[0] if d.actor_type in cues()["crowd_actor_types"]), None)
+
+
 def _crowd_of(ann: Annotated, e: Event) -> ActorMention | None:
     """The crowd a protest's word names (the first actor of a crowd's type in actors.csv), at that word."""
-    crowd = next((d for d in actors()[0] if d.actor_type in cues()["crowd_actor_types"]), None)
+    crowd = _crowd_def()
     if crowd is None:
         return None
     first, last = ann.tok_of(e.trigger.start), ann.tok_of(max(e.trigger.start, e.trigger.end - 1))

@@ -61,20 +61,23 @@ def blew_self_up(ann: Annotated, a: ActorMention) -> bool:
     """The actor named after a word of blowing up is the one who blew himself up: "تفجير عنصرين من جبهة النصرة
     نفسيهما" (a reflexive pronoun right after the name, a word of blowing up at most four words before it; not
     "the soldiers themselves said")."""
-    c = event_cues()
-    return any(word_forms(ann.word(i)) & c["reflexives"] for i in (a.tok_last + 1, a.tok_last + 2)) and any(
-        word_forms(ann.word(v)) & c["self_blow_verbs"] for v in range(max(0, a.tok_first - 4), a.tok_first)
+    reflexives = event_cues()["reflexives"]
+    return any(word_forms(ann.word(i)) & reflexives for i in (a.tok_last + 1, a.tok_last + 2)) and _blow_word(
+        ann, max(0, a.tok_first - 4), a.tok_first
     )
+
+
+def _blow_word(ann: Annotated, lo: int, hi: int) -> bool:
+    """A word of blowing up (event_cues.json self_blow_verbs) among tokens lo..hi-1."""
+    return any(word_forms(ann.word(v)) & event_cues()["self_blow_verbs"] for v in range(lo, hi))
 
 
 def blew_oneself_up(ann: Annotated, first: int, last: int) -> bool:
     """Someone of the clause first..last blew himself up: "فجّر أحدهم نفسه بسيارة مفخخة", "a man blew himself
     up" (a reflexive pronoun at most two words after a word of blowing up; not "the soldiers themselves")."""
-    c = event_cues()
+    reflexives = event_cues()["reflexives"]
     return any(
-        word_forms(ann.word(r)) & c["reflexives"]
-        and any(word_forms(ann.word(v)) & c["self_blow_verbs"] for v in range(max(first, r - 2), r))
-        for r in range(first, last + 1)
+        word_forms(ann.word(r)) & reflexives and _blow_word(ann, max(first, r - 2), r) for r in range(first, last + 1)
     )
 
 

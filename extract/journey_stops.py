@@ -126,7 +126,7 @@ def _reinforced(ann: Annotated, tok: int, punct: frozenset[int]) -> int | None:
     while i >= 0 and tok - 1 - i < REACH and i not in punct:
         forms = word_forms(ann.word(i))
         if forms & c["reinforce_verbs"]:
-            return i if is_arabic(ann.word(i)) or ann.word(i - 1) == "to" else None
+            return i if is_arabic(ann.word(i)) or ann.word(i - 1) in c["to_words"] else None
         if not forms & c["reinforce_fillers"]:
             return None
         i -= 1
