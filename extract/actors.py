@@ -115,6 +115,22 @@ def _by_id() -> dict[str, ActorDef]:
     return {d.actor_id: d for d in actors()[0]}
 
 
+def actor_by_id(actor_id: str) -> ActorDef:
+    """The definition of one actor of data/actors.csv."""
+    return _by_id()[actor_id]
+
+
+@cache
+def home_state(country: str, refs: tuple[str, ...]) -> ActorDef | None:
+    """The forces of a country's state: the one actor of that country that words of `refs` ("the army",
+    "government forces") refer to in its news (Iraq: the Iraqi army, not its police); None when none is."""
+    defs, _, ana = actors()
+    text = " ; ".join(refs)
+    found = {defs[i].actor_id: defs[i] for m in ana.find(text) for i in ana.payloads(m)}
+    here = [d for d in found.values() if country and d.country == country]
+    return here[0] if len(here) == 1 else None
+
+
 def canonical_actor_names(query: str) -> tuple[str, ...]:
     """The canonical names (data/actors.csv) of the actors `query` names: a name or an alias in either
     language, spelt any way the normaliser folds (case, hamza, harakat), with or without a leading "the"

@@ -300,6 +300,17 @@ class Annotated:
             self.nt, (p.tok_first - 1, p.tok_first, p.tok_last, p.tok_last + 1), admin_words().unit_heads
         )
 
+    def country(self) -> str:
+        """The country the text is about: its town's (for a wire story written in a bureau's city, the town it
+        names most past its dateline), else the one its places name most."""
+        focus = self.focus_place()
+        if focus is not None and self.written_at(focus):
+            focus = _most_named([p for p in self._towns() if not self.in_dateline(p)]) or focus
+        if focus is not None:
+            return focus.place.country_code
+        codes = [p.place.country_code for p in self.places if p.place.country_code]
+        return max(sorted(set(codes)), key=codes.count) if codes else ""
+
     def focus_place(self) -> PlaceTok | None:
         """The town the article is about: its dateline, else its most named town."""
         if "focus" not in self._found:

@@ -58,7 +58,7 @@ def with_places(ann: Annotated, *, gaz: Gazetteer) -> Annotated:
 
 
 def with_actors(ann: Annotated) -> Annotated:
-    found = actors_in(ann.doc.text, ann.nt, _country(ann))
+    found = actors_in(ann.doc.text, ann.nt, ann.country())
     # Only a place of two words or more holds a longer name than an actor's: most actors stand in none.
     held = {t for p in ann.places if p.tok_last > p.tok_first for t in range(p.tok_first, p.tok_last + 1)}
     named = [
@@ -83,15 +83,6 @@ def _across_border(ann: Annotated, a: ActorMention) -> bool:
         word_forms(ann.word(a.tok_first - 2)) & cue["border_words"]
         or word_forms(ann.word(a.tok_first - 3)) & cue["border_words"]
     )
-
-
-def _country(ann: Annotated) -> str:
-    """The country the text is about: its town's, else the one its places name most."""
-    focus = ann.focus_place()
-    if focus is not None:
-        return focus.place.country_code
-    codes = [p.place.country_code for p in ann.places if p.place.country_code]
-    return max(sorted(set(codes)), key=codes.count) if codes else ""
 
 
 def with_dates(ann: Annotated) -> Annotated:

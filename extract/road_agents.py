@@ -17,10 +17,14 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, replace
+from functools import cache
 
+from extract.actors import actor_by_id, home_state
 from extract.annotated import Annotated
+from extract.datafiles import load_json
 from extract.event_actors import aside
-from extract.lexicons import cues, event_cues
+from extract.lexicons import ActorDef, cues, event_cues
+from extract.matching import Lexicon
 from extract.road_deeds import Deed, is_word, lexicon
 from extract.road_ends import Road
 from extract.types import ActorMention, Span
@@ -31,7 +35,7 @@ _OPENING_SUBJECT = 3  # words before the subject of a sentence ('وكانت', 'O
 _SUPPORT_REACH = 8  # words a backer may stand after "backed by"
 _REF_SENTENCES = 2  # sentences back that "the forces" may look for the force it stands for
 _PUNCT_BREAKS = frozenset(";:؛()")
-STATE, FORCE = 0, 1
+STATE, FORCE, HOLDER = 0, 1, 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,9 +89,9 @@ def agent_of(ann: Annotated, deed: Deed, road: Road, span: tuple[int, int]) -> A
     if deed.first > road.last:
         left = max(left, road.last + 1)  # "the road, which the SDF controls": not before the road
     cands = _candidates(ann, left, _clause_end(ann, deed.last, last), road)
-    own = [c for c in cands if c.first <= deed.first <= c.last]
+    own = [c for c in cands if c.first <= deed.first <= c.last or _joined(ann, c, deed)]
     if own:
-        return own[0].actor  # "ISIS-held"
+        return own[0].actor  # "ISIS-held", "rebel-held"
     after = [c for c in cands if c.first > deed.last and not _backer(ann, c, deed, left) and not _users(ann, c, deed)]
     marked = [c for c in after if _marked(ann, c.first)]
     if marked:
@@ -123,6 +127,11 @@ def agent_of(ann: Annotated, deed: Deed, road: Road, span: tuple[int, int]) -> A
         opening = _candidates(ann, first, min(first + _OPENING_SUBJECT, deed.first - 1), road)
         return opening[0].actor if opening else None
     return None
+
+
+def _joined(ann: Annotated, c: _Cand, deed: Deed) -> bool:
+    """The candidate is joined to the deed by a hyphen ("SDF-held", "government-controlled")."""
+    return c.last == deed.first - 1 and ann.doc.text[ann.nt.orig_ends[c.last] : ann.nt.orig_starts[deed.first]] == "-"
 
 
 def _aside_subject(ann: Annotated, left: int, first: int, road: Road) -> ActorMention | None:
@@ -202,7 +211,7 @@ def _candidates(ann: Annotated, left: int, right: int, road: Road) -> list[_Cand
     taken = {t for a in acts for t in range(a.tok_first, a.tok_last + 1)}
     for (f, la), kind in refs.items():
         if not taken.intersection(range(f, la + 1)) and not road.first <= f <= road.last:
-            out.append(_Cand(f, la, _referent(ann, f, la, kind)))
+            out.append(_Cand(f, la, _referent(ann, f, la, kind) if kind < HOLDER else _holder(ann, f, la, kind)))
     return sorted(out, key=lambda c: c.first)
 
 
@@ -213,10 +222,38 @@ def _named_before(ann: Annotated, a: ActorMention) -> ActorMention | None:
 
 
 def _ref_spans(ann: Annotated, first: int, last: int) -> dict[tuple[int, int], int]:
-    """Tokens of each 'the forces' / 'the army' inside tokens first..last, and which kind of force it names."""
+    """Tokens of each 'the forces' / 'the army' inside tokens first..last, and which kind of force it names
+    (STATE, FORCE, or HOLDER + the index of a holder word, "rebel-held")."""
     lex = lexicon("road_state_refs", "road_force_refs")
-    found = ann.matches(lex, ann.nt.orig_starts[first], ann.nt.orig_ends[last])
-    return {(m.tok_first, m.tok_last): lex.payloads(m)[0] for m in found if m.tok_last <= last}
+    s, e = ann.nt.orig_starts[first], ann.nt.orig_ends[last]
+    found = {(m.tok_first, m.tok_last): lex.payloads(m)[0] for m in ann.matches(lex, s, e) if m.tok_last <= last}
+    words, _ = _holder_words()
+    for m in ann.matches(words, s, e):
+        if m.tok_last <= last:
+            found.setdefault((m.tok_first, m.tok_last), HOLDER + words.payloads(m)[0])
+    return found
+
+
+@cache
+def _holder_words() -> tuple[Lexicon, tuple[str, ...]]:
+    """The words that name a holder only beside a deed ("rebel-held", "in opposition hands"), and their actors."""
+    raw = load_json("roads.json")["road_holder_words"]
+    return Lexicon.build((w, i) for i, w in enumerate(raw)), tuple(raw.values())
+
+
+def _holder(ann: Annotated, f: int, la: int, kind: int) -> ActorMention | None:
+    """The actor a holder word names ("rebel" -> the rebels), at its own words; "government": the forces of the
+    state the text is about ("the army" of its country, as actors.csv lists it), else the state force named
+    last before it."""
+    actor_id = _holder_words()[1][kind - HOLDER]
+    if actor_id:
+        return _mention(ann, f, la, actor_by_id(actor_id))
+    d = home_state(ann.country(), tuple(load_json("roads.json")["road_state_refs"]))
+    return _referent(ann, f, la, STATE) if d is None else _mention(ann, f, la, d)
+
+
+def _mention(ann: Annotated, f: int, la: int, d: ActorDef) -> ActorMention:
+    return ActorMention(d.actor_id, d.name, d.actor_type, d.family, ann.nt.orig_starts[f], ann.nt.orig_ends[la], f, la)
 
 
 def _referent(ann: Annotated, f: int, la: int, kind: int) -> ActorMention | None:

@@ -31,6 +31,7 @@ _AFTER_REACH = 12  # words a deed may stand after its road
 _ON_IT_REACH = 8  # more words for a deed on it ('عليه', 'of it')
 _SHIFT_REACH = 4  # words a status shifter ('أعادت') may stand before its deed word
 _TRY_REACH = 4  # words a word of trying ("حاولت") may stand before the deed tried
+_JOINED_REACH = 3  # words from a joined deed ("rebel-held") to the road it describes
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +142,11 @@ def deeds_on(
     road's own."""
     first, last = span
     others = [r for r in roads if r != road]
-    found = _sentence_deeds(ann, first, last)
+    found = [
+        (d, real)
+        for d, real in _sentence_deeds(ann, first, last)
+        if not _describes_other(ann, d, road) and not _of_other_noun(ann, d, road)
+    ]
     reach = _BEFORE_REACH + (_ON_IT_REACH if _also_object(ann, road) else 0)  # a first object stands between
     before = [d for d, _ in found if d.last < road.first and _words_between(ann, d.last, road.first) <= reach]
     before = [d for d in before if not any(d.last < r.first < road.first for r in others)]
@@ -153,6 +158,25 @@ def deeds_on(
     after = [d for d, real in found if real and _speaks_after(ann, d, road, others=others, places=places, last=last)]
     ranked = [*(d for d in before if d.holds), *(d for d in after if d.holds)]
     return list(dict.fromkeys([*_later(ann, road, after), *ranked, *before, *after]))
+
+
+def _describes_other(ann: Annotated, d: Deed, road: Road) -> bool:
+    """A deed joined to its holder ("rebel-controlled", "ISIS-held") describes the noun right after it: "the road
+    linking Aleppo to the rebel-controlled province of Idlib" says nothing of the road, "the government-held
+    Damascus-Homs highway" does (the road's words follow within a few)."""
+    text, nt = ann.doc.text, ann.nt
+    at = nt.orig_starts[d.first]
+    if at == 0 or text[at - 1] != "-" or d.last + 1 >= len(nt.tokens):
+        return False
+    if text[nt.orig_ends[d.last] : nt.orig_starts[d.last + 1]].strip():
+        return False  # "the road is rebel-held, ...": said of what comes before it
+    return not (road.first <= d.last + 1 <= road.last or d.last < road.first <= d.last + _JOINED_REACH)
+
+
+def _of_other_noun(ann: Annotated, d: Deed, road: Road) -> bool:
+    """A deed right after a noun of a place told after the road describes that place: "the road to Idlib,
+    a province controlled by rebels", "الطريق بين حلب وإدلب، المحافظة الخاضعة لسيطرة المعارضة"."""
+    return d.first - 1 > road.last and is_word(ann, d.first - 1, "road_other_nouns")
 
 
 def _later(ann: Annotated, road: Road, after: list[Deed]) -> list[Deed]:

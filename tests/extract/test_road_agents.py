@@ -300,3 +300,98 @@ def test_a_road_after_a_comma_does_not_take_the_deed_before_it(gaz, text: str, h
     """The deed after a road, then a comma, then another road: the deed is the first road's."""
     routes = {r.name: actor_name(r.controlled_by) for r in _routes(gaz, text)}
     assert {k: routes.get(k) for k in holders} == holders
+
+
+REBELS = "Syrian rebels"
+IRAQ = "Iraqi army"
+HOLDER_ROWS = [
+    # "in X hands" / "بأيدي X": the holder inside the words of holding
+    (
+        "in-their-hands",
+        "سيطرت فصائل المعارضة على سراقب. ولا يزال الطريق بين سراقب وأريحا بأيدي فصائل المعارضة.",
+        "Rebels took Saraqib. The road between Saraqib and Ariha remains in rebel hands.",
+        REBELS,
+    ),
+    (
+        "in-an-anaphors-hands",
+        "سيطر تنظيم داعش على الرطبة. وبات الطريق بين الرطبة والقائم في قبضة التنظيم.",
+        "Islamic State seized Rutba. The road north from Rutba to Qaim remains in the militants' hands.",
+        "ISIS",
+    ),
+    # a holder joined to its deed: "rebel-held", "الخاضع لسيطرة المعارضة"
+    (
+        "joined-holder-before-the-road",
+        "سار الرتل على الطريق الخاضع لسيطرة المعارضة بين إدلب وسراقب.",
+        "The convoy drove along the rebel-held road from Idlib to Saraqib.",
+        REBELS,
+    ),
+    (
+        "joined-holder-after-the-road",
+        "الطريق بين حمص وحماة خاضع لسيطرة فصائل المعارضة، بحسب مسؤولين.",
+        "The highway from Homs to Hama is rebel-held, officials said.",
+        REBELS,
+    ),
+    # "government": the forces of the state the text is about, in Syria as in Iraq
+    (
+        "government-in-syria",
+        "سارت الشاحنات على الطريق الخاضع لسيطرة الحكومة بين دمشق وحمص.",
+        "Aid trucks drove along the government-controlled highway from Damascus to Homs.",
+        SYRIA,
+    ),
+    (
+        "government-in-iraq",
+        "الطريق بين بغداد وبعقوبة بيد القوات الحكومية، بحسب مسؤولين.",
+        "The road from Baghdad to Baquba is in government hands, officials said.",
+        IRAQ,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        pytest.param(text, holder, id=f"{rid}-{lang}")
+        for rid, ar, en, holder in HOLDER_ROWS
+        for lang, text in (("ar", ar), ("en", en))
+    ],
+)
+def test_a_holder_named_inside_the_words_of_holding(gaz, text: str, holder: str) -> None:
+    [r] = _routes(gaz, text)
+    assert actor_name(r.controlled_by) == holder
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("يقع الطريق بين حلب وإدلب، المحافظة الخاضعة لسيطرة المعارضة، قرب أورم الكبرى.", id="ar"),
+        pytest.param(
+            "Urem al-Kubra lies on the road linking Aleppo to the northern rebel-controlled province of Idlib.", id="en"
+        ),
+    ],
+)
+def test_a_joined_holder_of_another_noun_holds_no_road(gaz, text: str) -> None:
+    """ "the rebel-controlled province of Idlib": the deed describes the province, not the road."""
+    [r] = _routes(gaz, text)
+    assert r.controlled_by is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("شهد الطريق بين حمص وحماة تبادل السيطرة مرات عدة هذا العام.", id="ar"),
+        pytest.param("The road from Homs to Hama changed hands several times this year.", id="en"),
+    ],
+)
+def test_a_road_that_changed_hands_is_contested_not_held(gaz, text: str) -> None:
+    [r] = _routes(gaz, text)
+    assert (r.controlled_by, r.status) == (None, "contested")
+
+
+def test_a_wire_dateline_is_not_the_country_of_government(gaz) -> None:
+    """'BEIRUT (AFP) -' over a Syrian story: "government-held" is Syria's, not Lebanon's."""
+    text = (
+        "BEIRUT (AFP) - Evacuees from Madaya reached Aleppo on Sunday.\n\n"
+        "They had been driven north along the government-held Damascus-Homs highway, passing Homs and Hama."
+    )
+    [r] = _routes(gaz, text)
+    assert actor_name(r.controlled_by) == SYRIA
