@@ -32,6 +32,7 @@ from extract.wordforms import proclitic
 
 _SUBJECT_REACH = 12  # words between a subject and its verb
 _OPENING_SUBJECT = 3  # words before the subject of a sentence ('وكانت', 'On Sunday')
+_CHECKPOINT_LINKS = 3  # words from a checkpoint to whose it is ("checkpoints of the army")
 _SUPPORT_REACH = 8  # words a backer may stand after "backed by"
 _REF_SENTENCES = 2  # sentences back that "the forces" may look for the force it stands for
 _PUNCT_BREAKS = frozenset(";:؛()")
@@ -92,6 +93,8 @@ def agent_of(ann: Annotated, deed: Deed, road: Road, span: tuple[int, int]) -> A
     own = [c for c in cands if c.first <= deed.first <= c.last or _joined(ann, c, deed)]
     if own:
         return own[0].actor  # "ISIS-held", "rebel-held"
+    if deed.checkpoint:
+        return _checkpoint_holder(ann, deed, cands)
     after = [c for c in cands if c.first > deed.last and not _backer(ann, c, deed, left) and not _users(ann, c, deed)]
     marked = [c for c in after if _marked(ann, c.first)]
     if marked:
@@ -127,6 +130,30 @@ def agent_of(ann: Annotated, deed: Deed, road: Road, span: tuple[int, int]) -> A
         opening = _candidates(ann, first, min(first + _OPENING_SUBJECT, deed.first - 1), road)
         return opening[0].actor if opening else None
     return None
+
+
+def _checkpoint_holder(ann: Annotated, deed: Deed, cands: list[_Cand]) -> ActorMention | None:
+    """Whose checkpoint on the road it is: named right before it ("an army checkpoint", "ISIS checkpoints"),
+    right after it ("checkpoints of the army", "حاجز للجيش", "حواجز قوات النظام"), or the subject of a verb of
+    setting it up or manning it ("Peshmerga fighters manned checkpoints", "أقام عناصر داعش حواجز"); never
+    who attacked it ("Gunmen attacked an army checkpoint")."""
+    for c in cands:
+        if c.last == deed.first - 1:
+            return c.actor
+        if c.first > deed.last and all(is_word(ann, i, "road_checkpoint_links") for i in range(deed.last + 1, c.first)):
+            return c.actor if c.first - deed.last <= _CHECKPOINT_LINKS else None
+    verb = next((i for i in range(deed.first - 1, deed.first - 4, -1) if _checkpoint_verb(ann, i)), None)
+    if verb is None:
+        return None
+    subject = [c for c in cands if c.last < verb and verb - c.last <= _SUBJECT_REACH]
+    after = [c for c in cands if verb < c.first < deed.first]  # "أقام عناصر داعش حواجز": verb first
+    return after[0].actor if after else subject[-1].actor if subject else None
+
+
+def _checkpoint_verb(ann: Annotated, i: int) -> bool:
+    """A verb of setting up or manning a checkpoint ends at token i ("set up", "manned", "أقامت")."""
+    verbs = cues()["road_checkpoint_verbs"]
+    return is_word(ann, i, "road_checkpoint_verbs") or f"{ann.word(i - 1)} {ann.word(i)}" in verbs
 
 
 def _joined(ann: Annotated, c: _Cand, deed: Deed) -> bool:
@@ -211,7 +238,10 @@ def _candidates(ann: Annotated, left: int, right: int, road: Road) -> list[_Cand
     taken = {t for a in acts for t in range(a.tok_first, a.tok_last + 1)}
     for (f, la), kind in refs.items():
         if not taken.intersection(range(f, la + 1)) and not road.first <= f <= road.last:
-            out.append(_Cand(f, la, _referent(ann, f, la, kind) if kind < HOLDER else _holder(ann, f, la, kind)))
+            ref = _referent(ann, f, la, kind) if kind < HOLDER else _holder(ann, f, la, kind)
+            if ref is None and kind == STATE:  # "an army checkpoint", no army named just before: the country's
+                ref = _home_state(ann, f, la)
+            out.append(_Cand(f, la, ref))
     return sorted(out, key=lambda c: c.first)
 
 
@@ -248,8 +278,12 @@ def _holder(ann: Annotated, f: int, la: int, kind: int) -> ActorMention | None:
     actor_id = _holder_words()[1][kind - HOLDER]
     if actor_id:
         return _mention(ann, f, la, actor_by_id(actor_id))
+    return _home_state(ann, f, la) or _referent(ann, f, la, STATE)
+
+
+def _home_state(ann: Annotated, f: int, la: int) -> ActorMention | None:
     d = home_state(ann.country(), tuple(load_json("roads.json")["road_state_refs"]))
-    return _referent(ann, f, la, STATE) if d is None else _mention(ann, f, la, d)
+    return None if d is None else _mention(ann, f, la, d)
 
 
 def _mention(ann: Annotated, f: int, la: int, d: ActorDef) -> ActorMention:

@@ -38,7 +38,8 @@ _JOINED_REACH = 3  # words from a joined deed ("rebel-held") to the road it desc
 class Deed:
     """A deed word on a road: its status ("" for holding alone), whether its agent holds
     the road, whether the holder is named after it ("under X control"), its tokens, and
-    whether it is a noun whose agent follows it ("سيطرة القوات الكردية على")."""
+    whether it is a noun whose agent follows it ("سيطرة القوات الكردية على"), or a checkpoint on it (held by
+    whose checkpoint it is, never by who attacked it)."""
 
     status: str
     holds: bool
@@ -46,21 +47,26 @@ class Deed:
     first: int
     last: int
     nominal: bool = False
+    checkpoint: bool = False
 
 
 @cache
-def _deed_lexicon() -> tuple[Lexicon, tuple[tuple[str, bool, bool, bool], ...]]:
-    """The deed phrases, each with (status, holds, holder after, nominal)."""
+def _deed_lexicon() -> tuple[Lexicon, tuple[tuple[str, bool, bool, bool, bool], ...]]:
+    """The deed phrases, each with (status, holds, holder after, nominal, checkpoint)."""
     raw = load_json("roads.json")
     holds = set(raw["road_status_holds"])
     after, nominal = words(raw["road_holder_after"]), words(raw["road_nominal_deeds"])
-    kinds: list[tuple[str, bool, bool, bool]] = []
+    kinds: list[tuple[str, bool, bool, bool, bool]] = []
     phrases: list[tuple[str, int]] = []
-    for label, ws in [("", raw["road_control"]), *raw["road_status"].items()]:
+    lists = [("", raw["road_control"]), *raw["road_status"].items(), ("checkpoint", raw["road_checkpoints"])]
+    for label, ws in lists:
         for w in ws:
             phrases.append((w, len(kinds)))
             key = normalize_name(w)
-            kinds.append((label, not label or label in holds, key in after, key in nominal))
+            point = label == "checkpoint"
+            kinds.append(
+                ("" if point else label, not label or label in holds or point, key in after, key in nominal, point)
+            )
     return Lexicon.build(phrases), tuple(kinds)
 
 
@@ -100,8 +106,8 @@ def _deeds(ann: Annotated, first: int, last: int) -> list[tuple[Deed, bool]]:
         a = names.get(m.tok_first)
         if a is not None and not (m.tok_first == a.tok_last > a.tok_first and ann.doc.text[m.start - 1] == "-"):
             continue
-        status, holds, holder_after, nominal = kinds[lex.payloads(m)[0]]
-        deed = Deed(_shifted(ann, status, m.tok_first), holds, holder_after, m.tok_first, m.tok_last, nominal)
+        status, holds, holder_after, nominal, point = kinds[lex.payloads(m)[0]]
+        deed = Deed(_shifted(ann, status, m.tok_first), holds, holder_after, m.tok_first, m.tok_last, nominal, point)
         out.append((deed, not _aim_or_negated(ann, m)))
     return out
 

@@ -163,7 +163,9 @@ def _referred(ann: Annotated, book: _Book, road: Road, said: _Said, n: int) -> b
         return False  # "ISIS holds the road to Baghdad" after the Mosul-Erbil road: another road
     via = (*route.via[:-1], *extra, route.via[-1]) if len(route.via) > 1 else (*route.via, *extra)
     if said.holder is not None:  # "The SDF now controls that road": the story of that road goes on
-        now = replace(route, via=via, controlled_by=said.holder, status=said.status)
+        same = route.controlled_by is not None and route.controlled_by.actor_id == said.holder.actor_id
+        status = said.status or (route.status if same else "")  # "cut by X", then X's checkpoint on it: still cut
+        now = replace(route, via=via, controlled_by=said.holder, status=status)
     else:
         now = replace(route, via=via, status=said.status or route.status)
     book.routes[key] = now  # under the key it was met by

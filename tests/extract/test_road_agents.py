@@ -395,3 +395,68 @@ def test_a_wire_dateline_is_not_the_country_of_government(gaz) -> None:
     )
     [r] = _routes(gaz, text)
     assert actor_name(r.controlled_by) == SYRIA
+
+
+CHECKPOINT_ROWS = [
+    (
+        "named-right-before-it",
+        "انتشرت حواجز قوات النظام على الطريق بين حمص وحماة.",
+        "Syrian army checkpoints dotted the highway from Homs to Hama.",
+        SYRIA,
+    ),
+    (
+        "named-right-after-it",
+        "مرت القافلة بحواجز تابعة لقوات النظام على الطريق بين حمص وحماة.",
+        "The convoy passed through several checkpoints of the Syrian army on the highway from Homs to Hama.",
+        SYRIA,
+    ),
+    (
+        "set-up-by-the-subject",
+        "أقام عناصر داعش حواجز على الطريق بين الموصل وتلعفر.",
+        "ISIS fighters set up checkpoints on the road between Mosul and Tal Afar.",
+        "ISIS",
+    ),
+    (
+        "manned-by-the-subject",
+        "نصبت قوات البيشمركة نقاط تفتيش على الطريق بين أربيل ومخمور.",
+        "Peshmerga fighters manned checkpoints along the road from Erbil to Makhmour.",
+        PESHMERGA,
+    ),
+    (
+        "the-attackers-hold-nothing",
+        "هاجم مسلحون حاجزاً للجيش على الطريق بين بعقوبة والمقدادية.",
+        "Gunmen attacked an army checkpoint on the road between Baquba and Muqdadiya, killing two soldiers.",
+        IRAQ,
+    ),
+    (
+        "a-bomber-at-a-checkpoint-holds-nothing",
+        "فجر انتحاري نفسه عند حاجز على الطريق بين بعقوبة والمقدادية.",
+        "A suicide bomber blew himself up at a checkpoint on the road between Baquba and Muqdadiya.",
+        "",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        pytest.param(text, holder, id=f"{rid}-{lang}")
+        for rid, ar, en, holder in CHECKPOINT_ROWS
+        for lang, text in (("ar", ar), ("en", en))
+    ],
+)
+def test_a_checkpoint_on_the_road_is_held_by_whose_it_is(gaz, text: str, holder: str) -> None:
+    """A force's checkpoints on a road hold it ("an army checkpoint", "حواجز قوات النظام", "set up checkpoints");
+    whoever attacks a checkpoint does not."""
+    [r] = _routes(gaz, text)
+    assert actor_name(r.controlled_by) == holder
+
+
+def test_a_checkpoint_of_the_same_holder_keeps_the_roads_status(gaz) -> None:
+    """'cut the M4 …', then 'a checkpoint the fighters set up on the highway': still cut by them."""
+    text = (
+        "Turkish-backed fighters said they had cut the M4 highway, the main road linking Manbij and Qamishli. "
+        "A politician was killed at a checkpoint the fighters set up on the highway near Ain Issa."
+    )
+    [r] = _routes(gaz, text)
+    assert r.status == "cut by Syrian National Army (Turkish-backed)"
