@@ -32,7 +32,7 @@ from extract.wordforms import proclitic
 
 _SUBJECT_REACH = 12  # words between a subject and its verb
 _OPENING_SUBJECT = 3  # words before the subject of a sentence ('وكانت', 'On Sunday')
-_CHECKPOINT_LINKS = 3  # words from a checkpoint to whose it is ("checkpoints of the army")
+_CHECKPOINT_LINKS = 4  # words from a checkpoint to whose it is ("checkpoints manned by the army")
 _SUPPORT_REACH = 8  # words a backer may stand after "backed by"
 _REF_SENTENCES = 2  # sentences back that "the forces" may look for the force it stands for
 _PUNCT_BREAKS = frozenset(";:؛()")

@@ -140,7 +140,7 @@ def _aim_or_negated(ann: Annotated, m: Match) -> bool:
 
 
 def deeds_on(
-    ann: Annotated, road: Road, roads: list[Road], places: list[PlaceTok], span: tuple[int, int]
+    ann: Annotated, road: Road, roads: list[Road], places: list[PlaceTok], span: tuple[int, int], *, own_end: int = -1
 ) -> list[Deed]:
     """The deeds that speak of this road in its sentence (tokens `span`), the likeliest first: one whose
     doer holds the road (held, cut, reopened ...) before one whose doer does not (under fire, used), the
@@ -161,7 +161,14 @@ def deeds_on(
     if nearest and not dict(found)[nearest[0]]:
         nearest = []  # the nearest deed is an aim or denied: nothing holds the road from before
     before = [d for d in nearest if _object_is_road(ann, d, road, places)]
-    after = [d for d, real in found if real and _speaks_after(ann, d, road, others=others, places=places, last=last)]
+    told = max(
+        road.last, own_end
+    )  # "the highway that links Baghdad with Samarra and runs near Balad is ...": from Balad
+    after = [
+        d
+        for d, real in found
+        if real and _speaks_after(ann, d, road, others=others, places=places, last=last, told=told)
+    ]
     ranked = [*(d for d in before if d.holds), *(d for d in after if d.holds)]
     return list(dict.fromkeys([*_later(ann, road, after), *ranked, *before, *after]))
 
@@ -257,16 +264,15 @@ def _next_road(ann: Annotated, d: Deed, r: Road) -> bool:
 
 
 def _speaks_after(
-    ann: Annotated, d: Deed, road: Road, *, others: list[Road], places: list[PlaceTok], last: int
+    ann: Annotated, d: Deed, road: Road, *, others: list[Road], places: list[PlaceTok], last: int, told: int
 ) -> bool:
-    """A deed after the road speaks of it: close enough, in the road's clause or a relative
-    clause on it ('which the SDF controls', 'الذي بات تحت سيطرة'), no other road between or
+    """A deed after the road speaks of it: close enough to the road's last own word or place (`told`), in the
+    road's clause or a relative clause on it ('which the SDF controls', 'الذي بات تحت سيطرة'), no other road between or
     closely after, and no other place as its object ('and ISIS captured Tal Afar')."""
     glued = is_word(ann, d.last, "road_pronoun_deeds")  # "بعد أن تولت البيشمركة تأمينه": its object told before
     on_it = glued or any(is_word(ann, i, "road_pronoun_objects") for i in (d.last + 1, d.last + 2))
     if not (
-        road.last < d.first
-        and _outside_asides(ann, road.last, d.first) <= _AFTER_REACH + (_ON_IT_REACH if on_it else 0)
+        road.last < d.first and _outside_asides(ann, told, d.first) <= _AFTER_REACH + (_ON_IT_REACH if on_it else 0)
     ):
         return False
     if any(road.last < r.first < d.first or (not glued and _next_road(ann, d, r)) for r in others):

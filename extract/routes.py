@@ -98,7 +98,7 @@ def _said(ann: Annotated, road: Road, roads: list[Road], places: list[PlaceTok],
     own = {id(p) for p in (*ends, *extra)}
     named = {t for a in ann.actors_in(*span) for t in range(a.tok_first, a.tok_last + 1)}  # "قوات سوريا الديمقراطية"
     others = [p for p in places if id(p) not in own and p.tok_first not in named]
-    deeds = deeds_on(ann, road, roads, others, span)
+    deeds = deeds_on(ann, road, roads, others, span, own_end=max((p.tok_last for p in (*ends, *extra)), default=-1))
     if not deeds:
         return _Said(ends, extra, None, None, "")
     civil = cues()["civilian_actor_types"]

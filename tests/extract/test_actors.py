@@ -454,6 +454,12 @@ def test_every_theatre_is_a_focus_country() -> None:
             "اشتباكات بين قوات الأسايش وعناصر الدفاع الوطني", ["kurdish_forces", "syrian_gov"], id="asayish-ndf-ar"
         ),
         pytest.param("وصل الجنود إلى القاعدة العسكرية", [], id="the-base-is-no-group"),
+        pytest.param("صد مقاتلو العشائر هجوماً لداعش على البلدة", ["tribal_militia", "isis"], id="tribal-fighters-ar"),
+        pytest.param(
+            "Sunni tribal fighters beat back an ISIS assault on the town", ["tribal_militia", "isis"], id="tribal-en"
+        ),
+        pytest.param("قتل مسلحون من العشائر ثلاثة عناصر من قسد", ["tribal_militia", "sdf"], id="tribal-gunmen-ar"),
+        pytest.param("Armed tribesmen clashed with SDF fighters", ["tribal_militia", "sdf"], id="tribesmen-en"),
     ],
 )
 def test_more_armed_groups_of_the_war(text: str, ids: list[str]) -> None:

@@ -423,6 +423,25 @@ CHECKPOINT_ROWS = [
         PESHMERGA,
     ),
     (
+        "manned-by-after-it",
+        "الطريق بين بغداد وسامراء تنتشر عليه حواجز يديرها الجيش.",
+        "The highway from Baghdad to Samarra is dotted with checkpoints manned by the army.",
+        IRAQ,
+    ),
+    (
+        "deployed-by-the-subject",
+        "قال مصدر إن التنظيم نشر حواجز على الطريق الواصل بين الرقة وعين عيسى.",
+        "A source said ISIS fighters deployed checkpoints on the road linking Raqqa and Ain Issa.",
+        "ISIS",
+    ),
+    (
+        "tribal-fighters-are-no-other-force",
+        "أغلقت قسد الطريق بين البصيرة والشدادي، بينما نصب مقاتلو العشائر حواجز على الطريق بين البصيرة وذيبان.",
+        "The SDF closed the road from Busayra to Shaddadi, while tribal fighters set up checkpoints on the river road "
+        "between Busayra and Dhiban.",
+        None,
+    ),
+    (
         "the-attackers-hold-nothing",
         "هاجم مسلحون حاجزاً للجيش على الطريق بين بعقوبة والمقدادية.",
         "Gunmen attacked an army checkpoint on the road between Baquba and Muqdadiya, killing two soldiers.",
@@ -445,11 +464,30 @@ CHECKPOINT_ROWS = [
         for lang, text in (("ar", ar), ("en", en))
     ],
 )
-def test_a_checkpoint_on_the_road_is_held_by_whose_it_is(gaz, text: str, holder: str) -> None:
+def test_a_checkpoint_on_the_road_is_held_by_whose_it_is(gaz, text: str, holder: str | None) -> None:
     """A force's checkpoints on a road hold it ("an army checkpoint", "حواجز قوات النظام", "set up checkpoints");
-    whoever attacks a checkpoint does not."""
+    whoever attacks a checkpoint does not. None: two roads, the second the tribal fighters'."""
+    if holder is None:
+        assert [actor_name(r.controlled_by) for r in _routes(gaz, text)] == [SDF, "Tribal militia"]
+        return
     [r] = _routes(gaz, text)
     assert actor_name(r.controlled_by) == holder
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("الطريق الذي يربط بغداد بسامراء ويمر قرب بلد وصولاً إلى تكريت شمالاً بات اليوم بيد الجيش.", id="ar"),
+        pytest.param(
+            "The highway that links Baghdad with Samarra and runs near Balad is dotted with checkpoints of the army.",
+            id="en",
+        ),
+    ],
+)
+def test_a_deed_after_a_long_road_counts_from_its_last_place(gaz, text: str) -> None:
+    """How far a deed stands after its road counts from the road's last place, not from its first word."""
+    [r] = _routes(gaz, text)
+    assert actor_name(r.controlled_by) == IRAQ
 
 
 def test_a_checkpoint_of_the_same_holder_keeps_the_roads_status(gaz) -> None:
