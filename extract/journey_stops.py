@@ -97,6 +97,9 @@ def role_cue(ann: Annotated, tok: int, marks: Marks) -> tuple[str, int] | None:
             # "غادر مقاتلو المعارضة مضايا", "غادرت أول 30 حافلة بلدة الرحيبة": the subject between verb and place
             i, movers = i - 1, True
             continue
+        if is_arabic(ann.word(i)) and word_forms(ann.word(i - 1)) & c["mover_counts"]:
+            i, movers = i - 2, False  # "غادر آلاف الأشخاص الفوعة": the counted subject, whatever its noun
+            continue
         movers = False
         if forms & c["from_words"] and word_forms(ann.word(i - 1)) & c["near_from"]:
             related, i = True, i - 2  # "بالقرب من": near, not from

@@ -24,8 +24,9 @@ then to where the movers arrived:
   Direction words (north, شمالاً) are cues, never places.
 * Two destinations ("باتجاه حماة وحلب", "to Dohuk and Zakho") make one journey
   each, sharing the way there: a map line per destination, no branching
-  feature. Of alternative origins ("from Foua and Kefraya") or stops on the
-  way the first is kept. A country is a waypoint only as origin or
+  feature; "and to" / "وإلى" adds a destination, not a stop on the way.
+  Origins told together ("from Hasakeh and Raqqa", "left Foua and Kefraya")
+  make one journey each, towns only; of stops on the way the first is kept. A country is a waypoint only as origin or
   destination: its centre is not on anybody's way.
 * Across sentences: a clause that gives no origin continues the journey of
   the sentence just before it in the same paragraph when it opens with
@@ -47,10 +48,11 @@ from dataclasses import dataclass, replace
 
 from extract.annotated import Annotated, PlaceTok
 from extract.journey_frames import ENDS, Frame, frame_of, segments
+from extract.journey_legs import also_to, legs, sources
 from extract.journey_stops import COARSE, TOWN_LIKE, Marks, Stop, marks_of, role_cue
 from extract.lexicons import cues, phrase_lexicon
 from extract.types import DateRef, Movement, Place, Span
-from extract.wordforms import proclitic, word_forms
+from extract.wordforms import word_forms
 from geodata.names import is_arabic
 
 _ORDER = {"from": 0, "via": 1, "to": 2, "arrive": 3}
@@ -87,37 +89,6 @@ def _ordered(stops: tuple[Stop, ...]) -> tuple[list[Place], list[Place]]:
         if s.at.place.feature_type != "country" or (k == 0 and g[0].role == "from")
     ]
     return way, ends
-
-
-def _legs(ann: Annotated, stops: tuple[Stop, ...]) -> tuple[Stop, ...]:
-    """A destination reached before the movers went on is a stop on their way: "flew into Najaf and travelled
-    south through Samawa to Nasiriyah", "reached Homs and continued north through Hama", "وصلوا إلى النجف ثم
-    توجهوا عبر السماوة" (a word of moving or of going on between it and a later stop; not "fled to Erbil
-    through Kalak", one leg)."""
-    out = list(stops)
-    for k, s in enumerate(stops):
-        if s.role not in ENDS or s.alt:
-            continue
-        later = next((n for n in stops[k + 1 :] if not n.alt), None)
-        if (
-            later is not None
-            and (later.role == "via" or later.role in ENDS)
-            and any(_went_on(ann, i) for i in range(s.at.tok_last + 1, later.at.tok_first))
-        ):
-            out[k] = replace(s, role="via")
-    return tuple(out)
-
-
-def _went_on(ann: Annotated, i: int) -> bool:
-    """Token i says the movers went on: a word of going on ("continued", "then", "ثم"), or a second word of
-    moving joined by "and" ("and travelled", "وتوجهوا"); not a participle of passing ("passing through")."""
-    c = cues()
-    forms = word_forms(ann.word(i), article=True, endings=True)
-    if forms & c["leg_words"]:
-        return True
-    if not forms & c["movement_triggers"] or forms & c["via_words"]:
-        return False
-    return ann.word(i - 1) in c["coordinators"] or proclitic(ann.word(i)) in c["coordinators"]
 
 
 def _clean(places: list[Place]) -> list[Place]:
@@ -279,7 +250,7 @@ def _tell(
     default_date: DateRef | None,
 ) -> tuple[list[Movement], _Told]:
     """The movements of one clause (one per destination) and the journey it told."""
-    way, ends = _ordered(_legs(ann, frame.stops))
+    way, ends = _ordered(also_to(ann, legs(ann, frame.stops)))
     continued, guessed = None, False
     if not any(s.role == "from" for s in frame.stops) and (way or ends):
         prefix, continued = _prefix(ann, frame, way=way, ends=ends, origin=origin, told=told, marks=marks)
@@ -303,6 +274,9 @@ def _tell(
     if back.date is None and default_date is not None:
         back = replace(back, date=default_date)
     journeys = [_clean([*way, e]) for e in ends] or [_clean(way)]
+    if ends and len(origins := sources(frame.stops)) > 1 and way and way[0] == origins[0]:
+        # "sent reinforcements from Hasakeh and Raqqa to the Deir Ezzor countryside": a journey from each
+        journeys = [_clean([o, *way[1:], e]) for o in origins for e in ends]
     if axes and ends:  # "تقدمت نحو الهول من محورين، الأول من جهة تل براك، والثاني من ...": a journey from each
         journeys = [_clean([o, e]) for o in axes for e in ends]
     made = [_movement(ann, frame, w, start, back) for w in journeys if len(w) >= 2]
@@ -316,6 +290,19 @@ def _names_a_camp(ann: Annotated, t: int) -> bool:
     if is_arabic(ann.word(t)):
         return t > 0 and bool(word_forms(ann.word(t - 1)) & camps)
     return bool(word_forms(ann.word(t + 1)) & camps)
+
+
+def _moves(ann: Annotated, t: int, last: int) -> bool:
+    """The movement word at token t tells a journey: it quotes no source, names no camp, takes someone."""
+    return not _quoting(ann, t, last) and not _names_a_camp(ann, t) and not _takes_no_one(ann, t)
+
+
+def _takes_no_one(ann: Annotated, t: int) -> bool:
+    """ "took" / "take" moves only the carried named right after it ("took the dead south to Najaf", "take the wounded
+    to hospital"), not "took control of", "took part in", "take place"."""
+    if not word_forms(ann.word(t)) & cues()["object_carry_words"]:
+        return False
+    return not any(word_forms(ann.word(i)) & cues()["carried_objects"] for i in range(t + 1, t + 4))
 
 
 def _quoting(ann: Annotated, t: int, last: int) -> bool:
@@ -339,7 +326,7 @@ def movements_in(ann: Annotated, default_date: DateRef | None) -> list[Movement]
     for sent in ann.sentences:
         first, last = ann.tok_range(sent)
         triggers = ann.words_in(first, last, "movement_triggers", trig_words, article=True, endings=True)
-        triggers = [t for t in triggers if not _quoting(ann, t, last) and not _names_a_camp(ann, t)]
+        triggers = [t for t in triggers if _moves(ann, t, last)]
         if not triggers:
             told = None  # nothing told here: the next sentence continues no journey
             continue

@@ -1,0 +1,90 @@
+"""extract/movements.py through the pipeline: journeys with several origins, carried people and
+destinations told by a reference, in Arabic and English side by side (case tables written here)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.document import make_document
+from extract.pipeline import extract_document
+
+
+def _journeys(gaz, text: str) -> list[tuple[str, ...]]:
+    ex = extract_document(make_document(text, doc_id="t", published="2016-10-17"), gaz)
+    return [tuple(p.name for p in m.waypoints) for m in ex.movements]
+
+
+def _table(rows: list[tuple[str, str, str, list[tuple[str, ...]]]]) -> list:
+    """(id, Arabic, English, journeys both tell) -> one case per language."""
+    return [
+        pytest.param(text, want, id=f"{row_id}-{lang}")
+        for row_id, ar, en, want in rows
+        for lang, text in (("ar", ar), ("en", en))
+    ]
+
+
+SOURCES = [
+    (
+        "from-two-towns",  # reinforcements from each town told
+        "أرسلت قسد تعزيزات من الحسكة والرقة إلى ريف دير الزور.",
+        "The SDF sent reinforcements from Hasakeh and Raqqa to the Deir Ezzor countryside.",
+        [("Al-Hasakah", "Deir ez-Zor countryside"), ("Raqqa", "Deir ez-Zor countryside")],
+    ),
+    (
+        "left-two-towns",
+        "غادر آلاف الأشخاص بلدتي الفوعة وكفريا باتجاه حلب يوم الجمعة.",
+        "Thousands of people left Foua and Kefraya for Aleppo on Friday.",
+        [("Al-Fu'ah", "Aleppo"), ("Kafriya", "Aleppo")],
+    ),
+    (
+        "a-town-and-its-province",  # a province beside a town is no second origin
+        "وصلت تعزيزات من منبج وريف حلب إلى الباب.",
+        "Reinforcements came from Manbij and the Aleppo countryside to al-Bab.",
+        [("Manbij", "Al-Bab")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), _table(SOURCES))
+def test_each_origin_told_together_starts_a_journey(gaz, text: str, want: list[tuple[str, ...]]) -> None:
+    assert _journeys(gaz, text) == want
+
+
+CARRIED = [
+    (
+        "and-to-another-destination",  # "and to" / "وإلى": a second destination, not the way on
+        "انفجرت سيارة مفخخة في المقدادية يوم الجمعة. ونقلت سيارات الإسعاف الجرحى إلى مستشفيات بعقوبة وإلى بغداد.",
+        "A bomb exploded in Muqdadiya on Friday. Ambulances carried the wounded to hospitals in Baqouba, the "
+        "provincial capital, and to Baghdad.",
+        [("Muqdadiya", "Baqubah"), ("Muqdadiya", "Baghdad")],
+    ),
+    (
+        "took-the-dead",  # "took" / "take" carries the dead or the wounded named right after it
+        "انفجرت سيارة مفخخة في المقدادية يوم الجمعة. ونقلت العائلات جثامين القتلى جنوباً إلى النجف لدفنها.",
+        "A bomb exploded in Muqdadiya on Friday. Families began loading coffins onto minibuses to take the dead "
+        "south to Najaf for burial.",
+        [("Muqdadiya", "Najaf")],
+    ),
+    (
+        "thousands-of-people-left",  # a counted subject between the verb and the place left
+        "غادر آلاف الأشخاص بلدة الفوعة باتجاه حلب.",
+        "Thousands of people left Foua for Aleppo.",
+        [("Al-Fu'ah", "Aleppo")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), _table(CARRIED))
+def test_who_was_carried_and_where(gaz, text: str, want: list[tuple[str, ...]]) -> None:
+    assert _journeys(gaz, text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ISIS took control of Muqdadiya and its fighters took part in the battle for Baquba.",
+        "The ceremony will take place in Baghdad, far from Muqdadiya.",
+    ],
+)
+def test_taking_control_or_part_carries_no_one(gaz, text: str) -> None:
+    assert _journeys(gaz, text) == []
