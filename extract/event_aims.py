@@ -44,6 +44,20 @@ def protested(ann: Annotated, m: Match, trig: TriggerDef) -> bool:
     return bool(ann.words_in(lo, m.tok_first - 1, "protested_before", event_cues()["protested_before"]))
 
 
+def no_protest(ann: Annotated, m: Match, trig: TriggerDef) -> bool:
+    """A word of protesting that means showing here (`show_senses`: "the attacks demonstrated the regime's
+    cruelty", "demonstrating that": an object or "that" / "how" right after it), or a gathering that is no protest
+    (`no_protest_before`: "an election rally", "a campaign rally", "مهرجان انتخابي")."""
+    if trig.event_type != "Protests":
+        return False
+    if word_forms(ann.word(m.tok_first - 1)) & event_cues()["no_protest_before"]:
+        return True
+    if not word_forms(ann.word(m.tok_last)) & event_cues()["show_senses"]:
+        return False
+    nxt = ann.word(m.tok_last + 1)
+    return nxt in event_cues()["object_starts"] or nxt in event_cues()["show_objects"]
+
+
 def unreal(ann: Annotated, first: int, t: int) -> bool:
     """A deed only foreseen or threatened: "will strike", "is likely to become the next target",
     "قد يحدد شكل السيطرة", "سوف تهاجم" (a word of `irrealis_before` at most five words before)."""

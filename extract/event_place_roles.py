@@ -4,8 +4,12 @@ wider place whose name owns a narrower one ("Syria's Quneitra province")."""
 
 from __future__ import annotations
 
+from functools import cache
+
 from extract.annotated import Annotated, PlaceTok
+from extract.datafiles import load_json
 from extract.lexicons import event_cues
+from extract.matching import Lexicon
 from extract.wordforms import word_forms
 
 
@@ -57,3 +61,23 @@ def possessed(ann: Annotated, owner: PlaceTok, places: list[PlaceTok]) -> PlaceT
         ),
         None,
     )
+
+
+def without_sympathy(ann: Annotated, places: list[PlaceTok]) -> list[PlaceTok]:
+    """'demonstrated in Tafas in solidarity with Daraa al-Balad', 'تضامناً مع درعا البلد': the place a protest stands
+    with (a phrase of `sympathy_words` ending at most four words before it) is not where it happened."""
+    out = []
+    for p in places:
+        lo = max(0, p.tok_first - _SYMPATHY_REACH - 3)
+        found = ann.matches(_sympathy(), ann.nt.orig_starts[lo], ann.nt.orig_starts[p.tok_first])
+        if not any(p.tok_first - m.tok_last <= _SYMPATHY_REACH for m in found):
+            out.append(p)
+    return out
+
+
+@cache
+def _sympathy() -> Lexicon:
+    return Lexicon.build((w, 0) for w in load_json("event_cues.json")["sympathy_words"])
+
+
+_SYMPATHY_REACH = 4  # words from "in solidarity with" to the place ("with the people of Daraa")

@@ -14,12 +14,12 @@ from collections.abc import Sequence
 from functools import cache
 
 from extract.annotated import WIDE, Annotated, PlaceTok, geo_precision
-from extract.event_place_roles import possessed, whose_people, without_hometowns, without_neighbours
+from extract.event_place_roles import possessed, whose_people, without_hometowns, without_neighbours, without_sympathy
 from extract.event_protest import CROWD_TYPES
 from extract.event_seats import based_at, spoken_at
 from extract.lexicons import TriggerDef, cue_union, cues, event_cues, phrase_lexicon
 from extract.road_events import near_on_the_road, road_ends
-from extract.scenes import paragraph_scene
+from extract.scenes import gathering_scene, paragraph_scene
 from extract.types import VIOLENT_TYPES, Span
 from extract.wordforms import proclitic, word_forms
 from geodata.geometry import km
@@ -181,7 +181,7 @@ def event_location(
 ) -> tuple[PlaceTok | None, int]:
     """Where the event of trigger token t happened (in its clause first, then its sentence) and the
     geo precision; a specific trigger with no place is at the article's focus town."""
-    places = without_neighbours(ann, without_hometowns(ann, places))
+    places = without_neighbours(ann, without_hometowns(ann, without_sympathy(ann, places)))
     rest = [p for p in places if not whose_people(ann, p)]
     if len(rest) < len(places) and any(p.place.feature_type not in WIDE | {"countryside"} for p in rest):
         places = rest  # not "14 residents of Khatab in the Hama countryside were killed": there, with no town named
@@ -225,6 +225,8 @@ def event_location(
         loc = paragraph_scene(ann, sent)  # "In Baghdad, meanwhile, ... Security forces fired tear gas"
     if loc is None and trig.specific and not any(d.precision == "range" for d in ann.dates_in(sent)):
         loc = ann.event_focus()  # "a suicide car bomber attacked troops near the Hoz district"
+    if loc is None:
+        loc = gathering_scene(ann, sent, trig)  # "A bomb exploded in Baquba. Residents protested on Saturday."
     if loc is None and trig.takes_ground and ann.word(t + 1) in event_cues()["taken_pronouns"]:
         loc = ann.main_city(t)  # "Government troops retook it on March 2": the town named before
     return loc, precision

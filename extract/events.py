@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from extract.annotated import Annotated, PlaceTok, geo_precision
 from extract.event_actors import event_actors, one_side, quoted_state, state_side
-from extract.event_aims import aim, protested, told_word, unreal
+from extract.event_aims import aim, no_protest, protested, told_word, unreal
 from extract.event_counts import event_numbers, people_struck
 from extract.event_deals import TRANSFER, entered_under_deal, left_under_deal
 from extract.event_merge import joined, merge, nearby_event, taken, vagueness
@@ -262,6 +262,8 @@ def _events(
     t = m.tok_first
     if aim(ann, m, trig) or unreal(ann, first, t) or foreseen_subject(ann, m, last) or protested(ann, m, trig):
         return []  # "للسيطرة على", "to recapture", "likely to become the next target": not a deed
+    if no_protest(ann, m, trig):
+        return []  # "the attacks demonstrated the regime's cruelty": shown, not protested
     accused = _accused(ann, first, m)
     if accused is None and told_word(ann, max(first, t - 4), t - 1):
         return []  # "ISIS claimed the bombing", "تبنى داعش التفجير": the deed told before, not a new one

@@ -8,10 +8,11 @@ from __future__ import annotations
 import bisect
 
 from extract.annotated import Annotated, PlaceTok
-from extract.lexicons import cues
+from extract.lexicons import TriggerDef, cues
 from extract.types import Span
 from extract.wordforms import word_forms
 
+_GATHERINGS = frozenset({"Protests", "Riots"})
 OPENING = 2  # words a scene's inside word may stand after the sentence's start ("Meanwhile, in Baghdad,")
 
 
@@ -31,3 +32,12 @@ def paragraph_scene(ann: Annotated, sent: Span) -> PlaceTok | None:
             if p.place.resolved and ann.comma_before(p.tok_last + 1):
                 return p
     return None
+
+
+def gathering_scene(ann: Annotated, sent: Span, trig: TriggerDef) -> PlaceTok | None:
+    """A protest or riot its sentence dates to a day ("on Saturday", "يوم الجمعة") but names no place for: the
+    town of the story ("A bomb exploded in Baquba on Friday. Angry residents protested on Saturday."); not
+    protests told over months or years."""
+    if trig.event_type not in _GATHERINGS or not any(d.precision == "day" for d in ann.dates_in(sent)):
+        return None
+    return ann.event_focus()

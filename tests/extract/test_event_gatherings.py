@@ -1,0 +1,72 @@
+"""Protests as reports tell them, through the pipeline, in Arabic and English side by side: the words of
+taking to the streets, a protest dated to a day where the story is, the place a protest stands with, and words
+of protesting that mean something else (case tables written here)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.document import make_document
+from extract.pipeline import extract_document
+from extract.types import Event
+
+PUBLISHED = "2021-08-21"
+
+
+def _protests(gaz, text: str) -> list[tuple[str, str]]:
+    events: list[Event] = list(extract_document(make_document(text, doc_id="t", published=PUBLISHED), gaz).events)
+    return [(e.sub_event_type, e.place.name) for e in events if e.event_type == "Protests"]
+
+
+def _table(rows: list[tuple[str, str, str, list[tuple[str, str]]]]) -> list:
+    return [
+        pytest.param(text, want, id=f"{row_id}-{lang}")
+        for row_id, ar, en, want in rows
+        for lang, text in (("ar", ar), ("en", en))
+    ]
+
+
+ROWS = [
+    (
+        "words-of-protesting",
+        "احتج العشرات في الحسكة يوم السبت على الاعتقالات.",
+        "Dozens of people took to the streets in Hasakah on Saturday to denounce the arrests.",
+        [("Peaceful protest", "Al-Hasakah")],
+    ),
+    (
+        "demonstrated",
+        "تظاهر المئات في طفس بعد صلاة الجمعة.",
+        "Hundreds of people demonstrated in Tafas after Friday prayers.",
+        [("Peaceful protest", "Tafas")],
+    ),
+    (
+        "dated-to-a-day-where-the-story-is",  # no place in its sentence: the town of the story
+        "انفجرت عبوة ناسفة في بعقوبة يوم الجمعة. واحتج سكان غاضبون قرب السوق يوم السبت.",
+        "A bomb exploded in Baquba on Friday. Angry residents protested near the market on Saturday.",
+        [("Peaceful protest", "Baqubah")],
+    ),
+    (
+        "not-where-it-stands-with",  # "in solidarity with X": X is not where the protest was
+        "تظاهر المئات في طفس ونوى تضامناً مع أهالي درعا البلد.",
+        "In Tafas and Nawa, hundreds of people demonstrated in solidarity with the people of Daraa al-Balad.",
+        [("Peaceful protest", "Tafas"), ("Peaceful protest", "Nawa")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), _table(ROWS))
+def test_protests_as_reports_tell_them(gaz, text: str, want: list[tuple[str, str]]) -> None:
+    assert _protests(gaz, text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Baquba lies in Diyala. Residents have protested for years against corruption.", id="undated"),
+        pytest.param("The attacks in Sarmin and Idlib demonstrated the cruelty of the siege.", id="shown"),
+        pytest.param("The killings demonstrate that no town in Idlib is safe.", id="shown-that"),
+        pytest.param("Rebels shelled an election rally in Daraa on Friday, killing 21 people.", id="election-rally"),
+    ],
+)
+def test_no_protest(gaz, text: str) -> None:
+    assert _protests(gaz, text) == []
