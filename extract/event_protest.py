@@ -22,6 +22,7 @@ CROWD_TYPES = frozenset({"Protests", "Riots"})  # the event types of what crowds
 RIOT = ("Riots", "Violent demonstration")
 EXCESSIVE = ("Protests", "Excessive force against protesters")
 INTERVENTION = ("Protests", "Protest with intervention")
+ATTACK = ("Violence against civilians", "Attack")
 # what a crowd does that makes it a riot: a taking, a looting, a fight, an attack
 _CROWD_DEEDS = frozenset(
     {
@@ -148,4 +149,14 @@ def protest_sides(ann: Annotated, e: Event) -> Event:
         return replace(e, actor1=crowd or e.actor1, actor2=None)
     if e.event_type == "Riots":
         return replace(e, actor1=crowd or e.actor1, actor2=other if crowd else e.actor2)
+    if (e.event_type, e.sub_event_type) == EXCESSIVE and other is not None and _armed_group(other):
+        # "فتح مسلحون ملثمون النار على المعتصمين": ACLED's excessive force is a state's; gunmen attack civilians
+        return replace(e, event_type=ATTACK[0], sub_event_type=ATTACK[1], actor1=other, actor2=crowd)
     return replace(e, actor1=crowd, actor2=other)
+
+
+def _armed_group(a: ActorMention) -> bool:
+    """An actor that is neither a state's force (`state_actor_types`: external forces too) nor civilians nor a
+    crowd: a rebel group, a militia, unidentified gunmen."""
+    c = cues()
+    return a.actor_type not in c["state_actor_types"] | c["civilian_actor_types"] | c["crowd_actor_types"]

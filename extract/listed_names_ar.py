@@ -16,6 +16,7 @@ from geodata.names import NormText, is_arabic
 
 VERB_REACH = 2  # words of a verb's subject between it and the places it takes
 PRONOUN_ENDINGS = ("ها", "هم", "هما", "كم", "نا")  # "وريفها", "ومحيطها": a noun with its owner, no name
+VERB_ENDINGS = ("وا", "ه")  # "أضرموا", "أعقبه": a verb's plural ending, an object pronoun
 Item = tuple[int, int, int]  # first token, last token, characters of a conjunction written onto it
 
 
@@ -106,8 +107,12 @@ def _word(nt: NormText, text: str, t: int, skip: int) -> bool:
 
 
 def _rare(nt: NormText, text: str, t: int, skip: int) -> bool:
+    """A rare word, not a common one inflected ("أعقبه": followed it, "وأضرموا": and they set; its stem without the
+    ending of `VERB_ENDINGS` is common)."""
     w = _surface(nt, text, t, skip)
-    return len(w) >= 3 and rare_arabic(w)
+    if len(w) < 3 or not rare_arabic(w):
+        return False
+    return not any(w.endswith(e) and len(w) - len(e) >= 3 and not rare_arabic(w[: -len(e)]) for e in VERB_ENDINGS)
 
 
 def list_opened(nt: NormText, start: int, *, reach: int) -> bool:

@@ -8,7 +8,7 @@ import pytest
 
 from extract.document import make_document
 from extract.pipeline import extract_document
-from extract.types import Event
+from extract.types import Event, actor_name
 
 PUBLISHED = "2021-08-21"
 
@@ -70,3 +70,39 @@ def test_protests_as_reports_tell_them(gaz, text: str, want: list[tuple[str, str
 )
 def test_no_protest(gaz, text: str) -> None:
     assert _protests(gaz, text) == []
+
+
+def _kinds(gaz, text: str) -> list[tuple[str, str, str, str]]:
+    doc = make_document(text, doc_id="t", published=PUBLISHED)
+    return [
+        (e.sub_event_type, e.place.name, actor_name(e.actor1), actor_name(e.actor2))
+        for e in extract_document(doc, gaz).events
+    ]
+
+
+FIRED_ON = [
+    (
+        "a-state-force-fires-on-protesters",  # excessive force, the crowd first; "قوات الأمن" is Iraq's forces
+        "أطلقت قوات الأمن النار على المتظاهرين في الناصرية.",
+        "Security forces opened fire on protesters in Nasiriyah, killing three.",
+        [("Excessive force against protesters", "Nasiriyah", "Protesters", "Iraqi army")],
+    ),
+    (
+        "gunmen-fire-on-protesters",  # no state's force: gunmen attack civilians (ACLED)
+        "فتح مسلحون ملثمون النار على المعتصمين في ساحة الخلاني ببغداد.",
+        "Masked gunmen opened fire on protesters in Baghdad, killing 20.",
+        [("Attack", "Baghdad", "Unidentified armed group", "Protesters")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        pytest.param(text, want, id=f"{row_id}-{lang}")
+        for row_id, ar, en, want in FIRED_ON
+        for lang, text in (("ar", ar), ("en", en))
+    ],
+)
+def test_who_fired_on_a_protest(gaz, text: str, want: list[tuple[str, str, str, str]]) -> None:
+    assert _kinds(gaz, text) == want
