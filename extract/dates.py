@@ -125,6 +125,11 @@ def _weekday(nt: NormText, first: int, wd: int, published: date, span: Span) -> 
     ):
         return None
     back = (published.weekday() - wd) % 7
+    if not back and (
+        token(nt, first - 1) in _date_words("past_weekday_words")
+        or token(nt, first + 1) in _date_words("past_weekday_words")
+    ):
+        back = 7  # "last Sunday" in Sunday's paper, "يوم الأحد الماضي": a week before
     value = published - timedelta(days=back)
     return DateRef(value, "day", value, value, span)
 

@@ -460,6 +460,8 @@ def test_every_theatre_is_a_focus_country() -> None:
         ),
         pytest.param("قتل مسلحون من العشائر ثلاثة عناصر من قسد", ["tribal_militia", "sdf"], id="tribal-gunmen-ar"),
         pytest.param("Armed tribesmen clashed with SDF fighters", ["tribal_militia", "sdf"], id="tribesmen-en"),
+        pytest.param("حاصرت الفرقة الرابعة درعا البلد", ["syrian_gov"], id="fourth-division-ar"),
+        pytest.param("The Fourth Division has shelled the area almost daily", ["syrian_gov"], id="fourth-division-en"),
     ],
 )
 def test_more_armed_groups_of_the_war(text: str, ids: list[str]) -> None:
