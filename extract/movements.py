@@ -252,6 +252,8 @@ def _tell(
     """The movements of one clause (one per destination) and the journey it told."""
     way, ends = _ordered(also_to(ann, legs(ann, frame.stops)))
     continued, guessed = None, False
+    if _deployed_from_nowhere(ann, frame, marks):
+        return [], _Told((), (), 0, frame.sent.start, frame)  # "Kurdish forces deployed around Kirkuk": no journey told
     if not any(s.role == "from" for s in frame.stops) and (way or ends):
         prefix, continued = _prefix(ann, frame, way=way, ends=ends, origin=origin, told=told, marks=marks)
         if not prefix and way and (way[0].feature_type in COARSE or way[0].feature_type == "river"):
@@ -290,6 +292,15 @@ def _names_a_camp(ann: Annotated, t: int) -> bool:
     if is_arabic(ann.word(t)):
         return t > 0 and bool(word_forms(ann.word(t - 1)) & camps)
     return bool(word_forms(ann.word(t + 1)) & camps)
+
+
+def _deployed_from_nowhere(ann: Annotated, frame: Frame, marks: Marks) -> bool:
+    """Forces deployed or stationed somewhere with no origin of their own (`deploy_words`; "fighters from Mosul
+    were deployed in Tal Afar" has one): where they stand, not a journey from a place told before ("while
+    Kurdish forces deployed around Kirkuk city itself")."""
+    if not word_forms(ann.word(frame.t0), endings=True) & cues()["deploy_words"]:
+        return False
+    return not any(s.role == "from" for s in frame.stops) and _origin_before(ann, frame, marks) is None
 
 
 def _moves(ann: Annotated, t: int, last: int) -> bool:

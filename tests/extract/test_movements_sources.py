@@ -88,3 +88,30 @@ def test_who_was_carried_and_where(gaz, text: str, want: list[tuple[str, ...]]) 
 )
 def test_taking_control_or_part_carries_no_one(gaz, text: str) -> None:
     assert _journeys(gaz, text) == []
+
+
+DEPLOYED = [
+    (
+        "deployed-after-coming-from",  # deployed or stationed somewhere: arrived there, from where they came
+        "انتشر المئات من المقاتلين القادمين من الموصل في تلعفر.",
+        "Hundreds of fighters who had come from Mosul deployed in Tal Afar.",
+        [("Mosul", "Tal Afar")],
+    ),
+    (
+        "stationed-from",
+        "تمركزت قوات الجيش في تلعفر قادمة من الموصل.",
+        "Hundreds of fighters from Mosul were stationed in Tal Afar.",
+        [("Mosul", "Tal Afar")],
+    ),
+    (
+        "deployed-with-no-origin",  # where they stand, not a journey from a place told before
+        "تقدم مسلحو التنظيم من الموصل نحو الحويجة، فيما انتشرت القوات الكردية في محيط كركوك.",
+        "The militants moved from Mosul into Hawija on Tuesday, while Kurdish forces deployed around Kirkuk.",
+        [("Mosul", "Hawija")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), _table(DEPLOYED))
+def test_deployed_where_they_arrived(gaz, text: str, want: list[tuple[str, ...]]) -> None:
+    assert _journeys(gaz, text) == want
