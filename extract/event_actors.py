@@ -261,13 +261,16 @@ def _resumes_another(ann: Annotated, a: ActorMention, t0: int, t1: int) -> bool:
 
 
 def _marked(ann: Annotated, a: ActorMention) -> bool:
-    """'by ISIS', 'by the Turkish warplanes', 'من قبل داعش': an agent marker before the mention; "belonging
-    to" only after a word of what attackers are ("طائرات تابعة"), not of what they hit ("مقر تابع")."""
+    """'by ISIS', 'by the Turkish warplanes', 'من قبل داعش': an agent marker before the mention, not after a
+    participle of holding ("run by"); "belonging to" only after a word of what attackers are ("طائرات
+    تابعة"), not of what they hit ("مقر تابع")."""
     before = a.tok_first - 1
     if ann.word(before) in event_cues()["agent_articles"]:  # "by **the** Turkish warplanes"
         before -= 1
     if ann.word(before) not in event_cues()["agent_markers"]:
         return False
+    if word_forms(ann.word(before - 1)) & event_cues()["owner_participles"]:
+        return False  # "a jail run by Kurdish-led forces", "the town held by ISIS": whose it is, not who did it
     # "طائرات تابعة للتحالف" acts, but "مقر أمني تابع للفصائل" is what the attack hit
     return ann.word(before) not in event_cues()["belonging_markers"] or not any(
         word_forms(ann.word(i)) & event_cues()["belonging_targets"] for i in range(max(0, before - 2), before)

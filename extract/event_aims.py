@@ -52,10 +52,17 @@ def no_protest(ann: Annotated, m: Match, trig: TriggerDef) -> bool:
         return False
     if word_forms(ann.word(m.tok_first - 1)) & event_cues()["no_protest_before"]:
         return True
+    if word_forms(ann.word(m.tok_first)) & event_cues()["gathering_words"]:
+        # "gathered in Derik to condemn Turkey", "تجمع الآلاف للتنديد": a gathering is a protest only for a cause
+        reach = range(m.tok_last + 1, m.tok_last + 1 + GATHER_REACH)
+        return not any(word_forms(ann.word(i)) & event_cues()["protest_purposes"] for i in reach)
     if not word_forms(ann.word(m.tok_last)) & event_cues()["show_senses"]:
         return False
     nxt = ann.word(m.tok_last + 1)
     return nxt in event_cues()["object_starts"] or nxt in event_cues()["show_objects"]
+
+
+GATHER_REACH = 8  # words from a word of gathering to the cause it gathered for ("gathered in Derik to condemn")
 
 
 def unreal(ann: Annotated, first: int, t: int) -> bool:

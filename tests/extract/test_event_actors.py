@@ -665,3 +665,24 @@ def test_a_time_after_before_opens_no_clause(gaz, text: str) -> None:
     """'before dawn' is a time, not a clause of its own: the deed after it keeps the sentence's subject."""
     abductions = [e for e in _events(gaz, text) if e.sub_event_type == "Abduction/forced disappearance"]
     assert [actor_name(e.actor1) for e in abductions] == ["ISIS"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        pytest.param(
+            "Russian air strikes on Sunday killed 34 civilians in a village held by Islamic State in Deir ez-Zor.",
+            ("Russian forces", "Civilians"),
+            id="held-by-is-whose-village",
+        ),
+        pytest.param(
+            "Turkish jets struck villages held by the PKK near Zakho.",
+            ("Turkish forces", "PKK (Kurdistan Workers' Party)"),
+            id="held-by-is-the-target",
+        ),
+    ],
+)
+def test_by_after_a_participle_of_holding_names_no_agent(gaz, text: str, sides: tuple[str, str]) -> None:
+    """'a village held by Islamic State', 'a jail run by Kurdish-led forces': whose it is, not who did the deed."""
+    [e] = _events(gaz, text)
+    assert (actor_name(e.actor1), actor_name(e.actor2)) == sides

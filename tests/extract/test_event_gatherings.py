@@ -106,3 +106,36 @@ FIRED_ON = [
 )
 def test_who_fired_on_a_protest(gaz, text: str, want: list[tuple[str, str, str, str]]) -> None:
     assert _kinds(gaz, text) == want
+
+
+GATHERED = [
+    (
+        "gathered-for-a-cause",  # a gathering is a protest when it gathered for a cause
+        "تجمع الآلاف في ديريك للتنديد بالقصف التركي.",
+        "By evening, thousands of people had gathered in Derik to condemn Turkey.",
+        [("Peaceful protest", "Al-Malikiyah")],
+    ),
+    (
+        "gathered-demanding",
+        "تجمع المئات أمام مبنى المحافظة في الحسكة مطالبين بالإفراج عن المعتقلين.",
+        "Hundreds gathered outside the governorate building in Hasakah to demand the release of detainees.",
+        [("Peaceful protest", "Al-Hasakah")],
+    ),
+    (
+        "gathered-for-no-cause",  # people gathering is no protest by itself
+        "تجمع مئات النازحين في ديريك بعد القصف.",
+        "Hundreds of displaced people gathered in Derik after fleeing the fighting.",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), _table(GATHERED))
+def test_a_gathering_for_a_cause_is_a_protest(gaz, text: str, want: list[tuple[str, str]]) -> None:
+    assert _protests(gaz, text) == want
+
+
+def test_detainees_who_rioted_are_the_riot_s_first_side(gaz) -> None:
+    """'rioted' is a riot; "a jail run by Kurdish-led forces" names whose jail it is, not who rioted."""
+    text = "Islamic State detainees rioted overnight inside a jail run by Kurdish-led forces in Hasakeh."
+    assert _kinds(gaz, text) == [("Violent demonstration", "Al-Hasakah", "ISIS", "Kurdish forces")]
