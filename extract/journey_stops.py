@@ -281,7 +281,7 @@ def _site_refs(ann: Annotated, s: int, e: int) -> list[PlaceTok]:
 
 def _left_just_before(ann: Annotated, city: PlaceTok, a: int) -> bool:
     """The town is named as the place left, a few words before the reference at token a ("from Kirkuk to the town")."""
-    return 0 < a - city.tok_last <= _LEFT_REACH and ann.cue_before(city, "from_words") is not None
+    return 0 < a - city.tok_last <= _LEFT_REACH and ann.cue_before(city, "from_words", reach=4) is not None
 
 
 def _town_before(ann: Annotated, i: int) -> PlaceTok | None:

@@ -176,7 +176,11 @@ def _arrived_at(ann: Annotated, frame: Frame, way: list[Place]) -> Place | None:
     that is no place we know ("وصلت تعزيزات من جرابلس إلى خطوط التماس")."""
     if any(_to_somewhere(ann, i) for i in range(frame.t0 + 1, ann.tok_of(frame.sent.end - 1) + 1)):
         return None
-    own = [p for p in ann.own_towns() if p.tok_last < frame.t0 and p.place.resolved and ann.town_like(p, TOWN_LIKE)]
+    own = [
+        p
+        for p in ann.own_towns()
+        if p.tok_last < frame.t0 and p.place.resolved and ann.town_like(p, TOWN_LIKE) and not ann.written_at(p)
+    ]  # not the bureau's city of a wire story ("BEIRUT (Reuters) -")
     city = ann.the_city(frame.t0)
     if city is None or all(p.place.gazetteer_id != city.place.gazetteer_id for p in own):
         city = own[0] if own else None

@@ -115,3 +115,34 @@ DEPLOYED = [
 @pytest.mark.parametrize(("text", "want"), _table(DEPLOYED))
 def test_deployed_where_they_arrived(gaz, text: str, want: list[tuple[str, ...]]) -> None:
     assert _journeys(gaz, text) == want
+
+
+ARRIVED = [
+    (
+        "brought-in-from",  # brought from a town with no destination: to the town the text is about
+        "سيطرت الفصائل على الرقة يوم الاثنين. وقد استقدمت الفصائل تعزيزات خلال الليل من الطبقة.",
+        "Rebels seized Raqqa on Monday. Rebels brought in reinforcements overnight from Tabqa, the town on the "
+        "Euphrates they seized last month.",
+        [("Tabqa", "Raqqa")],
+    ),
+    (
+        "from-his-base-in",  # "from his base in Najaf" to "the city": not the city just left
+        "قتل قاض في العمارة. ووصلت لجنة أرسلها الصدر من مقره في النجف إلى المدينة.",
+        "A judge was shot dead in Amarah. A committee sent by Sadr from his base in Najaf reached the city.",
+        [("Najaf", "Amarah")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), _table(ARRIVED))
+def test_where_movers_came_to(gaz, text: str, want: list[tuple[str, ...]]) -> None:
+    assert _journeys(gaz, text) == want
+
+
+def test_movers_brought_in_did_not_go_to_the_bureau_s_city(gaz) -> None:
+    """'BEIRUT (Reuters) -': the city a wire story was written in is not where reinforcements arrived."""
+    text = (
+        "BEIRUT (Reuters) - Rebels seized Raqqa on Monday, a monitor said.\n\n"
+        "Rebels brought in reinforcements overnight from Tabqa, activists said."
+    )
+    assert _journeys(gaz, text) == [("Tabqa", "Raqqa")]
