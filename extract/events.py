@@ -24,6 +24,7 @@ from extract.event_weapons import air_fired, blew_oneself_up, blew_self_up, hit_
 from extract.lexicons import TriggerDef, cues, event_cues, triggers
 from extract.matching import Match
 from extract.no_deed import (
+    arrest_raid,
     container_named,
     denied,
     destroyed_thing,
@@ -228,6 +229,8 @@ def _no_deed_here(
         return True  # "destroyed 19 fighting positions": what a strike destroyed; "did not shell", "no ceasefire"
     if trig.sub_event_type == "Remote explosive/landmine/IED" and container_named(ann, m, last):
         return True  # "رفعوا عبوات فارغة": empty bottles, no bomb
+    if trig.sub_event_type == "*air" and arrest_raid(ann, t, sentence):
+        return True  # "three suspects had been arrested in raids": the arrest tells the raid
     return trig.event_type == "Explosions/Remote violence" and left_behind(ann, m, clause[0])  # mines left
 
 

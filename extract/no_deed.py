@@ -145,3 +145,12 @@ def foreseen_subject(ann: Annotated, m: Match, last: int) -> bool:
         return False
     hi = min(last, m.tok_last + FORESEEN_REACH)
     return bool(ann.words_in(m.tok_last + 1, hi, "foreseen_after", event_cues()["foreseen_after"]))
+
+
+def arrest_raid(ann: Annotated, t: int, sentence: tuple[int, int]) -> bool:
+    """'raids' (`ground_raid_words`) in a sentence that tells arrests (`arrest_words`) are security raids on homes,
+    no air raids: "three suspects had been arrested in raids in Amarah"."""
+    cue = event_cues()
+    return bool(word_forms(ann.word(t)) & cue["ground_raid_words"]) and bool(
+        ann.words_in(*sentence, "arrest words", cue["arrest_words"])
+    )

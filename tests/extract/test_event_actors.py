@@ -686,3 +686,51 @@ def test_by_after_a_participle_of_holding_names_no_agent(gaz, text: str, sides: 
     """'a village held by Islamic State', 'a jail run by Kurdish-led forces': whose it is, not who did the deed."""
     [e] = _events(gaz, text)
     assert (actor_name(e.actor1), actor_name(e.actor2)) == sides
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "target"),
+    [
+        pytest.param(
+            "In Salahuddin province, a roadside bomb struck an army patrol on the highway between Baiji and Tikrit.",
+            "Remote explosive/landmine/IED",
+            "Iraqi army",
+            id="army-patrol-iraq",
+        ),
+        pytest.param(
+            "Two Islamic State suicide car bombs struck army positions on the western outskirts of Mayadin.",
+            "Suicide bomb",
+            "Syrian government forces",
+            id="army-positions-syria",
+        ),
+        pytest.param(
+            "A roadside bomb wounded two policemen near Abu Ghraib on Saturday.",
+            "Remote explosive/landmine/IED",
+            "Iraqi police",
+            id="policemen",
+        ),
+    ],
+)
+def test_the_army_s_patrols_and_positions_are_the_country_s_army(gaz, text: str, kind: str, target: str) -> None:
+    [e] = _events(gaz, text)
+    assert (e.sub_event_type, actor_name(e.actor2)) == (kind, target)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Baghdad blasts kill 10: police.",
+        "UPDATE 3-Wave of bombings in Baghdad kills 27 people -police, medics",
+    ],
+)
+def test_police_as_a_source_is_no_side(gaz, text: str) -> None:
+    """'-police, medics', ': police': who told it, not a side ("policemen", "police patrols" are)."""
+    events = _events(gaz, text)
+    assert events
+    assert all("Iraqi police" not in (actor_name(e.actor1), actor_name(e.actor2)) for e in events)
+
+
+def test_arrests_in_raids_are_no_air_raids(gaz) -> None:
+    """'raids' in a sentence of arrests are security raids: the arrest is the event."""
+    text = "The Interior Ministry said on Tuesday that three suspects had been arrested in raids in Amarah."
+    assert [e.sub_event_type for e in _events(gaz, text)] == ["Arrests"]
