@@ -734,3 +734,19 @@ def test_arrests_in_raids_are_no_air_raids(gaz) -> None:
     """'raids' in a sentence of arrests are security raids: the arrest is the event."""
     text = "The Interior Ministry said on Tuesday that three suspects had been arrested in raids in Amarah."
     assert [e.sub_event_type for e in _events(gaz, text)] == ["Arrests"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "شهدت البصرة موجة غضب بعد اغتيال ناشطة بارزة برصاص مسلحين مجهولين وسط المدينة.", id="ar-bullets-of"
+        ),
+        pytest.param("قتل مدنيان بنيران مسلحين مجهولين وسط البصرة.", id="ar-fire-of"),
+        pytest.param("A prominent protest activist was shot dead by unidentified gunmen in central Basra.", id="en-by"),
+    ],
+)
+def test_the_shooters_named_after_their_bullets_did_it(gaz, text: str) -> None:
+    """'برصاص مسلحين مجهولين', 'بنيران …' (by the bullets / the fire of) mark the doer, as "by" does."""
+    [e] = _events(gaz, text)
+    assert actor_name(e.actor1) == "Unidentified armed group"
