@@ -62,7 +62,7 @@ def no_protest(ann: Annotated, m: Match, trig: TriggerDef) -> bool:
     return nxt in event_cues()["object_starts"] or nxt in event_cues()["show_objects"]
 
 
-GATHER_REACH = 8  # words from a word of gathering to the cause it gathered for ("gathered in Derik to condemn")
+GATHER_REACH = 12  # words from a word of gathering to its cause ("تجمع العشرات من ذوي الضحايا أمام مبنى … مطالبين")
 
 
 def unreal(ann: Annotated, first: int, t: int) -> bool:

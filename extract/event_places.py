@@ -17,9 +17,9 @@ from extract.annotated import WIDE, Annotated, PlaceTok, geo_precision
 from extract.event_place_roles import possessed, whose_people, without_hometowns, without_neighbours, without_sympathy
 from extract.event_protest import CROWD_TYPES
 from extract.event_seats import based_at, spoken_at
-from extract.lexicons import TriggerDef, cue_union, cues, event_cues, phrase_lexicon
+from extract.lexicons import TriggerDef, cue_union, cues, event_cues
 from extract.road_events import near_on_the_road, road_ends
-from extract.scenes import gathering_scene, paragraph_scene
+from extract.scenes import contrast_side, gathering_scene, paragraph_scene
 from extract.types import VIOLENT_TYPES, Span
 from extract.wordforms import proclitic, word_forms
 from geodata.geometry import km
@@ -267,20 +267,6 @@ def _same_side(ann: Annotated, places: list[PlaceTok], t: int, sent: Span) -> li
     if (lo, hi) == ann.tok_range(sent):
         return places
     return [p for p in places if lo <= p.tok_first <= hi]
-
-
-def contrast_side(ann: Annotated, sent: Span, t: int, breaks_list: str = "clause_breaks") -> tuple[int, int]:
-    """The tokens of sentence `sent` on token t's side of a contrast ("في حين", "بينما", "while"; the phrases
-    of the cue list `breaks_list`)."""
-    first, last = ann.tok_range(sent)
-    seen = ann.memo("contrasts " + breaks_list)
-    breaks = seen.get(sent)
-    if breaks is None:
-        s, e = ann.nt.orig_starts[first], ann.nt.orig_ends[last]
-        breaks = seen[sent] = ann.matches(phrase_lexicon(breaks_list), s, e)
-    lo = max((b.tok_last for b in breaks if b.tok_last < t), default=first - 1)
-    hi = min((b.tok_first for b in breaks if b.tok_first > t), default=last + 1)
-    return lo + 1, hi - 1
 
 
 def _journey_stop(ann: Annotated, p: PlaceTok) -> bool:

@@ -18,7 +18,7 @@ from extract.event_aims import aim, no_protest, protested, told_word, unreal
 from extract.event_counts import event_numbers, people_struck
 from extract.event_deals import TRANSFER, entered_under_deal, left_under_deal
 from extract.event_merge import joined, merge, nearby_event, taken, vagueness
-from extract.event_places import contrast_side, coordinated, event_location
+from extract.event_places import coordinated, event_location
 from extract.event_protest import crowd_kind, protest_sides, with_force
 from extract.event_weapons import air_fired, blew_oneself_up, blew_self_up, hit_weapon, nearest_weapon, weapon_near
 from extract.lexicons import TriggerDef, cues, event_cues, triggers
@@ -40,6 +40,7 @@ from extract.no_deed import (
 from extract.numbers import injured_in
 from extract.references import site_references, town_references
 from extract.referring import implied_subject, joined_subject, pronoun_subject
+from extract.scenes import crowd_side
 from extract.told_again import attackers_again, fold, told_again
 from extract.types import HARM_TYPES, TAKING_TYPES, VIOLENT_TYPES, ActorMention, DateRef, Event, Span
 
@@ -280,7 +281,7 @@ def _events(
     if not _sides_fit(ann, trig, clause=clause, last=last, t=t, sides=(agent, target), places=places):
         return []
     # a protest's words on the other side of a contrast are another crowd's ("..., بينما فرّقت الهيئة مظاهرة")
-    side = contrast_side(ann, sent, t, "contrast_words")
+    side = crowd_side(ann, sent, t)
     etype, sub = _subtype(ann, trig, first, last, clause=clause, side=side, t=t, agent=agent, target=target)
     agent, target = with_force(ann, (etype, sub), side, (agent, target))
     count, fatalities = event_numbers(ann, clause, (first, last), t)

@@ -139,3 +139,26 @@ def test_detainees_who_rioted_are_the_riot_s_first_side(gaz) -> None:
     """'rioted' is a riot; "a jail run by Kurdish-led forces" names whose jail it is, not who rioted."""
     text = "Islamic State detainees rioted overnight inside a jail run by Kurdish-led forces in Hasakeh."
     assert _kinds(gaz, text) == [("Violent demonstration", "Al-Hasakah", "ISIS", "Kurdish forces")]
+
+
+DISPERSED = [
+    (
+        "dispersed-across-a-contrast",  # the other side of "فيما" / "while" tells no other protest: this one's
+        "وتجمع العشرات من أقارب القتلى قرب مبنى مجلس المحافظة في الحلة مطالبين بمحاسبة المسؤولين، فيما أطلق "
+        "الحراس أعيرة نارية في الهواء لتفريقهم.",
+        "Dozens of relatives of the dead gathered near the council building in Hilla demanding accountability, "
+        "while guards fired shots into the air and dispersed them.",
+        [("Protest with intervention", "Hillah")],
+    ),
+    (
+        "another-protest-across-a-contrast",  # ... unless the other side tells a protest of its own
+        "خرجت مظاهرة في الأتارب، بينما فرّقت عناصر من الهيئة مظاهرة في كفرنبل.",
+        "A protest took place in Atarib, while HTS members dispersed a protest in Kafranbel.",
+        [("Peaceful protest", "Al-Atarib"), ("Protest with intervention", "Kafranbel")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), _table(DISPERSED))
+def test_a_protest_dispersed_on_the_other_side_of_a_contrast(gaz, text: str, want: list[tuple[str, str]]) -> None:
+    assert _protests(gaz, text) == want
