@@ -123,7 +123,8 @@ def actor_by_id(actor_id: str) -> ActorDef:
 @cache
 def home_state(country: str, refs: tuple[str, ...]) -> ActorDef | None:
     """The forces of a country's state: the one actor of that country that words of `refs` ("the army",
-    "government forces") refer to in its news (Iraq: the Iraqi army, not its police); None when none is."""
+    "government forces") refer to in its news (Iraq: the Iraqi army, not its police); None when none or several
+    are."""
     defs, _, ana = actors()
     text = " ; ".join(refs)
     found = {defs[i].actor_id: defs[i] for m in ana.find(text) for i in ana.payloads(m)}

@@ -33,6 +33,7 @@ def aim(ann: Annotated, m: Match, trig: TriggerDef) -> bool:
 
 
 PROTESTED_REACH = 3  # words from a word of protesting to the deed it protests ("to protest the strikes")
+GATHER_REACH = 12  # words from a word of gathering to its cause ("تجمع العشرات من ذوي الضحايا أمام مبنى … مطالبين")
 
 
 def protested(ann: Annotated, m: Match, trig: TriggerDef) -> bool:
@@ -47,7 +48,8 @@ def protested(ann: Annotated, m: Match, trig: TriggerDef) -> bool:
 def no_protest(ann: Annotated, m: Match, trig: TriggerDef) -> bool:
     """A word of protesting that means showing here (`show_senses`: "the attacks demonstrated the regime's
     cruelty", "demonstrating that": an object or "that" / "how" right after it), or a gathering that is no protest
-    (`no_protest_before`: "an election rally", "a campaign rally", "مهرجان انتخابي")."""
+    (`no_protest_before`: "an election rally", "a campaign rally"), or a gathering with no cause told after it
+    ("displaced people gathered in Derik")."""
     if trig.event_type != "Protests":
         return False
     if word_forms(ann.word(m.tok_first - 1)) & event_cues()["no_protest_before"]:
@@ -60,9 +62,6 @@ def no_protest(ann: Annotated, m: Match, trig: TriggerDef) -> bool:
         return False
     nxt = ann.word(m.tok_last + 1)
     return nxt in event_cues()["object_starts"] or nxt in event_cues()["show_objects"]
-
-
-GATHER_REACH = 12  # words from a word of gathering to its cause ("تجمع العشرات من ذوي الضحايا أمام مبنى … مطالبين")
 
 
 def unreal(ann: Annotated, first: int, t: int) -> bool:

@@ -12,6 +12,8 @@ from extract.lexicons import event_cues
 from extract.matching import Lexicon
 from extract.wordforms import word_forms
 
+_SYMPATHY_REACH = 4  # words from "in solidarity with" to the place ("with the people of Daraa")
+
 
 def whose_people(ann: Annotated, p: PlaceTok) -> bool:
     """'أعدم التنظيم رجلين من أهالي ريف عين العرب في مدينة جرابلس', 'two residents of Kobani': the place the
@@ -78,6 +80,3 @@ def without_sympathy(ann: Annotated, places: list[PlaceTok]) -> list[PlaceTok]:
 @cache
 def _sympathy() -> Lexicon:
     return Lexicon.build((w, 0) for w in load_json("event_cues.json")["sympathy_words"])
-
-
-_SYMPATHY_REACH = 4  # words from "in solidarity with" to the place ("with the people of Daraa")

@@ -161,9 +161,8 @@ def deeds_on(
     if nearest and not dict(found)[nearest[0]]:
         nearest = []  # the nearest deed is an aim or denied: nothing holds the road from before
     before = [d for d in nearest if _object_is_road(ann, d, road, places)]
-    told = max(
-        road.last, own_end
-    )  # "the highway that links Baghdad with Samarra and runs near Balad is ...": from Balad
+    # "the highway that links Baghdad with Samarra and runs near Balad is dotted with ...": from Samarra
+    told = max(road.last, own_end)
     after = [
         d
         for d, real in found

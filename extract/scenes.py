@@ -1,6 +1,9 @@
 """The scene a paragraph sets: "In Baghdad, meanwhile, thousands forced their way into the Green Zone.
 Security forces fired tear gas ...": a sentence that names no place happened where a sentence before it,
 in its paragraph, opened by setting the scene ("In X,", "وفي X،": an inside word, the place, a comma).
+A protest dated to a day with no place of its own was at the town of the story. And the sides of a
+sentence: a contrast ("بينما", "while") parts it, and a protest's dispersal is read on its own side only
+when the other side tells a protest of its own.
 """
 
 from __future__ import annotations
