@@ -146,3 +146,24 @@ def test_movers_brought_in_did_not_go_to_the_bureau_s_city(gaz) -> None:
         "Rebels brought in reinforcements overnight from Tabqa, activists said."
     )
     assert _journeys(gaz, text) == [("Tabqa", "Raqqa")]
+
+
+TRANSFERRED = [
+    (
+        "transferred-to-hospitals",  # the wounded transferred were where the text is
+        "قصفت الطائرات جسر الشغور. ونقلت الحالات الخطرة إلى مستشفيات مدينة إدلب.",
+        "A strike hit Jisr al-Shughur. The most serious cases were transferred to hospitals in Idlib city.",
+        [("Jisr al-Shughur", "Idlib")],
+    ),
+    (
+        "to-a-prison-in",  # "to a prison in Derik": to Derik
+        "نقل المعتقلون من الحسكة إلى سجن في ديريك.",
+        "The detainees were transferred from Hasakeh to a prison in Derik.",
+        [("Al-Hasakah", "Al-Malikiyah")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), _table(TRANSFERRED))
+def test_who_was_transferred_and_where(gaz, text: str, want: list[tuple[str, ...]]) -> None:
+    assert _journeys(gaz, text) == want
