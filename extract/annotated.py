@@ -301,15 +301,16 @@ class Annotated:
         )
 
     def country(self) -> str:
-        """The country the text is about: its town's (for a wire story written in a bureau's city, the town it
-        names most past its dateline), else the one its places name most."""
-        focus = self.focus_place()
-        if focus is not None and self.written_at(focus):
-            focus = _most_named([p for p in self._towns() if not self.in_dateline(p)]) or focus
-        if focus is not None:
-            return focus.place.country_code
-        codes = [p.place.country_code for p in self.places if p.place.country_code]
-        return max(sorted(set(codes)), key=codes.count) if codes else ""
+        """The country the text is about (read once): its town's (for a wire story written in a bureau's city,
+        the town it names most past its dateline), else the one its places name most."""
+        if "country" not in self._found:
+            focus = self.focus_place()
+            if focus is not None and self.written_at(focus):
+                focus = _most_named([p for p in self._towns() if not self.in_dateline(p)]) or focus
+            codes = [p.place.country_code for p in self.places if p.place.country_code]
+            most = max(sorted(set(codes)), key=codes.count) if codes else ""
+            self._found["country"] = focus.place.country_code if focus is not None else most
+        return self._found["country"]
 
     def focus_place(self) -> PlaceTok | None:
         """The town the article is about: its dateline, else its most named town."""

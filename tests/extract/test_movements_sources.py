@@ -5,23 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.document import make_document
-from extract.pipeline import extract_document
-
-
-def _journeys(gaz, text: str) -> list[tuple[str, ...]]:
-    ex = extract_document(make_document(text, doc_id="t", published="2016-10-17"), gaz)
-    return [tuple(p.name for p in m.waypoints) for m in ex.movements]
-
-
-def _table(rows: list[tuple[str, str, str, list[tuple[str, ...]]]]) -> list:
-    """(id, Arabic, English, journeys both tell) -> one case per language."""
-    return [
-        pytest.param(text, want, id=f"{row_id}-{lang}")
-        for row_id, ar, en, want in rows
-        for lang, text in (("ar", ar), ("en", en))
-    ]
-
+from tests.extract.test_movements import _journeys, _table
 
 SOURCES = [
     (
