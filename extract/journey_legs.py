@@ -5,11 +5,12 @@ together each start a journey."""
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import pairwise
 
 from extract.annotated import Annotated
 from extract.journey_frames import ENDS
 from extract.journey_stops import COARSE, Stop
-from extract.lexicons import cues
+from extract.lexicons import cues, phrase_lexicon
 from extract.types import Place
 from extract.wordforms import proclitic, word_forms
 
@@ -29,19 +30,36 @@ def legs(ann: Annotated, stops: tuple[Stop, ...]) -> tuple[Stop, ...]:
     """A destination reached before the movers went on is a stop on their way: "flew into Najaf and travelled
     south through Samawa to Nasiriyah", "reached Homs and continued north through Hama", "وصلوا إلى النجف ثم
     توجهوا عبر السماوة" (a word of moving or of going on between it and a later stop; not "fled to Erbil
-    through Kalak", one leg)."""
+    through Kalak", one leg). When only some of the movers went on (`onward`), both are destinations."""
     out = list(stops)
+    parted = onward(ann, stops)
     for k, s in enumerate(stops):
         if s.role not in ENDS or s.alt:
             continue
         later = next((n for n in stops[k + 1 :] if not n.alt), None)
-        if (
+        if later is not None and later.at.place.start in parted:
+            out[stops.index(later)] = replace(later, alt=True)
+        elif (
             later is not None
             and (later.role == "via" or later.role in ENDS)
             and any(went_on(ann, i) for i in range(s.at.tok_last + 1, later.at.tok_first))
         ):
             out[k] = replace(s, role="via")
     return tuple(out)
+
+
+def onward(ann: Annotated, stops: tuple[Stop, ...]) -> dict[int, Place]:
+    """Destinations some of the movers went on to from the one before (a word of `subset_movers` between
+    them: "were taken to Kirkuk, and two of them were later flown to Baghdad", "ثم نُقل اثنان منهم إلى
+    بغداد"), by where their names start: where those went on from."""
+    out: dict[int, Place] = {}
+    for s, later in pairwise(stops):
+        if s.role not in ENDS or later.role not in ENDS or s.alt:
+            continue
+        lo, hi = ann.nt.orig_ends[s.at.tok_last], ann.nt.orig_starts[later.at.tok_first]
+        if ann.matches(phrase_lexicon("subset_movers"), lo, hi):
+            out[later.at.place.start] = s.at.place
+    return out
 
 
 def also_to(ann: Annotated, stops: tuple[Stop, ...]) -> tuple[Stop, ...]:

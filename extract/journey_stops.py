@@ -80,7 +80,7 @@ def role_cue(ann: Annotated, tok: int, marks: Marks) -> tuple[str, int] | None:
     other role word; None when there is neither, or when the words before tie the place to the
     place just named ("Zabadani near Damascus": where Zabadani is, no stop of its own)."""
     c = cues()
-    skip = cue_union("feature_words", "stop_fillers", "direction_words", "relation_words")
+    skip = cue_union("feature_words", "stop_fillers", "site_adjectives", "direction_words", "relation_words")
     i, loose, related, at = tok - 1, False, False, None
     inside, rank = True, _rank(marks.places.get(tok, ""))
     punct = punctuated_tokens(ann)  # `punctuated` for the tokens before `tok`, all inside the text

@@ -48,7 +48,7 @@ from dataclasses import dataclass, replace
 
 from extract.annotated import Annotated, PlaceTok
 from extract.journey_frames import ENDS, Frame, frame_of, segments
-from extract.journey_legs import also_to, legs, sources
+from extract.journey_legs import also_to, legs, onward, sources
 from extract.journey_stops import COARSE, TOWN_LIKE, Marks, Stop, marks_of, role_cue
 from extract.lexicons import cues, phrase_lexicon
 from extract.types import DateRef, Movement, Place, Span
@@ -279,7 +279,8 @@ def _tell(
     back = continued.frame if continued else frame
     if back.date is None and default_date is not None:
         back = replace(back, date=default_date)
-    journeys = [_clean([*way, e]) for e in ends] or [_clean(way)]
+    parted = onward(ann, frame.stops)  # "and two of them were later flown to Baghdad": from the stop before
+    journeys = [_clean([parted[e.start], e] if e.start in parted else [*way, e]) for e in ends] or [_clean(way)]
     if ends and len(origins := sources(frame.stops)) > 1 and way and way[0] == origins[0]:
         # "sent reinforcements from Hasakeh and Raqqa to the Deir Ezzor countryside": a journey from each
         journeys = [_clean([o, *way[1:], e]) for o in origins for e in ends]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.test_movements import _journeys, _table
+from tests.extract.test_movements import _journeys, _run, _table
 
 SOURCES = [
     (
@@ -151,3 +151,39 @@ TRANSFERRED = [
 @pytest.mark.parametrize(("text", "want"), _table(TRANSFERRED))
 def test_who_was_transferred_and_where(gaz, text: str, want: list[tuple[str, ...]]) -> None:
     assert _journeys(gaz, text) == want
+
+
+WENT_ON = [
+    (
+        "some-went-on",  # only two of the wounded went on: a journey of their own from the hospital town
+        "هاجم مسلحون نقطة للشرطة في الحويجة. ونقل الجرحى إلى مستشفى كركوك العام، ثم نقل اثنان منهم بمروحية إلى مستشفى"
+        " عسكري في بغداد.",
+        "Gunmen attacked a police post in Hawija. The wounded were taken to Kirkuk General Hospital, and two of them"
+        " were later flown by helicopter to a military hospital in Baghdad.",
+        [("Hawija", "Kirkuk"), ("Kirkuk", "Baghdad")],
+    ),
+    (
+        "all-went-on",  # the same movers went on: one journey through the first town
+        "وصلت القافلة إلى حمص ثم تابعت عبر حماة إلى حلب.",
+        "The convoy reached Homs and then continued through Hama to Aleppo.",
+        [("Homs", "Hama", "Aleppo")],
+    ),
+    (
+        "to-a-field-hospital-in",  # a word of the site's kind between the role word and the town
+        "قصفت الطائرات بلدة داعل. ونقل الجرحى إلى مستشفى ميداني في طفس.",
+        "Jets struck the town of Dael. The wounded were rushed to a field hospital in Tafas.",
+        [("Dael", "Tafas")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), _table(WENT_ON))
+def test_who_went_on_from_a_destination(gaz, text: str, want: list[tuple[str, ...]]) -> None:
+    assert _journeys(gaz, text) == want
+
+
+def test_a_state_s_military_is_still_the_mover(gaz) -> None:
+    """A word of a site's kind is crossed only between a place and its role word, never after an actor."""
+    text = "Israel's military evacuated 400 rescuers from Quneitra to Jordan overnight."
+    [move] = _run(gaz, text).movements
+    assert move.actor is not None and move.actor.actor_id == "israel"
