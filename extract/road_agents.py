@@ -103,8 +103,10 @@ def agent_of(ann: Annotated, deed: Deed, road: Road, span: tuple[int, int]) -> A
         after = [c for c in after if c.last < road.first]  # not "the road ISIS uses"
     before = [c for c in cands if c.last < deed.first and deed.first - c.last <= _SUBJECT_REACH]
     before = [c for c in before if not _backer(ann, c, deed, left)]
-    if not deed.holder_after and _passive(ann, deed, before):
+    if not deed.holder_after and _passive(ann, deed, before, cands):
         return None  # "the road was closed": no agent but a marked one
+    if not before and not after and deed.first < road.first and (ante := _antecedent(ann, left, first, road)):
+        return ante  # "IS fighters, who control the road from Raqqa", "المسلحون الذين يسيطرون على طريق"
     opener = left + 1 if _breaks(ann, left) and is_word(ann, left, "road_clause_breaks") else left
     verb_first = deed.first == opener or proclitic(ann.word(deed.first)) in cues()["road_clause_proclitics"]
     agent_after = deed.holder_after or verb_first or (deed.nominal and bool(after) and after[0].first == deed.last + 1)
@@ -188,11 +190,23 @@ def _speaks_of_itself(ann: Annotated, lo: int, hi: int) -> bool:
     return any(ann.word(i) in event_cues()["speaker_pronouns"] for i in range(lo, hi))
 
 
-def _passive(ann: Annotated, deed: Deed, before: list[_Cand]) -> bool:
+def _passive(ann: Annotated, deed: Deed, before: list[_Cand], cands: list[_Cand]) -> bool:
     """'the road was closed', 'which was cut': an auxiliary before the deed with no subject of
-    its own before it in the clause ('which ISIS has been using' is active)."""
+    its own before it in the clause ('which ISIS has been using' is active; in "IS fighters control",
+    "IS" names the group)."""
     aux = next((i for i in (deed.first - 1, deed.first - 2) if is_word(ann, i, "road_passive_aux")), None)
-    return aux is not None and not any(c.last < aux for c in before)
+    if aux is None or any(c.first <= aux <= c.last for c in cands):
+        return False
+    return not any(c.last < aux for c in before)
+
+
+def _antecedent(ann: Annotated, left: int, first: int, road: Road) -> ActorMention | None:
+    """Who a relative clause that opens with the deed's clause speaks of: the one named right before its
+    "who" / "which" / "الذين" ("IS fighters, who control the road from Raqqa")."""
+    if left <= first or not is_word(ann, left, "road_aside_openers"):
+        return None
+    cands = [c for c in _candidates(ann, clause_start(ann, left - 1, first), left - 1, road) if c.last == left - 1]
+    return cands[-1].actor if cands else None
 
 
 def _main_subject(ann: Annotated, sub: int, first: int, road: Road) -> ActorMention | None:

@@ -236,11 +236,20 @@ def _object_is_road(ann: Annotated, d: Deed, road: Road, places: list[PlaceTok])
     if any(is_word(ann, i, "road_off_words") or is_word(ann, i, "road_position_words") for i in gap):
         return False  # "retook villages near the road", "seized the area west of the road"
     between = [p for p in places if d.last < p.tok_first and p.tok_last < road.first]
-    if not between:
+    if not between or _names_the_road(ann, between, road):
         return True
     if _also_object(ann, road):
         return True  # "يسيطر على مدينة الشدادي، وعلى الطريق الواصل بين ...", "holds Shaddadi and the road to"
     return any(is_word(ann, i, "road_through_words") for i in range(between[-1].tok_last + 1, road.first))
+
+
+def _names_the_road(ann: Annotated, between: list[PlaceTok], road: Road) -> bool:
+    """The places right before the road word are its name, two joined by a dash: "closed the Baghdad-Basra
+    highway between Nasiriyah and Samawah" (the stretch told after it is where the road runs)."""
+    if len(between) < 2 or between[-1].tok_last + 1 != road.first:
+        return False
+    a, b = between[-2].place, between[-1].place
+    return ann.doc.text[a.end : b.start].strip() in ("-", "–", "—")
 
 
 def _outside_asides(ann: Annotated, a: int, b: int) -> int:

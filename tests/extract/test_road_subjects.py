@@ -1,0 +1,76 @@
+"""extract/road_agents.py and road_deeds.py through the pipeline: the subject of a road's deed told in a
+relative clause, "IS" as a group's name, and a road named by its two ends before the stretch told after
+it, in Arabic and English side by side (case tables written here)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.types import actor_name
+from tests.extract.test_road_agents import _routes
+
+ISIS = "ISIS"
+IRAQ = "Iraqi army"
+SYRIA = "Syrian government forces"
+
+SUBJECT_ROWS = [
+    # who the relative clause of the deed speaks of: the one named right before "who" / "الذين"
+    (
+        "who-control",
+        "مقاتلو داعش، الذين يسيطرون على الطريق بين الرقة وأثريا، هاجموا القافلة.",
+        "Islamic State fighters, who control the road from Raqqa to Ithriya, attacked the convoy.",
+        ISIS,
+    ),
+    (
+        "who-cut",
+        "عناصر الجيش السوري الذين يقطعون الطريق بين حلب وإدلب تلقوا تعزيزات.",
+        "Syrian army troops, who cut the road from Aleppo to Idlib last week, received reinforcements.",
+        SYRIA,
+    ),
+    # "IS" names the group, not an auxiliary of a passive ("the road is controlled")
+    (
+        "is-fighters-control",
+        "يسيطر مقاتلو داعش على الطريق بين الرقة وأثريا.",
+        "IS fighters control the road from Raqqa to Ithriya.",
+        ISIS,
+    ),
+    # the two places before the road word are its name; the deed before them is the road's
+    (
+        "named-road-then-its-stretch",
+        "أغلقت القوات العراقية طريق بغداد - البصرة بين الناصرية والسماوة يوم الخميس.",
+        "Iraqi forces closed the Baghdad-Basra highway between Nasiriyah and Samawah on Thursday.",
+        IRAQ,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        pytest.param(text, holder, id=f"{rid}-{lang}")
+        for rid, ar, en, holder in SUBJECT_ROWS
+        for lang, text in (("ar", ar), ("en", en))
+    ],
+)
+def test_the_subject_of_the_deed_on_the_road(gaz, text: str, holder: str) -> None:
+    [r] = _routes(gaz, text)
+    assert actor_name(r.controlled_by) == holder
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("الطريق بين الرقة وأثريا، الذي تقصفه الطائرات، مغلق.", id="ar"),
+        pytest.param("The road from Raqqa to Ithriya, which is shelled daily, was closed.", id="en"),
+        pytest.param("The road from Raqqa to Ithriya is controlled, officials said.", id="passive-en"),
+    ],
+)
+def test_no_subject_is_guessed_for_a_road_without_one(gaz, text: str) -> None:
+    [r] = _routes(gaz, text)
+    assert r.controlled_by is None
+
+
+def test_a_place_seized_before_another_road_is_still_its_object(gaz) -> None:
+    """Places between a deed and the road that are not its name ("seized Hit, west of the road") keep the deed."""
+    [r] = _routes(gaz, "Rebels seized Hit, west of the Baghdad-Ramadi road.")
+    assert r.controlled_by is None
