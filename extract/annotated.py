@@ -288,7 +288,11 @@ class Annotated:
     def _towns(self) -> list[PlaceTok]:
         towns = self._found.get("towns")
         if towns is None:
-            towns = self._found["towns"] = [p for p in self.places if self.town_like(p, TOWNS)]
+            ps, text = self.places, self.doc.text
+            own = [k + 1 < len(ps) and _owns(text, ps[k].place, ps[k + 1].place) for k in range(len(ps))]
+            towns = self._found["towns"] = [
+                p for p, o in zip(ps, own, strict=True) if self.town_like(p, TOWNS) and not o
+            ]
         return towns
 
     def town_like(self, p: PlaceTok, kinds: frozenset[str]) -> bool:
@@ -345,6 +349,12 @@ class Annotated:
         return _most_named(towns)
 
 
+def _owns(text: str, a: Place, b: Place) -> bool:
+    """Place a names the wider place that place b, right after it, lies in ("Families flee Daraa's Jassim")."""
+    gap = text[a.end : b.start]
+    return (gap == " " and text[a.end - 2 : a.end] in ("'s", "’s")) or gap in ("'s ", "’s ")
+
+
 def _most_named(places: list[PlaceTok]) -> PlaceTok | None:
     """The first mention of the place named most often (the first named of a tie)."""
     counts: dict[str, int] = {}
@@ -377,22 +387,3 @@ def _inside(items: tuple, starts: list[int], first: int, last: int) -> list:
     """Items (sorted by tok_first) that lie wholly inside tokens first..last."""
     lo, hi = bisect.bisect_left(starts, first), bisect.bisect_right(starts, last)
     return [x for x in items[lo:hi] if x.tok_last <= last]
-
-
-def geo_precision(ann: Annotated, p: PlaceTok) -> int:
-    """1 the town itself; 2 near it or part of a region; 3 a region or larger."""
-    if p.place.feature_type in {"country", "governorate", "region", "sea", "river", "mountain"}:
-        return 3
-    if p.place.feature_type == "countryside":
-        return 2  # "the northern countryside of Homs": near a named town
-    own = p.place.geo_precision  # 2 or 3: a sub-district, or a village placed at its unit
-    skip, near, inside = cues()["feature_words"], cues()["near"], cues()["inside_words"]
-    for i in range(p.tok_first - 1, max(-1, p.tok_first - 4), -1):
-        forms = word_forms(ann.word(i))
-        if forms & inside:
-            return own  # "في قرية بعشيقة": in the village itself
-        if forms & near:
-            return max(2, own)
-        if not forms & skip:
-            break
-    return own

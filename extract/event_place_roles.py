@@ -1,6 +1,7 @@
 """Places a deed's sentence names that are not where it happened, or that hold the place that is: where
 its victims or a person are from ("two residents of Kobani", "Dayton, 42, of Woodbridge, Virginia"), and the
-wider place whose name owns a narrower one ("Syria's Quneitra province")."""
+wider place whose name owns a narrower one ("Syria's Quneitra province"); and how precisely the place a deed
+is given locates it (`geo_precision`)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from functools import cache
 
 from extract.annotated import Annotated, PlaceTok
 from extract.datafiles import load_json
-from extract.lexicons import event_cues
+from extract.lexicons import cues, event_cues
 from extract.matching import Lexicon
 from extract.wordforms import word_forms
 
@@ -80,3 +81,22 @@ def without_sympathy(ann: Annotated, places: list[PlaceTok]) -> list[PlaceTok]:
 @cache
 def _sympathy() -> Lexicon:
     return Lexicon.build((w, 0) for w in load_json("event_cues.json")["sympathy_words"])
+
+
+def geo_precision(ann: Annotated, p: PlaceTok) -> int:
+    """1 the town itself; 2 near it or part of a region; 3 a region or larger."""
+    if p.place.feature_type in {"country", "governorate", "region", "sea", "river", "mountain"}:
+        return 3
+    if p.place.feature_type == "countryside":
+        return 2  # "the northern countryside of Homs": near a named town
+    own = p.place.geo_precision  # 2 or 3: a sub-district, or a village placed at its unit
+    skip, near, inside = cues()["feature_words"], cues()["near"], cues()["inside_words"]
+    for i in range(p.tok_first - 1, max(-1, p.tok_first - 4), -1):
+        forms = word_forms(ann.word(i))
+        if forms & inside:
+            return own  # "في قرية بعشيقة": in the village itself
+        if forms & near:
+            return max(2, own)
+        if not forms & skip:
+            break
+    return own

@@ -13,8 +13,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
-from extract.annotated import WIDE, Annotated, PlaceTok, geo_precision
-from extract.event_place_roles import possessed, whose_people, without_hometowns, without_neighbours, without_sympathy
+from extract.annotated import WIDE, Annotated, PlaceTok
+from extract.event_place_roles import (
+    geo_precision,
+    possessed,
+    whose_people,
+    without_hometowns,
+    without_neighbours,
+    without_sympathy,
+)
 from extract.event_protest import CROWD_TYPES
 from extract.event_seats import based_at, spoken_at
 from extract.lexicons import TriggerDef, cue_union, cues, event_cues

@@ -12,12 +12,13 @@ from __future__ import annotations
 import bisect
 from dataclasses import replace
 
-from extract.annotated import Annotated, PlaceTok, geo_precision
+from extract.annotated import Annotated, PlaceTok
 from extract.event_actors import event_actors, one_side, quoted_state, state_side
 from extract.event_aims import aim, no_protest, protested, told_word, unreal
 from extract.event_counts import event_numbers, people_struck
 from extract.event_deals import TRANSFER, entered_under_deal, left_under_deal
 from extract.event_merge import joined, merge, nearby_event, taken, vagueness
+from extract.event_place_roles import geo_precision
 from extract.event_places import coordinated, event_location
 from extract.event_protest import crowd_kind, protest_sides, with_force
 from extract.event_weapons import air_fired, blew_oneself_up, blew_self_up, hit_weapon, nearest_weapon, weapon_near

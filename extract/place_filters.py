@@ -380,7 +380,7 @@ def _road_pair(a: Match, b: Match, nt: NormText, text: str) -> bool:
 
 
 def coordination(mentions: list[Match], nt: NormText, text: str) -> tuple[set[int], set[int]]:
-    """Indexes of mentions coordinated with (and adjacent to) another mention."""
+    """Indexes of mentions coordinated with (and adjacent to) another mention, or owned by the one before."""
     r = rules()
     coord: set[int] = set()
     adjacent: set[int] = set()
@@ -391,6 +391,8 @@ def coordination(mentions: list[Match], nt: NormText, text: str) -> tuple[set[in
         joined = gap_toks == 0 and (b.prefix[:1] in r.joiners or between.strip() in r.joiners)
         if joined or (gap_toks == 1 and token(nt, a.tok_last + 1) in r.conjunctions) or _road_pair(a, b, nt, text):
             coord.update((i, i + 1))
+        if between in ("'s ", "’s ") or (between == " " and text[a.end - 2 : a.end] in ("'s", "’s")):
+            coord.add(i + 1)  # "Daraa's Jassim": a place the one before owns
         if gap_toks == 0:
             adjacent.update((i, i + 1))
     return coord, adjacent
