@@ -30,7 +30,7 @@ from geodata.names import NormText, is_arabic
 UNITS = frozenset({"governorate", "district", "subdistrict"})
 TOWNS = frozenset({"city", "town", "village"})
 AREAS = frozenset({"region", "countryside", "mountain"})  # placed where they lie ("the Hamrin mountains")
-_WIDE = AREAS - {"mountain"} | {"country", "governorate", "sea", "river"}  # no namesake abroad is refused for it
+WIDE = AREAS - {"mountain"} | {"country", "governorate", "sea", "river"}  # no namesake abroad is refused for it
 # what a quarter or village can lie near or in ("eastern Mosul", "Sharifah village near T4 airbase")
 _NEAR_TARGETS = TOWNS | AREAS | {"neighbourhood", "airbase", "airport", "dam", "border_crossing", "oilfield", "camp"}
 _COMMAS = frozenset({",", "،"})
@@ -220,13 +220,13 @@ def _and_next(nt: NormText, text: str, a: Match, b: Match) -> bool:
 def inside_choice(cands: list[GazEntry], c: Container, prior: Prior) -> GazEntry | None:
     """The namesake inside the unit (for a quarter, in its town), if any."""
     if c.quarter:
-        ins = [e for e in cands if e.gid != c.unit.gid and _in_town(e, c.unit)]
+        ins = [e for e in cands if e.gid != c.unit.gid and in_town(e, c.unit)]
     else:
         ins = [e for e in cands if e.gid != c.unit.gid and inside(e.pcode, c.scope)]
     return max(ins, key=prior) if ins else None
 
 
-def _in_town(e: GazEntry, town: GazEntry) -> bool:
+def in_town(e: GazEntry, town: GazEntry) -> bool:
     return km(e.lat, e.lon, town.lat, town.lon) <= QUARTER_KM
 
 
@@ -234,7 +234,7 @@ def _a_part_of(cands: list[GazEntry], town: GazEntry) -> bool:
     """'the X district of <town>' names a quarter when X has a namesake in the town, or none in its
     country ("the Basra district of Aleppo"), not when X is a district of that country ("the Hawija
     district of Kirkuk")."""
-    return any(_in_town(e, town) for e in cands) or all(e.country_code != town.country_code for e in cands)
+    return any(in_town(e, town) for e in cands) or all(e.country_code != town.country_code for e in cands)
 
 
 def _town_part(nt: NormText, m: Match) -> bool:
@@ -246,27 +246,6 @@ def _town_part(nt: NormText, m: Match) -> bool:
 def named_quarter(nt: NormText, m: Match) -> bool:
     """The mention names a quarter: "حي X", "حيي X وY", "Hay al-X", "the X neighbourhood"."""
     return _quarter_before(nt, m.tok_first) or any_word(nt, (m.tok_last + 1,), words().quarter_heads)
-
-
-def foreign_only(cands: list[GazEntry], c: Container) -> bool:
-    """No namesake in the unit's country: the text names a place we do not know there
-    (but a great city abroad, "Tehran north of Baghdad", stays that city, and a town we know stays
-    itself near a place no larger that is no unit: "Baiji and Tikrit, near the village of Mazraa", whose
-    namesake we know in Syria); for a quarter, no namesake in its town ("حي السليمانية في حلب" is no
-    city of Iraq)."""
-    if c.quarter:
-        return bool(cands) and not any(_in_town(e, c.unit) for e in cands)
-    return (
-        bool(cands)
-        and all(e.country_code != c.unit.country_code for e in cands)
-        and not any(e.feature_type in _WIDE for e in cands)
-        and not any(e.population >= FAMOUS_CITY for e in cands)
-        and (c.unit.feature_type in UNITS or not any(_larger_town_of_ours(e, c.unit) for e in cands))
-    )
-
-
-def _larger_town_of_ours(e: GazEntry, near: GazEntry) -> bool:
-    return e.feature_type in TOWNS and e.country_code in settings.FOCUS_COUNTRIES and e.population >= near.population
 
 
 def _near_target(cands: list[GazEntry], prior: Prior) -> tuple[GazEntry, str] | None:

@@ -31,6 +31,7 @@ class Words:
     name_prepositions: frozenset[str]  # written onto a common word, they end a name: "قرية X بعدة غارات"
     rare_name_heads: frozenset[str]  # "محور كبانة": heads whose names are rare words (not "محور المقاومة")
     unit_heads: frozenset[str]  # "ناحية X", "X district": the unit, not the town it is named after
+    settlement_heads: frozenset[str]  # "قرية X", "the village of X": a sub-district's seat, not the unit
     list_openers: frozenset[str]  # "struck X, Y and Z": a list of places, like one after "in"
     town_parts: frozenset[str]  # "the X district of Aleppo": a quarter, when no unit follows
     quarter_list_heads: frozenset[
@@ -85,6 +86,7 @@ def words() -> Words:
         frozenset(raw["name_prepositions"]["ar"]),
         both("rare_name_heads"),
         both("unit_heads"),
+        both("settlement_heads"),
         both("list_openers"),
         both("town_parts"),
         both("quarter_list_heads") | both("quarter_heads"),

@@ -297,12 +297,16 @@ class Annotated:
 
     def town_like(self, p: PlaceTok, kinds: frozenset[str]) -> bool:
         """The place is of one of these kinds of town, or is a sub-district named by its seat town ("ناحية جرف
-        الصخر", "the Baghdadi subdistrict"): left, reached and talked about as that town."""
+        الصخر", "the Baghdadi subdistrict", "قرية الرشاد", "the village of Rashad"): left, reached and talked
+        about as that town."""
         if p.place.feature_type in kinds:
             return True
-        return p.place.feature_type == "subdistrict" and any_word(
-            self.nt, (p.tok_first - 1, p.tok_first, p.tok_last, p.tok_last + 1), admin_words().unit_heads
-        )
+        if p.place.feature_type != "subdistrict":
+            return False
+        around = (p.tok_first - 1, p.tok_first, p.tok_last, p.tok_last + 1)
+        heads = admin_words().unit_heads | admin_words().settlement_heads  # "قرية الرشاد", "Rashad village"
+        before = p.tok_first - 2 if self.word(p.tok_first - 1) == "of" else p.tok_first - 1  # "the village of"
+        return any_word(self.nt, (*around, before), heads)
 
     def country(self) -> str:
         """The country the text is about (read once): its town's (for a wire story written in a bureau's city,

@@ -57,7 +57,9 @@ def onward(ann: Annotated, stops: tuple[Stop, ...]) -> dict[int, Place]:
         if s.role not in ENDS or later.role not in ENDS or s.alt:
             continue
         lo, hi = ann.nt.orig_ends[s.at.tok_last], ann.nt.orig_starts[later.at.tok_first]
-        if ann.matches(phrase_lexicon("subset_movers"), lo, hi):
+        found = ann.matches(phrase_lexicon("subset_movers"), lo, hi)
+        # "الحالات الحرجة منها": some of them; "ومنها نحو سنجار": and from there, the same movers
+        if any(proclitic(ann.word(m.tok_first)) not in cues()["coordinators"] for m in found):
             out[later.at.place.start] = s.at.place
     return out
 

@@ -10,7 +10,6 @@ from extract.admin_context import (
     Container,
     Reading,
     containers,
-    foreign_only,
     inside_choice,
     unknown_places,
     unresolved,
@@ -38,6 +37,7 @@ from extract.resolve import WIDE, Choice, DocContext, build_context, choose, own
 from extract.shared_countryside import shared_countrysides
 from extract.spellings import Respelled, respelled
 from extract.types import Document, Place
+from extract.unit_namesakes import foreign_only, outside_only
 from geodata import gazetteer as gazetteer_mod
 from geodata import settings
 from geodata.gazetteer import BLOCK, Gazetteer
@@ -205,7 +205,7 @@ def _held_by_units(
         g = group_of[mentions[i].key_index]
         if (e := inside_choice(groups[g], unit, prior)) is not None:
             forced.setdefault(g, e)
-        elif foreign_only(groups[g], unit):
+        elif foreign_only(groups[g], unit) or outside_only(groups[g], unit):
             elsewhere[i] = unresolved_at(mentions[i], text, unit)
             foreign.setdefault(g, unit)
     own = {read[r] for r in held}

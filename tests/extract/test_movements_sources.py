@@ -169,6 +169,19 @@ WENT_ON = [
         [("Homs", "Hama", "Aleppo")],
     ),
     (
+        "the-worst-of-them-went-on",  # "منها" after the noun of the movers: some of them
+        "انفجرت عبوة في الخالص. ونقل الجرحى إلى مستشفى المقدادية، قبل أن تنقل الحالات الحرجة منها إلى بعقوبة.",
+        "A bomb went off in Khalis. The wounded were taken to Muqdadiyah, and the critical cases among them were"
+        " then moved to Baqubah.",
+        [("Khalis", "Muqdadiya"), ("Muqdadiya", "Baqubah")],
+    ),
+    (
+        "and-from-there",  # "ومنها" / "and from there": the same movers went on
+        "انسحب المسلحون من الموصل باتجاه تلعفر ومنها نحو سنجار.",
+        "The militants withdrew from Mosul toward Tal Afar and then on toward Sinjar.",
+        [("Mosul", "Tal Afar", "Sinjar")],
+    ),
+    (
         "to-a-field-hospital-in",  # a word of the site's kind between the role word and the town
         "قصفت الطائرات بلدة داعل. ونقل الجرحى إلى مستشفى ميداني في طفس.",
         "Jets struck the town of Dael. The wounded were rushed to a field hospital in Tafas.",
@@ -187,3 +200,18 @@ def test_a_state_s_military_is_still_the_mover(gaz) -> None:
     text = "Israel's military evacuated 400 rescuers from Quneitra to Jordan overnight."
     [move] = _run(gaz, text).movements
     assert move.actor is not None and move.actor.actor_id == "israel"
+
+
+SEATS = [
+    (
+        "village-named-for-its-subdistrict",  # a sub-district told as a village is the village left
+        "هاجم مسلحون قرية الرشاد في محافظة كركوك. ونقل الجرحى إلى مستشفى كركوك العام.",
+        "Gunmen attacked the village of Rashad in Kirkuk province. The wounded were taken to Kirkuk General Hospital.",
+        [("Al-Rashad", "Kirkuk")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), _table(SEATS))
+def test_a_subdistrict_told_as_its_village_is_where_they_left(gaz, text: str, want: list[tuple[str, ...]]) -> None:
+    assert _journeys(gaz, text) == want
