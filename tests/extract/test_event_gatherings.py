@@ -66,6 +66,8 @@ def test_protests_as_reports_tell_them(gaz, text: str, want: list[tuple[str, str
         pytest.param("The attacks in Sarmin and Idlib demonstrated the cruelty of the siege.", id="shown"),
         pytest.param("The killings demonstrate that no town in Idlib is safe.", id="shown-that"),
         pytest.param("Rebels shelled an election rally in Daraa on Friday, killing 21 people.", id="election-rally"),
+        pytest.param("Troops marched on Mosul on Thursday.", id="troops-marched-on"),
+        pytest.param("Thousands of students marched in Nasiriyah on Thursday.", id="marched-for-no-cause-told"),
     ],
 )
 def test_no_protest(gaz, text: str) -> None:
@@ -120,6 +122,18 @@ GATHERED = [
         "تجمع المئات أمام مبنى المحافظة في الحسكة مطالبين بالإفراج عن المعتقلين.",
         "Hundreds gathered outside the governorate building in Hasakah to demand the release of detainees.",
         [("Peaceful protest", "Al-Hasakah")],
+    ),
+    (
+        "marched-chanting",  # a march is a protest when it chants or stands in solidarity
+        "تجمع آلاف الطلاب في الناصرية يوم الخميس هاتفين بسقوط المحافظ.",
+        "On Thursday, thousands of students marched in Nasiriyah, chanting against Sadr.",
+        [("Peaceful protest", "Nasiriyah")],
+    ),
+    (
+        "gathered-chanting",
+        "تجمع المئات أمام محكمة العمارة يوم الاثنين تضامنا مع القاضي.",
+        "On Monday, hundreds of lawyers gathered outside the Amarah courthouse, chanting against the militias.",
+        [("Peaceful protest", "Amarah")],
     ),
     (
         "gathered-for-no-cause",  # people gathering is no protest by itself
