@@ -25,6 +25,7 @@ from extract.event_place_roles import (
 from extract.event_protest import CROWD_TYPES
 from extract.event_seats import based_at, spoken_at
 from extract.lexicons import TriggerDef, cue_union, cues, event_cues
+from extract.numbers import number_at
 from extract.road_events import near_on_the_road, road_ends
 from extract.scenes import contrast_side, gathering_scene, paragraph_scene
 from extract.types import VIOLENT_TYPES, Span
@@ -230,13 +231,23 @@ def event_location(
     precision = geo_precision(ann, loc) if loc else 2
     if loc is None and trig.sub_event_type != "*":
         loc = paragraph_scene(ann, sent)  # "In Baghdad, meanwhile, ... Security forces fired tear gas"
-    if loc is None and trig.specific and not any(d.precision == "range" for d in ann.dates_in(sent)):
+    if (
+        loc is None
+        and (trig.specific or _counted_arrest(ann, trig, t))
+        and not any(d.precision == "range" for d in ann.dates_in(sent))
+    ):
         loc = ann.event_focus()  # "a suicide car bomber attacked troops near the Hoz district"
     if loc is None:
         loc = gathering_scene(ann, sent, trig)  # "A bomb exploded in Baquba. Residents protested on Saturday."
     if loc is None and trig.takes_ground and ann.word(t + 1) in event_cues()["taken_pronouns"]:
         loc = ann.main_city(t)  # "Government troops retook it on March 2": the town named before
     return loc, precision
+
+
+def _counted_arrest(ann: Annotated, trig: TriggerDef, t: int) -> bool:
+    """Arrests told with how many were taken ("detained around 30 people", "اعتقلت خمسة مشتبه بهم"): an incident
+    of the story, at its town when the sentence names no place (not "fearing arrest", "died in detention")."""
+    return trig.sub_event_type == "Arrests" and any(number_at(ann.nt, i) for i in range(t - 4, t + 5) if i != t)
 
 
 _FOCUS_REACH = 3  # words from a word of focusing to the town it names ("تركزت على مدينة خان شيخون")

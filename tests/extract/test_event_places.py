@@ -734,3 +734,26 @@ def test_the_strike_is_where_the_planes_struck_not_where_they_took_off(gaz, text
 )
 def test_the_country_across_the_border_is_no_place_of_the_deed(gaz, text: str) -> None:
     assert "Iran" not in {e.place.name for e in _events(gaz, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("هاجم مسلحون حاجزاً في الطارمية. واعتقلت القوات الأمنية لاحقاً خمسة مشتبه بهم.", id="ar"),
+        pytest.param("Gunmen attacked a checkpoint in Tarmiyah. Troops later detained five suspects.", id="en"),
+    ],
+)
+def test_arrests_told_with_how_many_are_at_the_town_of_the_story(gaz, text: str) -> None:
+    arrests = [e for e in _events(gaz, text) if e.sub_event_type == "Arrests"]
+    assert [e.place.name for e in arrests] == ["Tarmiyah"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("اشتبك مسلحون مع الجيش في الطارمية. وقال إنه لن يعود خوفاً من الاعتقال.", id="fearing-arrest-ar"),
+        pytest.param("Gunmen clashed with troops in Tarmiyah. He said he would not go back, fearing arrest.", id="en"),
+    ],
+)
+def test_arrests_told_without_a_count_and_a_place_are_no_event(gaz, text: str) -> None:
+    assert [e for e in _events(gaz, text) if e.sub_event_type == "Arrests"] == []
