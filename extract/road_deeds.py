@@ -166,7 +166,9 @@ def deeds_on(
     after = [
         d
         for d, real in found
-        if real and _speaks_after(ann, d, road, others=others, places=places, last=last, told=told)
+        if real
+        and not is_word(ann, d.last, "road_deed_prepositions")  # "غارات على مواقع التنظيم": its object follows it
+        and _speaks_after(ann, d, road, others=others, places=places, last=last, told=told)
     ]
     ranked = [*(d for d in before if d.holds), *(d for d in after if d.holds)]
     return list(dict.fromkeys([*_later(ann, road, after), *ranked, *before, *after]))
@@ -223,23 +225,26 @@ def _sentence_deeds(ann: Annotated, first: int, last: int) -> list[tuple[Deed, b
 
 
 def _also_object(ann: Annotated, road: Road) -> bool:
-    """The road is a deed's second object: "وعلى" / "and" stands right before it (an article between)."""
+    """The road is a deed's second object: "وعلى" / "and" stands right before it (an article between), or "و" is
+    written onto its word ("والطريق")."""
     before = road.first - 1 - (ann.word(road.first - 1) in ("the", "its"))
-    return is_word(ann, before, "road_also_objects")
+    return is_word(ann, before, "road_also_objects") or proclitic(ann.word(road.first)) == "و"
 
 
 def _object_is_road(ann: Annotated, d: Deed, road: Road, places: list[PlaceTok]) -> bool:
     """Something near the road is the deed's object ('retook villages near the road'), and so is a
     place between the deed and the road ('seized Hit, west of the road to Baghdad'), unless the road runs
     through it ('captured Qalamun, through which the highway runs')."""
+    if _also_object(ann, road):
+        # "يسيطر على مدينة الشدادي، وعلى الطريق الواصل بين ...", "holds Shaddadi and the road to", "غارات على محيط
+        # الرستن والطريق الدولي": what stands before "and" is the first object's
+        return True
     gap = range(d.last + 1, road.first)
     if any(is_word(ann, i, "road_off_words") or is_word(ann, i, "road_position_words") for i in gap):
         return False  # "retook villages near the road", "seized the area west of the road"
     between = [p for p in places if d.last < p.tok_first and p.tok_last < road.first]
     if not between or _names_the_road(ann, between, road):
         return True
-    if _also_object(ann, road):
-        return True  # "يسيطر على مدينة الشدادي، وعلى الطريق الواصل بين ...", "holds Shaddadi and the road to"
     return any(is_word(ann, i, "road_through_words") for i in range(between[-1].tok_last + 1, road.first))
 
 

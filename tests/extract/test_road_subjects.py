@@ -74,3 +74,34 @@ def test_a_place_seized_before_another_road_is_still_its_object(gaz) -> None:
     """Places between a deed and the road that are not its name ("seized Hit, west of the road") keep the deed."""
     [r] = _routes(gaz, "Rebels seized Hit, west of the Baghdad-Ramadi road.")
     assert r.controlled_by is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("شن الطيران الروسي غارات جوية على محيط مدينة الرستن والطريق الدولي بين حماة وحمص.", id="ar"),
+        pytest.param("Russian jets carried out air strikes on the highway between Hama and Homs on Thursday.", id="en"),
+    ],
+)
+def test_strikes_on_the_road_put_it_under_fire(gaz, text: str) -> None:
+    [r] = _routes(gaz, text)
+    assert r.status == "under fire from Russian forces"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "أرسل النظام تعزيزات عبر الطريق الواصل بين دمشق والسويداء، كما شنت طائراته غارات على مواقع التنظيم.",
+            id="ar",
+        ),
+        pytest.param(
+            "The army sent reinforcements along the road between Damascus and Suwayda, and its jets carried out"
+            " strikes on IS positions.",
+            id="en",
+        ),
+    ],
+)
+def test_strikes_on_another_object_after_the_road_leave_it_alone(gaz, text: str) -> None:
+    [r] = _routes(gaz, text)
+    assert r.status == ""
