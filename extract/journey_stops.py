@@ -325,7 +325,7 @@ def stops_in(ann: Annotated, first: int, last: int, triggers: list[int], marks: 
         stop = _role(ann, p, triggers, prev, marks)
         if forms & c["to_pronouns"] or (forms & c["there_words"] and (stop is None or stop.role != "from")):
             stop = Stop(p, "to")  # "إليها", "moved their families there"; "from there" keeps its role
-        if stop is None:
+        if stop is None or (stop.role == "at" and _speaker_in(ann, p)):
             continue
         prev_end = prev.at.tok_last + 1 if prev else triggers[0]
         if stop.role != "at" and any(word_forms(tokens[i]) & describe for i in range(prev_end, stop.cue + 1)):
@@ -334,6 +334,16 @@ def stops_in(ann: Annotated, first: int, last: int, triggers: list[int], marks: 
             continue
         kept.append(stop)
     return kept
+
+
+def _speaker_in(ann: Annotated, p: PlaceTok) -> bool:
+    """Where who tells the journey is ("a Reuters witness in Ceylanpinar said", "a spokesman in Ankara said",
+    "مراسلنا في الرقة"): no stop of the movers."""
+    if ann.seat_of_speaker(p):
+        return True
+    k = p.tok_first - 2
+    heads = cues()["speaker_heads"]
+    return ann.word(k + 1) in ("in", "في") and bool(word_forms(ann.word(k)) & heads)
 
 
 def _on_the_road_to(ann: Annotated, stop: Stop, prev: Stop | None) -> bool:

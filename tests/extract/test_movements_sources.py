@@ -215,3 +215,19 @@ SEATS = [
 @pytest.mark.parametrize(("text", "want"), _table(SEATS))
 def test_a_subdistrict_told_as_its_village_is_where_they_left(gaz, text: str, want: list[tuple[str, ...]]) -> None:
     assert _journeys(gaz, text) == want
+
+
+SPEAKERS = [
+    (
+        "a-witness-in-a-town",  # where who tells the journey is, is no stop of it
+        "اشتبك المقاتلون في رأس العين يوم الثلاثاء. ووصلت تعزيزات من تل أبيض ليلاً، بحسب مراسلنا في جيلان بينار.",
+        "Rebels fought Kurdish militiamen in Ras al-Ain on Tuesday. Reinforcements arrived overnight from Tal Abyad,"
+        " a Reuters witness in Ceylanpinar said.",
+        [("Tal Abyad", "Ras al-Ain")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), _table(SPEAKERS))
+def test_where_the_teller_is_is_no_stop(gaz, text: str, want: list[tuple[str, ...]]) -> None:
+    assert _journeys(gaz, text) == want
