@@ -313,7 +313,8 @@ def _referent(ann: Annotated, f: int, la: int, kind: int) -> ActorMention | None
     if f <= lo:
         return None
     refs = _ref_spans(ann, lo, f - 1)
-    civil, state, unnamed = cues()["civilian_actor_types"], cues()["state_actor_types"], cues()["road_refs_not_for"]
+    civil = cues()["civilian_actor_types"] | cues()["crowd_actor_types"]  # "their forces" are no protesters
+    state, unnamed = cues()["state_actor_types"], cues()["road_refs_not_for"]
     for a in reversed(ann.actors_in(lo, f - 1)):
         if (a.tok_first, a.tok_last) in refs or a.actor_type in civil or a.actor_id in unnamed or aside(ann, a):
             continue  # "القوات" is no name news give ISIS ("التنظيم", "the militants"), nor a backer ("بإسناد من")
