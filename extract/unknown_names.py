@@ -23,15 +23,19 @@ HEADED_WORD_ZIPF = 4.0  # right after a head noun: "مزارع بانفجار" i
 WORD_ZIPF = 4.5  # an Arabic word this common is a word of its own: "وسط" is no "و" + name, "بعدة" no name's word
 
 
+_TANWEEN_FATH = "\u064b"  # "ً"
+
+
 def _word(nt: NormText, text: str, t: int) -> str:
     return text[nt.orig_starts[t] : nt.orig_ends[t]]
 
 
 def rare_arabic(word: str, bar: float = NAME_ZIPF) -> bool:
-    """An Arabic word rarer than `bar` (wordfreq Zipf): it may be a village's name."""
+    """An Arabic word rarer than `bar` (wordfreq Zipf): it may be a village's name; never one written with the
+    accusative's tanween ("مرجحاً", "لافتاً": an adverb, however rare)."""
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(word, "ar") < bar
+    return _TANWEEN_FATH not in word and zipf_frequency(word, "ar") < bar
 
 
 def ordinary(nt: NormText, text: str, t: int) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from extract.admin_words import words
 from extract.places import places_in_text
 from extract.unknown_names import capitalised_run, runs
@@ -59,3 +61,16 @@ def test_a_word_of_the_way_ends_no_name() -> None:
     assert _runs_ending_at("غادرت العائلات مخيم شاريا متجهة عبر", normalize_name("عبر")) == []
     assert _runs_ending_at("نقلت العائلات من حي الشهداء إلى", normalize_name("إلى")) == []
     assert _runs_ending_at("غادرت العائلات مخيم شاريا", normalize_name("شاريا")) == ["شاريا"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("وصل رتل من دمشق إلى مطار غربي السويداء، مرجحاً أن يكون مرتبطاً بالاحتجاجات.", id="murajjihan"),
+        pytest.param("اتهم التلفزيون الجبهة باستخدام الغاز في كفرزيتا، زاعماً أن المجموعات تحضر لهجمات.", id="zaiman"),
+    ],
+)
+def test_an_arabic_adverb_with_tanween_after_a_place_is_no_listed_village(gaz, text: str) -> None:
+    """Arabic only: the accusative's tanween ("مرجحاً", "زاعماً") is a mark of Arabic script, never on a
+    village's name; English has no such word shape."""
+    assert all(p.resolved for p in places_in_text(text, gaz))
