@@ -55,6 +55,8 @@ def segments(ann: Annotated, first: int, last: int, triggers: list[int]) -> list
     """Split a sentence where a new journey starts: (first, last, movement words) of each clause."""
     s, e = ann.nt.orig_starts[first], ann.nt.orig_ends[last]
     starts = {m.tok_first for m in ann.matches(phrase_lexicon("clause_breaks"), s, e)}
+    # "towns the PYD has run since government troops pulled out": a time clause tells no journey of the movers
+    starts.update(m.tok_first for m in ann.matches(phrase_lexicon("time_breaks"), s, e))
     starts.update(ann.words_in(first, last, "cue clause_breaks", cues()["clause_breaks"]))
     breaks = sorted(i for i in starts if first < i <= last and any(t >= i for t in triggers))
     out = []

@@ -15,15 +15,25 @@ from extract.types import Place
 from extract.wordforms import proclitic, word_forms
 
 
-def sources(stops: tuple[Stop, ...]) -> list[Place]:
-    """The origins told together at the head of a clause ("from Hasakeh and Raqqa", "من الحسكة والرقة"):
-    the first origin and those joined to it; towns, never a country or a province beside a town."""
+def sources(ann: Annotated, stops: tuple[Stop, ...]) -> list[Place]:
+    """The origins told together ("from Hasakeh and Raqqa", "من الحسكة والرقة", "arrived in Kut from Suwaira
+    and Aziziyah", "من شهبا ومن القريا"): the first origin and those joined to it, alike or by "and from";
+    towns, never a country or a province beside a town."""
+    first = next((k for k, s in enumerate(stops) if s.role == "from"), None)
     out: list[Place] = []
-    for s in stops:
-        if s.role != "from" or (out and not s.alt):
+    for s in stops[first:] if first is not None else ():
+        if s.role != "from" or (out and not s.alt and not _and_from(ann, s)):
             break
         out.append(s.at.place)
     return out if all(p.feature_type not in COARSE and p.feature_type != "country" for p in out) else out[:1]
+
+
+def _and_from(ann: Annotated, s: Stop) -> bool:
+    """An origin whose own word of "from" is joined on by "and" ("ومن بلدتي القريا", "and from Salkhad")."""
+    if s.cue < 0:
+        return False
+    coordinators = cues()["coordinators"]
+    return ann.word(s.cue - 1) in coordinators or proclitic(ann.word(s.cue)) in coordinators
 
 
 def legs(ann: Annotated, stops: tuple[Stop, ...]) -> tuple[Stop, ...]:

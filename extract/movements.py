@@ -45,8 +45,11 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, replace
+from functools import cache
 
+from extract.admin_words import words as admin_words
 from extract.annotated import Annotated, PlaceTok
+from extract.datafiles import load_json
 from extract.journey_frames import ENDS, Frame, frame_of, segments
 from extract.journey_legs import also_to, legs, onward, sources
 from extract.journey_stops import COARSE, TOWN_LIKE, Marks, Stop, marks_of, role_cue
@@ -164,10 +167,23 @@ def _to_somewhere(ann: Annotated, i: int) -> bool:
     word = ann.word(i)
     if word not in cues()["to_words"]:
         return False
+    if _lies_toward(ann, i):
+        return False  # "from Tal Abyad, some 100 km to the west", "على بعد 100 كيلومتر إلى الغرب": where it lies
     if is_arabic(word):
         return True
     nxt = ann.doc.text[ann.nt.orig_starts[i + 1] : ann.nt.orig_ends[i + 1]] if i + 1 < len(ann.nt.tokens) else ""
     return ann.word(i + 1) in ("the", "a", "an", "their", "its") or nxt[:1].isupper()
+
+
+def _lies_toward(ann: Annotated, i: int) -> bool:
+    """The word of going to at token i, after a distance, names a direction ("100 km to the west", "100 كيلومتر
+    إلى الغرب"): where a place lies; not "headed toward the east", where the movers went."""
+    compass = cues()["direction_words"] | cues()["compass_nouns"]
+    named = word_forms(ann.word(i + 1), article=True) & compass or (
+        ann.word(i + 1) == "the" and ann.word(i + 2) in compass
+    )
+    units = admin_words().toward["units_km"]
+    return bool(named) and any(ann.word(k) in units for k in range(max(0, i - 3), i))
 
 
 def _arrived_at(ann: Annotated, frame: Frame, way: list[Place]) -> Place | None:
@@ -281,7 +297,7 @@ def _tell(
         back = replace(back, date=default_date)
     parted = onward(ann, frame.stops)  # "and two of them were later flown to Baghdad": from the stop before
     journeys = [_clean([parted[e.start], e] if e.start in parted else [*way, e]) for e in ends] or [_clean(way)]
-    if ends and len(origins := sources(frame.stops)) > 1 and way and way[0] == origins[0]:
+    if ends and len(origins := sources(ann, frame.stops)) > 1 and way and way[0] == origins[0]:
         # "sent reinforcements from Hasakeh and Raqqa to the Deir Ezzor countryside": a journey from each
         journeys = [_clean([o, *way[1:], e]) for o in origins for e in ends]
     if axes and ends:  # "تقدمت نحو الهول من محورين، الأول من جهة تل براك، والثاني من ...": a journey from each
@@ -309,7 +325,10 @@ def _deployed_from_nowhere(ann: Annotated, frame: Frame, marks: Marks) -> bool:
 
 
 def _moves(ann: Annotated, t: int, last: int) -> bool:
-    """The movement word at token t tells a journey: it quotes no source, names no camp, takes someone."""
+    """The movement word at token t tells a journey: it quotes no source, names no camp, takes someone, and is
+    no other word that reads the same once its doubled letter is folded ("refugee" for "refuge")."""
+    if ann.doc.text[ann.nt.orig_starts[t] : ann.nt.orig_ends[t]].lower() in _lookalikes():
+        return False
     return not _quoting(ann, t, last) and not _names_a_camp(ann, t) and not _takes_no_one(ann, t)
 
 
@@ -319,6 +338,12 @@ def _takes_no_one(ann: Annotated, t: int) -> bool:
     if not word_forms(ann.word(t)) & cues()["object_carry_words"]:
         return False
     return not any(word_forms(ann.word(i)) & cues()["carried_objects"] for i in range(t + 1, t + 4))
+
+
+@cache
+def _lookalikes() -> frozenset[str]:
+    """`trigger_lookalikes` as written (the cue lists fold doubled letters, and so would read them as the word)."""
+    return frozenset(load_json("journeys.json")["trigger_lookalikes"])
 
 
 def _quoting(ann: Annotated, t: int, last: int) -> bool:

@@ -231,3 +231,64 @@ SPEAKERS = [
 @pytest.mark.parametrize(("text", "want"), _table(SPEAKERS))
 def test_where_the_teller_is_is_no_stop(gaz, text: str, want: list[tuple[str, ...]]) -> None:
     assert _journeys(gaz, text) == want
+
+
+ORIGINS_AFTER = [
+    (
+        "origins-after-the-destination",  # the origins told together after where the movers arrived
+        "وصل مئات الطلبة إلى الكوت قادمين من الصويرة والعزيزية.",
+        "Hundreds of students arrived in Kut from Suwaira and Aziziyah.",
+        [("Suwaira", "Kut"), ("Aziziyah", "Kut")],
+    ),
+    (
+        "and-from",  # "ومن" / "and from": another origin told with its own word
+        "توافد مئات المحتجين من مدينة شهبا ومن بلدة صلخد إلى مدينة السويداء.",
+        "Hundreds of protesters streamed from Shahba and from Salkhad into Suwayda city.",
+        [("Shahba", "Al-Suwayda"), ("Salkhad", "Al-Suwayda")],
+    ),
+    (
+        "a-direction-is-no-destination",  # "some 100 km to the west": where the origin lies
+        "اشتبك المقاتلون في رأس العين يوم الثلاثاء. ووصلت تعزيزات من تل أبيض، على بعد 100 كيلومتر إلى الغرب.",
+        "Rebels fought Kurdish militiamen in Ras al-Ain on Tuesday. Reinforcements arrived from Tal Abyad, some"
+        " 100 km to the west.",
+        [("Tal Abyad", "Ras al-Ain")],
+    ),
+    (
+        "a-time-clause-tells-no-journey",  # "since government troops pulled out": of the towns, not the movers
+        "اشتبك المقاتلون في رأس العين يوم الثلاثاء. واستقدم الأكراد مقاتلين من الدرباسية، التي يديرها الحزب منذ أن"
+        " انسحبت قوات النظام في تموز.",
+        "Rebels fought Kurdish militiamen in Ras al-Ain on Tuesday. The Kurds brought in fighters from Derbasiyah,"
+        " which the PYD has run since government troops pulled out in July.",
+        [("Al-Darbasiyah", "Ras al-Ain")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), _table(ORIGINS_AFTER))
+def test_where_the_movers_came_from(gaz, text: str, want: list[tuple[str, ...]]) -> None:
+    assert _journeys(gaz, text) == want
+
+
+def test_the_un_refugee_agency_is_no_movement_word(gaz) -> None:
+    """English only: "refugee" reads as "refuge" once its doubled letter is folded; Arabic has no such pair."""
+    text = (
+        "More than 4,000 families have left Shirqat since the start of the month, according to the UN refugee"
+        " agency. Most walked south through Baiji to camps near Tikrit."
+    )
+    [move] = _run(gaz, text).movements
+    assert text[move.start : move.end].startswith("More than 4,000 families")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("هاجم مسلحون قرية دوما في ريف السويداء. وأخذوا جارتي وانطلقوا بها نحو الشرق.", id="ar"),
+        pytest.param(
+            "Gunmen attacked the village of Douma in the Suwayda countryside. They took my neighbour to their cars"
+            " and drove off with her toward the east.",
+            id="en",
+        ),
+    ],
+)
+def test_movers_headed_toward_a_direction_went_to_no_town_of_the_story(gaz, text: str) -> None:
+    assert _journeys(gaz, text) == []
