@@ -292,3 +292,18 @@ def test_the_un_refugee_agency_is_no_movement_word(gaz) -> None:
 )
 def test_movers_headed_toward_a_direction_went_to_no_town_of_the_story(gaz, text: str) -> None:
     assert _journeys(gaz, text) == []
+
+
+UNIT_HEADS = [
+    (
+        "from-two-districts",  # "قضاءي" / "the districts of": a head of two places crossed to their role word
+        "وصل مئات الطلبة إلى مركز الكوت قادمين من قضاءي الصويرة والعزيزية.",
+        "Hundreds of students arrived in the centre of Kut from the districts of Suwaira and Aziziyah.",
+        [("Suwaira", "Kut"), ("Aziziyah", "Kut")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), _table(UNIT_HEADS))
+def test_origins_named_by_their_units(gaz, text: str, want: list[tuple[str, ...]]) -> None:
+    assert _journeys(gaz, text) == want
