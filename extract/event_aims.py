@@ -49,7 +49,9 @@ def no_protest(ann: Annotated, m: Match, trig: TriggerDef) -> bool:
     """A word of protesting that means showing here (`show_senses`: "the attacks demonstrated the regime's
     cruelty", "demonstrating that": an object or "that" / "how" right after it), or a gathering that is no protest
     (`no_protest_before`: "an election rally", "a campaign rally"), or a gathering with no cause told after it
-    ("displaced people gathered in Derik")."""
+    ("displaced people gathered in Derik"); a word of rioting that names who stops one ("riot police")."""
+    if trig.event_type == "Riots" and word_forms(ann.word(m.tok_last + 1)) & event_cues()["riot_gear"]:
+        return True  # "riot police", "riot gear": who stops a riot, and with what
     if trig.event_type != "Protests":
         return False
     if word_forms(ann.word(m.tok_first - 1)) & event_cues()["no_protest_before"]:

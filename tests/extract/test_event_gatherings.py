@@ -90,6 +90,12 @@ FIRED_ON = [
         [("Excessive force against protesters", "Nasiriyah", "Protesters", "Iraqi army")],
     ),
     (
+        "riot-police-fire-on-protesters",  # riot police: the police of the country (Iraq's here)
+        "أطلقت قوات مكافحة الشغب الرصاص الحي على المحتجين في الكوت.",
+        "Riot police opened fire on protesters in Kut, killing two.",
+        [("Excessive force against protesters", "Kut", "Protesters", "Iraqi police")],
+    ),
+    (
         "gunmen-fire-on-protesters",  # no state's force: gunmen attack civilians (ACLED)
         "فتح مسلحون ملثمون النار على المعتصمين في ساحة الخلاني ببغداد.",
         "Masked gunmen opened fire on protesters in Baghdad, killing 20.",
