@@ -93,6 +93,9 @@ def agent_of(ann: Annotated, deed: Deed, road: Road, span: tuple[int, int]) -> A
     own = [c for c in cands if c.first <= deed.first <= c.last or _joined(ann, c, deed)]
     if own:
         return own[0].actor  # "ISIS-held", "rebel-held"
+    if _holder_pronoun(ann, deed):  # "placing the road ... under their control", "وباتت تحت سيطرتها"
+        opening = [c for c in _candidates(ann, first, deed.first - 1, road) if c.actor is not None]
+        return opening[0].actor if opening else None
     if deed.checkpoint:
         return _checkpoint_holder(ann, deed, cands)
     after = [c for c in cands if c.first > deed.last and not _backer(ann, c, deed, left) and not _users(ann, c, deed)]
@@ -132,6 +135,14 @@ def agent_of(ann: Annotated, deed: Deed, road: Road, span: tuple[int, int]) -> A
         opening = _candidates(ann, first, min(first + _OPENING_SUBJECT, deed.first - 1), road)
         return opening[0].actor if opening else None
     return None
+
+
+def _holder_pronoun(ann: Annotated, deed: Deed) -> bool:
+    """The holder of a deed of holding is a pronoun ("under their control", "in its hands", "تحت سيطرتها"):
+    the subject the sentence opened with."""
+    if not deed.holder_after:
+        return False
+    return is_word(ann, deed.last + 1, "road_holder_pronouns") or is_word(ann, deed.last, "road_holder_pronouns")
 
 
 def _checkpoint_holder(ann: Annotated, deed: Deed, cands: list[_Cand]) -> ActorMention | None:

@@ -122,3 +122,19 @@ def test_the_forces_that_reopened_a_road_are_no_protesters_named_before(gaz, tex
     keeps who cut it as its holder, as the gold of our wire stories codes a road protesters blocked."""
     [r] = _routes(gaz, text)
     assert (actor_name(r.controlled_by), r.status) == ("Protesters", "reopened")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("سيطر تنظيم داعش على قريتي كفر كلبين وكلجبرين، وبات الطريق بين مارع وأعزاز تحت سيطرته.", id="ar"),
+        pytest.param(
+            "IS jihadists seized two villages on Friday after suicide car bombs tore through rebel defences, placing"
+            " the road between Marea and Azaz under their control.",
+            id="en",
+        ),
+    ],
+)
+def test_a_pronoun_holder_is_the_subject_the_sentence_opened_with(gaz, text: str) -> None:
+    [r] = _routes(gaz, text)
+    assert actor_name(r.controlled_by) == ISIS
