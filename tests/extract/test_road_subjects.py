@@ -138,3 +138,15 @@ def test_the_forces_that_reopened_a_road_are_no_protesters_named_before(gaz, tex
 def test_a_pronoun_holder_is_the_subject_the_sentence_opened_with(gaz, text: str) -> None:
     [r] = _routes(gaz, text)
     assert actor_name(r.controlled_by) == ISIS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("تسير القوات الأمنية العراقية دوريات على الطريق بين بغداد وكركوك ليلاً.", id="ar"),
+        pytest.param("The highway between Baghdad and Kirkuk is now patrolled by Iraqi troops at night.", id="en"),
+    ],
+)
+def test_a_road_patrolled_by_a_force_is_secured_by_it(gaz, text: str) -> None:
+    [r] = _routes(gaz, text)
+    assert (actor_name(r.controlled_by), r.status) == (IRAQ, "secured by Iraqi army")
