@@ -13,7 +13,7 @@ from extract.admin_words import words as admin_words
 from extract.lexicons import cues, event_cues
 from extract.matching import Lexicon, Match
 from extract.types import ActorMention, DateRef, Document, Event, Extraction, Movement, Place, Route, Span
-from extract.wordforms import word_forms, words_of
+from extract.wordforms import owns_next, word_forms, words_of
 from geodata.names import NormText
 
 
@@ -289,7 +289,7 @@ class Annotated:
         towns = self._found.get("towns")
         if towns is None:
             ps, text = self.places, self.doc.text
-            own = [k + 1 < len(ps) and _owns(text, ps[k].place, ps[k + 1].place) for k in range(len(ps))]
+            own = [k + 1 < len(ps) and owns_next(text, ps[k].place.end, ps[k + 1].place.start) for k in range(len(ps))]
             towns = self._found["towns"] = [
                 p for p, o in zip(ps, own, strict=True) if self.town_like(p, TOWNS) and not o
             ]
@@ -351,12 +351,6 @@ class Annotated:
                 if p.place.start < dl.end and p.place.end > dl.start:
                     return p
         return _most_named(towns)
-
-
-def _owns(text: str, a: Place, b: Place) -> bool:
-    """Place a names the wider place that place b, right after it, lies in ("Families flee Daraa's Jassim")."""
-    gap = text[a.end : b.start]
-    return (gap == " " and text[a.end - 2 : a.end] in ("'s", "’s")) or gap in ("'s ", "’s ")
 
 
 def _most_named(places: list[PlaceTok]) -> PlaceTok | None:

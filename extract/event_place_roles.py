@@ -11,7 +11,7 @@ from extract.annotated import Annotated, PlaceTok
 from extract.datafiles import load_json
 from extract.lexicons import cues, event_cues
 from extract.matching import Lexicon
-from extract.wordforms import word_forms
+from extract.wordforms import owns_next, word_forms
 
 _SYMPATHY_REACH = 4  # words from "in solidarity with" to the place ("with the people of Daraa")
 
@@ -54,16 +54,7 @@ def without_neighbours(ann: Annotated, places: list[PlaceTok]) -> list[PlaceTok]
 
 def possessed(ann: Annotated, owner: PlaceTok, places: list[PlaceTok]) -> PlaceTok | None:
     """The place a wider one's name is the possessor of ("Syria's Quneitra province", "Duhok's Sheladize")."""
-    text, end = ann.doc.text, owner.place.end
-    owns = text[end - 2 : end] in ("'s", "’s")  # the name's span may hold the 's
-    return next(
-        (
-            p
-            for p in places
-            if (text[end : p.place.start] == " " if owns else text[end : p.place.start] in ("'s ", "’s "))
-        ),
-        None,
-    )
+    return next((p for p in places if owns_next(ann.doc.text, owner.place.end, p.place.start)), None)
 
 
 def without_sympathy(ann: Annotated, places: list[PlaceTok]) -> list[PlaceTok]:

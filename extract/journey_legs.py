@@ -36,13 +36,13 @@ def _and_from(ann: Annotated, s: Stop) -> bool:
     return ann.word(s.cue - 1) in coordinators or proclitic(ann.word(s.cue)) in coordinators
 
 
-def legs(ann: Annotated, stops: tuple[Stop, ...]) -> tuple[Stop, ...]:
+def legs(ann: Annotated, stops: tuple[Stop, ...], parted: dict[int, Place]) -> tuple[Stop, ...]:
     """A destination reached before the movers went on is a stop on their way: "flew into Najaf and travelled
     south through Samawa to Nasiriyah", "reached Homs and continued north through Hama", "وصلوا إلى النجف ثم
     توجهوا عبر السماوة" (a word of moving or of going on between it and a later stop; not "fled to Erbil
-    through Kalak", one leg). When only some of the movers went on (`onward`), both are destinations."""
+    through Kalak", one leg). When only some of the movers went on (`parted`, from `onward`), both are
+    destinations."""
     out = list(stops)
-    parted = onward(ann, stops)
     for k, s in enumerate(stops):
         if s.role not in ENDS or s.alt:
             continue

@@ -22,7 +22,7 @@ from functools import cache
 
 from extract.annotated import Annotated, PlaceTok
 from extract.datafiles import load_json
-from extract.lexicons import cue_union, cues, phrase_lexicon, words
+from extract.lexicons import cue_union, cues, event_cues, phrase_lexicon, words
 from extract.matching import Lexicon
 from extract.references import named_sites
 from extract.text_memo import text_memo
@@ -343,7 +343,7 @@ def _speaker_in(ann: Annotated, p: PlaceTok) -> bool:
         return True
     k = p.tok_first - 2
     heads = cues()["speaker_heads"]
-    return ann.word(k + 1) in ("in", "في") and bool(word_forms(ann.word(k)) & heads)
+    return ann.word(k + 1) in event_cues()["seat_links"] and bool(word_forms(ann.word(k)) & heads)
 
 
 def _on_the_road_to(ann: Annotated, stop: Stop, prev: Stop | None) -> bool:

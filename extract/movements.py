@@ -270,7 +270,8 @@ def _tell(
     default_date: DateRef | None,
 ) -> tuple[list[Movement], _Told]:
     """The movements of one clause (one per destination) and the journey it told."""
-    way, ends = _ordered(also_to(ann, legs(ann, frame.stops)))
+    parted = onward(ann, frame.stops)  # "and two of them were later flown to Baghdad": from the stop before
+    way, ends = _ordered(also_to(ann, legs(ann, frame.stops, parted)))
     continued, guessed = None, False
     if _deployed_from_nowhere(ann, frame, marks):
         return [], _Told((), (), 0, frame.sent.start, frame)  # "Kurdish forces deployed around Kirkuk": no journey told
@@ -295,7 +296,6 @@ def _tell(
     back = continued.frame if continued else frame
     if back.date is None and default_date is not None:
         back = replace(back, date=default_date)
-    parted = onward(ann, frame.stops)  # "and two of them were later flown to Baghdad": from the stop before
     journeys = [_clean([parted[e.start], e] if e.start in parted else [*way, e]) for e in ends] or [_clean(way)]
     if ends and len(origins := sources(ann, frame.stops)) > 1 and way and way[0] == origins[0]:
         # "sent reinforcements from Hasakeh and Raqqa to the Deir Ezzor countryside": a journey from each

@@ -17,7 +17,7 @@ from extract.context import (
 from extract.inner_names import inside_other_name, touching
 from extract.lexicons import cues
 from extract.matching import Match
-from extract.wordforms import word_forms
+from extract.wordforms import owns_next, word_forms
 from geodata.names import NormText, is_arabic
 
 _TANWEEN = ("\u064b", "\u064c", "\u064d")  # the nunation marks: ً ٌ ٍ
@@ -391,7 +391,7 @@ def coordination(mentions: list[Match], nt: NormText, text: str) -> tuple[set[in
         joined = gap_toks == 0 and (b.prefix[:1] in r.joiners or between.strip() in r.joiners)
         if joined or (gap_toks == 1 and token(nt, a.tok_last + 1) in r.conjunctions) or _road_pair(a, b, nt, text):
             coord.update((i, i + 1))
-        if between in ("'s ", "’s ") or (between == " " and text[a.end - 2 : a.end] in ("'s", "’s")):
+        if owns_next(text, a.end, b.start):
             coord.add(i + 1)  # "Daraa's Jassim": a place the one before owns
         if gap_toks == 0:
             adjacent.update((i, i + 1))

@@ -128,3 +128,13 @@ def proclitic_allowed(prefix: str, *, contracted_article: bool = False) -> bool:
     article ("للموصل" = ل + الموصل) only a lam, alone or after a conjunction, may."""
     c = _clitics()
     return prefix in (c.before_contracted_article if contracted_article else c.before_names)
+
+
+_POSSESSIVES = ("'s", "’s")
+
+
+def owns_next(text: str, end: int, start: int) -> bool:
+    """The name ending at `end` is the possessor of the one starting at `start` ("Syria's Quneitra province",
+    "Daraa's Jassim"), its "'s" inside its span or between them."""
+    gap = text[end:start]
+    return (gap == " " and text[end - 2 : end] in _POSSESSIVES) or gap in ("'s ", "’s ")
