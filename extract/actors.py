@@ -44,6 +44,8 @@ def actors_in(text: str, nt: NormText, country: str = "") -> list[ActorMention]:
             continue
         if (head := taken.get(m.tok_last + 1)) is not None and not text[m.end : head.start].strip():
             continue  # "قطعات الشرطة الاتحادية": the head noun of the name after it, no force of its own
+        if _attributive(text, nt, m):
+            continue
         listing = {defs[idx].actor_id: defs[idx] for idx in ana.payloads(m)}
         earlier = [a for a in named if a.actor_id in listing and a.start < m.start]
         home = [h for h in listing.values() if country and h.country == country]
@@ -59,6 +61,18 @@ def actors_in(text: str, nt: NormText, country: str = "") -> list[ActorMention]:
                 )
             )
     return sorted(found, key=lambda a: a.start)
+
+
+def _attributive(text: str, nt: NormText, m: Match) -> bool:
+    """A word of force that qualifies the English noun after it ("a police station", "a police source said",
+    `attributive_heads`) or names a headline's source after a colon or a dash ("Baghdad blasts kill 10:
+    police", "Bomber kills 37 -police officers"): no force of its own."""
+    if m.tok_last + 1 < len(nt.tokens) and nt.tokens[m.tok_last + 1] in cues()["attributive_heads"]:
+        return True
+    line_end = text.find("\n", m.end)
+    rest = text[m.end : len(text) if line_end < 0 else line_end]
+    ended = rest.lstrip()[:1] in ("", ".", ",", ";")
+    return text[max(0, m.start - 2) : m.start].strip() in (":", "-") and (ended or len(rest) <= _SOURCE_TAIL)
 
 
 def _named_next(m: Match, named: list[ActorMention], listing: dict[str, ActorDef]) -> ActorDef | None:
@@ -80,6 +94,7 @@ def _cataphoric(text: str, m: Match) -> bool:
     return _NAME_GOES_ON.match(text, m.end) is None
 
 
+_SOURCE_TAIL = 40  # characters after a headline's source to the line's end ("-police, medics"; not a dateline)
 _NAME_GOES_ON = re.compile(r"\s+(?:for|of)\s+\S", re.IGNORECASE)
 _CATAPHORA_REACH = 600  # characters: a headline and its lede, or a lede and the sentence after it
 _ASIDE = re.compile(r"\s*[(\[][^()\[\]]{0,60}")  # from a mention's end to the next one, in brackets

@@ -54,7 +54,7 @@ def _disguised(ann: Annotated, a: ActorMention) -> bool:
     """The doers wore the actor's uniform: "ارتدوا زي الوحدات الكردية وفصائل الجيش الحر" (both), "dressed as
     soldiers", "in a Peshmerga uniform"."""
     if (
-        _near_marker(ann, a, "disguise_markers")
+        _near_marker(ann, a, "disguise_markers", reach=3)  # "dressed as a police officer"
         or word_forms(ann.word(a.tok_last + 1)) & event_cues()["disguise_after"]
     ):
         return True

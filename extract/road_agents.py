@@ -28,7 +28,7 @@ from extract.matching import Lexicon
 from extract.road_deeds import Deed, is_word, lexicon
 from extract.road_ends import Road
 from extract.types import ActorMention, Span
-from extract.wordforms import proclitic
+from extract.wordforms import proclitic, word_forms
 
 _SUBJECT_REACH = 12  # words between a subject and its verb
 _OPENING_SUBJECT = 3  # words before the subject of a sentence ('وكانت', 'On Sunday')
@@ -327,12 +327,21 @@ def _referent(ann: Annotated, f: int, la: int, kind: int) -> ActorMention | None
     civil = cues()["civilian_actor_types"] | cues()["crowd_actor_types"]  # "their forces" are no protesters
     state, unnamed = cues()["state_actor_types"], cues()["road_refs_not_for"]
     for a in reversed(ann.actors_in(lo, f - 1)):
-        if (a.tok_first, a.tok_last) in refs or a.actor_type in civil or a.actor_id in unnamed or aside(ann, a):
+        if (a.tok_first, a.tok_last) in refs or a.actor_type in civil or a.actor_id in unnamed:
+            continue
+        if aside(ann, a) and not _tells_own(ann, a, f):
             continue  # "القوات" is no name news give ISIS ("التنظيم", "the militants"), nor a backer ("بإسناد من")
         if kind == STATE and a.actor_type not in state:
             continue
         return replace(a, start=start, end=ann.nt.orig_ends[la], tok_first=f, tok_last=la)
     return None
+
+
+def _tells_own(ann: Annotated, a: ActorMention, f: int) -> bool:
+    """The source tells its own forces' deed: "police said their forces reopened", "قالت الشرطة إن قواتها"."""
+    c = event_cues()
+    between = range(a.tok_last + 1, f)
+    return len(between) == 1 and bool(word_forms(ann.word(between[0])) & (c["speaker_verbs"] | c["report_that"]))
 
 
 def _start(sentence: Span) -> int:

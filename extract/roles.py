@@ -64,6 +64,16 @@ def _harm_before(ann: Annotated, a: ActorMention, others: list[ActorMention], fi
     return False
 
 
+def _teller(ann: Annotated, a: ActorMention) -> bool:
+    """A verb of saying right after the mention, in its sentence ("..., police said"; not the next sentence's
+    "وقالت", nor a headline's "Kills 18 Including 10 Children Reports")."""
+    nxt = a.tok_last + 1
+    if nxt >= len(ann.nt.tokens) or not word_forms(ann.word(nxt)) & event_cues()["speaker_verbs"]:
+        return False
+    start = ann.nt.orig_starts[nxt]
+    return ann.doc.text[a.end : start] == " " and not ann.doc.text[start].isupper()
+
+
 def _passive_cause_after(ann: Annotated, a: ActorMention, verb: int) -> bool:
     """'قتل مسلحو داعش في قصف', 'قتل عناصر من التنظيم جراء غارة': the Arabic killing verb before its subject
     was a passive when a cause or a place follows the subject, not an object."""
@@ -123,5 +133,8 @@ def _passive_after(ann: Annotated, a: ActorMention, last: int) -> bool:
 
 
 def is_victim(ann: Annotated, a: ActorMention, others: list[ActorMention], clause: tuple[int, int]) -> bool:
-    """Whether mention `a` (among `others` of its clause, tokens `clause`) suffered."""
+    """Whether mention `a` (among `others` of its clause, tokens `clause`) suffered; not who tells it
+    ("killing three people and wounding nine, police said")."""
+    if _teller(ann, a):
+        return False
     return _harm_before(ann, a, others, clause[0]) or _passive_after(ann, a, clause[1])

@@ -117,11 +117,11 @@ def test_strikes_on_another_object_after_the_road_leave_it_alone(gaz, text: str)
         ),
     ],
 )
-def test_the_forces_that_reopened_a_road_are_no_protesters_named_before(gaz, text: str) -> None:
-    """The reopening is told with its doer unnamed ("their forces" stand for no force named before); the route
-    keeps who cut it as its holder, as the gold of our wire stories codes a road protesters blocked."""
+def test_the_forces_that_reopened_a_road_are_the_speakers_not_the_protesters(gaz, text: str) -> None:
+    """'their forces' / "قواتها" right after "police said" / "قالت الشرطة إن" are the police's own: the police
+    reopened the road; the protesters named before are no forces of anyone's."""
     [r] = _routes(gaz, text)
-    assert (actor_name(r.controlled_by), r.status) == ("Protesters", "reopened")
+    assert (actor_name(r.controlled_by), r.status) == ("Iraqi police", "reopened by Iraqi police")
 
 
 @pytest.mark.parametrize(
