@@ -44,6 +44,12 @@ ALIASES = [
         ],
     ),
     ("fsa", "Free Syrian Army", ["الجيش السوري الحر", "الجيش الحر"], ["Free Syrian Army", "FSA"]),
+    (
+        "jaish_al_fath",
+        "Jaish al-Fath",
+        ["جيش الفتح", "غرفة عمليات جيش الفتح"],
+        ["Jaish al-Fath", "Jaish al-Fateh", "Army of Conquest"],
+    ),
     ("pkk", "PKK (Kurdistan Workers' Party)", ["حزب العمال الكردستاني"], ["PKK", "Kurdistan Workers' Party"]),
     ("alqaeda", "Al-Qaeda", ["تنظيم القاعدة", "حراس الدين"], ["al-Qaeda", "al Qaeda", "Hurras al-Din"]),
     (
@@ -111,6 +117,12 @@ ALIASES = [
     ),
     ("nsa", "New Syrian Army", ["الجيش السوري الجديد", "تنظيم الجيش السوري الجديد"], ["New Syrian Army"]),
     ("fsa", "Free Syrian Army", ["الجيش السوري الحر", "الجيش الحر"], ["Free Syrian Army", "FSA"]),
+    (
+        "jaish_al_fath",
+        "Jaish al-Fath",
+        ["جيش الفتح", "غرفة عمليات جيش الفتح"],
+        ["Jaish al-Fath", "Jaish al-Fateh", "Army of Conquest"],
+    ),
     (
         "iraqi_cts",
         "Iraqi Counter-Terrorism Service",
