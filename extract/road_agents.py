@@ -133,6 +133,8 @@ def agent_of(ann: Annotated, deed: Deed, road: Road, span: tuple[int, int]) -> A
         # "وكانت الفصائل قد وصلت إلى الطريق ..., وقطعته", "reached the road ..., and cut it": a verb joined on
         # shares the sentence's subject
         opening = _candidates(ann, first, min(first + _OPENING_SUBJECT, deed.first - 1), road)
+        if not opening and left > first:  # "إن القوات الأمنية أغلقت ...، كما نشرت": the clause before's subject
+            opening = _candidates(ann, clause_start(ann, left - 1, first), left - 1, road)
         return opening[0].actor if opening else None
     return None
 

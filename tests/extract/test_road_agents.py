@@ -19,6 +19,7 @@ PESHMERGA = "Peshmerga (Kurdistan Region)"
 SDF = "SDF (Syrian Democratic Forces)"
 SYRIA = "Syrian government forces"
 KURDS = "Kurdish forces"
+IRAQI_ARMY = "Iraqi army"
 
 ROWS = [
     (
@@ -198,7 +199,35 @@ ROWS = [
         PESHMERGA,
         "",
     ),
+    # forces deployed or stationed on a road secure it
+    (
+        "forces-deployed-on-the-road",
+        "انتشرت قوات الجيش العراقي على طريق تكريت - سامراء يوم الأحد.",
+        "Troops were stationed along the road between Tikrit and Samarra on Sunday.",
+        IRAQI_ARMY,
+        f"secured by {IRAQI_ARMY}",
+    ),
 ]
+
+# "كما" / ", and" after a clause: the deed joined on is that clause's subject's, even inside a report ("إن ...")
+JOINED_ROWS = [
+    pytest.param(
+        "قال مصدر أمني إن القوات الأمنية العراقية أغلقت الطرق المؤدية إلى المنطقة الخضراء، كما نشرت قوات إضافية على "
+        "طريق كربلاء - النجف.",
+        id="ar",
+    ),
+    pytest.param(
+        "A security source said Iraqi security forces closed the roads leading to the Green Zone, and deployed troops "
+        "along the road from Karbala to Najaf.",
+        id="en",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", JOINED_ROWS)
+def test_a_deed_joined_on_is_the_clause_befores_subjects(gaz, text: str) -> None:
+    [r] = [r for r in _routes(gaz, text) if "Karbala" in r.name]
+    assert (actor_name(r.controlled_by), r.status) == (IRAQI_ARMY, f"secured by {IRAQI_ARMY}")
 
 
 def _routes(gaz, text: str) -> tuple[Route, ...]:
