@@ -28,6 +28,7 @@ _ON_REACH = 4  # words between a place and the road it lies on ("Saraqib, which 
 _ALONG_REACH = 14  # words a place on the road may stand after it
 _ASIDE_REACH = 12  # words of an aside between commas on a road's way ("from Raqqa, the group's capital, past")
 _PAIR_REACH = 60  # words back from "the road between the two towns" to the towns it means
+_COMPASS_REACH = 3  # words of the side a road's end lies on ("in the south")
 _TOWARD_KM = 200  # farthest a road "to X" runs from the town the text is about
 _UNITS = frozenset({"country", "governorate", "region"})  # "Shaddadi in Hasakah province": where a town lies
 _WIDE = frozenset({"country", "sea", "region", "countryside"})
@@ -182,8 +183,11 @@ def _linked(
     first = _place_after(places, link, ann)
     if first is not None and (run := _run_on(ann, places, first)):
         return run, gap_ok  # "the highway that links Haditha through Baghdadi and Hit to Ramadi"
-    ends = [p for k, p in enumerate(after) if not k or not _lies_in(ann, after[k - 1], p)]
-    return ends[:2], gap_ok
+    ends = [p for k, p in enumerate(after) if not k or not _lies_in(ann, after[k - 1], p)][:2]
+    if len(ends) == 2 and _past_compass(ann, ends[1].tok_last + 1) > ends[1].tok_last + 1:
+        third = _and_after(ann, places, ends[1])  # "بين السماوة والناصرية جنوباً والديوانية شمالاً"
+        ends = _middle_out([*ends, third]) if third is not None else ends
+    return ends, gap_ok
 
 
 def _lies_in(ann: Annotated, a: PlaceTok, b: PlaceTok) -> bool:
@@ -249,7 +253,7 @@ def _run_on(ann: Annotated, places: list[PlaceTok], start: PlaceTok) -> list[Pla
     ends = [start, *passed, end]
     while (on := _and_after(ann, places, ends[-1])) is not None:
         ends.append(on)
-    return ends
+    return _middle_out(ends) if not passed else ends
 
 
 def _passed_next(ann: Annotated, places: list[PlaceTok], k: int, passed: list[PlaceTok]) -> PlaceTok | None:
@@ -273,13 +277,34 @@ def _past_aside(ann: Annotated, k: int) -> int:
 
 
 def _and_after(ann: Annotated, places: list[PlaceTok], p: PlaceTok) -> PlaceTok | None:
-    """The place joined to `p` by "and" / "و" right after it ("to Tal Afar and Mosul", "إلى تلعفر والموصل")."""
-    k = p.tok_last + 1
+    """The place joined to `p` by "and" / "و" right after it ("to Tal Afar and Mosul", "إلى تلعفر والموصل"), or
+    after the side it lies on ("to Nasiriyah in the south and Diwaniyah", "بالناصرية جنوباً والديوانية")."""
+    k = _past_compass(ann, p.tok_last + 1)
     if _is(ann, k, "road_and_words"):
         return _place_after(places, k, ann)
     q = next((q for q in places if q.tok_first == k), None)
     joined = q is not None and ann.doc.text[ann.nt.orig_starts[k] : q.place.start] in cues()["road_and_words"]
     return q if joined else None
+
+
+def _past_compass(ann: Annotated, k: int) -> int:
+    """Token k, or the first after a side told there ("in the south", "جنوباً", "في الشمال")."""
+    j = k
+    while j < k + _COMPASS_REACH and (_is(ann, j, "road_compass_words") or _is(ann, j, "road_compass_fillers")):
+        j += 1
+    sides = [i for i in range(k, j) if _is(ann, i, "road_compass_words")]
+    return j if sides and not ann.comma_before(j) else k
+
+
+def _middle_out(ends: list[PlaceTok]) -> list[PlaceTok]:
+    """'linking Samawah to Nasiriyah in the south and Diwaniyah in the north': a road from one town to two
+    others on either side of it runs from the one to the other through it."""
+    if len(ends) != 3:
+        return ends
+    a, b, c = (p.place for p in ends)
+    if km(b.lat, b.lon, c.lat, c.lon) > max(km(a.lat, a.lon, b.lat, b.lon), km(a.lat, a.lon, c.lat, c.lon)):
+        return [ends[1], ends[0], ends[2]]
+    return ends
 
 
 def _hyphen_pair(ann: Annotated, road: Road, places: list[PlaceTok]) -> list[PlaceTok]:

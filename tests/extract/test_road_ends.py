@@ -193,6 +193,20 @@ ROWS = [
         ("Al-Busayrah", "Shaddadi"),
         "Al-Busayrah–Shaddadi road",
     ),
+    (
+        "one-town-linked-to-two-on-either-side",  # it runs from the one through the town to the other
+        "أغلقت الشرطة الطريق الرابط بين السماوة والناصرية جنوباً والديوانية شمالاً.",
+        "Police closed the highway linking Samawah to Nasiriyah in the south and Diwaniyah in the north.",
+        ("Nasiriyah", "Samawah", "Diwaniyah"),
+        "Nasiriyah–Diwaniyah road",
+    ),
+    (
+        "from-one-town-to-two-beyond-it-in-a-line",
+        "قطعت الفصائل الطريق من سنجار إلى تلعفر والموصل.",
+        "Militants cut the road from Sinjar to Tal Afar and Mosul.",
+        ("Sinjar", "Tal Afar", "Mosul"),
+        "Sinjar–Mosul road",
+    ),
 ]
 
 
