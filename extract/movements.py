@@ -45,15 +45,14 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, replace
-from functools import cache
 
 from extract.admin_words import words as admin_words
 from extract.annotated import Annotated, PlaceTok
-from extract.datafiles import load_json
 from extract.journey_frames import ENDS, Frame, frame_of, segments
 from extract.journey_legs import also_to, legs, onward, sources
 from extract.journey_stops import COARSE, TOWN_LIKE, Marks, Stop, marks_of, role_cue
 from extract.lexicons import cues, phrase_lexicon
+from extract.movement_words import moves
 from extract.types import DateRef, Movement, Place, Span
 from extract.wordforms import word_forms
 from geodata.names import is_arabic
@@ -306,15 +305,6 @@ def _tell(
     return made, _Told(tuple(way), tuple(ends), len(made), start, frame, guessed)
 
 
-def _names_a_camp(ann: Annotated, t: int) -> bool:
-    """A word of movers that names a camp, not a journey: "the Makhmour refugee camp" (the camp after it),
-    "مخيم النازحين" (the camp before it; not "غادرت مخيم شاريا", where the word comes first and moves)."""
-    camps = cues()["camp_words"]
-    if is_arabic(ann.word(t)):
-        return t > 0 and bool(word_forms(ann.word(t - 1)) & camps)
-    return bool(word_forms(ann.word(t + 1)) & camps)
-
-
 def _deployed_from_nowhere(ann: Annotated, frame: Frame, marks: Marks) -> bool:
     """Forces deployed or stationed somewhere with no origin of their own (`deploy_words`; "fighters from Mosul
     were deployed in Tal Afar" has one): where they stand, not a journey from a place told before ("while
@@ -322,38 +312,6 @@ def _deployed_from_nowhere(ann: Annotated, frame: Frame, marks: Marks) -> bool:
     if not word_forms(ann.word(frame.t0), endings=True) & cues()["deploy_words"]:
         return False
     return not any(s.role == "from" for s in frame.stops) and _origin_before(ann, frame, marks) is None
-
-
-def _moves(ann: Annotated, t: int, last: int) -> bool:
-    """The movement word at token t tells a journey: it quotes no source, names no camp, takes someone, and is
-    no other word that reads the same once its doubled letter is folded ("refugee" for "refuge")."""
-    if ann.doc.text[ann.nt.orig_starts[t] : ann.nt.orig_ends[t]].lower() in _lookalikes():
-        return False
-    return not _quoting(ann, t, last) and not _names_a_camp(ann, t) and not _takes_no_one(ann, t)
-
-
-def _takes_no_one(ann: Annotated, t: int) -> bool:
-    """ "took" / "take" moves only the carried named right after it ("took the dead south to Najaf", "take the wounded
-    to hospital"), not "took control of", "took part in", "take place"."""
-    if not word_forms(ann.word(t)) & cues()["object_carry_words"]:
-        return False
-    return not any(word_forms(ann.word(i)) & cues()["carried_objects"] for i in range(t + 1, t + 4))
-
-
-@cache
-def _lookalikes() -> frozenset[str]:
-    """`trigger_lookalikes` as written (the cue lists fold doubled letters, and so would read them as the word)."""
-    return frozenset(load_json("journeys.json")["trigger_lookalikes"])
-
-
-def _quoting(ann: Annotated, t: int, last: int) -> bool:
-    """A word of carrying that quotes ("ونقلت وكالة الأناضول عن مصادر": reported, from sources): "عن" within three
-    words after it; or that does a deed ("carried out artillery bombardments": a particle right after it)."""
-    if not word_forms(ann.word(t)) & cues()["carry_words"]:
-        return False
-    if t + 1 <= last and ann.word(t + 1) in cues()["carry_particles"]:
-        return True
-    return any(word_forms(ann.word(i)) & cues()["quote_markers"] for i in range(t + 1, min(last, t + 3) + 1))
 
 
 def movements_in(ann: Annotated, default_date: DateRef | None) -> list[Movement]:
@@ -367,7 +325,7 @@ def movements_in(ann: Annotated, default_date: DateRef | None) -> list[Movement]
     for sent in ann.sentences:
         first, last = ann.tok_range(sent)
         triggers = ann.words_in(first, last, "movement_triggers", trig_words, article=True, endings=True)
-        triggers = [t for t in triggers if _moves(ann, t, last)]
+        triggers = [t for t in triggers if moves(ann, t, last)]
         if not triggers:
             told = None  # nothing told here: the next sentence continues no journey
             continue
