@@ -49,11 +49,12 @@ def _lookalikes() -> frozenset[str]:
 
 def _quoting(ann: Annotated, t: int, last: int) -> bool:
     """A word of carrying that quotes ("ونقلت وكالة الأناضول عن مصادر": reported, from sources): "عن" within three
-    words after it; or that does a deed ("carried out artillery bombardments": a particle right after it)."""
+    words after it; or that does a deed ("carried out artillery bombardments": a particle right after it, not
+    "out of" a place)."""
     if not word_forms(ann.word(t)) & cues()["carry_words"]:
         return False
     if t + 1 <= last and ann.word(t + 1) in cues()["carry_particles"]:
-        return True
+        return ann.word(t + 2) not in cues()["carry_particle_places"]  # "flown out of Tal Afar" moves
     return any(word_forms(ann.word(i)) & cues()["quote_markers"] for i in range(t + 1, min(last, t + 3) + 1))
 
 

@@ -307,3 +307,32 @@ UNIT_HEADS = [
 @pytest.mark.parametrize(("text", "want"), _table(UNIT_HEADS))
 def test_origins_named_by_their_units(gaz, text: str, want: list[tuple[str, ...]]) -> None:
     assert _journeys(gaz, text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        pytest.param(
+            "نُقل عدد من كبار الضباط جواً من مطار تلعفر إلى بغداد ليل الأحد.", [("Tal Afar Airport", "Baghdad")], id="ar"
+        ),
+        pytest.param(
+            "Several senior officers were flown out of Tal Afar airport by helicopter to Baghdad on Sunday night.",
+            [("Tal Afar Airport", "Baghdad")],
+            id="en",
+        ),
+        pytest.param("أُخرجت العائلات من الموصل بالحافلات إلى أربيل.", [("Mosul", "Erbil")], id="ar-driven"),
+        pytest.param("The families were driven out of Mosul to Erbil.", [("Mosul", "Erbil")], id="en-driven"),
+        pytest.param(
+            "بدأت عملية إخراج المقاتلين وعائلاتهم من حرستا إلى إدلب.", [("Harasta", "Idlib")], id="ar-removal"
+        ),
+        pytest.param(
+            "The evacuation of the fighters and their families from Harasta to Idlib began.",
+            [("Harasta", "Idlib")],
+            id="en-removal",
+        ),
+    ],
+)
+def test_carried_out_of_a_place(gaz, text: str, want: list[tuple[str, ...]]) -> None:
+    """ "flown out of", "driven out of" carry from the place ("carried out air strikes" does a deed); Arabic says
+    "من", read as every origin is, after its words of taking out ("أُخرجت", "إخراج")."""
+    assert _journeys(gaz, text) == want
