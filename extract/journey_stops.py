@@ -29,7 +29,7 @@ from extract.text_memo import text_memo
 from extract.wordforms import proclitic, word_forms
 from geodata.names import is_arabic
 
-REACH = 8  # words between a role word and its place
+REACH = 10  # words between a role word and its place
 _LEFT_REACH = 4  # words between the town left and "the town" that cannot be it ("from Kirkuk to the town")
 PUNCTUATION = frozenset(',.;:!?()[]"«»،؛')
 _PUNCTUATION = re.compile("[" + re.escape("".join(sorted(PUNCTUATION))) + "]")

@@ -336,3 +336,28 @@ def test_carried_out_of_a_place(gaz, text: str, want: list[tuple[str, ...]]) -> 
     """ "flown out of", "driven out of" carry from the place ("carried out air strikes" does a deed); Arabic says
     "من", read as every origin is, after its words of taking out ("أُخرجت", "إخراج")."""
     assert _journeys(gaz, text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "نزحت مئات العائلات من سرمين وأريحا شمالاً إلى المخيمات العشوائية المكتظة قرب الحدود التركية حول بلدتي أطمة"
+            " وسرمدا.",
+            id="ar",
+        ),
+        pytest.param(
+            "Hundreds of families fled Sarmin and Ariha northward to the crowded camps near the Turkish border around"
+            " Atmeh and Sarmada.",
+            id="en",
+        ),
+    ],
+)
+def test_a_destination_told_by_its_camps_and_where_they_stand(gaz, text: str) -> None:
+    """Up to ten words of a site's kind, its adjectives and where it stands between "to" / "إلى" and the town."""
+    assert _journeys(gaz, text) == [
+        ("Sarmin", "Atmeh"),
+        ("Sarmin", "Sarmada"),
+        ("Ariha", "Atmeh"),
+        ("Ariha", "Sarmada"),
+    ]
