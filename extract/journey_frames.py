@@ -39,6 +39,8 @@ class Frame:
     arriving: bool  # a word of arriving or setting off first ("arrived from Tabqa", "انطلق الهجوم من أخترين"):
     # with no destination, they came where the text is
     noun: bool  # the movement word names the movers: a convoy, evacuees
+    armed: bool  # the movers are a force ("Army reinforcements were sent")
+    civilian: bool  # the movers are people, no force ("Hundreds of families fled")
     actor: ActorMention | None
     count: int | None
     unit: str
@@ -246,6 +248,8 @@ def frame_of(ann: Annotated, seg: tuple[int, int, list[int]], sent: Span, marks:
     # bused in came from a base of their own ("Turkish commandos were flown into the Haftanin area")
     before = list(range(max(first, t0 - 6), t0))
     armed = (actor is not None and actor.actor_type in ARMED) or words_in(ann, before, "armed_movers")
+    around = list(range(max(start, t0 - 6), min(last, t0 + 3) + 1))  # Arabic names its movers after the verb
+    civilian = not armed and (unit in cues()["civilian_movers"] or words_in(ann, around, "civilian_movers"))
     # "مقتل أربعة مقاتلين وإصابة آخرين، نُقلوا إلى مستشفى في القامشلي": the wounded fighters were carried
     carried = words_in(ann, triggers[:1], "carry_words") and (not armed or words_in(ann, before, "carried_hurt"))
     leaving = (
@@ -262,6 +266,8 @@ def frame_of(ann: Annotated, seg: tuple[int, int, list[int]], sent: Span, marks:
         leaving=leaving,
         arriving=_arriving(ann, triggers, leaving=leaving),
         noun=noun,
+        armed=armed,
+        civilian=civilian,
         actor=actor,
         count=count.value if count else None,
         unit=unit,

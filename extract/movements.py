@@ -127,7 +127,8 @@ def _opens_with_continuation(ann: Annotated, sent: Span, t0: int) -> bool:
 
 def _continues(ann: Annotated, frame: Frame, told: _Told) -> bool:
     """The clause goes on with the journey told just before: it opens with "then" / "from there", or that
-    journey has no destination yet and the clause names no other movers (a convoy of its own, another actor)."""
+    journey has no destination yet and the clause names no other movers (a convoy of its own, another actor,
+    people after a force)."""
     if not told.way:
         return False
     if _opens_with_continuation(ann, frame.sent, frame.t0):
@@ -136,6 +137,8 @@ def _continues(ann: Annotated, frame: Frame, told: _Told) -> bool:
     other = (frame.noun and not _named_again(ann, frame.t0)) or (
         frame.actor is not None and before is not None and frame.actor.actor_id != before.actor_id
     )
+    # "Army reinforcements were sent from Tikrit ... Hundreds of families fled north": people after a force
+    other = other or (told.frame.armed and frame.civilian)
     return not told.ends and not other
 
 

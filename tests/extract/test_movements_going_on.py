@@ -42,3 +42,23 @@ def test_a_headlines_continued_clashes_go_nowhere(gaz) -> None:
     """English only: "continued" before a noun is an adjective; Arabic says "استمرار الاشتباكات", no verb of going
     on at all."""
     assert _journeys(gaz, "Continued clashes in Manbij and advance to the SDF near Tishreen Dam") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "وأرسل الجيش تعزيزات من تكريت، مركز المحافظة، اتخذت مواقع لها عند الأطراف الجنوبية لسليمان بيك. ونزحت مئات"
+            " العائلات شمالاً إلى طوز خورماتو.",
+            id="ar",
+        ),
+        pytest.param(
+            "Army reinforcements were sent from Tikrit, the provincial capital, and took up positions on the southern"
+            " edge of Sulaiman Bek. Hundreds of families fled north to Tuz Khurmatu.",
+            id="en",
+        ),
+    ],
+)
+def test_people_fleeing_after_a_force_sent_go_on_with_no_journey_of_its(gaz, text: str) -> None:
+    """A force's journey with no destination told is not the one families go on with: they left the town."""
+    assert _journeys(gaz, text) == [("Sulaiman Bek", "Tuz Khurmatu")]
