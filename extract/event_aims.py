@@ -1,6 +1,6 @@
 """Words of a deed that tell no new deed of their own: an aim ("to recapture Mosul", "لاستعادة الموصل"), what a
 protest is against ("to protest the strikes"), a deed only foreseen ("will strike"), a claim or a blame of a
-deed told before ("ISIS claimed the bombing")."""
+deed told before ("ISIS claimed the bombing"), the deed a time is told by ("within hours of the raid")."""
 
 from __future__ import annotations
 
@@ -85,3 +85,25 @@ def told_word(ann: Annotated, first: int, last: int) -> bool:
 @cache
 def _told_words() -> frozenset[str]:
     return event_cues()["claim_words"] | event_cues()["responsibility_words"] | event_cues()["blame_words"]
+
+
+TIME_PHRASE_WORDS = 4  # words of the longest phrase of time before a deed ("within hours of the")
+
+
+def time_of_told(ann: Annotated, m: Match) -> bool:
+    """A deed told before that now tells when ("Within hours of **the raid**, gunmen attacked", "بعد ساعات من
+    **الغارات**"): made definite, after a phrase of time (`time_of_before`), with no place of its own after it
+    ("a day after the fall of Yabrud" tells that Yabrud fell)."""
+    t = m.tok_first
+    if ann.word(t - 1) in event_cues()["agent_articles"]:
+        t -= 1  # "the raid"
+    elif not ann.word(t).startswith("ال") or m.prefix:
+        return False
+    if ann.places_in(m.tok_last + 1, m.tok_last + TIME_PHRASE_WORDS - 1):
+        return False
+    phrases = event_cues()["time_of_before"]
+    for n in range(1, TIME_PHRASE_WORDS + 1):
+        rest = " ".join(ann.word(i) for i in range(t - n + 1, t))
+        if any(" ".join(filter(None, (f, rest))) in phrases for f in word_forms(ann.word(t - n))):
+            return True  # "وبعد ساعات من": the conjunction written onto the phrase
+    return False

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from extract.annotated import Annotated, PlaceTok
 from extract.event_actors import event_actors, one_side, quoted_state, state_side
-from extract.event_aims import aim, no_protest, protested, told_word, unreal
+from extract.event_aims import aim, no_protest, protested, time_of_told, told_word, unreal
 from extract.event_counts import event_numbers, people_struck
 from extract.event_deals import TRANSFER, entered_under_deal, left_under_deal
 from extract.event_merge import joined, merge, nearby_event, taken, vagueness
@@ -337,6 +337,8 @@ def events_in(ann: Annotated, default_date: DateRef | None) -> list[Event]:
         seen: dict[str, tuple[int, int, int]] = {}  # place -> (index in out, vagueness of its trigger, as joined)
         for m in found:
             trig = defs[lex.payloads(m)[0]]
+            if out and time_of_told(ann, m):
+                continue  # "Within hours of the raid, gunmen attacked": a deed told before tells when
             clause = _clause(ann, first, last, m.tok_first)
             j = told_again(ann, m, trig, clause=clause, places=places, told=told, events=out, sentence=si)
             if j is not None:  # "the attack killed three": the event before, not a new one

@@ -107,3 +107,29 @@ def test_flags_raised_over_police_stations_make_no_subject(gaz) -> None:
     text = "Militants raised black flags over police stations in Mosul. By Wednesday they had also captured Tal Afar."
     event = _event_at(gaz, text, "Tal Afar")
     assert (event.sub_event_type, actor_name(event.actor1)) == ("Non-state actor overtakes territory", "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "اقتحم محتجون قاعدة تركية قرب شيلادزي في محافظة دهوك يوم السبت.\n\nوأدانت حكومة إقليم كردستان عملية"
+            " الاقتحام. وحمّلت مخربين المسؤولية.\n\nوبعد ساعات من أعمال الشغب، قصفت طائرات تركية مخابئ يشتبه بأنها لحزب"
+            " العمال الكردستاني قرب سيدكان في قضاء سوران بمحافظة أربيل.",
+            id="ar",
+        ),
+        pytest.param(
+            "Protesters stormed a Turkish base near Shiladze in Duhok province on Saturday.\n\nThe Kurdistan Region"
+            " government condemned the storming. It blamed saboteurs.\n\nHours after the riot, Turkish jets bombed"
+            " suspected PKK hideouts near Sidakan, in Erbil province's Soran district, the group's media said.",
+            id="en",
+        ),
+    ],
+)
+def test_a_deed_told_before_that_tells_when_is_no_new_one(gaz, text: str) -> None:
+    """'Hours after the riot', 'بعد ساعات من أعمال الشغب': the riot told paragraphs before is no riot where the
+    jets struck (event_cues time_of_before)."""
+    events = extract_document(make_document(text, doc_id="t", published=PUBLISHED), gaz).events
+    riots = [e.place.name for e in events if e.event_type == "Riots"]
+    strikes = [e for e in events if e.sub_event_type == "Air/drone strike"]
+    assert len(riots) == 1 and strikes
