@@ -1,7 +1,9 @@
 """ACLED's kinds and sides of what crowds do: a protest whose crowd storms, burns or stones is a riot
 (a violent demonstration), one met with live fire is excessive force against protesters, one broken
 up is a protest with intervention; and the deed of a crowd ("protesters stormed the consulate", "أحرق
-المتظاهرون مبنى المحافظة") is a riot, not a taking or a looting.
+المتظاهرون مبنى المحافظة") is a riot, not a taking or a looting. A protest a state's force stormed ("troops
+stormed the sit-in square", "اقتحمت القوات ساحة الاعتصام") is no riot and no ground taken: a protest with
+intervention, or excessive force when the sentence counts dead.
 
 Crowds are the actors whose type is in `crowd_actor_types` (cues.json: protesters); the phrases are
 cues.json's `riot_words`, `lethal_force_words` and `dispersal_words`, and `riot_words_not_before`
@@ -14,8 +16,9 @@ from dataclasses import replace
 from functools import cache
 
 from extract.annotated import Annotated
-from extract.lexicons import ActorDef, actors, cues, event_cues, phrase_lexicon
-from extract.types import ActorMention, Event
+from extract.lexicons import ActorDef, actors, cues, event_cues, phrase_lexicon, triggers
+from extract.numbers import fatalities_in
+from extract.types import ActorMention, Event, Span
 from extract.wordforms import word_forms
 
 CROWD_TYPES = frozenset({"Protests", "Riots"})  # the event types of what crowds do
@@ -52,12 +55,15 @@ def crowd_kind(
         return EXCESSIVE  # "security forces shot dead 12 protesters", "مقتل متظاهرَين"
     if kind[0] != "Protests":
         return kind
+    lethal = phrase_told(ann, *sentence, "lethal_force_words") or _crowd_killed(ann, *sentence)
+    # "troops stormed the sit-in square", "اقتحمت القوات ساحة الاعتصام": a force broke into the protest
+    stormed = EXCESSIVE if lethal or fatalities_in(ann.nt, *sentence) else INTERVENTION
     if _rioting(ann, *clause):
-        return RIOT
-    if phrase_told(ann, *sentence, "lethal_force_words") or _crowd_killed(ann, *sentence):
+        return stormed if _state(agent) or _force_storms(ann, *clause) else RIOT
+    if lethal:
         return EXCESSIVE  # "fired live rounds at the protesters", "أطلقت القوات الرصاص الحي على المتظاهرين"
     if _rioting(ann, *sentence):
-        return RIOT
+        return stormed if _force_storms(ann, *sentence) else RIOT
     if kind[1] == "Peaceful protest" and phrase_told(ann, *sentence, "dispersal_words"):
         return INTERVENTION  # "the sit-in was cleared by security forces", "فضت القوات الاعتصام"
     return kind
@@ -84,6 +90,39 @@ def _crowd(a: ActorMention | None) -> bool:
     return a is not None and a.actor_type in cues()["crowd_actor_types"]
 
 
+def _state(a: ActorMention | None) -> bool:
+    return a is not None and a.actor_type in cues()["state_actor_types"]
+
+
+def _force_storms(ann: Annotated, first: int, last: int) -> bool:
+    """A phrase of a crowd's violence done by a state's force: the actor nearest before it ("Iraqi troops
+    stormed") or, verb first, right after it ("اقتحمت القوات العراقية")."""
+    for m in ann.matches(phrase_lexicon("riot_words"), ann.nt.orig_starts[first], ann.nt.orig_ends[last]):
+        before = ann.actors_in(max(first, m.tok_first - STORMER_REACH), m.tok_first - 1)
+        after = ann.actors_in(m.tok_last + 1, min(last, m.tok_last + 1))
+        doer = before[-1] if before else after[0] if after else None
+        if _state(doer):
+            return True
+    return False
+
+
+def protest_stormed(ann: Annotated, t: int, last: int) -> bool:
+    """The ground a word of taking at token t takes is a protest's ("stormed the sit-in square", "اقتحمت ساحة
+    الاعتصام", "raided a protest camp"): a protest's word within a few words after it."""
+    defs, lex = triggers()
+    hi = min(last, t + PROTEST_OBJECT_REACH)
+    if t + 1 > hi:
+        return False
+    start, end = ann.nt.orig_starts[t + 1], ann.nt.orig_ends[hi]
+    dated = [d.span for d in ann.dates_in(Span(start, end)) if d.span]  # "retook it on March 2": a month
+    return any(
+        defs[lex.payloads(m)[0]].event_type == "Protests" and not any(d.start <= m.start < d.end for d in dated)
+        for m in ann.matches(lex, start, end)
+    )
+
+
+STORMER_REACH = 4  # words from the force to its word of storming ("Iraqi troops stormed")
+PROTEST_OBJECT_REACH = 4  # words from a word of taking to the protest it stormed ("stormed the sit-in square")
 KILLED_BEFORE, KILLED_AFTER = 4, 3  # words from a killing to the crowd it killed ("killed at least 60
 # protesters", "مقتل متظاهرين") and from the crowd to it ("two protesters were killed")
 

@@ -20,7 +20,7 @@ from extract.event_deals import TRANSFER, entered_under_deal, left_under_deal
 from extract.event_merge import joined, merge, nearby_event, taken, vagueness
 from extract.event_place_roles import geo_precision
 from extract.event_places import coordinated, event_location
-from extract.event_protest import crowd_kind, protest_sides, with_force
+from extract.event_protest import crowd_kind, protest_sides, protest_stormed, with_force
 from extract.event_weapons import air_fired, blew_oneself_up, blew_self_up, hit_weapon, nearest_weapon, weapon_near
 from extract.lexicons import TriggerDef, cues, event_cues, triggers
 from extract.matching import Match
@@ -246,7 +246,8 @@ def _sides_fit(
     sides: tuple[ActorMention | None, ActorMention | None],
     places: list[PlaceTok],
 ) -> bool:
-    """The words of a clash, an entry or a leaving tell a deed only with the sides that make it one."""
+    """The words of a clash, an entry or a leaving tell a deed only with the sides that make it one; a state's
+    force taking a protest's ground takes none."""
     agent, target = sides
     if trig.sub_event_type == "*between":
         return _two_sides(ann, last, t, agent, target)  # "the violence in Syria": no clash named
@@ -254,7 +255,8 @@ def _sides_fit(
         return _force_entered(ann, agent, clause, t)  # "refugees entered Turkey": no force took anything
     if trig.sub_event_type == "*exit":  # "civilians left Raqqa", "the attack left five dead": nothing handed over
         return left_under_deal(ann, clause, last, t, agent=agent, places=places)
-    return True
+    # "troops stormed the sit-in square": the protest met force, no ground was taken
+    return not (trig.takes_ground and state_side(agent) and protest_stormed(ann, t, clause[1]))
 
 
 def _events(

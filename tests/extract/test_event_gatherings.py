@@ -101,6 +101,18 @@ FIRED_ON = [
         "Masked gunmen opened fire on protesters in Baghdad, killing 20.",
         [("Attack", "Baghdad", "Unidentified armed group", "Protesters")],
     ),
+    (
+        "a-state-force-storms-a-sit-in",  # no riot of the troops, no ground taken: the protest met force
+        "اقتحمت القوات العراقية ساحة الاعتصام في الحويجة يوم الثلاثاء.",
+        "Iraqi troops stormed the sit-in square in Hawija on Tuesday.",
+        [("Protest with intervention", "Hawija", "Protesters", "Iraqi army")],
+    ),
+    (
+        "a-state-force-storms-a-sit-in-and-kills",
+        "اقتحمت القوات العراقية ساحة الاعتصام في الحويجة يوم الثلاثاء، ما أسفر عن مقتل 42 متظاهراً.",
+        "Iraqi troops stormed the sit-in square in Hawija on Tuesday, killing 42 protesters.",
+        [("Excessive force against protesters", "Hawija", "Protesters", "Iraqi army")],
+    ),
 ]
 
 
@@ -182,3 +194,12 @@ DISPERSED = [
 @pytest.mark.parametrize(("text", "want"), _table(DISPERSED))
 def test_a_protest_dispersed_on_the_other_side_of_a_contrast(gaz, text: str, want: list[tuple[str, str]]) -> None:
     assert _protests(gaz, text) == want
+
+
+def test_a_month_named_march_is_no_protest_stormed(gaz) -> None:
+    """English only ("March" the month reads as "march" the gathering; Arabic names the month آذار or مارس):
+    retaking a town "on March 2" is still a taking."""
+    text = "Government troops and allied militias retook Saraqib on March 2."
+    assert [
+        e.sub_event_type for e in extract_document(make_document(text, doc_id="t", published=PUBLISHED), gaz).events
+    ] == ["Government regains territory"]
