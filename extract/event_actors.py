@@ -21,6 +21,8 @@ from extract.types import VIOLENT_TYPES, ActorMention
 from extract.wordforms import owned, proclitic, word_forms
 from geodata.names import is_arabic, normalize_name
 
+_AFFILIATION_REACH = 3  # words from an unnamed attacker to the group it is of ("gunmen belonging to ISIS")
+
 
 def _near_marker(ann: Annotated, a: ActorMention, key: str, reach: int = 2) -> bool:
     """A marker word at most `reach` words before the mention, not inside the actor named just before
@@ -137,6 +139,9 @@ def event_actors(
     ):
         # Arabic verb first ("قصفت قوات النظام") or the strikes' owner ("غارة لمقاتلات التحالف")
         agent, after = after[0], [a for a in after[1:] if not _listed(ann, after[0], a)]
+        if agent.actor_id in event_cues()["placeholder_actors"]:  # "هاجم مسلحون ينتمون إلى داعش"
+            named = _named_instead(ann, agent, able, [])
+            agent, after = named, [a for a in after if a.actor_id != named.actor_id]
     agent_id = agent.actor_id if agent else ""
     targets = [a for a in after if a.actor_id != agent_id]
     marked_targets = [a for a in targets if _near_marker(ann, a, "target_markers")]
@@ -366,15 +371,12 @@ def _listed(ann: Annotated, a: ActorMention, b: ActorMention) -> bool:
 def _named_instead(
     ann: Annotated, placeholder: ActorMention, able: list[ActorMention], earlier: list[ActorMention]
 ) -> ActorMention:
-    """'An ISIS suicide bomber', 'انتحاري من داعش', 'gunmen from the group': the named actor of
-    an unnamed attacker, when the clause gives one before it or joined right after it."""
+    """'An ISIS suicide bomber', 'انتحاري من داعش', 'gunmen from the group', 'مسلحون ينتمون إلى تنظيم داعش': the
+    named actor of an unnamed attacker, when the clause gives one before it or joined right after it."""
     named = [a for a in able if a.actor_id not in event_cues()["placeholder_actors"]]
-    joined = [
-        a
-        for a in named
-        if 0 < a.tok_first - placeholder.tok_last <= 3
-        and ann.word(placeholder.tok_last + 1) in event_cues()["source_markers"]
-    ]
+    nxt = ann.word(placeholder.tok_last + 1)
+    linked = nxt in event_cues()["source_markers"] or nxt in event_cues()["affiliation_words"]
+    joined = [a for a in named if 0 < a.tok_first - placeholder.tok_last <= _AFFILIATION_REACH and linked]
     before = [a for a in named if a in earlier and a.tok_last < placeholder.tok_first]
     return next(iter(joined or before[-1:]), placeholder)
 

@@ -29,6 +29,7 @@ from extract.road_deeds import Deed, is_word, lexicon
 from extract.road_ends import Road
 from extract.types import ActorMention, Span
 from extract.wordforms import proclitic, word_forms
+from geodata.names import is_arabic
 
 _SUBJECT_REACH = 12  # words between a subject and its verb
 _OPENING_SUBJECT = 3  # words before the subject of a sentence ('وكانت', 'On Sunday')
@@ -153,8 +154,8 @@ def _checkpoint_holder(ann: Annotated, deed: Deed, cands: list[_Cand]) -> ActorM
     setting it up or manning it ("Peshmerga fighters manned checkpoints", "أقام عناصر داعش حواجز"); never
     who attacked it ("Gunmen attacked an army checkpoint")."""
     for c in cands:
-        if c.last == deed.first - 1:
-            return c.actor
+        if c.last == deed.first - 1 and not is_arabic(ann.word(deed.first)):
+            return c.actor  # Arabic names the owner after the checkpoint: "هاجم مسلحون حاجزاً للجيش"
         if c.first > deed.last and all(is_word(ann, i, "road_checkpoint_links") for i in range(deed.last + 1, c.first)):
             return c.actor if c.first - deed.last <= _CHECKPOINT_LINKS else None
     verb = next((i for i in range(deed.first - 1, deed.first - 4, -1) if _checkpoint_verb(ann, i)), None)

@@ -133,3 +133,24 @@ def test_a_deed_told_before_that_tells_when_is_no_new_one(gaz, text: str) -> Non
     riots = [e.place.name for e in events if e.event_type == "Riots"]
     strikes = [e for e in events if e.sub_event_type == "Air/drone strike"]
     assert len(riots) == 1 and strikes
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        pytest.param("هاجم مسلحون حاجزاً للجيش في الطارمية يوم الاثنين.", UNIDENTIFIED, id="gunmen-ar"),
+        pytest.param(
+            "Gunmen attacked a checkpoint of the Iraqi army in Tarmiyah on Monday.", UNIDENTIFIED, id="gunmen-en"
+        ),
+        pytest.param("هاجم مسلحون ينتمون إلى تنظيم داعش حاجزاً للجيش في الطارمية.", "ISIS", id="belonging-ar"),
+        pytest.param(
+            "Gunmen belonging to the Islamic State attacked a checkpoint of the Iraqi army in Tarmiyah.",
+            "ISIS",
+            id="belonging-en",
+        ),
+    ],
+)
+def test_gunmen_and_the_group_they_belong_to(gaz, text: str, actor1: str) -> None:
+    """ "مسلحون" are gunmen as "gunmen" are; gunmen of a group named right after them, by "من" / "of" or by a word
+    of belonging (event_cues affiliation_words), are that group, the verb before them or after."""
+    assert _sides(_event_at(gaz, text, "Tarmiyah")) == (actor1, IRAQI_ARMY)
