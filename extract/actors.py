@@ -44,7 +44,7 @@ def actors_in(text: str, nt: NormText, country: str = "") -> list[ActorMention]:
             continue
         if (head := taken.get(m.tok_last + 1)) is not None and not text[m.end : head.start].strip():
             continue  # "قطعات الشرطة الاتحادية": the head noun of the name after it, no force of its own
-        if _attributive(text, nt, m):
+        if _attributive(text, nt, m) or _in_a_name(text, nt, m):
             continue
         listing = {defs[idx].actor_id: defs[idx] for idx in ana.payloads(m)}
         earlier = [a for a in named if a.actor_id in listing and a.start < m.start]
@@ -73,6 +73,16 @@ def _attributive(text: str, nt: NormText, m: Match) -> bool:
     rest = text[m.end : len(text) if line_end < 0 else line_end]
     ended = rest.lstrip()[:1] in ("", ".", ",", ";")
     return text[max(0, m.start - 2) : m.start].strip() in (":", "-") and (ended or len(rest) <= _SOURCE_TAIL)
+
+
+def _in_a_name(text: str, nt: NormText, m: Match) -> bool:
+    """A capitalised word of force right after a capitalised word: the end of a name ("the Khalid ibn al-Walid
+    Army", "Al-Nasr Army"), no force the text refers back to."""
+    if not text[m.start : m.start + 1].isupper() or m.tok_first == 0:
+        return False
+    prev = text[nt.orig_starts[m.tok_first - 1] : nt.orig_ends[m.tok_first - 1]]
+    gap = text[nt.orig_ends[m.tok_first - 1] : m.start]
+    return prev.split("-")[-1][:1].isupper() and prev.isascii() and gap.strip() in ("", "-")
 
 
 def _named_next(m: Match, named: list[ActorMention], listing: dict[str, ActorDef]) -> ActorDef | None:

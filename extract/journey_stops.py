@@ -93,7 +93,8 @@ def role_cue(ann: Annotated, tok: int, marks: Marks) -> tuple[str, int] | None:
             return ("at", at) if at is not None and inside and _rank(marks.places[i]) >= rank else None
         forms = word_forms(ann.word(i))
         counted = movers and (ann.word(i).isdigit() or bool(forms & c["mover_counts"]))
-        if i in marks.actors or forms & c["mover_nouns"] or counted:
+        owner = i in marks.actors and word_forms(ann.word(i + 1)) & c["stop_fillers"]  # "army lines near Badush"
+        if (i in marks.actors and not owner) or forms & c["mover_nouns"] or counted:
             # "غادر مقاتلو المعارضة مضايا", "غادرت أول 30 حافلة بلدة الرحيبة": the subject between verb and place
             i, movers = i - 1, True
             continue

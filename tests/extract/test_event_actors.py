@@ -287,7 +287,7 @@ ROWS = [
         "a-source-after-the-deed-is-no-side",  # "..., residents said": who told it, not who was seized
         Row("سيطر المسلحون على الموصل يوم الاثنين، واستولوا على المباني الحكومية، قال السكان.", "Mosul", "", ""),
         Row(
-            "Militants overran Mosul on Monday, seizing government buildings and army bases, residents said.",
+            "Militants overran Mosul on Monday, seizing government buildings, residents said.",
             "Mosul",
             "",
             "",

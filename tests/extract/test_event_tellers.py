@@ -154,3 +154,23 @@ def test_gunmen_and_the_group_they_belong_to(gaz, text: str, actor1: str) -> Non
     """ "مسلحون" are gunmen as "gunmen" are; gunmen of a group named right after them, by "من" / "of" or by a word
     of belonging (event_cues affiliation_words), are that group, the verb before them or after."""
     assert _sides(_event_at(gaz, text, "Tarmiyah")) == (actor1, IRAQI_ARMY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("هاجم مسلحون مجهولون حاجزاً للجيش في الطارمية يوم الاثنين.", id="ar"),
+        pytest.param("Gunmen attacked an army checkpoint in Tarmiyah on Monday.", id="en"),
+    ],
+)
+def test_an_army_checkpoint_is_the_armys(gaz, text: str) -> None:
+    """Bare "army" is the country's army, as "الجيش" is; the checkpoint attacked is its."""
+    assert _sides(_event_at(gaz, text, "Tarmiyah")) == (UNIDENTIFIED, IRAQI_ARMY)
+
+
+def test_army_at_the_end_of_a_name_is_no_states_army(gaz) -> None:
+    """English only (Arabic writes the name's head first, "جيش خالد بن الوليد", no word that refers back): a
+    capitalised "Army" after a capitalised name ends the name."""
+    text = "The Khalid ibn al-Walid Army seized the village of Tasil from rebels on Friday."
+    event = _event_at(gaz, text, "Tasīl")
+    assert (event.sub_event_type, actor_name(event.actor1)) == ("Non-state actor overtakes territory", "")

@@ -361,3 +361,13 @@ def test_a_destination_told_by_its_camps_and_where_they_stand(gaz, text: str) ->
         ("Ariha", "Atmeh"),
         ("Ariha", "Sarmada"),
     ]
+
+
+def test_a_force_named_before_a_site_owns_it_and_moves_no_one(gaz) -> None:
+    """English only (Arabic names the owner after the site, "خطوط الجيش"): "army lines near Badush" are where the
+    walkers arrived, the army no movers between the role word and the place."""
+    text = (
+        "Thousands of people have escaped Tal Afar. Most walked for hours to reach army lines near Badush, from"
+        " where they were driven in trucks to camps at Hammam al-Alil."
+    )
+    assert _journeys(gaz, text) == [("Tal Afar", "Badush", "Hammam al-Alil")]
