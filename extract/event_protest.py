@@ -20,6 +20,7 @@ from extract.lexicons import ActorDef, actors, cues, event_cues, phrase_lexicon,
 from extract.numbers import fatalities_in
 from extract.types import ActorMention, Event, Span
 from extract.wordforms import word_forms
+from geodata.names import is_arabic
 
 CROWD_TYPES = frozenset({"Protests", "Riots"})  # the event types of what crowds do
 RIOT = ("Riots", "Violent demonstration")
@@ -64,6 +65,8 @@ def crowd_kind(
         return EXCESSIVE  # "fired live rounds at the protesters", "أطلقت القوات الرصاص الحي على المتظاهرين"
     if _rioting(ann, *sentence):
         return stormed if _force_storms(ann, *sentence) else RIOT
+    if kind[1] == "Peaceful protest" and _force_storms(ann, *sentence):
+        return stormed  # "entered the sit-in square", "دخلت قوة من الجيش ساحة الاعتصام"
     if kind[1] == "Peaceful protest" and phrase_told(ann, *sentence, "dispersal_words"):
         return INTERVENTION  # "the sit-in was cleared by security forces", "فضت القوات الاعتصام"
     return kind
@@ -96,12 +99,20 @@ def _state(a: ActorMention | None) -> bool:
 
 def _force_storms(ann: Annotated, first: int, last: int) -> bool:
     """A phrase of a crowd's violence done by a state's force: the actor nearest before it ("Iraqi troops
-    stormed") or, verb first, right after it ("اقتحمت القوات العراقية")."""
-    for m in ann.matches(phrase_lexicon("riot_words"), ann.nt.orig_starts[first], ann.nt.orig_ends[last]):
-        before = ann.actors_in(max(first, m.tok_first - STORMER_REACH), m.tok_first - 1)
-        after = ann.actors_in(m.tok_last + 1, min(last, m.tok_last + 1))
-        doer = before[-1] if before else after[0] if after else None
-        if _state(doer):
+    stormed") or, an Arabic verb first, right after it ("اقتحمت القوات العراقية"; "هاجم محتجون مخفر الشرطة
+    وأحرقوا سيارة" is the protesters' riot)."""
+    start, end = ann.nt.orig_starts[first], ann.nt.orig_ends[last]
+    defs, lex = triggers()
+    entered = [m for m in ann.matches(lex, start, end) if defs[lex.payloads(m)[0]].takes_ground]
+    for m in [*ann.matches(phrase_lexicon("riot_words"), start, end), *entered]:
+        if m in entered and not protest_stormed(ann, m.tok_last, last):
+            continue  # "دخلت قوة من الجيش ساحة الاعتصام": a taking of the protest's ground
+        doers = ann.actors_in(max(first, m.tok_first - STORMER_REACH), m.tok_first - 1)[-1:]
+        if is_arabic(ann.word(m.tok_first)):  # verb first: "اقتحمت القوات", not "مخفر الشرطة وأحرقوا"
+            doers = ann.actors_in(m.tok_last + 1, min(last, m.tok_last + 2))[:1] or (
+                doers if m in entered else []  # "إن قوة من الجيش ... دخلت ساحة الاعتصام": its subject before
+            )
+        if doers and _state(doers[0]):
             return True
     return False
 
@@ -121,7 +132,7 @@ def protest_stormed(ann: Annotated, t: int, last: int) -> bool:
     )
 
 
-STORMER_REACH = 4  # words from the force to its word of storming ("Iraqi troops stormed")
+STORMER_REACH = 8  # words from the force to its word of storming ("an army force backed by special forces entered")
 PROTEST_OBJECT_REACH = 4  # words from a word of taking to the protest it stormed ("stormed the sit-in square")
 KILLED_BEFORE, KILLED_AFTER = 4, 3  # words from a killing to the crowd it killed ("killed at least 60
 # protesters", "مقتل متظاهرين") and from the crowd to it ("two protesters were killed")

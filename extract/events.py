@@ -249,14 +249,15 @@ def _sides_fit(
     """The words of a clash, an entry or a leaving tell a deed only with the sides that make it one; a state's
     force taking a protest's ground takes none."""
     agent, target = sides
+    if trig.takes_ground and state_side(agent) and protest_stormed(ann, t, clause[1]):
+        return False  # "troops stormed the sit-in square": the protest met force, no ground was taken
     if trig.sub_event_type == "*between":
         return _two_sides(ann, last, t, agent, target)  # "the violence in Syria": no clash named
     if trig.sub_event_type == "*entry":
         return _force_entered(ann, agent, clause, t)  # "refugees entered Turkey": no force took anything
     if trig.sub_event_type == "*exit":  # "civilians left Raqqa", "the attack left five dead": nothing handed over
         return left_under_deal(ann, clause, last, t, agent=agent, places=places)
-    # "troops stormed the sit-in square": the protest met force, no ground was taken
-    return not (trig.takes_ground and state_side(agent) and protest_stormed(ann, t, clause[1]))
+    return True
 
 
 def _events(

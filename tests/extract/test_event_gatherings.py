@@ -108,6 +108,13 @@ FIRED_ON = [
         [("Protest with intervention", "Hawija", "Protesters", "Iraqi army")],
     ),
     (
+        "a-state-force-enters-a-sit-in",  # its subject before the verb, in a report
+        "وقال مصدر أمني إن قوة من الجيش والشرطة تساندها قوات خاصة دخلت فجر اليوم ساحة الاعتصام شمالي الرمادي.",
+        "A security source said an army and police force backed by special forces entered the sit-in square north"
+        " of Ramadi at dawn.",
+        [("Protest with intervention", "Ramadi", "Protesters", "Iraqi army")],
+    ),
+    (
         "a-state-force-storms-a-sit-in-and-kills",
         "اقتحمت القوات العراقية ساحة الاعتصام في الحويجة يوم الثلاثاء، ما أسفر عن مقتل 42 متظاهراً.",
         "Iraqi troops stormed the sit-in square in Hawija on Tuesday, killing 42 protesters.",
@@ -203,3 +210,12 @@ def test_a_month_named_march_is_no_protest_stormed(gaz) -> None:
     assert [
         e.sub_event_type for e in extract_document(make_document(text, doc_id="t", published=PUBLISHED), gaz).events
     ] == ["Government regains territory"]
+
+
+def test_protesters_who_attack_a_police_post_riot(gaz) -> None:
+    """Arabic only: verb first, the doer of "وأحرقوا" is the crowd named after "هاجم", not the police post
+    before it (English names its crowd before the verbs)."""
+    text = "وفي شهبا، هاجم محتجون مخفر الشرطة وأحرقوا سيارة تابعة لفرع أمن الدولة."
+    assert [
+        e.sub_event_type for e in extract_document(make_document(text, doc_id="t", published=PUBLISHED), gaz).events
+    ] == ["Violent demonstration"]
