@@ -64,9 +64,9 @@ def actors_in(text: str, nt: NormText, country: str = "") -> list[ActorMention]:
 
 
 def _attributive(text: str, nt: NormText, m: Match) -> bool:
-    """A word of force that qualifies the English noun after it ("a police station", "a police source said",
-    `attributive_heads`) or names a headline's source after a colon or a dash ("Baghdad blasts kill 10:
-    police", "Bomber kills 37 -police officers"): no force of its own."""
+    """A word of force that qualifies the English noun after it ("a police source said", "a police colonel",
+    `attributive_heads`; "a police station" attacked is the police's) or names a headline's source after a
+    colon or a dash ("Baghdad blasts kill 10: police", "Bomber kills 37 -police officers"): no force of its own."""
     if m.tok_last + 1 < len(nt.tokens) and nt.tokens[m.tok_last + 1] in cues()["attributive_heads"]:
         return True
     line_end = text.find("\n", m.end)
