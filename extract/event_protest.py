@@ -16,6 +16,7 @@ from dataclasses import replace
 from functools import cache
 
 from extract.annotated import Annotated
+from extract.event_actors import state_side
 from extract.lexicons import ActorDef, actors, cues, event_cues, phrase_lexicon, triggers
 from extract.numbers import fatalities_in
 from extract.types import ActorMention, Event, Span
@@ -60,7 +61,7 @@ def crowd_kind(
     # "troops stormed the sit-in square", "اقتحمت القوات ساحة الاعتصام": a force broke into the protest
     stormed = EXCESSIVE if lethal or fatalities_in(ann.nt, *sentence) else INTERVENTION
     if _rioting(ann, *clause):
-        return stormed if _state(agent) or _force_storms(ann, *clause) else RIOT
+        return stormed if state_side(agent) or _force_storms(ann, *clause) else RIOT
     if lethal:
         return EXCESSIVE  # "fired live rounds at the protesters", "أطلقت القوات الرصاص الحي على المتظاهرين"
     if _rioting(ann, *sentence):
@@ -93,10 +94,6 @@ def _crowd(a: ActorMention | None) -> bool:
     return a is not None and a.actor_type in cues()["crowd_actor_types"]
 
 
-def _state(a: ActorMention | None) -> bool:
-    return a is not None and a.actor_type in cues()["state_actor_types"]
-
-
 def _force_storms(ann: Annotated, first: int, last: int) -> bool:
     """A phrase of a crowd's violence done by a state's force: the actor nearest before it ("Iraqi troops
     stormed") or, an Arabic verb first, right after it ("اقتحمت القوات العراقية"; "هاجم محتجون مخفر الشرطة
@@ -112,7 +109,7 @@ def _force_storms(ann: Annotated, first: int, last: int) -> bool:
             doers = ann.actors_in(m.tok_last + 1, min(last, m.tok_last + 2))[:1] or (
                 doers if m in entered else []  # "إن قوة من الجيش ... دخلت ساحة الاعتصام": its subject before
             )
-        if doers and _state(doers[0]):
+        if doers and state_side(doers[0]):
             return True
     return False
 

@@ -371,9 +371,8 @@ def _no_state_bomber(e: Event) -> Event:
     """'Police surrounded a third attacker, who blew himself up': a state's force sends no suicide bomber; named
     as the bombing's agent, it was what the bomber hit (and an armed group named as the target was the bomber)."""
     a1, a2, c = e.actor1, e.actor2, cues()
-    state = c["state_actor_types"]
-    if e.sub_event_type != "Suicide bomb" or a1 is None or a1.actor_type not in state:
+    if e.sub_event_type != "Suicide bomb" or not state_side(a1):
         return e
-    if a2 is not None and a2.actor_type not in state | c["civilian_actor_types"]:
+    if a2 is not None and not state_side(a2) and a2.actor_type not in c["civilian_actor_types"]:
         return replace(e, actor1=a2, actor2=a1)  # the sides read the wrong way round
     return replace(e, actor1=None, actor2=a2 or a1)

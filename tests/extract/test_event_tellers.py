@@ -15,16 +15,13 @@ import pytest
 from extract.document import make_document
 from extract.pipeline import extract_document
 from extract.types import Event, actor_name
+from tests.extract.test_event_actors import CIVILIANS, IRAQI_ARMY, PUBLISHED, UNIDENTIFIED, _events
 
-PUBLISHED = "2016-10-17"
 IRAQI_POLICE = "Iraqi police"
-IRAQI_ARMY = "Iraqi army"
-UNIDENTIFIED = "Unidentified armed group"
-CIVILIANS = "Civilians"
 
 
 def _event_at(gaz, text: str, place: str) -> Event:
-    events = [e for e in extract_document(make_document(text, doc_id="t", published=PUBLISHED), gaz).events]
+    events = _events(gaz, text)
     found = [e for e in events if e.place.name == place]
     assert found, f"no event at {place}: {[e.place.name for e in events]}"
     return found[0]
